@@ -1,0 +1,54 @@
+"""Where the kiosk keeps its data and which database it talks to.
+
+Resolution order for the database: an explicit URL, then ``PUSKESOS_DB_URL``, then SQLite in
+the data directory (``--data-dir``, ``PUSKESOS_DATA_DIR``, or the platform's user data dir).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "puskesos-kiosk"
+ENV_DB_URL = "PUSKESOS_DB_URL"
+ENV_DATA_DIR = "PUSKESOS_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The data directory and what lives in it."""
+
+    data_dir: Path
+
+    @property
+    def default_db(self) -> Path:
+        return self.data_dir / "puskesos.sqlite3"
+
+    @property
+    def drafts(self) -> Path:
+        return self.data_dir / "drafts"
+
+    @property
+    def documents(self) -> Path:
+        return self.data_dir / "dokumen"
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
+    """Pick the data directory and make sure it exists."""
+    chosen = data_dir or os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False)
+    path = Path(chosen).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return Paths(path)
+
+
+def resolve_db_url(url: str | None, paths: Paths) -> str:
+    """An explicit URL wins, then the environment, then SQLite in the data directory."""
+    if url:
+        return url
+    env = os.environ.get(ENV_DB_URL)
+    if env:
+        return env
+    return f"sqlite:///{paths.default_db}"

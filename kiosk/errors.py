@@ -1,0 +1,57 @@
+"""Typed errors that cross from the core to the faces (UI, CLI).
+
+Each error carries a stable ``code`` (for tests and the UI to pick the field concerned) and a
+message in Bahasa Indonesia that tells the officer what to do, because the core is the one place
+that knows *why* something was refused.
+"""
+
+from __future__ import annotations
+
+
+class KioskError(Exception):
+    """Base of every refusal the core makes on purpose."""
+
+    code: str = "kesalahan"
+
+    def __init__(self, message: str, *, code: str | None = None, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.field = field
+
+
+class ValidationError(KioskError):
+    """Input that cannot be stored as given; ``field`` names the form field."""
+
+    code = "tidak_valid"
+
+
+class PermissionDenied(KioskError):
+    """The acting officer's roles do not allow the action."""
+
+    code = "tidak_berwenang"
+
+
+class AuthenticationError(KioskError):
+    """Wrong credentials, locked or inactive account."""
+
+    code = "gagal_masuk"
+
+
+class NotFound(KioskError):
+    """A record the caller named does not exist (or is not visible to them)."""
+
+    code = "tidak_ditemukan"
+
+
+class Conflict(KioskError):
+    """The action collides with the current state (a duplicate, a stale edit)."""
+
+    code = "bentrok"
+
+
+class SetupRequired(KioskError):
+    """The Puskesos has not been set up yet (``puskesos init``)."""
+
+    code = "belum_diatur"

@@ -1,0 +1,64 @@
+"""Every mapped class, imported here so ``Base.metadata`` knows the whole domain."""
+
+from kiosk.models.audit import AuditEntry, NumberSequence, OutboxOperation, SyncState
+from kiosk.models.base import Base
+from kiosk.models.case import Case, CaseEvent, CitizenNotice, Visit
+from kiosk.models.complaint import (
+    Complaint,
+    DocumentCheck,
+    PrelistProposal,
+    ProgrammeNeed,
+    ProgrammeParticipation,
+)
+from kiosk.models.dtks import DtksRecord, DtksSnapshot
+from kiosk.models.officer import Officer, OfficerRole
+from kiosk.models.person import Consent, Household, HouseholdMembership, Person
+from kiosk.models.queue import QueueEvent, QueueTicket
+from kiosk.models.reference import Holiday, Programme, ReferenceItem, ReferenceVersion, Village
+from kiosk.models.referral import (
+    ApprovalStep,
+    ApprovalVote,
+    PrintedDocument,
+    PrintJob,
+    Referral,
+    ServiceProduct,
+)
+from kiosk.models.site import Site
+
+__all__ = [
+    "ApprovalStep",
+    "ApprovalVote",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "CitizenNotice",
+    "Complaint",
+    "Consent",
+    "DocumentCheck",
+    "DtksRecord",
+    "DtksSnapshot",
+    "Holiday",
+    "Household",
+    "HouseholdMembership",
+    "NumberSequence",
+    "Officer",
+    "OfficerRole",
+    "OutboxOperation",
+    "Person",
+    "PrelistProposal",
+    "PrintJob",
+    "PrintedDocument",
+    "Programme",
+    "ProgrammeNeed",
+    "ProgrammeParticipation",
+    "QueueEvent",
+    "QueueTicket",
+    "ReferenceItem",
+    "ReferenceVersion",
+    "Referral",
+    "ServiceProduct",
+    "Site",
+    "SyncState",
+    "Village",
+]

@@ -1,0 +1,79 @@
+"""Visits, the cases they open, and the timeline of each case."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kiosk.models.base import Base, Stamped, UuidPk
+
+
+class Visit(UuidPk, Base):
+    """One encounter: at the counter, a fasilitator's home visit, a phone call or online."""
+
+    __tablename__ = "visit"
+
+    channel: Mapped[str] = mapped_column(String(20))  # datang, kunjungan_rumah, telepon, daring
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queue_ticket.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    dtks_status: Mapped[str] = mapped_column(String(12), default="belum_dicek")
+    dtks_snapshot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dtks_snapshot.id"))
+    dtks_decile: Mapped[int | None]
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+
+
+class Case(UuidPk, Stamped, Base):
+    """A service request the back office works, found by its tracking number."""
+
+    __tablename__ = "service_case"
+
+    tracking_number: Mapped[str] = mapped_column(String(32), unique=True)
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # pengaduan, layanan, informasi, usulan
+    desk: Mapped[str] = mapped_column(String(30), default="sosial_ekonomi")
+    status: Mapped[str] = mapped_column(String(20), default="diterima")
+    emergency: Mapped[bool] = mapped_column(default=False)
+    sensitive: Mapped[bool] = mapped_column(default=False)
+    due_on: Mapped[date | None]
+    decision: Mapped[str | None] = mapped_column(Text)
+    assigned_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    upstream_state: Mapped[str] = mapped_column(String(12), default="lokal")
+    upstream_accepted_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class CaseEvent(UuidPk, Base):
+    """One line of a case's timeline, local or received from the kabupaten."""
+
+    __tablename__ = "case_event"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime]
+    officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(12), default="lokal")  # lokal / kabupaten
+    upstream_seq: Mapped[str | None] = mapped_column(String(40))
+
+
+class CitizenNotice(UuidPk, Base):
+    """How and when the citizen was told the outcome (all five regulations require it)."""
+
+    __tablename__ = "citizen_notice"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_case.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))  # langsung, telepon, surat, fasilitator
+    told_at: Mapped[datetime]
+    officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,82 @@
+"""What the citizen came about: complaint, needs, participation, documents shown."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kiosk.models.base import Base, UuidPk
+
+
+class Complaint(UuidPk, Base):
+    """A keluhan: question, suggestion or complaint (pertanyaan, saran, pengaduan)."""
+
+    __tablename__ = "complaint"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # pertanyaan, saran, pengaduan
+    about_membership: Mapped[bool] = mapped_column(default=False)  # kepesertaan
+    sector: Mapped[str] = mapped_column(String(30))
+    category: Mapped[str | None] = mapped_column(String(40))
+    programme_code: Mapped[str | None] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20))
+    urgency: Mapped[str] = mapped_column(String(12), default="biasa")  # biasa, segera, darurat
+    sensitivity: Mapped[str] = mapped_column(String(12), default="biasa")  # biasa, rahasia
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeNeed(UuidPk, Base):
+    """A programme the household (or person) needs (kebutuhan program)."""
+
+    __tablename__ = "programme_need"
+
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    programme_code: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeParticipation(UuidPk, Base):
+    """A programme the household (or person) already receives (kepesertaan program)."""
+
+    __tablename__ = "programme_participation"
+
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    programme_code: Mapped[str] = mapped_column(String(30))
+    source: Mapped[str] = mapped_column(String(12), default="pengakuan")  # pengakuan, dtks
+    since: Mapped[date | None]
+    until: Mapped[date | None]
+
+
+class DocumentCheck(UuidPk, Base):
+    """Adminduk and service documents shown at the visit (KTP, KK, KKS, SKTM …)."""
+
+    __tablename__ = "document_check"
+
+    visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visit.id"), index=True)
+    document_code: Mapped[str] = mapped_column(String(30))
+    present: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class PrelistProposal(UuidPk, Base):
+    """Usulan daftar awal: a person/household not in DTKS proposed for verification."""
+
+    __tablename__ = "prelist_proposal"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service_case.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draf")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    disability: Mapped[str | None] = mapped_column(String(10))
+    proposed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    musdes_date: Mapped[date | None]
+    siksng_ref: Mapped[str | None] = mapped_column(String(40))

@@ -1,0 +1,72 @@
+"""Spelling-tolerant keys for Indonesian names.
+
+Two officers rarely type a name the same way: Muhammad / Muhamad / Moh. / M., old spelling
+(Soekarno / Sukarno, Djoko / Joko, Tjahjo / Cahyo), y/i, doubled letters, titles (H., Hj., Drs.).
+``name_key`` folds those to one form so an exact index lookup finds them; the fuzzy ranking on
+top is the search module's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLES = frozenset(
+    "h hj haji hajjah hajah dr drs dra ir prof st s sh se spd pd skm amd ust ustadz kh "
+    "bapak bpk ibu ny nyonya sdr sdri tn tuan alm almh".split()
+)
+MUHAMMAD = frozenset(
+    "muhammad muhamad muhammat muhamat mohammad mohamad mochammad mochamad mohamed "
+    "muhamed moh mochd moch muh mhd mohd md m".split()
+)
+# Ordered: old-spelling digraphs first, then letter merges.
+_RULES = [
+    ("oe", "u"),
+    ("dj", "j"),
+    ("tj", "c"),
+    ("sj", "sy"),
+    ("nj", "ny"),
+    ("ch", "h"),
+    ("kh", "h"),
+    ("th", "t"),
+    ("ph", "p"),
+    ("dh", "d"),
+    ("f", "p"),
+    ("v", "p"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "j"),
+    ("y", "i"),
+    ("w", "u"),
+]
+_NON_LETTER = re.compile(r"[^a-z ]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace(".", " ").replace("'", "").replace("`", "")
+    return _NON_LETTER.sub(" ", text)
+
+
+def _token_key(token: str) -> str:
+    if token in MUHAMMAD:
+        return "mhd"
+    for old, new in _RULES:
+        if old:
+            token = token.replace(old, new)
+    token = _DOUBLE.sub(r"\1", token)
+    if len(token) > 3 and token.endswith("h"):
+        token = token[:-1]  # Fatimah / Fatima, Aisyah / Aisya
+    return token
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded tokens of ``name`` with titles dropped."""
+    return [_token_key(t) for t in _fold(name).split() if t not in TITLES]
+
+
+def name_key(name: str) -> str:
+    """One string per spelling family: ``name_key("Moh. Soekarno") == name_key("Muhamad Sukarno")``."""
+    return " ".join(name_tokens(name))

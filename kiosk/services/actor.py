@@ -1,0 +1,40 @@
+"""The acting officer as services see it, and the permission gate."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from kiosk.errors import AuthenticationError
+from kiosk.models import Officer
+from kiosk.roles import Perm, Role, permissions_of, require
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a plain value, safe to hold in a window after the session closes."""
+
+    id: uuid.UUID
+    username: str
+    full_name: str
+    roles: frozenset[Role]
+
+    def can(self, perm: Perm) -> bool:
+        """For the UI to decide what to show; services still check for themselves."""
+        return perm in permissions_of(self.roles)
+
+    @classmethod
+    def of(cls, officer: Officer) -> Actor:
+        return cls(officer.id, officer.username, officer.full_name,
+                   frozenset(Role(r.role) for r in officer.roles))
+
+
+def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:
+    """Check ``perm`` against the officer's *stored* roles (a role removed a minute ago counts)."""
+    officer = session.get(Officer, actor.id)
+    if officer is None or not officer.active:
+        raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
+    require((r.role for r in officer.roles), perm)
+    return officer

@@ -1,0 +1,108 @@
+"""Log in with a password or PIN; lock an account after repeated failures.
+
+argon2id (argon2-cffi's default) because a stolen laptop's database must not give up the
+officers' passwords. The lockout slows guessing at an unattended counter.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.clock import Clock
+from kiosk.errors import AuthenticationError, ValidationError
+from kiosk.models import Officer
+from kiosk.services.actor import Actor
+from kiosk.services.journal import audit
+
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+PIN_LENGTHS = range(4, 9)
+
+_hasher = PasswordHasher()
+
+
+def hash_secret(secret: str) -> str:
+    return _hasher.hash(secret)
+
+
+def _matches(stored: str | None, secret: str) -> bool:
+    if not stored:
+        return False
+    try:
+        return _hasher.verify(stored, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            f"Kata sandi minimal {MIN_PASSWORD} karakter.", code="sandi_pendek", field="password"
+        )
+
+
+def check_pin_rules(pin: str) -> None:
+    if not pin.isdigit() or len(pin) not in PIN_LENGTHS:
+        raise ValidationError("PIN harus 4 sampai 8 angka.", code="pin_tidak_valid", field="pin")
+
+
+def login(session: Session, username: str, secret: str, clock: Clock | None = None) -> Actor:
+    """Return the officer for a correct password or PIN; count and lock on failures."""
+    clock = clock or Clock()
+    now = clock.now()
+    officer = session.scalars(
+        select(Officer).where(func.lower(Officer.username) == username.strip().lower())
+    ).first()
+    refused = AuthenticationError(
+        "Nama pengguna atau kata sandi/PIN salah. Periksa lalu coba lagi.", field="password"
+    )
+    if officer is None:
+        _hasher.hash(secret)  # same cost as a real check: do not reveal which usernames exist
+        raise refused
+    if not officer.active:
+        raise AuthenticationError("Akun ini dinonaktifkan. Hubungi administrator.")
+    if officer.locked_until is not None and officer.locked_until > now:
+        minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
+        raise AuthenticationError(
+            f"Akun terkunci karena terlalu banyak percobaan salah. Coba lagi {minutes} menit lagi "
+            "atau minta administrator membukanya.",
+            code="akun_terkunci",
+        )
+    if _matches(officer.password_hash, secret) or _matches(officer.pin_hash, secret):
+        if _hasher.check_needs_rehash(officer.password_hash) and _matches(
+            officer.password_hash, secret
+        ):
+            officer.password_hash = hash_secret(secret)
+        officer.failed_attempts = 0
+        officer.locked_until = None
+        officer.last_login_at = now
+        audit(session, officer.id, "masuk", "officer", officer.id)
+        return Actor.of(officer)
+    officer.failed_attempts += 1
+    if officer.failed_attempts >= MAX_FAILURES:
+        officer.locked_until = now + LOCKOUT
+        officer.failed_attempts = 0
+        audit(session, officer.id, "akun_dikunci", "officer", officer.id)
+    raise refused
+
+
+def unlock_screen(session: Session, actor: Actor, secret: str, clock: Clock | None = None) -> Actor:
+    """Re-check the same officer's password or PIN after an idle lock."""
+    return login(session, actor.username, secret, clock)
+
+
+def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    """An officer changes their own password (required after an administrator reset)."""
+    officer = session.get(Officer, actor.id)
+    if officer is None or not _matches(officer.password_hash, old):
+        raise AuthenticationError("Kata sandi lama salah.", field="old_password")
+    check_password_rules(new)
+    officer.password_hash = hash_secret(new)
+    officer.must_change_password = False
+    audit(session, actor.id, "ganti_sandi", "officer", actor.id)

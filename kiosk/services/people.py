@@ -1,0 +1,187 @@
+"""Register citizens and households; find them again instead of registering twice."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from kiosk.clock import Clock, utcnow
+from kiosk.errors import Conflict, ValidationError
+from kiosk.identity import check_kk, check_nik
+from kiosk.models import Household, HouseholdMembership, Person
+from kiosk.names import name_key
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+from kiosk.services.journal import record
+
+
+class PossibleDuplicate(Conflict):
+    """Same name, birth date (and KK) as someone registered: the officer decides."""
+
+    code = "mungkin_ganda"
+
+    def __init__(self, message: str, matches: list[PersonView]):
+        super().__init__(message, field="name")
+        self.matches = matches
+
+
+@dataclass
+class PersonInput:
+    """The basic profile (Balangan art. 14, Depok art. 19); only the name is required."""
+
+    name: str
+    nik: str = ""
+    birth_place: str = ""
+    birth_date: date | None = None
+    sex: str | None = None
+    phone: str = ""
+    disability: str | None = None
+    mother_name: str = ""
+    no_kk: str = ""
+    relationship: str = "lainnya"
+    address: str = ""
+    dusun: str = ""
+    rt: str = ""
+    rw: str = ""
+    village_code: str = ""
+    override_reason: str = ""
+    confirm_not_duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A citizen as the officer's screen shows them."""
+
+    id: uuid.UUID
+    nik: str | None
+    name: str
+    birth_place: str
+    birth_date: date | None
+    sex: str | None
+    no_kk: str | None
+    household_id: uuid.UUID | None
+    address: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _view(person: Person, household: Household | None, warnings: list[str] | None = None) -> PersonView:
+    return PersonView(
+        person.id, person.nik, person.name, person.birth_place, person.birth_date, person.sex,
+        household.no_kk if household else None, household.id if household else None,
+        household.address if household else "", tuple(warnings or ()),
+    )
+
+
+def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str | None, list[str]]:
+    """Validate a NIK/KK; return (digits, warnings) or raise with the officer's next step."""
+    if not raw.strip():
+        return None, []
+    check = check_nik(raw, today=today) if kind == "nik" else check_kk(raw, today=today)
+    label = "NIK" if kind == "nik" else "No. KK"
+    if check.errors and not check.overridable:
+        raise ValidationError(check.summary(), code=check.errors[0].code, field=kind)
+    if check.errors and not reason.strip():
+        raise ValidationError(
+            f"{check.summary()} Bila nomor di kartu memang begitu, isi alasan penerimaan.",
+            code=f"{kind}_perlu_alasan", field=kind,
+        )
+    warnings = [v.message for v in check.warnings]
+    if check.errors:
+        warnings.append(f"{label} diterima dengan alasan petugas.")
+    return check.number, warnings
+
+
+def register_person(session: Session, actor: Actor, data: PersonInput,
+                    clock: Clock | None = None) -> PersonView:
+    """Register a person (and their household by No. KK); refuses a second registration."""
+    authorize(session, actor, Perm.REGISTER_PERSON)
+    clock = clock or Clock()
+    name = " ".join(data.name.split())
+    if not name:
+        raise ValidationError("Nama belum diisi.", code="nama_kosong", field="name")
+    today = clock.today()
+    nik, warnings = _checked_number("nik", data.nik, data.override_reason, today)
+    no_kk, kk_warnings = _checked_number("no_kk", data.no_kk, data.override_reason, today)
+    warnings += kk_warnings
+    if nik:
+        hint = check_nik(nik, today=today)
+        if data.sex and hint.sex and data.sex != hint.sex:
+            warnings.append("Jenis kelamin berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+        if data.birth_date and hint.date_value and data.birth_date != hint.date_value:
+            warnings.append("Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+        existing = session.scalars(select(Person).where(Person.nik == nik)).first()
+        if existing is not None:
+            raise Conflict(
+                f"NIK ini sudah terdaftar atas nama {existing.name}. Buka data yang ada, "
+                "jangan mendaftar dua kali.", code="nik_terdaftar", field="nik")
+    key = name_key(name)
+    if not data.confirm_not_duplicate and data.birth_date is not None:
+        similar = session.scalars(
+            select(Person).where(Person.name_key == key, Person.birth_date == data.birth_date)
+        ).all()
+        if similar:
+            households = {h.id: h for h in session.scalars(select(Household).where(
+                Household.id.in_([p.household_id for p in similar if p.household_id])))}
+            matches = [_view(p, households.get(p.household_id)) for p in similar]  # type: ignore[arg-type]
+            raise PossibleDuplicate(
+                "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
+                "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.", matches)
+
+    household = None
+    if no_kk:
+        household = session.scalars(select(Household).where(Household.no_kk == no_kk)).first()
+    if household is None and (no_kk or data.address):
+        household = Household(id=uuid.uuid4(), no_kk=no_kk, address=data.address.strip(),
+                              dusun=data.dusun, rt=data.rt, rw=data.rw,
+                              village_code=data.village_code, created_by=actor.id)
+        session.add(household)
+        session.flush()
+        record(session, actor.id, "keluarga_didaftarkan", "household", household.id,
+               payload={"no_kk": no_kk, "address": household.address, "rt": data.rt,
+                        "rw": data.rw, "village_code": data.village_code})
+    person = Person(
+        id=uuid.uuid4(), nik=nik, nik_override_reason=data.override_reason.strip() or None,
+        name=name, name_key=key, birth_place=data.birth_place.strip(),
+        birth_date=data.birth_date, sex=data.sex, phone=data.phone.strip(),
+        disability=data.disability, mother_name=data.mother_name.strip(),
+        household_id=household.id if household else None,
+        relationship_to_head=data.relationship if household else None, created_by=actor.id,
+    )
+    session.add(person)
+    session.flush()
+    if household is not None:
+        session.add(HouseholdMembership(person_id=person.id, household_id=household.id,
+                                        relationship=data.relationship, recorded_at=utcnow(),
+                                        recorded_by=actor.id))
+        if data.relationship == "kepala_keluarga":
+            household.head_person_id = person.id
+    record(
+        session, actor.id, "warga_didaftarkan", "person", person.id,
+        payload={"nik": nik, "name": name, "birth_place": person.birth_place,
+                 "birth_date": data.birth_date, "sex": data.sex, "disability": data.disability,
+                 "household_id": household.id if household else None,
+                 "relationship": person.relationship_to_head},
+        detail={"nik_override": bool(person.nik_override_reason), "warnings": len(warnings)},
+    )
+    return _view(person, household, warnings)
+
+
+def find_people(session: Session, actor: Actor, query: str, limit: int = 50) -> list[PersonView]:
+    """By NIK or No. KK (exact, 16 digits) or by name (spelling-tolerant key, prefix)."""
+    authorize(session, actor, Perm.CHECK_DTKS)
+    q = query.strip()
+    digits = q.replace(" ", "").replace(".", "")
+    stmt = select(Person, Household).outerjoin(Household, Person.household_id == Household.id)
+    if digits.isdigit() and len(digits) == 16:
+        stmt = stmt.where(or_(Person.nik == digits, Household.no_kk == digits))
+    else:
+        key = name_key(q)
+        if not key:
+            return []
+        stmt = stmt.where(or_(Person.name_key == key, Person.name_key.like(f"{key}%")))
+    rows = session.execute(stmt.order_by(Person.name).limit(limit)).all()
+    return [_view(p, h) for p, h in rows]

@@ -70,19 +70,28 @@ def _kk(rng: random.Random, district: str, seen: set[str]) -> str:
             return kk
 
 
-def _family(fake: Faker, rng: random.Random, district: str, niks: set[str], kks: set[str]) -> list[dict]:
+def _family(
+    fake: Faker, rng: random.Random, district: str, niks: set[str], kks: set[str]
+) -> list[dict]:
     kk = _kk(rng, district, kks)
     surname = fake.last_name()
     head_born = date(1950, 1, 1) + timedelta(days=rng.randint(0, 365 * 50))
     members = [("kepala_keluarga", "L", head_born, f"{fake.first_name_male()} {surname}")]
     if rng.random() < 0.8:
-        members.append(("istri", "P", head_born + timedelta(days=rng.randint(-2000, 2000)),
-                        fake.name_female()))
+        members.append(
+            ("istri", "P", head_born + timedelta(days=rng.randint(-2000, 2000)), fake.name_female())
+        )
     for _ in range(rng.randint(0, 4)):
         sex = rng.choice("LP")
         first = fake.first_name_male() if sex == "L" else fake.first_name_female()
-        members.append(("anak", sex, head_born + timedelta(days=rng.randint(7000, 12000)),
-                        f"{first} {surname}"))
+        members.append(
+            (
+                "anak",
+                sex,
+                head_born + timedelta(days=rng.randint(7000, 12000)),
+                f"{first} {surname}",
+            )
+        )
     address = fake.street_address()
     rt, rw = f"{rng.randint(1, 12):03d}", f"{rng.randint(1, 5):03d}"
     decile = rng.choice([1, 1, 2, 2, 3, 3, 4, 5, 6, 7])
@@ -90,15 +99,29 @@ def _family(fake: Faker, rng: random.Random, district: str, niks: set[str], kks:
     rows = []
     for rel, sex, born, name in members:
         born = min(born, date.today() - timedelta(days=30))
-        rows.append(dict(nik=_nik(rng, district, born, sex, niks), no_kk=kk, name=name,
-                         name_key=name_key(name), birth_place=fake.city_name(), birth_date=born,
-                         sex=sex, relationship=rel, address=address, rt=rt, rw=rw,
-                         decile=decile, programmes=progs))
+        rows.append(
+            dict(
+                nik=_nik(rng, district, born, sex, niks),
+                no_kk=kk,
+                name=name,
+                name_key=name_key(name),
+                birth_place=fake.city_name(),
+                birth_date=born,
+                sex=sex,
+                relationship=rel,
+                address=address,
+                rt=rt,
+                rw=rw,
+                decile=decile,
+                programmes=progs,
+            )
+        )
     return rows
 
 
-def generate(session: Session, *, households: int = 800, registered: int = 30,
-             seed: int = 2026) -> DemoSummary:
+def generate(
+    session: Session, *, households: int = 800, registered: int = 30, seed: int = 2026
+) -> DemoSummary:
     """Fill an empty database with a demo Puskesos (idempotency is the caller's: fresh DB)."""
     fake = Faker("id_ID")
     fake.seed_instance(seed)
@@ -106,33 +129,55 @@ def generate(session: Session, *, households: int = 800, registered: int = 30,
     admin = initialise(session, DEMO_VILLAGE, "admin", "Administrator Demo", DEMO_PASSWORD)
     officers = {"admin": admin}
     for username, full, roles in DEMO_OFFICERS[1:]:
-        off = create_officer(session, username, full, DEMO_PASSWORD, roles, pin="1234",
-                             created_by=admin.id)
+        off = create_officer(
+            session, username, full, DEMO_PASSWORD, roles, pin="1234", created_by=admin.id
+        )
         officers[username] = Actor.of(off)
 
     district = DEMO_VILLAGE.village_code[:6]
     niks: set[str] = set()
     kks: set[str] = set()
-    snapshot = DtksSnapshot(id=uuid.uuid4(), kind="DTSEN", source="data demo",
-                            snapshot_date=date.today() - timedelta(days=45), imported_at=utcnow(),
-                            imported_by=admin.id, status="active", region_scope=district)
+    snapshot = DtksSnapshot(
+        id=uuid.uuid4(),
+        kind="DTSEN",
+        source="data demo",
+        snapshot_date=date.today() - timedelta(days=45),
+        imported_at=utcnow(),
+        imported_by=admin.id,
+        status="active",
+        region_scope=district,
+    )
     session.add(snapshot)
     session.flush()
     families = [_family(fake, rng, district, niks, kks) for _ in range(households)]
-    rows = [dict(r, snapshot_id=snapshot.id, village_code=DEMO_VILLAGE.village_code)
-            for fam in families for r in fam]
+    rows = [
+        dict(r, snapshot_id=snapshot.id, village_code=DEMO_VILLAGE.village_code)
+        for fam in families
+        for r in fam
+    ]
     session.execute(insert(DtksRecord), rows)
     snapshot.row_count = len(rows)
 
     front = officers["depan"]
     for fam in families[:registered]:
         for member in fam[:2]:
-            register_person(session, front, PersonInput(
-                name=member["name"], nik=member["nik"], birth_place=member["birth_place"],
-                birth_date=member["birth_date"], sex=member["sex"], no_kk=member["no_kk"],
-                relationship=member["relationship"], address=member["address"],
-                rt=member["rt"], rw=member["rw"], village_code=DEMO_VILLAGE.village_code,
-                confirm_not_duplicate=True,
-            ))
+            register_person(
+                session,
+                front,
+                PersonInput(
+                    name=member["name"],
+                    nik=member["nik"],
+                    birth_place=member["birth_place"],
+                    birth_date=member["birth_date"],
+                    sex=member["sex"],
+                    no_kk=member["no_kk"],
+                    relationship=member["relationship"],
+                    address=member["address"],
+                    rt=member["rt"],
+                    rw=member["rw"],
+                    village_code=DEMO_VILLAGE.village_code,
+                    confirm_not_duplicate=True,
+                ),
+            )
     people = sum(min(2, len(f)) for f in families[:registered])
     return DemoSummary(len(officers), people, len(rows), admin)

@@ -13,12 +13,21 @@ class KioskError(Exception):
 
     code: str = "kesalahan"
 
-    def __init__(self, message: str, *, code: str | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        keep_changes: bool = False,
+    ):
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
         self.field = field
+        # A refusal whose bookkeeping must survive (a failed log-in counts towards lockout).
+        self.keep_changes = keep_changes
 
 
 class ValidationError(KioskError):

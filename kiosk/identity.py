@@ -93,8 +93,12 @@ def _digits(raw: str, label: str, check: NumberCheck) -> str | None:
     digits = _SEPARATORS.sub("", text)
     if not digits.isdigit():
         check.verdicts.append(
-            Verdict("bukan_angka", Severity.ERROR, f"{label} hanya boleh berisi angka.",
-                    overridable=False)
+            Verdict(
+                "bukan_angka",
+                Severity.ERROR,
+                f"{label} hanya boleh berisi angka.",
+                overridable=False,
+            )
         )
         return None
     if len(digits) != 16:
@@ -146,7 +150,9 @@ def _century(dd: int, mm: int, yy: int, today: date) -> date | None:
     return None
 
 
-def check_nik(raw: str, *, today: date | None = None, book: RegionBook | None = None) -> NumberCheck:
+def check_nik(
+    raw: str, *, today: date | None = None, book: RegionBook | None = None
+) -> NumberCheck:
     """Check a NIK (``PPKKCC DDMMYY SSSS``) and decode its hints."""
     today = today or date.today()
     check = NumberCheck(raw=raw, number=None)
@@ -167,7 +173,8 @@ def check_nik(raw: str, *, today: date | None = None, book: RegionBook | None = 
                 "tanggal_lahir",
                 Severity.ERROR,
                 f"Digit ke-7–8 NIK ({digits[6:8]}) bukan tanggal lahir (01–31 untuk laki-laki, "
-                "41–71 untuk perempuan). Periksa lagi, atau terima dengan alasan bila KTP memang begitu.",
+                "41–71 untuk perempuan). Periksa lagi, atau terima dengan alasan bila KTP "
+                "memang begitu.",
             )
         )
         day = 0
@@ -179,7 +186,8 @@ def check_nik(raw: str, *, today: date | None = None, book: RegionBook | None = 
                     "tanggal_lahir",
                     Severity.ERROR,
                     f"Tanggal lahir dalam NIK ({digits[6:8]}-{digits[8:10]}-{digits[10:12]}) tidak "
-                    "ada di kalender. Periksa lagi, atau terima dengan alasan bila KTP memang begitu.",
+                    "ada di kalender. Periksa lagi, atau terima dengan alasan bila KTP "
+                    "memang begitu.",
                 )
             )
         else:

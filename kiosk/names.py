@@ -12,12 +12,62 @@ import re
 import unicodedata
 
 TITLES = frozenset(
-    "h hj haji hajjah hajah dr drs dra ir prof st s sh se spd pd skm amd ust ustadz kh "
-    "bapak bpk ibu ny nyonya sdr sdri tn tuan alm almh".split()
+    [
+        "h",
+        "hj",
+        "haji",
+        "hajjah",
+        "hajah",
+        "dr",
+        "drs",
+        "dra",
+        "ir",
+        "prof",
+        "st",
+        "s",
+        "sh",
+        "se",
+        "spd",
+        "pd",
+        "skm",
+        "amd",
+        "ust",
+        "ustadz",
+        "kh",
+        "bapak",
+        "bpk",
+        "ibu",
+        "ny",
+        "nyonya",
+        "sdr",
+        "sdri",
+        "tn",
+        "tuan",
+        "alm",
+        "almh",
+    ]
 )
 MUHAMMAD = frozenset(
-    "muhammad muhamad muhammat muhamat mohammad mohamad mochammad mochamad mohamed "
-    "muhamed moh mochd moch muh mhd mohd md m".split()
+    [
+        "muhammad",
+        "muhamad",
+        "muhammat",
+        "muhamat",
+        "mohammad",
+        "mohamad",
+        "mochammad",
+        "mochamad",
+        "mohamed",
+        "muhamed",
+        "moh",
+        "mochd",
+        "moch",
+        "muh",
+        "mhd",
+        "mohd",
+        "md",
+        "m",
+    ]
 )
 # Ordered: old-spelling digraphs first, then letter merges.
 _RULES = [
@@ -35,8 +85,9 @@ _RULES = [
     ("v", "p"),
     ("q", "k"),
     ("x", "ks"),
-    ("z", "j"),
+    ("z", "s"),
     ("y", "i"),
+    ("j", "i"),  # old spelling: Tjahjo = Cahyo, Nurhajati = Nurhayati
     ("w", "u"),
 ]
 _NON_LETTER = re.compile(r"[^a-z ]+")
@@ -68,5 +119,8 @@ def name_tokens(name: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """One string per spelling family: ``name_key("Moh. Soekarno") == name_key("Muhamad Sukarno")``."""
+    """One string per spelling family.
+
+    ``name_key("Moh. Soekarno") == name_key("Muhamad Sukarno")``.
+    """
     return " ".join(name_tokens(name))

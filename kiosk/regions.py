@@ -63,7 +63,9 @@ def region_book(root: Path = RESOURCES / "regions") -> RegionBook:
     """The region list shipped in resources/ (cached: it is read-only at run time)."""
     with open(root / "districts.csv", encoding="utf-8", newline="") as f:
         districts = {
-            row["kode"]: District(row["kode"], row["provinsi"], row["kabupaten_kota"], row["kecamatan"])
+            row["kode"]: District(
+                row["kode"], row["provinsi"], row["kabupaten_kota"], row["kecamatan"]
+            )
             for row in csv.DictReader(f)
         }
     with open(root / "archived.csv", encoding="utf-8", newline="") as f:

@@ -70,19 +70,40 @@ GRANTS: dict[Role, frozenset[Perm]] = {
     Role.FRONT_OFFICE: frozenset(_FRONT),
     Role.FACILITATOR: frozenset(_FRONT - {Perm.ISSUE_TICKET}),
     Role.BACK_OFFICE: frozenset(
-        {Perm.CALL_QUEUE, Perm.WORK_CASE, Perm.DRAFT_REFERRAL, Perm.CHECK_DTKS, Perm.PRINT,
-         Perm.RUN_SYNC, Perm.REGISTER_PERSON}
+        {
+            Perm.CALL_QUEUE,
+            Perm.WORK_CASE,
+            Perm.DRAFT_REFERRAL,
+            Perm.CHECK_DTKS,
+            Perm.PRINT,
+            Perm.RUN_SYNC,
+            Perm.REGISTER_PERSON,
+        }
     ),
     Role.COORDINATOR: frozenset(
-        {Perm.APPROVE_COORDINATOR, Perm.VIEW_REPORTS, Perm.WORK_CASE, Perm.CHECK_DTKS,
-         Perm.PRINT, Perm.RUN_SYNC, Perm.IMPORT_DTKS}
+        {
+            Perm.APPROVE_COORDINATOR,
+            Perm.VIEW_REPORTS,
+            Perm.WORK_CASE,
+            Perm.CHECK_DTKS,
+            Perm.PRINT,
+            Perm.RUN_SYNC,
+            Perm.IMPORT_DTKS,
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {Perm.APPROVE_SUPERVISOR, Perm.VIEW_REPORTS, Perm.VIEW_AUDIT, Perm.CHECK_DTKS}
     ),
     Role.ADMIN: frozenset(
-        {Perm.MANAGE_OFFICERS, Perm.MANAGE_SITE, Perm.MANAGE_REFERENCE, Perm.IMPORT_DTKS,
-         Perm.VIEW_AUDIT, Perm.RUN_SYNC, Perm.VIEW_REPORTS}
+        {
+            Perm.MANAGE_OFFICERS,
+            Perm.MANAGE_SITE,
+            Perm.MANAGE_REFERENCE,
+            Perm.IMPORT_DTKS,
+            Perm.VIEW_AUDIT,
+            Perm.RUN_SYNC,
+            Perm.VIEW_REPORTS,
+        }
     ),
 }
 

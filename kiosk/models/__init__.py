@@ -61,4 +61,5 @@ __all__ = [
     "Site",
     "SyncState",
     "Village",
+    "Visit",
 ]

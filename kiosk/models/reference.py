@@ -18,7 +18,9 @@ class Programme(UuidPk, Base):
 
     code: Mapped[str] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    level: Mapped[str] = mapped_column(String(20))  # pusat, provinsi, kabupaten, desa, non_pemerintah
+    level: Mapped[str] = mapped_column(
+        String(20)
+    )  # pusat, provinsi, kabupaten, desa, non_pemerintah
     managing_body: Mapped[str] = mapped_column(String(200), default="")
     criteria: Mapped[str] = mapped_column(Text, default="")
     unit: Mapped[str] = mapped_column(String(12), default="keluarga")  # orang / keluarga

@@ -20,6 +20,7 @@ class Actor:
     username: str
     full_name: str
     roles: frozenset[Role]
+    must_change_password: bool = False
 
     def can(self, perm: Perm) -> bool:
         """For the UI to decide what to show; services still check for themselves."""
@@ -27,8 +28,13 @@ class Actor:
 
     @classmethod
     def of(cls, officer: Officer) -> Actor:
-        return cls(officer.id, officer.username, officer.full_name,
-                   frozenset(Role(r.role) for r in officer.roles))
+        return cls(
+            officer.id,
+            officer.username,
+            officer.full_name,
+            frozenset(Role(r.role) for r in officer.roles),
+            officer.must_change_password,
+        )
 
 
 def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:

@@ -6,6 +6,7 @@ officers' passwords. The lockout slows guessing at an unattended counter.
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -24,7 +25,12 @@ LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 PIN_LENGTHS = range(4, 9)
 
-_hasher = PasswordHasher()
+# "test" trades strength for speed so the suite can log in hundreds of times; never use it live.
+_PROFILES = {
+    "standar": PasswordHasher(),
+    "test": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+}
+_hasher = _PROFILES[os.environ.get("PUSKESOS_ARGON2_PROFILE", "standar")]
 
 
 def hash_secret(secret: str) -> str:
@@ -60,7 +66,9 @@ def login(session: Session, username: str, secret: str, clock: Clock | None = No
         select(Officer).where(func.lower(Officer.username) == username.strip().lower())
     ).first()
     refused = AuthenticationError(
-        "Nama pengguna atau kata sandi/PIN salah. Periksa lalu coba lagi.", field="password"
+        "Nama pengguna atau kata sandi/PIN salah. Periksa lalu coba lagi.",
+        field="password",
+        keep_changes=True,
     )
     if officer is None:
         _hasher.hash(secret)  # same cost as a real check: do not reveal which usernames exist

@@ -36,8 +36,15 @@ class OfficerView:
 
 def _view(o: Officer, now: datetime | None = None) -> OfficerView:
     locked = o.locked_until is not None and (now is None or o.locked_until > now)
-    return OfficerView(o.id, o.username, o.full_name, tuple(Role(r) for r in o.role_names),
-                       o.active, locked, o.last_login_at)
+    return OfficerView(
+        o.id,
+        o.username,
+        o.full_name,
+        tuple(Role(r) for r in o.role_names),
+        o.active,
+        locked,
+        o.last_login_at,
+    )
 
 
 def _roles(roles: Iterable[Role | str]) -> list[Role]:
@@ -65,7 +72,8 @@ def create_officer(
     if not _USERNAME.match(username):
         raise ValidationError(
             "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau strip.",
-            code="nama_pengguna", field="username",
+            code="nama_pengguna",
+            field="username",
         )
     if not full_name.strip():
         raise ValidationError("Nama lengkap belum diisi.", code="nama_kosong", field="full_name")
@@ -86,19 +94,38 @@ def create_officer(
     )
     session.add(officer)
     session.flush()
-    audit(session, created_by, "petugas_dibuat", "officer", officer.id,
-          {"roles": [r.role for r in officer.roles]})
+    audit(
+        session,
+        created_by,
+        "petugas_dibuat",
+        "officer",
+        officer.id,
+        {"roles": [r.role for r in officer.roles]},
+    )
     return officer
 
 
 def add_officer(
-    session: Session, actor: Actor, username: str, full_name: str, password: str,
-    roles: Iterable[Role | str], pin: str | None = None,
+    session: Session,
+    actor: Actor,
+    username: str,
+    full_name: str,
+    password: str,
+    roles: Iterable[Role | str],
+    pin: str | None = None,
 ) -> OfficerView:
     """Administrator adds an officer; they must change the given password at first login."""
     authorize(session, actor, Perm.MANAGE_OFFICERS)
-    officer = create_officer(session, username, full_name, password, roles, pin,
-                             created_by=actor.id, must_change_password=True)
+    officer = create_officer(
+        session,
+        username,
+        full_name,
+        password,
+        roles,
+        pin,
+        created_by=actor.id,
+        must_change_password=True,
+    )
     return _view(officer)
 
 
@@ -115,21 +142,29 @@ def _get(session: Session, officer_id: uuid.UUID) -> Officer:
 
 
 def _admins_left(session: Session, excluding: uuid.UUID) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Officer).join(OfficerRole)
-        .where(OfficerRole.role == Role.ADMIN.value, Officer.active, Officer.id != excluding)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Officer)
+            .join(OfficerRole)
+            .where(OfficerRole.role == Role.ADMIN.value, Officer.active, Officer.id != excluding)
+        )
+        or 0
+    )
 
 
-def set_roles(session: Session, actor: Actor, officer_id: uuid.UUID,
-              roles: Iterable[Role | str]) -> OfficerView:
+def set_roles(
+    session: Session, actor: Actor, officer_id: uuid.UUID, roles: Iterable[Role | str]
+) -> OfficerView:
     authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = _get(session, officer_id)
     new = _roles(roles)
     if Role.ADMIN not in new and _admins_left(session, officer_id) == 0:
         raise Conflict("Harus tetap ada paling sedikit satu administrator aktif.")
     officer.roles = [OfficerRole(role=r.value) for r in new]
-    audit(session, actor.id, "peran_diubah", "officer", officer.id, {"roles": [r.value for r in new]})
+    audit(
+        session, actor.id, "peran_diubah", "officer", officer.id, {"roles": [r.value for r in new]}
+    )
     session.flush()
     return _view(officer)
 
@@ -140,15 +175,26 @@ def set_active(session: Session, actor: Actor, officer_id: uuid.UUID, active: bo
     officer = _get(session, officer_id)
     if not active and officer.id == actor.id:
         raise Conflict("Anda tidak dapat menonaktifkan akun sendiri.")
-    if not active and Role.ADMIN.value in officer.role_names and _admins_left(session, officer.id) == 0:
+    if (
+        not active
+        and Role.ADMIN.value in officer.role_names
+        and _admins_left(session, officer.id) == 0
+    ):
         raise Conflict("Harus tetap ada paling sedikit satu administrator aktif.")
     officer.active = active
-    audit(session, actor.id, "petugas_diaktifkan" if active else "petugas_dinonaktifkan",
-          "officer", officer.id)
+    audit(
+        session,
+        actor.id,
+        "petugas_diaktifkan" if active else "petugas_dinonaktifkan",
+        "officer",
+        officer.id,
+    )
     return _view(officer)
 
 
-def reset_password(session: Session, actor: Actor, officer_id: uuid.UUID, password: str) -> OfficerView:
+def reset_password(
+    session: Session, actor: Actor, officer_id: uuid.UUID, password: str
+) -> OfficerView:
     """Administrator sets a temporary password and clears a lockout."""
     authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = _get(session, officer_id)

@@ -68,11 +68,20 @@ class PersonView:
     warnings: tuple[str, ...] = field(default=())
 
 
-def _view(person: Person, household: Household | None, warnings: list[str] | None = None) -> PersonView:
+def _view(
+    person: Person, household: Household | None, warnings: list[str] | None = None
+) -> PersonView:
     return PersonView(
-        person.id, person.nik, person.name, person.birth_place, person.birth_date, person.sex,
-        household.no_kk if household else None, household.id if household else None,
-        household.address if household else "", tuple(warnings or ()),
+        person.id,
+        person.nik,
+        person.name,
+        person.birth_place,
+        person.birth_date,
+        person.sex,
+        household.no_kk if household else None,
+        household.id if household else None,
+        household.address if household else "",
+        tuple(warnings or ()),
     )
 
 
@@ -87,7 +96,8 @@ def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str 
     if check.errors and not reason.strip():
         raise ValidationError(
             f"{check.summary()} Bila nomor di kartu memang begitu, isi alasan penerimaan.",
-            code=f"{kind}_perlu_alasan", field=kind,
+            code=f"{kind}_perlu_alasan",
+            field=kind,
         )
     warnings = [v.message for v in check.warnings]
     if check.errors:
@@ -95,8 +105,9 @@ def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str 
     return check.number, warnings
 
 
-def register_person(session: Session, actor: Actor, data: PersonInput,
-                    clock: Clock | None = None) -> PersonView:
+def register_person(
+    session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
+) -> PersonView:
     """Register a person (and their household by No. KK); refuses a second registration."""
     authorize(session, actor, Perm.REGISTER_PERSON)
     clock = clock or Clock()
@@ -117,54 +128,107 @@ def register_person(session: Session, actor: Actor, data: PersonInput,
         if existing is not None:
             raise Conflict(
                 f"NIK ini sudah terdaftar atas nama {existing.name}. Buka data yang ada, "
-                "jangan mendaftar dua kali.", code="nik_terdaftar", field="nik")
+                "jangan mendaftar dua kali.",
+                code="nik_terdaftar",
+                field="nik",
+            )
     key = name_key(name)
     if not data.confirm_not_duplicate and data.birth_date is not None:
         similar = session.scalars(
             select(Person).where(Person.name_key == key, Person.birth_date == data.birth_date)
         ).all()
         if similar:
-            households = {h.id: h for h in session.scalars(select(Household).where(
-                Household.id.in_([p.household_id for p in similar if p.household_id])))}
+            households = {
+                h.id: h
+                for h in session.scalars(
+                    select(Household).where(
+                        Household.id.in_([p.household_id for p in similar if p.household_id])
+                    )
+                )
+            }
             matches = [_view(p, households.get(p.household_id)) for p in similar]  # type: ignore[arg-type]
             raise PossibleDuplicate(
                 "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
-                "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.", matches)
+                "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.",
+                matches,
+            )
 
     household = None
     if no_kk:
         household = session.scalars(select(Household).where(Household.no_kk == no_kk)).first()
     if household is None and (no_kk or data.address):
-        household = Household(id=uuid.uuid4(), no_kk=no_kk, address=data.address.strip(),
-                              dusun=data.dusun, rt=data.rt, rw=data.rw,
-                              village_code=data.village_code, created_by=actor.id)
+        household = Household(
+            id=uuid.uuid4(),
+            no_kk=no_kk,
+            address=data.address.strip(),
+            dusun=data.dusun,
+            rt=data.rt,
+            rw=data.rw,
+            village_code=data.village_code,
+            created_by=actor.id,
+        )
         session.add(household)
         session.flush()
-        record(session, actor.id, "keluarga_didaftarkan", "household", household.id,
-               payload={"no_kk": no_kk, "address": household.address, "rt": data.rt,
-                        "rw": data.rw, "village_code": data.village_code})
+        record(
+            session,
+            actor.id,
+            "keluarga_didaftarkan",
+            "household",
+            household.id,
+            payload={
+                "no_kk": no_kk,
+                "address": household.address,
+                "rt": data.rt,
+                "rw": data.rw,
+                "village_code": data.village_code,
+            },
+        )
     person = Person(
-        id=uuid.uuid4(), nik=nik, nik_override_reason=data.override_reason.strip() or None,
-        name=name, name_key=key, birth_place=data.birth_place.strip(),
-        birth_date=data.birth_date, sex=data.sex, phone=data.phone.strip(),
-        disability=data.disability, mother_name=data.mother_name.strip(),
+        id=uuid.uuid4(),
+        nik=nik,
+        nik_override_reason=data.override_reason.strip() or None,
+        name=name,
+        name_key=key,
+        birth_place=data.birth_place.strip(),
+        birth_date=data.birth_date,
+        sex=data.sex,
+        phone=data.phone.strip(),
+        disability=data.disability,
+        mother_name=data.mother_name.strip(),
         household_id=household.id if household else None,
-        relationship_to_head=data.relationship if household else None, created_by=actor.id,
+        relationship_to_head=data.relationship if household else None,
+        created_by=actor.id,
     )
     session.add(person)
     session.flush()
     if household is not None:
-        session.add(HouseholdMembership(person_id=person.id, household_id=household.id,
-                                        relationship=data.relationship, recorded_at=utcnow(),
-                                        recorded_by=actor.id))
+        session.add(
+            HouseholdMembership(
+                person_id=person.id,
+                household_id=household.id,
+                relationship=data.relationship,
+                recorded_at=utcnow(),
+                recorded_by=actor.id,
+            )
+        )
         if data.relationship == "kepala_keluarga":
             household.head_person_id = person.id
     record(
-        session, actor.id, "warga_didaftarkan", "person", person.id,
-        payload={"nik": nik, "name": name, "birth_place": person.birth_place,
-                 "birth_date": data.birth_date, "sex": data.sex, "disability": data.disability,
-                 "household_id": household.id if household else None,
-                 "relationship": person.relationship_to_head},
+        session,
+        actor.id,
+        "warga_didaftarkan",
+        "person",
+        person.id,
+        payload={
+            "nik": nik,
+            "name": name,
+            "birth_place": person.birth_place,
+            "birth_date": data.birth_date,
+            "sex": data.sex,
+            "disability": data.disability,
+            "household_id": household.id if household else None,
+            "relationship": person.relationship_to_head,
+        },
         detail={"nik_override": bool(person.nik_override_reason), "warnings": len(warnings)},
     )
     return _view(person, household, warnings)

@@ -64,7 +64,8 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
     for list_name, entries in lists["lists"].items():
         for order, entry in enumerate(entries):
             row = items.get((list_name, entry["code"])) or ReferenceItem(
-                list_name=list_name, code=entry["code"])
+                list_name=list_name, code=entry["code"]
+            )
             row.label, row.extra = entry["label"], entry.get("extra", {})
             row.sort_order, row.source_version = order, lists["version"]
             session.add(row)
@@ -102,34 +103,64 @@ def choices(session: Session, list_name: str) -> list[Choice]:
     return [Choice(r.code, r.label, dict(r.extra or {})) for r in rows]
 
 
-def add_choice(session: Session, actor: Actor, list_name: str, code: str, label: str,
-               extra: dict[str, Any] | None = None) -> Choice:
+def add_choice(
+    session: Session,
+    actor: Actor,
+    list_name: str,
+    code: str,
+    label: str,
+    extra: dict[str, Any] | None = None,
+) -> Choice:
     """Administrator extends a list (a local NGO, a regional sector …)."""
     authorize(session, actor, Perm.MANAGE_REFERENCE)
     code = code.strip().lower()
     if not code or not label.strip():
         raise ValidationError("Kode dan nama pilihan wajib diisi.", field="code")
-    exists = session.scalars(select(ReferenceItem).where(
-        ReferenceItem.list_name == list_name, ReferenceItem.code == code)).first()
+    exists = session.scalars(
+        select(ReferenceItem).where(
+            ReferenceItem.list_name == list_name, ReferenceItem.code == code
+        )
+    ).first()
     if exists is not None:
         raise Conflict(f"Kode '{code}' sudah ada di daftar ini.", field="code")
-    row = ReferenceItem(list_name=list_name, code=code, label=label.strip(), extra=extra or {},
-                        sort_order=1000, source_version="lokal")
+    row = ReferenceItem(
+        list_name=list_name,
+        code=code,
+        label=label.strip(),
+        extra=extra or {},
+        sort_order=1000,
+        source_version="lokal",
+    )
     session.add(row)
     session.flush()
     audit(session, actor.id, "referensi_ditambah", "reference_item", row.id, {"list": list_name})
     return Choice(row.code, row.label, dict(row.extra))
 
 
-def add_programme(session: Session, actor: Actor, code: str, name: str, level: str,
-                  unit: str = "keluarga", managing_body: str = "", criteria: str = "") -> None:
+def add_programme(
+    session: Session,
+    actor: Actor,
+    code: str,
+    name: str,
+    level: str,
+    unit: str = "keluarga",
+    managing_body: str = "",
+    criteria: str = "",
+) -> None:
     """Administrator adds a regional or non-government programme to the catalogue."""
     authorize(session, actor, Perm.MANAGE_REFERENCE)
     code = code.strip().upper()
     if session.scalars(select(Programme).where(Programme.code == code)).first():
         raise Conflict(f"Program dengan kode {code} sudah ada.", field="code")
-    row = Programme(code=code, name=name, level=level, unit=unit, managing_body=managing_body,
-                    criteria=criteria, source_version="lokal")
+    row = Programme(
+        code=code,
+        name=name,
+        level=level,
+        unit=unit,
+        managing_body=managing_body,
+        criteria=criteria,
+        source_version="lokal",
+    )
     session.add(row)
     session.flush()
     audit(session, actor.id, "program_ditambah", "programme", row.id, {"code": code})

@@ -56,9 +56,19 @@ class SiteView:
 
 
 def site_view(site: Site) -> SiteView:
-    return SiteView(site.name, site.village_code, site.village_name, site.district_name,
-                    site.regency_name, site.province_name, site.office_code, site.timezone,
-                    site.address, site.head_name, site.idle_lock_minutes)
+    return SiteView(
+        site.name,
+        site.village_code,
+        site.village_name,
+        site.district_name,
+        site.regency_name,
+        site.province_name,
+        site.office_code,
+        site.timezone,
+        site.address,
+        site.head_name,
+        site.idle_lock_minutes,
+    )
 
 
 def is_set_up(session: Session) -> bool:
@@ -73,11 +83,15 @@ def _build_site(data: SiteInput) -> Site:
     if not _VILLAGE.match(code):
         raise ValidationError(
             "Kode desa/kelurahan harus 10 digit kode Kemendagri, mis. 33.24.01.2001.",
-            code="kode_desa", field="village_code")
+            code="kode_desa",
+            field="village_code",
+        )
     if code[6] not in "12":
         raise ValidationError(
-            "Digit ke-7 kode desa harus 1 (kelurahan) atau 2 (desa).", code="kode_desa",
-            field="village_code")
+            "Digit ke-7 kode desa harus 1 (kelurahan) atau 2 (desa).",
+            code="kode_desa",
+            field="village_code",
+        )
     if not data.village_name.strip():
         raise ValidationError("Nama desa/kelurahan belum diisi.", field="village_name")
     if data.timezone not in ZONES:
@@ -87,7 +101,9 @@ def _build_site(data: SiteInput) -> Site:
         raise ValidationError(
             f"Kode kecamatan {code[:2]}.{code[2:4]}.{code[4:6]} tidak ada di daftar Kemendagri. "
             "Periksa kodenya, atau isi nama kecamatan dan kabupaten secara manual.",
-            code="kecamatan_tidak_dikenal", field="village_code")
+            code="kecamatan_tidak_dikenal",
+            field="village_code",
+        )
     kind = "Kelurahan" if code[6] == "1" else "Desa"
     village = data.village_name.strip()
     return Site(
@@ -107,20 +123,38 @@ def _build_site(data: SiteInput) -> Site:
     )
 
 
-def initialise(session: Session, site: SiteInput, admin_username: str, admin_name: str,
-               admin_password: str, admin_pin: str | None = None) -> Actor:
+def initialise(
+    session: Session,
+    site: SiteInput,
+    admin_username: str,
+    admin_name: str,
+    admin_password: str,
+    admin_pin: str | None = None,
+) -> Actor:
     """Create the site and its first administrator; only allowed on an empty database."""
     if current_site(session) is not None:
         raise Conflict("Puskesos ini sudah diatur. Ubah identitasnya di halaman Pengaturan.")
     row = _build_site(site)
     session.add(row)
     session.flush()
-    admin = create_officer(session, admin_username, admin_name, admin_password, [Role.ADMIN],
-                           pin=admin_pin)
+    admin = create_officer(
+        session, admin_username, admin_name, admin_password, [Role.ADMIN], pin=admin_pin
+    )
     load_reference(session)
-    record(session, admin.id, "puskesos_diatur", "site", row.id,
-           payload={"site": {"name": row.name, "village_code": row.village_code,
-                             "office_code": row.office_code}})
+    record(
+        session,
+        admin.id,
+        "puskesos_diatur",
+        "site",
+        row.id,
+        payload={
+            "site": {
+                "name": row.name,
+                "village_code": row.village_code,
+                "office_code": row.office_code,
+            }
+        },
+    )
     return Actor.of(admin)
 
 
@@ -140,6 +174,13 @@ def update_site(session: Session, actor: Actor, **changes: object) -> SiteView:
         if key not in allowed:
             raise ValidationError(f"Kolom {key} tidak dapat diubah di sini.", field=key)
         setattr(site, key, value)
-    record(session, actor.id, "identitas_diubah", "site", site.id,
-           payload={"fields": sorted(changes)}, detail={"fields": sorted(changes)})
+    record(
+        session,
+        actor.id,
+        "identitas_diubah",
+        "site",
+        site.id,
+        payload={"fields": sorted(changes)},
+        detail={"fields": sorted(changes)},
+    )
     return site_view(site)

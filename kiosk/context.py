@@ -1,0 +1,74 @@
+"""What a running kiosk holds: paths, the engine, a session factory and the clock.
+
+Built once by the composition root (the ``puskesos`` command) and passed down; no globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.clock import Clock
+from kiosk.config import Paths, resolve_db_url, resolve_paths
+from kiosk.db import make_engine, session_factory, upgrade
+from kiosk.errors import KioskError
+
+
+@dataclass
+class KioskContext:
+    """The wiring every face (window, command line, tests) shares."""
+
+    paths: Paths
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+
+    @classmethod
+    def open(
+        cls,
+        url: str | None = None,
+        data_dir: str | None = None,
+        clock: Clock | None = None,
+        migrate: bool = True,
+    ) -> KioskContext:
+        """Open (and by default upgrade) the database: an old database is brought up to date."""
+        paths = resolve_paths(data_dir)
+        resolved = resolve_db_url(url, paths)
+        engine = make_engine(resolved)
+        if migrate:
+            upgrade(engine)
+        return cls(paths, resolved, engine, session_factory(engine), clock or Clock())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class Gateway:
+    """Runs one service call in one transaction: how faces call the core without SQL.
+
+    ``gateway.call(add_officer, actor, ...)`` opens a session, passes it as the first argument,
+    commits on success and rolls back on any error, so nothing half-written is stored.
+    """
+
+    def __init__(self, ctx: KioskContext):
+        self.ctx = ctx
+
+    def call(self, service, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with self.ctx.sessions() as session:
+            session.begin()
+            try:
+                result = service(session, *args, **kwargs)
+            except KioskError as exc:
+                if exc.keep_changes:
+                    session.commit()
+                else:
+                    session.rollback()
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()
+            return result

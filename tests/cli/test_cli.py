@@ -1,0 +1,130 @@
+"""The headless subcommands an administrator scripts."""
+
+import json
+
+from ui.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_init_officer_add_and_list(ctx, capsys):
+    code, out, _ = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "init",
+        "--village-code",
+        "33.24.01.2001",
+        "--village-name",
+        "Sukamaju",
+        "--admin-username",
+        "kades",
+        "--admin-name",
+        "Pak Kades",
+        "--admin-password",
+        "rahasia123",
+        "--timezone",
+        "WIB",
+    )
+    assert code == 0 and "Puskesos siap" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "officer",
+        "add",
+        "--as",
+        "kades",
+        "--as-password",
+        "rahasia123",
+        "--username",
+        "siti",
+        "--name",
+        "Siti",
+        "--role",
+        "front_office",
+        "--role",
+        "back_office",
+        "--password",
+        "sementara1",
+    )
+    assert code == 0 and "siti" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "officer",
+        "list",
+        "--as",
+        "kades",
+        "--as-password",
+        "rahasia123",
+        "--json",
+    )
+    listed = {o["username"]: o for o in json.loads(out)}
+    assert listed["siti"]["roles"] == ["back_office", "front_office"]
+
+
+def test_init_refuses_a_bad_village_code_in_indonesian(ctx, capsys):
+    code, _, err = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "init",
+        "--village-code",
+        "123",
+        "--village-name",
+        "X",
+        "--admin-username",
+        "kades",
+        "--admin-name",
+        "K",
+        "--admin-password",
+        "rahasia123",
+    )
+    assert code == 1 and "Kode desa/kelurahan harus 10 digit" in err
+
+
+def test_non_admin_cannot_add_officers(ctx, office, capsys):
+    code, _, err = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "officer",
+        "add",
+        "--as",
+        "frontoffice",
+        "--as-password",
+        "rahasia123",
+        "--username",
+        "x1",
+        "--name",
+        "X",
+        "--role",
+        "admin",
+        "--password",
+        "sementara1",
+    )
+    assert code == 1 and "tidak berwenang" in err
+
+
+def test_missing_password_without_terminal_is_a_clear_error(ctx, office, capsys, monkeypatch):
+    monkeypatch.delenv("PUSKESOS_PASSWORD", raising=False)
+    code, _, err = run(capsys, "--db", ctx.url, "officer", "list", "--as", "admin")
+    assert code == 1 and "PUSKESOS_PASSWORD" in err
+
+
+def test_demo_without_window_and_db_status(ctx, capsys):
+    code, out, _ = run(capsys, "--db", ctx.url, "demo", "--no-gui", "--households", "20")
+    assert code == 0 and "Data demo siap" in out
+    code, out, _ = run(capsys, "--db", ctx.url, "db", "status")
+    assert code == 0 and "Revisi saat ini: 0002" in out
+
+
+def test_demo_refuses_a_database_with_a_real_puskesos(ctx, office, capsys):
+    code, _, err = run(capsys, "--db", ctx.url, "demo", "--no-gui")
+    assert code == 1 and "sudah berisi Puskesos" in err

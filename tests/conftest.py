@@ -1,0 +1,134 @@
+"""Shared fixtures: a real database (SQLite file, or PostgreSQL when PUSKESOS_TEST_DB_URL is
+set), a set-up Puskesos with one officer per role, and offscreen Qt.
+
+The schema is migrated once per run with Alembic (the same path as a real upgrade); each test
+starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from kiosk.context import Gateway, KioskContext
+from kiosk.db import make_engine, upgrade
+from kiosk.models import Base
+from kiosk.roles import Role
+from kiosk.services.actor import Actor
+from kiosk.services.officers import create_officer
+from kiosk.services.setup import SiteInput, initialise
+
+PASSWORD = "rahasia123"
+PG_ENV = "PUSKESOS_TEST_DB_URL"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Qt are marked ``gui`` so ``-m 'not gui'`` runs the core alone."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()) or "/ui/" in str(item.fspath):
+            item.add_marker(pytest.mark.gui)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    url = os.environ.get(PG_ENV)
+    return f"database: {'PostgreSQL ' + url if url else 'SQLite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get(PG_ENV)
+    if url:
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        upgrade(engine)
+        engine.dispose()
+        yield url
+        return
+    path = tmp_path_factory.mktemp("db") / "kiosk.sqlite3"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+
+
+def _empty_tables(ctx: KioskContext) -> None:
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    with ctx.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
+        else:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            for t in reversed(tables):
+                conn.execute(text(f'DELETE FROM "{t}"'))
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+@pytest.fixture
+def ctx(db_url: str, tmp_path: Path) -> Iterator[KioskContext]:
+    """An opened kiosk on empty tables, with its data directory in ``tmp_path``."""
+    context = KioskContext.open(db_url, str(tmp_path / "data"), migrate=False)
+    _empty_tables(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def gateway(ctx: KioskContext) -> Gateway:
+    return Gateway(ctx)
+
+
+@pytest.fixture
+def session(ctx: KioskContext) -> Iterator[Session]:
+    """A session for assertions (tests read with it; services run through ``gateway``)."""
+    with ctx.sessions() as s:
+        yield s
+
+
+@dataclass
+class Office:
+    """A set-up Puskesos and one officer per role."""
+
+    admin: Actor
+    by_role: dict[Role, Actor]
+
+    def __getitem__(self, role: Role) -> Actor:
+        return self.by_role[role]
+
+
+SITE = SiteInput(village_code="33.24.01.2001", village_name="Sukamaju", head_name="Slamet")
+
+
+@pytest.fixture
+def office(gateway: Gateway) -> Office:
+    def build(s: Session) -> Office:
+        admin = initialise(s, SITE, "admin", "Admin Desa", PASSWORD)
+        by_role = {Role.ADMIN: admin}
+        for role in Role:
+            if role is Role.ADMIN:
+                continue
+            officer = create_officer(
+                s,
+                role.value.replace("_", ""),
+                f"Petugas {role.value}",
+                PASSWORD,
+                [role],
+                pin="1234",
+                created_by=admin.id,
+            )
+            by_role[role] = Actor.of(officer)
+        return Office(admin, by_role)
+
+    return gateway.call(build)

@@ -1,0 +1,118 @@
+"""Log-in, lockout, PIN, password change and officer management."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.clock import Clock, utcnow
+from kiosk.errors import AuthenticationError, Conflict, ValidationError
+from kiosk.models import AuditEntry, Officer
+from kiosk.roles import Role
+from kiosk.services.auth import MAX_FAILURES, change_password, login
+from kiosk.services.officers import (
+    add_officer,
+    list_officers,
+    reset_password,
+    set_active,
+    set_roles,
+)
+from kiosk.services.setup import initialise
+from tests.conftest import PASSWORD, SITE
+
+
+def test_password_and_pin_both_log_in(gateway, office):
+    assert gateway.call(login, "admin", PASSWORD).roles == {Role.ADMIN}
+    assert gateway.call(login, "frontoffice", "1234").roles == {Role.FRONT_OFFICE}
+
+
+def test_username_is_case_insensitive(gateway, office):
+    assert gateway.call(login, "  ADMIN ", PASSWORD).username == "admin"
+
+
+def test_wrong_password_message_does_not_reveal_which_part_was_wrong(gateway, office):
+    with pytest.raises(AuthenticationError) as wrong:
+        gateway.call(login, "admin", "salah-sekali")
+    with pytest.raises(AuthenticationError) as unknown:
+        gateway.call(login, "tidakada", "salah-sekali")
+    assert wrong.value.message == unknown.value.message
+
+
+def test_lockout_after_repeated_failures_then_expiry(gateway, office, session):
+    start = utcnow()
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AuthenticationError):
+            gateway.call(login, "admin", "salah", Clock(frozen=start))
+    with pytest.raises(AuthenticationError) as locked:
+        gateway.call(login, "admin", PASSWORD, Clock(frozen=start + timedelta(minutes=1)))
+    assert locked.value.code == "akun_terkunci" and "menit" in locked.value.message
+    later = Clock(frozen=start + timedelta(minutes=16))
+    assert gateway.call(login, "admin", PASSWORD, later).username == "admin"
+    actions = session.scalars(select(AuditEntry.action)).all()
+    assert "akun_dikunci" in actions
+
+
+def test_setup_runs_once(gateway, office):
+    with pytest.raises(Conflict):
+        gateway.call(initialise, SITE, "admin2", "Admin Dua", PASSWORD)
+
+
+def test_added_officer_must_change_temporary_password(gateway, office, session):
+    view = gateway.call(
+        add_officer,
+        office.admin,
+        "Siti.R",
+        "Siti Rahayu",
+        "sementara1",
+        [Role.FRONT_OFFICE, Role.BACK_OFFICE],
+    )
+    assert view.username == "siti.r" and set(view.roles) == {Role.FRONT_OFFICE, Role.BACK_OFFICE}
+    actor = gateway.call(login, "siti.r", "sementara1")
+    assert actor.must_change_password
+    with pytest.raises(ValidationError):
+        gateway.call(change_password, actor, "sementara1", "pendek")
+    gateway.call(change_password, actor, "sementara1", "sandibaru99")
+    assert not gateway.call(login, "siti.r", "sandibaru99").must_change_password
+    entry = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == "petugas_dibuat", AuditEntry.entity_id == str(view.id)
+        )
+    ).one()
+    assert entry.officer_id == office.admin.id
+    assert entry.detail == {"roles": ["back_office", "front_office"]}
+
+
+def test_duplicate_username_and_bad_input_are_refused(gateway, office):
+    with pytest.raises(Conflict):
+        gateway.call(add_officer, office.admin, "ADMIN", "X", "sementara1", [Role.ADMIN])
+    with pytest.raises(ValidationError) as no_role:
+        gateway.call(add_officer, office.admin, "budi", "Budi", "sementara1", [])
+    assert no_role.value.field == "roles"
+    with pytest.raises(ValidationError):
+        gateway.call(add_officer, office.admin, "b", "Budi", "sementara1", [Role.ADMIN])
+
+
+def test_deactivated_officer_cannot_log_in_and_is_kept(gateway, office, session):
+    fo = office[Role.FRONT_OFFICE]
+    gateway.call(set_active, office.admin, fo.id, False)
+    with pytest.raises(AuthenticationError):
+        gateway.call(login, fo.username, PASSWORD)
+    assert session.get(Officer, fo.id) is not None
+    names = [v.username for v in gateway.call(list_officers, office.admin) if not v.active]
+    assert names == [fo.username]
+
+
+def test_the_last_administrator_cannot_be_removed(gateway, office):
+    with pytest.raises(Conflict):
+        gateway.call(set_roles, office.admin, office.admin.id, [Role.FRONT_OFFICE])
+    with pytest.raises(Conflict):
+        gateway.call(set_active, office.admin, office.admin.id, False)
+
+
+def test_reset_password_clears_lockout(gateway, office, session):
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AuthenticationError):
+            gateway.call(login, "backoffice", "salah")
+    gateway.call(reset_password, office.admin, office[Role.BACK_OFFICE].id, "sementara2")
+    assert gateway.call(login, "backoffice", "sementara2").must_change_password
+    assert session.scalar(select(func.count()).select_from(Officer)) == len(Role)

@@ -1,0 +1,108 @@
+"""A village laptop upgraded next year keeps every record.
+
+The database is created at revision 0001 (before ``person.name_key``), filled with rows, then
+upgraded to head: every row must survive and the new column must be backfilled.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from kiosk.db import current_revision, head_revision, make_engine, needs_upgrade, upgrade
+from kiosk.models import Base
+from ui.cli import main
+
+
+@pytest.fixture
+def empty_url(tmp_path) -> Iterator[str]:
+    url = os.environ.get("PUSKESOS_TEST_DB_URL")
+    if not url:
+        yield f"sqlite:///{tmp_path / 'lama.sqlite3'}"
+        return
+    name = f"puskesos_mig_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_upgrade_from_first_revision_keeps_every_row(empty_url):
+    engine = make_engine(empty_url)
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001" and needs_upgrade(engine)
+    now = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
+    officer, person, household = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    ts = now if engine.dialect.name != "sqlite" else now.replace(tzinfo=None)
+    with engine.begin() as conn:
+        u = (lambda v: v.hex) if engine.dialect.name == "sqlite" else (lambda v: v)
+        conn.execute(
+            text(
+                "INSERT INTO officer (id, username, full_name, password_hash, active,"
+                " failed_attempts, must_change_password, phone, created_at, updated_at)"
+                " VALUES (:id, 'lama', 'Petugas Lama', 'x', true, 0, false, '', :ts, :ts)"
+            ),
+            {"id": u(officer), "ts": ts},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO household (id, no_kk, address, dusun, rt, rw, village_code, version,"
+                " created_at, updated_at) VALUES (:id, '3324011203150007', 'Krajan', '', '001',"
+                " '002', '3324012001', 1, :ts, :ts)"
+            ),
+            {"id": u(household), "ts": ts},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO person (id, nik, name, birth_place, phone, mother_name, household_id,"
+                " deceased, version, created_at, updated_at) VALUES (:id, '3324015708900003',"
+                " 'Hj. Siti Fatimah', 'Kendal', '', '', :hh, false, 1, :ts, :ts)"
+            ),
+            {"id": u(person), "hh": u(household), "ts": ts},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO outbox_operation (op_id, entity_type, entity_id, op_type, payload,"
+                " schema_version, created_at, state, attempts) VALUES (:op, 'person', :id,"
+                " 'warga_didaftarkan', '{}', 1, :ts, 'pending', 0)"
+            ),
+            {"op": u(uuid.uuid4()), "id": u(person), "ts": ts},
+        )
+    before = _counts(engine)
+
+    assert main(["--db", empty_url, "db", "upgrade"]) == 0
+
+    assert current_revision(engine) == head_revision(engine) and not needs_upgrade(engine)
+    assert _counts(engine) == before
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT name, name_key, nik FROM person")).one()
+    assert tuple(row) == ("Hj. Siti Fatimah", "siti patima", "3324015708900003")
+    engine.dispose()
+
+
+def _counts(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
+            for t in Base.metadata.tables
+        }
+
+
+def test_a_fresh_database_is_created_at_head(empty_url):
+    engine = make_engine(empty_url)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision(engine)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()

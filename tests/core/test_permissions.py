@@ -1,0 +1,77 @@
+"""Permission is enforced in the services: each role is refused what it may not do,
+and a refusal writes nothing."""
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.errors import PermissionDenied
+from kiosk.models import AuditEntry, OutboxOperation, Person
+from kiosk.roles import GRANTS, Perm, Role
+from kiosk.services.officers import add_officer, list_officers
+from kiosk.services.people import PersonInput, find_people, register_person
+from kiosk.services.reference import add_choice
+from kiosk.services.setup import update_site
+
+ACTIONS = {
+    Perm.MANAGE_OFFICERS: lambda g, a: g.call(
+        add_officer, a, "baru", "Baru", "sementara1", [Role.FRONT_OFFICE]
+    ),
+    Perm.REGISTER_PERSON: lambda g, a: g.call(register_person, a, PersonInput(name="Warga Uji")),
+    Perm.MANAGE_REFERENCE: lambda g, a: g.call(add_choice, a, "tujuan_rujukan", "lsm_x", "LSM X"),
+    Perm.MANAGE_SITE: lambda g, a: g.call(update_site, a, head_name="Kades Baru"),
+    Perm.CHECK_DTKS: lambda g, a: g.call(find_people, a, "Warga"),
+}
+
+
+def _counts(session):
+    session.expire_all()
+    return tuple(
+        session.scalar(select(func.count()).select_from(m))
+        for m in (AuditEntry, OutboxOperation, Person)
+    )
+
+
+CASES = [(role, perm) for role in Role for perm in ACTIONS if perm not in GRANTS[role]]
+
+
+@pytest.mark.parametrize(("role", "perm"), CASES, ids=[f"{r.value}-{p.value}" for r, p in CASES])
+def test_forbidden_action_is_refused_and_writes_nothing(gateway, office, session, role, perm):
+    before = _counts(session)
+    with pytest.raises(PermissionDenied) as refused:
+        ACTIONS[perm](gateway, office[role])
+    assert "tidak berwenang" in refused.value.message
+    assert _counts(session) == before
+
+
+def test_every_role_is_refused_something():
+    assert {r for r, _ in CASES} == set(Role)
+
+
+ALLOWED = [(role, perm) for role in Role for perm in ACTIONS if perm in GRANTS[role]]
+
+
+@pytest.mark.parametrize(
+    ("role", "perm"), ALLOWED, ids=[f"{r.value}-{p.value}" for r, p in ALLOWED]
+)
+def test_allowed_action_succeeds(gateway, office, role, perm):
+    ACTIONS[perm](gateway, office[role])
+
+
+def test_a_role_removed_now_counts_now(gateway, office, session):
+    """The service reads the stored roles, not the ones the window remembers."""
+    from kiosk.services.officers import set_roles
+
+    admin2 = gateway.call(
+        add_officer, office.admin, "admin2", "Admin Dua", "sementara1", [Role.ADMIN]
+    )
+    stale = office.admin
+    gateway.call(set_roles, stale, admin2.id, [Role.ADMIN])
+    gateway.call(set_roles, admin2_actor(gateway), stale.id, [Role.FRONT_OFFICE])
+    with pytest.raises(PermissionDenied):
+        gateway.call(list_officers, stale)
+
+
+def admin2_actor(gateway):
+    from kiosk.services.auth import login
+
+    return gateway.call(login, "admin2", "sementara1")

@@ -1,0 +1,30 @@
+"""Direction is checked, not hoped for: the core imports no Qt and no outer package."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def imports_of(package: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+def test_kiosk_imports_no_qt_and_no_outer_package():
+    bad = {f: n & {"PySide6", "ui", "printing", "sync"} for f, n in imports_of("kiosk").items()}
+    assert {f: n for f, n in bad.items() if n} == {}
+
+
+def test_ui_holds_no_sql():
+    bad = {f: n & {"sqlalchemy", "alembic", "sqlite3"} for f, n in imports_of("ui").items()}
+    assert {f: n for f, n in bad.items() if n} == {}

@@ -1,0 +1,227 @@
+"""The ``puskesos`` command: composition root for the window and the administrator's scripts.
+
+Qt is imported only when a window opens, so headless subcommands run on a server or in CI
+without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from kiosk.context import Gateway, KioskContext
+from kiosk.db import current_revision, head_revision, make_engine, upgrade
+from kiosk.errors import KioskError
+from kiosk.roles import ROLE_LABELS, Role
+from kiosk.services.actor import Actor
+from kiosk.services.auth import login
+from kiosk.services.officers import add_officer, list_officers
+from kiosk.services.setup import SiteInput, initialise, is_set_up
+
+log = logging.getLogger("puskesos")
+ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="puskesos", description="Puskesos Kiosk - layanan SLRT desa")
+    p.add_argument("--db", help="URL basis data (atau PUSKESOS_DB_URL); bawaan SQLite lokal")
+    p.add_argument("--data-dir", help="folder data (atau PUSKESOS_DATA_DIR)")
+    sub = p.add_subparsers(dest="cmd")
+
+    demo = sub.add_parser("demo", help="buka kiosk dengan basis data demo yang baru")
+    demo.add_argument("--no-gui", action="store_true", help="hanya buat data demo")
+    demo.add_argument("--households", type=int, default=800, help="jumlah keluarga DTKS demo")
+
+    init = sub.add_parser("init", help="atur Puskesos dan administrator pertama")
+    init.add_argument("--village-code", help="kode desa Kemendagri 10 digit, mis. 33.24.01.2001")
+    init.add_argument("--village-name", help="nama desa/kelurahan")
+    init.add_argument("--name", default="", help="nama Puskesos (bawaan: Puskesos Desa <nama>)")
+    init.add_argument("--office-code", default="", help="kode kantor pada nomor lacak")
+    init.add_argument("--timezone", default="WIB", choices=sorted(ZONE_BY_LABEL))
+    init.add_argument("--address", default="")
+    init.add_argument("--head-name", default="", help="nama Kepala Desa/Lurah")
+    init.add_argument("--admin-username")
+    init.add_argument("--admin-name")
+    init.add_argument("--admin-password", help="atau PUSKESOS_ADMIN_PASSWORD; ditanya bila kosong")
+
+    officer = sub.add_parser("officer", help="kelola akun petugas").add_subparsers(
+        dest="officer_cmd"
+    )
+    for name in ("add", "list"):
+        sp = officer.add_parser(name, help="tambah petugas" if name == "add" else "daftar petugas")
+        sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna administrator")
+        sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+        if name == "add":
+            sp.add_argument("--username", required=True)
+            sp.add_argument("--name", required=True)
+            sp.add_argument(
+                "--role",
+                action="append",
+                required=True,
+                choices=[r.value for r in Role],
+                help="boleh diulang",
+            )
+            sp.add_argument("--password", help="sandi sementara (atau PUSKESOS_NEW_PASSWORD)")
+            sp.add_argument("--pin")
+        else:
+            sp.add_argument("--json", action="store_true")
+
+    db = sub.add_parser("db", help="basis data").add_subparsers(dest="db_cmd")
+    db.add_parser("upgrade", help="perbarui skema tanpa kehilangan data")
+    db.add_parser("status", help="revisi skema saat ini")
+    return p
+
+
+def _secret(value: str | None, env: str, prompt: str) -> str:
+    if value:
+        return value
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise KioskError(f"{prompt} belum diberikan: pakai opsi atau variabel {env}.")
+    first = getpass.getpass(f"{prompt}: ")
+    return first
+
+
+def _ask(value: str | None, prompt: str) -> str:
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise KioskError(f"{prompt} belum diberikan (mode non-interaktif).")
+    return input(f"{prompt}: ").strip()
+
+
+def _login(ctx: KioskContext, username: str, password: str | None) -> Actor:
+    secret = _secret(password, "PUSKESOS_PASSWORD", f"Kata sandi {username}")
+    return Gateway(ctx).call(login, username, secret, ctx.clock)
+
+
+def _cmd_init(ctx: KioskContext, a: argparse.Namespace) -> int:
+    site = SiteInput(
+        village_code=_ask(a.village_code, "Kode desa (10 digit)"),
+        village_name=_ask(a.village_name, "Nama desa/kelurahan"),
+        name=a.name,
+        office_code=a.office_code,
+        timezone=ZONE_BY_LABEL[a.timezone],
+        address=a.address,
+        head_name=a.head_name,
+    )
+    username = _ask(a.admin_username, "Nama pengguna administrator")
+    full = _ask(a.admin_name, "Nama lengkap administrator")
+    password = _secret(a.admin_password, "PUSKESOS_ADMIN_PASSWORD", "Kata sandi administrator")
+    admin = Gateway(ctx).call(initialise, site, username, full, password)
+    print(f"Puskesos siap. Administrator: {admin.username}. Basis data: {ctx.url}")
+    return 0
+
+
+def _cmd_officer(ctx: KioskContext, a: argparse.Namespace) -> int:
+    actor = _login(ctx, a.as_user, a.as_password)
+    gateway = Gateway(ctx)
+    if a.officer_cmd == "add":
+        pw = _secret(a.password, "PUSKESOS_NEW_PASSWORD", f"Sandi sementara {a.username}")
+        view = gateway.call(add_officer, actor, a.username, a.name, pw, a.role, pin=a.pin)
+        roles = ", ".join(ROLE_LABELS[r] for r in view.roles)
+        print(f"Petugas {view.username} ({roles}) ditambahkan; wajib ganti sandi saat masuk.")
+        return 0
+    views = gateway.call(list_officers, actor)
+    if a.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "username": v.username,
+                        "name": v.full_name,
+                        "roles": [r.value for r in v.roles],
+                        "active": v.active,
+                    }
+                    for v in views
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for v in views:
+            state = "aktif" if v.active else "nonaktif"
+            roles = ", ".join(r.value for r in v.roles)
+            print(f"{v.username:<16} {v.full_name:<28} {state:<9} {roles}")
+    return 0
+
+
+def _cmd_db(a: argparse.Namespace) -> int:
+    from kiosk.config import resolve_db_url, resolve_paths
+
+    engine = make_engine(resolve_db_url(a.db, resolve_paths(a.data_dir)))
+    try:
+        before = current_revision(engine)
+        if a.db_cmd == "upgrade":
+            upgrade(engine)
+            print(f"Skema diperbarui: {before or 'kosong'} -> {current_revision(engine)}")
+        else:
+            print(f"Revisi saat ini: {before or 'kosong'}; terbaru: {head_revision(engine)}")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _cmd_demo(a: argparse.Namespace) -> int:
+    from kiosk.config import resolve_paths
+    from kiosk.demo import DEMO_PASSWORD, generate
+
+    paths = resolve_paths(a.data_dir)
+    url = a.db
+    if not url:
+        demo_file = paths.data_dir / "demo.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            target = demo_file.with_name(demo_file.name + suffix)
+            if target.exists():
+                target.unlink()
+        url = f"sqlite:///{demo_file}"
+    ctx = KioskContext.open(url, a.data_dir)
+    gateway = Gateway(ctx)
+    if gateway.call(is_set_up):
+        raise KioskError("Basis data ini sudah berisi Puskesos; demo butuh basis data kosong.")
+    summary = gateway.call(generate, households=a.households)
+    print(
+        f"Data demo siap: {summary.officers} petugas, {summary.people} warga terdaftar, "
+        f"{summary.dtks_rows} baris DTKS. Masuk dengan admin / depan / belakang / koordinator "
+        f"/ supervisor, sandi {DEMO_PASSWORD}."
+    )
+    if a.no_gui:
+        return 0
+    return _open_window(ctx, demo=True)
+
+
+def _open_window(ctx: KioskContext, demo: bool = False) -> int:
+    from ui.app import run_app  # Qt is imported only here
+
+    return run_app(ctx, demo=demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``puskesos`` command."""
+    logging.basicConfig(level=os.environ.get("PUSKESOS_LOG", "WARNING"))
+    a = _parser().parse_args(argv)
+    try:
+        if a.cmd == "db":
+            return _cmd_db(a)
+        if a.cmd == "demo":
+            return _cmd_demo(a)
+        ctx = KioskContext.open(a.db, a.data_dir)
+        if a.cmd == "init":
+            return _cmd_init(ctx, a)
+        if a.cmd == "officer":
+            return _cmd_officer(ctx, a)
+        return _open_window(ctx)
+    except KioskError as exc:
+        print(f"Gagal: {exc.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""What every window and page receives through its constructor (no app-wide singletons)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from kiosk.clock import Clock
+from kiosk.context import Gateway
+from ui.ops import Op, SyncExecutor, ThreadExecutor
+from ui.settings import DisplaySettings
+
+
+@dataclass
+class UiEnv:
+    """Gateway to the core, where work runs, the display settings and demo mode."""
+
+    gateway: Gateway
+    executor: ThreadExecutor | SyncExecutor
+    settings: DisplaySettings
+    clock: Clock
+    demo: bool = False
+
+    def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
+        """Run ``service`` in one transaction off the UI thread."""
+        return Op(parent, self.executor, lambda: self.gateway.call(service, *args, **kwargs))

@@ -1,0 +1,99 @@
+"""Main window: only composes the pages (set-up, log-in, password, shell, lock)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from kiosk.services.actor import Actor
+from kiosk.services.setup import get_site, is_set_up
+from ui.env import UiEnv
+from ui.idle import IdleWatcher
+from ui.pages.lock import LockPage
+from ui.pages.login import LoginPage
+from ui.pages.password import ChangePasswordPage
+from ui.pages.setup import SetupPage
+from ui.shell import Shell
+
+
+class MainWindow(QMainWindow):
+    """Which page shows is a function of state: set up? logged in? locked?"""
+
+    def __init__(self, env: UiEnv):
+        super().__init__()
+        self.env = env
+        self.actor: Actor | None = None
+        self.shell: Shell | None = None
+        self.setWindowTitle("Puskesos Kiosk")
+        self.setObjectName("main_window")
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.site = env.gateway.call(get_site)
+        self.setup_page = SetupPage(env)
+        self.login_page = LoginPage(env, self.site.name if self.site else "")
+        self.password_page = ChangePasswordPage(env)
+        self.lock_page = LockPage(env)
+        for page in (self.setup_page, self.login_page, self.password_page, self.lock_page):
+            self.stack.addWidget(page)
+        self.setup_page.completed.connect(self.on_setup_completed)
+        self.login_page.logged_in.connect(self.on_logged_in)
+        self.password_page.changed.connect(self.on_logged_in)
+        self.lock_page.unlocked.connect(self.on_unlocked)
+        self.lock_page.switch_user.connect(self.on_logout)
+        minutes = self.site.idle_lock_minutes if self.site else 5
+        self.idle = IdleWatcher(minutes, self)
+        self.idle.idle.connect(self.on_lock)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        first = self.login_page if env.gateway.call(is_set_up) else self.setup_page
+        self.stack.setCurrentWidget(first)
+
+    def on_setup_completed(self, actor: Actor) -> None:
+        self.site = self.env.gateway.call(get_site)
+        self.login_page.title.setText(self.site.name if self.site else "")
+        self.on_logged_in(actor)
+
+    def on_logged_in(self, actor: Actor) -> None:
+        self.actor = actor
+        if actor.must_change_password:
+            self.password_page.start(actor)
+            self.stack.setCurrentWidget(self.password_page)
+            return
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+        self.shell = Shell(self.env, actor, self.site)
+        self.shell.lock_requested.connect(self.on_lock)
+        self.shell.logout_requested.connect(self.on_logout)
+        self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        self.shell.nav.setFocus()
+        self.idle.start()
+
+    def on_lock(self) -> None:
+        if self.actor is None or self.stack.currentWidget() is not self.shell:
+            return
+        self.idle.stop()
+        self.lock_page.lock_for(self.actor)
+        if self.shell is not None:
+            self.shell.hide()  # nothing of the citizen stays drawn behind the lock
+        self.stack.setCurrentWidget(self.lock_page)
+
+    def on_unlocked(self, actor: Actor) -> None:
+        if self.shell is not None:
+            self.shell.show()
+            self.stack.setCurrentWidget(self.shell)
+        self.idle.start()
+
+    def on_logout(self) -> None:
+        self.idle.stop()
+        self.actor = None
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+        self.login_page.reset()
+        self.login_page.username.clear()
+        self.stack.setCurrentWidget(self.login_page)
+        self.login_page.username.setFocus()

@@ -1,0 +1,28 @@
+"""Home page: who is logged in, which Puskesos, and where to go next."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.roles import ROLE_LABELS
+from kiosk.services.actor import Actor
+from kiosk.services.setup import SiteView
+
+
+class HomePage(QWidget):
+    """A quiet start page; the navigation on the left is the officer's real menu."""
+
+    def __init__(self, actor: Actor, site: SiteView | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("home_page")
+        roles = ", ".join(ROLE_LABELS[r] for r in sorted(actor.roles))
+        title = QLabel(f"Selamat bekerja, {actor.full_name}")
+        title.setProperty("role", "title")
+        where = QLabel(f"{site.name} - {site.district_name}, {site.regency_name}" if site else "")
+        who = QLabel(f"Peran: {roles}")
+        keys = QLabel("Pintasan: Ctrl+1..9 pindah halaman, Ctrl+L kunci layar, Ctrl+Q keluar akun.")
+        keys.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for w in (title, where, who, keys):
+            layout.addWidget(w)
+        layout.addStretch()

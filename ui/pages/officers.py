@@ -1,0 +1,152 @@
+"""Officer management: add, change roles, deactivate, reset a password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.roles import ROLE_LABELS, Role
+from kiosk.services.actor import Actor
+from kiosk.services.officers import (
+    OfficerView,
+    add_officer,
+    list_officers,
+    reset_password,
+    set_active,
+)
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, password_edit, show_error
+from ui.officer_model import OfficerTableModel
+
+
+class OfficersPage(QWidget):
+    """Administrator's page; the service refuses anyone else even if they reach it."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("officers_page")
+        self.model = OfficerTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("officer_table")
+        self.table.setAccessibleName("Daftar petugas")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        self.toggle = QPushButton("&Nonaktifkan / aktifkan")
+        self.toggle.clicked.connect(self.on_toggle_active)
+        self.reset_pw = QLineEdit()
+        self.reset_pw.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_pw.setPlaceholderText("sandi sementara baru")
+        self.reset_pw.setAccessibleName("Sandi sementara baru")
+        reset = QPushButton("&Reset sandi")
+        reset.clicked.connect(self.on_reset_password)
+        row_actions = QHBoxLayout()
+        for w in (self.toggle, self.reset_pw, reset):
+            row_actions.addWidget(w)
+
+        box = QGroupBox("Tambah petugas")
+        form = QFormLayout(box)
+        self.username = add_field(form, "Nama &pengguna", QLineEdit(), "new_username")
+        self.full_name = add_field(form, "Nama &lengkap", QLineEdit(), "new_full_name")
+        self.password = add_field(form, "Sandi &sementara", password_edit(), "new_password")
+        roles = QWidget()
+        grid = QGridLayout(roles)
+        self.role_boxes: dict[Role, QCheckBox] = {}
+        for i, role in enumerate(Role):
+            cb = QCheckBox(ROLE_LABELS[role])
+            cb.setObjectName(f"role_{role.value}")
+            self.role_boxes[role] = cb
+            grid.addWidget(cb, i // 3, i % 3)
+        form.addRow(QLabel("Peran"), roles)
+        self.add_button = QPushButton("&Tambah petugas")
+        self.add_button.setProperty("primary", True)
+        self.add_button.clicked.connect(self.on_add)
+        form.addRow(self.add_button)
+        self.error = error_label(self)
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row_actions)
+        layout.addWidget(box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.env.op(self, list_officers, self.actor).success(self.model.set_rows).failure(
+            self._failed
+        ).run()
+
+    def _selected(self) -> OfficerView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def on_add(self) -> None:
+        roles = [r for r, cb in self.role_boxes.items() if cb.isChecked()]
+        self.env.op(
+            self,
+            add_officer,
+            self.actor,
+            self.username.text(),
+            self.full_name.text(),
+            self.password.text(),
+            roles,
+        ).success(self._added).failure(self._failed).run()
+
+    def _added(self, view: OfficerView) -> None:
+        show_error(self.error, "")
+        self.status.setText(
+            f"Petugas {view.username} ditambahkan. Sandi sementara wajib diganti "
+            "saat pertama masuk."
+        )
+        for edit in (self.username, self.full_name, self.password):
+            edit.clear()
+        for cb in self.role_boxes.values():
+            cb.setChecked(False)
+        self.username.setFocus()
+        self.refresh()
+
+    def on_toggle_active(self) -> None:
+        view = self._selected()
+        if view is None:
+            show_error(self.error, "Pilih petugas di tabel terlebih dahulu.")
+            return
+        self.env.op(self, set_active, self.actor, view.id, not view.active).success(
+            lambda _v: self.refresh()
+        ).failure(self._failed).run()
+
+    def on_reset_password(self) -> None:
+        view = self._selected()
+        if view is None:
+            show_error(self.error, "Pilih petugas di tabel terlebih dahulu.")
+            return
+        self.env.op(self, reset_password, self.actor, view.id, self.reset_pw.text()).success(
+            self._reset_done
+        ).failure(self._failed).run()
+
+    def _reset_done(self, view: OfficerView) -> None:
+        self.reset_pw.clear()
+        show_error(self.error, "")
+        self.status.setText(f"Sandi {view.username} direset; wajib diganti saat masuk.")
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

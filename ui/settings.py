@@ -1,0 +1,45 @@
+"""Display settings, each declared once with its type, default and label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    kind: type
+    default: Any
+    label: str
+
+
+OPTIONS = (
+    Option("large_text", bool, False, "Teks besar"),
+    Option("high_contrast", bool, False, "Kontras tinggi"),
+)
+
+
+class DisplaySettings(QObject):
+    """Typed access to QSettings. Signals: ``changed(key)`` so the theme can be re-applied."""
+
+    changed = Signal(str)
+
+    def __init__(self, store: QSettings | None = None):
+        super().__init__()
+        self.store = store or QSettings("Puskesos", "Kiosk")
+        self._options = {o.key: o for o in OPTIONS}
+
+    def get(self, key: str) -> Any:
+        opt = self._options[key]
+        value = self.store.value(key, opt.default)
+        if opt.kind is bool and isinstance(value, str):
+            return value.lower() in ("1", "true", "yes")
+        return opt.kind(value)
+
+    def set(self, key: str, value: Any) -> None:
+        self.store.setValue(key, value)
+        self.store.sync()
+        self.changed.emit(key)

@@ -1,0 +1,146 @@
+"""The logged-in shell: role-aware navigation on the left, the chosen page on the right.
+
+A page appears only if the officer's roles allow its permission; the services check again,
+so hiding is courtesy, not security. Signals: ``lock_requested()``, ``logout_requested()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.setup import SiteView
+from ui.env import UiEnv
+from ui.pages.display import DisplayPage
+from ui.pages.home import HomePage
+from ui.pages.officers import OfficersPage
+from ui.pages.pending import PendingPage
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    label: str
+    perm: Perm | None
+    build: Callable[[], QWidget]
+
+
+class Shell(QWidget):
+    """Composes pages for one officer; rebuilt at every log-in."""
+
+    lock_requested = Signal()
+    logout_requested = Signal()
+
+    def __init__(
+        self, env: UiEnv, actor: Actor, site: SiteView | None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("shell")
+        entries = [
+            NavEntry("home", "Beranda", None, lambda: HomePage(actor, site)),
+            NavEntry(
+                "front",
+                "Antrian dan pendaftaran",
+                Perm.ISSUE_TICKET,
+                lambda: PendingPage(
+                    "Antrian dan pendaftaran",
+                    "Layanan front office (tiket, pendaftaran, cek DTKS, keluhan, tanda terima) "
+                    "sedang dibangun.",
+                ),
+            ),
+            NavEntry(
+                "cases",
+                "Kasus",
+                Perm.WORK_CASE,
+                lambda: PendingPage("Kasus", "Kotak masuk back office sedang dibangun."),
+            ),
+            NavEntry(
+                "approvals",
+                "Persetujuan",
+                Perm.APPROVE_COORDINATOR,
+                lambda: PendingPage("Persetujuan", "Persetujuan koordinator sedang dibangun."),
+            ),
+            NavEntry(
+                "review",
+                "Tinjauan supervisor",
+                Perm.APPROVE_SUPERVISOR,
+                lambda: PendingPage("Tinjauan supervisor", "Tinjauan supervisor sedang dibangun."),
+            ),
+            NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
+            NavEntry("display", "Tampilan", None, lambda: DisplayPage(env.settings)),
+        ]
+        self.entries = [e for e in entries if e.perm is None or actor.can(e.perm)]
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Menu halaman")
+        self.nav.setMaximumWidth(280)
+        self.nav.setSpacing(4)
+        self.stack = QStackedWidget()
+        self._built: dict[int, QWidget] = {}
+        for i, entry in enumerate(self.entries):
+            self.nav.addItem(f"{entry.label}  (Ctrl+{i + 1})" if i < 9 else entry.label)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self.on_nav)
+
+        who = QLabel(f"{actor.full_name} ({actor.username})")
+        who.setAccessibleName("Petugas yang masuk")
+        lock = QPushButton("&Kunci layar (Ctrl+L)")
+        lock.clicked.connect(self.lock_requested.emit)
+        logout = QPushButton("Keluar akun (Ctrl+Q)")
+        logout.clicked.connect(self.logout_requested.emit)
+        top = QHBoxLayout()
+        top.addWidget(who)
+        top.addStretch()
+        top.addWidget(lock)
+        top.addWidget(logout)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body)
+
+        for i in range(min(9, len(self.entries))):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
+        QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.logout_requested.emit)
+        self.show_page(0)
+
+    def keys(self) -> list[str]:
+        return [e.key for e in self.entries]
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def show_key(self, key: str) -> QWidget:
+        index = self.keys().index(key)
+        self.show_page(index)
+        return self.stack.widget(index)
+
+    def on_nav(self, index: int) -> None:
+        if index < 0:
+            return
+        if index not in self._built:
+            page = self.entries[index].build()
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._built[index] = page
+        self.stack.setCurrentIndex(index)

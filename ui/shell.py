@@ -122,14 +122,14 @@ class Shell(QWidget):
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.logout_requested.emit)
         self.show_page(0)
 
-    def keys(self) -> list[str]:
+    def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
     def show_key(self, key: str) -> QWidget:
-        index = self.keys().index(key)
+        index = self.page_keys().index(key)
         self.show_page(index)
         return self.stack.widget(index)
 

@@ -1,0 +1,35 @@
+"""Window fixtures: the real MainWindow on the test database, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui.app import build_window
+from ui.main_window import MainWindow
+from ui.ops import SyncExecutor, ThreadExecutor
+from ui.settings import DisplaySettings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> DisplaySettings:
+    return DisplaySettings(QSettings(str(tmp_path / "tampilan.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, ctx, settings) -> Callable[..., MainWindow]:
+    def make(threaded: bool = False, demo: bool = False) -> MainWindow:
+        executor = ThreadExecutor() if threaded else SyncExecutor()
+        window = build_window(ctx, demo=demo, settings=settings, executor=executor)
+        qtbot.addWidget(window)
+        window.resize(1100, 720)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):  # focus assertions need the active window
+            window.activateWindow()
+        return window
+
+    return make

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kiosk.roles import ROLE_LABELS
 from kiosk.services.officers import OfficerView
@@ -16,8 +16,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class OfficerTableModel(QAbstractTableModel):
     """Rows are :class:`OfficerView` values returned by the service."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[OfficerView] = []
 
     def set_rows(self, rows: list[OfficerView]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -88,8 +88,8 @@ class Shell(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Menu halaman")
-        self.nav.setMaximumWidth(280)
         self.nav.setSpacing(4)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self._built: dict[int, QWidget] = {}
         for i, entry in enumerate(self.entries):
@@ -97,6 +97,8 @@ class Shell(QWidget):
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
         self.nav.currentRowChanged.connect(self.on_nav)
+        # Wide enough for the longest label at the current font size (large text included).
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
 
         who = QLabel(f"{actor.full_name} ({actor.username})")
         who.setAccessibleName("Petugas yang masuk")

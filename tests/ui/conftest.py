@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,3 +34,11 @@ def make_window(qtbot, ctx, settings) -> Callable[..., MainWindow]:
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(qapp):
+    """Free stray widget cycles at the end of their own test, never inside the next one."""
+    yield
+    gc.collect()
+    qapp.processEvents()

@@ -47,9 +47,10 @@ def test_adding_without_a_role_explains_what_to_do(qtbot, make_window, office):
     assert page.username.text() == "rina"  # nothing typed is lost
 
 
-def test_officer_model_passes_the_model_tester(qtmodeltester, make_window, office):
+def test_officer_model_passes_the_model_tester(qtbot, qtmodeltester, make_window, office):
     window = make_window()
     page = OfficersPage(window.env, office.admin)
+    qtbot.addWidget(page)  # owned and closed by qtbot, not by a random GC pass later
     model: OfficerTableModel = page.model
     assert model.rowCount() > 0
     qtmodeltester.check(model)

@@ -39,7 +39,7 @@ class OfficersPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("officers_page")
-        self.model = OfficerTableModel()
+        self.model = OfficerTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("officer_table")
         self.table.setAccessibleName("Daftar petugas")

@@ -49,3 +49,32 @@ class Clock:
     def zone_label(self) -> str:
         """WIB / WITA / WIT for printing next to times."""
         return ZONES.get(self.zone, self.zone)
+
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def tanggal(day: date, with_weekday: bool = False) -> str:
+    """``23 November 2026`` (optionally ``Senin, 23 November 2026``), as letters write it."""
+    text = f"{day.day} {BULAN[day.month - 1]} {day.year}"
+    return f"{HARI[day.weekday()]}, {text}" if with_weekday else text
+
+
+def tanggal_jam(instant: datetime, clock: Clock) -> str:
+    """``23-11-2026 10:30 WIB`` in the site's zone: short enough for a 32-column slip."""
+    local = clock.local(instant)
+    return f"{local:%d-%m-%Y %H:%M} {clock.zone_label()}"

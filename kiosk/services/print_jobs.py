@@ -1,0 +1,173 @@
+"""Print jobs and issued documents: stored before a byte reaches the printer.
+
+A cheap thermal printer can be off, out of paper, or swallow data silently; a write is never
+proof of print. So every ticket and receipt is a job kept in the database, shown on screen,
+and reprintable from the list of recent jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.clock import Clock, utcnow
+from kiosk.errors import NotFound
+from kiosk.models import PrintedDocument, PrintJob
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+from kiosk.services.journal import audit
+from kiosk.services.numbers import current_site, next_value
+
+JOB_LABELS = {"tiket": "Tiket antrian", "tanda_terima": "Tanda terima", "dokumen": "Dokumen"}
+DOCUMENT_CODES = {
+    "formulir_registrasi": "REG",
+    "tanda_terima": "TT",
+    "surat_rujukan": "RJK",
+    "usulan_daftar_awal": "DA",
+    "produk_layanan": "PL",
+    "surat_pemberitahuan": "SP",
+}
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    """A job as the recent-jobs list shows it."""
+
+    id: uuid.UUID
+    kind: str
+    title: str
+    printer_uri: str
+    status: str  # antri, terkirim, gagal
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+
+
+def _view(job: PrintJob, title: str = "") -> PrintJobView:
+    return PrintJobView(
+        job.id,
+        job.kind,
+        title or JOB_LABELS.get(job.kind, job.kind),
+        job.printer_uri,
+        job.status,
+        job.attempts,
+        job.last_error,
+        job.created_at,
+    )
+
+
+def queue_print_job(
+    session: Session,
+    actor: Actor,
+    kind: str,
+    payload: bytes,
+    printer_uri: str,
+    *,
+    ticket_id: uuid.UUID | None = None,
+    document_id: uuid.UUID | None = None,
+) -> PrintJobView:
+    """Keep the bytes first; sending is a separate step whose result is recorded after."""
+    authorize(session, actor, Perm.PRINT)
+    job = PrintJob(
+        id=uuid.uuid4(),
+        kind=kind,
+        payload=payload,
+        printer_uri=printer_uri,
+        ticket_id=ticket_id,
+        document_id=document_id,
+        status="antri",
+    )
+    session.add(job)
+    session.flush()
+    audit(session, actor.id, "cetak_diantrikan", "print_job", job.id, {"kind": kind})
+    return _view(job)
+
+
+def record_print_result(
+    session: Session, actor: Actor, job_id: uuid.UUID, ok: bool, error: str | None = None
+) -> PrintJobView:
+    """What the printer said (sent / failed with the officer's message)."""
+    authorize(session, actor, Perm.PRINT)
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    job.attempts += 1
+    job.status = "terkirim" if ok else "gagal"
+    job.last_error = error
+    audit(session, actor.id, "cetak_terkirim" if ok else "cetak_gagal", "print_job", job.id)
+    return _view(job)
+
+
+def job_payload(session: Session, actor: Actor, job_id: uuid.UUID) -> tuple[bytes, str]:
+    """Bytes and printer of a stored job, for a reprint."""
+    authorize(session, actor, Perm.PRINT)
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    return job.payload, job.printer_uri
+
+
+def recent_print_jobs(session: Session, actor: Actor, limit: int = 30) -> list[PrintJobView]:
+    authorize(session, actor, Perm.PRINT)
+    rows = session.scalars(select(PrintJob).order_by(PrintJob.created_at.desc()).limit(limit))
+    return [_view(j) for j in rows]
+
+
+def next_document_number(session: Session, kind: str, clock: Clock | None = None) -> str:
+    """``<code>/<office>/<serial>/<year>``, the way village letters are numbered."""
+    clock = clock or Clock()
+    site = current_site(session)
+    office = site.office_code if site else "PUSKESOS"
+    year = clock.today().year
+    serial = next_value(session, f"dokumen:{DOCUMENT_CODES[kind]}:{year}")
+    return f"{DOCUMENT_CODES[kind]}/{office}/{serial:04d}/{year}"
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: uuid.UUID
+    kind: str
+    number: str
+    provisional: bool
+
+
+def store_document(
+    session: Session,
+    actor: Actor,
+    kind: str,
+    number: str,
+    subject_type: str,
+    subject_id: uuid.UUID,
+    pdf: bytes,
+    provisional: bool,
+) -> DocumentView:
+    """Keep an issued PDF with its number and hash, so it can be reprinted and verified."""
+    authorize(session, actor, Perm.PRINT)
+    doc = PrintedDocument(
+        id=uuid.uuid4(),
+        kind=kind,
+        number=number,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        provisional=provisional,
+        created_at=utcnow(),
+        created_by=actor.id,
+        content_sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf=pdf,
+    )
+    session.add(doc)
+    session.flush()
+    audit(
+        session,
+        actor.id,
+        "dokumen_diterbitkan",
+        "printed_document",
+        doc.id,
+        {"kind": kind, "number": number},
+    )
+    return DocumentView(doc.id, kind, number, provisional)

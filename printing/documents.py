@@ -1,0 +1,508 @@
+"""A4 documents with the village letterhead, numbers and signature blocks (reportlab platypus).
+
+Citizen-facing papers (receipt, status letter) carry a masked NIK; papers addressed to an
+agency or to DTKS verification (referral, registration form, BNBA list) carry the full NIK,
+because the receiving office must identify the person. DejaVu Sans is embedded so names with
+any accent print the same on every machine.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    HRFlowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from kiosk.clock import tanggal
+from kiosk.identity import mask_nik
+from kiosk.services.setup import SiteView
+
+FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    rl_config.canvas_basefontname = FONT  # nothing falls back to an unembedded Helvetica
+
+
+_register_fonts()
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=11)
+TITLE = ParagraphStyle(
+    "title", parent=BODY, fontName=FONT_BOLD, fontSize=12.5, leading=16, alignment=TA_CENTER
+)
+CENTER = ParagraphStyle("center", parent=BODY, alignment=TA_CENTER)
+STRONG = ParagraphStyle("strong", parent=BODY, fontName=FONT_BOLD)
+HEAD = ParagraphStyle("head", parent=CENTER, fontName=FONT_BOLD, fontSize=12, leading=15)
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    name: str
+    nik: str | None
+    no_kk: str | None = None
+    birth: str = ""  # "Kendal, 17 Agustus 1990"
+    sex: str = ""
+    address: str = ""
+    phone: str = ""
+    disability: str = ""
+    dtks: str = ""  # "Terdaftar DTSEN desil 2 (data 8 Oktober 2026)"
+
+
+@dataclass(frozen=True)
+class Signer:
+    role: str  # "Kepala Desa Sukamaju"
+    name: str
+    note: str = ""  # "disetujui 21 November 2026"
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every document starts with."""
+
+    site: SiteView
+    number: str
+    day: date
+    provisional: bool = False
+
+
+def _e(text: object) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    return Paragraph(_e(text), style)
+
+
+def _letterhead(site: SiteView) -> list[Flowable]:
+    regency = site.regency_name.upper().replace("KAB. ", "KABUPATEN ")
+    kind = "KELURAHAN" if site.village_code[6:7] == "1" else "DESA"
+    return [
+        _p(f"PEMERINTAH {regency}", HEAD),
+        _p(f"KECAMATAN {site.district_name.upper()}", HEAD),
+        _p(f"{kind} {site.village_name.upper()}", HEAD),
+        _p(f"{site.name} - {site.address}".rstrip(" -"), CENTER),
+        HRFlowable(width="100%", thickness=1.6, color=colors.black, spaceBefore=3, spaceAfter=10),
+    ]
+
+
+def _title(header: Header, title: str) -> list[Flowable]:
+    out: list[Flowable] = [
+        *_letterhead(header.site),
+        _p(title, TITLE),
+        _p(f"Nomor: {header.number}", CENTER),
+        Spacer(1, 8),
+    ]
+    if header.provisional:
+        out.append(
+            _p(
+                "SEMENTARA - belum diterima server SLRT kabupaten; nomor tetap berlaku.",
+                ParagraphStyle("prov", parent=CENTER, fontName=FONT_BOLD),
+            )
+        )
+        out.append(Spacer(1, 6))
+    return out
+
+
+def _rows(rows: Sequence[tuple[str, str]]) -> Table:
+    data = [[_p(k), _p(":"), _p(v)] for k, v in rows]
+    table = Table(data, colWidths=[45 * mm, 5 * mm, 124 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _grid(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] | None = None,
+    style: ParagraphStyle = SMALL,
+) -> Table:
+    data = [[_p(h, ParagraphStyle("th", parent=style, fontName=FONT_BOLD)) for h in head]]
+    data += [[_p(c, style) for c in row] for row in rows]
+    table = Table(data, colWidths=list(widths) if widths else None, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _signatures(header: Header, signers: Sequence[Signer]) -> list[Flowable]:
+    place = header.site.village_name
+    cells = []
+    for i, s in enumerate(signers):
+        top = f"{place}, {tanggal(header.day)}" if i == len(signers) - 1 else ""
+        lines = [
+            top,
+            s.role,
+            "",
+            "",
+            "",
+            f"<u>{_e(s.name)}</u>" if s.name else "(.................)",
+        ]
+        if s.note:
+            lines.append(_e(s.note))
+        cells.append(
+            Paragraph("<br/>".join(_e(x) if not x.startswith("<u>") else x for x in lines), CENTER)
+        )
+    table = Table([cells], hAlign="CENTER")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [Spacer(1, 14), table]
+
+
+def _person_rows(p: PersonFacts, masked: bool) -> list[tuple[str, str]]:
+    rows = [("Nama", p.name), ("NIK", mask_nik(p.nik) if masked else (p.nik or "-"))]
+    if p.no_kk and not masked:
+        rows.append(("No. KK", p.no_kk))
+    for label, value in (
+        ("Tempat/tgl lahir", p.birth),
+        ("Jenis kelamin", p.sex),
+        ("Alamat", p.address),
+        ("Telepon", "" if masked else p.phone),
+        ("Disabilitas", p.disability),
+        ("Status DTKS/DTSEN", p.dtks),
+    ):
+        if value:
+            rows.append((label, value))
+    return rows
+
+
+def _build(
+    story: list[Flowable],
+    header: Header,
+    title: str,
+    pagesize: tuple[float, float] = A4,
+    invariant: bool = False,
+) -> bytes:
+    buf = io.BytesIO()
+    previous = rl_config.invariant
+    rl_config.invariant = 1 if invariant else previous
+    footer_text = f"{header.number} - {header.site.name}"
+
+    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.drawString(18 * mm, 10 * mm, footer_text)
+        canvas.drawRightString(pagesize[0] - 18 * mm, 10 * mm, f"Halaman {doc.page}")
+        canvas.restoreState()
+
+    try:
+        doc = SimpleDocTemplate(
+            buf,
+            pagesize=pagesize,
+            title=title,
+            author=header.site.name,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=14 * mm,
+            bottomMargin=18 * mm,
+            invariant=1 if invariant else 0,
+        )
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    finally:
+        rl_config.invariant = previous
+    return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class ReceiptFacts:
+    tracking_number: str
+    service: str
+    details: tuple[tuple[str, str], ...]
+    next_steps: str
+    status_help: str
+    officer: str
+
+
+def complaint_receipt(
+    header: Header, person: PersonFacts, facts: ReceiptFacts, invariant: bool = False
+) -> bytes:
+    """Tanda terima pengaduan/layanan for the citizen (NIK masked)."""
+    story = _title(header, "TANDA TERIMA PENGADUAN / LAYANAN")
+    story += [
+        _rows(
+            [
+                ("Nomor lacak", facts.tracking_number),
+                ("Tanggal", tanggal(header.day)),
+                *_person_rows(person, masked=True),
+                ("Layanan", facts.service),
+                *facts.details,
+            ]
+        ),
+        Spacer(1, 8),
+        _p("Langkah berikutnya", STRONG),
+        _p(facts.next_steps),
+        Spacer(1, 4),
+        _p("Menanyakan status", STRONG),
+        _p(facts.status_help),
+        Spacer(1, 4),
+        _p("Data Anda dijaga kerahasiaannya dan hanya dipakai untuk layanan ini.", SMALL),
+    ]
+    story += _signatures(header, [Signer("Petugas Front Office", facts.officer)])
+    return _build(story, header, "Tanda terima", invariant=invariant)
+
+
+@dataclass(frozen=True)
+class RegistrationFacts:
+    members: tuple[tuple[str, str, str], ...] = ()  # (name, NIK, relationship)
+    documents: tuple[tuple[str, bool], ...] = ()  # (document, shown?)
+    consent: str = ""
+    officer: str = ""
+
+
+def registration_form(
+    header: Header, person: PersonFacts, facts: RegistrationFacts, invariant: bool = False
+) -> bytes:
+    """Formulir registrasi (internal: full NIK)."""
+    story = _title(header, "FORMULIR REGISTRASI LAYANAN SLRT")
+    story += [_rows(_person_rows(person, masked=False)), Spacer(1, 8)]
+    if facts.members:
+        story += [
+            _p("Anggota keluarga"),
+            _grid(
+                ["Nama", "NIK", "Hubungan"],
+                [list(m) for m in facts.members],
+                (70 * mm, 55 * mm, 49 * mm),
+            ),
+        ]
+    if facts.documents:
+        story += [
+            Spacer(1, 6),
+            _p("Dokumen yang diperiksa"),
+            _grid(
+                ["Dokumen", "Ada"],
+                [[d, "Ya" if ok else "Tidak"] for d, ok in facts.documents],
+                (124 * mm, 50 * mm),
+            ),
+        ]
+    if facts.consent:
+        story += [Spacer(1, 6), _p(f"Dasar pemrosesan data: {facts.consent}")]
+    story += _signatures(
+        header, [Signer("Warga", person.name), Signer("Petugas Front Office", facts.officer)]
+    )
+    return _build(story, header, "Formulir registrasi", invariant=invariant)
+
+
+@dataclass(frozen=True)
+class ReferralFacts:
+    tracking_number: str
+    destination: str  # "Kepala Dinas Kesehatan Kabupaten Kendal"
+    destination_address: str
+    reason: str
+    request: str  # what the agency is asked to do
+    consent: str  # "Warga menyetujui rujukan secara lisan pada 21 November 2026"
+    approvals: tuple[Signer, ...] = ()
+
+
+def referral_letter(
+    header: Header,
+    person: PersonFacts,
+    facts: ReferralFacts,
+    signer: Signer,
+    invariant: bool = False,
+) -> bytes:
+    """Surat rujukan to an agency, with the approvals recorded before it."""
+    story = _title(header, "SURAT RUJUKAN")
+    story += [
+        _p("Kepada Yth."),
+        _p(facts.destination),
+        _p(facts.destination_address),
+        Spacer(1, 8),
+        _p("Dengan hormat, bersama ini kami rujuk warga berikut untuk mendapatkan layanan:"),
+        Spacer(1, 4),
+        _rows([*_person_rows(person, masked=False), ("Nomor lacak SLRT", facts.tracking_number)]),
+        Spacer(1, 6),
+        _p(f"Permasalahan: {facts.reason}"),
+        _p(f"Permohonan: {facts.request}"),
+        _p(f"Persetujuan warga: {facts.consent}"),
+        Spacer(1, 4),
+        _p(
+            "Mohon hasil tindak lanjut disampaikan kepada Puskesos kami agar warga dapat "
+            "diberi tahu. Atas kerja samanya kami ucapkan terima kasih."
+        ),
+    ]
+    if facts.approvals:
+        story += [
+            Spacer(1, 6),
+            _p("Persetujuan"),
+            _grid(
+                ["Peran", "Nama", "Keterangan"],
+                [[a.role, a.name, a.note] for a in facts.approvals],
+                (60 * mm, 60 * mm, 54 * mm),
+            ),
+        ]
+    story += _signatures(header, [signer])
+    return _build(story, header, "Surat rujukan", invariant=invariant)
+
+
+@dataclass(frozen=True)
+class BnbaRow:
+    """One line of the by-name-by-address list sent for DTKS verification."""
+
+    nik: str
+    no_kk: str
+    name: str
+    birth: str
+    sex: str
+    address: str
+    mother_name: str = ""
+    disability: str = ""
+    reason: str = ""
+
+
+@dataclass
+class PrelistFacts:
+    rows: list[BnbaRow] = field(default_factory=list)
+    musdes_date: date | None = None
+    signers: tuple[Signer, ...] = ()
+
+
+def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -> bytes:
+    """Usulan daftar awal (BNBA) for DTKS verification and validation (landscape)."""
+    story = _title(header, "DAFTAR USULAN DAFTAR AWAL (PRE-LIST) DTKS - BY NAME BY ADDRESS")
+    if facts.musdes_date:
+        story.append(_p(f"Hasil musyawarah desa tanggal {tanggal(facts.musdes_date)}."))
+    head = [
+        "No",
+        "NIK",
+        "No. KK",
+        "Nama",
+        "Tempat/tgl lahir",
+        "JK",
+        "Alamat",
+        "Ibu kandung",
+        "Disabilitas",
+        "Alasan",
+    ]
+    rows = [
+        [
+            str(i),
+            r.nik,
+            r.no_kk,
+            r.name,
+            r.birth,
+            r.sex,
+            r.address,
+            r.mother_name,
+            r.disability,
+            r.reason,
+        ]
+        for i, r in enumerate(facts.rows, 1)
+    ]
+    widths = [w * mm for w in (9, 30, 30, 34, 32, 9, 40, 28, 18, 31)]
+    story += [
+        _grid(head, rows, widths),
+        Spacer(1, 4),
+        _p(f"Jumlah usulan: {len(facts.rows)} orang."),
+    ]
+    story += _signatures(header, facts.signers or (Signer("Kepala Desa", header.site.head_name),))
+    return _build(story, header, "Usulan daftar awal", pagesize=landscape(A4), invariant=invariant)
+
+
+@dataclass(frozen=True)
+class ServiceProductFacts:
+    title: str  # "SURAT KETERANGAN TIDAK MAMPU"
+    statement: str
+    purpose: str
+    drafted_by: str
+    approved_by: str
+
+
+def service_product(
+    header: Header,
+    person: PersonFacts,
+    facts: ServiceProductFacts,
+    signer: Signer,
+    invariant: bool = False,
+) -> bytes:
+    """Produk layanan (Empat Lawang art. 13): drafted, approved, signed, handed over."""
+    story = _title(header, facts.title)
+    story += [
+        _p("Yang bertanda tangan di bawah ini menerangkan bahwa:"),
+        Spacer(1, 4),
+        _rows(_person_rows(person, masked=False)),
+        Spacer(1, 6),
+        _p(facts.statement),
+        _p(f"Surat keterangan ini dibuat untuk keperluan: {facts.purpose}."),
+        Spacer(1, 4),
+        _p(f"Disusun oleh {facts.drafted_by}; disetujui oleh {facts.approved_by}.", SMALL),
+    ]
+    story += _signatures(header, [signer])
+    return _build(story, header, facts.title, invariant=invariant)
+
+
+@dataclass(frozen=True)
+class OutcomeFacts:
+    tracking_number: str
+    subject: str
+    outcome: str  # "Diselesaikan", "Dirujuk ke Dinas Kesehatan", "Tidak dapat dipenuhi"
+    explanation: str
+    contact: str
+
+
+def status_letter(
+    header: Header,
+    person: PersonFacts,
+    facts: OutcomeFacts,
+    signer: Signer,
+    invariant: bool = False,
+) -> bytes:
+    """Surat pemberitahuan: telling the citizen the outcome (NIK masked)."""
+    story = _title(header, "SURAT PEMBERITAHUAN HASIL LAYANAN")
+    story += [
+        _p(f"Kepada Yth. Sdr/i {person.name}"),
+        _p(person.address),
+        Spacer(1, 8),
+        _p(
+            f"Menindaklanjuti pengaduan/permohonan Anda dengan nomor lacak "
+            f"{facts.tracking_number} tentang {facts.subject}, dengan ini kami "
+            "sampaikan hasilnya:"
+        ),
+        Spacer(1, 4),
+        _rows([("NIK", mask_nik(person.nik)), ("Hasil", facts.outcome)]),
+        Spacer(1, 4),
+        _p(facts.explanation),
+        Spacer(1, 4),
+        _p(facts.contact),
+    ]
+    story += _signatures(header, [signer])
+    return _build(story, header, "Surat pemberitahuan", invariant=invariant)

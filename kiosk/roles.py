@@ -103,6 +103,7 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_AUDIT,
             Perm.RUN_SYNC,
             Perm.VIEW_REPORTS,
+            Perm.PRINT,  # sets up printers and prints a test slip
         }
     ),
 }

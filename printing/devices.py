@@ -59,13 +59,13 @@ class PrinterUri:
         return cls(scheme, rest)
 
 
-def _open(uri: PrinterUri, profile: str) -> Any:
+def _open(uri: PrinterUri, profile: str, timeout: float) -> Any:
     try:
         if uri.scheme == "net":
             from escpos.printer import Network
 
             port = int(uri.option or 9100)
-            return Network(uri.target, port=port, timeout=CONNECT_TIMEOUT, profile=profile)
+            return Network(uri.target, port=port, timeout=timeout, profile=profile)
         if uri.scheme == "usb":
             from escpos.printer import Usb
 
@@ -78,7 +78,7 @@ def _open(uri: PrinterUri, profile: str) -> Any:
             return Serial(
                 uri.target,
                 baudrate=int(uri.option or 9600),
-                timeout=CONNECT_TIMEOUT,
+                timeout=timeout,
                 profile=profile,
             )
         if uri.scheme == "cups":
@@ -141,7 +141,7 @@ def _fault(exc: BaseException) -> PrinterFault:
     return PrinterFault("Printer gagal mencetak. Cetak ulang dari daftar cetakan.", "gagal")
 
 
-def _paper_status(printer: Any) -> bool | None:
+def _paper_status(printer: Any, timeout: float) -> bool | None:
     """True: paper present; False: paper out; None: the printer did not answer."""
     device = printer.device
     printer._raw(DLE_EOT_PAPER)
@@ -151,21 +151,23 @@ def _paper_status(printer: Any) -> bool | None:
     except TimeoutError:
         return None
     finally:
-        device.settimeout(CONNECT_TIMEOUT)
+        device.settimeout(timeout)
     if not reply:
         return None
     return not bool(reply[0] & 0x60)
 
 
-def send(uri: str, payload: bytes, profile: str = "default") -> SendResult:
+def send(
+    uri: str, payload: bytes, profile: str = "default", timeout: float = CONNECT_TIMEOUT
+) -> SendResult:
     """Send ``payload``; raise :class:`PrinterFault` with the officer's next step on failure."""
     parsed = PrinterUri.parse(uri)
     printer = None
     try:
-        printer = _open(parsed, profile)
+        printer = _open(parsed, profile, timeout)
         if parsed.scheme == "net":
             printer.open()
-            paper = _paper_status(printer)
+            paper = _paper_status(printer, timeout)
             if paper is False:
                 raise PrinterFault(
                     "Kertas printer habis. Pasang gulungan kertas baru, lalu cetak ulang.",

@@ -52,7 +52,7 @@ def _register_fonts() -> None:
 
 
 _register_fonts()
-BODY = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14)
+BODY = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=10.5, leading=14)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=11)
 TITLE = ParagraphStyle(
     "title", parent=BODY, fontName=FONT_BOLD, fontSize=12.5, leading=16, alignment=TA_CENTER
@@ -136,6 +136,7 @@ def _rows(rows: Sequence[tuple[str, str]]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table would set Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -157,6 +158,7 @@ def _grid(
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table would set Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -185,7 +187,9 @@ def _signatures(header: Header, signers: Sequence[Signer]) -> list[Flowable]:
             Paragraph("<br/>".join(_e(x) if not x.startswith("<u>") else x for x in lines), CENTER)
         )
     table = Table([cells], hAlign="CENTER")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     return [Spacer(1, 14), table]
 
 
@@ -235,6 +239,7 @@ def _build(
             rightMargin=18 * mm,
             topMargin=14 * mm,
             bottomMargin=18 * mm,
+            initialFontName=FONT,
             invariant=1 if invariant else 0,
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         else:
             sp.add_argument("--json", action="store_true")
 
+    printer = sub.add_parser("printer", help="printer termal").add_subparsers(dest="printer_cmd")
+    ptest = printer.add_parser("test", help="cetak tiket dan tanda terima contoh")
+    ptest.add_argument("--printer", required=True, help="mis. usb:0416:5011, net:192.168.1.50")
+    ptest.add_argument("--width", type=int, choices=[58, 80], default=58, help="lebar kertas mm")
+
     db = sub.add_parser("db", help="basis data").add_subparsers(dest="db_cmd")
     db.add_parser("upgrade", help="perbarui skema tanpa kehilangan data")
     db.add_parser("status", help="revisi skema saat ini")
@@ -197,6 +202,33 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     return _open_window(ctx, demo=True)
 
 
+def _cmd_printer(ctx: KioskContext, a: argparse.Namespace) -> int:
+    from kiosk.services.setup import get_site
+    from printing.devices import PrinterFault, send
+    from printing.paper import Paper
+    from printing.samples import sample_receipt, sample_ticket
+    from printing.thermal import render_receipt, render_ticket
+
+    site = Gateway(ctx).call(get_site)
+    office = site.name if site else "Puskesos Kiosk"
+    paper = Paper.of(a.width)
+    slips = [
+        ("Tiket contoh", render_ticket(sample_ticket(office, ctx.clock), paper)),
+        (
+            "Tanda terima contoh",
+            render_receipt(sample_receipt(office, site.address if site else "", ctx.clock), paper),
+        ),
+    ]
+    for label, payload in slips:
+        try:
+            result = send(a.printer, payload, profile=paper.profile)
+        except PrinterFault as fault:
+            print(f"{label}: GAGAL - {fault.message}", file=sys.stderr)
+            return 1
+        print(f"{label}: {result.note}")
+    return 0
+
+
 def _open_window(ctx: KioskContext, demo: bool = False) -> int:
     from ui.app import run_app  # Qt is imported only here
 
@@ -217,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_init(ctx, a)
         if a.cmd == "officer":
             return _cmd_officer(ctx, a)
+        if a.cmd == "printer":
+            return _cmd_printer(ctx, a)
         return _open_window(ctx)
     except KioskError as exc:
         print(f"Gagal: {exc.message}", file=sys.stderr)

@@ -128,3 +128,21 @@ def test_demo_without_window_and_db_status(ctx, capsys):
 def test_demo_refuses_a_database_with_a_real_puskesos(ctx, office, capsys):
     code, _, err = run(capsys, "--db", ctx.url, "demo", "--no-gui")
     assert code == 1 and "sudah berisi Puskesos" in err
+
+
+def test_printer_test_prints_both_samples(ctx, office, capsys, tmp_path):
+    from printing.decode import decode
+
+    target = tmp_path / "printer.bin"
+    code, out, _ = run(
+        capsys, "--db", ctx.url, "printer", "test", "--printer", f"file:{target}", "--width", "80"
+    )
+    assert code == 0 and "Tiket contoh" in out and "Tanda terima contoh" in out
+    printed = decode(target.read_bytes())  # a file printer keeps the last slip: the receipt
+    assert "Puskesos Desa Sukamaju" in printed.text and "UJI-0000-00000" in printed.native_qr
+    assert "Contoh Warga Name Aksen" in printed.text and printed.cuts == 1
+
+
+def test_printer_test_reports_an_absent_printer(ctx, capsys):
+    code, _, err = run(capsys, "--db", ctx.url, "printer", "test", "--printer", "net:127.0.0.1:9")
+    assert code == 1 and "Nyalakan printer" in err

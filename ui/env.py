@@ -27,3 +27,7 @@ class UiEnv:
     def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``service`` in one transaction off the UI thread."""
         return Op(parent, self.executor, lambda: self.gateway.call(service, *args, **kwargs))
+
+    def run(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
+        """Run ``fn`` (which opens its own transactions, e.g. a print flow) off the UI thread."""
+        return Op(parent, self.executor, lambda: fn(*args, **kwargs))

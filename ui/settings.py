@@ -19,6 +19,8 @@ class Option:
 OPTIONS = (
     Option("large_text", bool, False, "Teks besar"),
     Option("high_contrast", bool, False, "Kontras tinggi"),
+    Option("printer_uri", str, "", "Alamat printer termal"),
+    Option("paper_width", int, 58, "Lebar kertas (mm)"),
 )
 
 

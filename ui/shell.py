@@ -29,6 +29,7 @@ from ui.pages.display import DisplayPage
 from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
 from ui.pages.pending import PendingPage
+from ui.pages.printer import PrinterPage
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Shell(QWidget):
                 lambda: PendingPage("Tinjauan supervisor", "Tinjauan supervisor sedang dibangun."),
             ),
             NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
+            NavEntry("printer", "Printer", Perm.PRINT, lambda: PrinterPage(env, actor)),
             NavEntry("display", "Tampilan", None, lambda: DisplayPage(env.settings)),
         ]
         self.entries = [e for e in entries if e.perm is None or actor.can(e.perm)]

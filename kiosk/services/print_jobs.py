@@ -171,3 +171,11 @@ def store_document(
         {"kind": kind, "number": number},
     )
     return DocumentView(doc.id, kind, number, provisional)
+
+
+def get_print_job(session: Session, actor: Actor, job_id: uuid.UUID) -> PrintJobView:
+    authorize(session, actor, Perm.PRINT)
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    return _view(job)

@@ -1,0 +1,173 @@
+"""Printer settings, a test print, and the list of recent jobs with reprint and preview.
+
+A slip whose printer failed is shown here as text, so the officer can still read the number
+to the citizen and reprint it when the printer is back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.actor import Actor
+from kiosk.services.print_jobs import job_payload, recent_print_jobs
+from kiosk.services.setup import get_site
+from printing.decode import decode
+from printing.jobs import PrintOutcome, print_slip, reprint
+from printing.paper import Paper
+from printing.samples import sample_ticket
+from printing.thermal import render_ticket
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+from ui.print_job_model import PrintJobTableModel
+
+
+class PrinterPage(QWidget):
+    """Any officer who prints can set the counter's printer and test it."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("printer_page")
+        form = QFormLayout()
+        self.uri = add_field(form, "&Alamat printer", QLineEdit(), "printer_uri")
+        self.uri.setPlaceholderText("usb:0416:5011  net:192.168.1.50:9100  file:/dev/usb/lp0")
+        self.uri.setText(str(env.settings.get("printer_uri")))
+        self.width = add_field(form, "&Lebar kertas", QComboBox(), "paper_width")
+        for mm in (58, 80):
+            self.width.addItem(f"{mm} mm", mm)
+        self.width.setCurrentIndex(0 if env.settings.get("paper_width") == 58 else 1)
+        save = QPushButton("&Simpan pengaturan")
+        save.clicked.connect(self.on_save)
+        self.test_button = QPushButton("&Cetak uji")
+        self.test_button.setProperty("primary", True)
+        self.test_button.clicked.connect(self.on_test_print)
+        top_buttons = QHBoxLayout()
+        top_buttons.addWidget(save)
+        top_buttons.addWidget(self.test_button)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Hasil cetak")
+        self.error = error_label(self)
+
+        self.model = PrintJobTableModel(env.clock, self)
+        self.table = QTableView()
+        self.table.setObjectName("print_jobs")
+        self.table.setAccessibleName("Cetakan terakhir")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection)
+        self.reprint_button = QPushButton("Cetak &ulang")
+        self.reprint_button.clicked.connect(self.on_reprint)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setObjectName("slip_preview")
+        self.preview.setAccessibleName("Isi cetakan terpilih")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(top_buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel("Cetakan terakhir"))
+        lower = QHBoxLayout()
+        lower.addWidget(self.table, 3)
+        lower.addWidget(self.preview, 2)
+        layout.addLayout(lower)
+        layout.addWidget(self.reprint_button)
+        self.refresh()
+
+    def _paper(self) -> Paper:
+        return Paper.of(int(self.width.currentData()))
+
+    def refresh(self) -> None:
+        self.env.op(self, recent_print_jobs, self.actor).success(self.model.set_rows).failure(
+            self._failed
+        ).run()
+
+    def on_save(self) -> None:
+        self.env.settings.set("printer_uri", self.uri.text().strip())
+        self.env.settings.set("paper_width", int(self.width.currentData()))
+        self.status.setText("Pengaturan printer disimpan.")
+
+    def on_test_print(self) -> None:
+        if not self.uri.text().strip():
+            show_error(self.error, "Isi alamat printer dahulu, mis. usb:0416:5011.")
+            self.uri.setFocus()
+            return
+        self.on_save()
+        site = self.env.gateway.call(get_site)
+        paper = self._paper()
+        payload = render_ticket(
+            sample_ticket(site.name if site else "Puskesos", self.env.clock), paper
+        )
+        self.test_button.setEnabled(False)
+        self.status.setText("Mengirim ke printer…")
+        self.env.run(
+            self,
+            print_slip,
+            self.env.gateway,
+            self.actor,
+            "tiket",
+            payload,
+            self.uri.text().strip(),
+            paper.profile,
+        ).success(self._printed).failure(self._failed).run()
+
+    def on_reprint(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            show_error(self.error, "Pilih cetakan di tabel terlebih dahulu.")
+            return
+        job = self.model.row(rows[0].row())
+        self.reprint_button.setEnabled(False)
+        self.env.run(
+            self,
+            reprint,
+            self.env.gateway,
+            self.actor,
+            job.id,
+            self.uri.text().strip() or None,
+            self._paper().profile,
+        ).success(self._printed).failure(self._failed).run()
+
+    def on_selection(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        job = self.model.row(rows[0].row())
+        self.env.op(self, job_payload, self.actor, job.id).success(
+            lambda result: self.preview.setPlainText(decode(result[0]).text)
+        ).failure(self._failed).run()
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.test_button.setEnabled(True)
+        self.reprint_button.setEnabled(True)
+        if outcome.ok:
+            show_error(self.error, "")
+            self.status.setText(outcome.message)
+        else:
+            self.status.setText("Cetakan disimpan dan dapat dicetak ulang dari daftar di bawah.")
+            show_error(self.error, outcome.message)
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        self.test_button.setEnabled(True)
+        self.reprint_button.setEnabled(True)
+        show_error(self.error, message_of(exc))

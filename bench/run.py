@@ -108,12 +108,148 @@ def bench_register(n: int) -> None:
     )
 
 
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    """Median of ``repeat`` timed runs (printing work is short; one run is noise)."""
+    times = sorted(_timed(fn) for _ in range(repeat))
+    return times[len(times) // 2]
+
+
+def bench_ticket(repeat: int) -> None:
+    """'Issue ticket' to bytes ready, against bare python-escpos writing the same slip."""
+    from escpos.printer import Dummy
+
+    from kiosk.clock import Clock, tanggal_jam
+    from printing.paper import Paper
+    from printing.thermal import TicketSlip, render_ticket
+
+    clock = Clock()
+    paper = Paper.of(58)
+
+    def baseline() -> None:
+        p = Dummy(profile="POS-5890")
+        p.set(align="center", bold=True)
+        p.textln("Puskesos Desa Sukamaju")
+        p.set(custom_size=True, width=4, height=4)
+        p.textln("A001")
+        p.set(normal_textsize=True)
+        for line in ("Pengaduan / keluhan", "23-11-2026 10:30 WIB", "Menunggu: 3 orang"):
+            p.textln(line)
+        p.ln(4)
+        bytes(p.output)
+
+    def ours() -> None:
+        slip = TicketSlip(
+            "Puskesos Desa Sukamaju",
+            "A001",
+            "Pengaduan / keluhan",
+            tanggal_jam(clock.now(), clock),
+            3,
+            "Lanjut usia",
+        )
+        render_ticket(slip, paper)
+
+    base, real = _best(baseline, repeat), _best(ours, repeat)
+    print(
+        f"ticket     x{repeat:<6} baseline {base * 1e3:7.2f} ms       "
+        f"kiosk {real * 1e3:7.2f} ms       ratio {real / base:5.1f}x  (target <= 2x)"
+    )
+
+
+def bench_receipt_pdf(repeat: int) -> None:
+    """'Confirm' to receipt PDF, against a bare one-page reportlab document in the same font."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from kiosk.services.setup import SiteView
+    from printing import documents as d
+
+    site = SiteView(
+        "Puskesos Desa Sukamaju",
+        "3324012001",
+        "Sukamaju",
+        "Plantungan",
+        "Kab. Kendal",
+        "Jawa Tengah",
+        "3324012001",
+        "Asia/Jakarta",
+        "Jl. Raya 1",
+        "Slamet Riyadi",
+        5,
+    )
+    person = d.PersonFacts(
+        "Siti Fatimah",
+        "3324015708900003",
+        birth="Kendal, 17 Agustus 1990",
+        address="Dusun Krajan RT 002/RW 001",
+    )
+    facts = d.ReceiptFacts(
+        "3324012001-2611-00017",
+        "Pengaduan PKH",
+        (("Keluhan", "Tidak menerima PKH sejak Mei"),),
+        "Ditinjau back office dalam 5 hari kerja.",
+        "Telepon 0812.",
+        "Siti",
+    )
+    style = ParagraphStyle("b", fontName=d.FONT, fontSize=10.5, leading=14)
+    bold = ParagraphStyle("h", parent=style, fontName=d.FONT_BOLD)
+    # The same text as the receipt, in the same two fonts, as bare paragraphs: the ratio is
+    # then the cost of our layout (letterhead, tables, signature block, footer).
+    heads = [
+        "PEMERINTAH KABUPATEN KENDAL",
+        "KECAMATAN PLANTUNGAN",
+        "DESA SUKAMAJU",
+        "TANDA TERIMA PENGADUAN / LAYANAN",
+    ]
+    lines = [
+        "Puskesos Desa Sukamaju - Jl. Raya 1",
+        "Nomor: TT/3324012001/0001/2026",
+        "SEMENTARA - belum diterima server SLRT kabupaten",
+        f"Nomor lacak: {facts.tracking_number}",
+        "Tanggal: 23 November 2026",
+        f"Nama: {person.name}",
+        "NIK: 3324********0003",
+        f"Tempat/tgl lahir: {person.birth}",
+        f"Alamat: {person.address}",
+        "Layanan: Pengaduan PKH",
+        "Keluhan: Tidak menerima PKH sejak Mei",
+        "Langkah berikutnya",
+        facts.next_steps,
+        "Menanyakan status",
+        facts.status_help,
+        "Data Anda dijaga kerahasiaannya.",
+        "Sukamaju, 23 November 2026",
+        "Petugas Front Office",
+        facts.officer,
+    ]
+
+    def baseline() -> None:
+        buf = io.BytesIO()
+        doc = SimpleDocTemplate(buf, pagesize=A4, initialFontName=d.FONT)
+        doc.build([Paragraph(t, bold) for t in heads] + [Paragraph(t, style) for t in lines])
+
+    def ours() -> None:
+        d.complaint_receipt(
+            d.Header(site, "TT/3324012001/0001/2026", date(2026, 11, 23), True), person, facts
+        )
+
+    base, real = _best(baseline, repeat), _best(ours, repeat)
+    print(
+        f"receipt    x{repeat:<6} baseline {base * 1e3:7.2f} ms       "
+        f"kiosk {real * 1e3:7.2f} ms       ratio {real / base:5.1f}x  (target <= 2x)"
+    )
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--small", action="store_true", help="tiny sizes, for CI")
     a = p.parse_args()
     bench_nik(2_000 if a.small else 200_000)
     bench_register(20 if a.small else 500)
+    bench_ticket(5 if a.small else 200)
+    bench_receipt_pdf(3 if a.small else 30)
 
 
 if __name__ == "__main__":

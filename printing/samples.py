@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.clock import Clock, tanggal_jam
+from kiosk.services.setup import SiteView
 from printing.thermal import ReceiptSlip, TicketSlip
 
 
@@ -32,4 +33,28 @@ def sample_receipt(office: str, address: str = "", clock: Clock | None = None) -
         next_steps="Bila tercetak rapi dan kode QR terbaca, printer siap dipakai.",
         status_help="Tidak ada status: ini cetakan uji.",
         officer="Uji cetak",
+    )
+
+
+def sample_a4(site: SiteView | None) -> bytes:
+    """A sample receipt on A4 to check the office printer and letterhead (marked UJI)."""
+    from datetime import date
+
+    from printing import documents as d
+
+    if site is None:
+        raise ValueError("Puskesos belum diatur.")
+    person = d.PersonFacts(
+        "Contoh Warga", "3324010101900001", birth="Contoh, 1 Januari 1990", address="Alamat contoh"
+    )
+    facts = d.ReceiptFacts(
+        "UJI-0000-00000",
+        "Uji cetak A4",
+        (("Keterangan", "Cetakan uji"),),
+        "Bila kop surat, huruf dan tanda tangan rapi, printer siap dipakai.",
+        "Tidak ada status: ini cetakan uji.",
+        "Uji cetak",
+    )
+    return d.complaint_receipt(
+        d.Header(site, "UJI/0000", date.today(), provisional=True), person, facts
     )

@@ -27,10 +27,11 @@ from kiosk.services.setup import get_site
 from printing.decode import decode
 from printing.jobs import PrintOutcome, print_slip, reprint
 from printing.paper import Paper
-from printing.samples import sample_ticket
+from printing.samples import sample_a4, sample_ticket
 from printing.thermal import render_ticket
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
+from ui.pdf_output import print_with_dialog, save_with_dialog
 from ui.print_job_model import PrintJobTableModel
 
 
@@ -57,6 +58,12 @@ class PrinterPage(QWidget):
         top_buttons = QHBoxLayout()
         top_buttons.addWidget(save)
         top_buttons.addWidget(self.test_button)
+        a4_print = QPushButton("Cetak contoh &A4…")
+        a4_print.clicked.connect(self.on_print_a4)
+        a4_save = QPushButton("Simpan contoh A4 (&PDF)…")
+        a4_save.clicked.connect(self.on_save_a4)
+        top_buttons.addWidget(a4_print)
+        top_buttons.addWidget(a4_save)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Hasil cetak")
@@ -129,6 +136,21 @@ class PrinterPage(QWidget):
             self.uri.text().strip(),
             paper.profile,
         ).success(self._printed).failure(self._failed).run()
+
+    def _sample_pdf(self) -> bytes:
+        return sample_a4(self.env.gateway.call(get_site))
+
+    def on_print_a4(self) -> None:
+        try:
+            if print_with_dialog(self, self._sample_pdf(), "contoh A4"):
+                self.status.setText("Contoh A4 dikirim ke printer sistem.")
+        except (OSError, ValueError) as exc:
+            show_error(self.error, str(exc))
+
+    def on_save_a4(self) -> None:
+        path = save_with_dialog(self, self._sample_pdf(), "contoh-a4.pdf")
+        if path is not None:
+            self.status.setText(f"Disimpan: {path}")
 
     def on_reprint(self) -> None:
         rows = self.table.selectionModel().selectedRows()

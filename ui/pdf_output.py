@@ -1,0 +1,62 @@
+"""Send an A4 PDF to a system printer (Qt's print dialog) or save it as a file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from printing.rasterize import render_pages
+
+
+def print_to(printer: QPrinter, pdf: bytes, dpi: int = 200) -> int:
+    """Paint every page of ``pdf`` onto ``printer``; returns the number of pages printed."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("Printer tidak dapat dibuka. Periksa printer di pengaturan sistem.")
+    pages = 0
+    try:
+        for image in render_pages(pdf, dpi):
+            if image.width > image.height:
+                printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+            else:
+                printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+            if pages:
+                printer.newPage()
+            buf = io.BytesIO()
+            image.save(buf, format="PNG")
+            qimage = QImage.fromData(buf.getvalue(), "PNG")
+            area: QRect = painter.viewport()
+            size = qimage.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), qimage)
+            pages += 1
+    finally:
+        painter.end()
+    return pages
+
+
+def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
+    """Ask which printer, then print; False when the officer cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Cetak {title}")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    print_to(printer, pdf)
+    return True
+
+
+def save_with_dialog(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
+    """Ask where to save the PDF; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Simpan PDF", suggested, "PDF (*.pdf)")
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+    path.write_bytes(pdf)
+    return path

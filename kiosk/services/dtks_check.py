@@ -1,0 +1,125 @@
+"""Is this person (and household) in the local DTKS/DTSEN snapshot? Works offline."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from kiosk.models import DtksRecord, DtksSnapshot
+from kiosk.names import name_key
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+
+
+@dataclass(frozen=True)
+class DtksEntry:
+    nik: str | None
+    no_kk: str | None
+    name: str
+    birth_place: str
+    birth_date: date | None
+    sex: str | None
+    relationship: str
+    address: str
+    rt: str
+    rw: str
+    decile: int | None
+    programmes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DtksResult:
+    """The answer with the snapshot it came from, so the officer knows how fresh it is."""
+
+    found: bool
+    person: DtksEntry | None
+    household: tuple[DtksEntry, ...]
+    snapshot_id: uuid.UUID | None
+    snapshot_kind: str | None
+    snapshot_date: date | None
+
+    @property
+    def decile(self) -> int | None:
+        return self.person.decile if self.person else None
+
+
+def _entry(r: DtksRecord) -> DtksEntry:
+    progs = tuple(p for p in r.programmes.split(",") if p)
+    return DtksEntry(
+        r.nik,
+        r.no_kk,
+        r.name,
+        r.birth_place,
+        r.birth_date,
+        r.sex,
+        r.relationship,
+        r.address,
+        r.rt,
+        r.rw,
+        r.decile,
+        progs,
+    )
+
+
+def active_snapshot(session: Session) -> DtksSnapshot | None:
+    return session.scalars(
+        select(DtksSnapshot)
+        .where(DtksSnapshot.status == "active")
+        .order_by(DtksSnapshot.imported_at.desc())
+    ).first()
+
+
+def check_dtks(
+    session: Session, actor: Actor, nik: str | None = None, no_kk: str | None = None
+) -> DtksResult:
+    """By NIK (the person) or No. KK (the household)."""
+    authorize(session, actor, Perm.CHECK_DTKS)
+    snap = active_snapshot(session)
+    if snap is None:
+        return DtksResult(False, None, (), None, None, None)
+    person = None
+    if nik:
+        person = session.scalars(
+            select(DtksRecord).where(DtksRecord.snapshot_id == snap.id, DtksRecord.nik == nik)
+        ).first()
+    kk = no_kk or (person.no_kk if person else None)
+    members: list[DtksRecord] = []
+    if kk:
+        members = list(
+            session.scalars(
+                select(DtksRecord)
+                .where(DtksRecord.snapshot_id == snap.id, DtksRecord.no_kk == kk)
+                .order_by(DtksRecord.id)
+            )
+        )
+    found = person is not None or (not nik and bool(members))
+    return DtksResult(
+        found,
+        _entry(person) if person else None,
+        tuple(_entry(m) for m in members),
+        snap.id,
+        snap.kind,
+        snap.snapshot_date,
+    )
+
+
+def search_dtks(session: Session, actor: Actor, query: str, limit: int = 30) -> list[DtksEntry]:
+    """By NIK / No. KK (exact) or name (spelling-tolerant key, prefix) in the active snapshot."""
+    authorize(session, actor, Perm.CHECK_DTKS)
+    snap = active_snapshot(session)
+    if snap is None:
+        return []
+    digits = query.replace(" ", "").replace(".", "")
+    stmt = select(DtksRecord).where(DtksRecord.snapshot_id == snap.id)
+    if digits.isdigit() and len(digits) == 16:
+        stmt = stmt.where(or_(DtksRecord.nik == digits, DtksRecord.no_kk == digits))
+    else:
+        key = name_key(query)
+        if not key:
+            return []
+        stmt = stmt.where(or_(DtksRecord.name_key == key, DtksRecord.name_key.like(f"{key}%")))
+    return [_entry(r) for r in session.scalars(stmt.order_by(DtksRecord.name).limit(limit))]

@@ -1,0 +1,308 @@
+"""Capture a visit: complaint, needs, participation, documents, consent, pre-list proposal.
+
+One call, one transaction: the case, its complaint, its timeline entry, the ticket's end, the
+audit entry and the outbox operation land together or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.clock import Clock, tanggal
+from kiosk.errors import NotFound, ValidationError
+from kiosk.identity import mask_nik
+from kiosk.models import (
+    Case,
+    CaseEvent,
+    Complaint,
+    Consent,
+    DocumentCheck,
+    Household,
+    Person,
+    PrelistProposal,
+    Programme,
+    ProgrammeNeed,
+    ProgrammeParticipation,
+    QueueEvent,
+    QueueTicket,
+    Visit,
+)
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+from kiosk.services.dtks_check import check_dtks
+from kiosk.services.journal import record
+from kiosk.services.numbers import current_site, tracking_number
+from kiosk.services.reference import choices, holidays
+from kiosk.workdays import add_working_days
+
+# Working days to the back office's first answer, by urgency (Kendal art. 18: emergencies first).
+DUE_DAYS = {"darurat": 1, "segera": 3, "biasa": 5}
+DESK_BY_SECTOR = {"pendidikan": "pendidikan", "kesehatan": "kesehatan", "adminduk": "adminduk"}
+DATA_CATEGORIES = {"belum_terdaftar", "salah_dikeluarkan", "data_salah", "meninggal_pindah"}
+
+
+@dataclass
+class CaptureInput:
+    """What the officer captured; only kind, sector and channel are required."""
+
+    person_id: uuid.UUID
+    complaint_kind: str = "pengaduan"
+    sector: str = "sosial"
+    channel: str = "datang"
+    ticket_id: uuid.UUID | None = None
+    about_membership: bool = False
+    category: str | None = None
+    programme_code: str | None = None
+    description: str = ""
+    urgency: str = "biasa"
+    sensitivity: str = "biasa"
+    needs: list[str] = field(default_factory=list)
+    participation: list[str] = field(default_factory=list)
+    documents: dict[str, bool] = field(default_factory=dict)
+    consent_basis: str = "persetujuan"
+    propose_prelist: bool = False
+    prelist_reason: str = ""
+
+
+@dataclass(frozen=True)
+class WalkInResult:
+    """Everything the receipt and the confirmation screen show."""
+
+    case_id: uuid.UUID
+    tracking_number: str
+    person_name: str
+    nik_masked: str
+    service: str
+    summary: str
+    next_steps: str
+    status_help: str
+    due_on: date
+    emergency: bool
+    dtks_status: str  # terdaftar, tidak_terdaftar, tanpa_data
+    prelist_id: uuid.UUID | None
+    provisional: bool = True
+
+
+def _check(session: Session, list_name: str, code: str | None, field_name: str, label: str) -> str:
+    codes = {c.code: c.label for c in choices(session, list_name)}
+    if code not in codes:
+        raise ValidationError(f"Pilih {label}.", code=f"{field_name}_tidak_valid", field=field_name)
+    return codes[code]
+
+
+def _programmes(session: Session, codes: list[str], field_name: str) -> None:
+    if not codes:
+        return
+    known = set(session.scalars(select(Programme.code).where(Programme.code.in_(codes))))
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise ValidationError(f"Program tidak dikenal: {', '.join(unknown)}.", field=field_name)
+
+
+def _desk(sector: str, category: str | None) -> str:
+    if category in DATA_CATEGORIES:
+        return "data"
+    return DESK_BY_SECTOR.get(sector, "sosial_ekonomi")
+
+
+def record_walk_in(
+    session: Session, actor: Actor, data: CaptureInput, clock: Clock | None = None
+) -> WalkInResult:
+    """Open a case from a visit and hand it to the back office."""
+    officer = authorize(session, actor, Perm.CAPTURE_COMPLAINT)
+    clock = clock or Clock()
+    person = session.get(Person, data.person_id)
+    if person is None:
+        raise NotFound("Warga belum terdaftar. Daftarkan dahulu.")
+    household = session.get(Household, person.household_id) if person.household_id else None
+    kind_label = _check(
+        session, "jenis_keluhan", data.complaint_kind, "complaint_kind", "jenis keluhan"
+    )
+    sector_label = _check(session, "sektor", data.sector, "sector", "sektor")
+    _check(session, "saluran", data.channel, "channel", "saluran")
+    _check(session, "urgensi", data.urgency, "urgency", "tingkat urgensi")
+    _check(
+        session,
+        "dasar_pemrosesan",
+        data.consent_basis,
+        "consent_basis",
+        "dasar pemrosesan data (persetujuan)",
+    )
+    if data.category:
+        _check(session, "kategori_keluhan", data.category, "category", "kategori keluhan")
+    _programmes(session, [c for c in [data.programme_code] if c], "programme_code")
+    _programmes(session, data.needs, "needs")
+    _programmes(session, data.participation, "participation")
+    if data.complaint_kind == "pengaduan" and not data.description.strip():
+        raise ValidationError("Tulis isi pengaduan singkat di kolom uraian.", field="description")
+
+    dtks = check_dtks(session, actor, person.nik, household.no_kk if household else None)
+    dtks_status = (
+        "tanpa_data"
+        if dtks.snapshot_id is None
+        else ("terdaftar" if dtks.found else "tidak_terdaftar")
+    )
+    site = current_site(session)
+    if site is None:
+        raise ValidationError("Puskesos belum diatur.")
+    now, today = clock.now(), clock.today()
+    ticket = session.get(QueueTicket, data.ticket_id) if data.ticket_id else None
+    visit = Visit(
+        id=uuid.uuid4(),
+        channel=data.channel,
+        ticket_id=ticket.id if ticket else None,
+        person_id=person.id,
+        household_id=household.id if household else None,
+        dtks_status=dtks_status,
+        dtks_snapshot_id=dtks.snapshot_id,
+        dtks_decile=dtks.decile,
+        started_at=ticket.issued_at if ticket else now,
+        ended_at=now,
+        officer_id=officer.id,
+    )
+    session.add(visit)
+    emergency = data.urgency == "darurat"
+    due = add_working_days(today, DUE_DAYS[data.urgency], holidays(session))
+    desk = _desk(data.sector, data.category)
+    case = Case(
+        id=uuid.uuid4(),
+        tracking_number=tracking_number(session, site, today),
+        visit_id=visit.id,
+        person_id=person.id,
+        household_id=household.id if household else None,
+        kind=data.complaint_kind,
+        desk=desk,
+        status="diterima",
+        emergency=emergency,
+        sensitive=data.sensitivity == "rahasia",
+        due_on=due,
+        created_by=officer.id,
+    )
+    session.add(case)
+    session.flush()
+    session.add(
+        Complaint(
+            case_id=case.id,
+            kind=data.complaint_kind,
+            about_membership=data.about_membership,
+            sector=data.sector,
+            category=data.category,
+            programme_code=data.programme_code,
+            channel=data.channel,
+            urgency=data.urgency,
+            sensitivity=data.sensitivity,
+            description=data.description.strip(),
+        )
+    )
+    hh = household.id if household else None
+    for code in data.needs:
+        session.add(
+            ProgrammeNeed(
+                visit_id=visit.id, person_id=person.id, household_id=hh, programme_code=code
+            )
+        )
+    for code in data.participation:
+        session.add(
+            ProgrammeParticipation(
+                visit_id=visit.id, person_id=person.id, household_id=hh, programme_code=code
+            )
+        )
+    for code, present in data.documents.items():
+        session.add(DocumentCheck(visit_id=visit.id, document_code=code, present=present))
+    session.add(
+        Consent(
+            person_id=person.id,
+            purpose="layanan",
+            basis=data.consent_basis,
+            given_at=now,
+            recorded_by=officer.id,
+        )
+    )
+    prelist = None
+    if data.propose_prelist and dtks_status != "terdaftar":
+        prelist = PrelistProposal(
+            id=uuid.uuid4(),
+            person_id=person.id,
+            household_id=hh,
+            visit_id=visit.id,
+            case_id=case.id,
+            status="draf",
+            reason=data.prelist_reason.strip(),
+            disability=person.disability,
+            proposed_by=officer.id,
+        )
+        session.add(prelist)
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            kind="diterima",
+            at=now,
+            officer_id=officer.id,
+            to_status="diterima",
+            note="Darurat: didahulukan" if emergency else "",
+        )
+    )
+    if ticket is not None:
+        ticket.status = "selesai"
+        session.add(QueueEvent(ticket_id=ticket.id, kind="ended", at=now, officer_id=officer.id))
+    session.flush()
+    record(
+        session,
+        officer.id,
+        "kasus_dicatat",
+        "case",
+        case.id,
+        payload={
+            "tracking_number": case.tracking_number,
+            "person_id": person.id,
+            "household_id": hh,
+            "kind": data.complaint_kind,
+            "sector": data.sector,
+            "category": data.category,
+            "programme": data.programme_code,
+            "channel": data.channel,
+            "urgency": data.urgency,
+            "sensitivity": data.sensitivity,
+            "about_membership": data.about_membership,
+            "description": data.description.strip(),
+            "needs": data.needs,
+            "participation": data.participation,
+            "dtks_status": dtks_status,
+            "due_on": due,
+            "desk": desk,
+            "prelist_id": prelist.id if prelist else None,
+        },
+        detail={"kind": data.complaint_kind, "urgency": data.urgency},
+    )
+    desk_label = {c.code: c.label for c in choices(session, "meja_layanan")}.get(desk, desk)
+    steps = (
+        f"Kasus DARURAT: ditangani segera, paling lambat {tanggal(due)}."
+        if emergency
+        else f"Diteruskan ke {desk_label}; jawaban paling lambat {tanggal(due)}."
+    )
+    if prelist is not None:
+        steps += (
+            " Anda diusulkan masuk DTKS (daftar awal); hasilnya melalui musyawarah desa "
+            "dan verifikasi."
+        )
+    phone = f" atau telepon {site.phone}" if site.phone else ""
+    summary = " - ".join(x for x in (sector_label, data.description.strip()[:160]) if x)
+    return WalkInResult(
+        case.id,
+        case.tracking_number,
+        person.name,
+        mask_nik(person.nik),
+        f"{kind_label}{' ' + data.programme_code if data.programme_code else ''}",
+        summary,
+        steps,
+        f"Sebutkan nomor lacak di loket {site.name}{phone}.",
+        due,
+        emergency,
+        dtks_status,
+        prelist.id if prelist else None,
+    )

@@ -1,0 +1,61 @@
+"""Slips and PDFs for the walk-in, built from what the services return."""
+
+from __future__ import annotations
+
+from kiosk.clock import Clock, tanggal, tanggal_jam
+from kiosk.services.queue import TicketView
+from kiosk.services.setup import SiteView
+from kiosk.services.walk_in import WalkInResult
+from printing import documents as d
+from printing.thermal import ReceiptSlip, TicketSlip
+
+
+def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
+    return TicketSlip(
+        site.name,
+        ticket.label,
+        ticket.service_label,
+        tanggal_jam(ticket.issued_at, clock),
+        ticket.waiting_ahead,
+        ticket.priority_label,
+    )
+
+
+def receipt_slip(site: SiteView, result: WalkInResult, officer: str, clock: Clock) -> ReceiptSlip:
+    return ReceiptSlip(
+        office_name=site.name,
+        office_address=site.address,
+        tracking_number=result.tracking_number,
+        issued=tanggal_jam(clock.now(), clock),
+        name=result.person_name,
+        nik_masked=result.nik_masked,
+        service=result.service,
+        summary=result.summary,
+        next_steps=result.next_steps,
+        status_help=result.status_help,
+        officer=officer,
+        provisional=result.provisional,
+        extra_lines=(("Batas jawaban", tanggal(result.due_on)),),
+    )
+
+
+def receipt_pdf(
+    site: SiteView, result: WalkInResult, number: str, officer: str, clock: Clock
+) -> bytes:
+    """A4 receipt; the NIK arrives already masked from the service."""
+    person = d.PersonFacts(result.person_name, None)
+    facts = d.ReceiptFacts(
+        result.tracking_number,
+        result.service,
+        (
+            ("NIK", result.nik_masked),
+            ("Ringkasan", result.summary),
+            ("Batas jawaban", tanggal(result.due_on)),
+        ),
+        result.next_steps,
+        result.status_help,
+        officer,
+    )
+    return d.complaint_receipt(
+        d.Header(site, number, clock.today(), result.provisional), person, facts
+    )

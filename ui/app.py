@@ -27,7 +27,14 @@ def build_window(
     settings = settings or DisplaySettings()
     apply_theme(app, settings)
     settings.changed.connect(lambda _k: apply_theme(app, settings))
-    env = UiEnv(Gateway(ctx), executor or ThreadExecutor(), settings, ctx.clock, demo)  # type: ignore[arg-type]
+    env = UiEnv(
+        Gateway(ctx),
+        executor or ThreadExecutor(),
+        settings,
+        ctx.clock,
+        demo,  # type: ignore[arg-type]
+        ctx.paths.drafts,
+    )
     return MainWindow(env)
 
 

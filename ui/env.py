@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -23,6 +24,7 @@ class UiEnv:
     settings: DisplaySettings
     clock: Clock
     demo: bool = False
+    drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
 
     def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``service`` in one transaction off the UI thread."""

@@ -30,6 +30,7 @@ from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
 from ui.pages.pending import PendingPage
 from ui.pages.printer import PrinterPage
+from ui.walkin.page import WalkInPage
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,8 @@ class Shell(QWidget):
             NavEntry(
                 "front",
                 "Antrian dan pendaftaran",
-                Perm.ISSUE_TICKET,
-                lambda: PendingPage(
-                    "Antrian dan pendaftaran",
-                    "Layanan front office (tiket, pendaftaran, cek DTKS, keluhan, tanda terima) "
-                    "sedang dibangun.",
-                ),
+                Perm.CAPTURE_COMPLAINT,
+                lambda: WalkInPage(env, actor),
             ),
             NavEntry(
                 "cases",

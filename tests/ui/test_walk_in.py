@@ -1,0 +1,235 @@
+"""The front-office walk-in driven with real key presses, asserted on stored records."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from kiosk.models import (
+    Case,
+    Complaint,
+    DtksRecord,
+    DtksSnapshot,
+    OutboxOperation,
+    Person,
+    PrelistProposal,
+    PrintedDocument,
+    PrintJob,
+    QueueTicket,
+)
+from kiosk.roles import Role
+from kiosk.services.people import PersonInput, register_person
+from printing.decode import decode
+from tests.conftest import PASSWORD
+from tests.printing.fake_printer import FakePrinter
+from ui.walkin.page import WalkInPage
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def snapshot(session) -> None:
+    from kiosk.clock import utcnow
+
+    snap = DtksSnapshot(
+        kind="DTSEN",
+        source="uji",
+        snapshot_date=date(2026, 10, 8),
+        imported_at=utcnow(),
+        status="active",
+    )
+    session.add(snap)
+    session.flush()
+    session.add(
+        DtksRecord(
+            snapshot_id=snap.id,
+            nik="3324015708900003",
+            no_kk="3324011203150007",
+            name="Siti Fatimah",
+            name_key="siti patima",
+            birth_place="Kendal",
+            birth_date=date(1990, 8, 17),
+            sex="P",
+            relationship="kepala_keluarga",
+            decile=2,
+            programmes="PKH,BPNT",
+        )
+    )
+    session.commit()
+
+
+def open_page(qtbot, make_window, username="frontoffice") -> WalkInPage:
+    window = make_window()
+    page = window.login_page
+    qtbot.keyClicks(page.username, username)
+    qtbot.keyClicks(page.secret, PASSWORD)
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    walkin = window.shell.show_key("front")
+    assert isinstance(walkin, WalkInPage)
+    walkin.keep_window_alive = window  # qtbot holds windows weakly
+    return walkin
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def test_registered_citizen_pkh_complaint_with_printed_receipt(
+    qtbot, make_window, office, session, gateway, settings
+):
+    snapshot(session)
+    gateway.call(
+        register_person,
+        office[Role.FRONT_OFFICE],
+        PersonInput(
+            name="Siti Fatimah",
+            nik="3324015708900003",
+            no_kk="3324011203150007",
+            birth_date=date(1990, 8, 17),
+            sex="P",
+            relationship="kepala_keluarga",
+        ),
+    )
+    printer = FakePrinter("ok")
+    settings.set("printer_uri", printer.uri)
+    try:
+        page = open_page(qtbot, make_window)
+        qtbot.keyClick(page.find.query, Qt.Key.Key_T, CTRL)
+        assert "A001" in page.find.ticket_label.text()
+        type_into(qtbot, page.find.query, "3324015708900003")
+        qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
+        assert page.find.model.rowCount() == 1 and page.find.table.hasFocus()
+        qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+        cap = page.capture
+        assert page.stack.currentWidget() is cap and cap.combos["category"].hasFocus()
+        assert "TERDAFTAR" in cap.dtks.text() and "desil 2" in cap.dtks.text()
+        assert not cap.prelist.isEnabled()
+        qtbot.keyClicks(cap.combos["category"], "Bantuan")
+        type_into(qtbot, cap.programme, "PKH")
+        cap.about_membership.setFocus()
+        qtbot.keyClick(cap.about_membership, Qt.Key.Key_Space)
+        type_into(qtbot, cap.description, "PKH tahap 3 belum cair")
+        qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+        assert page.stack.currentWidget() is page.receipt
+        number = page.receipt.number.text()
+        assert number.startswith("3324012001-")
+        received = decode(printer.wait_for(500))
+        assert number in received.text and "3324********0003" in received.text
+    finally:
+        printer.close()
+    complaint = session.scalars(select(Complaint)).one()
+    assert (complaint.category, complaint.programme_code, complaint.about_membership) == (
+        "bantuan_tidak_diterima",
+        "PKH",
+        True,
+    )
+    case = session.scalars(select(Case)).one()
+    assert case.tracking_number == number and case.status == "diterima"
+    assert session.scalars(select(QueueTicket.status)).one() == "selesai"
+    assert session.scalars(select(PrintJob.status)).one() == "terkirim"
+    assert session.scalars(select(PrintedDocument.kind)).one() == "tanda_terima"
+    ops = [o.op_type for o in session.scalars(select(OutboxOperation))]
+    assert "kasus_dicatat" in ops
+
+
+def test_family_not_in_dtks_becomes_a_prelist_proposal(qtbot, make_window, office, session):
+    snapshot(session)
+    page = open_page(qtbot, make_window)
+    type_into(qtbot, page.find.query, "Budi Santoso")
+    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
+    assert page.find.model.rowCount() == 0 and "Ctrl+N" in page.find.info.text()
+    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    assert page.stack.currentWidget() is reg and reg.edits["name"].text() == "Budi Santoso"
+    type_into(qtbot, reg.edits["nik"], "3324011508800001")
+    type_into(qtbot, reg.edits["no_kk"], "3324010101200003")
+    type_into(qtbot, reg.edits["birth_date"], "15081980")
+    qtbot.keyClick(reg.edits["birth_date"], Qt.Key.Key_Return)
+    cap = page.capture
+    assert page.stack.currentWidget() is cap
+    assert "TIDAK TERDAFTAR" in cap.dtks.text() and cap.prelist.isChecked()
+    type_into(qtbot, cap.prelist_reason, "Buruh harian, 4 anak")
+    type_into(qtbot, cap.description, "Belum pernah menerima bantuan")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert page.stack.currentWidget() is page.receipt
+    assert "diusulkan masuk DTKS" in page.receipt.details.text()
+    proposal = session.scalars(select(PrelistProposal)).one()
+    assert proposal.reason == "Buruh harian, 4 anak"
+    assert session.get(Person, proposal.person_id).birth_date == date(1980, 8, 15)
+
+
+def test_emergency_case_is_flagged(qtbot, make_window, office, session, gateway):
+    gateway.call(register_person, office[Role.FRONT_OFFICE], PersonInput(name="Warga Darurat"))
+    page = open_page(qtbot, make_window)
+    type_into(qtbot, page.find.query, "Warga Darurat")
+    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+    cap = page.capture
+    assert "Belum ada data DTKS" in cap.dtks.text()
+    type_into(qtbot, cap.combos["urgency"], "Darurat")
+    type_into(qtbot, cap.combos["sector"], "Kesehatan")
+    type_into(qtbot, cap.description, "Rumah terbakar semalam")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert "DARURAT" in page.receipt.details.text()
+    case = session.scalars(select(Case)).one()
+    assert case.emergency and case.desk == "kesehatan"
+    assert "Printer struk belum diatur" in page.receipt.print_status.text()
+
+
+def test_validation_error_is_recovered_without_losing_input(qtbot, make_window, office, session):
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Rina Marlina")
+    type_into(qtbot, reg.edits["nik"], "3324013208900003")  # day 32: needs a reason
+    type_into(qtbot, reg.edits["phone"], "081234")
+    qtbot.keyClick(reg.edits["phone"], Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is reg
+    assert "alasan" in reg.error.text() and reg.edits["override_reason"].hasFocus()
+    assert reg.edits["name"].text() == "Rina Marlina" and reg.edits["phone"].text() == "081234"
+    qtbot.keyClicks(reg.edits["override_reason"], "Sesuai KTP-el")
+    qtbot.keyClick(reg.edits["override_reason"], Qt.Key.Key_Return)
+    cap = page.capture
+    assert page.stack.currentWidget() is cap
+    cap.combos["complaint_kind"].setCurrentIndex(cap.combos["complaint_kind"].findData("pengaduan"))
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)  # empty description
+    assert "uraian" in cap.error.text() and cap.description.hasFocus()
+    assert session.scalars(select(Case)).all() == []
+    qtbot.keyClicks(cap.description, "Anak putus sekolah")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert page.stack.currentWidget() is page.receipt
+    assert session.scalars(select(Person.nik_override_reason)).one() == "Sesuai KTP-el"
+
+
+def test_duplicate_registration_is_caught(qtbot, make_window, office, session, gateway):
+    gateway.call(
+        register_person,
+        office[Role.FRONT_OFFICE],
+        PersonInput(name="Ahmad Junaidi", nik="3324011503100001", birth_date=date(2010, 3, 15)),
+    )
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Achmad Djunaidi")  # same person, old spelling
+    type_into(qtbot, reg.edits["birth_date"], "15-03-2010")
+    qtbot.keyClick(reg.edits["birth_date"], Qt.Key.Key_Return)
+    assert "Ahmad Junaidi" in reg.error.text() and reg.not_duplicate.isVisible()
+    type_into(qtbot, reg.edits["nik"], "3324011503100001")
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert "sudah terdaftar" in reg.error.text() and reg.edits["nik"].hasFocus()
+    assert len(session.scalars(select(Person)).all()) == 1
+
+
+def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, ctx):
+    gateway.call(register_person, office[Role.FRONT_OFFICE], PersonInput(name="Warga Draf"))
+    page = open_page(qtbot, make_window)
+    type_into(qtbot, page.find.query, "Warga Draf")
+    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+    type_into(qtbot, page.capture.description, "Listrik diputus, ada bayi")
+    again = WalkInPage(page.env, page.actor)  # e.g. after a crash or a closed window
+    qtbot.addWidget(again)
+    assert not again.draft_bar.isHidden()
+    again.on_restore_draft()
+    assert again.stack.currentWidget() is again.capture
+    assert again.capture.description.toPlainText() == "Listrik diputus, ada bayi"

@@ -1,0 +1,261 @@
+"""Step 3: DTKS answer, then the complaint, needs, participation, documents and consent.
+
+Signals: ``saved(WalkInResult)``, ``changed()`` (for the draft), ``back()``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import tanggal
+from kiosk.services.actor import Actor
+from kiosk.services.catalogue import programme_list
+from kiosk.services.dtks_check import DtksResult
+from kiosk.services.reference import Choice, choices
+from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+from ui.walkin.checklist import CheckList
+
+COMBOS = (
+    ("complaint_kind", "&Jenis", "jenis_keluhan"),
+    ("category", "&Kategori", "kategori_keluhan"),
+    ("sector", "&Sektor", "sektor"),
+    ("urgency", "&Urgensi", "urgensi"),
+    ("channel", "Salura&n", "saluran"),
+    ("consent_basis", "&Dasar data", "dasar_pemrosesan"),
+)
+
+
+def programme_choices(env: UiEnv) -> list[Choice]:
+    return env.gateway.call(programme_list)
+
+
+class CaptureStep(QWidget):
+    saved = Signal(object)
+    changed = Signal()
+    back = Signal()
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.person_id: uuid.UUID | None = None
+        self.ticket_id: uuid.UUID | None = None
+        self.setObjectName("capture_step")
+        self.who = QLabel()
+        self.who.setProperty("role", "title")
+        self.dtks = QLabel()
+        self.dtks.setWordWrap(True)
+        self.dtks.setObjectName("dtks_panel")
+        self.dtks.setAccessibleName("Hasil pemeriksaan DTKS")
+        self.prelist = QCheckBox("Usulkan masuk DTKS sebagai daftar awal (pre-&list)")
+        self.prelist.setObjectName("propose_prelist")
+        self.prelist_reason = QLineEdit()
+        self.prelist_reason.setPlaceholderText("Alasan usulan, mis. buruh harian, 4 anak")
+        self.prelist_reason.setAccessibleName("Alasan usulan daftar awal")
+
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for key, label, list_name in COMBOS:
+            combo = add_field(form, label, QComboBox(), key)
+            if key == "category":
+                combo.addItem("-", None)
+            for c in env.gateway.call(choices, list_name):
+                combo.addItem(c.label, c.code)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            self.combos[key] = combo
+        self.programme = add_field(form, "&Program", QComboBox(), "programme")
+        self.programme.addItem("-", None)
+        programmes = programme_choices(env)
+        for c in programmes:
+            self.programme.addItem(f"{c.code} - {c.label}", c.code)
+        self.about_membership = QCheckBox("Tentang kepesertaan program (&m)")
+        self.about_membership.setObjectName("about_membership")
+        self.sensitive = QCheckBox("Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")
+        self.sensitive.setObjectName("sensitive")
+        form.addRow(self.about_membership)
+        form.addRow(self.sensitive)
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setAccessibleName("Uraian keluhan")
+        self.description.setTabChangesFocus(True)
+        self.description.textChanged.connect(self.changed.emit)
+        desc_label = QLabel("Ura&ian")
+        desc_label.setBuddy(self.description)
+        form.addRow(desc_label, self.description)
+
+        lists = QGroupBox("Program dan dokumen")
+        grid = QGridLayout(lists)
+        self.needs = CheckList("program_dibutuhkan", programmes)
+        self.participation = CheckList("program_diterima", programmes)
+        self.documents = CheckList("dokumen_ditunjukkan", env.gateway.call(choices, "dokumen"))
+        for col, (title, widget) in enumerate(
+            (
+                ("Dibutuhkan", self.needs),
+                ("Sudah diterima", self.participation),
+                ("Dokumen ada", self.documents),
+            )
+        ):
+            grid.addWidget(QLabel(title), 0, col)
+            grid.addWidget(widget, 1, col)
+
+        self.error = error_label(self)
+        self.save = QPushButton("&Simpan dan cetak tanda terima (Ctrl+Enter)")
+        self.save.setProperty("primary", True)
+        self.save.clicked.connect(self.on_save)
+        back = QPushButton("Kem&bali")
+        back.clicked.connect(self.back.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addWidget(self.save, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.who)
+        layout.addWidget(self.dtks)
+        layout.addWidget(self.prelist)
+        layout.addWidget(self.prelist_reason)
+        layout.addLayout(form)
+        layout.addWidget(lists)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.on_save)
+
+    def start(
+        self,
+        person_id: uuid.UUID,
+        name: str,
+        ticket_id: uuid.UUID | None,
+        dtks: DtksResult,
+        channel: str,
+    ) -> None:
+        self.person_id, self.ticket_id = person_id, ticket_id
+        self.who.setText(f"Warga: {name}")
+        self.show_dtks(dtks)
+        self.combos["channel"].setCurrentIndex(max(0, self.combos["channel"].findData(channel)))
+        show_error(self.error, "")
+        self.combos["category"].setFocus()
+
+    def show_dtks(self, dtks: DtksResult) -> None:
+        if dtks.snapshot_id is None:
+            text = "Belum ada data DTKS di komputer ini: status DTKS tidak dapat diperiksa."
+        else:
+            when = tanggal(dtks.snapshot_date) if dtks.snapshot_date else "tanggal tidak diketahui"
+            if dtks.found and dtks.person is not None:
+                progs = ", ".join(dtks.person.programmes) or "belum menerima program"
+                text = (
+                    f"TERDAFTAR di {dtks.snapshot_kind} - desil {dtks.decile or '-'}; "
+                    f"program: {progs}; {len(dtks.household)} anggota keluarga. "
+                    f"(data {when})"
+                )
+            else:
+                text = f"TIDAK TERDAFTAR di {dtks.snapshot_kind} (data {when})."
+        in_dtks = dtks.found
+        self.prelist.setEnabled(not in_dtks)
+        self.prelist.setChecked(not in_dtks and dtks.snapshot_id is not None)
+        self.prelist_reason.setEnabled(not in_dtks)
+        self.dtks.setText(text)
+
+    def state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: c.currentData() for k, c in self.combos.items()}
+        out.update(
+            programme=self.programme.currentData(),
+            about_membership=self.about_membership.isChecked(),
+            sensitive=self.sensitive.isChecked(),
+            description=self.description.toPlainText(),
+            needs=self.needs.checked(),
+            participation=self.participation.checked(),
+            documents=self.documents.checked(),
+            prelist=self.prelist.isChecked(),
+            prelist_reason=self.prelist_reason.text(),
+        )
+        return out
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for key, combo in self.combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
+        self.programme.setCurrentIndex(max(0, self.programme.findData(state.get("programme"))))
+        self.about_membership.setChecked(bool(state.get("about_membership")))
+        self.sensitive.setChecked(bool(state.get("sensitive")))
+        self.description.setPlainText(state.get("description", ""))
+        self.needs.set_checked(state.get("needs", []))
+        self.participation.set_checked(state.get("participation", []))
+        self.documents.set_checked(state.get("documents", []))
+        self.prelist_reason.setText(state.get("prelist_reason", ""))
+
+    def clear(self) -> None:
+        self.restore(
+            {
+                "complaint_kind": "pengaduan",
+                "sector": "sosial",
+                "urgency": "biasa",
+                "channel": "datang",
+                "consent_basis": "persetujuan",
+            }
+        )
+        self.prelist.setChecked(False)
+
+    def on_save(self) -> None:
+        if self.person_id is None:
+            return
+        s = self.state()
+        shown = set(s["documents"])
+        docs = {code: code in shown for code in self.documents.codes()}
+        data = CaptureInput(
+            person_id=self.person_id,
+            ticket_id=self.ticket_id,
+            complaint_kind=s["complaint_kind"],
+            sector=s["sector"],
+            channel=s["channel"],
+            about_membership=s["about_membership"],
+            category=s["category"],
+            programme_code=s["programme"],
+            description=s["description"],
+            urgency=s["urgency"],
+            sensitivity="rahasia" if s["sensitive"] else "biasa",
+            needs=s["needs"],
+            participation=s["participation"],
+            documents=docs,
+            consent_basis=s["consent_basis"],
+            propose_prelist=s["prelist"],
+            prelist_reason=s["prelist_reason"],
+        )
+        self.save.setEnabled(False)
+        self.env.op(self, record_walk_in, self.actor, data, self.env.clock).success(
+            self._done
+        ).failure(self._failed).run()
+
+    def _done(self, result: WalkInResult) -> None:
+        self.save.setEnabled(True)
+        self.saved.emit(result)
+
+    def _failed(self, exc: Exception) -> None:
+        self.save.setEnabled(True)
+        show_error(self.error, message_of(exc))
+        field = getattr(exc, "field", None)
+        target = {
+            "description": self.description,
+            "needs": self.needs,
+            "participation": self.participation,
+        }.get(field or "")
+        if target is None and field in self.combos:
+            target = self.combos[field]
+        if target is not None:
+            target.setFocus()

@@ -1,0 +1,145 @@
+"""Step 1: queue ticket and finding the citizen (NIK, No. KK or name).
+
+Signals: ``ticket_issued(TicketView)``, ``chosen(Hit)``, ``new_person()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.lookup import Hit, lookup
+from kiosk.services.queue import TicketView, issue_ticket
+from kiosk.services.reference import choices
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+from ui.walkin.hit_model import HitTableModel
+
+
+class FindStep(QWidget):
+    ticket_issued = Signal(object)
+    chosen = Signal(object)
+    new_person = Signal()
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("find_step")
+        form = QFormLayout()
+        self.service = add_field(form, "&Layanan", QComboBox(), "queue_service")
+        self.priority = add_field(form, "Pri&oritas", QComboBox(), "queue_priority")
+        self.priority.addItem("Tanpa prioritas", None)
+        for c in env.gateway.call(choices, "layanan_antrian"):
+            self.service.addItem(c.label, c.code)
+        for c in env.gateway.call(choices, "prioritas"):
+            self.priority.addItem(c.label, c.code)
+        self.ticket_button = QPushButton("Terbitkan &tiket (Ctrl+T)")
+        self.ticket_button.clicked.connect(self.on_issue_ticket)
+        self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        self.ticket_label.setAccessibleName("Tiket antrian")
+        ticket_row = QHBoxLayout()
+        ticket_row.addWidget(self.ticket_button)
+        ticket_row.addWidget(self.ticket_label, 1)
+
+        self.query = QLineEdit()
+        self.query.setObjectName("search")
+        self.query.setAccessibleName("Cari NIK, nomor KK atau nama")
+        self.query.setPlaceholderText("Ketik NIK, No. KK atau nama, lalu Enter")
+        self.query.returnPressed.connect(self.on_search)
+        search_label = QLabel("&Cari warga")
+        search_label.setBuddy(self.query)
+        self.model = HitTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("hits")
+        self.table.setAccessibleName("Hasil pencarian")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda idx: self.chosen.emit(self.model.row(idx.row())))
+        self.info = QLabel()
+        self.info.setAccessibleName("Keterangan pencarian")
+        self.error = error_label(self)
+        new = QPushButton("Daftar warga &baru (Ctrl+N)")
+        new.clicked.connect(self.new_person.emit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ticket_row)
+        layout.addWidget(search_label)
+        layout.addWidget(self.query)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(new)
+        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.on_issue_ticket)
+        if not actor.can(Perm.ISSUE_TICKET):  # a fasilitator records home visits: no queue
+            for w in (self.service, self.priority, self.ticket_button, self.ticket_label):
+                w.hide()
+            for w in (form.labelForField(self.service), form.labelForField(self.priority)):
+                if w is not None:
+                    w.hide()
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_person.emit)
+
+    def reset(self) -> None:
+        self.query.clear()
+        self.model.set_rows([])
+        self.info.clear()
+        show_error(self.error, "")
+        self.ticket_label.setText("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        self.query.setFocus()
+
+    def on_issue_ticket(self) -> None:
+        self.env.op(
+            self,
+            issue_ticket,
+            self.actor,
+            self.service.currentData(),
+            self.priority.currentData(),
+            self.env.clock,
+        ).success(self._ticket).failure(self._failed).run()
+
+    def _ticket(self, ticket: TicketView) -> None:
+        self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}")
+        self.ticket_issued.emit(ticket)
+        self.query.setFocus()
+
+    def on_search(self) -> None:
+        text = self.query.text().strip()
+        if len(text) < 3:
+            show_error(self.error, "Ketik paling sedikit 3 huruf nama, atau 16 digit NIK/No. KK.")
+            return
+        self.info.setText("Mencari…")
+        self.env.op(self, lookup, self.actor, text).success(self._found).failure(self._failed).run()
+
+    def _found(self, hits: list[Hit]) -> None:
+        show_error(self.error, "")
+        self.model.set_rows(hits)
+        if hits:
+            self.info.setText(f"{len(hits)} ditemukan. Pilih dengan panah lalu Enter.")
+            self.table.setFocus()
+            self.table.selectRow(0)
+        else:
+            self.info.setText(
+                "Tidak ditemukan di data lokal maupun DTKS. Tekan Ctrl+N untuk "
+                "mendaftarkan warga baru."
+            )
+
+    def _failed(self, exc: Exception) -> None:
+        self.info.clear()
+        show_error(self.error, message_of(exc))

@@ -1,0 +1,138 @@
+"""Step 4: the tracking number on screen, the receipt printed (or kept to reprint), next citizen.
+
+Signals: ``next_citizen()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.clock import tanggal
+from kiosk.services.actor import Actor
+from kiosk.services.print_jobs import next_document_number, store_document
+from kiosk.services.setup import get_site
+from kiosk.services.walk_in import WalkInResult
+from printing.jobs import PrintOutcome, print_slip
+from printing.paper import Paper
+from printing.receipts import receipt_pdf, receipt_slip
+from printing.thermal import render_receipt
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.pdf_output import print_with_dialog, save_with_dialog
+
+
+class ReceiptStep(QWidget):
+    next_citizen = Signal()
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.result: WalkInResult | None = None
+        self.pdf: bytes | None = None
+        self.setObjectName("receipt_step")
+        self.number = QLabel()
+        self.number.setObjectName("tracking_number")
+        self.number.setAccessibleName("Nomor lacak")
+        self.number.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("Ringkasan")
+        self.print_status = QLabel()
+        self.print_status.setWordWrap(True)
+        self.print_status.setAccessibleName("Status cetak")
+        self.error = error_label(self)
+        reprint = QPushButton("Cetak &ulang struk")
+        reprint.clicked.connect(self.print_thermal)
+        a4 = QPushButton("Cetak &A4…")
+        a4.clicked.connect(lambda: self.pdf and print_with_dialog(self, self.pdf, "tanda terima"))
+        save = QPushButton("Simpan &PDF…")
+        save.clicked.connect(self.on_save_pdf)
+        self.next_button = QPushButton("&Warga berikutnya (Ctrl+N)")
+        self.next_button.setProperty("primary", True)
+        self.next_button.clicked.connect(self.next_citizen.emit)
+        buttons = QHBoxLayout()
+        for b in (reprint, a4, save, self.next_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Nomor lacak - sebutkan kepada warga:"))
+        layout.addWidget(self.number)
+        layout.addWidget(self.details)
+        layout.addWidget(self.print_status)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch()
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.next_citizen.emit)
+
+    def show_result(self, result: WalkInResult) -> None:
+        self.result = result
+        self.number.setText(result.tracking_number)
+        flag = "DARURAT - " if result.emergency else ""
+        self.details.setText(
+            f"{flag}{result.person_name} ({result.nik_masked}) - {result.service}\n"
+            f"{result.next_steps}\nBatas jawaban: {tanggal(result.due_on)}.\n"
+            "Tanda terima bertanda SEMENTARA sampai diterima server kabupaten."
+        )
+        show_error(self.error, "")
+        site = self.env.gateway.call(get_site)
+        number = self.env.gateway.call(next_document_number, "tanda_terima", self.env.clock)
+        self.pdf = receipt_pdf(site, result, number, self.actor.full_name, self.env.clock)
+        self.env.op(
+            self,
+            store_document,
+            self.actor,
+            "tanda_terima",
+            number,
+            "case",
+            result.case_id,
+            self.pdf,
+            result.provisional,
+        ).failure(self._failed).run()
+        self.print_thermal()
+        self.next_button.setFocus()
+
+    def print_thermal(self) -> None:
+        if self.result is None:
+            return
+        uri = str(self.env.settings.get("printer_uri") or "")
+        if not uri:
+            self.print_status.setText(
+                "Printer struk belum diatur (halaman Printer). Cetak A4 "
+                "atau simpan PDF, atau bacakan nomor lacak."
+            )
+            return
+        paper = Paper.of(int(self.env.settings.get("paper_width")))
+        site = self.env.gateway.call(get_site)
+        payload = render_receipt(
+            receipt_slip(site, self.result, self.actor.full_name, self.env.clock), paper
+        )
+        self.print_status.setText("Mencetak tanda terima…")
+        self.env.run(
+            self,
+            print_slip,
+            self.env.gateway,
+            self.actor,
+            "tanda_terima",
+            payload,
+            uri,
+            paper.profile,
+        ).success(self._printed).failure(self._failed).run()
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        if outcome.ok:
+            self.print_status.setText(f"Tanda terima: {outcome.message}")
+        else:
+            self.print_status.setText("Tanda terima disimpan; cetak ulang bila printer sudah siap.")
+            show_error(self.error, outcome.message)
+
+    def on_save_pdf(self) -> None:
+        if self.pdf and self.result:
+            path = save_with_dialog(
+                self, self.pdf, f"tanda-terima-{self.result.tracking_number}.pdf"
+            )
+            if path:
+                self.print_status.setText(f"Disimpan: {path}")
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

@@ -1,0 +1,204 @@
+"""Step 2 (new citizens only): the basic profile, pre-filled from DTKS when chosen there.
+
+Signals: ``registered(PersonView)``, ``back()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.services.actor import Actor
+from kiosk.services.dtks_check import DtksEntry
+from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
+from kiosk.services.reference import choices
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+
+TEXT_FIELDS = (
+    "name",
+    "nik",
+    "no_kk",
+    "birth_place",
+    "birth_date",
+    "phone",
+    "address",
+    "rt",
+    "rw",
+    "mother_name",
+    "override_reason",
+)
+
+
+def parse_date(text: str) -> date | None:
+    """``17-08-1990`` or ``17081990`` (fast to type) or empty."""
+    text = text.strip().replace("/", "-").replace(".", "-")
+    if not text:
+        return None
+    for fmt in ("%d-%m-%Y", "%d%m%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise KioskError("Tanggal lahir ditulis HH-BB-TTTT, mis. 17-08-1990.", field="birth_date")
+
+
+class RegisterStep(QWidget):
+    registered = Signal(object)
+    back = Signal()
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("register_step")
+        form = QFormLayout()
+        labels = {
+            "name": "&Nama lengkap",
+            "nik": "N&IK",
+            "no_kk": "No. &KK",
+            "birth_place": "Tempat &lahir",
+            "birth_date": "Tanggal lahir (HH-BB-TTTT)",
+            "phone": "&Telepon",
+            "address": "&Alamat",
+            "rt": "RT",
+            "rw": "RW",
+            "mother_name": "Nama ibu kandung",
+            "override_reason": "Alasan menerima nomor yang janggal",
+        }
+        self.edits: dict[str, QLineEdit] = {}
+        for key in TEXT_FIELDS[:5]:
+            self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
+        self.sex = add_field(form, "&Jenis kelamin", QComboBox(), "reg_sex")
+        for label, code in (("-", None), ("Laki-laki", "L"), ("Perempuan", "P")):
+            self.sex.addItem(label, code)
+        for key in TEXT_FIELDS[5:]:
+            self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
+        self.relationship = add_field(form, "&Hubungan dalam KK", QComboBox(), "reg_relationship")
+        for c in env.gateway.call(choices, "hubungan_keluarga"):
+            self.relationship.addItem(c.label, c.code)
+        self.disability = add_field(form, "&Disabilitas", QComboBox(), "reg_disability")
+        self.disability.addItem("Tidak ada", None)
+        for c in env.gateway.call(choices, "disabilitas"):
+            self.disability.addItem(c.label, c.code)
+        self.not_duplicate = QCheckBox("Saya sudah memeriksa: ini orang yang berbeda")
+        self.not_duplicate.setObjectName("reg_not_duplicate")
+        self.not_duplicate.hide()
+        form.addRow(self.not_duplicate)
+        for edit in self.edits.values():
+            edit.returnPressed.connect(self.on_save)
+        self.error = error_label(self)
+        self.save = QPushButton("&Simpan pendaftaran (Enter)")
+        self.save.setProperty("primary", True)
+        self.save.clicked.connect(self.on_save)
+        back = QPushButton("Kem&bali ke pencarian")
+        back.clicked.connect(self.back.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch()
+
+    def start(self, entry: DtksEntry | None = None, query: str = "") -> None:
+        for edit in self.edits.values():
+            edit.clear()
+        self.not_duplicate.setChecked(False)
+        self.not_duplicate.hide()
+        show_error(self.error, "")
+        self.relationship.setCurrentIndex(max(0, self.relationship.findData("kepala_keluarga")))
+        if entry is not None:
+            values = {
+                "name": entry.name,
+                "nik": entry.nik or "",
+                "no_kk": entry.no_kk or "",
+                "birth_place": entry.birth_place,
+                "address": entry.address,
+                "rt": entry.rt,
+                "rw": entry.rw,
+                "birth_date": entry.birth_date.strftime("%d-%m-%Y") if entry.birth_date else "",
+            }
+            for key, value in values.items():
+                self.edits[key].setText(value)
+            self.sex.setCurrentIndex(max(0, self.sex.findData(entry.sex)))
+            rel = self.relationship.findData(entry.relationship)
+            if rel >= 0:
+                self.relationship.setCurrentIndex(rel)
+        elif query.replace(" ", "").isdigit():
+            self.edits["nik"].setText(query.replace(" ", ""))
+        elif query:
+            self.edits["name"].setText(query)
+        target = "name" if not self.edits["name"].text() else "phone"
+        self.edits[target].setFocus()
+
+    def state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
+        out["sex"] = self.sex.currentData()
+        out["relationship"] = self.relationship.currentData()
+        out["disability"] = self.disability.currentData()
+        return out
+
+    def on_save(self) -> None:
+        v = self.state()
+        try:
+            born = parse_date(v["birth_date"])
+        except KioskError as exc:
+            self._failed(exc)
+            return
+        data = PersonInput(
+            name=v["name"],
+            nik=v["nik"],
+            no_kk=v["no_kk"],
+            birth_place=v["birth_place"],
+            birth_date=born,
+            sex=v["sex"],
+            phone=v["phone"],
+            address=v["address"],
+            rt=v["rt"],
+            rw=v["rw"],
+            mother_name=v["mother_name"],
+            relationship=v["relationship"],
+            disability=v["disability"],
+            override_reason=v["override_reason"],
+            confirm_not_duplicate=self.not_duplicate.isChecked(),
+        )
+        self.save.setEnabled(False)
+        self.env.op(self, register_person, self.actor, data, self.env.clock).success(
+            self._done
+        ).failure(self._failed).run()
+
+    def _done(self, person: PersonView) -> None:
+        self.save.setEnabled(True)
+        show_error(self.error, "")
+        self.registered.emit(person)
+
+    def _failed(self, exc: Exception) -> None:
+        self.save.setEnabled(True)
+        text = message_of(exc)
+        if isinstance(exc, PossibleDuplicate):
+            names = "; ".join(
+                f"{m.name} ({m.birth_date:%d-%m-%Y})" for m in exc.matches if m.birth_date
+            )
+            text = f"{text} Sudah ada: {names}."
+            self.not_duplicate.show()
+            self.not_duplicate.setFocus()
+        show_error(self.error, text)
+        field = getattr(exc, "field", None)
+        if field == "nik" and "alasan" in text:
+            self.edits["override_reason"].setFocus()
+        elif field in self.edits:
+            self.edits[field].setFocus()

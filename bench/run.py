@@ -250,6 +250,9 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
+    from bench import walkthrough
+
+    walkthrough.main()
 
 
 if __name__ == "__main__":

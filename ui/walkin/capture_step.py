@@ -46,7 +46,10 @@ COMBOS = (
 
 
 def programme_choices(env: UiEnv) -> list[Choice]:
-    return env.gateway.call(programme_list)
+    """Options led by the code (PKH, BPNT …): what officers and citizens actually say."""
+    return [
+        Choice(c.code, f"{c.code} - {c.label}", c.extra) for c in env.gateway.call(programme_list)
+    ]
 
 
 class CaptureStep(QWidget):
@@ -86,7 +89,7 @@ class CaptureStep(QWidget):
         self.programme.addItem("-", None)
         programmes = programme_choices(env)
         for c in programmes:
-            self.programme.addItem(f"{c.code} - {c.label}", c.code)
+            self.programme.addItem(c.label, c.code)
         self.about_membership = QCheckBox("Tentang kepesertaan program (&m)")
         self.about_membership.setObjectName("about_membership")
         self.sensitive = QCheckBox("Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.clock import tanggal
 from kiosk.services.actor import Actor
 from kiosk.services.print_jobs import next_document_number, store_document
 from kiosk.services.setup import get_site
@@ -71,7 +70,7 @@ class ReceiptStep(QWidget):
         flag = "DARURAT - " if result.emergency else ""
         self.details.setText(
             f"{flag}{result.person_name} ({result.nik_masked}) - {result.service}\n"
-            f"{result.next_steps}\nBatas jawaban: {tanggal(result.due_on)}.\n"
+            f"{result.next_steps}\n"
             "Tanda terima bertanda SEMENTARA sampai diterima server kabupaten."
         )
         show_error(self.error, "")

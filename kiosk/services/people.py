@@ -50,6 +50,9 @@ class PersonInput:
     village_code: str = ""
     override_reason: str = ""
     confirm_not_duplicate: bool = False
+    latitude: float | None = None  # house location (Depok art. 19), optional
+    longitude: float | None = None
+    house_photo_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,24 @@ def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str 
     return check.number, warnings
 
 
+def _set_location(household: Household, data: PersonInput) -> None:
+    """House photo and GPS: optional; checked for plausibility, never required."""
+    if (data.latitude is None) != (data.longitude is None):
+        raise ValidationError(
+            "Isi lintang dan bujur sekaligus, mis. -6.9912, 110.2012.", field="location"
+        )
+    if data.latitude is not None and data.longitude is not None:
+        if not (-11.5 <= data.latitude <= 6.5 and 94.5 <= data.longitude <= 141.5):
+            raise ValidationError(
+                "Koordinat di luar wilayah Indonesia; periksa urutan lintang, bujur.",
+                code="koordinat",
+                field="location",
+            )
+        household.latitude, household.longitude = data.latitude, data.longitude
+    if data.house_photo_path:
+        household.house_photo_path = data.house_photo_path
+
+
 def register_person(
     session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
 ) -> PersonView:
@@ -156,7 +177,7 @@ def register_person(
     household = None
     if no_kk:
         household = session.scalars(select(Household).where(Household.no_kk == no_kk)).first()
-    if household is None and (no_kk or data.address):
+    if household is None and (no_kk or data.address or data.latitude is not None):
         household = Household(
             id=uuid.uuid4(),
             no_kk=no_kk,
@@ -183,6 +204,8 @@ def register_person(
                 "village_code": data.village_code,
             },
         )
+    if household is not None:
+        _set_location(household, data)
     person = Person(
         id=uuid.uuid4(),
         nik=nik,

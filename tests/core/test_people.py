@@ -134,3 +134,23 @@ def test_find_by_nik_kk_and_spelling_variant(gateway, office):
         "Siti Fatimah"
     ]
     assert [p.name for p in gateway.call(find_people, fo, "siti patimah")] == ["Siti Fatimah"]
+
+
+def test_house_location_and_photo_are_optional_and_checked(gateway, office, session):
+    fo = office[Role.FRONT_OFFICE]
+    located = PersonInput(
+        name="Warga GPS",
+        address="Krajan",
+        latitude=-6.9912,
+        longitude=110.2012,
+        house_photo_path="foto/rumah-1.jpg",
+    )
+    view = gateway.call(register_person, fo, located)
+    household = session.get(Household, view.household_id)
+    assert (household.latitude, household.longitude) == (-6.9912, 110.2012)
+    assert household.house_photo_path == "foto/rumah-1.jpg"
+    swapped = PersonInput(name="Warga Tertukar", address="Krajan", latitude=110.2, longitude=-6.99)
+    with pytest.raises(ValidationError) as wrong:
+        gateway.call(register_person, fo, swapped)
+    assert wrong.value.field == "location" and "urutan" in wrong.value.message
+    assert session.scalars(select(Person).where(Person.name == "Warga Tertukar")).all() == []

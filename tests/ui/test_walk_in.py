@@ -10,6 +10,7 @@ from kiosk.models import (
     Complaint,
     DtksRecord,
     DtksSnapshot,
+    Household,
     OutboxOperation,
     Person,
     PrelistProposal,
@@ -144,7 +145,8 @@ def test_family_not_in_dtks_becomes_a_prelist_proposal(qtbot, make_window, offic
     type_into(qtbot, reg.edits["nik"], "3324011508800001")
     type_into(qtbot, reg.edits["no_kk"], "3324010101200003")
     type_into(qtbot, reg.edits["birth_date"], "15081980")
-    qtbot.keyClick(reg.edits["birth_date"], Qt.Key.Key_Return)
+    type_into(qtbot, reg.edits["location"], "-6.9912, 110.2012")
+    qtbot.keyClick(reg.edits["location"], Qt.Key.Key_Return)
     cap = page.capture
     assert page.stack.currentWidget() is cap
     assert "TIDAK TERDAFTAR" in cap.dtks.text() and cap.prelist.isChecked()
@@ -155,7 +157,10 @@ def test_family_not_in_dtks_becomes_a_prelist_proposal(qtbot, make_window, offic
     assert "diusulkan masuk DTKS" in page.receipt.details.text()
     proposal = session.scalars(select(PrelistProposal)).one()
     assert proposal.reason == "Buruh harian, 4 anak"
-    assert session.get(Person, proposal.person_id).birth_date == date(1980, 8, 15)
+    person = session.get(Person, proposal.person_id)
+    assert person.birth_date == date(1980, 8, 15)
+    household = session.get(Household, person.household_id)
+    assert (household.latitude, household.longitude) == (-6.9912, 110.2012)
 
 
 def test_emergency_case_is_flagged(qtbot, make_window, office, session, gateway):

@@ -5,15 +5,20 @@ Signals: ``registered(PersonView)``, ``back()``.
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +44,7 @@ TEXT_FIELDS = (
     "rt",
     "rw",
     "mother_name",
+    "location",
     "override_reason",
 )
 
@@ -54,6 +60,21 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     raise KioskError("Tanggal lahir ditulis HH-BB-TTTT, mis. 17-08-1990.", field="birth_date")
+
+
+def parse_location(text: str) -> tuple[float | None, float | None]:
+    """``-6.9912, 110.2012`` (as phones show it) or empty."""
+    text = text.strip()
+    if not text:
+        return None, None
+    parts = [p for p in text.replace(";", ",").split(",") if p.strip()]
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError as exc:
+        raise KioskError(
+            "Lokasi ditulis lintang, bujur, mis. -6.9912, 110.2012.", field="location"
+        ) from exc
+    return lat, lon
 
 
 class RegisterStep(QWidget):
@@ -76,6 +97,7 @@ class RegisterStep(QWidget):
             "rt": "RT",
             "rw": "RW",
             "mother_name": "Nama ibu kandung",
+            "location": "Lokasi rumah (lintang, bujur)",
             "override_reason": "Alasan menerima nomor yang janggal",
         }
         self.edits: dict[str, QLineEdit] = {}
@@ -93,6 +115,12 @@ class RegisterStep(QWidget):
         self.disability.addItem("Tidak ada", None)
         for c in env.gateway.call(choices, "disabilitas"):
             self.disability.addItem(c.label, c.code)
+        self.edits["location"].setPlaceholderText("-6.9912, 110.2012 (boleh kosong)")
+        self.photo_path: str | None = None
+        self.photo_button = QPushButton("F&oto rumah…")
+        self.photo_button.setObjectName("reg_photo")
+        self.photo_button.clicked.connect(self.on_choose_photo)
+        form.addRow(QLabel("Foto rumah (boleh kosong)"), self.photo_button)
         self.not_duplicate = QCheckBox("Saya sudah memeriksa: ini orang yang berbeda")
         self.not_duplicate.setObjectName("reg_not_duplicate")
         self.not_duplicate.hide()
@@ -117,6 +145,8 @@ class RegisterStep(QWidget):
     def start(self, entry: DtksEntry | None = None, query: str = "") -> None:
         for edit in self.edits.values():
             edit.clear()
+        self.photo_path = None
+        self.photo_button.setText("F&oto rumah…")
         self.not_duplicate.setChecked(False)
         self.not_duplicate.hide()
         show_error(self.error, "")
@@ -145,6 +175,19 @@ class RegisterStep(QWidget):
         target = "name" if not self.edits["name"].text() else "phone"
         self.edits[target].setFocus()
 
+    def on_choose_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Pilih foto rumah", "", "Gambar (*.jpg *.jpeg *.png)"
+        )
+        if not name or self.env.drafts_dir is None:
+            return
+        folder = self.env.drafts_dir.parent / "foto"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+        shutil.copyfile(name, target)  # keep a copy: the original may be on a phone or stick
+        self.photo_path = str(target)
+        self.photo_button.setText(f"Foto rumah: {Path(name).name}")
+
     def state(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
         out["sex"] = self.sex.currentData()
@@ -156,6 +199,7 @@ class RegisterStep(QWidget):
         v = self.state()
         try:
             born = parse_date(v["birth_date"])
+            lat, lon = parse_location(v["location"])
         except KioskError as exc:
             self._failed(exc)
             return
@@ -175,6 +219,9 @@ class RegisterStep(QWidget):
             disability=v["disability"],
             override_reason=v["override_reason"],
             confirm_not_duplicate=self.not_duplicate.isChecked(),
+            latitude=lat,
+            longitude=lon,
+            house_photo_path=self.photo_path,
         )
         self.save.setEnabled(False)
         self.env.op(self, register_person, self.actor, data, self.env.clock).success(

@@ -1,5 +1,6 @@
 """Every mapped class, imported here so ``Base.metadata`` knows the whole domain."""
 
+from kiosk.models import lengths as _lengths  # noqa: F401 - registers the flush guard
 from kiosk.models.audit import AuditEntry, NumberSequence, OutboxOperation, SyncState
 from kiosk.models.base import Base
 from kiosk.models.case import Case, CaseEvent, CitizenNotice, Visit

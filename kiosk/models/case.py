@@ -20,7 +20,7 @@ class Visit(UuidPk, Base):
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queue_ticket.id"))
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
-    dtks_status: Mapped[str] = mapped_column(String(12), default="belum_dicek")
+    dtks_status: Mapped[str] = mapped_column(String(20), default="belum_dicek")
     dtks_snapshot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dtks_snapshot.id"))
     dtks_decile: Mapped[int | None]
     started_at: Mapped[datetime]

@@ -238,3 +238,17 @@ def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, ct
     again.on_restore_draft()
     assert again.stack.currentWidget() is again.capture
     assert again.capture.description.toPlainText() == "Listrik diputus, ada bayi"
+
+
+def test_unsaved_registration_is_offered_back(qtbot, make_window, office):
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    type_into(qtbot, page.register.edits["name"], "Sumini")
+    type_into(qtbot, page.register.edits["phone"], "0812999")
+    again = WalkInPage(page.env, page.actor)
+    qtbot.addWidget(again)
+    assert not again.draft_bar.isHidden()
+    again.on_restore_draft()
+    assert again.stack.currentWidget() is again.register
+    assert again.register.edits["name"].text() == "Sumini"
+    assert again.register.edits["phone"].text() == "0812999"

@@ -59,6 +59,7 @@ class WalkInPage(QWidget):
         self.find.chosen.connect(self.on_chosen)
         self.find.new_person.connect(lambda: self.start_register(None))
         self.register.registered.connect(self.on_registered)
+        self.register.changed.connect(self.on_register_changed)
         self.register.back.connect(self.show_find)
         self.capture.back.connect(self.show_find)
         self.capture.changed.connect(self.on_capture_changed)
@@ -85,6 +86,7 @@ class WalkInPage(QWidget):
         self.stack.setCurrentWidget(self.register)
 
     def on_registered(self, person: PersonView) -> None:
+        self.drafts.clear()
         self.go_capture(person.id, person.name, person.nik, person.no_kk)
 
     def go_capture(
@@ -115,10 +117,25 @@ class WalkInPage(QWidget):
             }
         )
 
+    def on_register_changed(self) -> None:
+        self.drafts.save(
+            {
+                "stage": "register",
+                "register": self.register.state(),
+                "ticket_id": str(self.ticket.id) if self.ticket else None,
+            }
+        )
+
     def on_restore_draft(self) -> None:
         draft = self.drafts.load()
         self.draft_bar.hide()
         if not draft:
+            return
+        if draft.get("stage") == "register":
+            self.register.start(None)
+            self.register.restore(draft.get("register", {}))
+            self.stack.setCurrentWidget(self.register)
+            self.register.edits["name"].setFocus()
             return
         self.person = (uuid.UUID(draft["person_id"]), draft["name"])
         ticket_id = uuid.UUID(draft["ticket_id"]) if draft.get("ticket_id") else None

@@ -79,6 +79,7 @@ def parse_location(text: str) -> tuple[float | None, float | None]:
 
 class RegisterStep(QWidget):
     registered = Signal(object)
+    changed = Signal()
     back = Signal()
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
@@ -127,6 +128,7 @@ class RegisterStep(QWidget):
         form.addRow(self.not_duplicate)
         for edit in self.edits.values():
             edit.returnPressed.connect(self.on_save)
+            edit.textEdited.connect(lambda _t: self.changed.emit())
         self.error = error_label(self)
         self.save = QPushButton("&Simpan pendaftaran (Enter)")
         self.save.setProperty("primary", True)
@@ -194,6 +196,16 @@ class RegisterStep(QWidget):
         out["relationship"] = self.relationship.currentData()
         out["disability"] = self.disability.currentData()
         return out
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for key, edit in self.edits.items():
+            edit.setText(str(state.get(key) or ""))
+        for key, combo in (
+            ("sex", self.sex),
+            ("relationship", self.relationship),
+            ("disability", self.disability),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
 
     def on_save(self) -> None:
         v = self.state()

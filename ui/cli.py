@@ -76,6 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     ptest.add_argument("--printer", required=True, help="mis. usb:0416:5011, net:192.168.1.50")
     ptest.add_argument("--width", type=int, choices=[58, 80], default=58, help="lebar kertas mm")
 
+    dtks = sub.add_parser("dtks", help="data DTKS/DTSEN lokal").add_subparsers(dest="dtks_cmd")
+    dimp = dtks.add_parser("import", help="impor berkas ekspor DTKS/DTSEN (CSV atau XLSX)")
+    dimp.add_argument("file")
+    dimp.add_argument("--kind", default="DTSEN", choices=["DTKS", "DTSEN"])
+    dimp.add_argument("--date", help="tanggal data, TTTT-BB-HH")
+    dimp.add_argument("--report", help="tulis daftar baris yang ditolak ke berkas CSV ini")
+    dfind = dtks.add_parser("find", help="cari NIK, No. KK atau nama di data DTKS lokal")
+    dfind.add_argument("query")
+    for sp in (dimp, dfind):
+        sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
+        sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+        sp.add_argument("--json", action="store_true")
+
     db = sub.add_parser("db", help="basis data").add_subparsers(dest="db_cmd")
     db.add_parser("upgrade", help="perbarui skema tanpa kehilangan data")
     db.add_parser("status", help="revisi skema saat ini")
@@ -229,6 +242,75 @@ def _cmd_printer(ctx: KioskContext, a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
+    import csv
+    from datetime import date
+    from pathlib import Path
+
+    from kiosk.dtks.importer import import_snapshot
+    from kiosk.identity import mask_nik
+    from kiosk.services.dtks_check import active_snapshot, search_dtks
+
+    actor = _login(ctx, a.as_user, a.as_password)
+    if a.dtks_cmd == "find":
+        hits = Gateway(ctx).call(search_dtks, actor, a.query)
+        snap = Gateway(ctx).call(active_snapshot)
+        when = snap.snapshot_date.isoformat() if snap and snap.snapshot_date else None
+        if a.json:
+            print(
+                json.dumps(
+                    {
+                        "snapshot_date": when,
+                        "results": [
+                            {
+                                "nik": h.nik,
+                                "no_kk": h.no_kk,
+                                "name": h.name,
+                                "decile": h.decile,
+                                "programmes": list(h.programmes),
+                                "relationship": h.relationship,
+                            }
+                            for h in hits
+                        ],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        else:
+            print(f"Data DTKS per {when or 'tanggal tidak diketahui'}: {len(hits)} hasil")
+            for h in hits:
+                progs = ",".join(h.programmes) or "-"
+                print(f"{mask_nik(h.nik):<17} {h.name:<30} desil {h.decile or '-':<3} {progs}")
+        return 0
+    snapshot_date = date.fromisoformat(a.date) if a.date else None
+
+    def progress(done: int, total: int, rows: int) -> None:
+        if not a.json and sys.stderr.isatty():
+            print(f"\r{rows:,} baris ({100 * done // max(total, 1)}%)", end="", file=sys.stderr)
+
+    report = import_snapshot(
+        ctx, actor, Path(a.file), kind=a.kind, snapshot_date=snapshot_date, progress=progress
+    )
+    if a.report:
+        with open(a.report, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["baris", "alasan"])
+            writer.writerows(report.rejections)
+    if a.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"Diimpor {report.imported:,} baris dari {report.rows_read:,}; "
+            f"ditolak {sum(report.rejected.values()):,}; baris kembar {report.duplicates:,}."
+        )
+        for reason, count in report.rejected.most_common():
+            print(f"  ditolak: {reason}: {count:,}")
+        for flag, count in report.flagged.most_common():
+            print(f"  ditandai: {flag}: {count:,}")
+    return 0
+
+
 def _open_window(ctx: KioskContext, demo: bool = False) -> int:
     from ui.app import run_app  # Qt is imported only here
 
@@ -251,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_officer(ctx, a)
         if a.cmd == "printer":
             return _cmd_printer(ctx, a)
+        if a.cmd == "dtks":
+            return _cmd_dtks(ctx, a)
         return _open_window(ctx)
     except KioskError as exc:
         print(f"Gagal: {exc.message}", file=sys.stderr)

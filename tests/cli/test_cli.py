@@ -146,3 +146,70 @@ def test_printer_test_prints_both_samples(ctx, office, capsys, tmp_path):
 def test_printer_test_reports_an_absent_printer(ctx, capsys):
     code, _, err = run(capsys, "--db", ctx.url, "printer", "test", "--printer", "net:127.0.0.1:9")
     assert code == 1 and "Nyalakan printer" in err
+
+
+def test_dtks_import_json_report_and_find(ctx, office, capsys, tmp_path):
+    src = tmp_path / "dtsen.csv"
+    src.write_text(
+        "nomor_induk_kependudukan;nama;nomor_kartu_keluarga;desil_nasional;pkh\n"
+        "3324015708900003;Siti Fatimah;3324011203150007;2;1\n"
+        "3.32402E+15;Rusak;3324011203150007;2;0\n",
+        encoding="utf-8",
+    )
+    rejects = tmp_path / "ditolak.csv"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "dtks",
+        "import",
+        str(src),
+        "--as",
+        "admin",
+        "--as-password",
+        "rahasia123",
+        "--json",
+        "--date",
+        "2026-10-08",
+        "--report",
+        str(rejects),
+    )
+    summary = json.loads(out)
+    assert code == 0 and summary["imported"] == 1 and summary["rejected"] == 1
+    assert rejects.read_text().splitlines()[1].startswith("3,NIK rusak")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "dtks",
+        "find",
+        "siti patimah",
+        "--as",
+        "frontoffice",
+        "--as-password",
+        "rahasia123",
+        "--json",
+    )
+    found = json.loads(out)
+    assert found["snapshot_date"] == "2026-10-08"
+    assert [(r["name"], r["decile"], r["programmes"]) for r in found["results"]] == [
+        ("Siti Fatimah", 2, ["PKH"])
+    ]
+
+
+def test_dtks_import_of_a_broken_file_says_what_to_do(ctx, office, capsys, tmp_path):
+    src = tmp_path / "lama.xls"
+    src.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    code, _, err = run(
+        capsys,
+        "--db",
+        ctx.url,
+        "dtks",
+        "import",
+        str(src),
+        "--as",
+        "admin",
+        "--as-password",
+        "rahasia123",
+    )
+    assert code == 1 and "simpan sebagai .xlsx" in err

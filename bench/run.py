@@ -250,9 +250,10 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
-    from bench import walkthrough
+    from bench import dtks_import, walkthrough
 
     walkthrough.main()
+    dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLES = frozenset(
     [
@@ -118,6 +119,7 @@ def name_tokens(name: str) -> list[str]:
     return [_token_key(t) for t in _fold(name).split() if t not in TITLES]
 
 
+@lru_cache(maxsize=65536)  # names repeat: a register of a million people has far fewer
 def name_key(name: str) -> str:
     """One string per spelling family.
 

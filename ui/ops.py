@@ -17,6 +17,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(object)
 
 
 class _Task(QRunnable):
@@ -82,6 +83,15 @@ class Op(QObject):
     def failure(self, cb: Callable[[Exception], None]) -> Op:
         self._on_err = cb
         return self
+
+    def on_progress(self, cb: Callable[[Any], None]) -> Op:
+        """Receive what the worker passes to :meth:`report` (queued to the UI thread)."""
+        self._relay.progress.connect(cb)
+        return self
+
+    def report(self, value: Any) -> None:
+        """Called from the worker thread; safe because the signal is queued."""
+        self._relay.progress.emit(value)
 
     def run(self) -> Op:
         self._cursor_timer.start(300)

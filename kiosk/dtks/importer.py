@@ -227,3 +227,31 @@ def _activate(ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uu
     with ctx.engine.begin() as conn:  # space: the replaced snapshot's rows are not needed
         for old_id in old:
             conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == old_id))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Headers, the mapping found and the first rows, for the officer to confirm."""
+
+    mapping: list[tuple[str, str]]
+    unused_columns: list[str]
+    sample: list[list[str]]
+    encoding: str
+    delimiter: str | None
+    usable: bool
+    problem: str
+
+
+def preview(path: Path, rows: int = 5) -> Preview:
+    """Read only the header and a few rows: cheap enough to run before the import."""
+    source = open_source(Path(path), [0])
+    mapping = match_headers(source.headers)
+    sample = []
+    for _, cells in source.rows:
+        sample.append(["" if c is None else str(c) for c in cells])
+        if len(sample) >= rows:
+            break
+    usable = "name" in mapping.fields and ("nik" in mapping.fields or "no_kk" in mapping.fields)
+    problem = "" if usable else "Kolom nama dan NIK atau No. KK tidak ditemukan."
+    return Preview(mapping.describe(source.headers), list(mapping.unknown), sample,
+                   source.encoding, source.delimiter, usable, problem)

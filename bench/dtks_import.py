@@ -1,0 +1,135 @@
+"""DTKS import and lookup at scale, against baselines measured in the same run.
+
+    uv run python -m bench.dtks_import --rows 1000000
+
+- import: our streaming import (validation, name keys, flags) vs the sqlite3 command-line
+  ``.import`` of the same CSV plus creating the same indexes (target <= 2x, peak RSS <= 300 MB);
+- NIK lookup: ``check_dtks`` through the service layer vs a raw indexed SELECT with the sqlite3
+  module (target <= 2x, p99 < 5 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
+
+from kiosk.context import Gateway, KioskContext
+from kiosk.dtks.importer import import_snapshot
+from kiosk.roles import Role
+from kiosk.services.actor import Actor
+from kiosk.services.dtks_check import check_dtks
+from kiosk.services.officers import create_officer
+from kiosk.services.setup import SiteInput, initialise
+
+FIRST = ["Siti", "Muhammad", "Ahmad", "Sri", "Budi", "Dewi", "Agus", "Nur", "Rina", "Joko"]
+LAST = ["Rahayu", "Santoso", "Wibowo", "Lestari", "Hidayat", "Saputra", "Pratama", "Fatimah"]
+
+
+def make_csv(path: Path, rows: int) -> list[str]:
+    rng = random.Random(5)
+    niks: list[str] = []
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(
+            "iddtks,nomor_nik,nomor_kk,nama,tanggal_lahir,jenis_kelamin,alamat,rt,rw,"
+            "desil_nasional,pkh,bpnt,pbi\n"
+        )
+        for i in range(rows):
+            born = date(1940, 1, 1) + timedelta(days=rng.randint(0, 30000))
+            woman = rng.random() < 0.5
+            nik = (
+                f"3324{rng.randint(1, 20):02d}{born.day + (40 if woman else 0):02d}"
+                f"{born:%m%y}{i % 9998 + 1:04d}"
+            )
+            niks.append(nik)
+            kk = f"3324{rng.randint(1, 20):02d}0101{rng.randint(10, 24)}{i // 4 % 9998 + 1:04d}"
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            f.write(
+                f"D{i},{nik},{kk},{name},{born:%d-%m-%Y},{'P' if woman else 'L'},"
+                f"Dusun {i % 50},{i % 12 + 1:03d},{i % 5 + 1:03d},{rng.randint(1, 10)},"
+                f"{rng.randint(0, 1)},{rng.randint(0, 1)},{rng.randint(0, 1)}\n"
+            )
+    return niks
+
+
+def baseline_import(csv_path: Path, db: Path) -> float:
+    script = (
+        f".import --csv {csv_path} raw\n"
+        "CREATE INDEX ix1 ON raw(nomor_nik);\nCREATE INDEX ix2 ON raw(nomor_kk);\n"
+        "CREATE INDEX ix3 ON raw(nama);\n"
+    )
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", str(db)], input=script, text=True, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--lookups", type=int, default=2000)
+    a = p.parse_args()
+    run(a.rows, a.lookups)
+
+
+def run(rows: int, lookups: int) -> None:
+    a = argparse.Namespace(rows=rows, lookups=lookups)
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = Path(tmp) / "dtsen.csv"
+        niks = make_csv(csv_path, a.rows)
+        base = baseline_import(csv_path, Path(tmp) / "baseline.sqlite3")
+        ctx = KioskContext.open(f"sqlite:///{tmp}/kiosk.sqlite3", tmp)
+        gw = Gateway(ctx)
+
+        def setup(s):  # type: ignore[no-untyped-def]
+            admin = initialise(s, SiteInput("3324012001", "Sukamaju"), "admin", "A", "rahasia123")
+            fo = create_officer(s, "depan", "FO", "rahasia123", [Role.FRONT_OFFICE])
+            return admin, Actor.of(fo)
+
+        admin, fo = gw.call(setup)
+        start = time.perf_counter()
+        report = import_snapshot(ctx, admin, csv_path)
+        ours = time.perf_counter() - start
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"dtks import  rows={a.rows:<8} sqlite3 .import+indexes {base:7.2f} s  "
+            f"kiosk {ours:7.2f} s  ratio {ours / base:5.1f}x (target <= 2x)  "
+            f"peak RSS {rss_mb:.0f} MB (target <= 300)  imported {report.imported:,}"
+        )
+
+        sample = random.Random(9).sample(niks, min(a.lookups, len(niks)))
+        raw = sqlite3.connect(f"{tmp}/kiosk.sqlite3")
+        snap = raw.execute("select id from dtks_snapshot where status='active'").fetchone()[0]
+        t_raw, t_ours = [], []
+        for nik in sample:
+            t0 = time.perf_counter()
+            raw.execute(
+                "select * from dtks_record where snapshot_id=? and nik=?", (snap, nik)
+            ).fetchall()
+            t_raw.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            gw.call(check_dtks, fo, nik)
+            t_ours.append(time.perf_counter() - t0)
+        t_raw.sort()
+        t_ours.sort()
+        p99 = t_ours[int(len(t_ours) * 0.99) - 1] * 1000
+        med_r, med_o = t_raw[len(t_raw) // 2], t_ours[len(t_ours) // 2]
+        print(
+            f"nik lookup   n={len(sample):<10} raw SELECT {med_r * 1e3:6.3f} ms  "
+            f"check_dtks {med_o * 1e3:6.3f} ms  ratio {med_o / med_r:5.1f}x (target <= 2x)  "
+            f"p99 {p99:.2f} ms (target < 5)"
+        )
+        raw.close()
+        ctx.close()
+
+
+if __name__ == "__main__":
+    main()

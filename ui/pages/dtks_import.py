@@ -1,0 +1,173 @@
+"""Import a DTKS/DTSEN export: check the column mapping, import with progress, cancel, report.
+
+The import runs on its own worker thread (minutes for a large kabupaten), so the window and the
+other pages stay responsive; the old snapshot answers DTKS checks until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
+from kiosk.services.actor import Actor
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+from ui.ops import Op, ThreadExecutor
+
+
+class DtksImportPage(QWidget):
+    """Administrator's or coordinator's page; the service checks the permission again."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("dtks_import_page")
+        self.worker = ThreadExecutor(1) if isinstance(env.executor, ThreadExecutor) else env.executor
+        self.cancel_event = threading.Event()
+        self.report: ImportReport | None = None
+        form = QFormLayout()
+        self.path = add_field(form, "&Berkas ekspor (CSV/XLSX)", QLineEdit(), "dtks_file")
+        self.path.returnPressed.connect(self.on_preview)
+        self.kind = add_field(form, "&Jenis data", QComboBox(), "dtks_kind")
+        self.kind.addItems(["DTSEN", "DTKS"])
+        self.date = add_field(form, "&Tanggal data (HH-BB-TTTT)", QLineEdit(), "dtks_date")
+        choose = QPushButton("&Pilih berkas…")
+        choose.clicked.connect(self.on_choose)
+        check = QPushButton("Periksa &kolom")
+        check.clicked.connect(self.on_preview)
+        self.start_button = QPushButton("&Impor")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.on_import)
+        self.cancel_button = QPushButton("&Batalkan impor")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_event.set)
+        buttons = QHBoxLayout()
+        for b in (choose, check, self.start_button, self.cancel_button):
+            buttons.addWidget(b)
+        self.mapping_model = QStandardItemModel(0, 2, self)
+        self.mapping_model.setHorizontalHeaderLabels(["Kolom di berkas", "Dipakai sebagai"])
+        self.mapping = QTableView()
+        self.mapping.setObjectName("dtks_mapping")
+        self.mapping.setAccessibleName("Pemetaan kolom")
+        self.mapping.setModel(self.mapping_model)
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setAccessibleName("Keterangan berkas")
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName("Kemajuan impor")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Hasil impor")
+        self.save_report = QPushButton("Simpan daftar baris yang &ditolak…")
+        self.save_report.setEnabled(False)
+        self.save_report.clicked.connect(self.on_save_report)
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.info)
+        layout.addWidget(self.mapping, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.save_report)
+        layout.addWidget(self.error)
+
+    def on_choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Pilih ekspor DTKS/DTSEN", "",
+                                              "Data (*.csv *.txt *.xlsx)")
+        if name:
+            self.path.setText(name)
+            self.on_preview()
+
+    def on_preview(self) -> None:
+        path = Path(self.path.text().strip())
+        Op(self, self.worker, lambda: preview(path)).success(self._previewed) \
+            .failure(self._failed).run()
+
+    def _previewed(self, p: Preview) -> None:
+        self.mapping_model.removeRows(0, self.mapping_model.rowCount())
+        for column, field in p.mapping:
+            self.mapping_model.appendRow([QStandardItem(column), QStandardItem(field)])
+        for column in p.unused_columns:
+            self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
+        enc = "Windows-1252" if p.encoding == "cp1252" else p.encoding.upper()
+        sep = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}.get(
+            p.delimiter or "", "-")
+        self.info.setText(f"Pengodean {enc}, pemisah {sep}. Periksa pemetaan kolom, lalu Impor."
+                          + (f" {p.problem}" if p.problem else ""))
+        self.start_button.setEnabled(p.usable)
+        show_error(self.error, "" if p.usable else p.problem)
+        if p.usable:
+            self.start_button.setFocus()
+
+    def on_import(self) -> None:
+        text = self.date.text().strip()
+        try:
+            day = datetime.strptime(text, "%d-%m-%Y").date() if text else None
+        except ValueError:
+            show_error(self.error, "Tanggal data ditulis HH-BB-TTTT, mis. 08-10-2026.")
+            self.date.setFocus()
+            return
+        self.cancel_event.clear()
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.bar.setRange(0, 100)
+        self.bar.setValue(0)
+        self.summary.setText("Mengimpor… data DTKS lama tetap dipakai sampai selesai.")
+        ctx, actor, path, kind = (self.env.gateway.ctx, self.actor,
+                                  Path(self.path.text().strip()), self.kind.currentText())
+        op = Op(self, self.worker, lambda: import_snapshot(
+            ctx, actor, path, kind=kind, snapshot_date=day, cancel=self.cancel_event,
+            progress=lambda done, total, rows: op.report((done, total, rows))))
+        op.on_progress(self._progress).success(self._done).failure(self._failed).run()
+
+    def _progress(self, value: tuple[int, int, int]) -> None:
+        done, total, rows = value
+        self.bar.setValue(int(100 * done / max(total, 1)))
+        self.bar.setFormat(f"%p% - {rows:,} baris")
+
+    def _done(self, report: ImportReport) -> None:
+        self.report = report
+        self.cancel_button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        self.bar.setValue(100)
+        rejected = sum(report.rejected.values())
+        reasons = "; ".join(f"{r}: {n}" for r, n in report.rejected.most_common(5))
+        self.summary.setText(
+            f"Selesai: {report.imported:,} baris diimpor dari {report.rows_read:,}; "
+            f"{rejected:,} ditolak; {report.duplicates:,} baris kembar dihitung sekali."
+            + (f" Alasan penolakan: {reasons}." if reasons else ""))
+        self.save_report.setEnabled(bool(report.rejections))
+        show_error(self.error, "")
+
+    def on_save_report(self) -> None:
+        if self.report is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Simpan daftar baris ditolak",
+                                              "baris-ditolak.csv", "CSV (*.csv)")
+        if name:
+            write_rejections(Path(name), self.report)
+            self.summary.setText(self.summary.text() + f" Daftar disimpan: {name}")
+
+    def _failed(self, exc: Exception) -> None:
+        self.cancel_button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        show_error(self.error, message_of(exc))
+
+
+def write_rejections(path: Path, report: ImportReport) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["baris", "alasan"])
+        writer.writerows(report.rejections)

@@ -26,6 +26,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
 from ui.env import UiEnv
 from ui.pages.display import DisplayPage
+from ui.pages.dtks_import import DtksImportPage
 from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
 from ui.pages.pending import PendingPage
@@ -80,6 +81,7 @@ class Shell(QWidget):
                 lambda: PendingPage("Tinjauan supervisor", "Tinjauan supervisor sedang dibangun."),
             ),
             NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
+            NavEntry("dtks", "Data DTKS", Perm.IMPORT_DTKS, lambda: DtksImportPage(env, actor)),
             NavEntry("printer", "Printer", Perm.PRINT, lambda: PrinterPage(env, actor)),
             NavEntry("display", "Tampilan", None, lambda: DisplayPage(env.settings)),
         ]

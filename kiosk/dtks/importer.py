@@ -253,5 +253,12 @@ def preview(path: Path, rows: int = 5) -> Preview:
             break
     usable = "name" in mapping.fields and ("nik" in mapping.fields or "no_kk" in mapping.fields)
     problem = "" if usable else "Kolom nama dan NIK atau No. KK tidak ditemukan."
-    return Preview(mapping.describe(source.headers), list(mapping.unknown), sample,
-                   source.encoding, source.delimiter, usable, problem)
+    return Preview(
+        mapping.describe(source.headers),
+        list(mapping.unknown),
+        sample,
+        source.encoding,
+        source.delimiter,
+        usable,
+        problem,
+    )

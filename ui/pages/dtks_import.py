@@ -13,8 +13,18 @@ from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
@@ -31,7 +41,9 @@ class DtksImportPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("dtks_import_page")
-        self.worker = ThreadExecutor(1) if isinstance(env.executor, ThreadExecutor) else env.executor
+        self.worker = (
+            ThreadExecutor(1) if isinstance(env.executor, ThreadExecutor) else env.executor
+        )
         self.cancel_event = threading.Event()
         self.report: ImportReport | None = None
         form = QFormLayout()
@@ -84,16 +96,18 @@ class DtksImportPage(QWidget):
         layout.addWidget(self.error)
 
     def on_choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih ekspor DTKS/DTSEN", "",
-                                              "Data (*.csv *.txt *.xlsx)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Pilih ekspor DTKS/DTSEN", "", "Data (*.csv *.txt *.xlsx)"
+        )
         if name:
             self.path.setText(name)
             self.on_preview()
 
     def on_preview(self) -> None:
         path = Path(self.path.text().strip())
-        Op(self, self.worker, lambda: preview(path)).success(self._previewed) \
-            .failure(self._failed).run()
+        Op(self, self.worker, lambda: preview(path)).success(self._previewed).failure(
+            self._failed
+        ).run()
 
     def _previewed(self, p: Preview) -> None:
         self.mapping_model.removeRows(0, self.mapping_model.rowCount())
@@ -103,9 +117,12 @@ class DtksImportPage(QWidget):
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
         enc = "Windows-1252" if p.encoding == "cp1252" else p.encoding.upper()
         sep = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}.get(
-            p.delimiter or "", "-")
-        self.info.setText(f"Pengodean {enc}, pemisah {sep}. Periksa pemetaan kolom, lalu Impor."
-                          + (f" {p.problem}" if p.problem else ""))
+            p.delimiter or "", "-"
+        )
+        self.info.setText(
+            f"Pengodean {enc}, pemisah {sep}. Periksa pemetaan kolom, lalu Impor."
+            + (f" {p.problem}" if p.problem else "")
+        )
         self.start_button.setEnabled(p.usable)
         show_error(self.error, "" if p.usable else p.problem)
         if p.usable:
@@ -125,11 +142,25 @@ class DtksImportPage(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setValue(0)
         self.summary.setText("Mengimpor… data DTKS lama tetap dipakai sampai selesai.")
-        ctx, actor, path, kind = (self.env.gateway.ctx, self.actor,
-                                  Path(self.path.text().strip()), self.kind.currentText())
-        op = Op(self, self.worker, lambda: import_snapshot(
-            ctx, actor, path, kind=kind, snapshot_date=day, cancel=self.cancel_event,
-            progress=lambda done, total, rows: op.report((done, total, rows))))
+        ctx, actor, path, kind = (
+            self.env.gateway.ctx,
+            self.actor,
+            Path(self.path.text().strip()),
+            self.kind.currentText(),
+        )
+        op = Op(
+            self,
+            self.worker,
+            lambda: import_snapshot(
+                ctx,
+                actor,
+                path,
+                kind=kind,
+                snapshot_date=day,
+                cancel=self.cancel_event,
+                progress=lambda done, total, rows: op.report((done, total, rows)),
+            ),
+        )
         op.on_progress(self._progress).success(self._done).failure(self._failed).run()
 
     def _progress(self, value: tuple[int, int, int]) -> None:
@@ -147,15 +178,17 @@ class DtksImportPage(QWidget):
         self.summary.setText(
             f"Selesai: {report.imported:,} baris diimpor dari {report.rows_read:,}; "
             f"{rejected:,} ditolak; {report.duplicates:,} baris kembar dihitung sekali."
-            + (f" Alasan penolakan: {reasons}." if reasons else ""))
+            + (f" Alasan penolakan: {reasons}." if reasons else "")
+        )
         self.save_report.setEnabled(bool(report.rejections))
         show_error(self.error, "")
 
     def on_save_report(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Simpan daftar baris ditolak",
-                                              "baris-ditolak.csv", "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Simpan daftar baris ditolak", "baris-ditolak.csv", "CSV (*.csv)"
+        )
         if name:
             write_rejections(Path(name), self.report)
             self.summary.setText(self.summary.text() + f" Daftar disimpan: {name}")

@@ -88,14 +88,19 @@ def queue_print_job(
     return _view(job)
 
 
+def _job(session: Session, job_id: uuid.UUID) -> PrintJob:
+    job = session.get(PrintJob, job_id)
+    if job is None:
+        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    return job
+
+
 def record_print_result(
     session: Session, actor: Actor, job_id: uuid.UUID, ok: bool, error: str | None = None
 ) -> PrintJobView:
     """What the printer said (sent / failed with the officer's message)."""
     authorize(session, actor, Perm.PRINT)
-    job = session.get(PrintJob, job_id)
-    if job is None:
-        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    job = _job(session, job_id)
     job.attempts += 1
     job.status = "terkirim" if ok else "gagal"
     job.last_error = error
@@ -106,9 +111,7 @@ def record_print_result(
 def job_payload(session: Session, actor: Actor, job_id: uuid.UUID) -> tuple[bytes, str]:
     """Bytes and printer of a stored job, for a reprint."""
     authorize(session, actor, Perm.PRINT)
-    job = session.get(PrintJob, job_id)
-    if job is None:
-        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    job = _job(session, job_id)
     return job.payload, job.printer_uri
 
 
@@ -175,7 +178,5 @@ def store_document(
 
 def get_print_job(session: Session, actor: Actor, job_id: uuid.UUID) -> PrintJobView:
     authorize(session, actor, Perm.PRINT)
-    job = session.get(PrintJob, job_id)
-    if job is None:
-        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+    job = _job(session, job_id)
     return _view(job)

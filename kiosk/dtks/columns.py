@@ -85,3 +85,27 @@ def match_headers(headers: list[str]) -> Mapping:
         else:
             unknown.append(raw)
     return Mapping(fields, flags, tuple(unknown))
+
+
+FIELD_LABELS: dict[str, str] = {
+    "register_id": "ID DTKS/BDT",
+    "family_id": "ID keluarga",
+    "nik": "NIK",
+    "no_kk": "No. KK",
+    "name": "Nama",
+    "sex": "Jenis kelamin",
+    "birth_place": "Tempat lahir",
+    "birth_date": "Tanggal lahir",
+    "relationship": "Hubungan keluarga",
+    "mother_name": "Nama ibu kandung",
+    "village_code": "Kode desa (Kemendagri)",
+    "address": "Alamat",
+    "rt": "RT",
+    "rw": "RW",
+    "decile": "Desil",
+}
+
+
+def field_label(field: str) -> str:
+    """Indonesian name of a mapped field (``program PKH`` stays as it is)."""
+    return FIELD_LABELS.get(field, field)

@@ -40,7 +40,8 @@ def test_preview_import_and_report(qtbot, make_window, office, session, tmp_path
         page.mapping_model.item(r, 0).text(): page.mapping_model.item(r, 1).text()
         for r in range(page.mapping_model.rowCount())
     }
-    assert rows["nomor_nik"] == "nik" and rows["KDKEC"] == "(tidak dipakai)"
+    assert rows["nomor_nik"] == "NIK" and rows["KDKEC"] == "(tidak dipakai)"
+    assert rows["desil_nasional"] == "Desil"
     assert "titik koma" in page.info.text() and page.start_button.isEnabled()
     page.date.setText("08-10-2026")
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)

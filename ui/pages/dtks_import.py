@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.dtks.columns import field_label
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
@@ -112,7 +113,7 @@ class DtksImportPage(QWidget):
     def _previewed(self, p: Preview) -> None:
         self.mapping_model.removeRows(0, self.mapping_model.rowCount())
         for column, field in p.mapping:
-            self.mapping_model.appendRow([QStandardItem(column), QStandardItem(field)])
+            self.mapping_model.appendRow([QStandardItem(column), QStandardItem(field_label(field))])
         for column in p.unused_columns:
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
         enc = "Windows-1252" if p.encoding == "cp1252" else p.encoding.upper()

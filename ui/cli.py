@@ -28,16 +28,28 @@ ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Ja
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="puskesos", description="Puskesos Kiosk - layanan SLRT desa")
-    p.add_argument("--db", help="URL basis data (atau PUSKESOS_DB_URL); bawaan SQLite lokal")
-    p.add_argument("--data-dir", help="folder data (atau PUSKESOS_DATA_DIR)")
+    # --db and --data-dir are accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="URL basis data (atau PUSKESOS_DB_URL); bawaan SQLite lokal",
+    )
+    common.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, help="folder data (atau PUSKESOS_DATA_DIR)"
+    )
+    p = argparse.ArgumentParser(
+        prog="puskesos", description="Puskesos Kiosk - layanan SLRT desa", parents=[common]
+    )
     sub = p.add_subparsers(dest="cmd")
 
-    demo = sub.add_parser("demo", help="buka kiosk dengan basis data demo yang baru")
+    demo = sub.add_parser(
+        "demo", parents=[common], help="buka kiosk dengan basis data demo yang baru"
+    )
     demo.add_argument("--no-gui", action="store_true", help="hanya buat data demo")
     demo.add_argument("--households", type=int, default=800, help="jumlah keluarga DTKS demo")
 
-    init = sub.add_parser("init", help="atur Puskesos dan administrator pertama")
+    init = sub.add_parser("init", parents=[common], help="atur Puskesos dan administrator pertama")
     init.add_argument("--village-code", help="kode desa Kemendagri 10 digit, mis. 33.24.01.2001")
     init.add_argument("--village-name", help="nama desa/kelurahan")
     init.add_argument("--name", default="", help="nama Puskesos (bawaan: Puskesos Desa <nama>)")
@@ -49,11 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--admin-name")
     init.add_argument("--admin-password", help="atau PUSKESOS_ADMIN_PASSWORD; ditanya bila kosong")
 
-    officer = sub.add_parser("officer", help="kelola akun petugas").add_subparsers(
-        dest="officer_cmd"
-    )
+    officer = sub.add_parser(
+        "officer", parents=[common], help="kelola akun petugas"
+    ).add_subparsers(dest="officer_cmd")
     for name in ("add", "list"):
-        sp = officer.add_parser(name, help="tambah petugas" if name == "add" else "daftar petugas")
+        sp = officer.add_parser(
+            name, parents=[common], help="tambah petugas" if name == "add" else "daftar petugas"
+        )
         sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna administrator")
         sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
         if name == "add":
@@ -71,27 +85,35 @@ def _parser() -> argparse.ArgumentParser:
         else:
             sp.add_argument("--json", action="store_true")
 
-    printer = sub.add_parser("printer", help="printer termal").add_subparsers(dest="printer_cmd")
-    ptest = printer.add_parser("test", help="cetak tiket dan tanda terima contoh")
+    printer = sub.add_parser("printer", parents=[common], help="printer termal").add_subparsers(
+        dest="printer_cmd"
+    )
+    ptest = printer.add_parser("test", parents=[common], help="cetak tiket dan tanda terima contoh")
     ptest.add_argument("--printer", required=True, help="mis. usb:0416:5011, net:192.168.1.50")
     ptest.add_argument("--width", type=int, choices=[58, 80], default=58, help="lebar kertas mm")
 
-    dtks = sub.add_parser("dtks", help="data DTKS/DTSEN lokal").add_subparsers(dest="dtks_cmd")
-    dimp = dtks.add_parser("import", help="impor berkas ekspor DTKS/DTSEN (CSV atau XLSX)")
+    dtks = sub.add_parser("dtks", parents=[common], help="data DTKS/DTSEN lokal").add_subparsers(
+        dest="dtks_cmd"
+    )
+    dimp = dtks.add_parser(
+        "import", parents=[common], help="impor berkas ekspor DTKS/DTSEN (CSV atau XLSX)"
+    )
     dimp.add_argument("file")
     dimp.add_argument("--kind", default="DTSEN", choices=["DTKS", "DTSEN"])
     dimp.add_argument("--date", help="tanggal data, TTTT-BB-HH")
     dimp.add_argument("--report", help="tulis daftar baris yang ditolak ke berkas CSV ini")
-    dfind = dtks.add_parser("find", help="cari NIK, No. KK atau nama di data DTKS lokal")
+    dfind = dtks.add_parser(
+        "find", parents=[common], help="cari NIK, No. KK atau nama di data DTKS lokal"
+    )
     dfind.add_argument("query")
     for sp in (dimp, dfind):
         sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
         sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
         sp.add_argument("--json", action="store_true")
 
-    db = sub.add_parser("db", help="basis data").add_subparsers(dest="db_cmd")
-    db.add_parser("upgrade", help="perbarui skema tanpa kehilangan data")
-    db.add_parser("status", help="revisi skema saat ini")
+    db = sub.add_parser("db", parents=[common], help="basis data").add_subparsers(dest="db_cmd")
+    db.add_parser("upgrade", parents=[common], help="perbarui skema tanpa kehilangan data")
+    db.add_parser("status", parents=[common], help="revisi skema saat ini")
     return p
 
 
@@ -321,6 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``puskesos`` command."""
     logging.basicConfig(level=os.environ.get("PUSKESOS_LOG", "WARNING"))
     a = _parser().parse_args(argv)
+    a.db, a.data_dir = getattr(a, "db", None), getattr(a, "data_dir", None)
     try:
         if a.cmd == "db":
             return _cmd_db(a)

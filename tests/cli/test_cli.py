@@ -213,3 +213,19 @@ def test_dtks_import_of_a_broken_file_says_what_to_do(ctx, office, capsys, tmp_p
         "rahasia123",
     )
     assert code == 1 and "simpan sebagai .xlsx" in err
+
+
+def test_global_options_work_after_the_subcommand_too(ctx, office, capsys):
+    code, out, _ = run(
+        capsys,
+        "officer",
+        "list",
+        "--as",
+        "admin",
+        "--as-password",
+        "rahasia123",
+        "--json",
+        "--db",
+        ctx.url,
+    )
+    assert code == 0 and "frontoffice" in out

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from kiosk.clock import Clock, tanggal, tanggal_jam
+from kiosk.context import Gateway
+from kiosk.services.actor import Actor
+from kiosk.services.print_jobs import next_document_number, store_document
 from kiosk.services.queue import TicketView
-from kiosk.services.setup import SiteView
+from kiosk.services.setup import SiteView, get_site
 from kiosk.services.walk_in import WalkInResult
 from printing import documents as d
 from printing.thermal import ReceiptSlip, TicketSlip
@@ -59,3 +64,18 @@ def receipt_pdf(
     return d.complaint_receipt(
         d.Header(site, number, clock.today(), result.provisional), person, facts
     )
+
+
+def issue_receipt_pdf(gateway: Gateway, actor: Actor, result: WalkInResult, clock: Clock) -> bytes:
+    """Number, render and store the A4 receipt in one transaction (no gap in the numbering)."""
+
+    def issue(session: Session) -> bytes:
+        site = get_site(session)
+        number = next_document_number(session, "tanda_terima", clock)
+        pdf = receipt_pdf(site, result, number, actor.full_name, clock)
+        store_document(
+            session, actor, "tanda_terima", number, "case", result.case_id, pdf, result.provisional
+        )
+        return pdf
+
+    return gateway.call(issue)

@@ -10,12 +10,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.actor import Actor
-from kiosk.services.print_jobs import next_document_number, store_document
 from kiosk.services.setup import get_site
 from kiosk.services.walk_in import WalkInResult
 from printing.jobs import PrintOutcome, print_slip
 from printing.paper import Paper
-from printing.receipts import receipt_pdf, receipt_slip
+from printing.receipts import issue_receipt_pdf, receipt_slip
 from printing.thermal import render_receipt
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
@@ -74,22 +73,15 @@ class ReceiptStep(QWidget):
             "Tanda terima bertanda SEMENTARA sampai diterima server kabupaten."
         )
         show_error(self.error, "")
-        site = self.env.gateway.call(get_site)
-        number = self.env.gateway.call(next_document_number, "tanda_terima", self.env.clock)
-        self.pdf = receipt_pdf(site, result, number, self.actor.full_name, self.env.clock)
-        self.env.op(
-            self,
-            store_document,
-            self.actor,
-            "tanda_terima",
-            number,
-            "case",
-            result.case_id,
-            self.pdf,
-            result.provisional,
-        ).failure(self._failed).run()
+        self.pdf = None
+        self.env.run(
+            self, issue_receipt_pdf, self.env.gateway, self.actor, result, self.env.clock
+        ).success(self._pdf_ready).failure(self._failed).run()
         self.print_thermal()
         self.next_button.setFocus()
+
+    def _pdf_ready(self, pdf: bytes) -> None:
+        self.pdf = pdf
 
     def print_thermal(self) -> None:
         if self.result is None:

@@ -225,10 +225,17 @@ def test_duplicate_registration_is_caught(qtbot, make_window, office, session, g
     assert len(session.scalars(select(Person)).all()) == 1
 
 
-def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, ctx):
-    gateway.call(register_person, office[Role.FRONT_OFFICE], PersonInput(name="Warga Draf"))
+def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, session):
+    snapshot(session)
+    gateway.call(
+        register_person,
+        office[Role.FRONT_OFFICE],
+        PersonInput(name="Siti Fatimah", nik="3324015708900003", no_kk="3324011203150007"),
+    )
     page = open_page(qtbot, make_window)
-    type_into(qtbot, page.find.query, "Warga Draf")
+    qtbot.keyClick(page.find.query, Qt.Key.Key_T, CTRL)
+    ticket_id = page.ticket.id
+    type_into(qtbot, page.find.query, "3324015708900003")
     qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
     qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
     type_into(qtbot, page.capture.description, "Listrik diputus, ada bayi")
@@ -238,6 +245,12 @@ def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, ct
     again.on_restore_draft()
     assert again.stack.currentWidget() is again.capture
     assert again.capture.description.toPlainText() == "Listrik diputus, ada bayi"
+    # the restored screen shows the real DTKS answer and keeps the ticket
+    assert again.capture.dtks.text().startswith("TERDAFTAR")
+    assert not again.capture.prelist.isChecked()
+    assert again.capture.ticket_id == ticket_id
+    qtbot.keyClicks(again.capture.description, " lagi")  # saves the draft again
+    assert again.drafts.load()["ticket_id"] == str(ticket_id)
 
 
 def test_unsaved_registration_is_offered_back(qtbot, make_window, office):

@@ -112,7 +112,7 @@ class FindStep(QWidget):
             self.service.currentData(),
             self.priority.currentData(),
             self.env.clock,
-        ).success(self._ticket).failure(self._failed).run()
+        ).success(self._ticket).failure(self.show_failure).run()
 
     def _ticket(self, ticket: TicketView) -> None:
         self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}")
@@ -125,7 +125,9 @@ class FindStep(QWidget):
             show_error(self.error, "Ketik paling sedikit 3 huruf nama, atau 16 digit NIK/No. KK.")
             return
         self.info.setText("Mencari…")
-        self.env.op(self, lookup, self.actor, text).success(self._found).failure(self._failed).run()
+        self.env.op(self, lookup, self.actor, text).success(self._found).failure(
+            self.show_failure
+        ).run()
 
     def _found(self, hits: list[Hit]) -> None:
         show_error(self.error, "")
@@ -140,6 +142,7 @@ class FindStep(QWidget):
                 "mendaftarkan warga baru."
             )
 
-    def _failed(self, exc: Exception) -> None:
+    def show_failure(self, exc: Exception) -> None:
+        """Also used by the page for checks it starts from this step."""
         self.info.clear()
         show_error(self.error, message_of(exc))

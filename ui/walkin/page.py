@@ -32,7 +32,8 @@ class WalkInPage(QWidget):
         self.env, self.actor = env, actor
         self.setObjectName("walkin_page")
         self.ticket: TicketView | None = None
-        self.person: tuple[uuid.UUID, str] | None = None
+        # (person id, name, NIK, No. KK): what capture and its draft need
+        self.person: tuple[uuid.UUID, str, str | None, str | None] | None = None
         self.drafts = DraftStore(env.drafts_dir, actor.username)
         self.find = FindStep(env, actor)
         self.register = RegisterStep(env, actor)
@@ -92,10 +93,10 @@ class WalkInPage(QWidget):
     def go_capture(
         self, person_id: uuid.UUID, name: str, nik: str | None, no_kk: str | None
     ) -> None:
-        self.person = (person_id, name)
+        self.person = (person_id, name, nik, no_kk)
         self.env.op(self, check_dtks, self.actor, nik, no_kk).success(
             lambda dtks: self._show_capture(dtks)
-        ).failure(self.find._failed).run()
+        ).failure(self.find.show_failure).run()
 
     def _show_capture(self, dtks: DtksResult) -> None:
         assert self.person is not None
@@ -112,7 +113,9 @@ class WalkInPage(QWidget):
             {
                 "person_id": str(self.person[0]),
                 "name": self.person[1],
-                "ticket_id": str(self.ticket.id) if self.ticket else None,
+                "nik": self.person[2],
+                "no_kk": self.person[3],
+                "ticket_id": str(self.capture.ticket_id) if self.capture.ticket_id else None,
                 "capture": self.capture.state(),
             }
         )
@@ -137,7 +140,12 @@ class WalkInPage(QWidget):
             self.stack.setCurrentWidget(self.register)
             self.register.edits["name"].setFocus()
             return
-        self.person = (uuid.UUID(draft["person_id"]), draft["name"])
+        self.person = (
+            uuid.UUID(draft["person_id"]),
+            draft["name"],
+            draft.get("nik"),
+            draft.get("no_kk"),
+        )
         ticket_id = uuid.UUID(draft["ticket_id"]) if draft.get("ticket_id") else None
         state = draft.get("capture", {})
 
@@ -150,7 +158,9 @@ class WalkInPage(QWidget):
             self.stack.setCurrentWidget(self.capture)
             self.capture.description.setFocus()
 
-        self.env.op(self, check_dtks, self.actor, None, None).success(show).run()
+        self.env.op(self, check_dtks, self.actor, self.person[2], self.person[3]).success(
+            show
+        ).failure(self.find.show_failure).run()
 
     def on_drop_draft(self) -> None:
         self.drafts.clear()

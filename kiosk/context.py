@@ -40,7 +40,13 @@ class KioskContext:
         engine = make_engine(resolved)
         if migrate:
             upgrade(engine)
-        return cls(paths, resolved, engine, session_factory(engine), clock or Clock())
+        ctx = cls(paths, resolved, engine, session_factory(engine), clock or Clock())
+        if migrate:
+            # Late import: the services package imports this module's neighbours.
+            from kiosk.services.reference import refresh_shipped_reference
+
+            Gateway(ctx).call(refresh_shipped_reference)
+        return ctx
 
     def close(self) -> None:
         self.engine.dispose()

@@ -46,6 +46,7 @@ class Perm(StrEnum):
     CAPTURE_COMPLAINT = "capture_complaint"
     PROPOSE_PRELIST = "propose_prelist"
     CALL_QUEUE = "call_queue"
+    VIEW_CASE = "view_case"
     WORK_CASE = "work_case"
     DRAFT_REFERRAL = "draft_referral"
     APPROVE_COORDINATOR = "approve_coordinator"
@@ -64,15 +65,17 @@ _FRONT = {
     Perm.PROPOSE_PRELIST,
     Perm.PRINT,
     Perm.RUN_SYNC,
+    Perm.VIEW_CASE,
 }
 
 GRANTS: dict[Role, frozenset[Perm]] = {
-    Role.FRONT_OFFICE: frozenset(_FRONT),
+    Role.FRONT_OFFICE: frozenset(_FRONT | {Perm.CALL_QUEUE}),
     Role.FACILITATOR: frozenset(_FRONT - {Perm.ISSUE_TICKET}),
     Role.BACK_OFFICE: frozenset(
         {
             Perm.CALL_QUEUE,
             Perm.WORK_CASE,
+            Perm.VIEW_CASE,
             Perm.DRAFT_REFERRAL,
             Perm.CHECK_DTKS,
             Perm.PRINT,
@@ -85,6 +88,7 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.APPROVE_COORDINATOR,
             Perm.VIEW_REPORTS,
             Perm.WORK_CASE,
+            Perm.VIEW_CASE,
             Perm.CHECK_DTKS,
             Perm.PRINT,
             Perm.RUN_SYNC,
@@ -92,7 +96,13 @@ GRANTS: dict[Role, frozenset[Perm]] = {
         }
     ),
     Role.SUPERVISOR: frozenset(
-        {Perm.APPROVE_SUPERVISOR, Perm.VIEW_REPORTS, Perm.VIEW_AUDIT, Perm.CHECK_DTKS}
+        {
+            Perm.APPROVE_SUPERVISOR,
+            Perm.VIEW_REPORTS,
+            Perm.VIEW_AUDIT,
+            Perm.CHECK_DTKS,
+            Perm.VIEW_CASE,
+        }
     ),
     Role.ADMIN: frozenset(
         {
@@ -119,6 +129,7 @@ PERM_LABELS: dict[Perm, str] = {
     Perm.CAPTURE_COMPLAINT: "mencatat keluhan",
     Perm.PROPOSE_PRELIST: "mengusulkan daftar awal DTKS",
     Perm.CALL_QUEUE: "memanggil antrian",
+    Perm.VIEW_CASE: "melihat status kasus",
     Perm.WORK_CASE: "menangani kasus",
     Perm.DRAFT_REFERRAL: "menyusun rujukan",
     Perm.APPROVE_COORDINATOR: "menyetujui sebagai koordinator",

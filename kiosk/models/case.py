@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, String, Text, event, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kiosk.models.base import Base, Stamped, UuidPk
 
@@ -65,6 +66,28 @@ class CaseEvent(UuidPk, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(12), default="lokal")  # lokal / kabupaten
     upstream_seq: Mapped[str | None] = mapped_column(String(40))
+    # Order within the case: events written in one transaction share their instant.
+    position: Mapped[int] = mapped_column(default=0)
+
+
+@event.listens_for(Session, "before_flush")
+def _number_case_events(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Give new events the next position of their case, in the order they were added."""
+    new = [o for o in session.new if isinstance(o, CaseEvent) and not o.position]
+    if not new:
+        return
+    cases = {e.case_id for e in new}
+    with session.no_autoflush:
+        last = dict(
+            session.execute(
+                select(CaseEvent.case_id, func.max(CaseEvent.position))
+                .where(CaseEvent.case_id.in_(cases))
+                .group_by(CaseEvent.case_id)
+            ).all()
+        )
+    for e in new:
+        last[e.case_id] = (last.get(e.case_id) or 0) + 1
+        e.position = last[e.case_id]
 
 
 class CitizenNotice(UuidPk, Base):

@@ -26,6 +26,8 @@ class QueueTicket(UuidPk, Base):
     status: Mapped[str] = mapped_column(String(12), default="menunggu")
     counter: Mapped[str | None] = mapped_column(String(20))
     issued_at: Mapped[datetime]
+    # Where the ticket stands in line: issued_at, or the moment it was skipped to the back.
+    queued_at: Mapped[datetime | None]
     issued_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
 
 

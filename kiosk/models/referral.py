@@ -20,6 +20,8 @@ class Referral(UuidPk, Stamped, Base):
     destination_code: Mapped[str] = mapped_column(String(40))
     destination_kind: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text, default="")
+    request: Mapped[str] = mapped_column(Text, default="")  # what the destination is asked to do
+    round: Mapped[int] = mapped_column(default=1)
     consent_given: Mapped[bool] = mapped_column(default=False)
     consent_at: Mapped[datetime | None]
     consent_method: Mapped[str | None] = mapped_column(String(20))
@@ -35,6 +37,9 @@ class ServiceProduct(UuidPk, Stamped, Base):
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_case.id"), index=True)
     product_code: Mapped[str] = mapped_column(String(30))  # sktm, surat_keterangan_dtks …
+    statement: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    round: Mapped[int] = mapped_column(default=1)
     status: Mapped[str] = mapped_column(String(20), default="draf")
     drafted_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
     signed_by_name: Mapped[str | None] = mapped_column(String(120))

@@ -71,6 +71,7 @@ def issue_ticket(
         priority=priority or None,
         status="menunggu",
         issued_at=now,
+        queued_at=now,
         issued_by=actor.id,
     )
     session.add(ticket)

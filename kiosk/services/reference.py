@@ -85,6 +85,26 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
     return counts
 
 
+def refresh_shipped_reference(session: Session, root: Path = REFERENCE_DIR) -> bool:
+    """Load the shipped lists when they are newer than the stored ones (after an upgrade).
+
+    Only on a set-up database (the set-up wizard loads them the first time). Returns whether
+    anything was loaded. Administrators' own additions survive, as with a manual reload.
+    """
+    stored = {r.dataset: r.version for r in session.scalars(select(ReferenceVersion))}
+    if not stored:
+        return False
+    shipped = {
+        "programmes": json.loads((root / "programmes.json").read_text(encoding="utf-8"))["version"],
+        "lists": json.loads((root / "lists.json").read_text(encoding="utf-8"))["version"],
+    }
+    if all(stored.get(k, "") >= v for k, v in shipped.items()):
+        return False
+    load_reference(session, root)
+    audit(session, None, "referensi_diperbarui", "reference", "all", shipped)
+    return True
+
+
 def reload_reference(session: Session, actor: Actor, root: Path = REFERENCE_DIR) -> dict[str, int]:
     """Administrator reloads shipped reference data (e.g. after an upgrade)."""
     authorize(session, actor, Perm.MANAGE_REFERENCE)

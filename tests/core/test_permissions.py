@@ -4,11 +4,13 @@ and a refusal writes nothing."""
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.errors import PermissionDenied
+from kiosk.errors import NotFound, PermissionDenied
 from kiosk.models import AuditEntry, OutboxOperation, Person
 from kiosk.roles import GRANTS, Perm, Role
+from kiosk.services.cases import case_inbox, find_case
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.people import PersonInput, find_people, register_person
+from kiosk.services.queue_calls import queue_state
 from kiosk.services.reference import add_choice
 from kiosk.services.setup import update_site
 
@@ -20,7 +22,18 @@ ACTIONS = {
     Perm.MANAGE_REFERENCE: lambda g, a: g.call(add_choice, a, "tujuan_rujukan", "lsm_x", "LSM X"),
     Perm.MANAGE_SITE: lambda g, a: g.call(update_site, a, head_name="Kades Baru"),
     Perm.CHECK_DTKS: lambda g, a: g.call(find_people, a, "Warga"),
+    Perm.CALL_QUEUE: lambda g, a: g.call(queue_state, a),
+    Perm.WORK_CASE: lambda g, a: g.call(case_inbox, a),
+    Perm.VIEW_CASE: lambda g, a: _absent_case(g, a),
 }
+
+
+def _absent_case(g, a):
+    """Allowed officers get 'not found' for a number that does not exist; others a refusal."""
+    try:
+        g.call(find_case, a, "3324012001-2608-99999")
+    except NotFound:
+        return None
 
 
 def _counts(session):

@@ -1,0 +1,134 @@
+"""The rules of a case's life, kept apart from the database so they can be read and tested.
+
+Statuses follow the national FO-BO flow (registration → handling and recommendation → decision
+→ letter) and the regulations' demand that every citizen hears the outcome:
+
+    diterima → ditelaah → diproses → (menunggu_persetujuan) → selesai / dirujuk / ditolak
+    → ditutup; a closed case can be reopened.
+
+A resolution at the Puskesos and every referral pass through ``menunggu_persetujuan``; only the
+approval engine moves a case out of it (approved: selesai or dirujuk; rejected: back to
+diproses, to the officer who sent it, with the reason).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from datetime import date, timedelta
+
+from kiosk.workdays import is_working_day
+
+RECEIVED = "diterima"
+REVIEW = "ditelaah"
+IN_PROGRESS = "diproses"
+AWAITING = "menunggu_persetujuan"
+RESOLVED = "selesai"
+REFERRED = "dirujuk"
+REJECTED = "ditolak"
+CLOSED = "ditutup"
+
+STATUS_LABELS = {
+    RECEIVED: "Diterima",
+    REVIEW: "Ditelaah",
+    IN_PROGRESS: "Diproses",
+    AWAITING: "Menunggu persetujuan",
+    RESOLVED: "Selesai",
+    REFERRED: "Dirujuk",
+    REJECTED: "Tidak dapat dipenuhi",
+    CLOSED: "Ditutup",
+}
+
+# Moves an officer makes by hand. Moves into and out of AWAITING belong to the approval engine.
+MANUAL_MOVES: dict[str, frozenset[str]] = {
+    RECEIVED: frozenset({REVIEW, REJECTED}),
+    REVIEW: frozenset({IN_PROGRESS, REJECTED}),
+    IN_PROGRESS: frozenset({REJECTED}),
+    AWAITING: frozenset(),
+    RESOLVED: frozenset({CLOSED}),
+    REFERRED: frozenset({CLOSED, IN_PROGRESS}),
+    REJECTED: frozenset({CLOSED}),
+    CLOSED: frozenset({IN_PROGRESS}),  # reopen
+}
+ENGINE_MOVES: dict[str, frozenset[str]] = {
+    REVIEW: frozenset({AWAITING}),
+    IN_PROGRESS: frozenset({AWAITING}),
+    AWAITING: frozenset({RESOLVED, REFERRED, IN_PROGRESS}),
+}
+OPEN = frozenset({RECEIVED, REVIEW, IN_PROGRESS, AWAITING})
+# Statuses whose outcome the citizen must be told before the case is closed.
+OUTCOMES = frozenset({RESOLVED, REFERRED, REJECTED})
+# Moves that need a written decision or reason.
+NEEDS_NOTE = frozenset({(s, REJECTED) for s in (RECEIVED, REVIEW, IN_PROGRESS)}) | {
+    (CLOSED, IN_PROGRESS),
+    (REFERRED, IN_PROGRESS),
+}
+
+
+def can_move(from_status: str, to_status: str, *, by_engine: bool = False) -> bool:
+    """Whether a case may go from ``from_status`` to ``to_status``."""
+    table = ENGINE_MOVES if by_engine else MANUAL_MOVES
+    return to_status in table.get(from_status, frozenset())
+
+
+def needs_note(from_status: str, to_status: str) -> bool:
+    return (from_status, to_status) in NEEDS_NOTE
+
+
+ON_TRACK, AT_RISK, OVERDUE, FINISHED = "tepat_waktu", "berisiko", "terlambat", "selesai"
+HEALTH_LABELS = {
+    ON_TRACK: "Sesuai jadwal",
+    AT_RISK: "Hampir jatuh tempo",
+    OVERDUE: "Terlambat",
+    FINISHED: "-",
+}
+
+
+def working_days_left(today: date, due: date, holidays: Set[date]) -> int:
+    """Working days after ``today`` up to and including ``due`` (negative when overdue)."""
+    if due >= today:
+        n, day = 0, today
+        while day < due:
+            day += timedelta(days=1)
+            if is_working_day(day, holidays):
+                n += 1
+        return n
+    n, day = 0, due
+    while day < today:
+        day += timedelta(days=1)
+        if is_working_day(day, holidays):
+            n -= 1
+    return min(n, -1)
+
+
+def health(status: str, due: date | None, today: date, holidays: Set[date]) -> str:
+    """On track / at risk (due today or the next working day) / overdue, for open cases."""
+    if status not in OPEN or due is None:
+        return FINISHED
+    if today > due:
+        return OVERDUE
+    return AT_RISK if working_days_left(today, due, holidays) <= 1 else ON_TRACK
+
+
+# Referral destinations by kind (the ``tujuan_rujukan`` list's ``extra.kind``) and the approval
+# steps each needs, in order. Inside the village and the SLRT secretariat: coordinator, then
+# supervisor. Outward (regency agencies, province, ministry, partners): the SLRT manager at the
+# kabupaten decides last, and that step arrives through sync.
+COORDINATOR, SUPERVISOR, MANAGER = "koordinator", "supervisor", "manajer"
+STEP_LABELS = {
+    COORDINATOR: "Koordinator Puskesos",
+    SUPERVISOR: "Supervisor",
+    MANAGER: "Manajer SLRT kabupaten",
+}
+INWARD_KINDS = frozenset({"desa", "sekretariat"})
+
+
+def referral_steps(destination_kind: str) -> list[tuple[str, bool]]:
+    """``[(role, decided_at_kabupaten)]`` in order."""
+    steps = [(COORDINATOR, False), (SUPERVISOR, False)]
+    if destination_kind not in INWARD_KINDS:
+        steps.append((MANAGER, True))
+    return steps
+
+
+RESOLUTION_STEPS = [(COORDINATOR, False)]
+PRODUCT_STEPS = [(COORDINATOR, False)]

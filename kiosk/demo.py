@@ -24,6 +24,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.officers import create_officer
 from kiosk.services.people import PersonInput, register_person
 from kiosk.services.setup import SiteInput, initialise
+from kiosk.services.walk_in import CaptureInput, record_walk_in
 
 DEMO_PASSWORD = "puskesos123"
 DEMO_VILLAGE = SiteInput(
@@ -159,9 +160,10 @@ def generate(
     snapshot.row_count = len(rows)
 
     front = officers["depan"]
+    person_ids = []
     for fam in families[:registered]:
         for member in fam[:2]:
-            register_person(
+            view = register_person(
                 session,
                 front,
                 PersonInput(
@@ -179,5 +181,54 @@ def generate(
                     confirm_not_duplicate=True,
                 ),
             )
+            person_ids.append(view.id)
+    _casework(session, officers, person_ids)
     people = sum(min(2, len(f)) for f in families[:registered])
     return DemoSummary(len(officers), people, len(rows), admin)
+
+
+DEMO_CASES = [
+    # (sector, category, programme, urgency, description, what the back office did)
+    ("sosial", "bantuan_tidak_diterima", "PKH", "biasa", "PKH tahap 3 belum cair", "resolve"),
+    ("kesehatan", "belum_terdaftar", "PBI-JK", "darurat", "Anak sakit, belum punya KIS", "refer"),
+    ("pendidikan", "belum_terdaftar", "PIP", "segera", "Anak SD belum dapat PIP", "review"),
+    ("adminduk", "data_salah", None, "biasa", "Nama di KK salah ketik", "reject"),
+    ("sosial", "minta_didaftarkan", "BPNT", "biasa", "Minta didaftarkan sembako", ""),
+    ("ekonomi_usaha", "lainnya", None, "biasa", "Butuh modal usaha warung", ""),
+]
+
+
+def _casework(session: Session, officers: dict, person_ids: list) -> None:
+    """A few cases at different stages and a short queue, so every page has something."""
+    from kiosk import case_rules as rules
+    from kiosk.services import approvals as ap
+    from kiosk.services.cases import move_case, record_notice
+    from kiosk.services.queue import issue_ticket
+
+    front, back = officers["depan"], officers["belakang"]
+    for i, (sector, category, programme, urgency, text, done) in enumerate(DEMO_CASES):
+        if i >= len(person_ids):
+            break
+        case = record_walk_in(
+            session,
+            front,
+            CaptureInput(
+                person_id=person_ids[i],
+                sector=sector,
+                category=category,
+                programme_code=programme,
+                urgency=urgency,
+                description=text,
+            ),
+        )
+        if done:
+            move_case(session, back, case.case_id, rules.REVIEW)
+        if done == "resolve":
+            ap.propose_resolution(session, back, case.case_id, "Data rekening dibetulkan.")
+        elif done == "refer":
+            ap.refer_case(session, back, case.case_id, "dinkes", "Perlu PBI-JK segera", "", True)
+        elif done == "reject":
+            move_case(session, back, case.case_id, rules.REJECTED, "Diurus di Disdukcapil.")
+            record_notice(session, back, case.case_id, "langsung")
+    for service, priority in (("pengaduan", None), ("layanan", "lansia"), ("pengaduan", None)):
+        issue_ticket(session, front, service, priority)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,19 @@ class UiEnv:
     clock: Clock
     demo: bool = False
     drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
+    board: Any = field(default=None, repr=False)  # the public queue board, once opened
+
+    def open_board(self, officer_window: Any = None) -> Any:
+        """Show the queue board (one per program run; it outlives log-outs and page changes)."""
+        from ui.board import BoardWindow  # the board imports this module
+
+        if self.board is None:
+            self.board = BoardWindow(self)
+        if officer_window is not None:
+            self.board.officer_screen = officer_window.screen()
+        self.board.start()
+        self.board.raise_()
+        return self.board
 
     def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``service`` in one transaction off the UI thread."""

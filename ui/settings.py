@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from kiosk.speech import DEFAULT_TEMPLATE
+
 
 @dataclass(frozen=True)
 class Option:
@@ -14,13 +16,18 @@ class Option:
     kind: type
     default: Any
     label: str
+    page: str = "display"  # which page edits it
 
 
 OPTIONS = (
     Option("large_text", bool, False, "Teks besar"),
     Option("high_contrast", bool, False, "Kontras tinggi"),
-    Option("printer_uri", str, "", "Alamat printer termal"),
-    Option("paper_width", int, 58, "Lebar kertas (mm)"),
+    Option("printer_uri", str, "", "Alamat printer termal", "printer"),
+    Option("paper_width", int, 58, "Lebar kertas (mm)", "printer"),
+    Option("counter", str, "loket_1", "Loket komputer ini", "queue"),
+    Option("voice_template", str, DEFAULT_TEMPLATE, "Kalimat panggilan papan antrian"),
+    Option("voice_volume", int, 80, "Volume suara papan antrian (0-100)"),
+    Option("voice_engine", str, "", "Mesin suara (kosong: bawaan sistem)"),
 )
 
 

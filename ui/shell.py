@@ -25,12 +25,15 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
 from ui.env import UiEnv
+from ui.pages.approvals import ApprovalsPage
+from ui.pages.case_status import CaseStatusPage
+from ui.pages.cases import CasesPage
 from ui.pages.display import DisplayPage
 from ui.pages.dtks_import import DtksImportPage
 from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
-from ui.pages.pending import PendingPage
 from ui.pages.printer import PrinterPage
+from ui.pages.queue_calls import QueueCallPage
 from ui.walkin.page import WalkInPage
 
 
@@ -63,22 +66,17 @@ class Shell(QWidget):
                 lambda: WalkInPage(env, actor),
             ),
             NavEntry(
-                "cases",
-                "Kasus",
-                Perm.WORK_CASE,
-                lambda: PendingPage("Kasus", "Kotak masuk back office sedang dibangun."),
+                "queue", "Panggilan antrian", Perm.CALL_QUEUE, lambda: QueueCallPage(env, actor)
             ),
+            NavEntry("status", "Cek status", Perm.VIEW_CASE, lambda: CaseStatusPage(env, actor)),
+            NavEntry("cases", "Kasus", Perm.WORK_CASE, lambda: CasesPage(env, actor)),
             NavEntry(
                 "approvals",
                 "Persetujuan",
-                Perm.APPROVE_COORDINATOR,
-                lambda: PendingPage("Persetujuan", "Persetujuan koordinator sedang dibangun."),
-            ),
-            NavEntry(
-                "review",
-                "Tinjauan supervisor",
-                Perm.APPROVE_SUPERVISOR,
-                lambda: PendingPage("Tinjauan supervisor", "Tinjauan supervisor sedang dibangun."),
+                Perm.APPROVE_COORDINATOR
+                if actor.can(Perm.APPROVE_COORDINATOR)
+                else Perm.APPROVE_SUPERVISOR,
+                lambda: ApprovalsPage(env, actor),
             ),
             NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
             NavEntry("dtks", "Data DTKS", Perm.IMPORT_DTKS, lambda: DtksImportPage(env, actor)),

@@ -46,14 +46,17 @@ def test_front_office_does_not_see_officers_and_the_service_refuses(qtbot, make_
 def test_each_role_sees_its_own_pages(qtbot, make_window, office):
     window = make_window()
     expected = {
-        "backoffice": {"cases"},
-        "coordinator": {"cases", "approvals"},
-        "supervisor": {"review"},
+        "backoffice": {"cases", "queue", "status"},
+        "coordinator": {"cases", "approvals", "status"},
+        "supervisor": {"approvals", "status"},
+        "frontoffice": {"front", "queue", "status"},
     }
     for username, pages in expected.items():
         log_in(qtbot, window, username, PASSWORD)
         assert pages <= set(window.shell.page_keys())
         assert "officers" not in window.shell.page_keys()
+        if username == "supervisor":
+            assert "cases" not in window.shell.page_keys()
         qtbot.keyClick(window.shell, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.login_page
 

@@ -1,9 +1,18 @@
-"""Display options: large text and high contrast, applied at once."""
+"""Display options: large text, high contrast and the queue board's voice, applied at once."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.forms import add_field
 from ui.settings import OPTIONS, DisplaySettings
 
 
@@ -18,13 +27,35 @@ class DisplayPage(QWidget):
         title.setProperty("role", "title")
         layout.addWidget(title)
         self.boxes: dict[str, QCheckBox] = {}
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
         for opt in OPTIONS:
-            if opt.kind is not bool:
+            if opt.page != "display":
                 continue
-            cb = QCheckBox(opt.label)
-            cb.setObjectName(opt.key)
-            cb.setChecked(bool(settings.get(opt.key)))
-            cb.toggled.connect(lambda on, key=opt.key: settings.set(key, on))
-            self.boxes[opt.key] = cb
-            layout.addWidget(cb)
+            if opt.kind is bool:
+                cb = QCheckBox(opt.label)
+                cb.setObjectName(opt.key)
+                cb.setChecked(bool(settings.get(opt.key)))
+                cb.toggled.connect(lambda on, key=opt.key: settings.set(key, on))
+                self.boxes[opt.key] = cb
+                layout.addWidget(cb)
+            elif opt.kind is int:
+                spin = QSpinBox()
+                spin.setRange(0, 100)
+                spin.setValue(int(settings.get(opt.key)))
+                spin.valueChanged.connect(lambda v, key=opt.key: settings.set(key, v))
+                self.fields[opt.key] = add_field(form, opt.label, spin, opt.key)
+            else:
+                edit = QLineEdit(str(settings.get(opt.key)))
+                edit.editingFinished.connect(
+                    lambda key=opt.key, e=edit: settings.set(key, e.text().strip())
+                )
+                self.fields[opt.key] = add_field(form, opt.label, edit, opt.key)
+        layout.addLayout(form)
+        hint = QLabel(
+            "Kalimat panggilan memakai {huruf}, {angka} dan {loket}, misalnya: "
+            "Nomor antrian {huruf}, {angka}, silakan ke {loket}."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addStretch()

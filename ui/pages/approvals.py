@@ -1,0 +1,145 @@
+"""Approvals waiting for this coordinator or supervisor, in order, emergencies first.
+
+Only the step whose turn it is appears (coordinator before supervisor). Rejecting asks for the
+reason, which goes back to the officer who sent it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services import approvals as ap
+from kiosk.services.actor import Actor
+from kiosk.services.cases import CaseView, case_detail
+from ui.dialogs import Field, FormDialog
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.pages.cases import case_html
+from ui.row_model import RowTableModel
+
+
+class ApprovalsPage(QWidget):
+    """Ctrl+Enter approves the chosen item; the reject button asks for a reason."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("approvals_page")
+        title = QLabel("Persetujuan")
+        title.setProperty("role", "title")
+        self.model: RowTableModel[ap.PendingApproval] = RowTableModel(
+            ("", "Nomor lacak", "Jenis", "Warga", "Langkah", "Ringkasan"),
+            lambda p: (
+                "DARURAT" if p.emergency else "",
+                p.tracking_number,
+                p.subject_label + (f" (putaran {p.round})" if p.round > 1 else ""),
+                p.person_name,
+                p.role_label,
+                p.summary,
+            ),
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("approval_table")
+        self.table.setAccessibleName("Menunggu persetujuan Anda")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("approval_detail")
+        self.detail.setAccessibleName("Rincian kasus yang diajukan")
+        self.error = error_label(self)
+        self.empty = QLabel("")
+        self.approve_button = approve = QPushButton("&Setujui (Ctrl+Enter)")
+        approve.setObjectName("approve")
+        approve.clicked.connect(self.approve)
+        self.reject_button = reject = QPushButton("&Tolak dan kembalikan…")
+        reject.setObjectName("reject")
+        reject.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(approve)
+        buttons.addWidget(reject)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.detail, 3)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.approve)
+        self.reload()
+
+    def reload(self) -> None:
+        self.env.op(self, ap.pending_approvals, self.actor).success(self._rows).failure(
+            self._fail
+        ).run()
+
+    def _rows(self, rows: list[ap.PendingApproval]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.empty.setText(
+            f"{len(rows)} pengajuan menunggu keputusan Anda."
+            if rows
+            else "Tidak ada pengajuan yang menunggu keputusan Anda."
+        )
+        self.detail.clear()
+        if rows:
+            self.table.selectRow(0)
+
+    def chosen(self) -> ap.PendingApproval | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _selected(self, _sel: QItemSelection, _old: QItemSelection) -> None:
+        item = self.chosen()
+        if item is None:
+            return
+        self.env.op(self, case_detail, self.actor, item.case_id, self.env.clock).success(
+            self._show
+        ).failure(lambda _e: self.detail.setPlainText(item.summary)).run()
+
+    def _show(self, view: CaseView) -> None:
+        self.detail.setHtml(case_html(view, self.env.clock))
+
+    def _fail(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))
+
+    def _vote(self, decision: str, reason: str = "") -> None:
+        item = self.chosen()
+        if item is None:
+            show_error(self.error, "Pilih dulu pengajuan di daftar.")
+            return
+        show_error(self.error, "")
+        self.env.op(
+            self, ap.vote, self.actor, item.step_id, decision, reason, self.env.clock
+        ).success(lambda _r: self.reload()).failure(self._fail).run()
+
+    def approve(self) -> None:
+        self._vote(ap.APPROVE)
+
+    def reject(self) -> None:
+        if self.chosen() is None:
+            show_error(self.error, "Pilih dulu pengajuan di daftar.")
+            return
+        answer = FormDialog.ask(
+            self,
+            "Tolak dan kembalikan",
+            [Field("reason", "&Alasan penolakan", "text")],
+            "Tolak",
+            "Pengajuan kembali ke petugas pengirim dengan alasan ini.",
+        )
+        if answer:
+            self._vote(ap.REJECT, answer["reason"])

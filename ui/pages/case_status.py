@@ -1,0 +1,109 @@
+""" "How is my complaint?": find a case by the tracking number on the receipt (typed or scanned).
+
+A barcode scanner types the QR's content followed by Enter, so the field needs no button. The
+answer is what may be said at a public counter: status, dates, the outcome when there is one;
+not the analysis notes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from kiosk import case_rules as rules
+from kiosk.clock import tanggal, tanggal_jam
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.cases import CaseView, find_case
+from printing.letters import issue_letter
+from ui import pdf_output
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+
+
+def public_html(v: CaseView, clock: object) -> str:
+    e = html.escape
+    status_moves = [t for t in v.timeline if t.to_status]
+    rows = [
+        ("Nomor lacak", v.tracking_number),
+        ("Atas nama", f"{v.person_name} (NIK {v.nik_masked})"),
+        ("Status", v.status_label),
+        ("Ditangani", v.desk_label),
+        ("Batas jawaban", tanggal(v.due_on) if v.due_on else "-"),
+    ]
+    if v.status in rules.OUTCOMES or v.status == rules.CLOSED:
+        rows.append(("Hasil", v.decision or "-"))
+    out = ["<table cellpadding='4'>"]
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
+    out.append("</table><h3>Perjalanan</h3><ul>")
+    out += [f"<li>{e(tanggal_jam(t.at, clock))}: {e(t.label)}</li>" for t in status_moves]
+    out.append("</ul>")
+    return "".join(out)
+
+
+class CaseStatusPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("status_page")
+        self.view: CaseView | None = None
+        title = QLabel("Cek status pengaduan")
+        title.setProperty("role", "title")
+        label = QLabel("&Nomor lacak (ketik, atau pindai QR pada tanda terima):")
+        self.number = QLineEdit()
+        self.number.setObjectName("tracking")
+        self.number.setAccessibleName("Nomor lacak")
+        label.setBuddy(self.number)
+        self.number.returnPressed.connect(self.find)
+        self.error = error_label(self)
+        self.result = QTextBrowser()
+        self.result.setObjectName("status_result")
+        self.result.setAccessibleName("Status pengaduan")
+        self.letter = QPushButton("Cetak &surat pemberitahuan")
+        self.letter.setObjectName("status_letter")
+        self.letter.clicked.connect(self.print_letter)
+        self.letter.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(label)
+        layout.addWidget(self.number)
+        layout.addWidget(self.error)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.letter)
+
+    def find(self) -> None:
+        show_error(self.error, "")
+        self.env.op(self, find_case, self.actor, self.number.text(), self.env.clock).success(
+            self.show_case
+        ).failure(self._fail).run()
+
+    def show_case(self, view: CaseView) -> None:
+        self.view = view
+        self.result.setHtml(public_html(view, self.env.clock))
+        has_outcome = view.status in rules.OUTCOMES or view.status == rules.CLOSED
+        self.letter.setVisible(has_outcome and self.actor.can(Perm.PRINT))
+        self.number.selectAll()
+
+    def _fail(self, exc: Exception) -> None:
+        self.view = None
+        self.result.clear()
+        self.letter.setVisible(False)
+        show_error(self.error, message_of(exc))
+        self.number.selectAll()
+        self.number.setFocus()
+
+    def print_letter(self) -> None:
+        if self.view is None:
+            return
+        self.env.run(
+            self,
+            issue_letter,
+            self.env.gateway,
+            self.actor,
+            "surat_pemberitahuan",
+            self.view.id,
+            self.env.clock,
+        ).success(
+            lambda pdf: pdf_output.print_with_dialog(self, pdf, "surat pemberitahuan")
+        ).failure(self._fail).run()

@@ -1,0 +1,505 @@
+"""The back office's inbox: cases by desk, the full record, and the next steps for each.
+
+Emergencies come first and are flagged; due dates count village working days and show as on
+track, at risk or overdue. The buttons offered are the moves the rules allow from the case's
+status; the services check again.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import case_rules as rules
+from kiosk.clock import tanggal, tanggal_jam
+from kiosk.services import approvals as ap
+from kiosk.services.actor import Actor
+from kiosk.services.cases import (
+    CaseRow,
+    CaseView,
+    add_note,
+    case_detail,
+    case_inbox,
+    move_case,
+    record_notice,
+)
+from kiosk.services.reference import Choice, choices
+from printing.letters import issue_letter
+from ui import pdf_output
+from ui.dialogs import Field, FormDialog
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.row_model import RowTableModel
+
+ALL = "(semua)"
+
+
+def case_html(v: CaseView, clock: Any) -> str:
+    """The record as rich text: readable by screen readers, printable, no widget maze."""
+    e = html.escape
+    flag = "<p style='color:#b00020'><b>DARURAT - didahulukan</b></p>" if v.emergency else ""
+    secret = "<p><b>Rahasia</b>: jangan dibacakan di depan umum.</p>" if v.sensitive else ""
+    due = tanggal(v.due_on) if v.due_on else "-"
+    upstream = {
+        "lokal": "belum terkirim ke kabupaten",
+        "terkirim": "terkirim, menunggu diterima",
+        "diterima": "diterima kabupaten",
+    }.get(v.upstream_state, v.upstream_state)
+    rows = [
+        ("Nomor lacak", v.tracking_number),
+        ("Warga", f"{v.person_name} (NIK {v.nik_masked})"),
+        ("Status", v.status_label),
+        ("Meja", v.desk_label),
+        ("Batas jawaban", f"{due} - {v.health_label}"),
+        ("Sektor / kategori", " / ".join(x for x in (v.sector, v.category) if x)),
+        ("Program", v.programme or "-"),
+        ("Keluhan", v.description or "-"),
+        ("Keputusan", v.decision or "-"),
+        ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
+        ("Kabupaten", upstream),
+    ]
+    out = [f"<h2>{e(v.tracking_number)}</h2>", flag, secret, "<table cellpadding='3'>"]
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
+    out.append("</table>")
+    for r in v.referrals:
+        out.append(
+            f"<h3>Rujukan ke {e(r.destination_label)} ({e(r.status)}, putaran {r.round})</h3>"
+            f"<p>{e(r.reason)}</p><ul>"
+        )
+        for s in r.steps:
+            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+            out.append(f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status)} {e(votes)}</li>")
+        out.append("</ul>")
+    for p in v.products:
+        signed = f", ditandatangani {p.signed_by_name}" if p.signed_by_name else ""
+        out.append(f"<h3>{e(p.product_label)} ({e(p.status)}{e(signed)})</h3>")
+    for s in v.resolution_steps:
+        votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status)} {e(votes)}</p>")
+    if v.documents:
+        out.append("<h3>Dokumen</h3><ul>")
+        out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]
+        out.append("</ul>")
+    out.append("<h3>Riwayat</h3><ul>")
+    for t in v.timeline:
+        note = f" - {e(t.note)}" if t.note else ""
+        out.append(
+            f"<li>{e(tanggal_jam(t.at, clock))}: <b>{e(t.label)}</b>{note} ({e(t.officer)})</li>"
+        )
+    out.append("</ul>")
+    return "".join(out)
+
+
+class CasesPage(QWidget):
+    """Ctrl+F search, Enter opens the chosen case, F5 reloads."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("cases_page")
+        self.view: CaseView | None = None
+        self.lists: dict[str, list[Choice]] = {}
+
+        title = QLabel("Kasus")
+        title.setProperty("role", "title")
+        self.desk = QComboBox()
+        self.desk.setObjectName("filter_desk")
+        self.desk.setAccessibleName("Saring menurut meja")
+        self.status = QComboBox()
+        self.status.setObjectName("filter_status")
+        self.status.setAccessibleName("Saring menurut status")
+        self.status.addItem(ALL, None)
+        for code, label in rules.STATUS_LABELS.items():
+            self.status.addItem(label, code)
+        self.health = QComboBox()
+        self.health.setObjectName("filter_health")
+        self.health.setAccessibleName("Saring menurut tenggat")
+        self.health.addItem(ALL, None)
+        for code in (rules.OVERDUE, rules.AT_RISK, rules.ON_TRACK):
+            self.health.addItem(rules.HEALTH_LABELS[code], code)
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setPlaceholderText("Nomor lacak, NIK atau nama")
+        self.search.setAccessibleName("Cari kasus")
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.desk, self.status, self.health):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters = QGridLayout()
+        for i, (text, widget) in enumerate(
+            (
+                ("&Meja", self.desk),
+                ("S&tatus", self.status),
+                ("Tengg&at", self.health),
+                ("&Cari", self.search),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label, i // 2, (i % 2) * 2)
+            filters.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+
+        self.model: RowTableModel[CaseRow] = RowTableModel(
+            ("", "Nomor lacak", "Warga", "Status", "Tenggat", "Batas", "Meja"), self._cells, self
+        )
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setAccessibleName("Daftar kasus")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.count = QLabel("")
+
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("case_detail")
+        self.detail.setAccessibleName("Rincian kasus")
+        self.error = error_label(self)
+        self.actions_box = QWidget()
+        self.actions = QGridLayout(self.actions_box)
+        self.buttons: dict[str, QPushButton] = {}
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(filters)
+        lv.addWidget(self.table, 1)
+        lv.addWidget(self.count)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.detail, 1)
+        rv.addWidget(self.error)
+        rv.addWidget(self.actions_box)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        right.setMinimumWidth(380)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        self.env.op(self, self._load_lists).success(self._got_lists).failure(self._fail).run()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _load_lists(session: Any) -> dict[str, list[Choice]]:
+        return {
+            name: choices(session, name)
+            for name in ("meja_layanan", "tujuan_rujukan", "produk_layanan", "cara_pemberitahuan")
+        }
+
+    def _got_lists(self, lists: dict[str, list[Choice]]) -> None:
+        self.lists = lists
+        self.desk.blockSignals(True)
+        self.desk.addItem(ALL, None)
+        for c in lists["meja_layanan"]:
+            self.desk.addItem(c.label, c.code)
+        self.desk.blockSignals(False)
+        self.reload()
+
+    def _cells(self, r: CaseRow) -> tuple[str, ...]:
+        return (
+            "DARURAT" if r.emergency and r.status in rules.OPEN else "",
+            r.tracking_number,
+            "(rahasia)" if r.sensitive else r.name,
+            r.status_label,
+            r.health_label,
+            tanggal(r.due_on) if r.due_on else "-",
+            r.desk_label,
+        )
+
+    def reload(self) -> None:
+        self.env.op(
+            self,
+            case_inbox,
+            self.actor,
+            self.desk.currentData(),
+            self.status.currentData(),
+            self.health.currentData(),
+            self.search.text(),
+            False,
+            self.env.clock,
+        ).success(self._show_rows).failure(self._fail).run()
+
+    def _show_rows(self, rows: list[CaseRow]) -> None:
+        keep = self.view.id if self.view else None
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.count.setText(f"{len(rows)} kasus.")
+        for i, r in enumerate(rows):
+            if r.id == keep:
+                self.table.selectRow(i)
+                break
+
+    def _selected(self, _sel: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_case(self.model.row(rows[0].row()).id)
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        self.env.op(self, case_detail, self.actor, case_id, self.env.clock).success(
+            self.show_case
+        ).failure(self._fail).run()
+
+    def show_case(self, view: CaseView) -> None:
+        self.view = view
+        show_error(self.error, "")
+        self.detail.setHtml(case_html(view, self.env.clock))
+        self._build_actions(view)
+
+    def _fail(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _build_actions(self, v: CaseView) -> None:
+        while self.actions.count():
+            item = self.actions.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons = {}
+        s = v.status
+        offered: list[tuple[str, str, Any]] = []
+        if rules.can_move(s, rules.REVIEW):
+            offered.append(("review", "Mulai &telaah", lambda: self.move(rules.REVIEW)))
+        if rules.can_move(s, rules.IN_PROGRESS) and s == rules.REVIEW:
+            offered.append(("work", "&Proses", lambda: self.move(rules.IN_PROGRESS)))
+        if rules.can_move(s, rules.AWAITING, by_engine=True):
+            offered += [
+                ("resolve", "Ajukan pe&nyelesaian…", self.propose_resolution),
+                ("refer", "&Rujuk…", self.refer),
+                ("product", "Produk la&yanan…", self.draft_product),
+            ]
+        returned = [r for r in v.referrals if r.status == "dikembalikan"]
+        if returned and s == rules.IN_PROGRESS:
+            offered.append(("resubmit", "Ajukan &ulang rujukan…", self.resubmit))
+        for p in v.products:
+            if p.status == "disetujui":
+                offered.append(("sign", "Catat tanda &tangan…", partial(self.sign, p.id)))
+            if p.status == "ditandatangani":
+                offered.append(("hand_over", "Serahkan produk", partial(self.hand_over, p.id)))
+            if p.status in ("disetujui", "ditandatangani", "diserahkan"):
+                offered.append(
+                    (
+                        "print_product",
+                        "Cetak produk layanan",
+                        partial(self.print_letter, "produk_layanan", p.id),
+                    ),
+                )
+        if rules.can_move(s, rules.REJECTED):
+            offered.append(("reject", "Tidak dapat &dipenuhi…", lambda: self.move(rules.REJECTED)))
+        if s in rules.OUTCOMES or s == rules.CLOSED:
+            offered.append(("notice", "Catat pemberitahuan ke &warga…", self.notice))
+            offered.append(
+                (
+                    "print_status",
+                    "Cetak surat pemberitahuan",
+                    lambda: self.print_letter("surat_pemberitahuan", v.id),
+                ),
+            )
+        for r in v.referrals:
+            if r.status == "disetujui":
+                offered.append(
+                    (
+                        "print_referral",
+                        "Cetak surat rujukan",
+                        partial(self.print_letter, "surat_rujukan", r.id),
+                    ),
+                )
+        if rules.can_move(s, rules.CLOSED):
+            offered.append(("close", "Tutu&p kasus", lambda: self.move(rules.CLOSED)))
+        if s in (rules.CLOSED, rules.REFERRED):
+            offered.append(("reopen", "&Buka kembali…", lambda: self.move(rules.IN_PROGRESS)))
+        offered.append(("note", "Catatan &analisis…", self.note))
+        for i, (key, text, slot) in enumerate(offered):
+            button = QPushButton(text)
+            button.setObjectName(f"case_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            self.actions.addWidget(button, i // 3, i % 3)
+
+    def _after(self, service: Any, *args: Any) -> None:
+        """Run a case action, then show the case and the list as they now are."""
+        assert self.view is not None
+        case_id = self.view.id
+        show_error(self.error, "")
+        self.env.op(self, service, self.actor, *args).success(
+            lambda _r: (self.open_case(case_id), self.reload())
+        ).failure(self._fail).run()
+
+    def move(self, to_status: str) -> None:
+        assert self.view is not None
+        note = ""
+        if rules.needs_note(self.view.status, to_status):
+            title = {
+                rules.REJECTED: "Tidak dapat dipenuhi",
+                rules.IN_PROGRESS: "Buka kembali kasus",
+            }.get(to_status, "Alasan")
+            answer = FormDialog.ask(
+                self, title, [Field("note", "&Alasan / keputusan", "text")], "Simpan"
+            )
+            if answer is None:
+                return
+            note = answer["note"]
+        self._after(move_case, self.view.id, to_status, note, self.env.clock)
+
+    def note(self) -> None:
+        answer = FormDialog.ask(
+            self, "Catatan analisis", [Field("note", "&Catatan", "text")], "Simpan catatan"
+        )
+        if answer and self.view:
+            self._after(add_note, self.view.id, answer["note"], self.env.clock)
+
+    def propose_resolution(self) -> None:
+        answer = FormDialog.ask(
+            self,
+            "Ajukan penyelesaian",
+            [Field("decision", "&Penyelesaian", "text")],
+            "Ajukan ke koordinator",
+            "Penyelesaian di Puskesos memerlukan persetujuan koordinator.",
+        )
+        if answer and self.view:
+            self._after(ap.propose_resolution, self.view.id, answer["decision"], self.env.clock)
+
+    def refer(self) -> None:
+        answer = FormDialog.ask(
+            self,
+            "Rujuk kasus",
+            [
+                Field(
+                    "destination", "&Tujuan", "choice", options=tuple(self.lists["tujuan_rujukan"])
+                ),
+                Field("reason", "&Alasan rujukan", "text"),
+                Field("request", "&Permintaan kepada tujuan", "text", required=False),
+                Field(
+                    "consent",
+                    "Persetujuan",
+                    "check",
+                    required=False,
+                    hint="Warga &setuju datanya dikirim ke lembaga tujuan",
+                ),
+            ],
+            "Ajukan rujukan",
+            "Rujukan disetujui berurutan: koordinator, lalu supervisor; rujukan ke luar desa "
+            "juga diputuskan manajer SLRT kabupaten.",
+        )
+        if answer and self.view:
+            self._after(
+                ap.refer_case,
+                self.view.id,
+                answer["destination"],
+                answer["reason"],
+                answer["request"],
+                answer["consent"],
+                "lisan",
+                self.env.clock,
+            )
+
+    def resubmit(self) -> None:
+        assert self.view is not None
+        referral = next(r for r in self.view.referrals if r.status == "dikembalikan")
+        answer = FormDialog.ask(
+            self,
+            "Ajukan ulang rujukan",
+            [
+                Field("reason", "&Alasan rujukan", "text", value=referral.reason),
+                Field("request", "&Permintaan", "text", required=False, value=referral.request),
+            ],
+            "Ajukan ulang",
+        )
+        if answer:
+            self._after(
+                ap.resubmit_referral,
+                referral.id,
+                answer["reason"],
+                answer["request"],
+                self.env.clock,
+            )
+
+    def draft_product(self) -> None:
+        answer = FormDialog.ask(
+            self,
+            "Produk layanan",
+            [
+                Field("product", "&Jenis", "choice", options=tuple(self.lists["produk_layanan"])),
+                Field("statement", "&Isi keterangan", "text"),
+                Field("purpose", "&Keperluan", "line"),
+            ],
+            "Ajukan ke koordinator",
+        )
+        if answer and self.view:
+            self._after(
+                ap.draft_product,
+                self.view.id,
+                answer["product"],
+                answer["statement"],
+                answer["purpose"],
+                self.env.clock,
+            )
+
+    def sign(self, product_id: uuid.UUID) -> None:
+        answer = FormDialog.ask(
+            self, "Tanda tangan", [Field("signer", "&Nama penanda tangan")], "Simpan"
+        )
+        if answer:
+            self._after(ap.sign_product, product_id, answer["signer"], self.env.clock)
+
+    def hand_over(self, product_id: uuid.UUID) -> None:
+        self._after(ap.hand_over_product, product_id, self.env.clock)
+
+    def notice(self) -> None:
+        answer = FormDialog.ask(
+            self,
+            "Pemberitahuan kepada warga",
+            [
+                Field("method", "&Cara", "choice", options=tuple(self.lists["cara_pemberitahuan"])),
+                Field("note", "C&atatan", "text", required=False),
+            ],
+            "Simpan",
+        )
+        if answer and self.view:
+            self._after(
+                record_notice, self.view.id, answer["method"], answer["note"], self.env.clock
+            )
+
+    def print_letter(self, kind: str, subject_id: uuid.UUID) -> None:
+        show_error(self.error, "")
+        titles = {
+            "surat_rujukan": "surat rujukan",
+            "surat_pemberitahuan": "surat pemberitahuan",
+            "produk_layanan": "produk layanan",
+        }
+        self.env.run(
+            self, issue_letter, self.env.gateway, self.actor, kind, subject_id, self.env.clock
+        ).success(lambda pdf: self._letter_ready(pdf, titles[kind])).failure(self._fail).run()
+
+    def _letter_ready(self, pdf: bytes, title: str) -> None:
+        self.last_pdf = pdf
+        if self.view:
+            self.open_case(self.view.id)
+        pdf_output.print_with_dialog(self, pdf, title)

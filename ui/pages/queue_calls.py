@@ -1,0 +1,302 @@
+"""Calling the queue at this counter: next, recall, serve, finish, no-show, skip, transfer.
+
+Keyboard first: F5 next, F6 recall, F7 serve, F8 finish, F9 no-show. The counter this laptop
+stands for is a setting; the public board (a second window) says each call aloud.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services import queue_calls as q
+from kiosk.services.actor import Actor
+from kiosk.services.reference import Choice, choices
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+from ui.row_model import RowTableModel
+
+
+class TransferDialog(QDialog):
+    """Where the visitor goes next: another service, another counter, or both."""
+
+    def __init__(self, services: list[Choice], counters: list[Choice], parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle("Alihkan antrian")
+        form = QFormLayout(self)
+        self.service = QComboBox()
+        self.service.addItem("(layanan tetap)", None)
+        for c in services:
+            self.service.addItem(c.label, c.code)
+        self.counter = QComboBox()
+        self.counter.addItem("(loket mana saja)", None)
+        for c in counters:
+            self.counter.addItem(c.label, c.code)
+        add_field(form, "&Layanan tujuan", self.service, "transfer_service")
+        add_field(form, "L&oket tujuan", self.counter, "transfer_counter")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Alihkan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class QueueCallPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("queue_page")
+        self.state: q.QueueState | None = None
+        self.services: list[Choice] = []
+        self.counters: list[Choice] = []
+
+        title = QLabel("Panggilan antrian")
+        title.setProperty("role", "title")
+        self.counter = QComboBox()
+        self.counter.setObjectName("counter")
+        self.counter.setAccessibleName("Loket komputer ini")
+        self.counter.currentIndexChanged.connect(self._counter_changed)
+        top = QHBoxLayout()
+        label = QLabel("&Loket ini:")
+        label.setBuddy(self.counter)
+        top.addWidget(title)
+        top.addStretch()
+        top.addWidget(label)
+        top.addWidget(self.counter)
+        board = QPushButton("Buka &papan antrian")
+        board.setObjectName("open_board")
+        board.clicked.connect(self.open_board)
+        top.addWidget(board)
+
+        self.current = QLabel("Belum ada nomor di loket ini.")
+        self.current.setObjectName("current_ticket")
+        self.current.setProperty("role", "title")
+        self.current.setAccessibleName("Nomor di loket ini")
+        self.error = error_label(self)
+        self.info = QLabel("")
+        self.info.setObjectName("queue_info")
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, shortcut, slot in (
+            ("next", "Panggil &berikutnya (F5)", Qt.Key.Key_F5, self.call_next),
+            ("recall", "Panggil &ulang (F6)", Qt.Key.Key_F6, self.recall),
+            ("serve", "&Mulai layani (F7)", Qt.Key.Key_F7, self.serve),
+            ("finish", "&Selesai (F8)", Qt.Key.Key_F8, self.finish),
+            ("no_show", "&Tidak hadir (F9)", Qt.Key.Key_F9, self.no_show),
+            ("skip", "Le&wati", None, self.skip),
+            ("transfer", "&Alihkan…", None, self.transfer),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"queue_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+            if shortcut is not None:
+                QShortcut(QKeySequence(shortcut), self, slot)
+        row.addStretch()
+
+        self.waiting_model: RowTableModel[q.CallView] = RowTableModel(
+            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket tujuan"), self._cells, self
+        )
+        self.waiting = QTableView()
+        self.waiting.setObjectName("waiting_table")
+        self.waiting.setAccessibleName("Nomor yang menunggu")
+        self.waiting.setModel(self.waiting_model)
+        self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.waiting.horizontalHeader().setStretchLastSection(True)
+        self.absent_model: RowTableModel[q.CallView] = RowTableModel(
+            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket"), self._cells, self
+        )
+        self.absent = QTableView()
+        self.absent.setObjectName("absent_table")
+        self.absent.setAccessibleName("Nomor yang tidak hadir")
+        self.absent.setModel(self.absent_model)
+        self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.absent.horizontalHeader().setStretchLastSection(True)
+        recall_absent = QPushButton("Panggil ulang nomor tidak hadir yang dipilih")
+        recall_absent.setObjectName("recall_absent")
+        recall_absent.clicked.connect(self.recall_absent)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.current)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.info)
+        waiting_label = QLabel("&Menunggu (prioritas dulu, lalu yang paling lama):")
+        waiting_label.setBuddy(self.waiting)
+        layout.addWidget(waiting_label)
+        layout.addWidget(self.waiting, 3)
+        absent_label = QLabel("T&idak hadir (dapat dipanggil ulang):")
+        absent_label.setBuddy(self.absent)
+        layout.addWidget(absent_label)
+        layout.addWidget(self.absent, 1)
+        layout.addWidget(recall_absent)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(5000)
+        self.timer.timeout.connect(self.refresh)
+        self.env.op(self, self._lists).success(self._got_lists).failure(self._fail).run()
+
+    # --- data ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _lists(session: Any) -> tuple[list[Choice], list[Choice]]:
+        return choices(session, "layanan_antrian"), choices(session, "loket")
+
+    def _got_lists(self, lists: tuple[list[Choice], list[Choice]]) -> None:
+        self.services, self.counters = lists
+        mine = str(self.env.settings.get("counter"))
+        self.counter.blockSignals(True)
+        for c in self.counters:
+            self.counter.addItem(c.label, c.code)
+        index = max(0, self.counter.findData(mine))
+        self.counter.setCurrentIndex(index)
+        self.counter.blockSignals(False)
+        self.refresh()
+        self.timer.start()
+
+    def counter_code(self) -> str:
+        return str(self.counter.currentData() or "")
+
+    def _counter_changed(self, _index: int) -> None:
+        self.env.settings.set("counter", self.counter_code())
+        self.refresh()
+
+    def _service_label(self, code: str) -> str:
+        return next((c.label for c in self.services if c.code == code), code)
+
+    def _cells(self, v: q.CallView) -> tuple[str, ...]:
+        counters = {c.code: c.label for c in self.counters}
+        return (
+            v.label,
+            self._service_label(v.service_code),
+            (v.priority or "").replace("_", " "),
+            self.env.clock.local(v.issued_at).strftime("%H.%M"),
+            counters.get(v.counter or "", "-"),
+        )
+
+    def refresh(self) -> None:
+        self.env.op(self, q.queue_state, self.actor, None, self.env.clock).success(
+            self.show_state
+        ).failure(self._fail).run()
+
+    def show_state(self, state: q.QueueState) -> None:
+        self.state = state
+        self.waiting_model.set_rows(state.waiting)
+        self.absent_model.set_rows(state.no_shows)
+        self.waiting.resizeColumnsToContents()
+        self.absent.resizeColumnsToContents()
+        mine = self.mine()
+        if mine is None:
+            self.current.setText("Belum ada nomor di loket ini.")
+        else:
+            status = q.STATUS_LABELS.get(mine.status, mine.status)
+            self.current.setText(f"{mine.label} - {status}")
+        self.current.setAccessibleDescription(self.current.text())
+        parts = [f"{len(state.waiting)} menunggu"]
+        if state.mean_wait_minutes is not None:
+            parts.append(f"rata-rata tunggu {state.mean_wait_minutes:g} menit")
+        if state.mean_service_minutes is not None:
+            parts.append(f"rata-rata layanan {state.mean_service_minutes:g} menit")
+        self.info.setText("; ".join(parts) + ".")
+        busy = mine is not None
+        self.buttons["next"].setEnabled(not busy)
+        for key in ("recall", "no_show", "skip"):
+            self.buttons[key].setEnabled(busy and mine.status == q.CALLED)
+        self.buttons["serve"].setEnabled(busy and mine.status == q.CALLED)
+        self.buttons["finish"].setEnabled(busy)
+        self.buttons["transfer"].setEnabled(busy)
+
+    def mine(self) -> q.CallView | None:
+        if self.state is None:
+            return None
+        return self.state.current.get(self.counter_code())
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _act(self, service: Any, *args: Any) -> None:
+        show_error(self.error, "")
+        self.env.op(self, service, self.actor, *args).success(lambda _r: self.refresh()).failure(
+            self._fail
+        ).run()
+
+    def _fail(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))
+        self.refresh_soon()
+
+    def refresh_soon(self) -> None:
+        QTimer.singleShot(0, self.refresh)
+
+    def call_next(self) -> None:
+        show_error(self.error, "")
+        self.env.op(
+            self, q.call_next, self.actor, self.counter_code(), None, self.env.clock
+        ).success(self._called).failure(self._fail).run()
+
+    def _called(self, view: q.CallView | None) -> None:
+        if view is None:
+            show_error(self.error, "Tidak ada nomor yang menunggu.")
+        self.refresh()
+
+    def _with_mine(self, service: Any, *extra: Any) -> None:
+        mine = self.mine()
+        if mine is None:
+            show_error(self.error, "Belum ada nomor di loket ini. Tekan F5 untuk memanggil.")
+            return
+        self._act(service, mine.ticket_id, *extra)
+
+    def recall(self) -> None:
+        self._with_mine(q.recall, None, self.env.clock)
+
+    def serve(self) -> None:
+        self._with_mine(q.start_serving, self.env.clock)
+
+    def finish(self) -> None:
+        self._with_mine(q.finish, self.env.clock)
+
+    def no_show(self) -> None:
+        self._with_mine(q.mark_no_show, self.env.clock)
+
+    def skip(self) -> None:
+        self._with_mine(q.skip, self.env.clock)
+
+    def transfer(self) -> None:
+        if self.mine() is None:
+            show_error(self.error, "Belum ada nomor di loket ini.")
+            return
+        dialog = TransferDialog(self.services, self.counters, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._with_mine(
+            q.transfer, dialog.service.currentData(), dialog.counter.currentData(), self.env.clock
+        )
+
+    def recall_absent(self) -> None:
+        rows = self.absent.selectionModel().selectedRows()
+        if not rows:
+            show_error(self.error, "Pilih dulu nomor yang tidak hadir di daftar bawah.")
+            return
+        ticket = self.absent_model.row(rows[0].row())
+        self._act(q.recall, ticket.ticket_id, self.counter_code(), self.env.clock)
+
+    def open_board(self) -> None:
+        self.env.open_board(self.window())

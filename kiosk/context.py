@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.clock import Clock
 from kiosk.config import Paths, resolve_db_url, resolve_paths
 from kiosk.db import make_engine, session_factory, upgrade
-from kiosk.errors import KioskError
+from kiosk.errors import DISK_FULL_SIGNS, STORAGE_FULL_MESSAGE, KioskError, StorageFull
 
 
 @dataclass
@@ -73,8 +74,19 @@ class Gateway:
                 else:
                     session.rollback()
                 raise
+            except OperationalError as exc:
+                session.rollback()
+                if any(sign in str(exc).lower() for sign in DISK_FULL_SIGNS):
+                    raise StorageFull(STORAGE_FULL_MESSAGE) from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise
-            session.commit()
+            try:
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                if any(sign in str(exc).lower() for sign in DISK_FULL_SIGNS):
+                    raise StorageFull(STORAGE_FULL_MESSAGE) from exc
+                raise
             return result

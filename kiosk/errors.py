@@ -64,3 +64,16 @@ class SetupRequired(KioskError):
     """The Puskesos has not been set up yet (``puskesos init``)."""
 
     code = "belum_diatur"
+
+
+class StorageFull(KioskError):
+    """The disk (or the database's size limit) is full: nothing of the action was stored."""
+
+    code = "penyimpanan_penuh"
+
+
+STORAGE_FULL_MESSAGE = (
+    "Penyimpanan komputer penuh; data ini BELUM tersimpan. Jangan tutup formulir: kosongkan "
+    "ruang disk (hapus berkas unduhan atau salinan lama), lalu simpan lagi."
+)
+DISK_FULL_SIGNS = ("database or disk is full", "no space left on device", "could not extend file")

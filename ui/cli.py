@@ -111,6 +111,17 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
         sp.add_argument("--json", action="store_true")
 
+    sync = sub.add_parser(
+        "sync", parents=[common], help="kirim data ke dan terima status dari kabupaten"
+    )
+    sync.add_argument("--once", action="store_true", help="satu putaran lalu berhenti")
+    sync.add_argument("--json", action="store_true")
+    sync.add_argument("--enrol", metavar="URL", help="daftarkan kios ini ke server kabupaten")
+    sync.add_argument("--kiosk-id", help="kode kantor (bawaan: kode kantor Puskesos)")
+    sync.add_argument("--code", help="kode pendaftaran dari pengelola SLRT kabupaten")
+    sync.add_argument("--as", dest="as_user", help="administrator (untuk --enrol)")
+    sync.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+
     db = sub.add_parser("db", parents=[common], help="basis data").add_subparsers(dest="db_cmd")
     db.add_parser("upgrade", parents=[common], help="perbarui skema tanpa kehilangan data")
     db.add_parser("status", parents=[common], help="revisi skema saat ini")
@@ -333,6 +344,64 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sync(ctx: KioskContext, a: argparse.Namespace) -> int:
+    import time
+
+    from kiosk.services.outbox import configure_upstream
+    from kiosk.services.setup import get_site
+    from sync.client import UpstreamError
+    from sync.engine import engine_for
+
+    gateway = Gateway(ctx)
+    try:
+        if a.enrol:
+            if not a.as_user:
+                raise KioskError("Pendaftaran memerlukan --as <administrator>.")
+            actor = _login(ctx, a.as_user, a.as_password)
+            site = gateway.call(get_site)
+            kiosk_id = a.kiosk_id or (site.office_code if site else "")
+            gateway.call(configure_upstream, actor, a.enrol, kiosk_id)
+            engine_for(gateway, ctx.clock).enrol(
+                kiosk_id, _secret(a.code, "PUSKESOS_ENROL_CODE", "Kode pendaftaran")
+            )
+            print(f"Kios {kiosk_id} terdaftar di {a.enrol}.")
+            return 0
+        engine = engine_for(gateway, ctx.clock)
+    except UpstreamError as exc:
+        print(f"Gagal: {type(exc).message}", file=sys.stderr)
+        return 1
+    while True:
+        report = engine.run_once()
+        if a.json:
+            print(
+                json.dumps(
+                    {
+                        "ok": report.ok,
+                        "sent": report.sent,
+                        "conflicts": report.conflicts,
+                        "quarantined": report.quarantined,
+                        "pulled": report.pulled,
+                        "resent_after_restore": report.resent_after_restore,
+                        "error": report.error,
+                        "paused": report.paused,
+                        "skew_seconds": report.skew_seconds,
+                        "notes": report.notes,
+                    }
+                )
+            )
+        else:
+            print(
+                f"Terkirim {report.sent}, konflik {report.conflicts}, dikarantina "
+                f"{report.quarantined}, status diterima {report.pulled}."
+                + (f" Gagal: {report.error}" if report.error else "")
+            )
+            for note in report.notes:
+                print(f"Catatan: {note}")
+        if a.once or report.paused:
+            return 0 if report.ok else 1
+        time.sleep(report.next_delay if report.error else 30)
+
+
 def _open_window(ctx: KioskContext, demo: bool = False) -> int:
     from ui.app import run_app  # Qt is imported only here
 
@@ -358,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_printer(ctx, a)
         if a.cmd == "dtks":
             return _cmd_dtks(ctx, a)
+        if a.cmd == "sync":
+            return _cmd_sync(ctx, a)
         return _open_window(ctx)
     except KioskError as exc:
         print(f"Gagal: {exc.message}", file=sys.stderr)

@@ -1,7 +1,13 @@
 """Every mapped class, imported here so ``Base.metadata`` knows the whole domain."""
 
 from kiosk.models import lengths as _lengths  # noqa: F401 - registers the flush guard
-from kiosk.models.audit import AuditEntry, NumberSequence, OutboxOperation, SyncState
+from kiosk.models.audit import (
+    AuditEntry,
+    NumberSequence,
+    OutboxOperation,
+    SyncState,
+    UpstreamChange,
+)
 from kiosk.models.base import Base
 from kiosk.models.case import Case, CaseEvent, CitizenNotice, Visit
 from kiosk.models.complaint import (
@@ -61,6 +67,7 @@ __all__ = [
     "ServiceProduct",
     "Site",
     "SyncState",
+    "UpstreamChange",
     "Village",
     "Visit",
 ]

@@ -46,6 +46,18 @@ class OutboxOperation(Base):
     batch_key: Mapped[str | None] = mapped_column(String(40))
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+    # The server's receipt number: if the server reports a lower high-water mark (restored
+    # from a backup), everything above it is sent again.
+    receipt: Mapped[int | None]
+
+
+class UpstreamChange(Base):
+    """A status change from the kabupaten already applied (so a repeat is harmless)."""
+
+    __tablename__ = "upstream_change"
+
+    change_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    applied_at: Mapped[datetime]
 
 
 class SyncState(Base):

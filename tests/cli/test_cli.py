@@ -122,7 +122,7 @@ def test_demo_without_window_and_db_status(ctx, capsys):
     code, out, _ = run(capsys, "--db", ctx.url, "demo", "--no-gui", "--households", "20")
     assert code == 0 and "Data demo siap" in out
     code, out, _ = run(capsys, "--db", ctx.url, "db", "status")
-    assert code == 0 and "Revisi saat ini: 0004" in out
+    assert code == 0 and "Revisi saat ini: 0005" in out
 
 
 def test_demo_refuses_a_database_with_a_real_puskesos(ctx, office, capsys):

@@ -28,3 +28,21 @@ def test_kiosk_imports_no_qt_and_no_outer_package():
 def test_ui_holds_no_sql():
     bad = {f: n & {"sqlalchemy", "alembic", "sqlite3"} for f, n in imports_of("ui").items()}
     assert {f: n for f, n in bad.items() if n} == {}
+
+
+def test_the_reference_server_is_not_part_of_the_kiosk():
+    """kabupaten/ stands for a system the kiosk does not control: nothing at runtime uses it,
+    and it uses nothing of the kiosk (so it can be run and replaced on its own)."""
+    for package in ("kiosk", "ui", "printing", "sync"):
+        bad = {f: n & {"kabupaten", "flask"} for f, n in imports_of(package).items()}
+        assert {f: n for f, n in bad.items() if n} == {}
+    bad = {
+        f: n & {"kiosk", "ui", "printing", "sync", "PySide6"}
+        for f, n in imports_of("kabupaten").items()
+    }
+    assert {f: n for f, n in bad.items() if n} == {}
+
+
+def test_sync_holds_no_sql_and_no_qt():
+    bad = {f: n & {"sqlalchemy", "sqlite3", "PySide6"} for f, n in imports_of("sync").items()}
+    assert {f: n for f, n in bad.items() if n} == {}

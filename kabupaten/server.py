@@ -1,0 +1,246 @@
+"""A small, real kabupaten SLRT server implementing resources/upstream/openapi.yaml.
+
+Flask (well kept, small, threaded WSGI through Werkzeug) over :mod:`kabupaten.store`. It is what
+the kiosk's integration tests run against on 127.0.0.1, and what a kabupaten can run to try the
+kiosk before its own server speaks the contract:
+
+    python -m kabupaten --db slrt.sqlite --port 8080 --enrol 3324012001=RAHASIA
+
+Faults can be switched on through ``POST /_admin/faults`` (only when started with
+``admin=True``): 500s, 503 with Retry-After, a captive portal's HTML with 200, truncated JSON,
+a wrong batch id, a missing item, a small body limit (413), a delay after commit (so the
+client times out after the server stored the batch), short-lived tokens.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from flask import Flask, Response, jsonify, request
+from werkzeug.serving import make_server
+
+from kabupaten.store import SCHEMA_VERSIONS, Store
+
+API_VERSION = "1"
+
+
+@dataclass
+class Faults:
+    """Switches for the tests; counts say how many requests a fault affects."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    body_limit: int = 2_000_000
+    delay_after_commit: float = 0.0
+    delay_times: int = 0
+    token_ttl: float = 3600.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, name: str) -> bool:
+        with self.lock:
+            left = self.counts.get(name, 0)
+            if left <= 0:
+                return False
+            self.counts[name] = left - 1
+            return True
+
+
+def _cursor(last: tuple[int, str]) -> str:
+    return base64.urlsafe_b64encode(f"v1:{last[0]}:{last[1]}".encode()).decode()
+
+
+def _position(cursor: str | None) -> tuple[int, str]:
+    if not cursor:
+        return 0, ""
+    try:
+        version, seq, change_id = base64.urlsafe_b64decode(cursor.encode()).decode().split(":")
+        if version != "v1":
+            raise ValueError
+        return int(seq), change_id
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise LookupError("cursor") from exc
+
+
+def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> Flask:
+    app = Flask("kabupaten")
+    faults = Faults()
+    app.config["faults"] = faults
+    app.config["store"] = store
+
+    def kiosk() -> str | None:
+        auth = request.headers.get("Authorization", "")
+        if not auth.startswith("Bearer "):
+            return None
+        return store.token_owner(auth[7:], "access")
+
+    @app.get("/v1/probe")
+    def probe() -> Response:
+        return jsonify(
+            api_version=API_VERSION,
+            server_time=datetime.now(UTC).isoformat(),
+            body_limit=faults.body_limit,
+            schema_versions=list(SCHEMA_VERSIONS),
+            receipt_high_water=store.receipt_high_water(),
+        )
+
+    @app.post("/v1/token")
+    def token() -> Response | tuple[Response, int]:
+        body = request.get_json(silent=True) or {}
+        if body.get("grant_type") == "enrolment":
+            kiosk_id = str(body.get("kiosk_id", ""))
+            if enrolment.get(kiosk_id) != body.get("enrolment_code"):
+                return jsonify(error="kode pendaftaran salah"), 401
+            return jsonify(store.issue_tokens(kiosk_id, faults.token_ttl))
+        if body.get("grant_type") == "refresh_token":
+            owner = store.use_refresh(str(body.get("refresh_token", "")))
+            if owner is None:
+                return jsonify(error="refresh token tidak berlaku"), 401
+            return jsonify(store.issue_tokens(owner, faults.token_ttl))
+        return jsonify(error="grant_type tidak dikenal"), 400
+
+    @app.post("/v1/batches")
+    def batches() -> Response | tuple[Response, int] | tuple[str, int, dict[str, str]]:
+        if faults.take("batch_503"):
+            return jsonify(error="sibuk"), 503, {"Retry-After": "1"}  # type: ignore[return-value]
+        if faults.take("batch_500"):
+            return jsonify(error="kesalahan server"), 500
+        raw = request.get_data(cache=True)
+        if len(raw) > faults.body_limit:
+            return jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
+        owner = kiosk()
+        if owner is None:
+            return jsonify(error="token tidak berlaku"), 401
+        key = request.headers.get("Idempotency-Key", "")
+        try:
+            batch = json.loads(raw)
+            assert isinstance(batch, dict) and isinstance(batch.get("items"), list)
+            assert key and batch.get("batch_id") == key
+        except (ValueError, AssertionError):
+            return jsonify(error="badan permintaan tidak sah"), 400
+        body_hash = hashlib.sha256(raw).hexdigest()
+        with store.lock:
+            stored = store.stored_answer(key)
+            if stored is not None:
+                if stored[0] != body_hash:
+                    return jsonify(error="Idempotency-Key dipakai untuk isi lain"), 422
+                answer = stored[1]
+            else:
+                answer = store.ingest(key, owner, body_hash, batch)
+        if faults.delay_times > 0:
+            faults.delay_times -= 1
+            time.sleep(faults.delay_after_commit)  # committed; the client may time out now
+        return _answer(answer)
+
+    def _answer(answer: str) -> Response:
+        if faults.take("batch_html"):
+            return Response("<html><body>Login Wi-Fi desa</body></html>", 200, mimetype="text/html")
+        if faults.take("batch_truncate"):
+            return Response(answer[: len(answer) // 2], 200, mimetype="application/json")
+        if faults.take("batch_wrong_id"):
+            data = json.loads(answer)
+            data["batch_id"] = "lain-" + data["batch_id"]
+            return jsonify(data)
+        if faults.take("batch_drop_item"):
+            data = json.loads(answer)
+            data["results"] = data["results"][:-1]
+            return jsonify(data)
+        return Response(answer, 200, mimetype="application/json")
+
+    @app.get("/v1/changes")
+    def changes() -> Response | tuple[Response, int]:
+        if kiosk() is None:
+            return jsonify(error="token tidak berlaku"), 401
+        if faults.take("changes_500"):
+            return jsonify(error="kesalahan server"), 500
+        try:
+            seq, last_id = _position(request.args.get("cursor"))
+            limit = max(1, min(5000, int(request.args.get("limit", 500))))
+            items, last, more = store.changes_after(seq, last_id, limit)
+        except LookupError:
+            return jsonify(error="cursor tidak dikenal; unduh ulang dari awal"), 410
+        body = json.dumps({"changes": items, "next_cursor": _cursor(last), "has_more": more})
+        if faults.take("changes_truncate"):
+            body = body[: len(body) // 2]
+        return Response(body, 200, mimetype="application/json")
+
+    @app.get("/v1/dtks/<nik>")
+    def dtks(nik: str) -> Response | tuple[Response, int]:
+        if kiosk() is None:
+            return jsonify(error="token tidak berlaku"), 401
+        return jsonify(
+            found=False,
+            snapshot_date=datetime.now(UTC).date().isoformat(),
+            decile=None,
+            programmes=[],
+        )
+
+    @app.get("/v1/reference/<dataset>")
+    def reference(dataset: str) -> Response | tuple[Response, int]:
+        if dataset not in ("programmes", "villages", "holidays"):
+            return jsonify(error="data tidak dikenal"), 404
+        return jsonify(dataset=dataset, version="server-1", items=[])
+
+    if admin:
+
+        @app.post("/_admin/faults")
+        def set_faults() -> Response:
+            body = request.get_json(force=True)
+            with faults.lock:
+                faults.counts.update(body.get("counts", {}))
+            faults.body_limit = int(body.get("body_limit", faults.body_limit))
+            faults.delay_after_commit = float(
+                body.get("delay_after_commit", faults.delay_after_commit)
+            )
+            faults.delay_times = int(body.get("delay_times", faults.delay_times))
+            faults.token_ttl = float(body.get("token_ttl", faults.token_ttl))
+            if body.get("expire_tokens"):
+                store.expire_access_tokens()
+            return jsonify(ok=True)
+
+        @app.post("/_admin/changes")
+        def add_changes() -> Response:
+            body = request.get_json(force=True)
+            if isinstance(body, list):
+                return jsonify(added=store.add_changes(body))
+            return jsonify(store.add_change(body))
+
+        @app.get("/_admin/operations")
+        def list_operations() -> Response:
+            return jsonify(store.operations())
+
+    return app
+
+
+class ServerThread:
+    """Serve ``app`` on 127.0.0.1 in a background thread (tests, demos)."""
+
+    def __init__(self, app: Flask, port: int = 0):
+        self.server = make_server("127.0.0.1", port, app, threaded=True)
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> ServerThread:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+
+def run(db: str, port: int, enrolment: dict[str, str], admin: bool = False) -> None:
+    """Serve until interrupted (``python -m kabupaten``)."""
+    url = db if "://" in db else f"sqlite:///{db}"
+    app = create_app(Store(url), enrolment, admin=admin)
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    print(f"Server SLRT kabupaten di http://127.0.0.1:{server.server_port} (Ctrl+C berhenti)")
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()

@@ -1,0 +1,344 @@
+"""The reference server's own database: operations once per op_id, idempotent batch answers,
+status changes in server order, tokens.
+
+SQLAlchemy Core on its own file (or any URL), nothing shared with the kiosk's schema: the server
+stands for a kabupaten system the kiosk does not control.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+
+meta = MetaData()
+operations = Table(
+    "operations",
+    meta,
+    Column("receipt", Integer, primary_key=True, autoincrement=True),
+    Column("op_id", String(36), unique=True, nullable=False),
+    Column("kiosk_id", String(40), nullable=False),
+    Column("entity_type", String(30), nullable=False),
+    Column("entity_id", String(36), nullable=False, index=True),
+    Column("op_type", String(40), nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("outcome", String(12), nullable=False),  # accepted / conflict
+    Column("received_at", String(40), nullable=False),
+)
+idempotency = Table(
+    "idempotency",
+    meta,
+    Column("key", String(64), primary_key=True),
+    Column("kiosk_id", String(40), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("response", Text, nullable=False),
+)
+changes = Table(
+    "changes",
+    meta,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("change_id", String(36), unique=True, nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("body", Text, nullable=False),
+)
+tokens = Table(
+    "tokens",
+    meta,
+    Column("token", String(64), primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("kiosk_id", String(40), nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+versions = Table(
+    "versions",
+    meta,
+    Column("entity_id", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
+KNOWN_ENTITIES = {
+    "case",
+    "person",
+    "household",
+    "referral",
+    "approval",
+    "service_product",
+    "prelist",
+    "visit",
+    "officer",
+    "site",
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def content_hash(item: dict[str, Any]) -> str:
+    """Hash of what an operation *says* (not of how it was serialised)."""
+    keys = ("entity_type", "entity_id", "op_type", "schema_version", "payload")
+    core = {k: item.get(k) for k in keys}
+    return hashlib.sha256(json.dumps(core, sort_keys=True).encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, url: str):
+        self.engine: Engine = create_engine(url)
+        meta.create_all(self.engine)
+        # One batch at a time: the simplest way to make concurrent duplicates safe.
+        self.lock = threading.Lock()
+
+    # --- tokens ----------------------------------------------------------------------------
+
+    def issue_tokens(self, kiosk_id: str, ttl: float) -> dict[str, Any]:
+        access, refresh = secrets.token_hex(24), secrets.token_hex(24)
+        with self.engine.begin() as c:
+            c.execute(
+                insert(tokens),
+                [
+                    {
+                        "token": access,
+                        "kind": "access",
+                        "kiosk_id": kiosk_id,
+                        "expires_at": time.time() + ttl,
+                    },
+                    {
+                        "token": refresh,
+                        "kind": "refresh",
+                        "kiosk_id": kiosk_id,
+                        "expires_at": time.time() + 90 * 86400,
+                    },
+                ],
+            )
+        return {"access_token": access, "refresh_token": refresh, "expires_in": int(ttl)}
+
+    def token_owner(self, token: str, kind: str) -> str | None:
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(tokens.c.kiosk_id, tokens.c.expires_at).where(
+                    tokens.c.token == token, tokens.c.kind == kind
+                )
+            ).first()
+        if row is None or row.expires_at < time.time():
+            return None
+        return str(row.kiosk_id)
+
+    def use_refresh(self, token: str) -> str | None:
+        owner = self.token_owner(token, "refresh")
+        if owner is not None:
+            with self.engine.begin() as c:
+                c.execute(tokens.delete().where(tokens.c.token == token))
+        return owner
+
+    def expire_access_tokens(self) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(tokens).where(tokens.c.kind == "access").values(expires_at=0))
+
+    # --- batches ---------------------------------------------------------------------------
+
+    def stored_answer(self, key: str) -> tuple[str, str] | None:
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(idempotency.c.body_hash, idempotency.c.response).where(
+                    idempotency.c.key == key
+                )
+            ).first()
+        return (row.body_hash, row.response) if row else None
+
+    def ingest(self, key: str, kiosk_id: str, body_hash: str, batch: dict[str, Any]) -> str:
+        """Store the batch's operations once each and the answer under ``key``; one transaction."""
+        results = []
+        with self.engine.begin() as c:
+            for item in batch["items"]:
+                results.append(self._item(c, kiosk_id, item))
+            response = json.dumps({"batch_id": batch["batch_id"], "results": results})
+            c.execute(
+                insert(idempotency).values(
+                    key=key, kiosk_id=kiosk_id, body_hash=body_hash, response=response
+                )
+            )
+        return response
+
+    def _item(self, c: Any, kiosk_id: str, item: Any) -> dict[str, Any]:
+        op_id = str(item.get("op_id", "")) if isinstance(item, dict) else ""
+        problem = self._invalid(item)
+        if problem:
+            return {"op_id": op_id, "status": "rejected", "receipt": None, "detail": problem}
+        digest = content_hash(item)
+        existing = c.execute(
+            select(operations.c.receipt, operations.c.content_hash, operations.c.outcome).where(
+                operations.c.op_id == op_id
+            )
+        ).first()
+        if existing is not None:
+            same = existing.content_hash == digest
+            return {
+                "op_id": op_id,
+                "status": "duplicate" if same else "id_reuse",
+                "receipt": existing.receipt if same else None,
+                "detail": "" if same else "op_id sudah dipakai untuk isi lain",
+            }
+        outcome = "accepted"
+        payload = item["payload"]
+        if item["op_type"] == "kasus_status" and isinstance(payload.get("version"), int):
+            current = c.execute(
+                select(versions.c.version).where(versions.c.entity_id == item["entity_id"])
+            ).scalar()
+            if current is not None and payload["version"] <= current:
+                outcome = "conflict"  # kept for a kabupaten officer to review
+            else:
+                self._set_version(c, item["entity_id"], payload["version"])
+        receipt = c.execute(
+            insert(operations).values(
+                op_id=op_id,
+                kiosk_id=kiosk_id,
+                entity_type=item["entity_type"],
+                entity_id=item["entity_id"],
+                op_type=item["op_type"],
+                schema_version=item["schema_version"],
+                content_hash=digest,
+                body=json.dumps(item),
+                outcome=outcome,
+                received_at=now_iso(),
+            )
+        ).inserted_primary_key[0]
+        return {
+            "op_id": op_id,
+            "status": outcome,
+            "receipt": receipt,
+            "detail": "versi lama: disimpan untuk ditinjau" if outcome == "conflict" else "",
+        }
+
+    @staticmethod
+    def _invalid(item: Any) -> str:
+        if not isinstance(item, dict):
+            return "bukan objek"
+        for key in ("op_id", "entity_type", "entity_id", "op_type", "schema_version", "payload"):
+            if key not in item:
+                return f"kolom {key} tidak ada"
+        try:
+            uuid.UUID(str(item["op_id"]))
+            uuid.UUID(str(item["entity_id"]))
+        except ValueError:
+            return "op_id atau entity_id bukan UUID"
+        if item["schema_version"] not in SCHEMA_VERSIONS:
+            return f"schema_version {item['schema_version']} tidak didukung"
+        if item["entity_type"] not in KNOWN_ENTITIES:
+            return f"entity_type {item['entity_type']} tidak dikenal"
+        if not isinstance(item["payload"], dict):
+            return "payload bukan objek"
+        if item["op_type"] == "kasus_dicatat" and not item["payload"].get("tracking_number"):
+            return "kasus tanpa nomor lacak"
+        return ""
+
+    @staticmethod
+    def _set_version(c: Any, entity_id: str, version: int) -> None:
+        if c.execute(select(versions.c.version).where(versions.c.entity_id == entity_id)).first():
+            c.execute(
+                update(versions).where(versions.c.entity_id == entity_id).values(version=version)
+            )
+        else:
+            c.execute(insert(versions).values(entity_id=entity_id, version=version))
+
+    def receipt_high_water(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.max(operations.c.receipt))).scalar() or 0)
+
+    def operations(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(operations).order_by(operations.c.receipt)).all()
+        return [dict(r._mapping) for r in rows]
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def add_change(self, change: dict[str, Any]) -> dict[str, Any]:
+        """A kabupaten decision: a status or an approval step; case statuses bump the version."""
+        change = dict(change)
+        change.setdefault("change_id", str(uuid.uuid4()))
+        change.setdefault("at", now_iso())
+        with self.engine.begin() as c:
+            if change.get("kind") == "case_status":
+                current = (
+                    c.execute(
+                        select(versions.c.version).where(
+                            versions.c.entity_id == change["entity_id"]
+                        )
+                    ).scalar()
+                    or 0
+                )
+                change["version"] = current + 1
+                self._set_version(c, change["entity_id"], current + 1)
+            c.execute(
+                insert(changes).values(
+                    change_id=change["change_id"],
+                    entity_id=change["entity_id"],
+                    body=json.dumps(change),
+                )
+            )
+        return change
+
+    def add_changes(self, items: list[dict[str, Any]]) -> int:
+        with self.engine.begin() as c:
+            c.execute(
+                insert(changes),
+                [
+                    {
+                        "change_id": str(uuid.uuid4()),
+                        "entity_id": i["entity_id"],
+                        "body": json.dumps({"at": now_iso(), **i}),
+                    }
+                    for i in items
+                ],
+            )
+        return len(items)
+
+    def changes_after(
+        self, seq: int, last_id: str, limit: int
+    ) -> tuple[list[dict[str, Any]], tuple[int, str], bool]:
+        """Changes after ``seq``; the cursor also names the last change it saw, so a server
+        restored from a backup (whose numbers are reused by new changes) refuses it."""
+        with self.engine.connect() as c:
+            top = int(c.execute(select(func.max(changes.c.seq))).scalar() or 0)
+            if seq > top:
+                raise LookupError("cursor")
+            if seq > 0:
+                seen = c.execute(select(changes.c.change_id).where(changes.c.seq == seq)).scalar()
+                if seen != last_id:
+                    raise LookupError("cursor")
+            rows = c.execute(
+                select(changes.c.seq, changes.c.change_id, changes.c.body)
+                .where(changes.c.seq > seq)
+                .order_by(changes.c.seq)
+                .limit(limit)
+            ).all()
+        out = []
+        for r in rows:
+            body = json.loads(r.body)
+            body["change_id"] = r.change_id
+            out.append(body)
+        last = (rows[-1].seq, rows[-1].change_id) if rows else (seq, last_id)
+        return out, last, last[0] < top

@@ -1,0 +1,303 @@
+"""The outbox and the pull cursor as the sync client needs them (no HTTP here).
+
+States of an operation: ``pending`` → ``sending`` (in a batch whose Idempotency-Key is stored
+before the first attempt) → ``sent`` / ``conflict`` (delivered; the server keeps a conflict for
+review) / ``quarantined`` (refused for good: it holds back only later operations on the same
+record, the rest flow). Nothing becomes ``sent`` without the server's explicit answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from kiosk import case_rules as rules
+from kiosk.clock import utcnow
+from kiosk.models import Case, CaseEvent, OutboxOperation, SyncState, UpstreamChange
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+from kiosk.services.journal import audit
+
+PENDING, SENDING, SENT, CONFLICT, QUARANTINED = (
+    "pending",
+    "sending",
+    "sent",
+    "conflict",
+    "quarantined",
+)
+DELIVERED = {"accepted": SENT, "duplicate": SENT, "conflict": CONFLICT}
+REFUSED = {"id_reuse", "rejected"}
+
+
+def get_state(session: Session, key: str, default: str = "") -> str:
+    row = session.get(SyncState, key)
+    return row.value if row else default
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def item_of(op: OutboxOperation) -> dict[str, Any]:
+    """The operation as the contract's ``Operation`` (deterministic: retries send the same)."""
+    return {
+        "op_id": str(op.op_id),
+        "entity_type": op.entity_type,
+        "entity_id": str(op.entity_id),
+        "op_type": op.op_type,
+        "schema_version": op.schema_version,
+        "created_at": op.created_at.isoformat(),
+        "payload": op.payload,
+    }
+
+
+@dataclass(frozen=True)
+class Batch:
+    key: str
+    items: list[dict[str, Any]]
+
+
+def claim_batch(session: Session, limit: int) -> Batch | None:
+    """The batch to send: an unfinished one first (same key, same items), else a new one."""
+    inflight = session.scalar(
+        select(OutboxOperation.batch_key)
+        .where(OutboxOperation.state == SENDING)
+        .order_by(OutboxOperation.seq)
+        .limit(1)
+    )
+    if inflight:
+        ops = session.scalars(
+            select(OutboxOperation)
+            .where(OutboxOperation.batch_key == inflight, OutboxOperation.state == SENDING)
+            .order_by(OutboxOperation.seq)
+        ).all()
+        return Batch(inflight, [item_of(o) for o in ops])
+    earlier = aliased(OutboxOperation)
+    held = exists().where(
+        and_(
+            earlier.entity_id == OutboxOperation.entity_id,
+            earlier.state == QUARANTINED,
+            earlier.seq < OutboxOperation.seq,
+        )
+    )
+    ops = session.scalars(
+        select(OutboxOperation)
+        .where(OutboxOperation.state == PENDING, ~held)
+        .order_by(OutboxOperation.seq)
+        .limit(limit)
+    ).all()
+    if not ops:
+        return None
+    key = uuid.uuid4().hex
+    for op in ops:
+        op.state, op.batch_key, op.attempts = SENDING, key, op.attempts + 1
+    return Batch(key, [item_of(o) for o in ops])
+
+
+def release_batch(session: Session, key: str, error: str = "") -> None:
+    """Give a batch's items back to the queue (to be sent in smaller batches)."""
+    session.execute(
+        update(OutboxOperation)
+        .where(OutboxOperation.batch_key == key, OutboxOperation.state == SENDING)
+        .values(state=PENDING, batch_key=None, last_error=error or None)
+    )
+
+
+def note_failure(session: Session, key: str, error: str) -> None:
+    session.execute(
+        update(OutboxOperation).where(OutboxOperation.batch_key == key).values(last_error=error)
+    )
+
+
+def quarantine_batch(session: Session, key: str, reason: str) -> None:
+    """A single item the server will never take (e.g. larger than its body limit)."""
+    session.execute(
+        update(OutboxOperation)
+        .where(OutboxOperation.batch_key == key, OutboxOperation.state == SENDING)
+        .values(state=QUARANTINED, last_error=reason)
+    )
+
+
+@dataclass(frozen=True)
+class Applied:
+    sent: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    retry: int = 0
+
+
+def apply_results(session: Session, key: str, results: dict[str, dict[str, Any]]) -> Applied:
+    """Mark a batch from the server's per-item answer (which the caller has checked is whole)."""
+    now = utcnow()
+    sent = conflicts = quarantined = retry = 0
+    ops = session.scalars(
+        select(OutboxOperation).where(
+            OutboxOperation.batch_key == key, OutboxOperation.state == SENDING
+        )
+    ).all()
+    for op in ops:
+        result = results[str(op.op_id)]
+        status = result.get("status")
+        if status in DELIVERED:
+            op.state = DELIVERED[status]
+            op.sent_at, op.receipt, op.last_error = now, result.get("receipt"), None
+            sent += status != "conflict"
+            conflicts += status == "conflict"
+            if op.op_type == "kasus_dicatat":
+                case = session.get(Case, op.entity_id)
+                if case is not None:
+                    case.upstream_state, case.upstream_accepted_at = "diterima", now
+        elif status in REFUSED:
+            op.state, op.last_error = QUARANTINED, f"{status}: {result.get('detail', '')}"
+            quarantined += 1
+        else:  # "retry" or anything unknown: try again later, never counted as sent
+            op.state, op.batch_key = PENDING, None
+            retry += 1
+    return Applied(sent, conflicts, quarantined, retry)
+
+
+def max_receipt(session: Session) -> int:
+    return int(session.scalar(select(func.max(OutboxOperation.receipt))) or 0)
+
+
+def resend_above(session: Session, high_water: int) -> int:
+    """The server lost operations (restored from a backup): send them again."""
+    result = session.execute(
+        update(OutboxOperation)
+        .where(OutboxOperation.receipt > high_water)
+        .values(state=PENDING, receipt=None, batch_key=None, sent_at=None)
+    )
+    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if count:
+        audit(session, None, "sinkron_kirim_ulang", "outbox", "all", {"count": count})
+    return count
+
+
+def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str) -> int:
+    """Apply kabupaten changes and save the cursor in the same transaction."""
+    from kiosk.services.approvals import apply_upstream_decision
+
+    applied = 0
+    for change in changes:
+        change_id = str(change.get("change_id", ""))[:40]
+        if not change_id or session.get(UpstreamChange, change_id) is not None:
+            continue
+        kind = change.get("kind")
+        try:
+            entity = uuid.UUID(str(change.get("entity_id")))
+        except ValueError:
+            entity = None
+        at = _instant(change.get("at"))
+        if kind == "case_status" and entity is not None:
+            case = session.get(Case, entity)
+            status = str(change.get("status", ""))
+            if case is not None and status in rules.STATUS_LABELS:
+                session.add(
+                    CaseEvent(
+                        case_id=case.id,
+                        kind="status_kabupaten",
+                        at=at,
+                        from_status=case.status,
+                        to_status=status,
+                        note=str(change.get("note", ""))[:2000],
+                        source="kabupaten",
+                        upstream_seq=change_id,
+                    )
+                )
+                case.status = status  # the kabupaten owns status (field ownership)
+                case.version = max(case.version, int(change.get("version") or 0))
+                applied += 1
+        elif kind == "approval_decision" and entity is not None:
+            done = apply_upstream_decision(
+                session,
+                str(change.get("subject_type", "")),
+                entity,
+                str(change.get("role", "")),
+                str(change.get("decision", "")),
+                str(change.get("note", "")),
+                at,
+            )
+            applied += done is not None
+        session.add(UpstreamChange(change_id=change_id, applied_at=utcnow()))
+    set_state(session, "pull_cursor", cursor)
+    return applied
+
+
+def _instant(value: Any) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value))
+        return parsed if parsed.tzinfo else utcnow()
+    except ValueError:
+        return utcnow()
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    """What the status bar and the sync page show."""
+
+    enrolled: bool
+    upstream_url: str
+    last_success: str
+    last_error: str
+    waiting: int
+    attention: int
+    skew_seconds: float | None
+    quarantined: list[tuple[int, str, str]]  # (seq, op_type, error)
+
+
+def sync_overview(session: Session, actor: Actor) -> SyncOverview:
+    authorize(session, actor, Perm.RUN_SYNC)
+    counts = dict(
+        session.execute(
+            select(OutboxOperation.state, func.count()).group_by(OutboxOperation.state)
+        ).all()
+    )
+    skew = get_state(session, "clock_skew_seconds")
+    quarantined = [
+        (seq, op_type, err or "")
+        for seq, op_type, err in session.execute(
+            select(OutboxOperation.seq, OutboxOperation.op_type, OutboxOperation.last_error)
+            .where(OutboxOperation.state == QUARANTINED)
+            .order_by(OutboxOperation.seq)
+            .limit(50)
+        )
+    ]
+    return SyncOverview(
+        bool(get_state(session, "refresh_token")),
+        get_state(session, "upstream_url"),
+        get_state(session, "last_success"),
+        get_state(session, "last_error"),
+        int(counts.get(PENDING, 0) + counts.get(SENDING, 0)),
+        int(counts.get(QUARANTINED, 0)),
+        float(skew) if skew else None,
+        quarantined,
+    )
+
+
+def configure_upstream(session: Session, actor: Actor, url: str, kiosk_id: str) -> None:
+    """Where the kabupaten server is (the admin sets it; tokens come from enrolment)."""
+    authorize(session, actor, Perm.MANAGE_SITE)
+    set_state(session, "upstream_url", url.rstrip("/"))
+    set_state(session, "kiosk_id", kiosk_id)
+    audit(session, actor.id, "sinkron_diatur", "sync", "upstream", {"kiosk_id": kiosk_id})
+
+
+def requeue_quarantined(session: Session, actor: Actor, seqs: list[int]) -> int:
+    """After the cause is fixed upstream, try quarantined items again."""
+    authorize(session, actor, Perm.MANAGE_SITE)
+    result = session.execute(
+        update(OutboxOperation)
+        .where(OutboxOperation.seq.in_(seqs), OutboxOperation.state == QUARANTINED)
+        .values(state=PENDING, batch_key=None)
+    )
+    audit(session, actor.id, "sinkron_coba_lagi", "outbox", "some", {"count": len(seqs)})
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

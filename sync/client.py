@@ -1,0 +1,210 @@
+"""HTTP to the kabupaten server (resources/upstream/openapi.yaml) with requests.
+
+Every reply is checked before anything is believed: a 200 that is not the expected JSON (a
+captive portal's login page, a truncated body, another batch's id, a missing item) raises
+:class:`Malformed`, and the caller marks nothing as sent. TLS is always verified (a kabupaten
+with its own certificate authority gives its CA file, never ``verify=False``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+CONNECT_TIMEOUT = 5.0
+
+
+class UpstreamError(Exception):
+    """Base of what the sync engine handles; ``message`` is Indonesian for the officer."""
+
+    message = "Server kabupaten tidak dapat dihubungi."
+
+    def __init__(self, detail: str = "", retry_after: float | None = None):
+        super().__init__(detail or self.message)
+        self.detail = detail
+        self.retry_after = retry_after
+
+
+class Offline(UpstreamError):
+    message = "Tidak ada sambungan ke server kabupaten; data tetap tersimpan dan akan dikirim."
+
+
+class TimedOut(UpstreamError):
+    message = "Server kabupaten terlalu lama menjawab; akan dicoba lagi dengan kiriman lebih kecil."
+
+
+class ServerBusy(UpstreamError):
+    message = "Server kabupaten sedang sibuk atau bermasalah; akan dicoba lagi."
+
+
+class Malformed(UpstreamError):
+    message = (
+        "Jawaban server tidak dapat dipercaya (mungkin halaman login Wi-Fi atau jawaban "
+        "terpotong); tidak ada yang ditandai terkirim."
+    )
+
+
+class Unauthorised(UpstreamError):
+    message = "Token tidak berlaku."
+
+
+class TooLarge(UpstreamError):
+    message = "Kiriman terlalu besar untuk server; dikirim dalam bagian lebih kecil."
+
+
+class NeedsEnrolment(UpstreamError):
+    message = (
+        "Kios ini belum terdaftar di server kabupaten (atau pendaftarannya dicabut). "
+        "Minta kode pendaftaran ke pengelola SLRT kabupaten."
+    )
+
+
+class CursorUnknown(UpstreamError):
+    message = "Server tidak mengenal posisi unduhan; status diunduh ulang dari awal."
+
+
+@dataclass(frozen=True)
+class Probe:
+    server_time: str
+    body_limit: int
+    schema_versions: list[int]
+    receipt_high_water: int
+
+
+def _json(response: requests.Response) -> Any:
+    if "json" not in response.headers.get("Content-Type", ""):
+        raise Malformed("bukan JSON")
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise Malformed("JSON rusak") from exc
+
+
+class UpstreamClient:
+    def __init__(
+        self,
+        base_url: str,
+        timeout: float = 15.0,
+        ca_file: str | None = None,
+        session: requests.Session | None = None,
+    ):
+        self.base = base_url.rstrip("/")
+        self.timeout = timeout
+        self.http = session or requests.Session()
+        self.http.verify = ca_file or True
+        self.http.headers["User-Agent"] = "puskesos-kiosk/1"
+        self.access_token = ""
+
+    def _request(self, method: str, path: str, **kw: Any) -> requests.Response:
+        try:
+            response = self.http.request(
+                method, self.base + path, timeout=(CONNECT_TIMEOUT, self.timeout), **kw
+            )
+        except requests.Timeout as exc:
+            raise TimedOut(str(exc)) from exc
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            raise Offline(str(exc)) from exc
+        code = response.status_code
+        if code == 401:
+            raise Unauthorised()
+        if code == 413:
+            raise TooLarge()
+        if code in (429, 503) or code >= 500:
+            retry_after = response.headers.get("Retry-After")
+            try:
+                wait = float(retry_after) if retry_after else None
+            except ValueError:
+                wait = None
+            raise ServerBusy(f"HTTP {code}", retry_after=wait)
+        return response
+
+    def probe(self) -> Probe:
+        data = _json(self._request("GET", "/v1/probe"))
+        try:
+            return Probe(
+                str(data["server_time"]),
+                int(data["body_limit"]),
+                [int(v) for v in data["schema_versions"]],
+                int(data["receipt_high_water"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise Malformed("probe tidak lengkap") from exc
+
+    def _tokens(self, body: dict[str, str]) -> dict[str, Any]:
+        try:
+            response = self._request("POST", "/v1/token", json=body)
+        except Unauthorised as exc:
+            raise NeedsEnrolment() from exc
+        if response.status_code != 200:
+            raise NeedsEnrolment(f"HTTP {response.status_code}")
+        data = _json(response)
+        if not isinstance(data, dict) or not data.get("access_token"):
+            raise Malformed("token tidak lengkap")
+        self.access_token = str(data["access_token"])
+        return data
+
+    def enrol(self, kiosk_id: str, code: str) -> dict[str, Any]:
+        return self._tokens(
+            {"grant_type": "enrolment", "kiosk_id": kiosk_id, "enrolment_code": code}
+        )
+
+    def refresh(self, refresh_token: str) -> dict[str, Any]:
+        return self._tokens({"grant_type": "refresh_token", "refresh_token": refresh_token})
+
+    def _auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+    @staticmethod
+    def batch_body(key: str, kiosk_id: str, items: list[dict[str, Any]]) -> bytes:
+        """Deterministic bytes: a retry sends exactly what the first attempt sent."""
+        return json.dumps(
+            {"batch_id": key, "kiosk_id": kiosk_id, "items": items},
+            sort_keys=True,
+            separators=(",", ":"),
+        ).encode()
+
+    def push(self, key: str, body: bytes, op_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Send one batch; return the result per op_id, only if the answer is whole."""
+        response = self._request(
+            "POST",
+            "/v1/batches",
+            data=body,
+            headers={
+                **self._auth(),
+                "Idempotency-Key": key,
+                "Content-Type": "application/json",
+            },
+        )
+        if response.status_code != 200:
+            raise ServerBusy(f"HTTP {response.status_code}")
+        data = _json(response)
+        if not isinstance(data, dict) or data.get("batch_id") != key:
+            raise Malformed("jawaban untuk kiriman lain")
+        results = data.get("results")
+        if not isinstance(results, list):
+            raise Malformed("tanpa hasil")
+        by_id = {str(r.get("op_id")): r for r in results if isinstance(r, dict) and r.get("status")}
+        missing = [i for i in op_ids if i not in by_id]
+        if missing:
+            raise Malformed(f"{len(missing)} item tanpa hasil")
+        return by_id
+
+    def changes(self, cursor: str, limit: int = 1000) -> tuple[list[dict[str, Any]], str, bool]:
+        params = {"limit": str(limit)}
+        if cursor:
+            params["cursor"] = cursor
+        response = self._request("GET", "/v1/changes", params=params, headers=self._auth())
+        if response.status_code == 410:
+            raise CursorUnknown()
+        if response.status_code != 200:
+            raise ServerBusy(f"HTTP {response.status_code}")
+        data = _json(response)
+        try:
+            changes = data["changes"]
+            assert isinstance(changes, list)
+            return changes, str(data["next_cursor"]), bool(data["has_more"])
+        except (KeyError, TypeError, AssertionError) as exc:
+            raise Malformed("daftar perubahan tidak lengkap") from exc

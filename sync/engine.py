@@ -1,0 +1,250 @@
+"""Drain the outbox to the kabupaten and pull statuses back: one pass per :meth:`run_once`.
+
+* Batches adapt: start at 50 items, halve on a timeout or 413, grow by a quarter after each
+  success (to 500). A batch's Idempotency-Key is committed before the first attempt; a batch
+  interrupted by a crash is resent with the same key and the same bytes.
+* 401: refresh the token once and resend the same bytes; a failed refresh pauses sync (the
+  queue is kept, nothing quarantined) until the kiosk is enrolled again.
+* Transient failures (offline, timeout, 5xx, 429/503, an untrustworthy reply) end the pass;
+  :class:`Backoff` says when to try again (exponential, full jitter, capped at 15 minutes,
+  never giving up; ``Retry-After`` honoured). "Sync now" tries immediately.
+* Pull: changes after the saved cursor, applied with the new cursor in one transaction;
+  an unknown cursor means starting again from the beginning.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from kiosk.clock import Clock
+from kiosk.context import Gateway
+from kiosk.services import outbox
+from sync.client import (
+    CursorUnknown,
+    Malformed,
+    NeedsEnrolment,
+    Offline,
+    ServerBusy,
+    TimedOut,
+    TooLarge,
+    Unauthorised,
+    UpstreamClient,
+    UpstreamError,
+)
+
+START, MIN, MAX = 50, 1, 500
+SKEW_WARNING_SECONDS = 300
+
+
+class Backoff:
+    """Exponential backoff with full jitter (AWS's recommendation), capped, no retry limit."""
+
+    def __init__(self, base: float = 2.0, cap: float = 900.0, rng: random.Random | None = None):
+        self.base, self.cap, self.failures = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def success(self) -> None:
+        self.failures = 0
+
+    def next_delay(self, retry_after: float | None = None) -> float:
+        self.failures += 1
+        delay = self.rng.uniform(0, min(self.cap, self.base * 2**self.failures))
+        return max(delay, retry_after or 0.0)
+
+
+@dataclass
+class SyncReport:
+    sent: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    pulled: int = 0
+    resent_after_restore: int = 0
+    error: str = ""
+    paused: bool = False  # needs enrolment: no automatic retry
+    next_delay: float = 0.0
+    skew_seconds: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        gateway: Gateway,
+        client: UpstreamClient,
+        clock: Clock | None = None,
+        backoff: Backoff | None = None,
+    ):
+        self.gateway, self.client = gateway, client
+        self.clock = clock or Clock()
+        self.backoff = backoff or Backoff()
+        self.batch_size = START
+
+    # --- tokens ----------------------------------------------------------------------------
+
+    def enrol(self, kiosk_id: str, code: str) -> None:
+        tokens = self.client.enrol(kiosk_id, code)
+        self._save_tokens(tokens)
+        self.gateway.call(lambda s: outbox.set_state(s, "kiosk_id", kiosk_id))
+
+    def _save_tokens(self, tokens: dict[str, object]) -> None:
+        def save(session):  # type: ignore[no-untyped-def]
+            outbox.set_state(session, "access_token", str(tokens["access_token"]))
+            outbox.set_state(session, "refresh_token", str(tokens["refresh_token"]))
+
+        self.gateway.call(save)
+
+    def _refresh(self) -> None:
+        token = self.gateway.call(lambda s: outbox.get_state(s, "refresh_token"))
+        if not token:
+            raise NeedsEnrolment()
+        self._save_tokens(self.client.refresh(token))
+
+    def _authorised(self, call):  # type: ignore[no-untyped-def]
+        """Run ``call`` once; on 401 refresh the token once and run it again (same bytes)."""
+        try:
+            return call()
+        except Unauthorised:
+            self._refresh()
+            return call()
+
+    # --- one pass --------------------------------------------------------------------------
+
+    def run_once(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self._pass(report)
+        except NeedsEnrolment as exc:
+            report.error, report.paused = exc.message, True
+        except Unauthorised:
+            report.error, report.paused = NeedsEnrolment.message, True
+        except UpstreamError as exc:
+            report.error = type(exc).message
+            report.next_delay = self.backoff.next_delay(exc.retry_after)
+        else:
+            self.backoff.success()
+        self._record(report)
+        return report
+
+    def _pass(self, report: SyncReport) -> None:
+        probe = self.client.probe()
+        report.skew_seconds = self._skew(probe.server_time)
+        if report.skew_seconds is not None and abs(report.skew_seconds) > SKEW_WARNING_SECONDS:
+            report.notes.append(
+                f"Jam komputer ini berbeda {abs(report.skew_seconds) / 3600:.1f} jam dari jam "
+                "server; perbaiki jam Windows/Linux. Urutan dan tenggat memakai jam server."
+            )
+        kiosk_id, access = self.gateway.call(
+            lambda s: (outbox.get_state(s, "kiosk_id"), outbox.get_state(s, "access_token"))
+        )
+        if not access:
+            raise NeedsEnrolment()
+        self.client.access_token = access
+        if self.gateway.call(outbox.max_receipt) > probe.receipt_high_water:
+            report.resent_after_restore = self.gateway.call(
+                outbox.resend_above, probe.receipt_high_water
+            )
+            report.notes.append(
+                f"Server kabupaten dipulihkan dari cadangan: {report.resent_after_restore} "
+                "data dikirim ulang."
+            )
+        self._push(report, kiosk_id, probe.body_limit)
+        self._pull(report)
+
+    def _push(self, report: SyncReport, kiosk_id: str, body_limit: int) -> None:
+        while True:
+            batch = self.gateway.call(outbox.claim_batch, self.batch_size)  # key committed now
+            if batch is None:
+                return
+            body = self.client.batch_body(batch.key, kiosk_id, batch.items)
+            if len(body) > body_limit and len(batch.items) > 1:
+                self._shrink(batch.key, "melebihi batas ukuran server")
+                continue
+            op_ids = [i["op_id"] for i in batch.items]
+            try:
+                results = self._authorised(
+                    lambda b=body, k=batch.key, ids=op_ids: self.client.push(k, b, ids)
+                )
+            except (TimedOut, TooLarge) as exc:
+                if len(batch.items) == 1 and isinstance(exc, TooLarge):
+                    self.gateway.call(
+                        outbox.quarantine_batch, batch.key, "terlalu besar untuk server"
+                    )
+                    report.quarantined += 1
+                    continue
+                self._shrink(batch.key, exc.message)
+                if isinstance(exc, TimedOut):
+                    raise
+                continue
+            except (Offline, ServerBusy, Malformed) as exc:
+                # Keep the batch as it is: the retry sends the same key and the same bytes.
+                self.gateway.call(outbox.note_failure, batch.key, exc.message)
+                raise
+            applied = self.gateway.call(outbox.apply_results, batch.key, results)
+            report.sent += applied.sent
+            report.conflicts += applied.conflicts
+            report.quarantined += applied.quarantined
+            self.batch_size = min(MAX, self.batch_size + max(1, self.batch_size // 4))
+            if applied.retry and not applied.sent:
+                return  # the server asked for later; do not spin
+
+    def _shrink(self, key: str, reason: str) -> None:
+        self.batch_size = max(MIN, self.batch_size // 2)
+        self.gateway.call(outbox.release_batch, key, reason)
+
+    def _pull(self, report: SyncReport) -> None:
+        cursor = self.gateway.call(lambda s: outbox.get_state(s, "pull_cursor"))
+        while True:
+            try:
+                changes, next_cursor, more = self._authorised(
+                    lambda c=cursor: self.client.changes(c)
+                )
+            except CursorUnknown:
+                if not cursor:
+                    raise Malformed("cursor kosong ditolak") from None
+                cursor = ""
+                report.notes.append(CursorUnknown.message)
+                continue
+            report.pulled += self.gateway.call(outbox.apply_changes, changes, next_cursor)
+            cursor = next_cursor
+            if not more:
+                return
+
+    def _skew(self, server_time: str) -> float | None:
+        try:
+            server = datetime.fromisoformat(server_time)
+        except ValueError:
+            return None
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=UTC)
+        return (self.clock.now() - server).total_seconds()
+
+    def _record(self, report: SyncReport) -> None:
+        now = self.clock.now().isoformat()
+
+        def save(session):  # type: ignore[no-untyped-def]
+            if report.ok:
+                outbox.set_state(session, "last_success", now)
+                outbox.set_state(session, "last_error", "")
+            else:
+                outbox.set_state(session, "last_error", f"{now} {report.error}")
+            if report.skew_seconds is not None:
+                outbox.set_state(session, "clock_skew_seconds", f"{report.skew_seconds:.0f}")
+
+        self.gateway.call(save)
+
+
+def engine_for(gateway: Gateway, clock: Clock | None = None, timeout: float = 15.0) -> SyncEngine:
+    """The engine for this kiosk's configured server (``PUSKESOS_UPSTREAM_CA``: a CA file)."""
+    import os
+
+    url = gateway.call(lambda s: outbox.get_state(s, "upstream_url"))
+    if not url:
+        raise NeedsEnrolment("alamat server belum diatur")
+    client = UpstreamClient(url, timeout=timeout, ca_file=os.environ.get("PUSKESOS_UPSTREAM_CA"))
+    return SyncEngine(gateway, client, clock)

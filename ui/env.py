@@ -26,6 +26,7 @@ class UiEnv:
     demo: bool = False
     drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
     board: Any = field(default=None, repr=False)  # the public queue board, once opened
+    sync: Any = field(default=None, repr=False)  # the background SyncRunner
 
     def open_board(self, officer_window: Any = None) -> Any:
         """Show the queue board (one per program run; it outlives log-outs and page changes)."""

@@ -14,6 +14,7 @@ from ui.pages.login import LoginPage
 from ui.pages.password import ChangePasswordPage
 from ui.pages.setup import SetupPage
 from ui.shell import Shell
+from ui.sync_runner import SyncRunner
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +47,10 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        if env.sync is None:
+            env.sync = SyncRunner(env, self)
+            if not env.demo:
+                env.sync.start()
         first = self.login_page if env.gateway.call(is_set_up) else self.setup_page
         self.stack.setCurrentWidget(first)
 

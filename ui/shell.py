@@ -34,6 +34,7 @@ from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
 from ui.pages.printer import PrinterPage
 from ui.pages.queue_calls import QueueCallPage
+from ui.pages.sync_page import SyncPage
 from ui.walkin.page import WalkInPage
 
 
@@ -78,6 +79,7 @@ class Shell(QWidget):
                 else Perm.APPROVE_SUPERVISOR,
                 lambda: ApprovalsPage(env, actor),
             ),
+            NavEntry("sync", "Sinkronisasi", Perm.RUN_SYNC, lambda: SyncPage(env, actor)),
             NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
             NavEntry("dtks", "Data DTKS", Perm.IMPORT_DTKS, lambda: DtksImportPage(env, actor)),
             NavEntry("printer", "Printer", Perm.PRINT, lambda: PrinterPage(env, actor)),
@@ -105,9 +107,17 @@ class Shell(QWidget):
         lock.clicked.connect(self.lock_requested.emit)
         logout = QPushButton("Keluar akun (Ctrl+Q)")
         logout.clicked.connect(self.logout_requested.emit)
+        self.sync_status = QLabel("")
+        self.sync_status.setObjectName("sync_status")
+        self.sync_status.setAccessibleName("Keadaan sinkronisasi")
+        if env.sync is not None:
+            env.sync.reported.connect(self._sync_reported)
+            if env.sync.last is not None:
+                self._sync_reported(env.sync.last)
         top = QHBoxLayout()
         top.addWidget(who)
         top.addStretch()
+        top.addWidget(self.sync_status)
         top.addWidget(lock)
         top.addWidget(logout)
         body = QHBoxLayout()
@@ -125,6 +135,14 @@ class Shell(QWidget):
 
     def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]
+
+    def _sync_reported(self, report: object) -> None:
+        ok = getattr(report, "ok", False)
+        text = "Sinkron: berhasil" if ok else "Sinkron: tertunda (data aman di sini)"
+        if getattr(report, "quarantined", 0):
+            text += f"; {report.quarantined} perlu perhatian"  # type: ignore[attr-defined]
+        self.sync_status.setText(text)
+        self.sync_status.setToolTip(getattr(report, "error", "") or "")
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

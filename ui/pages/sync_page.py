@@ -1,0 +1,149 @@
+"""Sync with the kabupaten: where things stand, "sync now", and enrolling this kiosk.
+
+Officers see the last success, how many records wait, and which need attention (refused by the
+server, kept here, holding back only later changes to the same record).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.outbox import SyncOverview, configure_upstream, sync_overview
+from kiosk.services.setup import get_site
+from sync.engine import SyncReport, engine_for
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, password_edit, show_error
+
+
+def when(iso: str, env: UiEnv) -> str:
+    from datetime import datetime
+
+    if not iso:
+        return "belum pernah"
+    try:
+        return env.clock.local(datetime.fromisoformat(iso.split(" ")[0])).strftime("%d-%m-%Y %H.%M")
+    except ValueError:
+        return iso
+
+
+class SyncPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("sync_page")
+        title = QLabel("Sinkronisasi dengan kabupaten")
+        title.setProperty("role", "title")
+        self.summary = QLabel("")
+        self.summary.setObjectName("sync_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Keadaan sinkronisasi")
+        self.notes = QLabel("")
+        self.notes.setWordWrap(True)
+        self.error = error_label(self)
+        self.now = QPushButton("&Sinkronkan sekarang")
+        self.now.setObjectName("sync_now")
+        self.now.clicked.connect(self.sync_now)
+        self.attention = QListWidget()
+        self.attention.setObjectName("sync_attention")
+        self.attention.setAccessibleName("Data yang perlu perhatian")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.error)
+        layout.addWidget(self.now)
+        layout.addWidget(QLabel("Perlu perhatian (ditolak server, disimpan di sini):"))
+        layout.addWidget(self.attention, 1)
+        if actor.can(Perm.MANAGE_SITE):
+            form = QFormLayout()
+            self.url = add_field(form, "&Alamat server", QLineEdit(), "sync_url")
+            self.code = add_field(form, "&Kode pendaftaran", password_edit(), "sync_code")
+            enrol = QPushButton("&Daftarkan kios ini")
+            enrol.setObjectName("sync_enrol")
+            enrol.clicked.connect(self.enrol)
+            form.addRow(enrol)
+            layout.addWidget(QLabel("Pendaftaran ke server SLRT kabupaten (administrator):"))
+            layout.addLayout(form)
+        runner = env.sync
+        if runner is not None:
+            runner.reported.connect(self._report)
+            runner.running_changed.connect(lambda on: self.now.setEnabled(not on))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.env.op(self, sync_overview, self.actor).success(self._show).failure(self._fail).run()
+
+    def _show(self, o: SyncOverview) -> None:
+        if not o.upstream_url:
+            text = "Server kabupaten belum diatur. Data tetap tersimpan di sini dan antre dikirim."
+        else:
+            text = (
+                f"Server: {o.upstream_url}. Terakhir berhasil: {when(o.last_success, self.env)}. "
+                f"Menunggu dikirim: {o.waiting}. Perlu perhatian: {o.attention}."
+            )
+            if not o.enrolled:
+                text += " Kios belum terdaftar."
+        self.summary.setText(text)
+        self.summary.setAccessibleDescription(text)
+        skew = o.skew_seconds
+        self.notes.setText(
+            f"Jam komputer ini berbeda {abs(skew) / 3600:.1f} jam dari jam server; perbaiki jam."
+            if skew is not None and abs(skew) > 300
+            else ""
+        )
+        self.attention.clear()
+        for seq, op_type, err in o.quarantined:
+            self.attention.addItem(f"#{seq} {op_type.replace('_', ' ')}: {err}")
+
+    def _fail(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))
+
+    def sync_now(self) -> None:
+        show_error(self.error, "")
+        if self.env.sync is not None:
+            self.env.sync.sync_now()
+
+    def _report(self, report: SyncReport) -> None:
+        show_error(self.error, report.error)
+        if report.notes:
+            self.notes.setText(" ".join(report.notes))
+        self.refresh()
+
+    def enrol(self) -> None:
+        url, code = self.url.text().strip(), self.code.text()
+        if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            show_error(self.error, "Alamat server harus diawali https:// (sambungan terenkripsi).")
+            self.url.setFocus()
+            return
+        if not code:
+            show_error(self.error, "Isi kode pendaftaran dari pengelola SLRT kabupaten.")
+            self.code.setFocus()
+            return
+
+        def work() -> None:
+            site = self.env.gateway.call(get_site)
+            kiosk_id = site.office_code if site else ""
+            self.env.gateway.call(configure_upstream, self.actor, url, kiosk_id)
+            engine_for(self.env.gateway, self.env.clock).enrol(kiosk_id, code)
+
+        self.env.run(self, work).success(self._enrolled).failure(self._enrol_failed).run()
+
+    def _enrolled(self, _r: object) -> None:
+        self.code.clear()
+        if self.env.sync is not None:
+            self.env.sync.reset()
+            self.env.sync.sync_now()
+        self.refresh()
+
+    def _enrol_failed(self, exc: Exception) -> None:
+        show_error(self.error, getattr(type(exc), "message", "") or message_of(exc))

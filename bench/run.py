@@ -250,9 +250,10 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
-    from bench import dtks_import, walkthrough
+    from bench import dtks_import, sync_push, walkthrough
 
     walkthrough.main()
+    sync_push.run(300 if a.small else 5000, 1000 if a.small else 10_000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
 
 

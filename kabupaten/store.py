@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -173,8 +174,17 @@ class Store:
         """Store the batch's operations once each and the answer under ``key``; one transaction."""
         results = []
         with self.engine.begin() as c:
+            ids = [str(i.get("op_id", "")) for i in batch["items"] if isinstance(i, dict)]
+            known = {
+                r.op_id: r
+                for r in c.execute(
+                    select(
+                        operations.c.op_id, operations.c.receipt, operations.c.content_hash
+                    ).where(operations.c.op_id.in_(ids))
+                )
+            }
             for item in batch["items"]:
-                results.append(self._item(c, kiosk_id, item))
+                results.append(self._item(c, kiosk_id, item, known))
             response = json.dumps({"batch_id": batch["batch_id"], "results": results})
             c.execute(
                 insert(idempotency).values(
@@ -183,17 +193,13 @@ class Store:
             )
         return response
 
-    def _item(self, c: Any, kiosk_id: str, item: Any) -> dict[str, Any]:
+    def _item(self, c: Any, kiosk_id: str, item: Any, known: dict[str, Any]) -> dict[str, Any]:
         op_id = str(item.get("op_id", "")) if isinstance(item, dict) else ""
         problem = self._invalid(item)
         if problem:
             return {"op_id": op_id, "status": "rejected", "receipt": None, "detail": problem}
         digest = content_hash(item)
-        existing = c.execute(
-            select(operations.c.receipt, operations.c.content_hash, operations.c.outcome).where(
-                operations.c.op_id == op_id
-            )
-        ).first()
+        existing = known.get(op_id)
         if existing is not None:
             same = existing.content_hash == digest
             return {
@@ -226,6 +232,7 @@ class Store:
                 received_at=now_iso(),
             )
         ).inserted_primary_key[0]
+        known[op_id] = SimpleNamespace(receipt=receipt, content_hash=digest)  # twice in a batch
         return {
             "op_id": op_id,
             "status": outcome,

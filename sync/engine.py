@@ -1,6 +1,6 @@
 """Drain the outbox to the kabupaten and pull statuses back: one pass per :meth:`run_once`.
 
-* Batches adapt: start at 50 items, halve on a timeout or 413, grow by a quarter after each
+* Batches adapt: start at 50 items, halve on a timeout or 413, grow by half after each
   success (to 500). A batch's Idempotency-Key is committed before the first attempt; a batch
   interrupted by a crash is resent with the same key and the same bytes.
 * 401: refresh the token once and resend the same bytes; a failed refresh pauses sync (the
@@ -189,7 +189,7 @@ class SyncEngine:
             report.sent += applied.sent
             report.conflicts += applied.conflicts
             report.quarantined += applied.quarantined
-            self.batch_size = min(MAX, self.batch_size + max(1, self.batch_size // 4))
+            self.batch_size = min(MAX, self.batch_size + max(1, self.batch_size // 2))
             if applied.retry and not applied.sent:
                 return  # the server asked for later; do not spin
 

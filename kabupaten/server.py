@@ -40,6 +40,7 @@ class Faults:
     delay_after_commit: float = 0.0
     delay_times: int = 0
     token_ttl: float = 3600.0
+    expire_after_batches: int = 0  # expire every access token after answering this many
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def take(self, name: str) -> bool:
@@ -132,6 +133,10 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
                 answer = stored[1]
             else:
                 answer = store.ingest(key, owner, body_hash, batch)
+        if faults.expire_after_batches > 0:
+            faults.expire_after_batches -= 1
+            if faults.expire_after_batches == 0:
+                store.expire_access_tokens()  # the next batch of the same pass gets a 401
         if faults.delay_times > 0:
             faults.delay_times -= 1
             time.sleep(faults.delay_after_commit)  # committed; the client may time out now
@@ -199,6 +204,9 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             )
             faults.delay_times = int(body.get("delay_times", faults.delay_times))
             faults.token_ttl = float(body.get("token_ttl", faults.token_ttl))
+            faults.expire_after_batches = int(
+                body.get("expire_after_batches", faults.expire_after_batches)
+            )
             if body.get("expire_tokens"):
                 store.expire_access_tokens()
             return jsonify(ok=True)

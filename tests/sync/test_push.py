@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from kiosk import case_rules as rules
 from kiosk.clock import Clock
-from kiosk.models import Case
+from kiosk.models import Case, SyncState
 from kiosk.roles import Role
 from kiosk.services import cases as case_service
 from sync.client import UpstreamClient
@@ -121,10 +121,17 @@ def _push(url: str, token: str, body: bytes, ids: list[str]) -> dict:
 
 
 def test_token_expiry_mid_batch_refreshes_once_and_resends(kiosk, upstream, session):
-    upstream.faults(expire_tokens=True)
+    kiosk.batch_size = 4  # several batches in one pass; the token dies after the first
+    upstream.faults(expire_after_batches=1)
+    before = session.get(SyncState, "refresh_token").value
     report = kiosk.run_once()
     assert report.ok, report.error
+    session.expire_all()
+    assert session.get(SyncState, "refresh_token").value != before  # refreshed mid-pass
     assert_exactly_once(session, upstream)
+    # and a token already dead when the pass starts
+    upstream.faults(expire_tokens=True)
+    assert kiosk.run_once().ok
 
 
 def test_a_revoked_enrolment_pauses_without_quarantine(gateway, kiosk, upstream, session):

@@ -34,6 +34,14 @@ def public_html(v: CaseView, clock: object) -> str:
     ]
     if v.status in rules.OUTCOMES or v.status == rules.CLOSED:
         rows.append(("Hasil", v.decision or "-"))
+    rows.append(
+        (
+            "Kabupaten",
+            "sudah diterima SLRT kabupaten"
+            if v.upstream_state == "diterima"
+            else "belum terkirim (tanda terima masih SEMENTARA)",
+        )
+    )
     out = ["<table cellpadding='4'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     out.append("</table><h3>Perjalanan</h3><ul>")

@@ -18,21 +18,86 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
 
+from faker.providers.person.id_ID import Provider as P
+from rapidfuzz import fuzz, process
+
 from kiosk.context import Gateway, KioskContext
+from kiosk.dtks import name_index
 from kiosk.dtks.importer import import_snapshot
+from kiosk.names import name_key
 from kiosk.roles import Role
 from kiosk.services.actor import Actor
-from kiosk.services.dtks_check import check_dtks
+from kiosk.services.dtks_check import check_dtks, search_dtks
 from kiosk.services.officers import create_officer
 from kiosk.services.setup import SiteInput, initialise
 
-FIRST = ["Siti", "Muhammad", "Ahmad", "Sri", "Budi", "Dewi", "Agus", "Nur", "Rina", "Joko"]
-LAST = ["Rahayu", "Santoso", "Wibowo", "Lestari", "Hidayat", "Saputra", "Pratama", "Fatimah"]
+MEN = list(P.first_names_male)
+WOMEN = list(P.first_names_female)
+LAST = list(P.last_names_male) + list(P.last_names_female)
+
+
+def person_name(rng: random.Random, woman: bool) -> str:
+    """Faker id_ID's given and family names, with the titles and Muhammads of a real register."""
+    parts = [rng.choice(WOMEN if woman else MEN)]
+    if rng.random() < 0.3:
+        parts.append(rng.choice(WOMEN if woman else MEN))
+    parts.append(rng.choice(LAST))
+    if not woman and rng.random() < 0.1:
+        parts.insert(0, "Muhammad")
+    if rng.random() < 0.05:
+        parts.insert(0, "Hj." if woman else "H.")
+    return " ".join(parts)
+
+
+VARIANTS = [
+    ("Muhammad", "Moh."),
+    ("Muhammad", "M."),
+    ("Muhammad", "Muhamad"),
+    ("y", "i"),
+    ("i", "y"),
+    ("u", "oe"),
+    ("oe", "u"),
+    ("j", "dj"),
+    ("c", "tj"),
+    ("f", "p"),
+]
+
+
+def misspell(name: str, rng: random.Random) -> str:
+    """A name as an officer might type it: a spelling variant, a doubled letter, a dropped
+    title, and (two times in three) one plain typo in one word."""
+    out = name
+    old, new = rng.choice(VARIANTS)
+    if old in out:
+        out = out.replace(old, new, 1)
+    if rng.random() < 0.3:
+        i = rng.randrange(len(out))
+        if out[i].isalpha():
+            out = out[: i + 1] + out[i] + out[i + 1 :]
+    if out.startswith(("H. ", "Hj. ")) and rng.random() < 0.7:
+        out = out.split(" ", 1)[1]
+    if rng.random() < 2 / 3:
+        words = out.split()
+        w = rng.randrange(len(words))
+        word = words[w]
+        if len(word) > 3:
+            i = rng.randrange(1, len(word) - 1)
+            kind = rng.choice(("drop", "swap", "vowel"))
+            if kind == "drop":
+                word = word[:i] + word[i + 1 :]
+            elif kind == "swap":
+                word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            else:
+                word = word[:i] + rng.choice("aiueo") + word[i + 1 :]
+            words[w] = word
+        out = " ".join(words)
+    return out
 
 
 def make_csv(path: Path, rows: int) -> list[str]:
@@ -52,7 +117,7 @@ def make_csv(path: Path, rows: int) -> list[str]:
             )
             niks.append(nik)
             kk = f"3324{rng.randint(1, 20):02d}0101{rng.randint(10, 24)}{i // 4 % 9998 + 1:04d}"
-            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            name = person_name(rng, woman)
             f.write(
                 f"D{i},{nik},{kk},{name},{born:%d-%m-%Y},{'P' if woman else 'L'},"
                 f"Dusun {i % 50},{i % 12 + 1:03d},{i % 5 + 1:03d},{rng.randint(1, 10)},"
@@ -127,8 +192,54 @@ def run(rows: int, lookups: int) -> None:
             f"check_dtks {med_o * 1e3:6.3f} ms  ratio {med_o / med_r:5.1f}x (target <= 2x)  "
             f"p99 {p99:.2f} ms (target < 5)"
         )
+        names_bench(raw, gw, fo, snap, queries=300 if a.rows > 50_000 else 100)
         raw.close()
         ctx.close()
+
+
+def names_bench(raw: sqlite3.Connection, gw: Gateway, fo: Actor, snap: str, queries: int) -> None:
+    """Name search through the service vs rapidfuzz brute force over every name."""
+    rng = random.Random(11)
+    keys = [
+        k
+        for (k,) in raw.execute(
+            "select name_key from dtks_record where snapshot_id=? order by id", (snap,)
+        )
+    ]
+    targets = [
+        n
+        for (n,) in raw.execute(
+            "select name from dtks_record where snapshot_id=? order by random() limit ?",
+            (snap, queries),
+        )
+    ]
+    asked = [(misspell(t, rng), name_key(t)) for t in targets]
+    snap_id = uuid.UUID(snap) if len(snap) == 36 else uuid.UUID(hex=snap)
+    start = time.perf_counter()  # (the import started this in the background; time it alone)
+    built = gw.call(lambda s: name_index.NameIndex.build(s, snap_id))
+    build = time.perf_counter() - start
+    name_index._keep(built)
+    hits, times = 0, []
+    for query, truth in asked:
+        t0 = time.perf_counter()
+        found = gw.call(search_dtks, fo, query, 10)
+        times.append(time.perf_counter() - t0)
+        hits += any(name_key(e.name) == truth for e in found)
+    brute_times, brute_hits = [], 0
+    for query, truth in asked[: max(10, queries // 10)]:
+        t0 = time.perf_counter()
+        best = process.extract(name_key(query), keys, scorer=fuzz.token_ratio, limit=10)
+        brute_times.append(time.perf_counter() - t0)
+        brute_hits += any(k == truth for k, _, _ in best)
+    times.sort()
+    ours, brute = sum(times) / len(times), sum(brute_times) / len(brute_times)
+    print(
+        f"name search  rows={len(keys):<8} brute force {brute * 1e3:7.1f} ms  "
+        f"search_dtks {ours * 1e3:6.1f} ms (p99 {times[int(len(times) * 0.99) - 1] * 1e3:.1f})  "
+        f"ratio {brute / ours:5.1f}x faster (target >= 20x)  recall@10 {hits / len(asked):.3f} "
+        f"(target >= 0.95; brute force {brute_hits / len(brute_times):.3f})  "
+        f"index built in {build:.1f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -106,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
         "find", parents=[common], help="cari NIK, No. KK atau nama di data DTKS lokal"
     )
     dfind.add_argument("query")
+    dfind.add_argument("--village", help="kode desa Kemendagri (10 digit) untuk mempersempit")
+    dfind.add_argument("--birth-year", type=int, help="tahun lahir untuk mempersempit")
     for sp in (dimp, dfind):
         sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
         sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
@@ -286,7 +288,8 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
 
     actor = _login(ctx, a.as_user, a.as_password)
     if a.dtks_cmd == "find":
-        hits = Gateway(ctx).call(search_dtks, actor, a.query)
+        village = a.village.replace(".", "") if a.village else None
+        hits = Gateway(ctx).call(search_dtks, actor, a.query, 30, village, a.birth_year)
         snap = Gateway(ctx).call(active_snapshot)
         when = snap.snapshot_date.isoformat() if snap and snap.snapshot_date else None
         if a.json:

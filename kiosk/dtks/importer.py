@@ -22,6 +22,7 @@ from sqlalchemy import delete, insert, select, update
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
 from kiosk.dtks.columns import REQUIRED, match_headers
+from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import open_source
 from kiosk.dtks.rows import Rejected, parse_row
 from kiosk.errors import KioskError, ValidationError
@@ -137,6 +138,8 @@ def import_snapshot(
             )
         raise
     report.snapshot_id = snap_id
+    with ctx.sessions() as s:  # the first name search should not wait for the index
+        warm(s, snap_id, report.imported)
     return report
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from kiosk.dtks.name_index import index_for
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.names import name_key
 from kiosk.roles import Perm
@@ -107,8 +108,16 @@ def check_dtks(
     )
 
 
-def search_dtks(session: Session, actor: Actor, query: str, limit: int = 30) -> list[DtksEntry]:
-    """By NIK / No. KK (exact) or name (spelling-tolerant key, prefix) in the active snapshot."""
+def search_dtks(
+    session: Session,
+    actor: Actor,
+    query: str,
+    limit: int = 30,
+    village: str | None = None,
+    birth_year: int | None = None,
+) -> list[DtksEntry]:
+    """By NIK / No. KK (exact) or by name, tolerant of spelling variants and typos, optionally
+    narrowed by village code or birth year, in the active snapshot."""
     authorize(session, actor, Perm.CHECK_DTKS)
     snap = active_snapshot(session)
     if snap is None:
@@ -117,9 +126,27 @@ def search_dtks(session: Session, actor: Actor, query: str, limit: int = 30) -> 
     stmt = select(DtksRecord).where(DtksRecord.snapshot_id == snap.id)
     if digits.isdigit() and len(digits) == 16:
         stmt = stmt.where(or_(DtksRecord.nik == digits, DtksRecord.no_kk == digits))
-    else:
-        key = name_key(query)
-        if not key:
-            return []
-        stmt = stmt.where(or_(DtksRecord.name_key == key, DtksRecord.name_key.like(f"{key}%")))
+        return [_entry(r) for r in session.scalars(stmt.order_by(DtksRecord.id).limit(limit))]
+    key = name_key(query)
+    if not key:
+        return []
+    index = index_for(session, snap.id, snap.row_count or 0)
+    if index is not None:
+        ranked = index.search(query, limit, village, birth_year)
+        rows = {
+            r.id: r
+            for r in session.scalars(
+                select(DtksRecord).where(DtksRecord.id.in_([i for i, _ in ranked]))
+            )
+        }
+        return [_entry(rows[i]) for i, _ in ranked if i in rows]
+    # The index of a large snapshot is still being built: exact spelling family or prefix.
+    stmt = stmt.where(or_(DtksRecord.name_key == key, DtksRecord.name_key.like(f"{key}%")))
+    if village:
+        stmt = stmt.where(DtksRecord.village_code == village)
+    if birth_year:
+        stmt = stmt.where(
+            DtksRecord.birth_date >= date(birth_year, 1, 1),
+            DtksRecord.birth_date <= date(birth_year, 12, 31),
+        )
     return [_entry(r) for r in session.scalars(stmt.order_by(DtksRecord.name).limit(limit))]

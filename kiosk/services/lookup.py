@@ -26,14 +26,24 @@ class Hit:
     dtks: DtksEntry | None = None
 
 
-def lookup(session: Session, actor: Actor, query: str, limit: int = 30) -> list[Hit]:
-    """Registered people, then DTKS people not yet registered (same NIK shown once)."""
+def lookup(
+    session: Session,
+    actor: Actor,
+    query: str,
+    limit: int = 30,
+    birth_year: int | None = None,
+    village: str | None = None,
+) -> list[Hit]:
+    """Registered people, then DTKS people not yet registered (same NIK shown once);
+    optionally narrowed to a birth year and a village."""
     hits: list[Hit] = []
     for p in find_people(session, actor, query, limit):
+        if birth_year and (p.birth_date is None or p.birth_date.year != birth_year):
+            continue
         birth = p.birth_date.strftime("%d-%m-%Y") if p.birth_date else ""
         hits.append(Hit("terdaftar", p.name, p.nik, p.no_kk, birth, p.address, person_id=p.id))
     seen = {h.nik for h in hits if h.nik}
-    for e in search_dtks(session, actor, query, limit):
+    for e in search_dtks(session, actor, query, limit, village, birth_year):
         if e.nik and e.nik in seen:
             continue
         birth = e.birth_date.strftime("%d-%m-%Y") if e.birth_date else ""

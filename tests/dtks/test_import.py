@@ -216,3 +216,22 @@ def test_front_office_cannot_import(ctx, office, tmp_path):
             office[Role.FRONT_OFFICE],
             write(tmp_path, "a.csv", "NIK,Nama\n3324015708900003,Siti\n"),
         )
+
+
+def test_import_in_a_child_process_reports_back(ctx, office, session, gateway, tmp_path):
+    """What the window uses: the same import, in a spawned process, progress and errors
+    carried back to the caller."""
+    from kiosk.dtks.import_process import import_in_process
+
+    good = write(tmp_path, "a.csv", "NIK,Nama\n3324015708900003,Siti Proses\n")
+    seen: list[tuple[int, int, int]] = []
+    report = import_in_process(
+        ctx.url, str(ctx.paths.data_dir), office.admin, good, progress=lambda *v: seen.append(v)
+    )
+    assert report.imported == 1 and seen
+    assert [e.name for e in gateway.call(search_dtks, office[Role.FRONT_OFFICE], "siti")] == [
+        "Siti Proses"
+    ]
+    bad = write(tmp_path, "b.csv", "Alamat,RT\nDusun,001\n")
+    with pytest.raises(ValidationError, match="Kolom wajib"):
+        import_in_process(ctx.url, str(ctx.paths.data_dir), office.admin, bad)

@@ -95,8 +95,8 @@ def test_cancel_keeps_the_old_snapshot_and_the_loop_keeps_running(
     assert names == ["Siti Lama"]
     statuses = sorted(s.status for s in session.scalars(select(DtksSnapshot)))
     assert statuses == ["active", "gagal"]
-    # Guards against the import running on the UI thread (seconds of freeze). Measured here:
-    # 120-200 ms worst gap from GIL contention; the 50 ms needs a separate process.
+    # The import runs in a child process: the event loop only relays progress. The issue's
+    # target is 50 ms; a loaded CI machine gets some slack before this fails.
     print(f"largest event-loop gap during import: {max(gaps)} ms")
-    assert max(gaps) < 1000, f"event loop stalled {max(gaps)} ms"
+    assert max(gaps) < 150, f"event loop stalled {max(gaps)} ms"
     time.sleep(0.05)

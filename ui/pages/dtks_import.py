@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.dtks.columns import field_label
+from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
@@ -149,19 +150,33 @@ class DtksImportPage(QWidget):
             Path(self.path.text().strip()),
             self.kind.currentText(),
         )
-        op = Op(
-            self,
-            self.worker,
-            lambda: import_snapshot(
+
+        def run() -> ImportReport:
+            def progress(done: int, total: int, rows: int) -> None:
+                op.report((done, total, rows))
+
+            if isinstance(self.worker, ThreadExecutor):  # the real window: a child process
+                return import_in_process(
+                    ctx.url,
+                    str(ctx.paths.data_dir),
+                    actor,
+                    path,
+                    kind=kind,
+                    snapshot_date=day,
+                    progress=progress,
+                    cancel=self.cancel_event,
+                )
+            return import_snapshot(
                 ctx,
                 actor,
                 path,
                 kind=kind,
                 snapshot_date=day,
                 cancel=self.cancel_event,
-                progress=lambda done, total, rows: op.report((done, total, rows)),
-            ),
-        )
+                progress=progress,
+            )
+
+        op = Op(self, self.worker, run)
         op.on_progress(self._progress).success(self._done).failure(self._failed).run()
 
     def _progress(self, value: tuple[int, int, int]) -> None:

@@ -63,6 +63,15 @@ class FindStep(QWidget):
         self.query.returnPressed.connect(self.on_search)
         search_label = QLabel("&Cari warga")
         search_label.setBuddy(self.query)
+        self.year = QLineEdit()
+        self.year.setObjectName("birth_year")
+        self.year.setAccessibleName("Tahun lahir (boleh kosong)")
+        self.year.setPlaceholderText("Tahun lahir")
+        self.year.setMaxLength(4)
+        self.year.setMaximumWidth(140)
+        self.year.returnPressed.connect(self.on_search)
+        year_label = QLabel("&Tahun lahir:")
+        year_label.setBuddy(self.year)
         self.model = HitTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("hits")
@@ -82,7 +91,11 @@ class FindStep(QWidget):
         layout.addLayout(form)
         layout.addLayout(ticket_row)
         layout.addWidget(search_label)
-        layout.addWidget(self.query)
+        query_row = QHBoxLayout()
+        query_row.addWidget(self.query, 1)
+        query_row.addWidget(year_label)
+        query_row.addWidget(self.year)
+        layout.addLayout(query_row)
         layout.addWidget(self.info)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -98,6 +111,7 @@ class FindStep(QWidget):
 
     def reset(self) -> None:
         self.query.clear()
+        self.year.clear()
         self.model.set_rows([])
         self.info.clear()
         show_error(self.error, "")
@@ -124,10 +138,15 @@ class FindStep(QWidget):
         if len(text) < 3:
             show_error(self.error, "Ketik paling sedikit 3 huruf nama, atau 16 digit NIK/No. KK.")
             return
+        year_text = self.year.text().strip()
+        if year_text and not (year_text.isdigit() and 1900 <= int(year_text) <= 2100):
+            show_error(self.error, "Tahun lahir diisi 4 angka, misalnya 1985, atau dikosongkan.")
+            self.year.setFocus()
+            return
         self.info.setText("Mencari…")
-        self.env.op(self, lookup, self.actor, text).success(self._found).failure(
-            self.show_failure
-        ).run()
+        self.env.op(
+            self, lookup, self.actor, text, 30, int(year_text) if year_text else None
+        ).success(self._found).failure(self.show_failure).run()
 
     def _found(self, hits: list[Hit]) -> None:
         show_error(self.error, "")

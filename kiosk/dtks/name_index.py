@@ -1,0 +1,181 @@
+"""Spelling-tolerant name search over a district's snapshot, fast enough to type into.
+
+``name_key`` already folds the usual variants (Muhammad / Moh. / M., y/i, oe/u, doubled
+letters, titles) so those are exact matches. What it cannot fold is a plain typo ("Fatimha",
+"Srii Rahyu"). For those, the index keeps, per snapshot and in memory:
+
+* the name keys of every row (for rapidfuzz to rank),
+* postings from each name token, and from each token's *consonant skeleton* ("fatimha" and
+  "fatimah" both give "ftm"), to the rows holding it,
+* each row's village code and birth year, so the officer can narrow a common name.
+
+A query gathers candidates from its tokens' postings (a typo in one token still finds the row
+through another token or through the skeleton), narrows them, and ranks them with rapidfuzz's
+``token_ratio`` (the better of token-sort and token-set: "Siti" finds every Siti). Only when
+that finds too few does it fall back to ranking every row. Built once per snapshot, on first
+use, and dropped when another snapshot becomes active.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from array import array
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.models import DtksRecord
+from kiosk.names import name_key
+
+VOWELS = str.maketrans("", "", "aeiou")
+MIN_SCORE = 60.0
+
+
+def skeleton(token: str) -> str:
+    """Consonants in order, doubled ones merged: robust to vowel slips and swapped vowels."""
+    out = []
+    for ch in token.translate(VOWELS):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "~" + "".join(out) if out else ""
+
+
+@dataclass
+class NameIndex:
+    snapshot_id: uuid.UUID
+    ids: array = field(default_factory=lambda: array("q"))
+    keys: list[str] = field(default_factory=list)
+    years: array = field(default_factory=lambda: array("H"))
+    villages: list[str] = field(default_factory=list)
+    postings: dict[str, array] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, session: Session, snapshot_id: uuid.UUID) -> NameIndex:
+        index = cls(snapshot_id)
+        village_codes: dict[str, str] = {}
+        rows = session.execute(
+            select(
+                DtksRecord.id, DtksRecord.name_key, DtksRecord.birth_date, DtksRecord.village_code
+            )
+            .where(DtksRecord.snapshot_id == snapshot_id)
+            .order_by(DtksRecord.id)
+            .execution_options(yield_per=20_000)
+        )
+        postings = index.postings
+        for row_id, key, born, village in rows:
+            pos = len(index.keys)
+            index.ids.append(row_id)
+            index.keys.append(key)
+            index.years.append(born.year if born else 0)
+            index.villages.append(village_codes.setdefault(village or "", village or ""))
+            for token in set(key.split()):
+                for term in (token, skeleton(token)):
+                    if term:
+                        bucket = postings.get(term)
+                        if bucket is None:
+                            postings[term] = bucket = array("I")
+                        bucket.append(pos)
+        return index
+
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        village: str | None = None,
+        birth_year: int | None = None,
+    ) -> list[tuple[int, float]]:
+        """``[(row id, score)]``, best first."""
+        key = name_key(query)
+        if not key:
+            return []
+        tokens = key.split()
+        candidates: set[int] = set()
+        for token in tokens:
+            for term in (token, skeleton(token)):
+                bucket = self.postings.get(term)
+                if bucket is not None:
+                    candidates.update(bucket)
+        ranked = self._rank(key, candidates, limit, village, birth_year)
+        if len(ranked) < limit and len(candidates) < len(self.keys):
+            ranked = self._rank(key, range(len(self.keys)), limit, village, birth_year)
+        return [(self.ids[pos], score) for pos, score in ranked]
+
+    def _rank(
+        self,
+        key: str,
+        positions: set[int] | range,
+        limit: int,
+        village: str | None,
+        birth_year: int | None,
+    ) -> list[tuple[int, float]]:
+        if village or birth_year:
+            positions = [
+                p
+                for p in positions
+                if (not village or self.villages[p] == village)
+                and (not birth_year or self.years[p] == birth_year)
+            ]
+        if isinstance(positions, range) and len(positions) == len(self.keys):
+            order: list[int] | range = positions
+            choices = self.keys  # every row: no copy
+        else:
+            order = list(positions)
+            keys = self.keys
+            choices = [keys[p] for p in order]
+        found = process.extract(
+            key, choices, scorer=fuzz.token_ratio, limit=limit, score_cutoff=MIN_SCORE
+        )
+        return [(order[i], score) for _, score, i in found]
+
+
+_cache: dict[uuid.UUID, NameIndex] = {}
+_building: set[uuid.UUID] = set()
+_lock = threading.Lock()
+BUILD_INLINE_ROWS = 150_000  # up to this size a first search waits for the index (< 3 s)
+
+
+def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex | None:
+    """The index of ``snapshot_id``. Small snapshots build it now; a large one starts building
+    it in the background and returns ``None`` meanwhile (the caller answers from SQL)."""
+    with _lock:
+        found = _cache.get(snapshot_id)
+        if found is not None:
+            return found
+        if rows > BUILD_INLINE_ROWS:
+            if snapshot_id not in _building:
+                _building.add(snapshot_id)
+                bind = session.get_bind()
+                threading.Thread(
+                    target=_build_apart,
+                    args=(bind, snapshot_id),
+                    daemon=True,
+                    name="dtks-name-index",
+                ).start()
+            return None
+    built = NameIndex.build(session, snapshot_id)
+    _keep(built)
+    return built
+
+
+def _keep(index: NameIndex) -> None:
+    with _lock:
+        _cache.clear()
+        _cache[index.snapshot_id] = index
+        _building.discard(index.snapshot_id)
+
+
+def _build_apart(bind, snapshot_id: uuid.UUID) -> None:  # type: ignore[no-untyped-def]
+    try:
+        with Session(bind) as session:
+            _keep(NameIndex.build(session, snapshot_id))
+    finally:
+        with _lock:
+            _building.discard(snapshot_id)
+
+
+def warm(session: Session, snapshot_id: uuid.UUID, rows: int) -> None:
+    """Start building after an import, so the first search is fast."""
+    index_for(session, snapshot_id, max(rows, BUILD_INLINE_ROWS + 1))

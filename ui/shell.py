@@ -138,7 +138,12 @@ class Shell(QWidget):
 
     def _sync_reported(self, report: object) -> None:
         ok = getattr(report, "ok", False)
-        text = "Sinkron: berhasil" if ok else "Sinkron: tertunda (data aman di sini)"
+        if ok:
+            text = "Sinkron: berhasil"
+        elif getattr(report, "paused", False):
+            text = "Sinkron: kios belum terdaftar (data aman di sini)"
+        else:
+            text = "Sinkron: tertunda (data aman di sini)"
         if getattr(report, "quarantined", 0):
             text += f"; {report.quarantined} perlu perhatian"  # type: ignore[attr-defined]
         self.sync_status.setText(text)

@@ -12,7 +12,7 @@ letters, titles) so those are exact matches. What it cannot fold is a plain typo
 A query gathers candidates from its tokens' postings (a typo in one token still finds the row
 through another token or through the skeleton), narrows them, and ranks them with rapidfuzz's
 ``token_ratio`` (the better of token-sort and token-set: "Siti" finds every Siti). Only when
-that finds too few does it fall back to ranking every row. Built once per snapshot, on first
+that finds nothing does it rank every row (small snapshots only). Built once per snapshot, on first
 use, and dropped when another snapshot becomes active.
 """
 
@@ -32,6 +32,7 @@ from kiosk.names import name_key
 
 VOWELS = str.maketrans("", "", "aeiou")
 MIN_SCORE = 60.0
+FULL_SCAN_ROWS = 200_000  # above this a full ranking takes longer than an officer should wait
 
 
 def skeleton(token: str) -> str:
@@ -99,7 +100,8 @@ class NameIndex:
                 if bucket is not None:
                     candidates.update(bucket)
         ranked = self._rank(key, candidates, limit, village, birth_year)
-        if len(ranked) < limit and len(candidates) < len(self.keys):
+        if not ranked and len(candidates) < len(self.keys) <= FULL_SCAN_ROWS:
+            # Every token mistyped: rank every row, where that is still quick.
             ranked = self._rank(key, range(len(self.keys)), limit, village, birth_year)
         return [(self.ids[pos], score) for pos, score in ranked]
 

@@ -484,6 +484,10 @@ def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
         first = current_step(session, step.subject_type, step.subject_id)
         if first is None or first.id != step.id:
             continue  # an earlier step must decide first
+        try:
+            _four_eyes(session, actor, step)
+        except PermissionDenied:
+            continue  # for another officer to decide
         case_ = _case_of(session, step.subject_type, step.subject_id)
         person = session.get(Person, case_.person_id) if case_.person_id else None
         out.append(
@@ -543,7 +547,40 @@ def vote(
             "koordinator, lalu supervisor). Muat ulang daftar.",
             code="urutan_persetujuan",
         )
+    _four_eyes(session, actor, step)
     return _decide(session, actor.id, step, decision, reason.strip(), (clock or Clock()).now())
+
+
+def _four_eyes(session: Session, actor: Actor, step: ApprovalStep) -> None:
+    """Nobody approves what they submitted, nor decides two steps of the same round."""
+    case_ = _case_of(session, step.subject_type, step.subject_id)
+    submitter = session.scalar(
+        select(CaseEvent.officer_id)
+        .where(CaseEvent.case_id == case_.id, CaseEvent.kind == "diajukan")
+        .order_by(CaseEvent.at.desc(), CaseEvent.position.desc())
+        .limit(1)
+    )
+    if submitter == actor.id:
+        raise PermissionDenied(
+            "Pengajuan ini Anda ajukan sendiri; persetujuannya harus oleh petugas lain.",
+            code="tidak_berwenang:menyetujui_sendiri",
+        )
+    earlier = session.scalar(
+        select(ApprovalVote.id)
+        .join(ApprovalStep, ApprovalStep.id == ApprovalVote.step_id)
+        .where(
+            ApprovalStep.subject_type == step.subject_type,
+            ApprovalStep.subject_id == step.subject_id,
+            ApprovalStep.round == step.round,
+            ApprovalVote.officer_id == actor.id,
+        )
+        .limit(1)
+    )
+    if earlier is not None:
+        raise PermissionDenied(
+            "Anda sudah memutuskan langkah sebelumnya; langkah ini harus oleh petugas lain.",
+            code="tidak_berwenang:dua_langkah",
+        )
 
 
 def _decide(

@@ -241,3 +241,39 @@ def test_notice_before_an_outcome_is_refused(gateway, office):
     case = open_case(gateway, office)
     with pytest.raises(Conflict, match="belum punya hasil"):
         gateway.call(record_notice, office[Role.BACK_OFFICE], case.case_id, "telepon")
+
+
+def test_nobody_approves_their_own_submission_or_two_steps(gateway, office, session):
+    """A coordinator who also works cases cannot approve the resolution they proposed; an
+    officer holding both approving roles cannot decide both steps of a referral."""
+    from kiosk.services.officers import set_roles
+
+    case = open_case(gateway, office)
+    coord = office[Role.COORDINATOR]
+    gateway.call(move_case, coord, case.case_id, rules.REVIEW)
+    gateway.call(ap.propose_resolution, coord, case.case_id, "Diselesaikan sendiri")
+    assert gateway.call(ap.pending_approvals, coord) == []  # not offered to its submitter
+    step_id = session.scalars(
+        select(ApprovalStep.id).where(ApprovalStep.subject_id == case.case_id)
+    ).one()
+    with pytest.raises(PermissionDenied, match="petugas lain"):
+        gateway.call(ap.vote, coord, step_id, ap.APPROVE)
+
+    other = open_case(gateway, office)
+    bo = office[Role.BACK_OFFICE]
+    gateway.call(set_roles, office.admin, coord.id, [Role.COORDINATOR, Role.SUPERVISOR])
+    gateway.call(move_case, bo, other.case_id, rules.REVIEW)
+    gateway.call(ap.refer_case, bo, other.case_id, "sekretariat_slrt", "Perlu TKSK", "", True)
+    first = next(p for p in gateway.call(ap.pending_approvals, coord) if p.case_id == other.case_id)
+    gateway.call(ap.vote, coord, first.step_id, ap.APPROVE)
+    assert all(p.case_id != other.case_id for p in gateway.call(ap.pending_approvals, coord))
+    second = next(
+        p
+        for p in gateway.call(ap.pending_approvals, office[Role.SUPERVISOR])
+        if p.case_id == other.case_id
+    )
+    with pytest.raises(PermissionDenied, match="langkah sebelumnya"):
+        gateway.call(ap.vote, coord, second.step_id, ap.APPROVE)
+    assert gateway.call(ap.vote, office[Role.SUPERVISOR], second.step_id, ap.APPROVE) == (
+        rules.REFERRED
+    )

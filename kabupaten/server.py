@@ -178,18 +178,21 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
     def dtks(nik: str) -> Response | tuple[Response, int]:
         if kiosk() is None:
             return jsonify(error="token tidak berlaku"), 401
-        return jsonify(
-            found=False,
-            snapshot_date=datetime.now(UTC).date().isoformat(),
-            decile=None,
-            programmes=[],
-        )
+        if not (nik.isdigit() and len(nik) == 16):
+            return jsonify(error="NIK harus 16 angka"), 400
+        answer = store.dtks_lookup(nik)
+        if answer["snapshot_date"] is None:
+            return jsonify(error="data DTKS kabupaten belum dimuat"), 503
+        return jsonify(answer)
 
     @app.get("/v1/reference/<dataset>")
     def reference(dataset: str) -> Response | tuple[Response, int]:
         if dataset not in ("programmes", "villages", "holidays"):
             return jsonify(error="data tidak dikenal"), 404
-        return jsonify(dataset=dataset, version="server-1", items=[])
+        found = store.get_reference(dataset)
+        if found is None:
+            return jsonify(error="data belum dimuat di server"), 404
+        return jsonify(found)
 
     if admin:
 
@@ -217,6 +220,17 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             if isinstance(body, list):
                 return jsonify(added=store.add_changes(body))
             return jsonify(store.add_change(body))
+
+        @app.post("/_admin/dtks")
+        def load_dtks() -> Response:
+            body = request.get_json(force=True)
+            return jsonify(loaded=store.load_dtks(body["rows"], body["snapshot_date"]))
+
+        @app.post("/_admin/reference/<dataset>")
+        def set_reference(dataset: str) -> Response:
+            body = request.get_json(force=True)
+            store.set_reference(dataset, str(body["version"]), list(body["items"]))
+            return jsonify(ok=True)
 
         @app.get("/_admin/operations")
         def list_operations() -> Response:

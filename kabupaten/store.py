@@ -80,6 +80,22 @@ versions = Table(
     Column("version", Integer, nullable=False),
 )
 
+dtks = Table(
+    "dtks",
+    meta,
+    Column("nik", String(16), primary_key=True),
+    Column("decile", Integer, nullable=True),
+    Column("programmes", String(200), nullable=False, default=""),
+    Column("snapshot_date", String(10), nullable=False),
+)
+reference = Table(
+    "reference",
+    meta,
+    Column("dataset", String(20), primary_key=True),
+    Column("version", String(40), nullable=False),
+    Column("items", Text, nullable=False),
+)
+
 SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
 KNOWN_ENTITIES = {
     "case",
@@ -279,6 +295,52 @@ class Store:
         with self.engine.connect() as c:
             rows = c.execute(select(operations).order_by(operations.c.receipt)).all()
         return [dict(r._mapping) for r in rows]
+
+    # --- the kabupaten's DTKS and reference data ---------------------------------------------
+
+    def load_dtks(self, rows: list[dict[str, Any]], snapshot_date: str) -> int:
+        with self.engine.begin() as c:
+            c.execute(dtks.delete())
+            c.execute(
+                insert(dtks),
+                [
+                    {
+                        "nik": r["nik"],
+                        "decile": r.get("decile"),
+                        "programmes": ",".join(r.get("programmes", [])),
+                        "snapshot_date": snapshot_date,
+                    }
+                    for r in rows
+                ],
+            )
+        return len(rows)
+
+    def dtks_lookup(self, nik: str) -> dict[str, Any]:
+        with self.engine.connect() as c:
+            row = c.execute(select(dtks).where(dtks.c.nik == nik)).first()
+            any_row = c.execute(select(dtks.c.snapshot_date).limit(1)).scalar()
+        if row is None:
+            return {"found": False, "snapshot_date": any_row, "decile": None, "programmes": []}
+        return {
+            "found": True,
+            "snapshot_date": row.snapshot_date,
+            "decile": row.decile,
+            "programmes": [p for p in row.programmes.split(",") if p],
+        }
+
+    def set_reference(self, dataset: str, version: str, items: list[Any]) -> None:
+        with self.engine.begin() as c:
+            c.execute(reference.delete().where(reference.c.dataset == dataset))
+            c.execute(
+                insert(reference).values(dataset=dataset, version=version, items=json.dumps(items))
+            )
+
+    def get_reference(self, dataset: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(reference).where(reference.c.dataset == dataset)).first()
+        if row is None:
+            return None
+        return {"dataset": dataset, "version": row.version, "items": json.loads(row.items)}
 
     # --- changes ---------------------------------------------------------------------------
 

@@ -208,3 +208,23 @@ class UpstreamClient:
             return changes, str(data["next_cursor"]), bool(data["has_more"])
         except (KeyError, TypeError, AssertionError) as exc:
             raise Malformed("daftar perubahan tidak lengkap") from exc
+
+    def dtks_lookup(self, nik: str) -> dict[str, Any]:
+        """The kabupaten's current answer for one NIK (the snapshot answers when offline)."""
+        response = self._request("GET", f"/v1/dtks/{nik}", headers=self._auth())
+        if response.status_code != 200:
+            raise ServerBusy(f"HTTP {response.status_code}")
+        data = _json(response)
+        if not isinstance(data, dict) or "found" not in data:
+            raise Malformed("jawaban DTKS tidak lengkap")
+        return data
+
+    def reference(self, dataset: str) -> dict[str, Any]:
+        """A reference data set (programmes, villages, holidays) with its version."""
+        response = self._request("GET", f"/v1/reference/{dataset}")
+        if response.status_code != 200:
+            raise ServerBusy(f"HTTP {response.status_code}")
+        data = _json(response)
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            raise Malformed("data referensi tidak lengkap")
+        return data

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from kiosk.context import Gateway, KioskContext
 from kiosk.dtks import name_index
-from kiosk.dtks.importer import import_snapshot
+from kiosk.dtks.import_process import import_in_process
 from kiosk.names import name_key
 from kiosk.roles import Role
 from kiosk.services.actor import Actor
@@ -160,10 +160,10 @@ def run(rows: int, lookups: int) -> None:
             return admin, Actor.of(fo)
 
         admin, fo = gw.call(setup)
-        start = time.perf_counter()
-        report = import_snapshot(ctx, admin, csv_path)
+        start = time.perf_counter()  # in a child process, as the window runs it
+        report = import_in_process(ctx.url, tmp, admin, csv_path)
         ours = time.perf_counter() - start
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(
             f"dtks import  rows={a.rows:<8} sqlite3 .import+indexes {base:7.2f} s  "
             f"kiosk {ours:7.2f} s  ratio {ours / base:5.1f}x (target <= 2x)  "

@@ -235,6 +235,9 @@ class _Writer:
             self.sql = f"INSERT INTO dtks_record ({', '.join(self.columns)}) VALUES ({marks})"
             self.raw = ctx.engine.raw_connection()
             self.raw.driver_connection.execute("PRAGMA synchronous=NORMAL")
+            # A bigger page cache keeps the three indexes' upper levels in memory: at a
+            # million rows the default 2 MB turns every index insert into disk reads.
+            self.raw.driver_connection.execute("PRAGMA cache_size=-65536")
 
     def write(self, batch: list[dict[str, object]]) -> None:
         if not self.sqlite:
@@ -256,6 +259,7 @@ class _Writer:
     def close(self) -> None:
         if self.raw is not None:
             self.raw.driver_connection.execute("PRAGMA synchronous=FULL")
+            self.raw.driver_connection.execute("PRAGMA cache_size=-2000")
             self.raw.close()
             self.raw = None
 

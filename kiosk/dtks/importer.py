@@ -88,8 +88,13 @@ def import_snapshot(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     clock: Clock | None = None,
+    warm_index: bool = True,
 ) -> ImportReport:
-    """Stream ``path`` into a new snapshot; switch it active only when complete."""
+    """Stream ``path`` into a new snapshot; switch it active only when complete.
+
+    ``warm_index``: start building the name-search index in this process afterwards (a child
+    process importing for the window passes False: the window's process builds its own).
+    """
     clock = clock or ctx.clock
     kind = kind.upper()
     if kind not in ("DTKS", "DTSEN"):
@@ -138,8 +143,9 @@ def import_snapshot(
             )
         raise
     report.snapshot_id = snap_id
-    with ctx.sessions() as s:  # the first name search should not wait for the index
-        warm(s, snap_id, report.imported)
+    if warm_index:
+        with ctx.sessions() as s:  # the first name search should not wait for the index
+            warm(s, snap_id, report.imported)
     return report
 
 

@@ -128,9 +128,12 @@ class NameIndex:
             keys = self.keys
             choices = [keys[p] for p in order]
         found = process.extract(
-            key, choices, scorer=fuzz.token_ratio, limit=limit, score_cutoff=MIN_SCORE
+            key, choices, scorer=fuzz.token_ratio, limit=limit * 5, score_cutoff=MIN_SCORE
         )
-        return [(order[i], score) for _, score, i in found]
+        # Ties at the top are common ("Siti Aminah" is a subset of every "Siti Aminah …"):
+        # the whole-name similarity breaks them, so the same name comes before longer ones.
+        found.sort(key=lambda f: (f[1], fuzz.token_sort_ratio(key, f[0])), reverse=True)
+        return [(order[i], score) for _, score, i in found[:limit]]
 
 
 _cache: dict[uuid.UUID, NameIndex] = {}

@@ -32,7 +32,7 @@ from kiosk.models import (
 )
 from kiosk.roles import Perm, permissions_of
 from kiosk.services.actor import Actor, authorize
-from kiosk.services.cases import set_status
+from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.reference import choices
 
@@ -44,13 +44,6 @@ STEP_PERMS = {
 }
 APPROVE, REJECT = "setuju", "tolak"
 PENDING, APPROVED, REJECTED, CANCELLED = "menunggu", "disetujui", "ditolak", "batal"
-
-
-def _case(session: Session, case_id: uuid.UUID) -> Case:
-    found = session.get(Case, case_id)
-    if found is None:
-        raise NotFound("Kasus ini tidak ditemukan. Muat ulang daftar kasus.")
-    return found
 
 
 def _open_round(
@@ -167,7 +160,7 @@ def propose_resolution(
         raise ValidationError(
             "Tuliskan penyelesaiannya: apa yang dilakukan Puskesos untuk warga.", field="decision"
         )
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     _submittable(case_)
     case_.decision = decision
     return _submit(
@@ -210,7 +203,7 @@ def refer_case(
             field="consent",
             code="perlu_persetujuan_warga",
         )
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     _submittable(case_)
     clock = clock or Clock()
     now = clock.now()
@@ -281,7 +274,7 @@ def resubmit_referral(
         referral.reason = reason.strip()
     if request is not None:
         referral.request = request.strip()
-    case_ = _case(session, referral.case_id)
+    case_ = load_case(session, referral.case_id)
     _submittable(case_)
     now = (clock or Clock()).now()
     referral.status = "diajukan"
@@ -320,7 +313,7 @@ def draft_product(
         raise ValidationError("Tuliskan isi keterangan.", field="statement")
     if not purpose.strip():
         raise ValidationError("Tuliskan keperluan surat ini.", field="purpose")
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     _submittable(case_)
     now = (clock or Clock()).now()
     product = ServiceProduct(
@@ -444,13 +437,13 @@ class PendingApproval:
 
 def _case_of(session: Session, subject_type: str, subject_id: uuid.UUID) -> Case:
     if subject_type == RESOLUTION:
-        return _case(session, subject_id)
+        return load_case(session, subject_id)
     if subject_type == REFERRAL:
         referral = session.get(Referral, subject_id)
         if referral is None:
             raise NotFound("Rujukan ini tidak ditemukan.")
-        return _case(session, referral.case_id)
-    return _case(session, _product(session, subject_id).case_id)
+        return load_case(session, referral.case_id)
+    return load_case(session, _product(session, subject_id).case_id)
 
 
 def _summary(session: Session, step: ApprovalStep, case_: Case) -> str:

@@ -51,7 +51,7 @@ EVENT_LABELS = {
 }
 
 
-def _case(session: Session, case_id: uuid.UUID) -> Case:
+def load_case(session: Session, case_id: uuid.UUID) -> Case:
     found = session.get(Case, case_id)
     if found is None:
         raise NotFound("Kasus ini tidak ditemukan. Muat ulang daftar kasus.")
@@ -124,7 +124,7 @@ def move_case(
     """A manual move (review, work, reject, close, reopen). Returns the new status."""
     authorize(session, actor, Perm.WORK_CASE)
     clock = clock or Clock()
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     note = note.strip()
     if rules.needs_note(case_.status, to_status) and not note:
         raise ValidationError(
@@ -167,7 +167,7 @@ def add_note(
     note = note.strip()
     if not note:
         raise ValidationError("Catatan masih kosong.", field="note")
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     now = (clock or Clock()).now()
     session.add(CaseEvent(case_id=case_.id, kind="catatan", at=now, officer_id=actor.id, note=note))
     record(
@@ -193,7 +193,7 @@ def record_notice(
     methods = {c.code: c.label for c in choices(session, "cara_pemberitahuan")}
     if method not in methods:
         raise ValidationError("Pilih cara pemberitahuan.", field="method")
-    case_ = _case(session, case_id)
+    case_ = load_case(session, case_id)
     if case_.status not in rules.OUTCOMES and case_.status != rules.CLOSED:
         raise Conflict(
             "Kasus ini belum punya hasil untuk diberitahukan. Selesaikan, rujuk, atau tolak dulu.",
@@ -429,7 +429,7 @@ def case_detail(
     session: Session, actor: Actor, case_id: uuid.UUID, clock: Clock | None = None
 ) -> CaseView:
     authorize(session, actor, Perm.WORK_CASE)
-    return _detail(session, _case(session, case_id), clock)
+    return _detail(session, load_case(session, case_id), clock)
 
 
 def _detail(session: Session, c: Case, clock: Clock | None) -> CaseView:

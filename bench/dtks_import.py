@@ -206,12 +206,10 @@ def names_bench(raw: sqlite3.Connection, gw: Gateway, fo: Actor, snap: str, quer
             "select name_key from dtks_record where snapshot_id=? order by id", (snap,)
         )
     ]
+    ids = [i for (i,) in raw.execute("select id from dtks_record where snapshot_id=?", (snap,))]
+    chosen = rng.sample(ids, min(queries, len(ids)))  # seeded: the same queries every run
     targets = [
-        n
-        for (n,) in raw.execute(
-            "select name from dtks_record where snapshot_id=? order by random() limit ?",
-            (snap, queries),
-        )
+        raw.execute("select name from dtks_record where id=?", (i,)).fetchone()[0] for i in chosen
     ]
     asked = [(misspell(t, rng), name_key(t)) for t in targets]
     snap_id = uuid.UUID(snap) if len(snap) == 36 else uuid.UUID(hex=snap)

@@ -243,7 +243,8 @@ class _Writer:
             self.raw.driver_connection.execute("PRAGMA synchronous=NORMAL")
             # A bigger page cache keeps the three indexes' upper levels in memory: at a
             # million rows the default 2 MB turns every index insert into disk reads.
-            self.raw.driver_connection.execute("PRAGMA cache_size=-65536")
+            # 32 MB keeps a million-row import under its 300 MB budget.
+            self.raw.driver_connection.execute("PRAGMA cache_size=-32768")
 
     def write(self, batch: list[dict[str, object]]) -> None:
         if not self.sqlite:

@@ -226,7 +226,7 @@ def names_bench(raw: sqlite3.Connection, gw: Gateway, fo: Actor, snap: str, quer
     brute_times, brute_hits = [], 0
     for query, truth in asked[: max(10, queries // 10)]:
         t0 = time.perf_counter()
-        best = process.extract(name_key(query), keys, scorer=fuzz.token_ratio, limit=10)
+        best = process.extract(name_key(query), keys, scorer=fuzz.token_sort_ratio, limit=10)
         brute_times.append(time.perf_counter() - t0)
         brute_hits += any(k == truth for k, _, _ in best)
     times.sort()

@@ -11,13 +11,14 @@ letters, titles) so those are exact matches. What it cannot fold is a plain typo
 
 A query gathers candidates from its tokens' postings (a typo in one token still finds the row
 through another token or through the skeleton), narrows them, and ranks them with rapidfuzz's
-``token_ratio`` (the better of token-sort and token-set: "Siti" finds every Siti). Only when
+``token_sort_ratio``; rows holding every typed word rank too ("Siti" finds every Siti). Only when
 that finds nothing does it rank every row (small snapshots only). Built once per snapshot, on first
 use, and dropped when another snapshot becomes active.
 """
 
 from __future__ import annotations
 
+import heapq
 import threading
 import uuid
 from array import array
@@ -65,21 +66,29 @@ class NameIndex:
             .order_by(DtksRecord.id)
             .execution_options(yield_per=20_000)
         )
-        postings = index.postings
         for row_id, key, born, village in rows:
-            pos = len(index.keys)
-            index.ids.append(row_id)
-            index.keys.append(key)
-            index.years.append(born.year if born else 0)
-            index.villages.append(village_codes.setdefault(village or "", village or ""))
-            for token in set(key.split()):
-                for term in (token, skeleton(token)):
-                    if term:
-                        bucket = postings.get(term)
-                        if bucket is None:
-                            postings[term] = bucket = array("I")
-                        bucket.append(pos)
+            index.add(
+                row_id,
+                key,
+                born.year if born else 0,
+                village_codes.setdefault(village or "", village or ""),
+            )
         return index
+
+    def add(self, row_id: int, key: str, year: int, village: str) -> None:
+        pos = len(self.keys)
+        self.ids.append(row_id)
+        self.keys.append(key)
+        self.years.append(year)
+        self.villages.append(village)
+        postings = self.postings
+        for token in set(key.split()):
+            for term in (token, skeleton(token)):
+                if term:
+                    bucket = postings.get(term)
+                    if bucket is None:
+                        postings[term] = bucket = array("I")
+                    bucket.append(pos)
 
     def search(
         self,
@@ -94,32 +103,42 @@ class NameIndex:
             return []
         tokens = key.split()
         candidates: set[int] = set()
+        whole: set[int] | None = None  # rows holding every query token exactly
         for token in tokens:
+            exact = self.postings.get(token)
+            whole = (set(exact) if whole is None else whole & set(exact)) if exact else set()
             for term in (token, skeleton(token)):
                 bucket = self.postings.get(term)
                 if bucket is not None:
                     candidates.update(bucket)
-        ranked = self._rank(key, candidates, limit, village, birth_year)
+        ranked = self._rank(key, candidates, whole or set(), limit, village, birth_year)
         if not ranked and len(candidates) < len(self.keys) <= FULL_SCAN_ROWS:
             # Every token mistyped: rank every row, where that is still quick.
-            ranked = self._rank(key, range(len(self.keys)), limit, village, birth_year)
+            ranked = self._rank(key, range(len(self.keys)), set(), limit, village, birth_year)
         return [(self.ids[pos], score) for pos, score in ranked]
+
+    def _keep(self, positions, village: str | None, birth_year: int | None):  # type: ignore[no-untyped-def]
+        if not (village or birth_year):
+            return positions
+        return [
+            p
+            for p in positions
+            if (not village or self.villages[p] == village)
+            and (not birth_year or self.years[p] == birth_year)
+        ]
 
     def _rank(
         self,
         key: str,
         positions: set[int] | range,
+        whole: set[int],
         limit: int,
         village: str | None,
         birth_year: int | None,
     ) -> list[tuple[int, float]]:
-        if village or birth_year:
-            positions = [
-                p
-                for p in positions
-                if (not village or self.villages[p] == village)
-                and (not birth_year or self.years[p] == birth_year)
-            ]
+        """Whole-name similarity (token_sort_ratio: "Ida Maulana" is not "Dalima Ida Maulana"),
+        and rows holding every typed word ("Siti" finds every Siti, fewest extra words first)."""
+        positions = self._keep(positions, village, birth_year)
         if isinstance(positions, range) and len(positions) == len(self.keys):
             order: list[int] | range = positions
             choices = self.keys  # every row: no copy
@@ -128,12 +147,17 @@ class NameIndex:
             keys = self.keys
             choices = [keys[p] for p in order]
         found = process.extract(
-            key, choices, scorer=fuzz.token_ratio, limit=limit * 5, score_cutoff=MIN_SCORE
+            key, choices, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=MIN_SCORE
         )
-        # Ties at the top are common ("Siti Aminah" is a subset of every "Siti Aminah …"):
-        # the whole-name similarity breaks them, so the same name comes before longer ones.
-        found.sort(key=lambda f: (f[1], fuzz.token_sort_ratio(key, f[0])), reverse=True)
-        return [(order[i], score) for _, score, i in found[:limit]]
+        scores = {order[i]: score for _, score, i in found}
+        words = len(key.split())
+        fuller = heapq.nsmallest(
+            limit, self._keep(whole, village, birth_year), key=lambda p: len(self.keys[p])
+        )
+        for p in fuller:
+            extra = len(self.keys[p].split()) - words
+            scores[p] = max(scores.get(p, 0.0), 100.0 if extra == 0 else 95.0 - extra)
+        return sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
 
 
 _cache: dict[uuid.UUID, NameIndex] = {}

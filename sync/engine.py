@@ -210,6 +210,9 @@ class SyncEngine:
                 cursor = ""
                 report.notes.append(CursorUnknown.message)
                 continue
+            if more and (next_cursor == cursor or not changes):
+                # "More" without moving on would spin forever: a server that lies.
+                raise Malformed("server meminta unduh lagi tanpa maju")
             report.pulled += self.gateway.call(outbox.apply_changes, changes, next_cursor)
             cursor = next_cursor
             if not more:

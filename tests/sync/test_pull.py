@@ -117,3 +117,12 @@ def test_unknown_cursor_after_a_restore_downloads_again_without_duplicates(
     assert session.get(Case, uuid.UUID(ids[2])).status == "ditelaah"
     kab = session.scalars(select(CaseEvent).where(CaseEvent.source == "kabupaten")).all()
     assert len(kab) == 3  # one per change, none twice
+
+
+def test_a_server_that_says_more_without_moving_on_does_not_spin(kiosk, upstream, session):
+    kiosk.run_once()
+    before = cursor(session)
+    upstream.faults(counts={"changes_stuck": 1000})
+    report = kiosk.run_once()
+    assert cursor(session) == before
+    assert not report.ok and "tidak dapat dipercaya" in report.error

@@ -57,6 +57,8 @@ ENGINE_MOVES: dict[str, frozenset[str]] = {
 OPEN = frozenset({RECEIVED, REVIEW, IN_PROGRESS, AWAITING})
 # Statuses whose outcome the citizen must be told before the case is closed.
 OUTCOMES = frozenset({RESOLVED, REFERRED, REJECTED})
+# Statuses with an outcome to tell, print or show (a closed case keeps its outcome).
+DECIDED = OUTCOMES | {CLOSED}
 # Moves that need a written decision or reason.
 NEEDS_NOTE = frozenset({(s, REJECTED) for s in (RECEIVED, REVIEW, IN_PROGRESS)}) | {
     (CLOSED, IN_PROGRESS),

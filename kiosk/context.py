@@ -68,25 +68,19 @@ class Gateway:
             session.begin()
             try:
                 result = service(session, *args, **kwargs)
+                session.commit()
             except KioskError as exc:
                 if exc.keep_changes:
                     session.commit()
                 else:
                     session.rollback()
                 raise
-            except OperationalError as exc:
+            except OperationalError as exc:  # from the service's writes or from the commit
                 session.rollback()
                 if any(sign in str(exc).lower() for sign in DISK_FULL_SIGNS):
                     raise StorageFull(STORAGE_FULL_MESSAGE) from exc
                 raise
             except BaseException:
                 session.rollback()
-                raise
-            try:
-                session.commit()
-            except OperationalError as exc:
-                session.rollback()
-                if any(sign in str(exc).lower() for sign in DISK_FULL_SIGNS):
-                    raise StorageFull(STORAGE_FULL_MESSAGE) from exc
                 raise
             return result

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,6 +67,7 @@ class SyncReport:
     next_delay: float = 0.0
     skew_seconds: float | None = None
     notes: list[str] = field(default_factory=list)
+    attention: int = 0  # all items quarantined so far, not only in this pass
 
     @property
     def ok(self) -> bool:
@@ -238,14 +240,13 @@ class SyncEngine:
                 outbox.set_state(session, "last_error", f"{now} {report.error}")
             if report.skew_seconds is not None:
                 outbox.set_state(session, "clock_skew_seconds", f"{report.skew_seconds:.0f}")
+            report.attention = outbox.attention_count(session)
 
         self.gateway.call(save)
 
 
 def engine_for(gateway: Gateway, clock: Clock | None = None, timeout: float = 15.0) -> SyncEngine:
     """The engine for this kiosk's configured server (``PUSKESOS_UPSTREAM_CA``: a CA file)."""
-    import os
-
     url = gateway.call(lambda s: outbox.get_state(s, "upstream_url"))
     if not url:
         raise NeedsEnrolment("alamat server belum diatur")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
+from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.pages.approvals import ApprovalsPage
 from ui.pages.case_status import CaseStatusPage
@@ -136,18 +137,17 @@ class Shell(QWidget):
     def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
-    def _sync_reported(self, report: object) -> None:
-        ok = getattr(report, "ok", False)
-        if ok:
+    def _sync_reported(self, report: SyncReport) -> None:
+        if report.ok:
             text = "Sinkron: berhasil"
-        elif getattr(report, "paused", False):
+        elif report.paused:
             text = "Sinkron: kios belum terdaftar (data aman di sini)"
         else:
             text = "Sinkron: tertunda (data aman di sini)"
-        if getattr(report, "quarantined", 0):
-            text += f"; {report.quarantined} perlu perhatian"  # type: ignore[attr-defined]
+        if report.attention:
+            text += f"; {report.attention} perlu perhatian"
         self.sync_status.setText(text)
-        self.sync_status.setToolTip(getattr(report, "error", "") or "")
+        self.sync_status.setToolTip(report.error)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -115,7 +115,6 @@ def import_in_process(
                 if progress is not None:
                     progress(*value)
             elif kind_ == "done":
-                _warm_here(url, value)
                 return value  # type: ignore[no-any-return]
             else:
                 raise _rebuild(*value)
@@ -123,17 +122,3 @@ def import_in_process(
         child.join(10)
         if child.is_alive():
             child.kill()
-
-
-def _warm_here(url: str, report: ImportReport) -> None:
-    """Start the name-search index in this (the window's) process."""
-    from sqlalchemy.orm import Session
-
-    from kiosk.db import make_engine
-    from kiosk.dtks.name_index import warm
-
-    if report.snapshot_id is None:
-        return
-    engine = make_engine(url)
-    with Session(engine) as session:
-        warm(session, report.snapshot_id, report.imported)

@@ -7,6 +7,7 @@ referral, service product) in :mod:`kiosk.services.approvals`.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -194,7 +195,7 @@ def record_notice(
     if method not in methods:
         raise ValidationError("Pilih cara pemberitahuan.", field="method")
     case_ = load_case(session, case_id)
-    if case_.status not in rules.OUTCOMES and case_.status != rules.CLOSED:
+    if case_.status not in rules.DECIDED:
         raise Conflict(
             "Kasus ini belum punya hasil untuk diberitahukan. Selesaikan, rujuk, atau tolak dulu.",
             code="belum_ada_hasil",
@@ -537,11 +538,9 @@ def _detail(session: Session, c: Case, clock: Clock | None) -> CaseView:
 
 def normalise_tracking(text: str) -> str:
     """What an officer typed or a scanner read (the receipt's QR holds the tracking number)."""
-    text = text.strip().upper()
-    for sep in ("/", "=", ":"):  # a URL or "LACAK:…" from another kiosk version
-        if sep in text and not text.count("-") >= 2:
-            text = text.rsplit(sep, 1)[-1]
-    return text.replace(" ", "")
+    # A URL or "LACAK:…" from another kiosk version: the number is the last part.
+    last = re.split(r"[/=:]", text.strip().upper())[-1]
+    return last.replace(" ", "")
 
 
 def find_case(

@@ -165,7 +165,7 @@ def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> C
     case_ = session.get(Case, case_id)
     if case_ is None:
         raise NotFound("Kasus ini tidak ditemukan.")
-    if case_.status not in rules.OUTCOMES | {rules.CLOSED} or not case_.decision:
+    if case_.status not in rules.DECIDED or not case_.decision:
         raise Conflict(
             "Surat pemberitahuan dicetak setelah kasus punya hasil (selesai, dirujuk atau "
             "tidak dapat dipenuhi).",

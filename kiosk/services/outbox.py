@@ -200,6 +200,18 @@ def apply_results(session: Session, key: str, results: dict[str, dict[str, Any]]
     return Applied(sent, conflicts, quarantined, retry)
 
 
+def attention_count(session: Session) -> int:
+    """Operations the server refused for good, waiting for someone to look."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(OutboxOperation)
+            .where(OutboxOperation.state == QUARANTINED)
+        )
+        or 0
+    )
+
+
 def max_receipt(session: Session) -> int:
     return int(session.scalar(select(func.max(OutboxOperation.receipt))) or 0)
 

@@ -95,7 +95,7 @@ def _check_counter(session: Session, counter: str) -> None:
         )
 
 
-def _line_order(today: date):  # type: ignore[no-untyped-def]
+def _line_order():  # type: ignore[no-untyped-def]
     """Priority first, then whoever has waited longest (a skipped ticket waits again)."""
     return (
         case((QueueTicket.priority.is_(None), 1), else_=0),
@@ -158,7 +158,7 @@ def call_next(
     )
     if services:
         query = query.where(QueueTicket.service_code.in_(services))
-    for ticket_id in session.scalars(query.order_by(*_line_order(today)).limit(20)).all():
+    for ticket_id in session.scalars(query.order_by(*_line_order()).limit(20)).all():
         taken = session.execute(
             update(QueueTicket)
             .where(QueueTicket.id == ticket_id, QueueTicket.status == WAITING)
@@ -297,7 +297,7 @@ def queue_state(
     authorize(session, actor, Perm.CALL_QUEUE)
     day = day or (clock or Clock()).today()
     tickets = session.scalars(
-        select(QueueTicket).where(QueueTicket.service_day == day).order_by(*_line_order(day))
+        select(QueueTicket).where(QueueTicket.service_day == day).order_by(*_line_order())
     ).all()
     waiting = [_view(t) for t in tickets if t.status == WAITING]
     no_shows = [_view(t) for t in tickets if t.status == NO_SHOW]

@@ -217,6 +217,8 @@ def test_citizen_asks_by_tracking_number_or_qr(gateway, office):
     view = gateway.call(find_case, fo, f"  {case.tracking_number.lower()} ")
     assert (view.tracking_number, view.status_label) == (case.tracking_number, "Diterima")
     assert view.nik_masked.count("*") == 8
+    scanned = f"https://slrt.example.go.id/lacak/{case.tracking_number}"  # a QR holding a URL
+    assert gateway.call(find_case, fo, scanned).tracking_number == case.tracking_number
     with pytest.raises(NotFound, match="tidak ditemukan"):
         gateway.call(find_case, fo, "3324012001-2608-99999")
     with pytest.raises(ValidationError):

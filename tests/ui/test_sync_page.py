@@ -34,6 +34,9 @@ def test_admin_enrols_and_syncs_now(qtbot, make_window, office, gateway, session
     assert page.attention.count() == 1 and "schema_version 42" in page.attention.item(0).text()
     shell = page.keep_window_alive.shell
     assert "1 perlu perhatian" in shell.sync_status.text()
+    page.now.click()  # a later pass refuses nothing new: the item still needs attention
+    assert "berhasil" in shell.sync_status.text()
+    assert "1 perlu perhatian" in shell.sync_status.text()
     assert (
         len(upstream.store.operations()) == len(session.scalars(select(OutboxOperation)).all()) - 1
     )

@@ -32,7 +32,7 @@ def public_html(v: CaseView, clock: object) -> str:
         ("Ditangani", v.desk_label),
         ("Batas jawaban", tanggal(v.due_on) if v.due_on else "-"),
     ]
-    if v.status in rules.OUTCOMES or v.status == rules.CLOSED:
+    if v.status in rules.DECIDED:
         rows.append(("Hasil", v.decision or "-"))
     rows.append(
         (
@@ -89,7 +89,7 @@ class CaseStatusPage(QWidget):
     def show_case(self, view: CaseView) -> None:
         self.view = view
         self.result.setHtml(public_html(view, self.env.clock))
-        has_outcome = view.status in rules.OUTCOMES or view.status == rules.CLOSED
+        has_outcome = view.status in rules.DECIDED
         self.letter.setVisible(has_outcome and self.actor.can(Perm.PRINT))
         self.number.selectAll()
 

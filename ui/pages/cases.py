@@ -313,7 +313,7 @@ class CasesPage(QWidget):
                 )
         if rules.can_move(s, rules.REJECTED):
             offered.append(("reject", "Tidak dapat &dipenuhi…", lambda: self.move(rules.REJECTED)))
-        if s in rules.OUTCOMES or s == rules.CLOSED:
+        if s in rules.DECIDED:
             offered.append(("notice", "Catat pemberitahuan ke &warga…", self.notice))
             offered.append(
                 (

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.dtks.columns import field_label
 from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
+from kiosk.dtks.name_index import warm
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
@@ -186,6 +187,8 @@ class DtksImportPage(QWidget):
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
+        if report.snapshot_id is not None:  # the child's import: build the search index here
+            self.env.op(self, warm, report.snapshot_id, report.imported).run()
         self.cancel_button.setEnabled(False)
         self.start_button.setEnabled(True)
         self.bar.setValue(100)

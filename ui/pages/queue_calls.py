@@ -154,7 +154,7 @@ class QueueCallPage(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(5000)
         self.timer.timeout.connect(self.refresh)
-        self.env.op(self, self._lists).success(self._got_lists).failure(self._fail).run()
+        self.env.op(self, self._lists).success(self._got_lists).failure(self._show_failure).run()
 
     # --- data ------------------------------------------------------------------------------
 
@@ -197,7 +197,7 @@ class QueueCallPage(QWidget):
     def refresh(self) -> None:
         self.env.op(self, q.queue_state, self.actor, None, self.env.clock).success(
             self.show_state
-        ).failure(self._fail).run()
+        ).failure(self._show_failure).run()
 
     def show_state(self, state: q.QueueState) -> None:
         self.state = state
@@ -240,11 +240,13 @@ class QueueCallPage(QWidget):
         ).run()
 
     def _fail(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
-        self.refresh_soon()
-
-    def refresh_soon(self) -> None:
+        """An action failed: say why and show the line as it now is (another counter may
+        have moved the ticket)."""
+        self._show_failure(exc)
         QTimer.singleShot(0, self.refresh)
+
+    def _show_failure(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))
 
     def call_next(self) -> None:
         show_error(self.error, "")

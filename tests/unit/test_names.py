@@ -25,3 +25,28 @@ def test_variants_share_a_key(a, b):
 
 def test_different_people_keep_different_keys():
     assert name_key("Budi Santoso") != name_key("Budi Susanto")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Moh.Ali Imron",
+        "H.Ahmad  Dahlan",
+        "José María\tSoekarno",
+        "Ma'ruf `Amin",
+        "Hj. Siti Nurhajati, S.Pd.",
+        "M. Djoko-Tjahjono",
+        "ÑOÑO  Çahyo",
+        "Ahmad\u00a0Dahlan",
+        "Zulfikar ¨Effendi",
+        "   ",
+        "Drs. H. Muhammad Nur",
+    ],
+)
+def test_word_by_word_key_equals_folding_the_whole_name(name):
+    """name_key caches per written word: that must give what folding the whole name gives."""
+    from kiosk.names import TITLES, _fold, _token_key
+
+    whole = " ".join(_token_key(t) for t in _fold(name).split() if t not in TITLES)
+    assert name_key(name) == whole
+    assert name_key(name) == whole  # and again, from the cache

@@ -32,9 +32,11 @@ class DtksRecord(Base):
 
     __tablename__ = "dtks_record"
     __table_args__ = (
-        Index("ix_dtks_record_nik", "snapshot_id", "nik"),
-        Index("ix_dtks_record_no_kk", "snapshot_id", "no_kk"),
-        Index("ix_dtks_record_name_key", "snapshot_id", "name_key"),
+        # One column each: the table holds one snapshot (two, briefly, on PostgreSQL while a
+        # new one loads), so a leading snapshot id would only double the indexes.
+        Index("ix_dtks_record_nik", "nik"),
+        Index("ix_dtks_record_no_kk", "no_kk"),
+        Index("ix_dtks_record_name_key", "name_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -140,8 +140,9 @@ def search_dtks(
             )
         }
         return [_entry(rows[i]) for i, _ in ranked if i in rows]
-    # The index of a large snapshot is still being built: exact spelling family or prefix.
-    stmt = stmt.where(or_(DtksRecord.name_key == key, DtksRecord.name_key.like(f"{key}%")))
+    # The index of a large snapshot is still being built: exact spelling family or prefix
+    # (a range, so the name_key index serves it: keys hold only a-z and spaces, "{" follows z).
+    stmt = stmt.where(DtksRecord.name_key >= key, DtksRecord.name_key < key + "{")
     if village:
         stmt = stmt.where(DtksRecord.village_code == village)
     if birth_year:

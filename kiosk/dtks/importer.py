@@ -8,23 +8,23 @@ snapshot untouched.
 
 from __future__ import annotations
 
-import hashlib
+import re
 import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
-from kiosk.dtks.columns import REQUIRED, match_headers
+from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.name_index import warm
-from kiosk.dtks.reader import open_source
-from kiosk.dtks.rows import Rejected, parse_row
+from kiosk.dtks.reader import Source, open_source
+from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.errors import KioskError, ValidationError
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.roles import Perm
@@ -119,6 +119,7 @@ def import_snapshot(
         mapping.describe(source.headers),
         list(mapping.unknown),
     )
+    _discard_abandoned(ctx, clock.now())
     snap_id = uuid.uuid4()
     with ctx.sessions() as s, s.begin():
         s.add(
@@ -136,11 +137,7 @@ def import_snapshot(
         _load(ctx, source, mapping, report, snap_id, clock.today(), done, progress, cancel)
         _activate(ctx, actor, report, snap_id)
     except BaseException:
-        with ctx.engine.begin() as conn:
-            conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == snap_id))
-            conn.execute(
-                update(DtksSnapshot).where(DtksSnapshot.id == snap_id).values(status="gagal")
-            )
+        _discard(ctx, snap_id)
         raise
     report.snapshot_id = snap_id
     if warm_index:
@@ -151,20 +148,23 @@ def import_snapshot(
 
 def _load(
     ctx: KioskContext,
-    source,
-    mapping,
+    source: Source,
+    mapping: Mapping,
     report: ImportReport,
-    snap_id: uuid.UUID,  # type: ignore[no-untyped-def]
+    snap_id: uuid.UUID,
     today: date,
     done: list[int],
     progress: Progress | None,
     cancel: threading.Event | None,
 ) -> None:
-    # 8-byte digests and NIKs as integers: a million of each in well under 150 MB.
+    # Exact repeats are found by a 64-bit hash of the line's cells and duplicate NIKs by their
+    # integer value: a million of each in well under 150 MB.
     seen_lines: set[int] = set()
     seen_nik: set[int] = set()
-    batch: list[dict[str, object]] = []
-    writer = _Writer(ctx)
+    writer = _Writer(ctx, snap_id)
+    convert = RowConverter(mapping, today, snap_id, writer.sqlite)
+    batch: list[tuple[object, ...]] = []
+    flagged = report.flagged
 
     def reject(line: int, reason: str) -> None:
         report.rejected[reason] += 1
@@ -179,30 +179,29 @@ def _load(
 
     try:
         for line, cells in source.rows:
-            if not any(c not in (None, "") for c in cells):
+            if not cells or (cells[0] in _BLANK and all(c in _BLANK for c in cells)):
                 continue  # blank line
             report.rows_read += 1
-            digest = int.from_bytes(hashlib.blake2b(repr(cells).encode(), digest_size=8).digest())
+            digest = hash(tuple(cells))
             if digest in seen_lines:
                 report.duplicates += 1
                 continue
             seen_lines.add(digest)
             try:
-                parsed = parse_row(cells, mapping, today)
+                values, flags = convert(cells)
             except Rejected as exc:
                 reject(line, exc.reason)
                 continue
-            nik = parsed.values["nik"]
+            nik = values[_NIK]
             if nik is not None:
-                as_int = int(nik)  # type: ignore[call-overload]
+                as_int = int(nik)
                 if as_int in seen_nik:
                     reject(line, "NIK ganda dalam berkas (isi berbeda)")
                     continue
                 seen_nik.add(as_int)
-            for flag in parsed.flags:
-                report.flagged[flag] += 1
-            parsed.values["snapshot_id"] = snap_id
-            batch.append(parsed.values)
+            for flag in flags:
+                flagged[flag] += 1
+            batch.append(values)
             if len(batch) >= BATCH:
                 flush()
                 if progress:
@@ -222,40 +221,57 @@ def _load(
         writer.close()
 
 
-class _Writer:
-    """Rows into ``dtks_record``, a batch per transaction (the counter keeps writing meanwhile).
+_BLANK = (None, "")
+_NIK = COLUMNS.index("nik")
 
-    On SQLite: plain tuples through the driver's ``executemany`` on one connection set to
-    ``synchronous=NORMAL`` (a snapshot being loaded is invisible and re-importable, so it needs
-    no fsync per batch; the connection is set back to FULL before it returns to the pool).
-    Elsewhere: SQLAlchemy's bulk insert.
+
+def load_table(snap_id: uuid.UUID) -> str:
+    """The table a snapshot loads into on SQLite before it becomes ``dtks_record``."""
+    return f"dtks_load_{snap_id.hex}"
+
+
+class _Writer:
+    """Rows of the new snapshot, a batch per transaction (the counter keeps writing meanwhile).
+
+    On SQLite the rows go into a table of their own with no index (:func:`load_table`), made
+    from ``dtks_record``'s own definition; :func:`_activate` builds the indexes once, sorted,
+    and swaps the tables. Maintaining three indexes row by row while a million rows go in costs
+    several times the load itself. The loading connection skips fsync per batch
+    (``synchronous=NORMAL``: a half-loaded table is thrown away anyway) and foreign-key checks
+    (the snapshot row exists; every row carries its id). Elsewhere: SQLAlchemy's bulk insert
+    into ``dtks_record`` under the ``loading`` snapshot.
     """
 
-    def __init__(self, ctx: KioskContext):
+    def __init__(self, ctx: KioskContext, snap_id: uuid.UUID):
         self.ctx = ctx
         self.sqlite = ctx.engine.dialect.name == "sqlite"
         self.raw = None
         if self.sqlite:
-            self.columns = [c.name for c in DtksRecord.__table__.columns if c.name != "id"]
-            marks = ", ".join("?" for _ in self.columns)
-            self.sql = f"INSERT INTO dtks_record ({', '.join(self.columns)}) VALUES ({marks})"
+            self.table = load_table(snap_id)
             self.raw = ctx.engine.raw_connection()
-            self.raw.driver_connection.execute("PRAGMA synchronous=NORMAL")
-            # A bigger page cache keeps the three indexes' upper levels in memory: at a
-            # million rows the default 2 MB turns every index insert into disk reads.
-            # 32 MB keeps a million-row import under its 300 MB budget.
-            self.raw.driver_connection.execute("PRAGMA cache_size=-32768")
+            db = self.raw.driver_connection
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=OFF")
+            db.execute("PRAGMA wal_autocheckpoint=16384")  # copy to the database per 64 MB
+            (ddl,) = db.execute(
+                "SELECT sql FROM sqlite_master WHERE type='table' AND name='dtks_record'"
+            ).fetchone()
+            db.execute(_CREATE.sub(f'CREATE TABLE "{self.table}"', ddl, count=1))
+            db.commit()
+            marks = ", ".join("?" for _ in COLUMNS)
+            self.sql = f'INSERT INTO "{self.table}" ({", ".join(COLUMNS)}) VALUES ({marks})'
 
-    def write(self, batch: list[dict[str, object]]) -> None:
+    def write(self, batch: list[tuple[object, ...]]) -> None:
         if not self.sqlite:
             with self.ctx.engine.begin() as conn:
-                conn.execute(insert(DtksRecord), batch)
+                conn.execute(
+                    insert(DtksRecord), [dict(zip(COLUMNS, r, strict=True)) for r in batch]
+                )
             return
         assert self.raw is not None
-        rows = [tuple(_sqlite_value(r.get(c)) for c in self.columns) for r in batch]
         cursor = self.raw.cursor()
         try:
-            cursor.executemany(self.sql, rows)
+            cursor.executemany(self.sql, batch)
             self.raw.commit()
         except BaseException:
             self.raw.rollback()
@@ -266,22 +282,36 @@ class _Writer:
     def close(self) -> None:
         if self.raw is not None:
             self.raw.driver_connection.execute("PRAGMA synchronous=FULL")
-            self.raw.driver_connection.execute("PRAGMA cache_size=-2000")
+            self.raw.driver_connection.execute("PRAGMA foreign_keys=ON")
+            self.raw.driver_connection.execute("PRAGMA wal_autocheckpoint=1000")
             self.raw.close()
             self.raw = None
 
 
-def _sqlite_value(value: object) -> object:
-    """What SQLAlchemy would store on SQLite: UUIDs as 32 hex digits, dates as ISO text."""
-    if isinstance(value, uuid.UUID):
-        return value.hex
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+_CREATE = re.compile(r'^CREATE TABLE\s+"?dtks_record"?', re.IGNORECASE)
+STALE_LOAD = timedelta(hours=6)
 
 
 def _activate(ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uuid.UUID) -> None:
+    """Make the new snapshot the one every check uses, in one transaction.
+
+    SQLite: drop the old ``dtks_record``, rename the loaded table to it and build its indexes,
+    all in one write transaction; readers (WAL) keep answering from the old table until it
+    commits, and other writers wait a few seconds at most (the busy timeout is ten).
+    Elsewhere: switch the statuses, then delete the replaced rows.
+    """
+    sqlite = ctx.engine.dialect.name == "sqlite"
     with ctx.sessions() as s, s.begin():
+        conn = s.connection()
+        if sqlite:
+            db = conn.connection.driver_connection
+            db.execute("PRAGMA cache_size=-65536")  # sorting three indexes of a million rows
+            db.execute("PRAGMA threads=2")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.exec_driver_sql("DROP TABLE dtks_record")
+            conn.exec_driver_sql(f'ALTER TABLE "{load_table(snap_id)}" RENAME TO dtks_record')
+            for index in sorted(DtksRecord.__table__.indexes, key=lambda i: str(i.name)):
+                index.create(conn)
         old = list(s.scalars(select(DtksSnapshot.id).where(DtksSnapshot.status == "active")))
         s.execute(update(DtksSnapshot).where(DtksSnapshot.id.in_(old)).values(status="diganti"))
         snap = s.get(DtksSnapshot, snap_id)
@@ -296,9 +326,55 @@ def _activate(ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uu
             snap_id,
             {"rows": report.imported, "rejected": snap.rejected_count, "kind": report.kind},
         )
+    if sqlite:
+        with ctx.engine.connect() as conn:
+            conn.connection.driver_connection.execute("PRAGMA cache_size=-2000")
+            conn.connection.driver_connection.execute("PRAGMA threads=0")
+        return
     with ctx.engine.begin() as conn:  # space: the replaced snapshot's rows are not needed
         for old_id in old:
             conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == old_id))
+
+
+def _discard(ctx: KioskContext, snap_id: uuid.UUID) -> None:
+    """A cancelled or failed load: its rows go, the snapshot is marked failed."""
+    with ctx.engine.begin() as conn:
+        if ctx.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{load_table(snap_id)}"')
+        else:
+            conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == snap_id))
+        conn.execute(update(DtksSnapshot).where(DtksSnapshot.id == snap_id).values(status="gagal"))
+
+
+def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
+    """Loads a killed process left behind (still ``loading`` hours later) are thrown away."""
+    with ctx.sessions() as s:
+        abandoned = list(
+            s.scalars(
+                select(DtksSnapshot.id).where(
+                    DtksSnapshot.status == "loading", DtksSnapshot.imported_at < now - STALE_LOAD
+                )
+            )
+        )
+        tables: list[str] = []
+        if ctx.engine.dialect.name == "sqlite":
+            tables = list(
+                s.scalars(
+                    text("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE :p"),
+                    {"p": "dtks_load_%"},
+                )
+            )
+            tables = [t for t in tables if t.startswith("dtks_load_")]
+        live = set(
+            s.scalars(select(DtksSnapshot.id).where(DtksSnapshot.status == "loading"))
+        ) - set(abandoned)
+    for snap_id in abandoned:
+        _discard(ctx, snap_id)
+    for table in tables:
+        owner = uuid.UUID(hex=table.removeprefix("dtks_load_"))
+        if owner not in live:
+            with ctx.engine.begin() as conn:
+                conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
 
 
 @dataclass(frozen=True)

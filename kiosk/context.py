@@ -5,7 +5,8 @@ Built once by the composition root (the ``puskesos`` command) and passed down; n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -15,6 +16,9 @@ from kiosk.clock import Clock
 from kiosk.config import Paths, resolve_db_url, resolve_paths
 from kiosk.db import make_engine, session_factory, upgrade
 from kiosk.errors import DISK_FULL_SIGNS, STORAGE_FULL_MESSAGE, KioskError, StorageFull
+
+if TYPE_CHECKING:
+    from kiosk.dtks.register import Register
 
 
 @dataclass
@@ -26,6 +30,16 @@ class KioskContext:
     engine: Engine
     sessions: sessionmaker[Session]
     clock: Clock
+    _register: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def register(self) -> Register:
+        """The lean NIK / No. KK lookup (one per context: it keeps a connection of its own)."""
+        if self._register is None:
+            from kiosk.dtks.register import Register  # the services import this module
+
+            self._register = Register(self)
+        return self._register  # type: ignore[no-any-return]
 
     @classmethod
     def open(
@@ -50,6 +64,8 @@ class KioskContext:
         return ctx
 
     def close(self) -> None:
+        if self._register is not None:
+            self._register.close()
         self.engine.dispose()
 
 

@@ -289,7 +289,11 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
     actor = _login(ctx, a.as_user, a.as_password)
     if a.dtks_cmd == "find":
         village = a.village.replace(".", "") if a.village else None
-        hits = Gateway(ctx).call(search_dtks, actor, a.query, 30, village, a.birth_year)
+        digits = a.query.replace(" ", "").replace(".", "")
+        if digits.isascii() and digits.isdigit() and len(digits) == 16:
+            hits = ctx.register.find_number(actor, digits)  # the lean indexed path
+        else:
+            hits = Gateway(ctx).call(search_dtks, actor, a.query, 30, village, a.birth_year)
         snap = Gateway(ctx).call(active_snapshot)
         when = snap.snapshot_date.isoformat() if snap and snap.snapshot_date else None
         if a.json:

@@ -11,7 +11,7 @@ import uuid
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.actor import Actor
-from kiosk.services.dtks_check import DtksResult, check_dtks
+from kiosk.services.dtks_check import DtksResult
 from kiosk.services.lookup import Hit
 from kiosk.services.people import PersonView
 from kiosk.services.queue import TicketView
@@ -94,7 +94,7 @@ class WalkInPage(QWidget):
         self, person_id: uuid.UUID, name: str, nik: str | None, no_kk: str | None
     ) -> None:
         self.person = (person_id, name, nik, no_kk)
-        self.env.op(self, check_dtks, self.actor, nik, no_kk).success(
+        self.env.run(self, self.env.gateway.ctx.register.check, self.actor, nik, no_kk).success(
             lambda dtks: self._show_capture(dtks)
         ).failure(self.find.show_failure).run()
 
@@ -158,7 +158,8 @@ class WalkInPage(QWidget):
             self.stack.setCurrentWidget(self.capture)
             self.capture.description.setFocus()
 
-        self.env.op(self, check_dtks, self.actor, self.person[2], self.person[3]).success(
+        register = self.env.gateway.ctx.register
+        self.env.run(self, register.check, self.actor, self.person[2], self.person[3]).success(
             show
         ).failure(self.find.show_failure).run()
 

@@ -284,16 +284,12 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
 
     from kiosk.dtks.importer import import_snapshot
     from kiosk.identity import mask_nik
-    from kiosk.services.dtks_check import active_snapshot, search_dtks
+    from kiosk.services.dtks_check import active_snapshot
 
     actor = _login(ctx, a.as_user, a.as_password)
     if a.dtks_cmd == "find":
         village = a.village.replace(".", "") if a.village else None
-        digits = a.query.replace(" ", "").replace(".", "")
-        if digits.isascii() and digits.isdigit() and len(digits) == 16:
-            hits = ctx.register.find_number(actor, digits)  # the lean indexed path
-        else:
-            hits = Gateway(ctx).call(search_dtks, actor, a.query, 30, village, a.birth_year)
+        hits = ctx.register.search(actor, a.query, 30, village, a.birth_year)
         snap = Gateway(ctx).call(active_snapshot)
         when = snap.snapshot_date.isoformat() if snap and snap.snapshot_date else None
         if a.json:

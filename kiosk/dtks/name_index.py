@@ -195,6 +195,12 @@ def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex 
     return built
 
 
+def ready(snapshot_id: uuid.UUID) -> NameIndex | None:
+    """The index of ``snapshot_id`` if it is built already (never builds)."""
+    with _lock:
+        return _cache.get(snapshot_id)
+
+
 def _keep(index: NameIndex) -> None:
     with _lock:
         _cache.clear()

@@ -21,7 +21,9 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kiosk.dtks import name_index
 from kiosk.errors import AuthenticationError
+from kiosk.names import name_key
 from kiosk.roles import Perm, require
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry, DtksResult, check_dtks, search_dtks
@@ -123,6 +125,41 @@ class Register:
             if not rows:
                 rows = db.execute(_BY_KK, (digits, key, limit)).fetchall()
         return [_entry(r) for r in rows[:limit]]
+
+    def search(
+        self,
+        actor: Actor,
+        query: str,
+        limit: int = 30,
+        village: str | None = None,
+        birth_year: int | None = None,
+    ) -> list[DtksEntry]:
+        """What :func:`search_dtks` answers: a 16-digit number exactly, else a name through the
+        snapshot's name index (ranked outside the lock, so NIK lookups never wait for it)."""
+        digits = query.replace(" ", "").replace(".", "")
+        if digits.isascii() and digits.isdigit() and len(digits) == 16:
+            return self.find_number(actor, digits, limit)
+        if self._path is None:
+            return self._gateway_call(search_dtks, actor, query, limit, village, birth_year)
+        with self._lock:
+            self._fresh(actor)
+            snapshot = self._snapshot
+        index = name_index.ready(snapshot[1]) if snapshot else None
+        if snapshot is None or index is None or not name_key(query):
+            # No snapshot, or its index is not built yet: the session path builds or falls back.
+            return self._gateway_call(search_dtks, actor, query, limit, village, birth_year)
+        ranked = index.search(query, limit, village, birth_year)
+        ids = [i for i, _ in ranked]
+        marks = ", ".join("?" for _ in ids)
+        with self._lock:
+            db = self._fresh(actor)
+            rows = {
+                r[0]: r[1:]
+                for r in db.execute(
+                    f"SELECT id, {_FIELDS}, programmes FROM dtks_record WHERE id IN ({marks})", ids
+                )
+            }
+        return [_entry(rows[i]) for i in ids if i in rows]
 
     # -- inside the lock -------------------------------------------------------------------
 

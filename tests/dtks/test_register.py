@@ -92,3 +92,26 @@ def test_no_snapshot_yet(ctx, office):
     result = ctx.register.check(fo, "3324015708900003")
     assert not result.found and result.snapshot_id is None
     assert ctx.register.find_number(fo, "3324015708900003") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "village", "year"),
+    [
+        ("siti aminah", None, None),
+        ("Boedi Santosa", None, None),
+        ("ayu", None, 2015),
+        ("Slamet", "3324012001", None),
+        ("3324011203150007", None, None),
+        ("...", None, None),
+    ],
+)
+def test_search_answers_as_the_session_search_does(
+    ctx, office, gateway, snapshot, query, village, year
+):
+    """Once the name index is built the register ranks with it and fetches the rows itself;
+    before, it hands over to the session search (which builds it)."""
+    fo = office[Role.FRONT_OFFICE]
+    expected = gateway.call(search_dtks, fo, query, 10, village, year)  # builds the index
+    assert ctx.register.search(fo, query, 10, village, year) == expected
+    if query[0].isalpha() and village is None:
+        assert expected, query

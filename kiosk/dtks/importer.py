@@ -135,11 +135,12 @@ def import_snapshot(
         )
     try:
         _load(ctx, source, mapping, report, snap_id, clock.today(), done, progress, cancel)
-        _activate(ctx, actor, report, snap_id)
+        replaced = _activate(ctx, actor, report, snap_id)
     except BaseException:
         _discard(ctx, snap_id)
         raise
     report.snapshot_id = snap_id
+    _free_replaced(ctx, replaced)
     if warm_index:
         with ctx.sessions() as s:  # the first name search should not wait for the index
             warm(s, snap_id, report.imported)
@@ -250,14 +251,18 @@ class _Writer:
             self.table = load_table(snap_id)
             self.raw = ctx.engine.raw_connection()
             db = self.raw.driver_connection
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=OFF")
-            db.execute("PRAGMA wal_autocheckpoint=16384")  # copy to the database per 64 MB
-            (ddl,) = db.execute(
-                "SELECT sql FROM sqlite_master WHERE type='table' AND name='dtks_record'"
-            ).fetchone()
-            db.execute(_CREATE.sub(f'CREATE TABLE "{self.table}"', ddl, count=1))
-            db.commit()
+            try:
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute("PRAGMA foreign_keys=OFF")
+                db.execute("PRAGMA wal_autocheckpoint=16384")  # copy to the database per 64 MB
+                (ddl,) = db.execute(
+                    "SELECT sql FROM sqlite_master WHERE type='table' AND name='dtks_record'"
+                ).fetchone()
+                db.execute(_CREATE.sub(f'CREATE TABLE "{self.table}"', ddl, count=1))
+                db.commit()
+            except BaseException:
+                self.close()  # the pooled connection must not go back with its checks off
+                raise
             marks = ", ".join("?" for _ in COLUMNS)
             self.sql = f'INSERT INTO "{self.table}" ({", ".join(COLUMNS)}) VALUES ({marks})'
 
@@ -292,26 +297,33 @@ _CREATE = re.compile(r'^CREATE TABLE\s+"?dtks_record"?', re.IGNORECASE)
 STALE_LOAD = timedelta(hours=6)
 
 
-def _activate(ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uuid.UUID) -> None:
-    """Make the new snapshot the one every check uses, in one transaction.
+def _activate(
+    ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uuid.UUID
+) -> list[uuid.UUID]:
+    """Make the new snapshot the one every check uses, in one transaction; the replaced
+    snapshots' ids are returned (nothing here runs after the commit, so a failure in it
+    always leaves the old snapshot active).
 
     SQLite: drop the old ``dtks_record``, rename the loaded table to it and build its indexes,
     all in one write transaction; readers (WAL) keep answering from the old table until it
     commits, and other writers wait a few seconds at most (the busy timeout is ten).
-    Elsewhere: switch the statuses, then delete the replaced rows.
+    Elsewhere: only the statuses switch; :func:`_free_replaced` deletes the old rows after.
     """
-    sqlite = ctx.engine.dialect.name == "sqlite"
     with ctx.sessions() as s, s.begin():
         conn = s.connection()
-        if sqlite:
+        if ctx.engine.dialect.name == "sqlite":
             db = conn.connection.driver_connection
             db.execute("PRAGMA cache_size=-65536")  # sorting three indexes of a million rows
-            db.execute("PRAGMA threads=2")
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            conn.exec_driver_sql("DROP TABLE dtks_record")
-            conn.exec_driver_sql(f'ALTER TABLE "{load_table(snap_id)}" RENAME TO dtks_record')
-            for index in sorted(DtksRecord.__table__.indexes, key=lambda i: str(i.name)):
-                index.create(conn)
+            try:
+                # The driver would commit DDL on its own: an explicit BEGIN keeps the drop, the
+                # rename and the indexes in this transaction (a test breaks the swap midway).
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                conn.exec_driver_sql("DROP TABLE dtks_record")
+                conn.exec_driver_sql(f'ALTER TABLE "{load_table(snap_id)}" RENAME TO dtks_record')
+                for index in sorted(DtksRecord.__table__.indexes, key=lambda i: str(i.name)):
+                    index.create(conn)
+            finally:
+                db.execute("PRAGMA cache_size=-2000")  # the pooled connection's default again
         old = list(s.scalars(select(DtksSnapshot.id).where(DtksSnapshot.status == "active")))
         s.execute(update(DtksSnapshot).where(DtksSnapshot.id.in_(old)).values(status="diganti"))
         snap = s.get(DtksSnapshot, snap_id)
@@ -326,12 +338,14 @@ def _activate(ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uu
             snap_id,
             {"rows": report.imported, "rejected": snap.rejected_count, "kind": report.kind},
         )
-    if sqlite:
-        with ctx.engine.connect() as conn:
-            conn.connection.driver_connection.execute("PRAGMA cache_size=-2000")
-            conn.connection.driver_connection.execute("PRAGMA threads=0")
+    return old
+
+
+def _free_replaced(ctx: KioskContext, old: list[uuid.UUID]) -> None:
+    """PostgreSQL keeps the replaced snapshot's rows until here (SQLite dropped its table)."""
+    if ctx.engine.dialect.name == "sqlite":
         return
-    with ctx.engine.begin() as conn:  # space: the replaced snapshot's rows are not needed
+    with ctx.engine.begin() as conn:
         for old_id in old:
             conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == old_id))
 

@@ -129,3 +129,20 @@ def test_a_load_left_by_a_killed_import_is_cleaned_up_by_the_next(ctx, office, s
     )
     if ctx.engine.dialect.name == "sqlite":
         assert load_tables(ctx) == [load_table(running)]
+
+
+def test_a_failure_after_the_switch_leaves_the_new_snapshot_active(
+    ctx, office, session, tmp_path, monkeypatch
+):
+    import_snapshot(ctx, office.admin, write(tmp_path, "a.csv", ["NIK,Nama", f"{OLD},Siti"]))
+
+    def broken(*args):
+        raise RuntimeError("disk lepas")
+
+    monkeypatch.setattr(importer, "_free_replaced", broken)
+    with pytest.raises(RuntimeError):
+        import_snapshot(ctx, office.admin, write(tmp_path, "b.csv", people(5)))
+    session.expire_all()
+    states = {s.source: s.status for s in session.scalars(select(DtksSnapshot))}
+    assert states == {"a.csv": "diganti", "b.csv": "active"}
+    assert ctx.register.check(office[Role.FRONT_OFFICE], "3324011508900001").found

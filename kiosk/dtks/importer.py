@@ -385,7 +385,10 @@ def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
     for snap_id in abandoned:
         _discard(ctx, snap_id)
     for table in tables:
-        owner = uuid.UUID(hex=table.removeprefix("dtks_load_"))
+        try:
+            owner = uuid.UUID(hex=table.removeprefix("dtks_load_"))
+        except ValueError:
+            continue  # not a table this program made
         if owner not in live:
             with ctx.engine.begin() as conn:
                 conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')

@@ -363,12 +363,14 @@ def _discard(ctx: KioskContext, snap_id: uuid.UUID) -> None:
 def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
     """Loads a killed process left behind (still ``loading`` hours later) are thrown away."""
     with ctx.sessions() as s:
-        abandoned = list(
-            s.scalars(
-                select(DtksSnapshot.id).where(
-                    DtksSnapshot.status == "loading", DtksSnapshot.imported_at < now - STALE_LOAD
+        loading = dict(
+            s.execute(
+                select(DtksSnapshot.id, DtksSnapshot.imported_at).where(
+                    DtksSnapshot.status == "loading"
                 )
             )
+            .tuples()
+            .all()
         )
         tables: list[str] = []
         if ctx.engine.dialect.name == "sqlite":
@@ -378,13 +380,13 @@ def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
                     {"p": "dtks_load_%"},
                 )
             )
-            tables = [t for t in tables if t.startswith("dtks_load_")]
-        live = set(
-            s.scalars(select(DtksSnapshot.id).where(DtksSnapshot.status == "loading"))
-        ) - set(abandoned)
+    abandoned = [i for i, started in loading.items() if started < now - STALE_LOAD]
+    live = set(loading) - set(abandoned)
     for snap_id in abandoned:
         _discard(ctx, snap_id)
     for table in tables:
+        if not table.startswith("dtks_load_"):  # LIKE's "_" matches any character
+            continue
         try:
             owner = uuid.UUID(hex=table.removeprefix("dtks_load_"))
         except ValueError:

@@ -9,7 +9,6 @@ not exist) are kept and flagged, because the register is the authority on them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -42,12 +41,6 @@ class Rejected(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
-
-
-@dataclass
-class Parsed:
-    values: dict[str, Any]
-    flags: list[str]
 
 
 def _text(cell: Any) -> str:
@@ -174,7 +167,7 @@ _TEXT_FIELDS = {
 
 
 class RowConverter:
-    """``parse_row`` compiled for one file: the same rules, with per-value work done once.
+    """One file's rows checked and converted: the rules above, with per-value work done once.
 
     A district export repeats the same few thousand birth dates, sexes, deciles, village codes
     and programme-flag combinations a million times, and its NIKs share a few tens of thousands
@@ -361,9 +354,3 @@ class _RegionsKnown(dict[str, bool]):
     def __missing__(self, prefix: str) -> bool:
         known = self[prefix] = _region_known(prefix)
         return known
-
-
-def parse_row(cells: list[Any], mapping: Mapping, today: date) -> Parsed:
-    """One row as a field dict (tests and small callers; imports use :class:`RowConverter`)."""
-    values, flags = RowConverter(mapping, today, None, False)(cells)
-    return Parsed(dict(zip(COLUMNS[1:], values[1:], strict=True)), flags)

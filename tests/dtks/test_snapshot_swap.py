@@ -58,7 +58,7 @@ def test_checks_during_a_load_answer_from_the_old_snapshot(
     ctx, office, gateway, tmp_path, monkeypatch
 ):
     import_snapshot(ctx, office.admin, write(tmp_path, "a.csv", ["NIK,Nama", f"{OLD},Siti"]))
-    monkeypatch.setattr(importer, "BATCH", 5)
+    monkeypatch.setattr(importer, "CHUNK", 5)
     fo = office[Role.FRONT_OFFICE]
     seen = []
 

@@ -301,20 +301,19 @@ class RowConverter:
                     for r, v in zip(regions, verdicts, strict=True)
                 ]
             flag_parts = [verdicts] if verdicts.count(None) != n else []
-        born: Any = repeat(None, n)
-        if "birth_date" in fields:
-            pairs = list(map(self._dates.__getitem__, column("birth_date")))
-            born = list(map(_FIRST, pairs))
-            unreadable = list(map(_SECOND, pairs))
-            if any(unreadable):
-                flag_parts.append([_UNREADABLE_DATE if u else None for u in unreadable])
-        decile: Any = repeat(None, n)
-        if "decile" in fields:
-            pairs = list(map(self._deciles.__getitem__, column("decile")))
-            decile = list(map(_FIRST, pairs))
+
+        def checked(name: str, memo: _Memo, flag: str) -> Any:
+            """A memo of (value, bad) pairs: the values, and ``flag`` for the bad ones."""
+            if name not in fields:
+                return repeat(None, n)
+            pairs = list(map(memo.__getitem__, column(name)))
             bad = list(map(_SECOND, pairs))
             if any(bad):
-                flag_parts.append([_BAD_DECILE if b else None for b in bad])
+                flag_parts.append([flag if b else None for b in bad])
+            return list(map(_FIRST, pairs))
+
+        born = checked("birth_date", self._dates, _UNREADABLE_DATE)
+        decile = checked("decile", self._deciles, _BAD_DECILE)
         flags: Any = repeat("", n)
         if flag_parts:
             flags = [",".join(filter(None, f))[:100] for f in zip(*flag_parts, strict=True)]

@@ -210,3 +210,14 @@ def test_clean_chunks_take_the_column_path_and_agree():
     convert._convert = lambda cells: calls.append(cells) or original(cells)
     values, problems = convert.chunk(rows)
     assert values == per_row and problems == [] and calls == []
+
+
+def test_a_layout_without_nik_or_dates_chunks_as_rows_do():
+    """A village list with No. KK but no NIK or birth date column: every row flagged
+    ``tanpa_nik`` on the column path too."""
+    mapping = match_headers(["No KK", "Nama", "Desil"])
+    rows = [[r[1], r[2], r[5]] for r in messy_rows(600) if len(r) >= 6]
+    expected = row_by_row(RowConverter(mapping, TODAY, None, True), rows)
+    values, _ = RowConverter(mapping, TODAY, None, True).chunk(rows)
+    assert [v.reason if isinstance(v, Rejected) else v for v in values] == expected
+    assert all(v[-1].startswith("tanpa_nik") for v in values if isinstance(v, tuple))

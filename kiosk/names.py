@@ -160,8 +160,8 @@ def name_keys(names: list[str]) -> list[str]:
     single spaces (the importer's clean rows).
 
     The names are joined into one string, split into words, mapped through the per-word
-    cache and split back, all in the interpreter's C loops: a quarter of a microsecond a
-    name instead of one and a half, at a million rows a second saved. A name holding a lone
+    cache and split back, all in the interpreter's C loops: about half a microsecond a name
+    instead of one and a half (0.55 s against 1.4 s for a million). A name holding a lone
     newline word would shift the split; that is detected and those names are keyed one by one.
     """
     spaced = _SPACED

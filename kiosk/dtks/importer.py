@@ -447,11 +447,8 @@ def preview(path: Path, rows: int = 5) -> Preview:
     """Read only the header and a few rows: cheap enough to run before the import."""
     source = open_source(Path(path), [0])
     mapping = match_headers(source.headers)
-    sample = []
-    for _, cells in source.rows:
-        sample.append(["" if c is None else str(c) for c in cells])
-        if len(sample) >= rows:
-            break
+    first, _ = next(source.chunks(rows), ([], None))  # only these rows are read
+    sample = [["" if c is None else str(c) for c in cells] for cells in first]
     usable = "name" in mapping.fields and ("nik" in mapping.fields or "no_kk" in mapping.fields)
     problem = "" if usable else "Kolom nama dan NIK atau No. KK tidak ditemukan."
     return Preview(

@@ -302,11 +302,16 @@ class RowConverter:
                 ]
             flag_parts = [verdicts] if verdicts.count(None) != n else []
 
-        def checked(name: str, memo: _Memo, flag: str) -> Any:
+        def memo(name: str, cache: _Memo, default: Any) -> Any:
+            if name not in fields:
+                return repeat(default, n)
+            return list(map(cache.__getitem__, column(name)))
+
+        def checked(name: str, cache: _Memo, flag: str) -> Any:
             """A memo of (value, bad) pairs: the values, and ``flag`` for the bad ones."""
             if name not in fields:
                 return repeat(None, n)
-            pairs = list(map(memo.__getitem__, column(name)))
+            pairs = memo(name, cache, None)
             bad = list(map(_SECOND, pairs))
             if any(bad):
                 flag_parts.append([flag if b else None for b in bad])
@@ -317,11 +322,6 @@ class RowConverter:
         flags: Any = repeat("", n)
         if flag_parts:
             flags = [",".join(filter(None, f))[:100] for f in zip(*flag_parts, strict=True)]
-
-        def memo(name: str, cache: _Memo, default: Any) -> Any:
-            if name not in fields:
-                return repeat(default, n)
-            return list(map(cache.__getitem__, column(name)))
 
         programmes: Any = repeat("", n)
         if self.flag_cols:

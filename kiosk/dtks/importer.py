@@ -9,6 +9,7 @@ snapshot untouched.
 from __future__ import annotations
 
 import gc
+import logging
 import re
 import threading
 import uuid
@@ -24,9 +25,11 @@ from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
+from kiosk.dtks import columnar
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import Source, open_source
+from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.errors import KioskError, ValidationError
 from kiosk.models import DtksRecord, DtksSnapshot
@@ -34,6 +37,7 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.journal import audit
 
+log = logging.getLogger(__name__)
 MAX_LISTED = 10_000  # rejections listed one by one; all are counted
 
 
@@ -58,6 +62,7 @@ class ImportReport:
     rejected: Counter[str] = field(default_factory=Counter)
     rejections: list[tuple[int, str]] = field(default_factory=list)
     snapshot_id: uuid.UUID | None = None
+    road: str = ""  # "columnar" (Arrow) or "rows": which loader read the file
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -74,6 +79,7 @@ class ImportReport:
             "mapping": [{"column": c, "field": f} for c, f in self.mapping],
             "unused_columns": self.unused_columns,
             "snapshot_id": str(self.snapshot_id) if self.snapshot_id else None,
+            "road": self.road,
         }
 
 
@@ -136,7 +142,8 @@ def import_snapshot(
             )
         )
     try:
-        _load(ctx, source, mapping, report, snap_id, clock.today(), done, progress, cancel)
+        today = clock.today()
+        _load(ctx, Path(path), source, mapping, report, snap_id, today, done, progress, cancel)
         replaced = _activate(ctx, actor, report, snap_id)
     except BaseException:
         _discard(ctx, snap_id)
@@ -151,6 +158,7 @@ def import_snapshot(
 
 def _load(
     ctx: KioskContext,
+    path: Path,
     source: Source,
     mapping: Mapping,
     report: ImportReport,
@@ -160,42 +168,13 @@ def _load(
     progress: Progress | None,
     cancel: threading.Event | None,
 ) -> None:
-    # Exact repeats are found by a 64-bit hash of the line's cells and duplicate NIKs by their
-    # integer value: a million of each in well under 150 MB.
-    seen_lines: set[int] = set()
-    seen_nik: set[int] = set()
     writer = _Writer(ctx, snap_id)
     convert = RowConverter(mapping, today, snap_id, writer.sqlite)
-    flagged = report.flagged
 
     def reject(line: int, reason: str) -> None:
         report.rejected[reason] += 1
         if len(report.rejections) < MAX_LISTED:
             report.rejections.append((line, reason))
-
-    def one_by_one(
-        values: list[Any], hashes: list[int], line_of: Callable[[int], int]
-    ) -> list[Any]:
-        """The order-dependent checks row by row: the first of two equal lines or NIKs wins."""
-        kept = []
-        for i, row in enumerate(values):
-            if row is None:
-                continue  # blank line
-            report.rows_read += 1
-            if hashes[i] in seen_lines:
-                report.duplicates += 1
-                continue
-            seen_lines.add(hashes[i])
-            if isinstance(row, Rejected):
-                reject(line_of(i), row.reason)
-                continue
-            if (nik := row[_NIK]) is not None:
-                if (as_int := int(nik)) in seen_nik:
-                    reject(line_of(i), "NIK ganda dalam berkas (isi berbeda)")
-                    continue
-                seen_nik.add(as_int)
-            kept.append(row)
-        return kept
 
     # Each chunk makes tens of thousands of lists and tuples that live until it is written, so
     # the cycle collector would run hundreds of times per chunk and find nothing (one
@@ -205,24 +184,10 @@ def _load(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for rows, line_of in source.chunks(CHUNK):
-            values, problems = convert.chunk(rows, source.texts)
-            hashes = list(map(hash, map(tuple, rows)))
-            kept = None if problems else _all_new(values, hashes, seen_lines, seen_nik)
-            if kept is None:
-                kept = one_by_one(values, hashes, line_of)
-            else:
-                report.rows_read += len(kept)
-            if kept:
-                writer.write(kept)
-                report.imported += len(kept)
-                for found, count in Counter(map(_FLAGS, kept)).items():
-                    for flag in found.split(",") if found else ():
-                        flagged[flag] += count
-            if progress:
-                progress(done[0], source.size, report.rows_read)
-            if cancel is not None and cancel.is_set():
-                raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+        fast = _load_columnar(source, path, convert, report, writer, done, progress, cancel, reject)
+        report.road = "columnar" if fast else "rows"
+        if not fast:
+            _load_rows(source, convert, report, writer, done, progress, cancel, reject)
         if progress:
             progress(source.size, source.size, report.rows_read)
         if report.imported == 0:
@@ -235,23 +200,95 @@ def _load(
             gc.enable()
 
 
-def _all_new(
-    values: list[Any], hashes: list[int], seen_lines: set[int], seen_nik: set[int]
-) -> list[Any] | None:
-    """The usual chunk: no line and no NIK seen before, in it or earlier. Then the seen sets
-    grow by the whole chunk at once; otherwise (None) nothing has been touched."""
-    lines = set(hashes)
-    if len(lines) != len(hashes) or not seen_lines.isdisjoint(lines):
-        return None
-    niks = list(map(int, filter(None, map(_NIK_OF, values))))
-    unique = set(niks)
-    if len(unique) != len(niks) or not seen_nik.isdisjoint(unique):
-        return None
-    seen_lines |= lines
-    seen_nik |= unique
-    return values
+def _load_columnar(
+    source: Source,
+    path: Path,
+    convert: RowConverter,
+    report: ImportReport,
+    writer: _Writer,
+    done: list[int],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    reject: Callable[[int, str], None],
+) -> bool:
+    """The Arrow road (:mod:`kiosk.dtks.columnar`); False when this file needs the other one,
+    with the report as it was before."""
+    if not (COLUMNAR and writer.sqlite and columnar.usable(source, writer.db_file)):
+        return False
+    assert writer.db_file is not None
+    scratch = columnar.scratch_path(writer.db_file, writer.table)
+    loader = columnar.Loader(path, source, convert, Repeats(report), report.flagged, scratch)
+    read_before = done[0]
+    out = columnar.ScratchWriter(scratch)
+    try:
+        try:
+            for batch in loader.batches():
+                table = loader.check(batch, reject)
+                if table.num_rows:
+                    out.put(table)
+                    loader.count_flags(table)
+                    report.imported += table.num_rows
+                done[0] = min(loader.bytes_done, source.size)
+                if progress:
+                    progress(done[0], source.size, report.rows_read)
+                if cancel is not None and cancel.is_set():
+                    raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+            out.finish()
+        except columnar.NotPlain as exc:
+            log.info("DTKS import: row-by-row road (%s)", exc.reason)
+            report.rows_read = report.imported = report.duplicates = 0
+            report.flagged.clear()
+            report.rejected.clear()
+            report.rejections.clear()
+            done[0] = read_before
+            return False
+        out.close()
+        writer.copy_from(scratch)
+        return True
+    finally:
+        out.close()
+        columnar.remove_scratch(scratch)
 
 
+def _load_rows(
+    source: Source,
+    convert: RowConverter,
+    report: ImportReport,
+    writer: _Writer,
+    done: list[int],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    reject: Callable[[int, str], None],
+) -> None:
+    """The row-by-row road: any file, any database."""
+    repeats = Repeats(report)
+    flagged = report.flagged
+    for rows, line_of in source.chunks(CHUNK):
+        values, problems = convert.chunk(rows, source.texts)
+        hashes = list(map(hash, map(tuple, rows)))
+        kept = None
+        if not problems:
+            niks = list(map(int, filter(None, map(_NIK_OF, values))))
+            kept = values if repeats.all_new(hashes, niks) else None
+        if kept is None:
+            niks = [
+                None if v is None or isinstance(v, Rejected) or v[_NIK] is None else int(v[_NIK])
+                for v in values
+            ]
+            kept = [values[i] for i in repeats.keep(values, hashes, niks, line_of, reject)]
+        if kept:
+            writer.write(kept)
+            report.imported += len(kept)
+            for found, count in Counter(map(_FLAGS, kept)).items():
+                for flag in found.split(",") if found else ():
+                    flagged[flag] += count
+        if progress:
+            progress(done[0], source.size, report.rows_read)
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+
+
+COLUMNAR = True  # tests switch the Arrow road off to compare both
 CHUNK = 10_000  # rows converted, checked and written at a time; progress and cancel per chunk
 _NIK = COLUMNS.index("nik")
 _NIK_OF = itemgetter(_NIK)
@@ -283,8 +320,9 @@ class _Writer:
         self.ctx = ctx
         self.sqlite = ctx.engine.dialect.name == "sqlite"
         self.raw = None
+        self.table = load_table(snap_id)
+        self.db_file = ctx.engine.url.database if self.sqlite else None
         if self.sqlite:
-            self.table = load_table(snap_id)
             self.raw = ctx.engine.raw_connection()
             db = self.raw.driver_connection
             try:
@@ -319,6 +357,29 @@ class _Writer:
             raise
         finally:
             cursor.close()
+
+    def copy_from(self, scratch: Path) -> None:
+        """The Arrow road's rows, from the file ADBC wrote, into the load table in one
+        statement (in file order, so row ids are those the row-by-row road gives)."""
+        assert self.raw is not None
+        db = self.raw.driver_connection
+        db.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
+        try:
+            found = db.execute(
+                "SELECT 1 FROM scratch.sqlite_master WHERE type='table' AND name='t'"
+            ).fetchone()
+            if found:
+                cols = ", ".join(COLUMNS)
+                db.execute(
+                    f'INSERT INTO "{self.table}" ({cols}) SELECT {cols} FROM scratch.t '
+                    "ORDER BY rowid"
+                )
+                db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.execute("DETACH DATABASE scratch")
 
     def close(self) -> None:
         if self.raw is not None:
@@ -391,6 +452,10 @@ def _discard(ctx: KioskContext, snap_id: uuid.UUID) -> None:
     with ctx.engine.begin() as conn:
         if ctx.engine.dialect.name == "sqlite":
             conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{load_table(snap_id)}"')
+            if ctx.engine.url.database not in (None, "", ":memory:"):
+                columnar.remove_scratch(
+                    columnar.scratch_path(ctx.engine.url.database, load_table(snap_id))
+                )
         else:
             conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == snap_id))
         conn.execute(update(DtksSnapshot).where(DtksSnapshot.id == snap_id).values(status="gagal"))
@@ -428,6 +493,8 @@ def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
         if owner not in live:
             with ctx.engine.begin() as conn:
                 conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
+            if ctx.engine.url.database not in (None, "", ":memory:"):
+                columnar.remove_scratch(columnar.scratch_path(ctx.engine.url.database, table))
 
 
 @dataclass(frozen=True)

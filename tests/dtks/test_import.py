@@ -165,11 +165,13 @@ def test_cancelled_import_leaves_the_old_snapshot_in_place(
     ctx, office, session, gateway, tmp_path, monkeypatch
 ):
     import kiosk.dtks.importer as importer
+    from kiosk.dtks import columnar
 
     import_snapshot(
         ctx, office.admin, write(tmp_path, "a.csv", "NIK,Nama\n3324015708900003,Siti Lama\n")
     )
     monkeypatch.setattr(importer, "CHUNK", 2)
+    monkeypatch.setattr(columnar, "BATCH", 2)
     lines = ["NIK,Nama"] + [f"33240115089{i:05d},Warga {i}" for i in range(1, 50)]
     cancel = threading.Event()
 

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, text
 
 import kiosk.dtks.importer as importer
 from kiosk.clock import utcnow
+from kiosk.dtks import columnar
 from kiosk.dtks.importer import import_snapshot, load_table
 from kiosk.models import Base, DtksRecord, DtksSnapshot
 from kiosk.roles import Role
@@ -59,6 +60,7 @@ def test_checks_during_a_load_answer_from_the_old_snapshot(
 ):
     import_snapshot(ctx, office.admin, write(tmp_path, "a.csv", ["NIK,Nama", f"{OLD},Siti"]))
     monkeypatch.setattr(importer, "CHUNK", 5)
+    monkeypatch.setattr(columnar, "BATCH", 5)
     fo = office[Role.FRONT_OFFICE]
     seen = []
 

@@ -10,9 +10,11 @@ from tests.conftest import PASSWORD
 from ui.pages.dtks_import import DtksImportPage
 
 
-def big_csv(path, rows: int) -> None:
-    with open(path, "w", encoding="utf-8") as f:
+def big_csv(path, rows: int, encoding: str = "utf-8") -> None:
+    with open(path, "w", encoding=encoding) as f:
         f.write("nomor_nik;nama;nomor_kk;desil_nasional;KDKEC\n")
+        if encoding != "utf-8":
+            f.write("3324011508900001;Andr\xe9;3324011203150007;2;010\n")
         for i in range(1, rows + 1):
             f.write(f"33240115089{i % 99999 + 1:05d};Warga {i};3324011203150007;2;010\n")
         f.write("3.32402E+15;Rusak;3324011203150007;2;010\n")
@@ -71,7 +73,9 @@ def test_cancel_keeps_the_old_snapshot_and_the_loop_keeps_running(
     page = open_page(qtbot, make_window, threaded=True)
     import_snapshot(page.env.gateway.ctx, page.actor, old)
     src = tmp_path / "besar.csv"
-    big_csv(src, 60_000)
+    # Windows-1252 takes the row-by-row road: slow enough to be cancelled midway (a plain
+    # UTF-8 file of this size is in before the click lands; its cancel is tested directly).
+    big_csv(src, 60_000, encoding="cp1252")
     page.path.setText(str(src))
     page.on_preview()
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)

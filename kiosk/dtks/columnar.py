@@ -1,0 +1,420 @@
+"""The fast road for a plain UTF-8 CSV on SQLite: Arrow reads and checks whole columns in C,
+ADBC stores them, and Python touches only what is unusual.
+
+Why it exists: the row-by-row road (``importer._load``) spends about 15 µs of interpreter time
+on every row (parse, convert, bind), three times what the ``sqlite3`` command line needs for
+the whole row. Here Arrow's CSV reader parses a 16 MB block on both cores, its compute kernels
+answer each rule's cheap question for a whole column at once (16 ASCII digits? no odd spacing?),
+rules that depend on a value (birth date, decile, sex, village, programme flags, the NIK's date
+and region parts, the name key) run once per *distinct* value through the same memos as the
+other road, and a writer thread hands the finished columns to the ADBC SQLite driver, which
+binds them in C while the next block is checked.
+
+What it never does differently: every row that any column finds unusual is converted by
+:class:`~kiosk.dtks.rows.RowConverter`'s per-row function, the single statement of the rules;
+repeats are decided in file order by the same :class:`Repeats`; and a file this road cannot
+read exactly as Python's ``csv`` module would (Windows-1252 bytes, a quoted line break, a row
+with another number of cells, the separator character used inside a cell) raises
+:class:`NotPlain` before anything reaches the register, and the importer starts over on the
+row-by-row road. Tests import messy files both ways and compare every stored column.
+
+The ADBC driver carries its own copy of SQLite. Two copies of SQLite must never open the same
+database file in one process (each would drop the other's POSIX locks: SQLite's "how to
+corrupt" page, section 2.2.1), so ADBC writes a scratch file of its own next to the database,
+and the kiosk's own connection copies it into the load table with one ``INSERT … SELECT``.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+
+from kiosk.dtks.repeats import Repeats
+from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
+from kiosk.errors import KioskError
+from kiosk.names import name_keys
+
+BLOCK = 16 << 20  # bytes Arrow parses at a time; the distinct-value memos pay off per block
+BATCH = 50_000  # rows checked at a time: progress and cancel at least this often
+SEP = "\x1f"  # joins a row's cells for its repeat hash; a cell holding it is not plain
+
+# Python's str.strip()/str.split() whitespace, which RE2's \s and Arrow's trim do not match.
+_WS = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+_WS_CLASS = "".join(f"\\x{{{ord(c):x}}}" for c in _WS)
+_CLEAN_NAME = f"^[^{_WS_CLASS}]+( [^{_WS_CLASS}]+)*$"  # what ' '.join(name.split()) keeps
+_NUMBER16 = "^[0-9]{16}$"
+
+_TEXTS = (  # stored text columns: (field, longest)
+    ("register_id", 40),
+    ("family_id", 40),
+    ("birth_place", 80),
+    ("relationship", 30),
+    ("mother_name", 120),
+    ("address", 300),
+    ("rt", 3),
+    ("rw", 3),
+)
+_STRING = pa.string()
+_TYPES = {"decile": pa.int64()}
+SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS])
+
+
+class NotPlain(Exception):
+    """This file needs the row-by-row road; ``reason`` says why (for the log, not the user)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def usable(source: Any, db_file: str | None) -> bool:
+    """A CSV that looked UTF-8, going into an SQLite file (not memory)."""
+    return bool(
+        source.texts
+        and source.encoding == "utf-8"
+        and source.delimiter
+        and db_file
+        and db_file != ":memory:"
+    )
+
+
+def scratch_path(db_file: str, table: str) -> Path:
+    """The ADBC-only file a load writes first, next to the database (same disk)."""
+    return Path(db_file).with_name(f"{table}.scratch.sqlite3")
+
+
+def remove_scratch(scratch: Path) -> None:
+    for leftover in (scratch, Path(f"{scratch}-journal")):
+        leftover.unlink(missing_ok=True)
+
+
+class Loader:
+    """One file's blocks, checked and written to the scratch file, then copied in."""
+
+    def __init__(
+        self,
+        path: Path,
+        source: Any,
+        convert: RowConverter,
+        repeats: Repeats,
+        flagged: Counter[str],
+        scratch: Path,
+    ):
+        self.path = path
+        self.source = source
+        self.convert = convert
+        self.repeats = repeats
+        self.flagged = flagged
+        self.scratch = scratch
+        self.width = len(source.headers)
+        self.imported = 0
+        self.bytes_done = 0
+        self.line = 1  # the header is line 1; no row of a plain file spans two lines
+        fields = convert.fields
+        self.fields = fields
+        self.snapshot = pa.scalar(convert.snapshot, pa.string())
+
+    # -- reading -------------------------------------------------------------------------
+    def batches(self) -> Any:
+        names = [f"c{i}" for i in range(self.width)]
+        read = pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK, use_threads=True)
+        parse = pcsv.ParseOptions(
+            delimiter=self.source.delimiter, newlines_in_values=True, ignore_empty_lines=False
+        )
+        types = pcsv.ConvertOptions(
+            column_types={n: pa.string() for n in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        )
+        try:
+            reader = pcsv.open_csv(
+                self.path, read_options=read, parse_options=parse, convert_options=types
+            )
+            for batch in reader:
+                for start in range(0, batch.num_rows, BATCH):
+                    yield batch.slice(start, BATCH)
+        except pa.ArrowInvalid as exc:  # another cell count, bytes that are not UTF-8 …
+            raise NotPlain(str(exc)[:200]) from None
+
+    # -- one batch -----------------------------------------------------------------------
+    def check(self, batch: pa.RecordBatch, reject: Callable[[int, str], None]) -> pa.Table:
+        """The rows of ``batch`` to store, in file order, as :data:`SCHEMA` columns."""
+        n = batch.num_rows
+        cells = batch.columns
+        joined = pc.binary_join_element_wise(*cells, SEP) if len(cells) > 1 else cells[0]
+        if pc.any(pc.match_substring_regex(joined, "[\r\n]")).as_py():
+            raise NotPlain("a quoted line break")  # line numbers would need counting
+        if (
+            len(cells) > 1
+            and pc.any(pc.not_equal(pc.count_substring(joined, SEP), len(cells) - 1)).as_py()
+        ):
+            raise NotPlain("a cell holds the separator used for hashing")
+        self.bytes_done += pc.sum(pc.binary_length(joined)).as_py() or 0
+        self.bytes_done += n  # line ends
+        blank = pc.equal(joined, SEP * (len(cells) - 1)).to_pylist()
+        hashes = list(map(hash, joined.to_pylist()))
+        first_line = self.line + 1
+        self.line += n
+
+        values, clean = self._columns(batch)
+        clean_list = clean.to_pylist()
+        odd = [i for i in range(n) if not clean_list[i] and not blank[i]]
+        odd_values = self._per_row(batch, odd)
+
+        nik_field = self.fields.get("nik")
+        clean_niks = [None] * n if nik_field is None else batch.column(nik_field).to_pylist()
+        entries: list[Any] = [None if b else True for b in blank]
+        niks: list[int | None] = [None] * n
+        for i in range(n):
+            if clean_list[i]:
+                nik = clean_niks[i]
+                niks[i] = None if nik is None else int(nik)
+        for i, value in zip(odd, odd_values, strict=True):
+            entries[i] = value
+            if not isinstance(value, Rejected) and value[_NIK] is not None:
+                niks[i] = int(value[_NIK])
+        kept = self.repeats.keep(entries, hashes, niks, lambda i: first_line + i, reject)
+        return self._assemble(values, clean_list, dict(zip(odd, odd_values, strict=True)), kept)
+
+    def _columns(self, batch: pa.RecordBatch) -> tuple[list[pa.Array], pa.Array]:
+        """Every stored column for all rows, and which rows those values are right for."""
+        n = batch.num_rows
+        fields = self.fields
+        conv = self.convert
+
+        def col(name: str) -> pa.Array:
+            return batch.column(fields[name])
+
+        def const(value: Any, type_: pa.DataType = _STRING) -> pa.Array:
+            return pa.repeat(pa.scalar(value, type_), n)
+
+        def stripped(name: str, limit: int) -> pa.Array:
+            if name not in fields:
+                return const("")
+            return pc.utf8_slice_codeunits(pc.utf8_trim(col(name), _WS), 0, limit)
+
+        def memo(name: str, cache: Any, type_: pa.DataType, default: Any) -> pa.Array:
+            if name not in fields:
+                return const(default, type_)
+            coded = col(name).dictionary_encode()
+            found = map(cache.__getitem__, coded.dictionary.to_pylist())
+            return pa.array(list(found), type_).take(coded.indices)
+
+        def checked(name: str, cache: Any, type_: pa.DataType, flag: str) -> tuple[Any, Any]:
+            if name not in fields:
+                return const(None, type_), const(None)
+            coded = col(name).dictionary_encode()
+            pairs = list(map(cache.__getitem__, coded.dictionary.to_pylist()))
+            values = pa.array([v for v, _ in pairs], type_).take(coded.indices)
+            flags = pa.array([flag if bad else None for _, bad in pairs], pa.string())
+            return values, flags.take(coded.indices)
+
+        clean = pa.repeat(pa.scalar(True), n)
+        names = pc.utf8_trim(col("name"), _WS)
+        clean = pc.and_(clean, pc.match_substring_regex(names, _CLEAN_NAME))
+        for name in ("nik", "no_kk"):
+            if name in fields:
+                number = col(name)
+                ok = pc.and_(
+                    pc.match_substring_regex(number, _NUMBER16),
+                    pc.invert(pc.ends_with(number, "0000")),
+                )
+                clean = pc.and_(clean, ok)
+        coded = names.dictionary_encode()
+        keys = pa.array(name_keys(coded.dictionary.to_pylist()), pa.string())
+        keys = pc.utf8_slice_codeunits(keys.take(coded.indices), 0, 120)
+
+        if "nik" in fields:
+            nik = col("nik")
+            region_ok = memo_parts(pc.utf8_slice_codeunits(nik, 0, 6), conv._regions, pa.bool_())
+            verdict = memo_parts(pc.utf8_slice_codeunits(nik, 6, 12), conv._nik_dates, pa.string())
+            unknown = pc.if_else(region_ok, pa.scalar(None, pa.string()), "wilayah_tidak_dikenal")
+            verdict = pc.coalesce(verdict, unknown)
+            stored_nik = nik
+        else:
+            verdict = const("tanpa_nik")
+            stored_nik = const(None)
+        born, bad_date = checked("birth_date", conv._dates, pa.string(), _UNREADABLE_DATE)
+        decile, bad_decile = checked("decile", conv._deciles, pa.int64(), _BAD_DECILE)
+        flags = _joined_flags([verdict, bad_date, bad_decile], n)
+
+        if conv.flag_cols:
+            flag_cells = [batch.column(i) for i in conv.flag_cols]
+            key = (
+                pc.binary_join_element_wise(*flag_cells, SEP)
+                if len(flag_cells) > 1
+                else flag_cells[0]
+            )
+            coded = key.dictionary_encode()
+            found = [conv._programmes[tuple(k.split(SEP))] for k in coded.dictionary.to_pylist()]
+            programmes = pa.array(found, pa.string()).take(coded.indices)
+        else:
+            programmes = const("")
+        texts = {name: stripped(name, limit) for name, limit in _TEXTS}
+        values = [
+            pa.repeat(self.snapshot, n),
+            texts["register_id"],
+            texts["family_id"],
+            stored_nik,
+            col("no_kk") if "no_kk" in fields else const(None),
+            pc.utf8_slice_codeunits(names, 0, 120),
+            keys,
+            texts["birth_place"],
+            born,
+            memo("sex", conv._sexes, pa.string(), None),
+            texts["relationship"],
+            texts["mother_name"],
+            memo("village_code", conv._villages, pa.string(), ""),
+            texts["address"],
+            texts["rt"],
+            texts["rw"],
+            decile,
+            programmes,
+            flags,
+        ]
+        return values, clean
+
+    def _per_row(self, batch: pa.RecordBatch, odd: list[int]) -> list[Any]:
+        """The rows the columns could not vouch for, through the per-row rules."""
+        if not odd:
+            return []
+        picked = batch.take(pa.array(odd, pa.int64()))
+        rows = list(zip(*(c.to_pylist() for c in picked.columns), strict=True))
+        out: list[Any] = []
+        for cells in rows:
+            try:
+                out.append(self.convert(list(cells))[0])
+            except Rejected as exc:
+                out.append(exc.with_traceback(None))
+        return out
+
+    def _assemble(
+        self,
+        values: list[pa.Array],
+        clean: list[bool],
+        odd: dict[int, Any],
+        kept: list[int],
+    ) -> pa.Table:
+        """Kept clean rows from the columns and kept odd rows from their tuples, in file
+        order: row ids then match the row-by-row road's exactly."""
+        table = pa.Table.from_arrays(values, schema=SCHEMA)
+        from_columns = [i for i in kept if clean[i]]
+        from_rows = [i for i in kept if not clean[i]]
+        part = table.take(pa.array(from_columns, pa.int64()))
+        if not from_rows:
+            return part
+        rows = [odd[i] for i in from_rows]
+        by_column = zip(*rows, strict=True)
+        arrays = [pa.array(list(c), f.type) for c, f in zip(by_column, SCHEMA, strict=True)]
+        extra = pa.Table.from_arrays(arrays, schema=SCHEMA)
+        both = pa.concat_tables([part, extra])
+        position = from_columns + from_rows
+        order = sorted(range(len(position)), key=position.__getitem__)
+        return both.take(pa.array(order, pa.int64()))
+
+    def count_flags(self, table: pa.Table) -> None:
+        for item in pc.value_counts(table.column("flags")).to_pylist():
+            found, count = item["values"], item["counts"]
+            for flag in found.split(",") if found else ():
+                self.flagged[flag] += count
+
+
+def _joined_flags(parts: list[pa.Array], n: int) -> pa.Array:
+    """``",".join`` of the flags each row earned, in the per-row function's order.
+
+    In Python for the few flagged rows only: Arrow 26's ``binary_join_element_wise`` with
+    ``null_handling="skip"`` returned fewer rows than it was given when a column was all null.
+    """
+    any_flag = pc.is_valid(parts[0])
+    for part in parts[1:]:
+        any_flag = pc.or_(any_flag, pc.is_valid(part))
+    rows = pc.indices_nonzero(any_flag).to_pylist()
+    if not rows:
+        return pa.repeat(pa.scalar("", _STRING), n)
+    picked = [part.take(pa.array(rows, pa.int64())).to_pylist() for part in parts]
+    flags = [""] * n
+    for i, found in zip(rows, zip(*picked, strict=True), strict=True):
+        flags[i] = ",".join(filter(None, found))[:100]
+    return pa.array(flags, _STRING)
+
+
+def memo_parts(part: pa.Array, cache: Any, type_: pa.DataType) -> pa.Array:
+    """``cache[value]`` for every value, computed once per distinct value."""
+    coded = part.dictionary_encode()
+    return pa.array(list(map(cache.__getitem__, coded.dictionary.to_pylist())), type_).take(
+        coded.indices
+    )
+
+
+class ScratchWriter:
+    """A thread handing finished tables to ADBC, so binding overlaps the next block's checks
+    (the driver lets go of Python's lock while it stores a table)."""
+
+    def __init__(self, scratch: Path):
+        import adbc_driver_sqlite.dbapi as adbc
+
+        remove_scratch(scratch)
+        self.scratch = scratch
+        self.conn: Any = adbc.connect(str(scratch), autocommit=True)  # a table per statement
+        cur = self.conn.cursor()
+        try:
+            for pragma in ("journal_mode=OFF", "synchronous=OFF"):  # thrown away if it fails
+                cur.execute(f"PRAGMA {pragma}")
+                cur.fetchall()
+        finally:
+            cur.close()
+        self.queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="dtks-scratch", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        cur = self.conn.cursor()
+        try:
+            while (table := self.queue.get()) is not None:
+                if self.error is None:
+                    cur.adbc_ingest("t", table, mode="create_append")
+        except BaseException as exc:  # reported by put() or finish()
+            self.error = exc
+            while self.queue.get() is not None:  # let the producer finish its puts
+                pass
+        finally:
+            cur.close()
+
+    def put(self, table: pa.Table) -> None:
+        self._raise()
+        self.queue.put(table)
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise KioskError(
+                "Data DTKS sementara tidak dapat ditulis (ruang disk penuh?). Kosongkan ruang "
+                "disk lalu impor lagi; data DTKS lama tetap dipakai."
+            ) from self.error
+
+    def close(self) -> None:
+        """Idempotent: the thread stopped, the file closed (before anyone deletes it)."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+_NIK = COLUMNS.index("nik")
+_UNREADABLE_DATE = "tgl_lahir_tidak_terbaca"
+_BAD_DECILE = "desil_tidak_valid"

@@ -1,0 +1,157 @@
+"""The Arrow road must store exactly what the row-by-row road stores, report the same rows
+with the same line numbers, and hand every file it cannot read exactly back to that road."""
+
+import csv
+import io
+import random
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.dtks import columnar, importer
+from kiosk.dtks.importer import ImportCancelled, import_snapshot
+from kiosk.errors import ValidationError
+from tests.dtks.test_row_converter import BIRTHS, HEADERS, NAMES, OTHER, messy_rows
+
+
+@pytest.fixture
+def road(ctx):
+    """This module picks the road per import itself (overrides the conftest's); the Arrow
+    road exists for SQLite only."""
+    if ctx.engine.dialect.name != "sqlite":
+        pytest.skip("the Arrow road writes SQLite only")
+
+
+def scratch_files(ctx) -> list[Path]:
+    return list(Path(ctx.engine.url.database).parent.glob("*.scratch.sqlite3"))
+
+
+def stored(ctx) -> list[tuple]:
+    """Every stored column but the snapshot id, in row-id order."""
+    with ctx.engine.connect() as conn:
+        rows = conn.execute(text("SELECT * FROM dtks_record ORDER BY id")).all()
+        names = list(conn.execute(text("SELECT * FROM dtks_record LIMIT 0")).keys())
+    skip = names.index("snapshot_id")
+    return [tuple(v for i, v in enumerate(r) if i != skip) for r in rows]
+
+
+def both_roads(ctx, office, path: Path, monkeypatch, batch: int = 1 << 30):
+    """Import ``path`` on each road; the reports (without ids) and stored rows of each."""
+    out = {}
+    monkeypatch.setattr(columnar, "BATCH", batch)
+    for road in ("columnar", "rows"):
+        monkeypatch.setattr(importer, "COLUMNAR", road == "columnar")
+        report = import_snapshot(ctx, office.admin, path)
+        summary = report.as_dict()
+        del summary["snapshot_id"], summary["road"]
+        out[road] = (report.road, summary, report.rejections, stored(ctx))
+    return out
+
+
+def csv_text(rows: list[list[str]], delimiter: str = ",", end: str = "\n") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow(row) if row else buffer.write(end)  # a truly empty line
+    return buffer.getvalue()
+
+
+def plain_messy_rows(count: int) -> list[list[str]]:
+    """The converter tests' damage, every row as wide as the header (a CSV from one export),
+    no line break inside a cell, plus accents, exact repeats and repeated NIKs."""
+    rows = []
+    for row in messy_rows(count):
+        if any("\n" in c for c in row):
+            continue
+        rows.append(row if not row else (row + [""] * len(HEADERS))[: len(HEADERS)])
+    rng = random.Random(3)
+    for i in range(count):  # distinct NIKs, so most rows are stored, with the same damage
+        row = [f"3324{rng.choice(['01', '99'])}{rng.choice(['57', '72', '15'])}089{i:05d}"]
+        row += [rng.choice(OTHER["kk"]), rng.choice([n for n in NAMES if "\n" not in n])]
+        row += [rng.choice(BIRTHS), rng.choice(OTHER["sex"]), rng.choice(OTHER["decile"])]
+        row += [rng.choice(OTHER["village"]), rng.choice(OTHER["flag"])]
+        row += [rng.choice(OTHER["flag"]), rng.choice(OTHER["rt"])]
+        rows.insert(rng.randrange(len(rows) + 1), row)
+    rows[10:10] = [rows[20], rows[20]]  # exact repeats
+    rows.append(["3324015708900003", "", "Désirée Ñoño", "1-1-1990", "P", "", "", "", "", ""])
+    rows.append(["3324015708900003", "", "Désirée Lain", "", "P", "", "", "", "", ""])
+    rows.append(["3324015708900011", "", "Ana, Putri", "", "P", "", "", "", "", '"1"'])
+    for i, rt in enumerate(["\x1c7\x1d", "\u30008\u3000", "\xa09", "\u2028x", "\x85y "]):
+        rows.append([f"33240157089{91001 + i}", "", f"Warga {i}", "", "", "", "", "", "", rt])
+    return rows
+
+
+@pytest.mark.parametrize(("delimiter", "end", "batch"), [(",", "\n", 97), (";", "\r\n", 1 << 30)])
+def test_a_messy_plain_file_comes_out_the_same_on_both_roads(
+    ctx, office, tmp_path, monkeypatch, delimiter, end, batch
+):
+    path = tmp_path / "dtsen.csv"
+    path.write_text(csv_text(plain_messy_rows(3000), delimiter, end), encoding="utf-8")
+    got = both_roads(ctx, office, path, monkeypatch, batch)
+    fast, slow = got["columnar"], got["rows"]
+    assert fast[0] == "columnar" and slow[0] == "rows"
+    assert fast[1] == slow[1]  # counts, reasons, flags, mapping
+    assert fast[2] == slow[2]  # every refused row with its line number
+    assert fast[3] == slow[3]  # every stored value, in the same order
+    assert fast[1]["imported"] > 1000 and fast[1]["rejected"] > 300 and fast[1]["duplicates"]
+    assert len(fast[1]["flagged_by_reason"]) >= 4
+    assert scratch_files(ctx) == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "quoted line break",
+        "extra cell",
+        "short row",
+        "windows-1252 late",
+        "unit separator",
+        "unclosed quote",
+    ],
+)
+def test_files_the_arrow_road_cannot_read_exactly_go_row_by_row(
+    ctx, office, tmp_path, monkeypatch, damage
+):
+    first = ["3324011203150007", "17-08-1990", "P", "3", "", "1", "0", "001"]
+    rows = [[f"33240157089{i:05d}", first[0], f"Warga {i}", *first[1:]] for i in range(1, 400)]
+    body = csv_text(rows)
+    lines = body.splitlines(keepends=True)
+    bad = {
+        "quoted line break": '3324015708900003,,"Budi\nSantoso",,,,,,,\n',
+        "extra cell": "3324015708900003,,Budi,,,,,,,,lebih\n",
+        "short row": "3324015708900003,,Budi\n",
+        "windows-1252 late": "3324015708900003,,Andr\udce9,,,,,,,\n",
+        "unit separator": "3324015708900003,,Bu\x1fdi,,,,,,,\n",
+        "unclosed quote": '3324015708900003,,"Budi,,,,,,,\n',
+    }[damage]
+    lines.insert(300, bad)
+    path = tmp_path / "dtsen.csv"
+    path.write_bytes("".join(lines).encode("utf-8", errors="surrogateescape"))
+    if damage == "unclosed quote":  # refused with the line to fix, on either road
+        for road in (True, False):
+            monkeypatch.setattr(importer, "COLUMNAR", road)
+            with pytest.raises(ValidationError, match="baris 301 tidak ditutup"):
+                import_snapshot(ctx, office.admin, path)
+        assert scratch_files(ctx) == []
+        return
+    got = both_roads(ctx, office, path, monkeypatch)
+    assert got["columnar"][0] == "rows"  # handed back before anything was stored
+    assert got["columnar"][1:] == got["rows"][1:]
+    assert scratch_files(ctx) == []
+
+
+def test_a_cancelled_arrow_load_leaves_no_scratch_file(ctx, office, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "COLUMNAR", True)
+    monkeypatch.setattr(columnar, "BATCH", 50)
+    rows = [[f"33240157089{i:05d}", "", f"Warga {i}"] + [""] * 7 for i in range(1, 400)]
+    path = tmp_path / "dtsen.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    cancel = threading.Event()
+    with pytest.raises(ImportCancelled):
+        import_snapshot(ctx, office.admin, path, progress=lambda *a: cancel.set(), cancel=cancel)
+    assert scratch_files(ctx) == []
+    with ctx.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dtks_record")).scalar() == 0

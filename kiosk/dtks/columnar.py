@@ -99,16 +99,13 @@ class Loader:
         convert: RowConverter,
         repeats: Repeats,
         flagged: Counter[str],
-        scratch: Path,
     ):
         self.path = path
         self.source = source
         self.convert = convert
         self.repeats = repeats
         self.flagged = flagged
-        self.scratch = scratch
         self.width = len(source.headers)
-        self.imported = 0
         self.bytes_done = 0
         self.line = 1  # the header is line 1; no row of a plain file spans two lines
         fields = convert.fields
@@ -201,11 +198,7 @@ class Loader:
             return pc.utf8_slice_codeunits(pc.utf8_trim(col(name), _WS), 0, limit)
 
         def memo(name: str, cache: Any, type_: pa.DataType, default: Any) -> pa.Array:
-            if name not in fields:
-                return const(default, type_)
-            coded = col(name).dictionary_encode()
-            found = map(cache.__getitem__, coded.dictionary.to_pylist())
-            return pa.array(list(found), type_).take(coded.indices)
+            return memo_parts(col(name), cache, type_) if name in fields else const(default, type_)
 
         def checked(name: str, cache: Any, type_: pa.DataType, flag: str) -> tuple[Any, Any]:
             if name not in fields:
@@ -360,7 +353,6 @@ class ScratchWriter:
     def __init__(self, scratch: Path, ddl: str):
         import adbc_driver_sqlite.dbapi as adbc
 
-        self.scratch = scratch
         self.conn: Any = adbc.connect(str(scratch), autocommit=True)  # a table per statement
         cur = self.conn.cursor()
         try:

@@ -221,7 +221,7 @@ def _load_columnar(
         return False
     assert writer.db_file is not None
     scratch = _scratch_path(writer.db_file, writer.table)
-    loader = columnar.Loader(path, source, convert, Repeats(report), report.flagged, scratch)
+    loader = columnar.Loader(path, source, convert, Repeats(report), report.flagged)
     read_before = done[0]
     out = columnar.ScratchWriter(scratch, _CREATE.sub('CREATE TABLE "t"', writer.ddl, count=1))
     try:
@@ -234,10 +234,7 @@ def _load_columnar(
                     loader.count_flags(table)
                     report.imported += table.num_rows
                 done[0] = min(loader.bytes_done, source.size)
-                if progress:
-                    progress(done[0], source.size, report.rows_read)
-                if cancel is not None and cancel.is_set():
-                    raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+                _step(done, source.size, report, progress, cancel)
             out.finish()
         except columnar.NotPlain as exc:
             log.info("DTKS import: row-by-row road (%s)", exc.reason)
@@ -287,10 +284,21 @@ def _load_rows(
             for found, count in Counter(map(_FLAGS, kept)).items():
                 for flag in found.split(",") if found else ():
                     flagged[flag] += count
-        if progress:
-            progress(done[0], source.size, report.rows_read)
-        if cancel is not None and cancel.is_set():
-            raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+        _step(done, source.size, report, progress, cancel)
+
+
+def _step(
+    done: list[int],
+    size: int,
+    report: ImportReport,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> None:
+    """After each batch, on either road: progress shown, then a cancel honoured."""
+    if progress:
+        progress(done[0], size, report.rows_read)
+    if cancel is not None and cancel.is_set():
+        raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
 
 
 # The Arrow road is off unless asked for: at a million rows it imports in 10-15 s instead of

@@ -155,3 +155,9 @@ def test_a_cancelled_arrow_load_leaves_no_scratch_file(ctx, office, tmp_path, mo
     assert scratch_files(ctx) == []
     with ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dtks_record")).scalar() == 0
+
+
+def test_the_whitespace_the_columns_trim_is_exactly_what_python_strips():
+    """The Arrow road trims and checks names with a written-out list of whitespace; a Python
+    with new Unicode tables must not make the two roads disagree unnoticed."""
+    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == columnar._WS

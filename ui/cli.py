@@ -326,7 +326,13 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
             print(f"\r{rows:,} baris ({100 * done // max(total, 1)}%)", end="", file=sys.stderr)
 
     report = import_snapshot(
-        ctx, actor, Path(a.file), kind=a.kind, snapshot_date=snapshot_date, progress=progress
+        ctx,
+        actor,
+        Path(a.file),
+        kind=a.kind,
+        snapshot_date=snapshot_date,
+        progress=progress,
+        exclusive=True,  # this command does nothing else meanwhile
     )
     if a.report:
         with open(a.report, "w", newline="", encoding="utf-8") as f:

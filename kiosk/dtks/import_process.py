@@ -45,6 +45,7 @@ def _child(
             progress=lambda done, total, rows: out.put(("progress", (done, total, rows))),
             cancel=_EventView(cancel),
             warm_index=False,
+            exclusive=True,  # this process exists for the import alone
         )
         out.put(("done", report))
     except errors.KioskError as exc:

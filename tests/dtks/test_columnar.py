@@ -4,6 +4,7 @@ with the same line numbers, and hand every file it cannot read exactly back to t
 import csv
 import io
 import random
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -37,13 +38,27 @@ def stored(ctx) -> list[tuple]:
     return [tuple(v for i, v in enumerate(r) if i != skip) for r in rows]
 
 
-def both_roads(ctx, office, path: Path, monkeypatch, batch: int = 1 << 30):
+@pytest.fixture
+def targets(monkeypatch) -> list[Path]:
+    """Where the Arrow road's ADBC writer opened its file: the database or a scratch file."""
+    opened: list[Path] = []
+
+    class Recorded(columnar.ColumnWriter):
+        def __init__(self, path, *args):
+            opened.append(Path(path))
+            super().__init__(path, *args)
+
+    monkeypatch.setattr(columnar, "ColumnWriter", Recorded)
+    return opened
+
+
+def both_roads(ctx, office, path: Path, monkeypatch, batch: int = 1 << 30, exclusive=False):
     """Import ``path`` on each road; the reports (without ids) and stored rows of each."""
     out = {}
     monkeypatch.setattr(columnar, "BATCH", batch)
     for road in ("columnar", "rows"):
         monkeypatch.setattr(importer, "COLUMNAR", road == "columnar")
-        report = import_snapshot(ctx, office.admin, path)
+        report = import_snapshot(ctx, office.admin, path, exclusive=exclusive)
         summary = report.as_dict()
         del summary["snapshot_id"], summary["road"]
         out[road] = (report.road, summary, report.rejections, stored(ctx))
@@ -84,13 +99,21 @@ def plain_messy_rows(count: int) -> list[list[str]]:
     return rows
 
 
-@pytest.mark.parametrize(("delimiter", "end", "batch"), [(",", "\n", 97), (";", "\r\n", 1 << 30)])
+@pytest.mark.parametrize(
+    ("delimiter", "end", "batch", "exclusive"),
+    [(",", "\n", 97, False), (";", "\r\n", 1 << 30, False), (",", "\n", 97, True)],
+)
 def test_a_messy_plain_file_comes_out_the_same_on_both_roads(
-    ctx, office, tmp_path, monkeypatch, delimiter, end, batch
+    ctx, office, tmp_path, monkeypatch, targets, delimiter, end, batch, exclusive
 ):
     path = tmp_path / "dtsen.csv"
     path.write_text(csv_text(plain_messy_rows(3000), delimiter, end), encoding="utf-8")
-    got = both_roads(ctx, office, path, monkeypatch, batch)
+    got = both_roads(ctx, office, path, monkeypatch, batch, exclusive)
+    db_file = Path(ctx.engine.url.database)
+    if exclusive:  # alone in its process: ADBC wrote the database itself, no scratch file
+        assert targets == [db_file]
+    else:
+        assert len(targets) == 1 and targets[0].name.endswith(".scratch.sqlite3")
     fast, slow = got["columnar"], got["rows"]
     assert fast[0] == "columnar" and slow[0] == "rows"
     assert fast[1] == slow[1]  # counts, reasons, flags, mapping
@@ -112,9 +135,12 @@ def test_a_messy_plain_file_comes_out_the_same_on_both_roads(
         "unclosed quote",
     ],
 )
+@pytest.mark.parametrize("exclusive", [False, True])
 def test_files_the_arrow_road_cannot_read_exactly_go_row_by_row(
-    ctx, office, tmp_path, monkeypatch, damage
+    ctx, office, tmp_path, monkeypatch, damage, exclusive
 ):
+    """Found late (line 301, batches of 97): with ``exclusive`` three batches are already in
+    the database's load table when the Arrow road gives up; they must not stay."""
     first = ["3324011203150007", "17-08-1990", "P", "3", "", "1", "0", "001"]
     rows = [[f"33240157089{i:05d}", first[0], f"Warga {i}", *first[1:]] for i in range(1, 400)]
     body = csv_text(rows)
@@ -134,11 +160,11 @@ def test_files_the_arrow_road_cannot_read_exactly_go_row_by_row(
         for road in (True, False):
             monkeypatch.setattr(importer, "COLUMNAR", road)
             with pytest.raises(ValidationError, match="baris 301 tidak ditutup"):
-                import_snapshot(ctx, office.admin, path)
+                import_snapshot(ctx, office.admin, path, exclusive=exclusive)
         assert scratch_files(ctx) == []
         return
-    got = both_roads(ctx, office, path, monkeypatch)
-    assert got["columnar"][0] == "rows"  # handed back before anything was stored
+    got = both_roads(ctx, office, path, monkeypatch, 97, exclusive)
+    assert got["columnar"][0] == "rows"  # handed back, nothing of the Arrow road kept
     assert got["columnar"][1:] == got["rows"][1:]
     assert scratch_files(ctx) == []
 
@@ -161,3 +187,23 @@ def test_the_whitespace_the_columns_trim_is_exactly_what_python_strips():
     """The Arrow road trims and checks names with a written-out list of whitespace; a Python
     with new Unicode tables must not make the two roads disagree unnoticed."""
     assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == columnar._WS
+
+
+def test_an_open_handle_on_the_database_keeps_adbc_out_of_it(
+    ctx, office, tmp_path, monkeypatch, targets
+):
+    """``exclusive`` is the caller's word; the file handles are checked as well, because a
+    second copy of SQLite closing its handle would drop this one's locks."""
+    rows = [[f"33240157089{i:05d}", "", f"Warga {i}"] + [""] * 7 for i in range(1, 400)]
+    path = tmp_path / "dtsen.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    monkeypatch.setattr(importer, "COLUMNAR", True)
+    other = sqlite3.connect(ctx.engine.url.database)
+    try:
+        other.execute("SELECT count(*) FROM dtks_snapshot").fetchall()
+        report = import_snapshot(ctx, office.admin, path, exclusive=True)
+    finally:
+        other.close()
+    assert report.road == "columnar" and report.imported == 399
+    assert len(targets) == 1 and targets[0].name.endswith(".scratch.sqlite3")
+    assert scratch_files(ctx) == []

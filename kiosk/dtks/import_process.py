@@ -5,12 +5,20 @@ stalls the event loop by a hundred milliseconds or more at a time; in a child pr
 cannot. The child opens the same database, reports progress through a queue, and stops when
 the parent sets the cancel event; the old snapshot stays in use until the new one is complete,
 exactly as in-process.
+
+The multiprocessing modules a spawn needs are imported here, with the window, not on first
+use: PySide6's import hook reads the source of every module imported after it, and the first
+import from the window's worker thread stalled the event loop 140-230 ms (measured with
+``tests/ui/test_dtks_import_page.py`` run alone).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.queues
+import multiprocessing.synchronize
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -20,6 +28,9 @@ from typing import Any
 from kiosk import errors
 from kiosk.dtks.importer import ImportCancelled, ImportReport, import_snapshot
 from kiosk.services.actor import Actor
+
+if sys.platform != "win32":
+    import multiprocessing.popen_spawn_posix  # see the module's docstring
 
 
 def _child(

@@ -3,12 +3,12 @@ ADBC stores them, and Python touches only what is unusual.
 
 Why it exists: the row-by-row road (``importer._load``) spends about 15 µs of interpreter time
 on every row (parse, convert, bind), three times what the ``sqlite3`` command line needs for
-the whole row. Here Arrow's CSV reader parses a 16 MB block on both cores, its compute kernels
+the whole row. Here Arrow's CSV reader parses the file on both cores, its compute kernels
 answer each rule's cheap question for a whole column at once (16 ASCII digits? no odd spacing?),
 rules that depend on a value (birth date, decile, sex, village, programme flags, the NIK's date
 and region parts, the name key) run once per *distinct* value through the same memos as the
 other road, and a writer thread hands the finished columns to the ADBC SQLite driver, which
-binds them in C while the next block is checked.
+binds them in C while the next batch is checked.
 
 What it never does differently: every row that any column finds unusual is converted by
 :class:`~kiosk.dtks.rows.RowConverter`'s per-row function, the single statement of the rules;
@@ -110,7 +110,7 @@ def usable(source: Any, db_file: str | None) -> bool:
 
 
 class Loader:
-    """One file's blocks, checked and written to the scratch file, then copied in."""
+    """One file's batches, each checked into the columns a :class:`ColumnWriter` stores."""
 
     def __init__(
         self,

@@ -207,3 +207,16 @@ def test_an_open_handle_on_the_database_keeps_adbc_out_of_it(
     assert report.road == "columnar" and report.imported == 399
     assert len(targets) == 1 and targets[0].name.endswith(".scratch.sqlite3")
     assert scratch_files(ctx) == []
+
+
+def test_past_the_known_values_limit_each_batch_answers_on_its_own(
+    ctx, office, tmp_path, monkeypatch
+):
+    """A column of mostly different values (timestamps where dates were expected) stops
+    growing the kept birth dates and deciles; the answers must not change."""
+    monkeypatch.setattr(columnar, "KNOWN_LIMIT", 4)
+    path = tmp_path / "dtsen.csv"
+    path.write_text(csv_text(plain_messy_rows(1500)), encoding="utf-8")
+    got = both_roads(ctx, office, path, monkeypatch, 97)
+    assert got["columnar"][0] == "columnar"
+    assert got["columnar"][1:] == got["rows"][1:]

@@ -148,3 +148,21 @@ def test_a_failure_after_the_switch_leaves_the_new_snapshot_active(
     states = {s.source: s.status for s in session.scalars(select(DtksSnapshot))}
     assert states == {"a.csv": "diganti", "b.csv": "active"}
     assert ctx.register.check(office[Role.FRONT_OFFICE], "3324011508900001").found
+
+
+def test_the_swap_gives_its_connection_back_with_the_pragmas_it_found(ctx, office, tmp_path):
+    """The swap relaxes SQLite's zeroing of freed pages and sorts on two threads; the pooled
+    connection (a visit's next transaction) must get the defaults back."""
+    if ctx.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite pragmas")
+
+    def pragmas():
+        with ctx.engine.connect() as conn:
+            return [
+                conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in ("secure_delete", "threads")
+            ]
+
+    before = pragmas()
+    import_snapshot(ctx, office.admin, write(tmp_path, "a.csv", people(30)))
+    import_snapshot(ctx, office.admin, write(tmp_path, "b.csv", people(30, 40)))
+    assert pragmas() == before

@@ -27,8 +27,8 @@ on the file (:func:`alone_with`). Otherwise it writes a scratch file of its own 
 database, and the kiosk's own connection copies that into the load table with one
 ``INSERT … SELECT`` (2 s more at a million rows).
 
-The default road: at a million rows, in the window's import process, 8-10 s (1.6x the
-sqlite3 CLI) and a peak of 282-292 MB, against 17-25 s row by row. ``PUSKESOS_DTKS_COLUMNAR=0``
+The default road: at a million rows, in the window's import process, 8-10 s (1.6-1.7x the
+sqlite3 CLI) and a peak of 276-292 MB, against 17-25 s row by row. ``PUSKESOS_DTKS_COLUMNAR=0``
 turns it off; see ``importer.COLUMNAR``.
 """
 

@@ -338,8 +338,8 @@ def _step(
 
 
 # The Arrow road is taken for every file it can read exactly, unless turned off: at a million
-# rows it imports in 8-10 s (1.4-1.6x the sqlite3 CLI) against 17-25 s row by row, in
-# 282-292 MB (README, "The DTKS snapshot"). Tests run every DTKS test on both roads.
+# rows it imports in 8-10 s (1.4-1.7x the sqlite3 CLI) against 17-25 s row by row, in
+# 276-292 MB (README, "The DTKS snapshot"). Tests run every DTKS test on both roads.
 COLUMNAR = os.environ.get("PUSKESOS_DTKS_COLUMNAR", "1") != "0"
 CHUNK = 10_000  # rows converted, checked and written at a time; progress and cancel per chunk
 _NIK = COLUMNS.index("nik")

@@ -21,6 +21,18 @@ def big_csv(path, rows: int, encoding: str = "utf-8") -> None:
         f.write("3.32402E+15;Rusak;3324011203150007;2;010\n")
 
 
+def loop_gaps() -> tuple[list[int], QTimer]:
+    """A 10 ms timer's actual intervals (ms) from now: how long the event loop stalled."""
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    ticker.start()
+    return gaps, ticker
+
+
 def open_page(qtbot, make_window, threaded=False) -> DtksImportPage:
     window = make_window(threaded=threaded)
     qtbot.keyClicks(window.login_page.username, "admin")
@@ -81,13 +93,7 @@ def test_cancel_keeps_the_old_snapshot_and_the_loop_keeps_running(
     page.on_preview()
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
 
-    gaps: list[int] = []
-    clock = QElapsedTimer()
-    clock.start()
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
-    ticker.start()
+    gaps, ticker = loop_gaps()
     page.on_import()
     qtbot.waitUntil(lambda: page.bar.value() > 0, timeout=20000)
     page.cancel_button.click()
@@ -124,13 +130,7 @@ def test_a_plain_file_imports_from_the_window_on_the_arrow_road_without_stalling
     page.path.setText(str(src))
     page.on_preview()
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
-    gaps: list[int] = []
-    clock = QElapsedTimer()
-    clock.start()
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
-    ticker.start()
+    gaps, ticker = loop_gaps()
     page.on_import()
     qtbot.waitUntil(lambda: "diimpor" in page.summary.text(), timeout=120_000)
     ticker.stop()

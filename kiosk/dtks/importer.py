@@ -187,12 +187,7 @@ def _load(
 ) -> None:
     writer = _Writer(ctx, snap_id)
     convert = RowConverter(mapping, today, snap_id, writer.sqlite)
-
-    def reject(line: int, reason: str) -> None:
-        report.rejected[reason] += 1
-        if len(report.rejections) < MAX_LISTED:
-            report.rejections.append((line, reason))
-
+    load = _Load(source, convert, report, writer, done, progress, cancel)
     # Each chunk makes tens of thousands of lists and tuples that live until it is written, so
     # the cycle collector would run hundreds of times per chunk and find nothing (one
     # measurement at a million rows: 24 s with it, 17 s without; not every run shows that
@@ -201,12 +196,10 @@ def _load(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        fast = _load_columnar(
-            source, path, convert, report, writer, done, progress, cancel, reject, exclusive
-        )
+        fast = _load_columnar(load, path, exclusive)
         report.road = "columnar" if fast else "rows"
         if not fast:
-            _load_rows(source, convert, report, writer, done, progress, cancel, reject)
+            _load_rows(load)
         if progress:
             progress(source.size, source.size, report.rows_read)
         if report.imported == 0:
@@ -219,29 +212,45 @@ def _load(
             gc.enable()
 
 
-def _load_columnar(
-    source: Source,
-    path: Path,
-    convert: RowConverter,
-    report: ImportReport,
-    writer: _Writer,
-    done: list[int],
-    progress: Progress | None,
-    cancel: threading.Event | None,
-    reject: Callable[[int, str], None],
-    exclusive: bool,
-) -> bool:
+@dataclass
+class _Load:
+    """What both import roads work with: the file, its rules, the report they fill, where the
+    rows go, and the window's progress and cancel."""
+
+    source: Source
+    convert: RowConverter
+    report: ImportReport
+    writer: _Writer
+    done: list[int]  # bytes read so far (the reader and the Arrow road advance it)
+    progress: Progress | None
+    cancel: threading.Event | None
+
+    def reject(self, line: int, reason: str) -> None:
+        self.report.rejected[reason] += 1
+        if len(self.report.rejections) < MAX_LISTED:
+            self.report.rejections.append((line, reason))
+
+    def step(self) -> None:
+        """After each batch, on either road: progress shown, then a cancel honoured."""
+        if self.progress:
+            self.progress(self.done[0], self.source.size, self.report.rows_read)
+        if self.cancel is not None and self.cancel.is_set():
+            raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+
+
+def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
     """The Arrow road (:mod:`kiosk.dtks.columnar`); False when this file needs the other one,
     with the report as it was before."""
     if not COLUMNAR:
         return False
     from kiosk.dtks import columnar  # pyarrow: loaded only when this road is taken
 
+    source, report, writer, done = load.source, load.report, load.writer, load.done
     if not (writer.sqlite and columnar.usable(source, writer.db_file)):
         return False
     assert writer.db_file is not None
     scratch = _scratch_path(writer.db_file, writer.table)
-    loader = columnar.Loader(path, source, convert, Repeats(report), report.flagged)
+    loader = columnar.Loader(path, source, load.convert, Repeats(report), report.flagged)
     read_before = done[0]
     direct = False
     if exclusive:  # ADBC may write the load table itself once no connection here is open
@@ -258,14 +267,14 @@ def _load_columnar(
     try:
         try:
             for batch in loader.batches():
-                table = loader.check(batch, reject)
+                table = loader.check(batch, load.reject)
                 del batch
                 if table.num_rows:
                     out.put(table)
                     loader.count_flags(table)
                     report.imported += table.num_rows
                 done[0] = min(loader.bytes_done, source.size)
-                _step(done, source.size, report, progress, cancel)
+                load.step()
             out.finish()
         except columnar.NotPlain as exc:
             log.info("DTKS import: row-by-row road (%s)", exc.reason)
@@ -288,21 +297,12 @@ def _load_columnar(
         _remove_scratch(scratch)
 
 
-def _load_rows(
-    source: Source,
-    convert: RowConverter,
-    report: ImportReport,
-    writer: _Writer,
-    done: list[int],
-    progress: Progress | None,
-    cancel: threading.Event | None,
-    reject: Callable[[int, str], None],
-) -> None:
+def _load_rows(load: _Load) -> None:
     """The row-by-row road: any file, any database."""
+    report = load.report
     repeats = Repeats(report)
-    flagged = report.flagged
-    for rows, line_of in source.chunks(CHUNK):
-        values, problems = convert.chunk(rows, source.texts)
+    for rows, line_of in load.source.chunks(CHUNK):
+        values, problems = load.convert.chunk(rows, load.source.texts)
         hashes = list(map(hash, map(tuple, rows)))
         kept = None
         if not problems:
@@ -313,28 +313,14 @@ def _load_rows(
                 None if v is None or isinstance(v, Rejected) or v[_NIK] is None else int(v[_NIK])
                 for v in values
             ]
-            kept = [values[i] for i in repeats.keep(values, hashes, niks, line_of, reject)]
+            kept = [values[i] for i in repeats.keep(values, hashes, niks, line_of, load.reject)]
         if kept:
-            writer.write(kept)
+            load.writer.write(kept)
             report.imported += len(kept)
             for found, count in Counter(map(_FLAGS, kept)).items():
                 for flag in found.split(",") if found else ():
-                    flagged[flag] += count
-        _step(done, source.size, report, progress, cancel)
-
-
-def _step(
-    done: list[int],
-    size: int,
-    report: ImportReport,
-    progress: Progress | None,
-    cancel: threading.Event | None,
-) -> None:
-    """After each batch, on either road: progress shown, then a cancel honoured."""
-    if progress:
-        progress(done[0], size, report.rows_read)
-    if cancel is not None and cancel.is_set():
-        raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+                    report.flagged[flag] += count
+        load.step()
 
 
 # The Arrow road is taken for every file it can read exactly, unless turned off: at a million

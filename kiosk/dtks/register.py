@@ -26,7 +26,13 @@ from kiosk.errors import AuthenticationError
 from kiosk.names import name_key
 from kiosk.roles import Perm, require
 from kiosk.services.actor import Actor
-from kiosk.services.dtks_check import DtksEntry, DtksResult, check_dtks, search_dtks
+from kiosk.services.dtks_check import (
+    DtksEntry,
+    DtksResult,
+    check_dtks,
+    number_query,
+    search_dtks,
+)
 
 if TYPE_CHECKING:
     from kiosk.context import KioskContext
@@ -136,8 +142,7 @@ class Register:
     ) -> list[DtksEntry]:
         """What :func:`search_dtks` answers: a 16-digit number exactly, else a name through the
         snapshot's name index (ranked outside the lock, so NIK lookups never wait for it)."""
-        digits = query.replace(" ", "").replace(".", "")
-        if digits.isascii() and digits.isdigit() and len(digits) == 16:
+        if (digits := number_query(query)) is not None:
             return self.find_number(actor, digits, limit)
         if self._path is None:
             return self._gateway_call(search_dtks, actor, query, limit, village, birth_year)

@@ -108,6 +108,13 @@ def check_dtks(
     )
 
 
+def number_query(query: str) -> str | None:
+    """The 16 digits a query names (spaces and dots as officers type them dropped), or None
+    for a name. ASCII only: ``str.isdigit`` also accepts "²" and other digits no NIK has."""
+    digits = query.replace(" ", "").replace(".", "")
+    return digits if digits.isascii() and digits.isdigit() and len(digits) == 16 else None
+
+
 def search_dtks(
     session: Session,
     actor: Actor,
@@ -122,9 +129,9 @@ def search_dtks(
     snap = active_snapshot(session)
     if snap is None:
         return []
-    digits = query.replace(" ", "").replace(".", "")
+    digits = number_query(query)
     stmt = select(DtksRecord).where(DtksRecord.snapshot_id == snap.id)
-    if digits.isdigit() and len(digits) == 16:
+    if digits is not None:
         stmt = stmt.where(or_(DtksRecord.nik == digits, DtksRecord.no_kk == digits))
         return [_entry(r) for r in session.scalars(stmt.order_by(DtksRecord.id).limit(limit))]
     key = name_key(query)

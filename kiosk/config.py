@@ -32,15 +32,26 @@ class Paths:
         return self.data_dir / "drafts"
 
     @property
+    def backups(self) -> Path:
+        return self.data_dir / "cadangan"
+
+    @property
+    def secret_key(self) -> Path:
+        """The key that encrypts sync tokens and drafts: kept apart from the database file."""
+        return self.data_dir / "kunci.key"
+
+    @property
     def documents(self) -> Path:
         return self.data_dir / "dokumen"
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
-    """Pick the data directory and make sure it exists."""
+    """Pick the data directory and make sure it exists, readable by its owner only."""
     chosen = data_dir or os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False)
     path = Path(chosen).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)  # made before this rule, or by a umask that shares it
     return Paths(path)
 
 

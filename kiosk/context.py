@@ -5,6 +5,7 @@ Built once by the composition root (the ``puskesos`` command) and passed down; n
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -14,8 +15,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.clock import Clock
 from kiosk.config import Paths, resolve_db_url, resolve_paths
-from kiosk.db import make_engine, session_factory, upgrade
-from kiosk.errors import DISK_FULL_SIGNS, STORAGE_FULL_MESSAGE, KioskError, StorageFull
+from kiosk.db import current_revision, make_engine, needs_upgrade, session_factory, upgrade
+from kiosk.errors import (
+    DISK_FULL_SIGNS,
+    STORAGE_FULL_MESSAGE,
+    KioskError,
+    PermissionDenied,
+    StorageFull,
+)
+from kiosk.sealing import Sealer
 
 if TYPE_CHECKING:
     from kiosk.dtks.register import Register
@@ -31,6 +39,18 @@ class KioskContext:
     sessions: sessionmaker[Session]
     clock: Clock
     _register: Any = field(default=None, init=False, repr=False)
+    _sealer: Sealer | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Services that keep secrets find the sealer on their session (made on first use).
+        self.sessions.configure(info={"sealer": lambda: self.sealer})
+
+    @property
+    def sealer(self) -> Sealer:
+        """Seals sync tokens and drafts with a key kept outside the database file."""
+        if self._sealer is None:
+            self._sealer = Sealer.for_folder(self.paths.secret_key)
+        return self._sealer
 
     @property
     def register(self) -> Register:
@@ -52,10 +72,15 @@ class KioskContext:
         """Open (and by default upgrade) the database: an old database is brought up to date."""
         paths = resolve_paths(data_dir)
         resolved = resolve_db_url(url, paths)
+        _private_database(resolved)
         engine = make_engine(resolved)
-        if migrate:
-            upgrade(engine)
         ctx = cls(paths, resolved, engine, session_factory(engine), clock or Clock())
+        if migrate and needs_upgrade(engine):
+            if current_revision(engine) is not None:  # a database with records in it
+                from kiosk.services.backups import automatic_backup
+
+                automatic_backup(ctx, "migrasi")
+            upgrade(engine)
         if migrate:
             # Late import: the services package imports this module's neighbours.
             from kiosk.services.reference import refresh_shipped_reference
@@ -67,6 +92,23 @@ class KioskContext:
         if self._register is not None:
             self._register.close()
         self.engine.dispose()
+
+
+def _private_database(url: str) -> None:
+    """Create the SQLite file owner-only before SQLite does (its -wal and -shm files take the
+    main file's permissions); tighten one made earlier with the umask's."""
+    from kiosk.backup import sqlite_file
+
+    db = sqlite_file(url)
+    if db is None or os.name != "posix":
+        return
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(db, os.O_WRONLY | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        part = db.with_name(db.name + suffix)
+        if part.exists() and part.stat().st_mode & 0o077:
+            part.chmod(0o600)
 
 
 class Gateway:
@@ -90,6 +132,8 @@ class Gateway:
                     session.commit()
                 else:
                     session.rollback()
+                if isinstance(exc, PermissionDenied):
+                    self._audit_refusal(exc, getattr(service, "__name__", "layanan"))
                 raise
             except OperationalError as exc:  # from the service's writes or from the commit
                 session.rollback()
@@ -100,3 +144,18 @@ class Gateway:
                 session.rollback()
                 raise
             return result
+
+    def _audit_refusal(self, exc: PermissionDenied, service: str) -> None:
+        """A refused action is history too: written in its own transaction, since the action's
+        own was rolled back."""
+        from kiosk.services.journal import audit
+
+        with self.ctx.sessions() as session, session.begin():
+            audit(
+                session,
+                exc.officer_id,  # type: ignore[arg-type]
+                "ditolak",
+                "layanan",
+                service[:40],
+                {"kode": exc.code},
+            )

@@ -37,9 +37,14 @@ class ValidationError(KioskError):
 
 
 class PermissionDenied(KioskError):
-    """The acting officer's roles do not allow the action."""
+    """The acting officer's roles do not allow the action.
+
+    ``officer_id`` is set by the gate that refused, so the refusal itself can be audited after
+    the action's transaction has rolled back.
+    """
 
     code = "tidak_berwenang"
+    officer_id: object = None
 
 
 class AuthenticationError(KioskError):

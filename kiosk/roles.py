@@ -55,6 +55,9 @@ class Perm(StrEnum):
     VIEW_AUDIT = "view_audit"
     RUN_SYNC = "run_sync"
     PRINT = "print"
+    MANAGE_BACKUP = "manage_backup"
+    EXPORT_PERSON = "export_person"
+    ERASE_PERSON = "erase_person"
 
 
 _FRONT = {
@@ -114,6 +117,9 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.RUN_SYNC,
             Perm.VIEW_REPORTS,
             Perm.PRINT,  # sets up printers and prints a test slip
+            Perm.MANAGE_BACKUP,
+            Perm.EXPORT_PERSON,
+            Perm.ERASE_PERSON,
         }
     ),
 }
@@ -138,6 +144,9 @@ PERM_LABELS: dict[Perm, str] = {
     Perm.VIEW_AUDIT: "melihat jejak audit",
     Perm.RUN_SYNC: "menjalankan sinkronisasi",
     Perm.PRINT: "mencetak dokumen",
+    Perm.MANAGE_BACKUP: "membuat atau memulihkan cadangan data",
+    Perm.EXPORT_PERSON: "mengekspor seluruh data seorang warga",
+    Perm.ERASE_PERSON: "menghapus identitas warga atas permintaannya",
 }
 
 

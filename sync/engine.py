@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
+from kiosk.sealing import SealError
 from kiosk.services import outbox
 from sync.client import (
     CursorUnknown,
@@ -74,6 +75,12 @@ class SyncReport:
         return not self.error
 
 
+FOREIGN_KEY_MESSAGE = (
+    "Token sinkronisasi terkunci dengan kunci komputer lain (folder data berbeda). Daftarkan "
+    "ulang kios ini (puskesos sync --enrol) atau salin berkas kunci.key dari komputer itu."
+)
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -96,13 +103,13 @@ class SyncEngine:
 
     def _save_tokens(self, tokens: dict[str, object]) -> None:
         def save(session):  # type: ignore[no-untyped-def]
-            outbox.set_state(session, "access_token", str(tokens["access_token"]))
-            outbox.set_state(session, "refresh_token", str(tokens["refresh_token"]))
+            outbox.set_secret(session, "access_token", str(tokens["access_token"]))
+            outbox.set_secret(session, "refresh_token", str(tokens["refresh_token"]))
 
         self.gateway.call(save)
 
     def _refresh(self) -> None:
-        token = self.gateway.call(lambda s: outbox.get_state(s, "refresh_token"))
+        token = self.gateway.call(lambda s: outbox.get_secret(s, "refresh_token"))
         if not token:
             raise NeedsEnrolment()
         self._save_tokens(self.client.refresh(token))
@@ -123,6 +130,8 @@ class SyncEngine:
             self._pass(report)
         except NeedsEnrolment as exc:
             report.error, report.paused = exc.message, True
+        except SealError:
+            report.error, report.paused = FOREIGN_KEY_MESSAGE, True
         except Unauthorised:
             report.error, report.paused = NeedsEnrolment.message, True
         except UpstreamError as exc:
@@ -142,7 +151,7 @@ class SyncEngine:
                 "server; perbaiki jam Windows/Linux. Urutan dan tenggat memakai jam server."
             )
         kiosk_id, access = self.gateway.call(
-            lambda s: (outbox.get_state(s, "kiosk_id"), outbox.get_state(s, "access_token"))
+            lambda s: (outbox.get_state(s, "kiosk_id"), outbox.get_secret(s, "access_token"))
         )
         if not access:
             raise NeedsEnrolment()

@@ -34,6 +34,7 @@ def build_window(
         ctx.clock,
         demo,  # type: ignore[arg-type]
         ctx.paths.drafts,
+        sealer=ctx.sealer,
     )
     return MainWindow(env)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
+from kiosk.sealing import Sealer
 from ui.ops import Op, SyncExecutor, ThreadExecutor
 from ui.settings import DisplaySettings
 
@@ -25,6 +26,7 @@ class UiEnv:
     clock: Clock
     demo: bool = False
     drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
+    sealer: Sealer | None = field(default=None, repr=False)  # seals the drafts on disk
     board: Any = field(default=None, repr=False)  # the public queue board, once opened
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
 

@@ -3,6 +3,7 @@
 from kiosk.models import lengths as _lengths  # noqa: F401 - registers the flush guard
 from kiosk.models.audit import (
     AuditEntry,
+    AuditHead,
     NumberSequence,
     OutboxOperation,
     SyncState,
@@ -36,6 +37,7 @@ __all__ = [
     "ApprovalStep",
     "ApprovalVote",
     "AuditEntry",
+    "AuditHead",
     "Base",
     "Case",
     "CaseEvent",
@@ -71,3 +73,5 @@ __all__ = [
     "Village",
     "Visit",
 ]
+
+from kiosk import audit_chain as _audit_chain  # noqa: F401 - registers the chain hook

@@ -23,6 +23,20 @@ class AuditEntry(UuidPk, Base):
     entity_type: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str] = mapped_column(String(40), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The hash chain (kiosk/audit_chain.py fills these at flush): an edit or a deletion shows.
+    seq: Mapped[int | None] = mapped_column(unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """One row: the number and hash of the newest audit entry (a deleted last entry shows)."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(default=0)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class OutboxOperation(Base):

@@ -1,31 +1,49 @@
-"""Refuse strings longer than their column before flush, on every database.
+"""Refuse strings longer than their column, or holding a NUL byte, before flush.
 
 SQLite ignores VARCHAR lengths, PostgreSQL enforces them: without this guard a value that fits
-on the village laptop could fail when the Puskesos moves to PostgreSQL. Core bulk inserts
-(the DTKS import) validate their own rows.
+on the village laptop could fail when the Puskesos moves to PostgreSQL. PostgreSQL also refuses
+NUL bytes in text, and a NUL pasted from a broken file would cut the value short in many tools.
+The refusal is a :class:`ValidationError` in Indonesian naming the field, so the officer can
+shorten the value and save again. Core bulk inserts (the DTKS import) validate their own rows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, event, inspect
+from sqlalchemy import String, Text, event, inspect
 from sqlalchemy.orm import Session
 
+from kiosk.errors import ValidationError
 
-def _check(obj: Any) -> None:
+
+def check_lengths(obj: Any) -> None:
+    """Raise :class:`ValidationError` for a text value its column cannot hold as given."""
     mapper = inspect(obj).mapper
     for column in mapper.columns:
-        if isinstance(column.type, String) and column.type.length:
-            value = getattr(obj, mapper.get_property_by_column(column).key, None)
-            if isinstance(value, str) and len(value) > column.type.length:
-                raise ValueError(
-                    f"{mapper.class_.__name__}.{column.key}: {len(value)} characters, "
-                    f"column holds {column.type.length}"
-                )
+        if not isinstance(column.type, String | Text):
+            continue
+        value = getattr(obj, mapper.get_property_by_column(column).key, None)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise ValidationError(
+                f"Isian '{column.key}' berisi karakter kosong (NUL) yang tidak dapat disimpan. "
+                "Ketik ulang isian itu, jangan menempel dari berkas yang rusak.",
+                code="karakter_nul",
+                field=column.key,
+            )
+        limit = column.type.length
+        if limit and len(value) > limit:
+            raise ValidationError(
+                f"Isian '{column.key}' terlalu panjang: {len(value)} karakter, paling banyak "
+                f"{limit}. Persingkat lalu simpan lagi.",
+                code="terlalu_panjang",
+                field=column.key,
+            )
 
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in list(session.new) + list(session.dirty):
-        _check(obj)
+        check_lengths(obj)

@@ -16,7 +16,8 @@ class Household(UuidPk, Stamped, Base):
 
     __tablename__ = "household"
 
-    no_kk: Mapped[str | None] = mapped_column(String(16), index=True)
+    # One household per No. KK: two counters registering the same card at once must meet.
+    no_kk: Mapped[str | None] = mapped_column(String(16), index=True, unique=True)
     head_person_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("person.id", use_alter=True)
     )
@@ -51,6 +52,9 @@ class Person(UuidPk, Stamped, Base):
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
     relationship_to_head: Mapped[str | None] = mapped_column(String(30))
     deceased: Mapped[bool] = mapped_column(default=False)
+    # Set when the identifying fields were anonymised on request (UU 27/2022): the row stays
+    # so cases remain countable, but nothing in it names the person any more.
+    erased_at: Mapped[datetime | None]
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
     version: Mapped[int] = mapped_column(default=1)
 

@@ -33,3 +33,7 @@ class Site(UuidPk, Stamped, Base):
     head_title: Mapped[str] = mapped_column(String(60), default="Kepala Desa")
     phone: Mapped[str] = mapped_column(String(40), default="")
     idle_lock_minutes: Mapped[int] = mapped_column(default=5)
+    # A second folder (a USB drive) that gets a checked copy of every automatic backup.
+    backup_mirror: Mapped[str] = mapped_column(String(400), default="")
+    # Years a person's identifying data is kept after their last visit, when erasure is asked.
+    retention_years: Mapped[int] = mapped_column(default=5)

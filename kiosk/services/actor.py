@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kiosk.errors import AuthenticationError
+from kiosk.errors import AuthenticationError, PermissionDenied
 from kiosk.models import Officer
 from kiosk.roles import Perm, Role, permissions_of, require
 
@@ -42,5 +42,9 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:
     officer = session.get(Officer, actor.id)
     if officer is None or not officer.active:
         raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
-    require((r.role for r in officer.roles), perm)
+    try:
+        require((r.role for r in officer.roles), perm)
+    except PermissionDenied as exc:
+        exc.officer_id = actor.id
+        raise
     return officer

@@ -58,8 +58,15 @@ def check_pin_rules(pin: str) -> None:
         raise ValidationError("PIN harus 4 sampai 8 angka.", code="pin_tidak_valid", field="pin")
 
 
-def login(session: Session, username: str, secret: str, clock: Clock | None = None) -> Actor:
-    """Return the officer for a correct password or PIN; count and lock on failures."""
+def login(
+    session: Session,
+    username: str,
+    secret: str,
+    clock: Clock | None = None,
+    allow_pin: bool = True,
+) -> Actor:
+    """Return the officer for a correct password (or PIN, where ``allow_pin``: the window's
+    log-in and unlock); count, lock and audit failures."""
     clock = clock or Clock()
     now = clock.now()
     officer = session.scalars(
@@ -72,17 +79,33 @@ def login(session: Session, username: str, secret: str, clock: Clock | None = No
     )
     if officer is None:
         _hasher.hash(secret)  # same cost as a real check: do not reveal which usernames exist
+        # The typed name is not kept: it may be a password typed into the wrong field.
+        audit(session, None, "masuk_gagal", "officer", "-", {"sebab": "akun_tidak_dikenal"})
         raise refused
     if not officer.active:
-        raise AuthenticationError("Akun ini dinonaktifkan. Hubungi administrator.")
+        audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "nonaktif"})
+        raise AuthenticationError(
+            "Akun ini dinonaktifkan. Hubungi administrator.", keep_changes=True
+        )
     if officer.locked_until is not None and officer.locked_until > now:
         minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
+        audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "terkunci"})
         raise AuthenticationError(
             f"Akun terkunci karena terlalu banyak percobaan salah. Coba lagi {minutes} menit lagi "
             "atau minta administrator membukanya.",
             code="akun_terkunci",
+            keep_changes=True,
         )
-    if _matches(officer.password_hash, secret) or _matches(officer.pin_hash, secret):
+    password_ok = _matches(officer.password_hash, secret)
+    if not allow_pin and not password_ok and _matches(officer.pin_hash, secret):
+        audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "pin"})
+        raise AuthenticationError(
+            "PIN hanya membuka layar kiosk yang terkunci. Di baris perintah, pakai kata sandi.",
+            code="pin_ditolak",
+            field="password",
+            keep_changes=True,
+        )
+    if password_ok or (allow_pin and _matches(officer.pin_hash, secret)):
         if _hasher.check_needs_rehash(officer.password_hash) and _matches(
             officer.password_hash, secret
         ):
@@ -93,6 +116,7 @@ def login(session: Session, username: str, secret: str, clock: Clock | None = No
         audit(session, officer.id, "masuk", "officer", officer.id)
         return Actor.of(officer)
     officer.failed_attempts += 1
+    audit(session, officer.id, "masuk_gagal", "officer", officer.id, {"sebab": "sandi_salah"})
     if officer.failed_attempts >= MAX_FAILURES:
         officer.locked_until = now + LOCKOUT
         officer.failed_attempts = 0

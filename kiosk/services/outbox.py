@@ -9,18 +9,22 @@ record, the rest flow). Nothing becomes ``sent`` without the server's explicit a
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kiosk import case_rules as rules
 from kiosk.clock import utcnow
+from kiosk.errors import ValidationError
 from kiosk.models import Case, CaseEvent, OutboxOperation, SyncState, UpstreamChange
 from kiosk.roles import Perm
+from kiosk.sealing import Sealer
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.journal import audit
 
@@ -46,6 +50,29 @@ def set_state(session: Session, key: str, value: str) -> None:
         session.add(SyncState(key=key, value=value))
     else:
         row.value = value
+
+
+SEALED = "sealed:"
+
+
+def _sealer(session: Session) -> Sealer:
+    return session.info["sealer"]()  # type: ignore[no-any-return]
+
+
+def get_secret(session: Session, key: str) -> str:
+    """A token kept sealed (kiosk/sealing.py); one stored in clear by an older version is
+    sealed on first read."""
+    value = get_state(session, key)
+    if not value:
+        return ""
+    if value.startswith(SEALED):
+        return _sealer(session).open(value[len(SEALED) :])
+    set_secret(session, key, value)
+    return value
+
+
+def set_secret(session: Session, key: str, value: str) -> None:
+    set_state(session, key, SEALED + _sealer(session).seal(value))
 
 
 def item_of(op: OutboxOperation) -> dict[str, Any]:
@@ -346,10 +373,31 @@ def sync_overview(session: Session, actor: Actor) -> SyncOverview:
     )
 
 
+def check_upstream_url(url: str) -> str:
+    """https only: the tokens and citizens' records cross the open internet. Plain http is
+    allowed to this machine alone (a test server, a local tunnel)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    loopback = host == "localhost"
+    with contextlib.suppress(ValueError):
+        loopback = loopback or ipaddress.ip_address(host).is_loopback
+    if parts.scheme == "https" and host:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and loopback:
+        return url.strip().rstrip("/")
+    raise ValidationError(
+        "Alamat server kabupaten harus diawali https:// (data warga tidak boleh dikirim tanpa "
+        "enkripsi). Minta alamat https dari pengelola SLRT kabupaten.",
+        code="alamat_bukan_https",
+        field="url",
+    )
+
+
 def configure_upstream(session: Session, actor: Actor, url: str, kiosk_id: str) -> None:
     """Where the kabupaten server is (the admin sets it; tokens come from enrolment)."""
     authorize(session, actor, Perm.MANAGE_SITE)
-    set_state(session, "upstream_url", url.rstrip("/"))
+    url = check_upstream_url(url)
+    set_state(session, "upstream_url", url)
     set_state(session, "kiosk_id", kiosk_id)
     audit(session, actor.id, "sinkron_diatur", "sync", "upstream", {"kiosk_id": kiosk_id})
 

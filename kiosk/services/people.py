@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, utcnow
 from kiosk.errors import Conflict, ValidationError
 from kiosk.identity import check_kk, check_nik
 from kiosk.models import Household, HouseholdMembership, Person
+from kiosk.models.lengths import check_lengths
 from kiosk.names import name_key
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
@@ -126,6 +129,62 @@ def _set_location(household: Household, data: PersonInput) -> None:
         household.house_photo_path = data.house_photo_path
 
 
+def _claim_household(session: Session, values: dict[str, object]) -> bool:
+    """Insert the household unless its No. KK exists; True when this call created it.
+
+    ``INSERT … ON CONFLICT DO NOTHING`` instead of look-then-insert: two counters registering
+    members of one family at the same moment must end with one household, not two.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(Household).values(**values).on_conflict_do_nothing(index_elements=["no_kk"])
+    return bool(session.execute(stmt).rowcount)
+
+
+def _household_for(
+    session: Session, actor: Actor, no_kk: str | None, data: PersonInput
+) -> Household | None:
+    """The person's household: the one with this No. KK, else a new one when there is a card
+    number or an address to hold."""
+    if not (no_kk or data.address or data.latitude is not None):
+        return None
+    values: dict[str, object] = {
+        "id": uuid.uuid4(),
+        "no_kk": no_kk,
+        "address": data.address.strip(),
+        "dusun": data.dusun,
+        "rt": data.rt,
+        "rw": data.rw,
+        "village_code": data.village_code,
+        "created_by": actor.id,
+    }
+    if no_kk:
+        check_lengths(Household(**values))  # a Core insert passes no flush guard
+        created = _claim_household(session, values)
+        household = session.scalars(select(Household).where(Household.no_kk == no_kk)).one()
+    else:
+        created = True
+        household = Household(**values)
+        session.add(household)
+        session.flush()
+    if created:
+        record(
+            session,
+            actor.id,
+            "keluarga_didaftarkan",
+            "household",
+            household.id,
+            payload={
+                "no_kk": no_kk,
+                "address": household.address,
+                "rt": data.rt,
+                "rw": data.rw,
+                "village_code": data.village_code,
+            },
+        )
+    return household
+
+
 def register_person(
     session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
 ) -> PersonView:
@@ -174,36 +233,7 @@ def register_person(
                 matches,
             )
 
-    household = None
-    if no_kk:
-        household = session.scalars(select(Household).where(Household.no_kk == no_kk)).first()
-    if household is None and (no_kk or data.address or data.latitude is not None):
-        household = Household(
-            id=uuid.uuid4(),
-            no_kk=no_kk,
-            address=data.address.strip(),
-            dusun=data.dusun,
-            rt=data.rt,
-            rw=data.rw,
-            village_code=data.village_code,
-            created_by=actor.id,
-        )
-        session.add(household)
-        session.flush()
-        record(
-            session,
-            actor.id,
-            "keluarga_didaftarkan",
-            "household",
-            household.id,
-            payload={
-                "no_kk": no_kk,
-                "address": household.address,
-                "rt": data.rt,
-                "rw": data.rw,
-                "village_code": data.village_code,
-            },
-        )
+    household = _household_for(session, actor, no_kk, data)
     if household is not None:
         _set_location(household, data)
     person = Person(

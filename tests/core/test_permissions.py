@@ -1,5 +1,5 @@
 """Permission is enforced in the services: each role is refused what it may not do,
-and a refusal writes nothing."""
+and a refusal writes nothing but its own audit entry."""
 
 import pytest
 from sqlalchemy import func, select
@@ -53,7 +53,11 @@ def test_forbidden_action_is_refused_and_writes_nothing(gateway, office, session
     with pytest.raises(PermissionDenied) as refused:
         ACTIONS[perm](gateway, office[role])
     assert "tidak berwenang" in refused.value.message
-    assert _counts(session) == before
+    audits, ops, people = _counts(session)
+    assert (audits, ops, people) == (before[0] + 1, before[1], before[2])
+    refusal = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+    assert refusal.action == "ditolak" and refusal.officer_id == office[role].id
+    assert refusal.detail == {"kode": f"tidak_berwenang:{perm.value}"}
 
 
 def test_every_role_is_refused_something():

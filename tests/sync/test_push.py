@@ -236,7 +236,8 @@ def test_kill_9_mid_batch_then_resume(ctx, kiosk, upstream, session, tmp_path):
     """A real ``puskesos sync --once`` process killed while the server holds the answer."""
     upstream.faults(delay_after_commit=4.0, delay_times=1)
     env = dict(os.environ, PUSKESOS_LOG="ERROR")
-    cmd = [sys.executable, "-m", "ui.cli", "--db", ctx.url, "sync", "--once", "--json"]
+    cmd = [sys.executable, "-m", "ui.cli", "--db", ctx.url, "--data-dir", str(ctx.paths.data_dir)]
+    cmd += ["sync", "--once", "--json"]
     proc = subprocess.Popen(
         cmd,
         env=env,

@@ -251,6 +251,10 @@ def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, se
     assert again.capture.ticket_id == ticket_id
     qtbot.keyClicks(again.capture.description, " lagi")  # saves the draft again
     assert again.drafts.load()["ticket_id"] == str(ticket_id)
+    # on disk the draft is sealed and owner-only: no NIK, no complaint in clear
+    raw = again.drafts.path.read_bytes()
+    assert b"3324015708900003" not in raw and b"Listrik" not in raw
+    assert again.drafts.path.stat().st_mode & 0o777 == 0o600
 
 
 def test_unsaved_registration_is_offered_back(qtbot, make_window, office):

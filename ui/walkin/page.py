@@ -34,7 +34,7 @@ class WalkInPage(QWidget):
         self.ticket: TicketView | None = None
         # (person id, name, NIK, No. KK): what capture and its draft need
         self.person: tuple[uuid.UUID, str, str | None, str | None] | None = None
-        self.drafts = DraftStore(env.drafts_dir, actor.username)
+        self.drafts = DraftStore(env.drafts_dir, actor.username, env.sealer)
         self.find = FindStep(env, actor)
         self.register = RegisterStep(env, actor)
         self.capture = CaptureStep(env, actor)

@@ -1,0 +1,204 @@
+"""Verified copies of the SQLite database: made, kept in rotation, listed and restored.
+
+Why this shape:
+- SQLite's online backup API copies a live database page by page while the counter keeps
+  working (a file copy of a WAL database can miss the last transactions or tear a page).
+- A copy counts only after ``PRAGMA integrity_check`` on the copy says ``ok``; until then it
+  carries a ``.part`` name, so a power cut mid-copy never leaves something that looks whole.
+- Restoring writes the backup *into* the live file through the same API, so every open
+  connection sees the restored pages at once and the WAL is never left half-matching.
+- Rotation is grandfather-father-son (7 daily, 4 weekly, 12 monthly) over the automatic copies;
+  copies an officer asked for are never deleted by rotation.
+
+Nothing here knows officers or permissions: :mod:`kiosk.services.backups` does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kiosk.errors import KioskError
+
+DAILY, WEEKLY, MONTHLY = 7, 4, 12
+AUTO_REASONS = ("harian", "migrasi")
+REASONS = ("harian", "migrasi", "manual", "sebelum-pulih")
+_NAME = re.compile(r"^puskesos-(\d{8}-\d{6})(?:\.\d+)?-([a-z-]+)\.sqlite3$")
+
+
+class BackupError(KioskError):
+    """A copy that could not be made, checked or restored; the message says what to do."""
+
+    code = "cadangan_gagal"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One verified copy on disk."""
+
+    path: Path
+    made_at: datetime
+    reason: str
+    size: int
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file behind a SQLite URL; None for PostgreSQL or an in-memory database."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:":
+        return None
+    return Path(path)
+
+
+def private(path: Path) -> None:
+    """Owner-only access on POSIX: these files hold poor people's lives."""
+    if os.name == "posix":
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not a whole, readable kiosk database."""
+    if not path.is_file():
+        raise BackupError(f"Berkas cadangan {path.name} tidak ada. Pilih berkas yang benar.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA integrity_check").fetchone()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(
+            f"Berkas {path.name} bukan basis data kiosk yang utuh ({exc}). Pilih cadangan lain."
+        ) from exc
+    if not result or result[0] != "ok":
+        raise BackupError(
+            f"Berkas {path.name} rusak (pemeriksaan integritas: {result[0] if result else '-'}). "
+            "Pilih cadangan lain."
+        )
+    if not {"alembic_version", "officer", "site"} <= tables:
+        raise BackupError(f"Berkas {path.name} bukan cadangan Puskesos Kiosk.")
+
+
+def _copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
+    """Copy ``db`` into ``folder`` and verify the copy; the copy is owner-only."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    folder.mkdir(parents=True, exist_ok=True)
+    private(folder)
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"puskesos-{stamp}-{reason}.sqlite3"
+    n = 1
+    while target.exists():  # two copies in one second (a test, a double click)
+        n += 1
+        target = folder / f"puskesos-{stamp}.{n}-{reason}.sqlite3"
+    part = target.with_name(target.name + ".part")
+    try:
+        _copy(db, part)
+        private(part)
+        check_file(part)
+        part.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        part.unlink(missing_ok=True)
+        raise BackupError(
+            f"Cadangan tidak dapat dibuat di {folder} ({exc}). Periksa ruang disk atau "
+            "colokan diska USB, lalu coba lagi."
+        ) from exc
+    except BackupError:
+        part.unlink(missing_ok=True)
+        raise
+    return BackupInfo(target, now, reason, target.stat().st_size)
+
+
+def listing(folder: Path) -> list[BackupInfo]:
+    """Verified copies in ``folder``, newest first (``.part`` leftovers are not copies)."""
+    out = []
+    if not folder.is_dir():
+        return out
+    for path in folder.iterdir():
+        m = _NAME.match(path.name)
+        if m is None:
+            continue
+        made = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        out.append(BackupInfo(path, made, m.group(2), path.stat().st_size))
+    return sorted(out, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def to_keep(copies: list[BackupInfo]) -> set[Path]:
+    """Grandfather-father-son: the newest automatic copy of each of the last 7 days, 4 ISO
+    weeks and 12 months; every copy made by hand or before a restore."""
+    keep = {b.path for b in copies if b.reason not in AUTO_REASONS}
+    auto = [b for b in copies if b.reason in AUTO_REASONS]  # newest first
+    for limit, key in (
+        (DAILY, lambda b: b.made_at.date()),
+        (WEEKLY, lambda b: b.made_at.isocalendar()[:2]),
+        (MONTHLY, lambda b: (b.made_at.year, b.made_at.month)),
+    ):
+        seen: list[object] = []
+        for b in auto:
+            k = key(b)
+            if k not in seen:
+                seen.append(k)
+                if len(seen) > limit:
+                    break
+                keep.add(b.path)
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete automatic copies the rotation no longer keeps; returns what went."""
+    copies = listing(folder)
+    keep = to_keep(copies)
+    gone = [b.path for b in copies if b.path not in keep]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
+
+
+def mirror(info: BackupInfo, folder: Path) -> Path:
+    """A second copy (a USB drive): copied, then checked again where it landed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / info.path.name
+    part = target.with_name(target.name + ".part")
+    try:
+        shutil.copyfile(info.path, part)
+        private(part)
+        check_file(part)
+        part.replace(target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise BackupError(
+            f"Salinan kedua ke {folder} gagal ({exc}). Periksa diska USB; cadangan utama aman."
+        ) from exc
+    return target
+
+
+def restore_into(backup: Path, db: Path) -> None:
+    """Write a checked backup over the live database, page by page, in one step."""
+    check_file(backup)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    dst = sqlite3.connect(db, timeout=30)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        dst.close()
+        src.close()

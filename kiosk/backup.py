@@ -93,6 +93,9 @@ def _copy(source: Path, target: Path) -> None:
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
+        # One self-contained file: a copy in WAL mode would sprout -wal/-shm files beside it
+        # whenever it is opened, and a USB copy of the main file alone could miss pages.
+        dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()
         src.close()
@@ -163,8 +166,13 @@ def to_keep(copies: list[BackupInfo]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path) -> list[Path]:
-    """Delete automatic copies the rotation no longer keeps; returns what went."""
+def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete automatic copies the rotation no longer keeps, and ``.part`` files a killed copy
+    left over a day ago; returns what went."""
+    now = now or datetime.now(UTC)
+    for part in folder.glob("*.part"):
+        if now.timestamp() - part.stat().st_mtime > 86_400:
+            part.unlink(missing_ok=True)
     copies = listing(folder)
     keep = to_keep(copies)
     gone = [b.path for b in copies if b.path not in keep]

@@ -7,21 +7,23 @@ without a display.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 
+from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
-from kiosk.db import current_revision, head_revision, make_engine, upgrade
+from kiosk.db import current_revision, head_revision, make_engine, needs_upgrade, upgrade
 from kiosk.errors import KioskError
 from kiosk.roles import ROLE_LABELS, Role
-from kiosk.services.actor import Actor
-from kiosk.services.auth import login
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.setup import SiteInput, initialise, is_set_up
+from ui import cli_data
+from ui.cli_common import ask as _ask
+from ui.cli_common import login as _login
+from ui.cli_common import secret as _secret
 
 log = logging.getLogger("puskesos")
 ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -102,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     dimp.add_argument("--kind", default="DTSEN", choices=["DTKS", "DTSEN"])
     dimp.add_argument("--date", help="tanggal data, TTTT-BB-HH")
     dimp.add_argument("--report", help="tulis daftar baris yang ditolak ke berkas CSV ini")
+    dimp.add_argument(
+        "--replace-smaller",
+        action="store_true",
+        help="setujui mengganti data dengan yang jauh lebih kecil atau dari kabupaten lain",
+    )
     dfind = dtks.add_parser(
         "find", parents=[common], help="cari NIK, No. KK atau nama di data DTKS lokal"
     )
@@ -124,34 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--as", dest="as_user", help="administrator (untuk --enrol)")
     sync.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
 
+    cli_data.add_parsers(sub, common)
+
     db = sub.add_parser("db", parents=[common], help="basis data").add_subparsers(dest="db_cmd")
     db.add_parser("upgrade", parents=[common], help="perbarui skema tanpa kehilangan data")
     db.add_parser("status", parents=[common], help="revisi skema saat ini")
     return p
-
-
-def _secret(value: str | None, env: str, prompt: str) -> str:
-    if value:
-        return value
-    if os.environ.get(env):
-        return os.environ[env]
-    if not sys.stdin.isatty():
-        raise KioskError(f"{prompt} belum diberikan: pakai opsi atau variabel {env}.")
-    first = getpass.getpass(f"{prompt}: ")
-    return first
-
-
-def _ask(value: str | None, prompt: str) -> str:
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise KioskError(f"{prompt} belum diberikan (mode non-interaktif).")
-    return input(f"{prompt}: ").strip()
-
-
-def _login(ctx: KioskContext, username: str, password: str | None) -> Actor:
-    secret = _secret(password, "PUSKESOS_PASSWORD", f"Kata sandi {username}")
-    return Gateway(ctx).call(login, username, secret, ctx.clock)
 
 
 def _cmd_init(ctx: KioskContext, a: argparse.Namespace) -> int:
@@ -209,10 +194,18 @@ def _cmd_officer(ctx: KioskContext, a: argparse.Namespace) -> int:
 def _cmd_db(a: argparse.Namespace) -> int:
     from kiosk.config import resolve_db_url, resolve_paths
 
-    engine = make_engine(resolve_db_url(a.db, resolve_paths(a.data_dir)))
+    paths = resolve_paths(a.data_dir)
+    engine = make_engine(resolve_db_url(a.db, paths))
     try:
         before = current_revision(engine)
         if a.db_cmd == "upgrade":
+            if before is not None and needs_upgrade(engine):
+                from kiosk.backup import create, sqlite_file
+
+                db_file = sqlite_file(str(engine.url))
+                if db_file is not None:
+                    copy = create(db_file, paths.backups, "migrasi", Clock().now())
+                    print(f"Cadangan sebelum pembaruan: {copy.path}")
             upgrade(engine)
             print(f"Skema diperbarui: {before or 'kosong'} -> {current_revision(engine)}")
         else:
@@ -333,6 +326,7 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
         snapshot_date=snapshot_date,
         progress=progress,
         exclusive=True,  # this command does nothing else meanwhile
+        replace_smaller=a.replace_smaller,
     )
     if a.report:
         with open(a.report, "w", newline="", encoding="utf-8") as f:
@@ -411,6 +405,32 @@ def _cmd_sync(ctx: KioskContext, a: argparse.Namespace) -> int:
         time.sleep(report.next_delay if report.error else 30)
 
 
+def _upkeep(ctx: KioskContext, background: bool = False) -> None:
+    """The day's first start: a verified backup, and erasures whose day has come.
+
+    For the window it runs beside the log-in screen (a large register takes seconds to copy and
+    check); a command waits for it, so a script's backup is there when the command returns.
+    """
+    import threading
+
+    def work() -> None:
+        from kiosk.services.backups import automatic_backup
+        from kiosk.services.person_rights import erase_due
+
+        try:
+            Gateway(ctx).call(erase_due, ctx.clock)
+            result = automatic_backup(ctx)
+            if result is not None and result.warning:
+                log.warning("salinan kedua gagal: %s", result.warning)
+        except KioskError as exc:
+            log.error("pemeliharaan harian gagal: %s", exc.message)
+
+    if background:
+        threading.Thread(target=work, name="cadangan-harian", daemon=True).start()
+    else:
+        work()
+
+
 def _open_window(ctx: KioskContext, demo: bool = False) -> int:
     from ui.app import run_app  # Qt is imported only here
 
@@ -436,6 +456,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_printer(ctx, a)
         if a.cmd == "dtks":
             return _cmd_dtks(ctx, a)
+        if a.cmd in cli_data.COMMANDS:
+            if a.cmd != "backup":
+                _upkeep(ctx)
+            return cli_data.run(ctx, a)
+        _upkeep(ctx, background=a.cmd is None)
         if a.cmd == "sync":
             return _cmd_sync(ctx, a)
         return _open_window(ctx)

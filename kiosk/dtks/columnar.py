@@ -48,7 +48,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from kiosk.dtks.repeats import Repeats
-from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
+from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
 from kiosk.errors import KioskError
 from kiosk.names import name_keys
@@ -247,6 +247,7 @@ class Loader:
         clean = pa.repeat(pa.scalar(True), n)
         names = pc.utf8_trim(col("name"), _WS)
         clean = pc.and_(clean, pc.match_substring_regex(names, _CLEAN_NAME))
+        clean = pc.and_(clean, pc.less_equal(pc.utf8_length(names), NAME_LIMIT))
         for name in ("nik", "no_kk"):
             if name in fields:
                 number = col(name)

@@ -15,7 +15,7 @@ import re
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from operator import itemgetter
@@ -27,6 +27,7 @@ from sqlalchemy import delete, insert, select, text, update
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
+from kiosk.dtks.guard import guard_replacement, load_table
 from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import Source, open_source
 from kiosk.dtks.repeats import Repeats
@@ -98,6 +99,7 @@ def import_snapshot(
     clock: Clock | None = None,
     warm_index: bool = True,
     exclusive: bool = False,
+    replace_smaller: bool = False,
 ) -> ImportReport:
     """Stream ``path`` into a new snapshot; switch it active only when complete.
 
@@ -106,6 +108,8 @@ def import_snapshot(
     ``exclusive``: nothing else in this process touches the database meanwhile (the window's
     import process, ``puskesos dtks import``), so the Arrow road may write the load table
     directly instead of through a scratch file (2 s less at a million rows).
+    ``replace_smaller``: the officer confirmed replacing the register with one under half its
+    size or from another kabupaten (:class:`NeedsConfirmation` otherwise); the audit says so.
     """
     clock = clock or ctx.clock
     kind = kind.upper()
@@ -160,7 +164,8 @@ def import_snapshot(
             cancel,
             exclusive,
         )
-        replaced = _activate(ctx, actor, report, snap_id)
+        confirmed = guard_replacement(ctx, report.imported, snap_id, replace_smaller)
+        replaced = _activate(ctx, actor, report, snap_id, confirmed)
     except BaseException:
         _discard(ctx, snap_id)
         raise
@@ -343,11 +348,6 @@ def _remove_scratch(scratch: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def load_table(snap_id: uuid.UUID) -> str:
-    """The table a snapshot loads into on SQLite before it becomes ``dtks_record``."""
-    return f"dtks_load_{snap_id.hex}"
-
-
 class _Writer:
     """Rows of the new snapshot, a batch per transaction (the counter keeps writing meanwhile).
 
@@ -456,7 +456,11 @@ STALE_LOAD = timedelta(hours=6)
 
 
 def _activate(
-    ctx: KioskContext, actor: Actor, report: ImportReport, snap_id: uuid.UUID
+    ctx: KioskContext,
+    actor: Actor,
+    report: ImportReport,
+    snap_id: uuid.UUID,
+    confirmed: Sequence[str] = (),
 ) -> list[uuid.UUID]:
     """Make the new snapshot the one every check uses, in one transaction; the replaced
     snapshots' ids are returned (nothing here runs after the commit, so a failure in it
@@ -504,7 +508,12 @@ def _activate(
             "dtks_diimpor",
             "dtks_snapshot",
             snap_id,
-            {"rows": report.imported, "rejected": snap.rejected_count, "kind": report.kind},
+            {
+                "rows": report.imported,
+                "rejected": snap.rejected_count,
+                "kind": report.kind,
+                "dikonfirmasi": list(confirmed),
+            },
         )
     return old
 

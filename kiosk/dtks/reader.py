@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ValidationError
+from kiosk.formatting import angka
 
 DELIMITERS = ",;\t|"
 BLOCK = 1 << 20  # bytes read and decoded at a time
@@ -100,6 +101,9 @@ def _sniff(first: str) -> str:
     return best
 
 
+MAX_HEADER = 20_000  # characters: a real header row of a few hundred columns fits easily
+
+
 def open_csv(path: Path, progress: list[int]) -> Source:
     with open(path, "rb") as f:
         head = f.read(65536)
@@ -115,8 +119,21 @@ def open_csv(path: Path, progress: list[int]) -> Source:
     except StopIteration:
         raise ValidationError("Berkas kosong.", code="kosong") from None
     first = first.lstrip("\ufeff")
+    if len(first) > MAX_HEADER:
+        raise ValidationError(
+            f"Baris pertama berkas {path.name} sangat panjang ({angka(len(first))} karakter) "
+            "tanpa akhir baris: ini bukan tabel CSV. Buka di Excel, periksa isinya, lalu simpan "
+            "sebagai CSV; data DTKS lama tetap dipakai.",
+            code="bukan_csv",
+        )
     delimiter = _sniff(first)
-    headers = next(csv.reader([first], delimiter=delimiter))
+    try:
+        headers = next(csv.reader([first], delimiter=delimiter))
+    except csv.Error as exc:
+        raise ValidationError(
+            f"Judul kolom berkas {path.name} tidak terbaca ({exc}). Simpan ulang sebagai CSV.",
+            code="csv_rusak",
+        ) from exc
     reader = csv.reader(lines, delimiter=delimiter)
 
     def chunks(count: int) -> Iterator[Chunk]:
@@ -198,8 +215,23 @@ def open_source(path: Path, progress: list[int]) -> Source:
     """Open by content, not by name: an .xls renamed .csv still gets a clear message."""
     if not path.exists():
         raise ValidationError(f"Berkas {path} tidak ditemukan.", code="tidak_ada")
-    with open(path, "rb") as f:
-        magic = f.read(8)
+    if path.is_dir():
+        raise ValidationError(
+            f"{path.name} adalah folder, bukan berkas. Pilih berkas ekspor DTKS (.csv atau .xlsx) "
+            "di dalamnya.",
+            code="folder",
+        )
+    if not path.is_file():
+        raise ValidationError(f"{path.name} bukan berkas biasa. Pilih berkas .csv atau .xlsx.")
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(8)
+    except OSError as exc:
+        raise ValidationError(
+            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}). Salin berkas ke folder "
+            "Dokumen lalu coba lagi.",
+            code="tidak_terbaca",
+        ) from exc
     if magic.startswith(b"PK"):
         return open_xlsx(path, progress)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
@@ -207,4 +239,24 @@ def open_source(path: Path, progress: list[int]) -> Source:
             "Berkas .xls lama tidak didukung: buka di Excel lalu simpan sebagai .xlsx atau .csv.",
             code="xls_lama",
         )
+    refuse_nul(path)
     return open_csv(path, progress)
+
+
+def refuse_nul(path: Path, block: int = 1 << 20) -> None:
+    """A NUL byte means a damaged or non-text file (UTF-16, a database, a cut download):
+    the whole file is refused, since rows around it cannot be trusted either."""
+    lines = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(block):
+            at = chunk.find(b"\x00")
+            if at >= 0:
+                line = lines + chunk.count(b"\n", 0, at) + 1
+                raise ValidationError(
+                    f"Berkas rusak: ada karakter kosong (NUL) di baris {angka(line)}. Mungkin "
+                    "berkas terpotong saat diunduh atau disimpan sebagai UTF-16. "
+                    "Simpan ulang dari Excel sebagai 'CSV UTF-8' atau unduh lagi; data DTKS "
+                    "lama tetap dipakai.",
+                    code="karakter_nul",
+                )
+            lines += chunk.count(b"\n")

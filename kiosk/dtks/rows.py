@@ -38,6 +38,10 @@ _SEX = {
 DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%d%m%Y")
 
 
+NAME_LIMIT = 120  # the column's length: a longer "name" is merged cells, not a person's name
+LONG_NAME = f"nama lebih dari {NAME_LIMIT} karakter (sel tergabung?); perbaiki di berkas"
+
+
 class Rejected(Exception):
     """A row that cannot be stored; ``reason`` is what the report shows."""
 
@@ -268,11 +272,11 @@ class RowConverter:
         joined = " ".join(names)
         if "" in names or "  " in joined or not joined.isprintable():  # tabs, NBSP, controls
             odd.update(i for i, v in enumerate(names) if not v or _ODD_SPACING.search(v))
+        if max(map(len, names)) > NAME_LIMIT:  # the per-row rules refuse it, with the reason
+            odd.update(i for i, v in enumerate(names) if len(v) > NAME_LIMIT)
         keys = name_keys(names)
-        if max(map(len, keys)) > 120:
-            keys = list(map(itemgetter(slice(None, 120)), keys))
-        if max(map(len, names)) > 120:
-            names = list(map(itemgetter(slice(None, 120)), names))
+        if max(map(len, keys)) > NAME_LIMIT:
+            keys = list(map(itemgetter(slice(None, NAME_LIMIT)), keys))
 
         numbers: dict[str, Any] = {}
         for name in ("nik", "no_kk"):
@@ -418,6 +422,8 @@ class RowConverter:
             "    name = ' '.join((v if v.__class__ is str else _text(v)).split())",
             "    if not name:",
             "        raise Rejected('nama kosong')",
+            f"    if len(name) > {NAME_LIMIT}:",
+            "        raise Rejected(LONG_NAME)",
             "    flags = []",
             *number("nik", "NIK"),
             *number("no_kk", "No. KK"),
@@ -460,6 +466,7 @@ class RowConverter:
         scope: dict[str, Any] = {
             "_text": _text,
             "Rejected": Rejected,
+            "LONG_NAME": LONG_NAME,
             "number16": number16,
             "name_key": name_key,
             "snapshot": snapshot,

@@ -55,6 +55,7 @@ class Person(UuidPk, Stamped, Base):
     # Set when the identifying fields were anonymised on request (UU 27/2022): the row stays
     # so cases remain countable, but nothing in it names the person any more.
     erased_at: Mapped[datetime | None]
+    erasure_due_on: Mapped[date | None]  # asked for: carried out when retention ends
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
     version: Mapped[int] = mapped_column(default=1)
 

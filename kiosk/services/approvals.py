@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
-from kiosk.clock import Clock
+from kiosk.clock import Clock, tanggal
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.models import (
     ApprovalStep,
@@ -34,6 +34,7 @@ from kiosk.roles import Perm, permissions_of
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
+from kiosk.services.person_rights import consent_standing
 from kiosk.services.reference import choices
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
@@ -205,6 +206,14 @@ def refer_case(
         )
     case_ = load_case(session, case_id)
     _submittable(case_)
+    withdrawn = consent_standing(session, case_.person_id) if case_.person_id else None
+    if withdrawn is not None:
+        raise ValidationError(
+            f"Warga telah mencabut persetujuannya pada {tanggal(withdrawn.date())}: datanya tidak "
+            "boleh dikirim ke lembaga lain. Bila warga setuju lagi, catat persetujuan baru dulu.",
+            field="consent",
+            code="persetujuan_dicabut",
+        )
     clock = clock or Clock()
     now = clock.now()
     kind = str(destinations[destination_code].extra.get("kind", "opd"))

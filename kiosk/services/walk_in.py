@@ -225,6 +225,7 @@ def record_walk_in(
     )
     prelist = None
     if data.propose_prelist and dtks_status != "terdaftar":
+        authorize(session, actor, Perm.PROPOSE_PRELIST)
         prelist = PrelistProposal(
             id=uuid.uuid4(),
             person_id=person.id,

@@ -81,7 +81,9 @@ def test_a_new_snapshot_is_used_at_the_next_lookup(ctx, office, snapshot, tmp_pa
     assert ctx.register.check(fo, "3324015708900003").snapshot_date == date(2026, 10, 1)
     newer = tmp_path / "baru.csv"
     newer.write_text(f"{HEADER}\n{ROWS[1]}\n", encoding="utf-8")
-    import_snapshot(ctx, office.admin, newer, snapshot_date=date(2026, 11, 15))
+    import_snapshot(
+        ctx, office.admin, newer, snapshot_date=date(2026, 11, 15), replace_smaller=True
+    )
     gone = ctx.register.check(fo, "3324015708900003")
     assert not gone.found and gone.snapshot_date == date(2026, 11, 15)
     assert ctx.register.check(fo, "3324011508850013").found

@@ -5,7 +5,7 @@
 - ``household.no_kk`` becomes unique. Households that two counters created for the same card
   are merged into the oldest one first: every person, membership, visit, case, complaint, need
   and participation row is moved to it, so no member is lost. Empty numbers become NULL.
-- ``person.erased_at``, ``site.backup_mirror`` and ``site.retention_years``.
+- ``person.erased_at`` and ``person.erasure_due_on``, ``site.backup_mirror`` and ``site.retention_years``.
 
 Revision ID: 0007
 Revises: 0006
@@ -143,6 +143,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("erased_at", kiosk.models.base.UTCDateTime(timezone=True), nullable=True)
         )
+        batch_op.add_column(sa.Column("erasure_due_on", sa.Date(), nullable=True))
     with op.batch_alter_table("site", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("backup_mirror", sa.String(length=400), nullable=False, server_default="")
@@ -157,6 +158,7 @@ def downgrade() -> None:
         batch_op.drop_column("retention_years")
         batch_op.drop_column("backup_mirror")
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_column("erasure_due_on")
         batch_op.drop_column("erased_at")
     with op.batch_alter_table("household", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_household_no_kk"))

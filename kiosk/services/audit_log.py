@@ -1,0 +1,91 @@
+"""Reading the audit trail: filtered lists for the audit page and a check of the hash chain.
+
+Rows carry codes, usernames and record ids, never a citizen's name or NIK: the trail itself
+holds none (kiosk/services/journal.py), and this view adds none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.audit_chain import ChainCheck, verify
+from kiosk.models import AuditEntry, Officer
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor, authorize
+from kiosk.services.journal import audit
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One entry as the audit page shows it."""
+
+    seq: int
+    at: datetime
+    officer: str  # username, or "-" for the system and unknown log-in names
+    action: str
+    entity_type: str
+    entity_id: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the officer narrows the list by; empty fields do not narrow."""
+
+    officer: str = ""
+    action: str = ""
+    record: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def audit_log(
+    session: Session, actor: Actor, where: AuditFilter | None = None, limit: int = 500
+) -> list[AuditRow]:
+    """The newest entries first, narrowed by ``where``."""
+    authorize(session, actor, Perm.VIEW_AUDIT)
+    where = where or AuditFilter()
+    stmt = select(AuditEntry, Officer.username).outerjoin(
+        Officer, Officer.id == AuditEntry.officer_id
+    )
+    if where.officer:
+        stmt = stmt.where(func.lower(Officer.username) == where.officer.strip().lower())
+    if where.action:
+        stmt = stmt.where(AuditEntry.action == where.action)
+    if where.record:
+        stmt = stmt.where(AuditEntry.entity_id == where.record.strip())
+    if where.since:
+        stmt = stmt.where(AuditEntry.at >= where.since)
+    if where.until:
+        stmt = stmt.where(AuditEntry.at < where.until)
+    stmt = stmt.order_by(AuditEntry.seq.desc()).limit(limit)
+    return [
+        AuditRow(e.seq or 0, e.at, name or "-", e.action, e.entity_type, e.entity_id, e.detail)
+        for e, name in session.execute(stmt)
+    ]
+
+
+def audit_actions(session: Session, actor: Actor) -> list[str]:
+    """Every action name in the trail, for the page's filter list."""
+    authorize(session, actor, Perm.VIEW_AUDIT)
+    return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+
+def verify_audit(session: Session, actor: Actor) -> ChainCheck:
+    """Walk the whole chain; the check itself is audited (after the walk, so it counts next)."""
+    authorize(session, actor, Perm.VIEW_AUDIT)
+    result = verify(session)
+    audit(
+        session,
+        actor.id,
+        "audit_diperiksa",
+        "audit",
+        str(result.broken_at or "utuh"),
+        {"diperiksa": result.checked},
+    )
+    return result

@@ -1,0 +1,35 @@
+"""The PDF a citizen receives when they ask what the office holds about them (UU 27/2022).
+
+It is addressed to the person themself, so it carries their full NIK: the masking rule is for
+papers others may see. Each section of the dossier becomes a table; an empty one says so.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+from reportlab.platypus.flowables import Flowable
+
+from kiosk.services.person_rights import Dossier
+from printing.documents import STRONG, Header, _build, _grid, _p, _title
+
+
+def person_dossier_pdf(header: Header, dossier: Dossier, invariant: bool = False) -> bytes:
+    """Every section of ``dossier`` as a table under the village letterhead."""
+    story: list[Flowable] = _title(header, "DATA PRIBADI YANG DISIMPAN PUSKESOS")
+    story.append(
+        _p(
+            f"Atas permintaan {dossier.name} (NIK {dossier.nik or '-'}), berikut seluruh data "
+            "tentang yang bersangkutan yang tersimpan di Puskesos ini, sesuai UU 27/2022 "
+            "tentang Pelindungan Data Pribadi."
+        )
+    )
+    width = 174 * mm
+    for section in dossier.sections:
+        story += [Spacer(1, 8), _p(section.title, STRONG), Spacer(1, 3)]
+        if not section.rows:
+            story.append(_p("Tidak ada data."))
+            continue
+        cols = len(section.head)
+        story.append(_grid(section.head, section.rows, [width / cols] * cols))
+    return _build(story, header, "Data pribadi warga", invariant=invariant)

@@ -1,0 +1,217 @@
+"""Subcommands that keep the office's data safe and honour citizens' rights.
+
+``backup`` (create, list, restore), ``audit`` (verify, list), ``person`` (export, withdraw
+consent, erase), ``password`` and ``summary``. Each calls the same kiosk service as the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from datetime import date, datetime, time
+from pathlib import Path
+
+from kiosk.context import Gateway, KioskContext
+from kiosk.errors import KioskError
+from kiosk.formatting import angka
+from ui.cli_common import login, secret
+
+COMMANDS = ("backup", "audit", "person", "password", "summary")
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register this module's subcommands on the ``puskesos`` parser."""
+
+    def who(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
+        p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+        return p
+
+    backup = sub.add_parser("backup", parents=[common], help="cadangan basis data")
+    bsub = backup.add_subparsers(dest="backup_cmd", required=True)
+    who(
+        bsub.add_parser("create", parents=[common], help="buat cadangan terverifikasi")
+    ).add_argument("--to", help="folder kedua (mis. diska USB) untuk salinan tambahan")
+    who(bsub.add_parser("list", parents=[common], help="daftar cadangan")).add_argument(
+        "--json", action="store_true"
+    )
+    who(bsub.add_parser("restore", parents=[common], help="pulihkan dari cadangan")).add_argument(
+        "file"
+    )
+
+    audit = sub.add_parser("audit", parents=[common], help="jejak audit")
+    asub = audit.add_subparsers(dest="audit_cmd", required=True)
+    who(asub.add_parser("verify", parents=[common], help="periksa rantai audit")).add_argument(
+        "--json", action="store_true"
+    )
+    alist = who(asub.add_parser("list", parents=[common], help="daftar entri audit"))
+    alist.add_argument("--officer", default="")
+    alist.add_argument("--action", default="")
+    alist.add_argument("--record", default="")
+    alist.add_argument("--since", help="TTTT-BB-HH")
+    alist.add_argument("--until", help="TTTT-BB-HH (tidak termasuk)")
+    alist.add_argument("--json", action="store_true")
+
+    person = sub.add_parser("person", parents=[common], help="hak warga atas datanya")
+    psub = person.add_subparsers(dest="person_cmd", required=True)
+    pexp = who(psub.add_parser("export", parents=[common], help="seluruh data seorang warga"))
+    pexp.add_argument("nik")
+    pexp.add_argument("--out", required=True, help="berkas .json (PDF dibuat di sebelahnya)")
+    pwd = who(psub.add_parser("withdraw-consent", parents=[common], help="cabut persetujuan"))
+    pwd.add_argument("nik")
+    pwd.add_argument("--note", default="")
+    perase = who(psub.add_parser("erase", parents=[common], help="hapus identitas atas permintaan"))
+    perase.add_argument("nik")
+    perase.add_argument("--reason", required=True)
+
+    pw = who(sub.add_parser("password", parents=[common], help="ganti kata sandi sendiri"))
+    pw.add_argument("--new-password", help="atau PUSKESOS_NEW_PASSWORD; ditanya bila kosong")
+
+    summary = who(sub.add_parser("summary", parents=[common], help="ringkasan hari ini"))
+    summary.add_argument("--day", help="TTTT-BB-HH (bawaan: hari ini)")
+    summary.add_argument("--json", action="store_true")
+
+
+def run(ctx: KioskContext, a: argparse.Namespace) -> int:
+    """Dispatch one of :data:`COMMANDS`."""
+    if a.cmd == "password":
+        return _password(ctx, a)
+    actor = login(ctx, a.as_user, a.as_password)
+    gateway = Gateway(ctx)
+    if a.cmd == "backup":
+        return _backup(ctx, actor, a)
+    if a.cmd == "audit":
+        return _audit(gateway, actor, a)
+    if a.cmd == "person":
+        return _person(ctx, gateway, actor, a)
+    from kiosk.services.summary import office_summary
+
+    day = date.fromisoformat(a.day) if a.day else None
+    s = gateway.call(office_summary, actor, day, ctx.clock)
+    if a.json:
+        print(json.dumps({**asdict(s), "day": s.day.isoformat()}))
+    else:
+        print(
+            f"Ringkasan {s.day.isoformat()}: {angka(s.tickets)} tiket, {angka(s.visits)} "
+            f"kunjungan, {angka(s.cases_opened)} kasus baru; {angka(s.open_cases)} kasus "
+            f"terbuka ({angka(s.overdue_cases)} lewat tenggat); {angka(s.prelist_proposals)} "
+            f"usulan daftar awal; {angka(s.waiting_upstream)} data menunggu dikirim."
+        )
+    return 0
+
+
+def _password(ctx: KioskContext, a: argparse.Namespace) -> int:
+    from kiosk.services.auth import change_password
+
+    old = secret(a.as_password, "PUSKESOS_PASSWORD", f"Kata sandi {a.as_user} sekarang")
+    actor = login(ctx, a.as_user, old, allow_temporary=True)
+    new = secret(a.new_password, "PUSKESOS_NEW_PASSWORD", "Kata sandi baru")
+    Gateway(ctx).call(change_password, actor, old, new)
+    print(f"Kata sandi {actor.username} sudah diganti.")
+    return 0
+
+
+def _backup(ctx: KioskContext, actor: object, a: argparse.Namespace) -> int:
+    from kiosk.services.backups import create_backup, list_backups, restore_backup
+
+    if a.backup_cmd == "create":
+        result = create_backup(ctx, actor, Path(a.to) if a.to else None)  # type: ignore[arg-type]
+        print(f"Cadangan terverifikasi: {result.info.path} ({angka(result.info.size)} bita)")
+        if result.mirrored_to:
+            print(f"Salinan kedua: {result.mirrored_to}")
+        if result.warning:
+            print(f"Peringatan: {result.warning}", file=sys.stderr)
+        return 0
+    if a.backup_cmd == "list":
+        copies = list_backups(ctx, actor)  # type: ignore[arg-type]
+        if a.json:
+            rows = [
+                {"file": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason}
+                | {"size": b.size}
+                for b in copies
+            ]
+            print(json.dumps(rows, indent=2))
+        for b in [] if a.json else copies:
+            local = ctx.clock.local(b.made_at)
+            print(f"{local:%d-%m-%Y %H:%M}  {b.reason:<14} {angka(b.size):>14}  {b.path.name}")
+        return 0
+    aside = restore_backup(ctx, actor, Path(a.file))  # type: ignore[arg-type]
+    print(f"Dipulihkan dari {a.file}. Basis data sebelumnya disimpan sebagai {aside.path}.")
+    return 0
+
+
+def _audit(gateway: Gateway, actor: object, a: argparse.Namespace) -> int:
+    from kiosk.services.audit_log import AuditFilter, audit_log, verify_audit
+
+    if a.audit_cmd == "verify":
+        check = gateway.call(verify_audit, actor)
+        if a.json:
+            print(json.dumps(asdict(check) | {"ok": check.ok}))
+        elif check.ok:
+            print(f"Jejak audit utuh: {angka(check.checked)} entri diperiksa.")
+        else:
+            print(f"JEJAK AUDIT RUSAK di entri no. {check.broken_at}: {check.reason}")
+        return 0 if check.ok else 3
+
+    def day(text: str | None) -> datetime | None:
+        if not text:
+            return None
+        return datetime.combine(date.fromisoformat(text), time(), gateway.ctx.clock.local().tzinfo)
+
+    where = AuditFilter(a.officer, a.action, a.record, day(a.since), day(a.until))
+    rows = gateway.call(audit_log, actor, where)
+    if a.json:
+        print(json.dumps([asdict(r) | {"at": r.at.isoformat()} for r in rows], indent=2))
+        return 0
+    for r in rows:
+        local = gateway.ctx.clock.local(r.at)
+        print(
+            f"{r.seq:>7} {local:%d-%m-%Y %H:%M:%S} {r.officer:<14} {r.action:<24} "
+            f"{r.entity_type}:{r.entity_id}"
+        )
+    return 0
+
+
+def _person(ctx: KioskContext, gateway: Gateway, actor: object, a: argparse.Namespace) -> int:
+    from kiosk.services import person_rights as rights
+
+    if a.person_cmd == "withdraw-consent":
+        n = gateway.call(rights.withdraw_consent, actor, a.nik, a.note, ctx.clock)
+        print(f"{n} persetujuan dicabut; kabupaten diberi tahu saat sinkronisasi berikutnya.")
+        return 0
+    if a.person_cmd == "erase":
+        view = gateway.call(rights.request_erasure, actor, a.nik, a.reason, ctx.clock)
+        if view.erased_now:
+            print("Identitas warga sudah dihapus; kasusnya tetap terhitung tanpa nama.")
+        else:
+            print(
+                f"Permintaan dicatat; identitas dihapus pada {view.due_on.isoformat()} "
+                "(akhir masa simpan)."
+            )
+        return 0
+    from kiosk.services.setup import get_site
+    from printing.documents import Header
+    from printing.dossier import person_dossier_pdf
+
+    dossier = gateway.call(rights.person_dossier, actor, a.nik, ctx.clock)
+    site = gateway.call(get_site)
+    if site is None:
+        raise KioskError("Puskesos belum diatur.")
+    out = Path(a.out)
+    pdf = out.with_suffix(".pdf")
+    header = Header(site, f"DP-{dossier.person_id.hex[:8].upper()}", ctx.clock.today())
+    _private_write(out, json.dumps(dossier.as_json(), ensure_ascii=False, indent=2).encode())
+    _private_write(pdf, person_dossier_pdf(header, dossier))
+    print(f"Data warga ditulis ke {out} dan {pdf}.")
+    return 0
+
+
+def _private_write(path: Path, data: bytes) -> None:
+    """Owner-only from the first byte: the file holds one person's whole record."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)

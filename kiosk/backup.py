@@ -15,6 +15,7 @@ Nothing here knows officers or permissions: :mod:`kiosk.services.backups` does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -105,8 +106,11 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
     """Copy ``db`` into ``folder`` and verify the copy; the copy is owner-only."""
     if reason not in REASONS:
         raise ValueError(reason)
-    folder.mkdir(parents=True, exist_ok=True)
-    private(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        private(folder)
+    except OSError as exc:
+        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat ({exc.strerror}).") from exc
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"puskesos-{stamp}-{reason}.sqlite3"
     n = 1
@@ -120,7 +124,8 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
         check_file(part)
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
         raise BackupError(
             f"Cadangan tidak dapat dibuat di {folder} ({exc}). Periksa ruang disk atau "
             "colokan diska USB, lalu coba lagi."
@@ -183,16 +188,17 @@ def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
 
 def mirror(info: BackupInfo, folder: Path) -> Path:
     """A second copy (a USB drive): copied, then checked again where it landed."""
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / info.path.name
     part = target.with_name(target.name + ".part")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(info.path, part)
         private(part)
         check_file(part)
         part.replace(target)
     except OSError as exc:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
         raise BackupError(
             f"Salinan kedua ke {folder} gagal ({exc}). Periksa diska USB; cadangan utama aman."
         ) from exc

@@ -76,6 +76,14 @@ def _empty_tables(ctx: KioskContext) -> None:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line run in a test keeps its backups and key beside the test's ``ctx``,
+    never in the user's real data folder."""
+    monkeypatch.setenv("PUSKESOS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PUSKESOS_NO_KEYRING", "1")
+
+
 @pytest.fixture
 def ctx(db_url: str, tmp_path: Path) -> Iterator[KioskContext]:
     """An opened kiosk on empty tables, with its data directory in ``tmp_path``."""

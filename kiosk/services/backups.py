@@ -75,6 +75,8 @@ def automatic_backup(ctx: KioskContext, reason: str = "harian") -> BackupResult 
             return None
     info = backup.create(db, ctx.paths.backups, reason, now)
     backup.rotate(ctx.paths.backups)
+    if reason == "migrasi":  # the schema is the old one: its settings may not be readable yet
+        return BackupResult(info)
     return _with_mirror(ctx, info, None)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.clock import Clock
+from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.errors import NotFound, ValidationError
 from kiosk.models import (
     Case,
@@ -100,11 +100,14 @@ def _person(session: Session, who: str | uuid.UUID) -> Person:
     return person
 
 
-def _s(value: object) -> str:
+def _s(value: object, clock: Clock | None = None) -> str:
+    """Plain words a citizen reads: dates as 3 Desember 2026, times in the office's zone."""
     if value is None:
         return "-"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
+    if isinstance(value, datetime):
+        return tanggal_jam(value, clock or Clock())
+    if isinstance(value, date):
+        return tanggal(value)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     return str(value)

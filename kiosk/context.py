@@ -133,7 +133,7 @@ class Gateway:
                 else:
                     session.rollback()
                 if isinstance(exc, PermissionDenied):
-                    self._audit_refusal(exc, getattr(service, "__name__", "layanan"))
+                    self._audit_refusal(exc, getattr(service, "__name__", "layanan"), args)
                 raise
             except OperationalError as exc:  # from the service's writes or from the commit
                 session.rollback()
@@ -145,15 +145,25 @@ class Gateway:
                 raise
             return result
 
-    def _audit_refusal(self, exc: PermissionDenied, service: str) -> None:
+    def authorize(self, actor: Any, perm: Any) -> None:
+        """The permission check alone, for work that is not one transaction (an import, a
+        backup): a refusal is audited like any other."""
+        from kiosk.services.actor import authorize
+
+        self.call(authorize, actor, perm)
+
+    def _audit_refusal(self, exc: PermissionDenied, service: str, args: tuple) -> None:
         """A refused action is history too: written in its own transaction, since the action's
         own was rolled back."""
         from kiosk.services.journal import audit
 
+        officer = exc.officer_id
+        if officer is None and args and hasattr(args[0], "roles"):  # refused before authorize
+            officer = args[0].id
         with self.ctx.sessions() as session, session.begin():
             audit(
                 session,
-                exc.officer_id,  # type: ignore[arg-type]
+                officer,  # type: ignore[arg-type]
                 "ditolak",
                 "layanan",
                 service[:40],

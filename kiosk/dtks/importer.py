@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
-from kiosk.context import KioskContext
+from kiosk.context import Gateway, KioskContext
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement, load_table
 from kiosk.dtks.name_index import warm
@@ -35,7 +35,7 @@ from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.errors import KioskError, ValidationError
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 
 log = logging.getLogger(__name__)
@@ -115,8 +115,7 @@ def import_snapshot(
     kind = kind.upper()
     if kind not in ("DTKS", "DTSEN"):
         raise ValidationError("Jenis data harus DTKS atau DTSEN.", field="kind")
-    with ctx.sessions() as s, s.begin():
-        authorize(s, actor, Perm.IMPORT_DTKS)
+    Gateway(ctx).authorize(actor, Perm.IMPORT_DTKS)
     done = [0]
     source = open_source(Path(path), done)
     mapping = match_headers(source.headers)

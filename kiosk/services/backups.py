@@ -23,7 +23,7 @@ from kiosk.services.actor import Actor, authorize
 from kiosk.services.journal import audit
 
 if TYPE_CHECKING:
-    from kiosk.context import KioskContext
+    from kiosk.context import Gateway, KioskContext
 
 POSTGRES_MESSAGE = (
     "Basis data ini PostgreSQL: cadangan dibuat dengan pg_dump di server dan dipulihkan dengan "
@@ -38,6 +38,12 @@ class BackupResult:
     info: BackupInfo
     mirrored_to: Path | None = None
     warning: str = ""
+
+
+def _gateway(ctx: KioskContext) -> Gateway:
+    from kiosk.context import Gateway  # the context module imports the services' neighbours
+
+    return Gateway(ctx)
 
 
 def _db_file(ctx: KioskContext) -> Path:
@@ -81,9 +87,9 @@ def automatic_backup(ctx: KioskContext, reason: str = "harian") -> BackupResult 
 
 
 def _allowed(ctx: KioskContext, actor: Actor, action: str, target: str, detail: dict) -> None:
-    with ctx.sessions() as session, session.begin():
-        authorize(session, actor, Perm.MANAGE_BACKUP)
-        audit(session, actor.id, action, "cadangan", target[:40], detail)
+    gateway = _gateway(ctx)
+    gateway.authorize(actor, Perm.MANAGE_BACKUP)
+    gateway.call(lambda s: audit(s, actor.id, action, "cadangan", target[:40], detail))
 
 
 def create_backup(ctx: KioskContext, actor: Actor, to: Path | None = None) -> BackupResult:
@@ -97,8 +103,7 @@ def create_backup(ctx: KioskContext, actor: Actor, to: Path | None = None) -> Ba
 def list_backups(ctx: KioskContext, actor: Actor) -> list[BackupInfo]:
     """Verified copies in the data folder, newest first."""
     _db_file(ctx)
-    with ctx.sessions() as session:
-        authorize(session, actor, Perm.MANAGE_BACKUP)
+    _gateway(ctx).authorize(actor, Perm.MANAGE_BACKUP)
     return backup.listing(ctx.paths.backups)
 
 
@@ -111,8 +116,7 @@ def restore_backup(ctx: KioskContext, actor: Actor, file: Path) -> BackupInfo:
     from kiosk.db import needs_upgrade, upgrade
 
     db = _db_file(ctx)
-    with ctx.sessions() as session:
-        authorize(session, actor, Perm.MANAGE_BACKUP)
+    _gateway(ctx).authorize(actor, Perm.MANAGE_BACKUP)
     backup.check_file(file)
     aside = backup.create(db, ctx.paths.backups, "sebelum-pulih", ctx.clock.now())
     if ctx._register is not None:

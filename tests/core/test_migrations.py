@@ -148,3 +148,75 @@ def test_migrations_build_the_schema_the_models_describe(empty_url):
     engine.dispose()
     # Server defaults added by migrations for existing rows are not model differences.
     assert [d for d in diff if d[0] not in ("modify_default",)] == []
+
+
+def test_upgrade_merges_households_two_counters_made_for_one_card(empty_url):
+    """Before No. KK was unique, two counters could each create the card's household: the
+    upgrade keeps the oldest, moves every member and record to it, and chains the audit."""
+    from kiosk.audit_chain import verify
+    from kiosk.db import session_factory
+
+    engine = make_engine(empty_url)
+    upgrade(engine, "0006")
+    sqlite = engine.dialect.name == "sqlite"
+    u = (lambda v: v.hex) if sqlite else (lambda v: v)
+    stamp = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
+    ts = stamp.replace(tzinfo=None) if sqlite else stamp
+    later = (stamp.replace(hour=3)).replace(tzinfo=None) if sqlite else stamp.replace(hour=3)
+    first, second, third = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    people = [uuid.uuid4() for _ in range(3)]
+    with engine.begin() as conn:
+        for hh, kk, when in (
+            (first, "3324011203150007", ts),
+            (second, "3324011203150007", later),
+            (third, "", ts),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO household (id, no_kk, address, dusun, rt, rw, village_code,"
+                    " version, created_at, updated_at) VALUES (:id, :kk, 'Krajan', '', '001',"
+                    " '002', '3324012001', 1, :ts, :ts)"
+                ),
+                {"id": u(hh), "kk": kk, "ts": when},
+            )
+        for person, hh, name in zip(
+            people, (first, second, second), ("Siti", "Budi", "Ayu"), strict=True
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO person (id, name, birth_place, phone, mother_name, household_id,"
+                    " deceased, version, created_at, updated_at) VALUES (:id, :n, '', '', '',"
+                    " :hh, false, 1, :ts, :ts)"
+                ),
+                {"id": u(person), "n": name, "hh": u(hh), "ts": ts},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO household_membership (id, person_id, household_id,"
+                    " relationship, recorded_at) VALUES (:id, :p, :hh, 'anak', :ts)"
+                ),
+                {"id": u(uuid.uuid4()), "p": u(person), "hh": u(hh), "ts": ts},
+            )
+        for i in range(3):
+            conn.execute(
+                text(
+                    "INSERT INTO audit_entry (id, at, action, entity_type, entity_id, detail)"
+                    " VALUES (:id, :ts, 'warga_didaftarkan', 'person', :e, '{}')"
+                ),
+                {"id": u(uuid.uuid4()), "ts": ts, "e": str(people[i])},
+            )
+    upgrade(engine)
+    with engine.connect() as conn:
+        households = conn.execute(text("SELECT id, no_kk FROM household")).all()
+        homes = {h for (h,) in conn.execute(text("SELECT household_id FROM person"))}
+        member_homes = {
+            h for (h,) in conn.execute(text("SELECT household_id FROM household_membership"))
+        }
+    assert sorted(kk or "" for _, kk in households) == ["", "3324011203150007"]
+    kept = next(h for h, kk in households if kk)
+    assert str(kept).replace("-", "") == first.hex
+    assert homes == member_homes == {kept}
+    with session_factory(engine)() as s:
+        result = verify(s)
+    assert result.ok and result.checked == 3
+    engine.dispose()

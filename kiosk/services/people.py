@@ -137,8 +137,15 @@ def _claim_household(session: Session, values: dict[str, object]) -> bool:
     """
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = insert(Household).values(**values).on_conflict_do_nothing(index_elements=["no_kk"])
-    return bool(session.execute(stmt).rowcount)
+    table = Household.__table__
+    stmt = (
+        insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["no_kk"])
+        .returning(table.c.id)
+    )
+    # RETURNING, not rowcount: drivers disagree on the rowcount of a skipped insert.
+    return session.execute(stmt).first() is not None
 
 
 def _household_for(

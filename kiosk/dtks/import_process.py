@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import errors
+from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.importer import ImportCancelled, ImportReport, import_snapshot
 from kiosk.services.actor import Actor
 
@@ -42,6 +43,7 @@ def _child(
     snapshot_date: date | None,
     out: Any,
     cancel: Any,
+    replace_smaller: bool = False,
 ) -> None:
     from kiosk.context import KioskContext  # imported in the child, after spawn
 
@@ -57,6 +59,7 @@ def _child(
             cancel=_EventView(cancel),
             warm_index=False,
             exclusive=True,  # this process exists for the import alone
+            replace_smaller=replace_smaller,
         )
         out.put(("done", report))
     except errors.KioskError as exc:
@@ -80,6 +83,8 @@ class _EventView:
 def _rebuild(name: str, message: str, code: str) -> Exception:
     if name == "ImportCancelled":
         return ImportCancelled(message)
+    if name == "NeedsConfirmation":
+        return NeedsConfirmation(message)
     cls = getattr(errors, name, None)
     if isinstance(cls, type) and issubclass(cls, errors.KioskError):
         return cls(message, code=code)
@@ -98,6 +103,7 @@ def import_in_process(
     snapshot_date: date | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    replace_smaller: bool = False,
 ) -> ImportReport:
     """Like :func:`import_snapshot`, in a spawned child; blocks the calling (worker) thread."""
     spawn = mp.get_context("spawn")
@@ -105,7 +111,7 @@ def import_in_process(
     stop = spawn.Event()
     child = spawn.Process(
         target=_child,
-        args=(url, data_dir, actor, str(path), kind, snapshot_date, out, stop),
+        args=(url, data_dir, actor, str(path), kind, snapshot_date, out, stop, replace_smaller),
         name="dtks-import",
         daemon=True,
     )

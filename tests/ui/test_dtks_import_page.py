@@ -147,3 +147,56 @@ def test_a_plain_file_imports_from_the_window_on_the_arrow_road_without_stalling
     # The window then builds the name index on a thread of its own (over 150,000 rows): it
     # must be done before this test's database goes away.
     qtbot.waitUntil(lambda: name_index.ready(snap.id) is not None, timeout=60_000)
+
+
+def _import(qtbot, page, path) -> None:
+    page.path.setText(str(path))
+    qtbot.keyClick(page.path, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+
+
+def _active_rows(session) -> int:
+    session.expire_all()
+    snap = session.scalars(select(DtksSnapshot).where(DtksSnapshot.status == "active")).one()
+    return snap.row_count
+
+
+def test_a_much_smaller_file_asks_before_it_replaces_the_register(
+    qtbot, make_window, office, session, tmp_path, monkeypatch
+):
+    big, small = tmp_path / "besar.csv", tmp_path / "kecil.csv"
+    big_csv(big, 30)
+    big_csv(small, 3)
+    page = open_page(qtbot, make_window)
+    _import(qtbot, page, big)
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm_replace", lambda m: asked.append(m) or False)
+    _import(qtbot, page, small)
+    assert asked and "kurang dari separuh" in asked[0]
+    assert _active_rows(session) == 30 and "Data lama tetap dipakai" in page.error.text()
+    monkeypatch.setattr(page, "confirm_replace", lambda m: True)
+    _import(qtbot, page, small)
+    assert _active_rows(session) == 3 and "3 baris diimpor" in page.summary.text()
+
+
+def test_the_import_process_passes_the_question_back(
+    qtbot, make_window, office, session, tmp_path, monkeypatch
+):
+    big, small = tmp_path / "besar.csv", tmp_path / "kecil.csv"
+    big_csv(big, 30)
+    big_csv(small, 3)
+    page = open_page(qtbot, make_window, threaded=True)
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm_replace", lambda m: asked.append(m) or True)
+    for path, done in ((big, "30 baris diimpor"), (small, "3 baris diimpor")):
+        page.path.setText(str(path))
+        page.start_button.setEnabled(False)
+        page.on_preview()
+        qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
+        page.on_import()
+        qtbot.waitUntil(lambda done=done: done in page.summary.text(), timeout=60_000)
+    page.worker.wait()
+    assert asked and "kurang dari separuh" in asked[0] and _active_rows(session) == 3
+    session.expire_all()
+    snap = session.scalars(select(DtksSnapshot).where(DtksSnapshot.status == "active")).one()
+    qtbot.waitUntil(lambda: name_index.ready(snap.id) is not None, timeout=60_000)

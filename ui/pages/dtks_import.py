@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.dtks.columns import field_label
+from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.dtks.name_index import warm
@@ -62,7 +64,7 @@ class DtksImportPage(QWidget):
         self.start_button = QPushButton("&Impor")
         self.start_button.setProperty("primary", True)
         self.start_button.setEnabled(False)
-        self.start_button.clicked.connect(self.on_import)
+        self.start_button.clicked.connect(lambda: self.on_import())
         self.cancel_button = QPushButton("&Batalkan impor")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_event.set)
@@ -131,7 +133,20 @@ class DtksImportPage(QWidget):
         if p.usable:
             self.start_button.setFocus()
 
-    def on_import(self) -> None:
+    def confirm_replace(self, message: str) -> bool:
+        """Ask before a much smaller or foreign snapshot replaces the register (No is default:
+        the citizens at the counter must not turn "not in DTKS" by accident)."""
+        answer = QMessageBox.question(
+            self,
+            "Ganti data DTKS?",
+            message.replace(" (baris perintah: --replace-smaller)", "")
+            + "\n\nGanti data DTKS yang dipakai dengan berkas ini?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def on_import(self, confirmed: bool = False) -> None:
         text = self.date.text().strip()
         try:
             day = datetime.strptime(text, "%d-%m-%Y").date() if text else None
@@ -166,6 +181,7 @@ class DtksImportPage(QWidget):
                     snapshot_date=day,
                     progress=progress,
                     cancel=self.cancel_event,
+                    replace_smaller=confirmed,
                 )
             return import_snapshot(
                 ctx,
@@ -175,6 +191,7 @@ class DtksImportPage(QWidget):
                 snapshot_date=day,
                 cancel=self.cancel_event,
                 progress=progress,
+                replace_smaller=confirmed,
             )
 
         op = Op(self, self.worker, run)
@@ -215,6 +232,9 @@ class DtksImportPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.cancel_button.setEnabled(False)
         self.start_button.setEnabled(True)
+        if isinstance(exc, NeedsConfirmation) and self.confirm_replace(exc.message):
+            self.on_import(confirmed=True)
+            return
         show_error(self.error, message_of(exc))
 
 

@@ -6,6 +6,10 @@ papers others may see. Each section of the dossier becomes a table; an empty one
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
@@ -33,3 +37,15 @@ def person_dossier_pdf(header: Header, dossier: Dossier, invariant: bool = False
         cols = len(section.head)
         story.append(_grid(section.head, section.rows, [width / cols] * cols))
     return _build(story, header, "Data pribadi warga", invariant=invariant)
+
+
+def save_dossier(header: Header, dossier: Dossier, out: Path) -> tuple[Path, Path]:
+    """Write ``out`` (JSON) and the PDF beside it, owner-only from the first byte."""
+    pdf = out.with_suffix(".pdf")
+    data = json.dumps(dossier.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
+    for path, body in ((out, data), (pdf, person_dossier_pdf(header, dossier))):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(body)
+    return out, pdf

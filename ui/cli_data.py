@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from datetime import date, datetime, time
@@ -194,24 +193,13 @@ def _person(ctx: KioskContext, gateway: Gateway, actor: object, a: argparse.Name
         return 0
     from kiosk.services.setup import get_site
     from printing.documents import Header
-    from printing.dossier import person_dossier_pdf
+    from printing.dossier import save_dossier
 
     dossier = gateway.call(rights.person_dossier, actor, a.nik, ctx.clock)
     site = gateway.call(get_site)
     if site is None:
         raise KioskError("Puskesos belum diatur.")
-    out = Path(a.out)
-    pdf = out.with_suffix(".pdf")
     header = Header(site, f"DP-{dossier.person_id.hex[:8].upper()}", ctx.clock.today())
-    _private_write(out, json.dumps(dossier.as_json(), ensure_ascii=False, indent=2).encode())
-    _private_write(pdf, person_dossier_pdf(header, dossier))
+    out, pdf = save_dossier(header, dossier, Path(a.out))
     print(f"Data warga ditulis ke {out} dan {pdf}.")
     return 0
-
-
-def _private_write(path: Path, data: bytes) -> None:
-    """Owner-only from the first byte: the file holds one person's whole record."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)

@@ -27,12 +27,15 @@ from kiosk.services.setup import SiteView
 from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.pages.approvals import ApprovalsPage
+from ui.pages.audit import AuditPage
+from ui.pages.backups import BackupPage
 from ui.pages.case_status import CaseStatusPage
 from ui.pages.cases import CasesPage
 from ui.pages.display import DisplayPage
 from ui.pages.dtks_import import DtksImportPage
 from ui.pages.home import HomePage
 from ui.pages.officers import OfficersPage
+from ui.pages.person_rights import PersonRightsPage
 from ui.pages.printer import PrinterPage
 from ui.pages.queue_calls import QueueCallPage
 from ui.pages.sync_page import SyncPage
@@ -84,6 +87,11 @@ class Shell(QWidget):
             NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
             NavEntry("dtks", "Data DTKS", Perm.IMPORT_DTKS, lambda: DtksImportPage(env, actor)),
             NavEntry("printer", "Printer", Perm.PRINT, lambda: PrinterPage(env, actor)),
+            NavEntry("backup", "Cadangan data", Perm.MANAGE_BACKUP, lambda: BackupPage(env, actor)),
+            NavEntry("audit", "Jejak audit", Perm.VIEW_AUDIT, lambda: AuditPage(env, actor)),
+            NavEntry(
+                "rights", "Hak data warga", Perm.EXPORT_PERSON, lambda: PersonRightsPage(env, actor)
+            ),
             NavEntry("display", "Tampilan", None, lambda: DisplayPage(env.settings)),
         ]
         self.entries = [e for e in entries if e.perm is None or actor.can(e.perm)]

@@ -48,3 +48,12 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:
         exc.officer_id = actor.id
         raise
     return officer
+
+
+def authorize_any(session: Session, actor: Actor, *perms: Perm) -> Officer:
+    """Pass when the officer holds any of ``perms`` (an action two jobs may do); the refusal
+    names the first."""
+    officer = session.get(Officer, actor.id)
+    held = permissions_of(r.role for r in officer.roles) if officer is not None else frozenset()
+    chosen = next((p for p in perms if p in held), perms[0])
+    return authorize(session, actor, chosen)

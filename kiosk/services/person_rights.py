@@ -43,7 +43,7 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor, authorize, authorize_any
 from kiosk.services.dtks_check import number_query
 from kiosk.services.journal import audit, record
 
@@ -313,8 +313,9 @@ def withdraw_consent(
     note: str = "",
     clock: Clock | None = None,
 ) -> int:
-    """The person withdraws every consent; returns how many were standing."""
-    authorize(session, actor, Perm.REGISTER_PERSON)
+    """The person withdraws every consent; returns how many were standing. At the counter or
+    on the administrator's rights page."""
+    authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
     p = _person(session, who)
     now = (clock or Clock()).now()
     standing = session.scalars(
@@ -347,7 +348,7 @@ def give_consent(
     clock: Clock | None = None,
 ) -> None:
     """A new consent (after a withdrawal the citizen changed their mind)."""
-    authorize(session, actor, Perm.REGISTER_PERSON)
+    authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
     if purpose not in PURPOSES:
         raise ValidationError("Pilih tujuan persetujuan.", field="purpose")
     p = _person(session, who)

@@ -1,0 +1,172 @@
+"""The administrator's backup page: make a verified copy, see the copies, restore one, and
+name a second folder (a USB drive) for the automatic copies.
+
+On PostgreSQL the page says how the server's own tools back up instead of offering buttons
+that would only be refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.backup import BackupInfo, sqlite_file
+from kiosk.formatting import angka
+from kiosk.services.actor import Actor
+from kiosk.services.backups import (
+    POSTGRES_MESSAGE,
+    BackupResult,
+    create_backup,
+    list_backups,
+    restore_backup,
+    set_backup_mirror,
+)
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.row_model import RowTableModel
+
+REASONS = {
+    "harian": "Otomatis harian",
+    "migrasi": "Sebelum pembaruan program",
+    "manual": "Dibuat petugas",
+    "sebelum-pulih": "Sebelum pemulihan",
+}
+
+
+class BackupPage(QWidget):
+    """Signals: none; the table refreshes after each action."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.ctx = env.gateway.ctx
+        self.setObjectName("backup_page")
+        clock = env.clock
+        self.model: RowTableModel[BackupInfo] = RowTableModel(
+            ["Waktu", "Jenis", "Ukuran", "Berkas"],
+            lambda b: (
+                f"{clock.local(b.made_at):%d-%m-%Y %H:%M} {clock.zone_label()}",
+                REASONS.get(b.reason, b.reason),
+                f"{angka(b.size / 1_048_576)} MB" if b.size >= 1_048_576 else f"{angka(b.size)} B",
+                b.path.name,
+            ),
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("backup_table")
+        self.table.setAccessibleName("Daftar cadangan")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        intro = QLabel(
+            "Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum program "
+            "diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, "
+            "12 bulanan; salinan buatan petugas tidak pernah dihapus otomatis."
+        )
+        intro.setWordWrap(True)
+        self.create_button = QPushButton("&Buat cadangan sekarang")
+        self.create_button.setProperty("primary", True)
+        self.create_button.clicked.connect(self.on_create)
+        self.restore_button = QPushButton("&Pulihkan yang dipilih…")
+        self.restore_button.clicked.connect(self.on_restore)
+        self.mirror_button = QPushButton("Folder &kedua (diska USB)…")
+        self.mirror_button.clicked.connect(self.on_mirror)
+        buttons = QHBoxLayout()
+        for b in (self.create_button, self.restore_button, self.mirror_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Keadaan cadangan")
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        if sqlite_file(self.ctx.url) is None:
+            for b in (self.create_button, self.restore_button, self.mirror_button):
+                b.setEnabled(False)
+            self.status.setText(POSTGRES_MESSAGE)
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.env.run(self, list_backups, self.ctx, self.actor).success(self.model.set_rows).failure(
+            self._failed
+        ).run()
+
+    def on_create(self) -> None:
+        self.status.setText("Membuat dan memeriksa cadangan…")
+        self.env.run(self, create_backup, self.ctx, self.actor).success(self._created).failure(
+            self._failed
+        ).run()
+
+    def _created(self, result: BackupResult) -> None:
+        text = f"Cadangan terverifikasi: {result.info.path}"
+        if result.mirrored_to:
+            text += f"; salinan kedua: {result.mirrored_to}"
+        self.status.setText(text)
+        show_error(self.error, result.warning)
+        self.refresh()
+
+    def confirm_restore(self, info: BackupInfo) -> bool:
+        local = self.env.clock.local(info.made_at)
+        answer = QMessageBox.question(
+            self,
+            "Pulihkan cadangan?",
+            f"Data akan dikembalikan ke keadaan {local:%d-%m-%Y %H:%M}. Semua yang dicatat "
+            "sesudah itu hilang dari komputer ini (data yang sudah terkirim tetap ada di "
+            "kabupaten). Basis data sekarang disalin dulu agar bisa dikembalikan.\n\nLanjutkan?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def on_restore(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            show_error(self.error, "Pilih cadangan di tabel terlebih dahulu.")
+            return
+        info = self.model.row(rows[0].row())
+        if not self.confirm_restore(info):
+            return
+        self.env.run(self, restore_backup, self.ctx, self.actor, info.path).success(
+            self._restored
+        ).failure(self._failed).run()
+
+    def _restored(self, aside: BackupInfo) -> None:
+        show_error(self.error, "")
+        self.status.setText(
+            f"Data dipulihkan. Basis data sebelumnya disimpan sebagai {aside.path.name}. "
+            "Keluar akun lalu masuk lagi agar semua halaman memuat data yang dipulihkan."
+        )
+        self.refresh()
+
+    def choose_mirror(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "Pilih folder kedua untuk cadangan")
+
+    def on_mirror(self) -> None:
+        folder = self.choose_mirror()
+        if not folder:
+            return
+        self.env.op(self, set_backup_mirror, self.actor, str(Path(folder))).success(
+            lambda _r: self.status.setText(f"Salinan otomatis juga ke {folder}.")
+        ).failure(self._failed).run()
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

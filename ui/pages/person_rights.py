@@ -1,0 +1,126 @@
+"""A citizen's request about their own data, handled by the administrator: a copy of
+everything held (JSON and PDF), withdrawal of consent, erasure after the retention period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import tanggal
+from kiosk.services import person_rights as rights
+from kiosk.services.actor import Actor
+from kiosk.services.setup import get_site
+from ui.env import UiEnv
+from ui.forms import add_field, error_label, message_of, show_error
+
+
+class PersonRightsPage(QWidget):
+    """NIK on top, one button per right; each result is said on the page."""
+
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("person_rights_page")
+        intro = QLabel(
+            "Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta "
+            "penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.nik = add_field(form, "&NIK warga", QLineEdit(), "rights_nik")
+        self.nik.setMaxLength(20)
+        self.note = add_field(form, "&Keterangan / dasar permintaan", QLineEdit(), "rights_note")
+        self.export_button = QPushButton("&Ekspor seluruh data (JSON + PDF)…")
+        self.export_button.setProperty("primary", True)
+        self.export_button.clicked.connect(self.on_export)
+        self.withdraw_button = QPushButton("&Cabut persetujuan")
+        self.withdraw_button.clicked.connect(self.on_withdraw)
+        self.erase_button = QPushButton("&Hapus identitas…")
+        self.erase_button.clicked.connect(self.on_erase)
+        buttons = QHBoxLayout()
+        for b in (self.export_button, self.withdraw_button, self.erase_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Hasil")
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addStretch()
+
+    def choose_file(self) -> str:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Simpan data warga", "data-warga.json", "JSON (*.json)"
+        )
+        return name
+
+    def on_export(self) -> None:
+        out = self.choose_file()
+        if not out:
+            return
+        gateway, nik, clock = self.env.gateway, self.nik.text(), self.env.clock
+
+        def export() -> tuple[Path, Path]:
+            from printing.documents import Header
+            from printing.dossier import save_dossier
+
+            dossier = gateway.call(rights.person_dossier, self.actor, nik, clock)
+            site = gateway.call(get_site)
+            header = Header(site, f"DP-{dossier.person_id.hex[:8].upper()}", clock.today())
+            return save_dossier(header, dossier, Path(out))
+
+        self.env.run(self, export).success(
+            lambda paths: self._said(f"Data warga ditulis ke {paths[0]} dan {paths[1]}.")
+        ).failure(self._failed).run()
+
+    def on_withdraw(self) -> None:
+        self.env.op(
+            self, rights.withdraw_consent, self.actor, self.nik.text(), self.note.text()
+        ).success(
+            lambda n: self._said(
+                f"{n} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; "
+                "kabupaten diberi tahu saat sinkronisasi."
+            )
+        ).failure(self._failed).run()
+
+    def on_erase(self) -> None:
+        self.env.op(
+            self,
+            rights.request_erasure,
+            self.actor,
+            self.nik.text(),
+            self.note.text(),
+            self.env.clock,
+        ).success(self._erased).failure(self._failed).run()
+
+    def _erased(self, view: rights.ErasureView) -> None:
+        if view.erased_now:
+            self._said("Identitas warga dihapus; kasusnya tetap terhitung tanpa nama.")
+        else:
+            self._said(
+                f"Permintaan dicatat. Identitas dihapus pada {tanggal(view.due_on)}, "
+                "akhir masa simpan yang ditetapkan kantor."
+            )
+
+    def _said(self, text: str) -> None:
+        show_error(self.error, "")
+        self.status.setText(text)
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setText("")
+        show_error(self.error, message_of(exc))

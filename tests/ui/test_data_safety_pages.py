@@ -82,5 +82,6 @@ def test_admin_handles_a_citizens_request(
     qtbot.keyClicks(page.note, "permintaan lisan di loket")
     qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
     assert "1 persetujuan dicabut" in page.status.text()
+    monkeypatch.setattr(page, "confirm_erase", lambda: True)
     qtbot.mouseClick(page.erase_button, Qt.MouseButton.LeftButton)
     assert "Permintaan dicatat" in page.status.text()

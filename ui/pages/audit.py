@@ -4,7 +4,6 @@ trail holds no names or NIKs to show."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time
 
 from PySide6.QtCore import QDate
@@ -47,7 +46,7 @@ class AuditPage(QWidget):
                 r.officer,
                 r.action.replace("_", " "),
                 f"{r.entity_type} {r.entity_id}",
-                json.dumps(r.detail, ensure_ascii=False) if r.detail else "",
+                ", ".join(f"{k}: {v}" for k, v in r.detail.items()),
             ),
             self,
         )
@@ -64,7 +63,9 @@ class AuditPage(QWidget):
         self.record.setAccessibleName("Saring menurut nomor data")
         for w in (self.officer, self.action, self.record):
             row.addWidget(w)
-        form.addRow("&Saring", row)
+        label = QLabel("&Saring")
+        label.setBuddy(self.officer)
+        form.addRow(label, row)
         today = QDate.currentDate()
         self.since = add_field(form, "&Dari tanggal", QDateEdit(today.addDays(-30)), "since")
         self.until = add_field(form, "&Sampai tanggal", QDateEdit(today), "until")

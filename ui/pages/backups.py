@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.backup import BackupInfo, sqlite_file
-from kiosk.formatting import angka
+from kiosk.formatting import desimal
 from kiosk.services.actor import Actor
 from kiosk.services.backups import (
     POSTGRES_MESSAGE,
@@ -59,7 +59,7 @@ class BackupPage(QWidget):
             lambda b: (
                 f"{clock.local(b.made_at):%d-%m-%Y %H:%M} {clock.zone_label()}",
                 REASONS.get(b.reason, b.reason),
-                f"{angka(b.size / 1_048_576)} MB" if b.size >= 1_048_576 else f"{angka(b.size)} B",
+                f"{desimal(b.size / 1_048_576, 1)} MB",
                 b.path.name,
             ),
             self,
@@ -70,7 +70,9 @@ class BackupPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         intro = QLabel(
             "Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum program "
             "diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -98,7 +99,25 @@ class PersonRightsPage(QWidget):
             )
         ).failure(self._failed).run()
 
+    def confirm_erase(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Hapus identitas warga?",
+            "Nama, NIK, telepon dan uraian keluhan warga ini akan dihapus (setelah masa simpan "
+            "kantor berakhir) dan tidak dapat dikembalikan. Kasusnya tetap terhitung tanpa "
+            "nama. Lanjutkan?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def on_erase(self) -> None:
+        if not self.note.text().strip():
+            show_error(self.error, "Tuliskan dasar permintaan penghapusan di kolom keterangan.")
+            self.note.setFocus()
+            return
+        if not self.confirm_erase():
+            return
         self.env.op(
             self,
             rights.request_erasure,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.reference import Choice
-from ui.forms import add_field, error_label, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, show_error
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class FormDialog(QDialog):
                 widget = edit
             elif f.kind == "choice":
                 combo = QComboBox()
-                combo.addItem("(pilih)", None)
+                combo.addItem("(pilih)", NO_CHOICE)
                 for c in f.options:
                     combo.addItem(c.label, c.code)
                 if f.value is not None:
@@ -100,7 +100,7 @@ class FormDialog(QDialog):
             if isinstance(w, QPlainTextEdit):
                 out[f.key] = w.toPlainText().strip()
             elif isinstance(w, QComboBox):
-                out[f.key] = w.currentData()
+                out[f.key] = chosen(w)
             elif isinstance(w, QCheckBox):
                 out[f.key] = w.isChecked()
             elif isinstance(w, QLineEdit):

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.errors import KioskError
+
+# PySide6 6.12 on Python 3.11 takes no reference to None stored as a combo item's data: every
+# addItem(text, None), currentData() and itemData() returning it frees one reference to None,
+# and a day at the counter ends with "deallocating None" (measured: -1 per call). Combos keep
+# NO_CHOICE for "nothing chosen" and are read through chosen(), which gives None back.
+NO_CHOICE = ""
+
+
+def chosen(combo: QComboBox) -> Any:
+    """The chosen item's data, or None for the "nothing chosen" item."""
+    value = combo.currentData()
+    return None if value == NO_CHOICE else value
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -27,6 +51,9 @@ def add_field(form: QFormLayout, text: str, widget: QWidget, name: str) -> QWidg
     """Add a row with a buddy label (Alt+letter reaches the field) and an accessible name."""
     label = QLabel(text)
     label.setBuddy(widget)
+    if isinstance(widget, QComboBox):  # a long choice must not widen the page past the screen
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(12)
     widget.setAccessibleName(text.replace("&", ""))
     widget.setObjectName(name)
     form.addRow(label, widget)
@@ -58,3 +85,15 @@ def narrow_layout(page: QWidget, width: int = 640) -> QVBoxLayout:
     outer.addWidget(inner, 10)
     outer.addStretch()
     return QVBoxLayout(inner)
+
+
+def scrolled(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless scroll area: its minimum size never forces the window past a
+    1366x768 (or 1024x600) screen. A page with a long form scrolls the form and keeps its
+    button row outside, so the primary button stays in view; Tab scrolls to the focused field."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{body.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    return area

@@ -43,7 +43,12 @@ class DisplaySettings(QObject):
 
     def get(self, key: str) -> Any:
         opt = self._options[key]
-        value = self.store.value(key, opt.default)
+        # No default passed to QSettings.value: PySide6 hands a passed default back without
+        # taking a reference, and a few hundred reads of a bool default (False) free the
+        # interpreter's False; the process then dies at exit ("deallocating True or False").
+        value = self.store.value(key)
+        if value is None:
+            return opt.default
         if opt.kind is bool and isinstance(value, str):
             return value.lower() in ("1", "true", "yes")
         return opt.kind(value)

@@ -26,6 +26,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
 from sync.engine import SyncReport
 from ui.env import UiEnv
+from ui.forms import scrolled
 from ui.pages.approvals import ApprovalsPage
 from ui.pages.audit import AuditPage
 from ui.pages.backups import BackupPage
@@ -163,7 +164,7 @@ class Shell(QWidget):
     def show_key(self, key: str) -> QWidget:
         index = self.page_keys().index(key)
         self.show_page(index)
-        return self.stack.widget(index)
+        return self._built[index]
 
     def on_nav(self, index: int) -> None:
         if index < 0:
@@ -173,6 +174,6 @@ class Shell(QWidget):
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, scrolled(page))
             self._built[index] = page
         self.stack.setCurrentIndex(index)

@@ -26,7 +26,7 @@ from kiosk.formatting import angka
 from kiosk.services.actor import Actor
 from kiosk.services.audit_log import AuditFilter, AuditRow, audit_actions, audit_log, verify_audit
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.row_model import RowTableModel
 
 
@@ -57,7 +57,7 @@ class AuditPage(QWidget):
         self.officer.setAccessibleName("Saring menurut petugas")
         self.action = QComboBox()
         self.action.setAccessibleName("Saring menurut tindakan")
-        self.action.addItem("Semua tindakan", "")
+        self.action.addItem("Semua tindakan", NO_CHOICE)
         self.record = QLineEdit()
         self.record.setPlaceholderText("nomor data")
         self.record.setAccessibleName("Saring menurut nomor data")
@@ -113,7 +113,7 @@ class AuditPage(QWidget):
 
         return AuditFilter(
             self.officer.text(),
-            self.action.currentData() or "",
+            chosen(self.action) or "",
             self.record.text(),
             start(self.since.date()),
             start(self.until.date().addDays(1)),

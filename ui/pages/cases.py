@@ -45,7 +45,7 @@ from printing.letters import issue_letter
 from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import NO_CHOICE, chosen, error_label, message_of, show_error
 from ui.row_model import RowTableModel
 
 ALL = "(semua)"
@@ -125,13 +125,13 @@ class CasesPage(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
         self.status.setAccessibleName("Saring menurut status")
-        self.status.addItem(ALL, None)
+        self.status.addItem(ALL, NO_CHOICE)
         for code, label in rules.STATUS_LABELS.items():
             self.status.addItem(label, code)
         self.health = QComboBox()
         self.health.setObjectName("filter_health")
         self.health.setAccessibleName("Saring menurut tenggat")
-        self.health.addItem(ALL, None)
+        self.health.addItem(ALL, NO_CHOICE)
         for code in (rules.OVERDUE, rules.AT_RISK, rules.ON_TRACK):
             self.health.addItem(rules.HEALTH_LABELS[code], code)
         self.search = QLineEdit()
@@ -141,6 +141,11 @@ class CasesPage(QWidget):
         self.search.returnPressed.connect(self.reload)
         for combo in (self.desk, self.status, self.health):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+            # A long desk name must not widen the page past a laptop's screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         filters = QGridLayout()
         for i, (text, widget) in enumerate(
             (
@@ -193,7 +198,7 @@ class CasesPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        right.setMinimumWidth(380)
+        right.setMinimumWidth(300)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -216,7 +221,7 @@ class CasesPage(QWidget):
     def _got_lists(self, lists: dict[str, list[Choice]]) -> None:
         self.lists = lists
         self.desk.blockSignals(True)
-        self.desk.addItem(ALL, None)
+        self.desk.addItem(ALL, NO_CHOICE)
         for c in lists["meja_layanan"]:
             self.desk.addItem(c.label, c.code)
         self.desk.blockSignals(False)
@@ -238,9 +243,9 @@ class CasesPage(QWidget):
             self,
             case_inbox,
             self.actor,
-            self.desk.currentData(),
-            self.status.currentData(),
-            self.health.currentData(),
+            chosen(self.desk),
+            chosen(self.status),
+            chosen(self.health),
             self.search.text(),
             False,
             self.env.clock,

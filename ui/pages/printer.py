@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -55,15 +56,15 @@ class PrinterPage(QWidget):
         self.test_button = QPushButton("&Cetak uji")
         self.test_button.setProperty("primary", True)
         self.test_button.clicked.connect(self.on_test_print)
-        top_buttons = QHBoxLayout()
-        top_buttons.addWidget(save)
-        top_buttons.addWidget(self.test_button)
+        top_buttons = QGridLayout()  # two by two: one row of four overflows a netbook
+        top_buttons.addWidget(save, 0, 0)
+        top_buttons.addWidget(self.test_button, 0, 1)
         a4_print = QPushButton("Cetak contoh &A4…")
         a4_print.clicked.connect(self.on_print_a4)
         a4_save = QPushButton("Simpan contoh A4 (&PDF)…")
         a4_save.clicked.connect(self.on_save_a4)
-        top_buttons.addWidget(a4_print)
-        top_buttons.addWidget(a4_save)
+        top_buttons.addWidget(a4_print, 1, 0)
+        top_buttons.addWidget(a4_save, 1, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Hasil cetak")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +28,7 @@ from kiosk.services import queue_calls as q
 from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.row_model import RowTableModel
 
 
@@ -39,11 +40,11 @@ class TransferDialog(QDialog):
         self.setWindowTitle("Alihkan antrian")
         form = QFormLayout(self)
         self.service = QComboBox()
-        self.service.addItem("(layanan tetap)", None)
+        self.service.addItem("(layanan tetap)", NO_CHOICE)
         for c in services:
             self.service.addItem(c.label, c.code)
         self.counter = QComboBox()
-        self.counter.addItem("(loket mana saja)", None)
+        self.counter.addItem("(loket mana saja)", NO_CHOICE)
         for c in counters:
             self.counter.addItem(c.label, c.code)
         add_field(form, "&Layanan tujuan", self.service, "transfer_service")
@@ -94,7 +95,7 @@ class QueueCallPage(QWidget):
         self.info.setObjectName("queue_info")
 
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QGridLayout()  # two rows of four: seven buttons in one row overflow at 1024 px
         for key, text, shortcut, slot in (
             ("next", "Panggil &berikutnya (F5)", Qt.Key.Key_F5, self.call_next),
             ("recall", "Panggil &ulang (F6)", Qt.Key.Key_F6, self.recall),
@@ -107,11 +108,10 @@ class QueueCallPage(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"queue_{key}")
             button.clicked.connect(slot)
+            row.addWidget(button, len(self.buttons) // 4, len(self.buttons) % 4)
             self.buttons[key] = button
-            row.addWidget(button)
             if shortcut is not None:
                 QShortcut(QKeySequence(shortcut), self, slot)
-        row.addStretch()
 
         self.waiting_model: RowTableModel[q.CallView] = RowTableModel(
             ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket tujuan"), self._cells, self
@@ -131,7 +131,8 @@ class QueueCallPage(QWidget):
         self.absent.setModel(self.absent_model)
         self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.absent.horizontalHeader().setStretchLastSection(True)
-        recall_absent = QPushButton("Panggil ulang nomor tidak hadir yang dipilih")
+        recall_absent = QPushButton("Panggil ulang yang dipilih")
+        recall_absent.setToolTip("Panggil ulang nomor tidak hadir yang dipilih")
         recall_absent.setObjectName("recall_absent")
         recall_absent.clicked.connect(self.recall_absent)
 
@@ -142,10 +143,12 @@ class QueueCallPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.info)
         waiting_label = QLabel("&Menunggu (prioritas dulu, lalu yang paling lama):")
+        waiting_label.setWordWrap(True)
         waiting_label.setBuddy(self.waiting)
         layout.addWidget(waiting_label)
         layout.addWidget(self.waiting, 3)
         absent_label = QLabel("T&idak hadir (dapat dipanggil ulang):")
+        absent_label.setWordWrap(True)
         absent_label.setBuddy(self.absent)
         layout.addWidget(absent_label)
         layout.addWidget(self.absent, 1)
@@ -175,7 +178,7 @@ class QueueCallPage(QWidget):
         self.timer.start()
 
     def counter_code(self) -> str:
-        return str(self.counter.currentData() or "")
+        return str(chosen(self.counter) or "")
 
     def _counter_changed(self, _index: int) -> None:
         self.env.settings.set("counter", self.counter_code())
@@ -288,9 +291,7 @@ class QueueCallPage(QWidget):
         dialog = TransferDialog(self.services, self.counters, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._with_mine(
-            q.transfer, dialog.service.currentData(), dialog.counter.currentData(), self.env.clock
-        )
+        self._with_mine(q.transfer, chosen(dialog.service), chosen(dialog.counter), self.env.clock)
 
     def recall_absent(self) -> None:
         rows = self.absent.selectionModel().selectedRows()

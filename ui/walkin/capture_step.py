@@ -32,7 +32,7 @@ from kiosk.services.dtks_check import DtksResult
 from kiosk.services.reference import Choice, choices
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
 from ui.walkin.checklist import CheckList
 
 COMBOS = (
@@ -80,13 +80,13 @@ class CaptureStep(QWidget):
         for key, label, list_name in COMBOS:
             combo = add_field(form, label, QComboBox(), key)
             if key == "category":
-                combo.addItem("-", None)
+                combo.addItem("-", NO_CHOICE)
             for c in env.gateway.call(choices, list_name):
                 combo.addItem(c.label, c.code)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[key] = combo
         self.programme = add_field(form, "&Program", QComboBox(), "programme")
-        self.programme.addItem("-", None)
+        self.programme.addItem("-", NO_CHOICE)
         programmes = programme_choices(env)
         for c in programmes:
             self.programme.addItem(c.label, c.code)
@@ -129,15 +129,20 @@ class CaptureStep(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(back)
         buttons.addWidget(self.save, 1)
+        body = QWidget()
+        body.setObjectName("capture_body")
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.who)
+        inner.addWidget(self.dtks)
+        inner.addWidget(self.prelist)
+        inner.addWidget(self.prelist_reason)
+        inner.addLayout(form)
+        inner.addWidget(lists, 1)  # the lists take what height is left
         layout = QVBoxLayout(self)
-        layout.addWidget(self.who)
-        layout.addWidget(self.dtks)
-        layout.addWidget(self.prelist)
-        layout.addWidget(self.prelist_reason)
-        layout.addLayout(form)
-        layout.addWidget(lists)
+        layout.addWidget(scrolled(body), 1)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.on_save)
 
@@ -177,9 +182,9 @@ class CaptureStep(QWidget):
         self.dtks.setText(text)
 
     def state(self) -> dict[str, Any]:
-        out: dict[str, Any] = {k: c.currentData() for k, c in self.combos.items()}
+        out: dict[str, Any] = {k: chosen(c) for k, c in self.combos.items()}
         out.update(
-            programme=self.programme.currentData(),
+            programme=chosen(self.programme),
             about_membership=self.about_membership.isChecked(),
             sensitive=self.sensitive.isChecked(),
             description=self.description.toPlainText(),

@@ -24,7 +24,8 @@ class CheckList(QListView):
             item.setEditable(False)
             self.model_.appendRow(item)
         self.setModel(self.model_)
-        self.setMaximumHeight(110)
+        # At least four rows in view, more as the window grows (three cut rows hid choices).
+        self.setMinimumHeight(4 * self.sizeHintForRow(0) + 2 * self.frameWidth() + 4)
 
     def _items(self) -> list[QStandardItem]:
         return [self.model_.item(i) for i in range(self.model_.rowCount())]

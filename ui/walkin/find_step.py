@@ -27,7 +27,7 @@ from kiosk.services.lookup import Hit, lookup
 from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import choices
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.walkin.hit_model import HitTableModel
 
 
@@ -43,7 +43,7 @@ class FindStep(QWidget):
         form = QFormLayout()
         self.service = add_field(form, "&Layanan", QComboBox(), "queue_service")
         self.priority = add_field(form, "Pri&oritas", QComboBox(), "queue_priority")
-        self.priority.addItem("Tanpa prioritas", None)
+        self.priority.addItem("Tanpa prioritas", NO_CHOICE)
         for c in env.gateway.call(choices, "layanan_antrian"):
             self.service.addItem(c.label, c.code)
         for c in env.gateway.call(choices, "prioritas"):
@@ -52,6 +52,7 @@ class FindStep(QWidget):
         self.ticket_button.clicked.connect(self.on_issue_ticket)
         self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
         self.ticket_label.setAccessibleName("Tiket antrian")
+        self.ticket_label.setWordWrap(True)
         ticket_row = QHBoxLayout()
         ticket_row.addWidget(self.ticket_button)
         ticket_row.addWidget(self.ticket_label, 1)
@@ -123,8 +124,8 @@ class FindStep(QWidget):
             self,
             issue_ticket,
             self.actor,
-            self.service.currentData(),
-            self.priority.currentData(),
+            chosen(self.service),
+            chosen(self.priority),
             self.env.clock,
         ).success(self._ticket).failure(self.show_failure).run()
 

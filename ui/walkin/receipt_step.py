@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.actor import Actor
 from kiosk.services.setup import get_site
@@ -50,9 +50,10 @@ class ReceiptStep(QWidget):
         self.next_button = QPushButton("&Warga berikutnya (Ctrl+N)")
         self.next_button.setProperty("primary", True)
         self.next_button.clicked.connect(self.next_citizen.emit)
-        buttons = QHBoxLayout()
-        for b in (reprint, a4, save, self.next_button):
-            buttons.addWidget(b)
+        buttons = QGridLayout()  # two rows: four buttons in one overflow a netbook
+        buttons.addWidget(self.next_button, 0, 0, 1, 3)
+        for col, b in enumerate((reprint, a4, save)):
+            buttons.addWidget(b, 1, col)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Nomor lacak - sebutkan kepada warga:"))
         layout.addWidget(self.number)

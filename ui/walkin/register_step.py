@@ -31,7 +31,7 @@ from kiosk.services.dtks_check import DtksEntry
 from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
 from kiosk.services.reference import choices
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
 
 TEXT_FIELDS = (
     "name",
@@ -105,7 +105,7 @@ class RegisterStep(QWidget):
         for key in TEXT_FIELDS[:5]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
         self.sex = add_field(form, "&Jenis kelamin", QComboBox(), "reg_sex")
-        for label, code in (("-", None), ("Laki-laki", "L"), ("Perempuan", "P")):
+        for label, code in (("-", NO_CHOICE), ("Laki-laki", "L"), ("Perempuan", "P")):
             self.sex.addItem(label, code)
         for key in TEXT_FIELDS[5:]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
@@ -113,7 +113,7 @@ class RegisterStep(QWidget):
         for c in env.gateway.call(choices, "hubungan_keluarga"):
             self.relationship.addItem(c.label, c.code)
         self.disability = add_field(form, "&Disabilitas", QComboBox(), "reg_disability")
-        self.disability.addItem("Tidak ada", None)
+        self.disability.addItem("Tidak ada", NO_CHOICE)
         for c in env.gateway.call(choices, "disabilitas"):
             self.disability.addItem(c.label, c.code)
         self.edits["location"].setPlaceholderText("-6.9912, 110.2012 (boleh kosong)")
@@ -138,11 +138,16 @@ class RegisterStep(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(back)
         buttons.addWidget(self.save)
+        body = QWidget()
+        body.setObjectName("register_body")
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addStretch()
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolled(body), 1)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        layout.addStretch()
+        layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
 
     def start(self, entry: DtksEntry | None = None, query: str = "") -> None:
         for edit in self.edits.values():
@@ -192,9 +197,9 @@ class RegisterStep(QWidget):
 
     def state(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
-        out["sex"] = self.sex.currentData()
-        out["relationship"] = self.relationship.currentData()
-        out["disability"] = self.disability.currentData()
+        out["sex"] = chosen(self.sex)
+        out["relationship"] = chosen(self.relationship)
+        out["disability"] = chosen(self.disability)
         return out
 
     def restore(self, state: dict[str, Any]) -> None:

@@ -164,6 +164,12 @@ def send(
     parsed = PrinterUri.parse(uri)
     printer = None
     try:
+        if parsed.scheme == "file":
+            # Appended, not truncated (python-escpos' File opens "wb"): a ticket and a receipt
+            # sent one after the other to a file or /dev/usb/lp0 both stay.
+            with open(parsed.target, "ab") as f:
+                f.write(payload)
+            return SendResult(False, f"Ditulis ke berkas {parsed.target}.")
         printer = _open(parsed, profile, timeout)
         if parsed.scheme == "net":
             printer.open()

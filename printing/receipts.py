@@ -6,13 +6,16 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.context import Gateway
+from kiosk.formatting import angka
 from kiosk.services.actor import Actor
 from kiosk.services.print_jobs import next_document_number, store_document
 from kiosk.services.queue import TicketView
 from kiosk.services.setup import SiteView, get_site
 from kiosk.services.walk_in import WalkInResult
 from printing import documents as d
-from printing.thermal import ReceiptSlip, TicketSlip
+from printing.jobs import PrintOutcome, print_slip
+from printing.paper import Paper
+from printing.thermal import ReceiptSlip, TicketSlip, render_receipt, render_ticket
 
 
 def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
@@ -23,6 +26,24 @@ def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
         tanggal_jam(ticket.issued_at, clock),
         ticket.waiting_ahead,
         ticket.priority_label,
+        f"sekitar {angka(max(1, ticket.estimated_wait_minutes))} menit",
+    )
+
+
+def print_ticket(
+    gateway: Gateway,
+    actor: Actor,
+    ticket: TicketView,
+    printer_uri: str,
+    width: int,
+    clock: Clock,
+) -> PrintOutcome:
+    """Render the ticket for the counter's paper and print it as a kept job (reprintable)."""
+    paper = Paper.of(width)
+    site = gateway.call(get_site)
+    payload = render_ticket(ticket_slip(site, ticket, clock), paper)
+    return print_slip(
+        gateway, actor, "tiket", payload, printer_uri, paper.profile, ticket_id=ticket.id
     )
 
 
@@ -42,6 +63,22 @@ def receipt_slip(site: SiteView, result: WalkInResult, officer: str, clock: Cloc
         provisional=result.provisional,
         extra_lines=(("Batas jawaban", tanggal(result.due_on)),),
     )
+
+
+def print_receipt(
+    gateway: Gateway,
+    actor: Actor,
+    result: WalkInResult,
+    printer_uri: str,
+    width: int,
+    clock: Clock,
+) -> PrintOutcome:
+    """The thermal receipt as a kept job, rendered on the device thread (no database wait on
+    the window's thread, no printer wait on the database's)."""
+    paper = Paper.of(width)
+    site = gateway.call(get_site)
+    payload = render_receipt(receipt_slip(site, result, actor.full_name, clock), paper)
+    return print_slip(gateway, actor, "tanda_terima", payload, printer_uri, paper.profile)
 
 
 def receipt_pdf(

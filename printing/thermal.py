@@ -24,6 +24,7 @@ class TicketSlip:
     issued: str  # "23-11-2026 10:30 WIB"
     waiting_ahead: int
     priority: str | None = None  # "Lanjut usia"
+    estimated_wait: str = ""  # "sekitar 15 menit"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def render_ticket(slip: TicketSlip, paper: Paper) -> bytes:
         else (f"Menunggu di depan Anda: {slip.waiting_ahead} orang")
     )
     _centered(p, paper, ahead)
+    if slip.waiting_ahead and slip.estimated_wait:
+        _centered(p, paper, f"Perkiraan menunggu: {slip.estimated_wait}")
     p.set(align="center")
     p.textln("-" * paper.columns)
     _centered(p, paper, "Simpan tiket ini sampai nomor Anda dipanggil.")

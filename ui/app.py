@@ -27,14 +27,17 @@ def build_window(
     settings = settings or DisplaySettings()
     apply_theme(app, settings)
     settings.changed.connect(lambda _k: apply_theme(app, settings))
+    executor = executor or ThreadExecutor()
+    devices = ThreadExecutor(2) if isinstance(executor, ThreadExecutor) else executor
     env = UiEnv(
         Gateway(ctx),
-        executor or ThreadExecutor(),
+        executor,
         settings,
         ctx.clock,
         demo,  # type: ignore[arg-type]
         ctx.paths.drafts,
         sealer=ctx.sealer,
+        devices=devices,  # type: ignore[arg-type]
     )
     return MainWindow(env)
 

@@ -28,6 +28,9 @@ class UiEnv:
     drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
     sealer: Sealer | None = field(default=None, repr=False)  # seals the drafts on disk
     board: Any = field(default=None, repr=False)  # the public queue board, once opened
+    # Printers and the network get threads of their own: a hanging printer must never hold up
+    # a database call (the single database worker) or the event loop.
+    devices: ThreadExecutor | SyncExecutor | None = field(default=None, repr=False)
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
 
     def open_board(self, officer_window: Any = None) -> Any:
@@ -45,6 +48,10 @@ class UiEnv:
     def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``service`` in one transaction off the UI thread."""
         return Op(parent, self.executor, lambda: self.gateway.call(service, *args, **kwargs))
+
+    def device(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
+        """Run ``fn`` (a print, a network call) on the device threads, never the database's."""
+        return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs))
 
     def run(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``fn`` (which opens its own transactions, e.g. a print flow) off the UI thread."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
@@ -30,6 +30,7 @@ class TicketView:
     service_day: date
     issued_at: datetime
     waiting_ahead: int
+    estimated_wait_minutes: int = 0  # people ahead x the recent mean service time
 
 
 def issue_ticket(
@@ -95,4 +96,25 @@ def issue_ticket(
         today,
         now,
         int(waiting),
+        round(int(waiting) * _mean_service_minutes(session, today)),
     )
+
+
+DEFAULT_SERVICE_MINUTES = 7.0  # until the counter has served anyone: a typical SLRT visit
+
+
+def _mean_service_minutes(session: Session, today: date) -> float:
+    """Mean minutes from 'serving' to 'ended' over the last two weeks' tickets."""
+    since = today - timedelta(days=14)
+    serving = aliased(QueueEvent)
+    ended = aliased(QueueEvent)
+    rows = session.execute(
+        select(serving.at, ended.at)
+        .join(QueueTicket, QueueTicket.id == serving.ticket_id)
+        .join(ended, (ended.ticket_id == serving.ticket_id) & (ended.kind == "ended"))
+        .where(serving.kind == "serving", QueueTicket.service_day >= since)
+        .order_by(serving.at.desc())
+        .limit(200)
+    ).all()
+    spans = [(end - start).total_seconds() / 60 for start, end in rows if end > start]
+    return sum(spans) / len(spans) if spans else DEFAULT_SERVICE_MINUTES

@@ -140,9 +140,10 @@ def test_printer_test_prints_both_samples(ctx, office, capsys, tmp_path):
         capsys, "--db", ctx.url, "printer", "test", "--printer", f"file:{target}", "--width", "80"
     )
     assert code == 0 and "Tiket contoh" in out and "Tanda terima contoh" in out
-    printed = decode(target.read_bytes())  # a file printer keeps the last slip: the receipt
+    printed = decode(target.read_bytes())  # both slips: the file is appended, not replaced
     assert "Puskesos Desa Sukamaju" in printed.text and "UJI-0000-00000" in printed.native_qr
-    assert "Contoh Warga Name Aksen" in printed.text and printed.cuts == 1
+    assert "Contoh Warga Name Aksen" in printed.text and printed.cuts == 2
+    assert printed.text.index("NOMOR ANTRIAN") < printed.text.index("Contoh Warga Name Aksen")
 
 
 def test_printer_test_reports_an_absent_printer(ctx, capsys):

@@ -28,7 +28,17 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
     qtbot.keyClicks(window.login_page.secret, PASSWORD)
     qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.shell
-    assert window.shell.page_keys() == ["home", "sync", "officers", "dtks", "printer", "display"]
+    assert window.shell.page_keys() == [
+        "home",
+        "sync",
+        "officers",
+        "dtks",
+        "printer",
+        "backup",
+        "audit",
+        "rights",
+        "display",
+    ]
 
 
 def test_front_office_does_not_see_officers_and_the_service_refuses(qtbot, make_window, office):

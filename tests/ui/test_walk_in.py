@@ -114,8 +114,10 @@ def test_registered_citizen_pkh_complaint_with_printed_receipt(
         assert page.stack.currentWidget() is page.receipt
         number = page.receipt.number.text()
         assert number.startswith("3324012001-")
-        received = decode(printer.wait_for(500))
+        qtbot.waitUntil(lambda: number.encode() in bytes(printer.received), timeout=3000)
+        received = decode(bytes(printer.received))  # the ticket first, then the receipt
         assert number in received.text and "3324********0003" in received.text
+        assert "NOMOR ANTRIAN" in received.text and "A001" in received.text
     finally:
         printer.close()
     complaint = session.scalars(select(Complaint)).one()
@@ -127,7 +129,8 @@ def test_registered_citizen_pkh_complaint_with_printed_receipt(
     case = session.scalars(select(Case)).one()
     assert case.tracking_number == number and case.status == "diterima"
     assert session.scalars(select(QueueTicket.status)).one() == "selesai"
-    assert session.scalars(select(PrintJob.status)).one() == "terkirim"
+    jobs = dict(session.execute(select(PrintJob.kind, PrintJob.status)).all())
+    assert jobs == {"tiket": "terkirim", "tanda_terima": "terkirim"}
     assert session.scalars(select(PrintedDocument.kind)).one() == "tanda_terima"
     ops = [o.op_type for o in session.scalars(select(OutboxOperation))]
     assert "kasus_dicatat" in ops

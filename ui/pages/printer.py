@@ -127,7 +127,7 @@ class PrinterPage(QWidget):
         )
         self.test_button.setEnabled(False)
         self.status.setText("Mengirim ke printer…")
-        self.env.run(
+        self.env.device(
             self,
             print_slip,
             self.env.gateway,
@@ -160,7 +160,7 @@ class PrinterPage(QWidget):
             return
         job = self.model.row(rows[0].row())
         self.reprint_button.setEnabled(False)
-        self.env.run(
+        self.env.device(
             self,
             reprint,
             self.env.gateway,

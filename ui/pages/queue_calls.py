@@ -67,6 +67,7 @@ class QueueCallPage(QWidget):
         self.state: q.QueueState | None = None
         self.services: list[Choice] = []
         self.counters: list[Choice] = []
+        self.priority_labels: dict[str, str] = {}
 
         title = QLabel("Panggilan antrian")
         title.setProperty("role", "title")
@@ -162,11 +163,16 @@ class QueueCallPage(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     @staticmethod
-    def _lists(session: Any) -> tuple[list[Choice], list[Choice]]:
-        return choices(session, "layanan_antrian"), choices(session, "loket")
+    def _lists(session: Any) -> tuple[list[Choice], list[Choice], list[Choice]]:
+        return (
+            choices(session, "layanan_antrian"),
+            choices(session, "loket"),
+            choices(session, "prioritas"),
+        )
 
-    def _got_lists(self, lists: tuple[list[Choice], list[Choice]]) -> None:
-        self.services, self.counters = lists
+    def _got_lists(self, lists: tuple[list[Choice], list[Choice], list[Choice]]) -> None:
+        self.services, self.counters, priorities = lists
+        self.priority_labels = {c.code: c.label for c in priorities}
         mine = str(self.env.settings.get("counter"))
         self.counter.blockSignals(True)
         for c in self.counters:
@@ -192,7 +198,7 @@ class QueueCallPage(QWidget):
         return (
             v.label,
             self._service_label(v.service_code),
-            (v.priority or "").replace("_", " "),
+            self.priority_labels.get(v.priority, v.priority) if v.priority else "",
             self.env.clock.local(v.issued_at).strftime("%H.%M"),
             counters.get(v.counter or "", "-"),
         )

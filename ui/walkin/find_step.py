@@ -26,6 +26,8 @@ from kiosk.services.actor import Actor
 from kiosk.services.lookup import Hit, lookup
 from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import choices
+from printing.jobs import PrintOutcome
+from printing.receipts import print_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.walkin.hit_model import HitTableModel
@@ -53,8 +55,16 @@ class FindStep(QWidget):
         self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
         self.ticket_label.setAccessibleName("Tiket antrian")
         self.ticket_label.setWordWrap(True)
+        # Without a printer the citizen notes the number from the screen: shown large.
+        self.ticket_number = QLabel()
+        self.ticket_number.setObjectName("ticket_number")
+        self.ticket_number.setAccessibleName("Nomor antrian untuk warga")
+        self.ticket_number.setStyleSheet("font-size: 30pt; font-weight: bold;")
+        self.ticket_number.hide()
+        self._told_no_printer = False
         ticket_row = QHBoxLayout()
         ticket_row.addWidget(self.ticket_button)
+        ticket_row.addWidget(self.ticket_number)
         ticket_row.addWidget(self.ticket_label, 1)
 
         self.query = QLineEdit()
@@ -130,9 +140,46 @@ class FindStep(QWidget):
         ).success(self._ticket).failure(self.show_failure).run()
 
     def _ticket(self, ticket: TicketView) -> None:
-        self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}")
+        mark = f" - PRIORITAS: {ticket.priority_label}" if ticket.priority_label else ""
+        self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}{mark}")
         self.ticket_issued.emit(ticket)
+        self.print_ticket(ticket)
         self.query.setFocus()
+
+    def print_ticket(self, ticket: TicketView) -> None:
+        """The slip goes to the counter's printer as a kept job; without a printer the number
+        is shown large for the citizen, and the officer is told once why."""
+        uri = str(self.env.settings.get("printer_uri") or "")
+        if not uri:
+            self.ticket_number.setText(ticket.label)
+            self.ticket_number.show()
+            if not self._told_no_printer:
+                self._told_no_printer = True
+                show_error(
+                    self.error,
+                    "Printer struk belum diatur (halaman Printer): nomor antrian ditampilkan "
+                    "besar di layar; minta warga mencatatnya.",
+                )
+            return
+        self.ticket_number.hide()
+        self.env.device(
+            self,
+            print_ticket,
+            self.env.gateway,
+            self.actor,
+            ticket,
+            uri,
+            int(self.env.settings.get("paper_width")),
+            self.env.clock,
+        ).success(self._ticket_printed).failure(self.show_failure).run()
+
+    def _ticket_printed(self, outcome: PrintOutcome) -> None:
+        if not outcome.ok:
+            show_error(
+                self.error,
+                f"Tiket disimpan tetapi tidak tercetak: {outcome.message} Cetak ulang dari "
+                "halaman Printer, atau sebutkan nomornya kepada warga.",
+            )
 
     def on_search(self) -> None:
         text = self.query.text().strip()

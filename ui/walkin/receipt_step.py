@@ -10,12 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.actor import Actor
-from kiosk.services.setup import get_site
 from kiosk.services.walk_in import WalkInResult
-from printing.jobs import PrintOutcome, print_slip
-from printing.paper import Paper
-from printing.receipts import issue_receipt_pdf, receipt_slip
-from printing.thermal import render_receipt
+from printing.jobs import PrintOutcome
+from printing.receipts import issue_receipt_pdf, print_receipt
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.pdf_output import print_with_dialog, save_with_dialog
@@ -94,21 +91,16 @@ class ReceiptStep(QWidget):
                 "atau simpan PDF, atau bacakan nomor lacak."
             )
             return
-        paper = Paper.of(int(self.env.settings.get("paper_width")))
-        site = self.env.gateway.call(get_site)
-        payload = render_receipt(
-            receipt_slip(site, self.result, self.actor.full_name, self.env.clock), paper
-        )
         self.print_status.setText("Mencetak tanda terima…")
-        self.env.run(
+        self.env.device(
             self,
-            print_slip,
+            print_receipt,
             self.env.gateway,
             self.actor,
-            "tanda_terima",
-            payload,
+            self.result,
             uri,
-            paper.profile,
+            int(self.env.settings.get("paper_width")),
+            self.env.clock,
         ).success(self._printed).failure(self._failed).run()
 
     def _printed(self, outcome: PrintOutcome) -> None:

@@ -21,6 +21,7 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     FACILITATOR = "facilitator"
     ADMIN = "admin"
+    QUEUE_KIOSK = "queue_kiosk"  # the self-service ticket screen at the door: tickets only
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -30,6 +31,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.SUPERVISOR: "Supervisor",
     Role.FACILITATOR: "Fasilitator",
     Role.ADMIN: "Administrator",
+    Role.QUEUE_KIOSK: "Layar ambil nomor antrian",
 }
 
 
@@ -107,6 +109,7 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_CASE,
         }
     ),
+    Role.QUEUE_KIOSK: frozenset({Perm.ISSUE_TICKET, Perm.PRINT}),
     Role.ADMIN: frozenset(
         {
             Perm.MANAGE_OFFICERS,

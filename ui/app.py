@@ -7,11 +7,39 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from kiosk.context import Gateway, KioskContext
+from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.main_window import MainWindow
 from ui.ops import ThreadExecutor
 from ui.settings import DisplaySettings
 from ui.theme import apply_theme
+
+
+def build_env(
+    ctx: KioskContext,
+    *,
+    demo: bool = False,
+    settings: DisplaySettings | None = None,
+    executor: object | None = None,
+) -> UiEnv:
+    """What every window receives: the gateway, the workers, the settings (theme applied)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = settings or DisplaySettings()
+    apply_theme(app, settings)
+    settings.changed.connect(lambda _k: apply_theme(app, settings))
+    executor = executor or ThreadExecutor()
+    devices = ThreadExecutor(2) if isinstance(executor, ThreadExecutor) else executor
+    return UiEnv(
+        Gateway(ctx),
+        executor,  # type: ignore[arg-type]
+        settings,
+        ctx.clock,
+        demo,
+        ctx.paths.drafts,
+        sealer=ctx.sealer,
+        devices=devices,  # type: ignore[arg-type]
+    )
 
 
 def build_window(
@@ -22,24 +50,22 @@ def build_window(
     executor: object | None = None,
 ) -> MainWindow:
     """Wire the window (shared by the command and the tests)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    settings = settings or DisplaySettings()
-    apply_theme(app, settings)
-    settings.changed.connect(lambda _k: apply_theme(app, settings))
-    executor = executor or ThreadExecutor()
-    devices = ThreadExecutor(2) if isinstance(executor, ThreadExecutor) else executor
-    env = UiEnv(
-        Gateway(ctx),
-        executor,
-        settings,
-        ctx.clock,
-        demo,  # type: ignore[arg-type]
-        ctx.paths.drafts,
-        sealer=ctx.sealer,
-        devices=devices,  # type: ignore[arg-type]
-    )
-    return MainWindow(env)
+    return MainWindow(build_env(ctx, demo=demo, settings=settings, executor=executor))
+
+
+def run_self_service(ctx: KioskContext, actor: Actor, windowed: bool = False) -> int:
+    """The door's ticket screen under the queue-kiosk account (``puskesos antrian``)."""
+    from ui.self_service import SelfServiceWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Puskesos Kiosk - Ambil nomor antrian")
+    window = SelfServiceWindow(build_env(ctx), actor)
+    if windowed:
+        window.resize(1024, 700)
+        window.show()
+    else:
+        window.showFullScreen()
+    return app.exec()
 
 
 def run_app(ctx: KioskContext, demo: bool = False) -> int:

@@ -133,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_data.add_parsers(sub, common)
 
+    queue = sub.add_parser(
+        "antrian", parents=[common], help="layar ambil nomor antrian (layar sentuh di pintu)"
+    )
+    queue.add_argument("--as", dest="as_user", required=True, help="akun mesin antrian kantor")
+    queue.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+    queue.add_argument("--windowed", action="store_true", help="jendela biasa, bukan layar penuh")
+
     db = sub.add_parser("db", parents=[common], help="basis data").add_subparsers(dest="db_cmd")
     db.add_parser("upgrade", parents=[common], help="perbarui skema tanpa kehilangan data")
     db.add_parser("status", parents=[common], help="revisi skema saat ini")
@@ -460,6 +467,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if a.cmd != "backup":
                 _upkeep(ctx)
             return cli_data.run(ctx, a)
+        if a.cmd == "antrian":
+            from ui.app import run_self_service
+
+            return run_self_service(ctx, _login(ctx, a.as_user, a.as_password), a.windowed)
         _upkeep(ctx, background=a.cmd is None)
         if a.cmd == "sync":
             return _cmd_sync(ctx, a)

@@ -33,13 +33,14 @@ from kiosk.services.summary import office_summary
 from kiosk.services.walk_in import CaptureInput, record_walk_in
 from tests.backoffice.helpers import open_case
 
-F, B, C, S, A, FA = (
+F, B, C, S, A, FA, Q = (
     Role.FRONT_OFFICE,
     Role.BACK_OFFICE,
     Role.COORDINATOR,
     Role.SUPERVISOR,
     Role.ADMIN,
     Role.FACILITATOR,
+    Role.QUEUE_KIOSK,
 )
 TABLE: dict[Perm, set[Role]] = {
     Perm.MANAGE_OFFICERS: {A},
@@ -51,7 +52,7 @@ TABLE: dict[Perm, set[Role]] = {
     Perm.VIEW_AUDIT: {S, A},
     Perm.VIEW_REPORTS: {C, S, A},
     Perm.IMPORT_DTKS: {C, A},
-    Perm.ISSUE_TICKET: {F},
+    Perm.ISSUE_TICKET: {F, Q},
     Perm.CALL_QUEUE: {F, B},
     Perm.REGISTER_PERSON: {F, FA, B},
     Perm.CAPTURE_COMPLAINT: {F, FA},
@@ -62,7 +63,7 @@ TABLE: dict[Perm, set[Role]] = {
     Perm.DRAFT_REFERRAL: {B},
     Perm.APPROVE_COORDINATOR: {C},
     Perm.APPROVE_SUPERVISOR: {S},
-    Perm.PRINT: {F, FA, B, C, A},
+    Perm.PRINT: {F, FA, B, C, A, Q},
     Perm.RUN_SYNC: {F, FA, B, C, A},
 }
 

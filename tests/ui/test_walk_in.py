@@ -272,3 +272,21 @@ def test_unsaved_registration_is_offered_back(qtbot, make_window, office):
     assert again.stack.currentWidget() is again.register
     assert again.register.edits["name"].text() == "Sumini"
     assert again.register.edits["phone"].text() == "0812999"
+
+
+def test_registration_warnings_are_shown_and_acknowledged(
+    qtbot, make_window, office, session, monkeypatch
+):
+    """The sex typed differs from the NIK's hint (women's NIKs add 40 to the day): the officer
+    is shown it and acknowledges before the capture step, it is not dropped."""
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    shown: list[list[str]] = []
+    monkeypatch.setattr(reg, "acknowledge", lambda warnings: shown.append(warnings))
+    type_into(qtbot, reg.edits["name"], "Siti Aminah")
+    type_into(qtbot, reg.edits["nik"], "3324015708900003")  # day 57: a woman
+    reg.sex.setCurrentIndex(reg.sex.findData("L"))
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert shown and any("Jenis kelamin berbeda" in w for w in shown[0])
+    assert page.stack.currentWidget() is page.capture

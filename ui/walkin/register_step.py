@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -245,9 +246,23 @@ class RegisterStep(QWidget):
             self._done
         ).failure(self._failed).run()
 
+    def acknowledge(self, warnings: list[str]) -> None:
+        """Show what the officer must check against the KTP; Enter acknowledges."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Periksa sebelum melanjutkan",
+            "Warga sudah terdaftar, tetapi periksa dengan KTP/KK:\n\n- " + "\n- ".join(warnings),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Ok).setText("Sudah saya periksa")
+        box.exec()
+
     def _done(self, person: PersonView) -> None:
         self.save.setEnabled(True)
         show_error(self.error, "")
+        if person.warnings:  # a warning is shown and acknowledged, never dropped
+            self.acknowledge(list(person.warnings))
         self.registered.emit(person)
 
     def _failed(self, exc: Exception) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from escpos.printer import Dummy
 
+from kiosk.services.cases import short_tracking
 from printing.paper import Paper
 from printing.text import printable, two_columns, wrap
 
@@ -112,6 +113,7 @@ def render_receipt(slip: ReceiptSlip, paper: Paper) -> bytes:
     p.set(bold=True, double_height=True)
     p.textln(printable(slip.tracking_number))
     p.set(normal_textsize=True, bold=False)
+    p.textln(printable(f"Nomor singkat: {short_tracking(slip.tracking_number)}"))
     rows = [
         ("Tanggal", slip.issued),
         ("Nama", slip.name),

@@ -177,3 +177,8 @@ class Shell(QWidget):
             self.stack.insertWidget(index, scrolled(page))
             self._built[index] = page
         self.stack.setCurrentIndex(index)
+        # The cursor goes where the work starts (the search box, the tracking-number box),
+        # never stays in the navigation list.
+        start = getattr(self._built[index], "start_focus", None)
+        if callable(start):
+            start()

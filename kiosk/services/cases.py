@@ -537,10 +537,36 @@ def _detail(session: Session, c: Case, clock: Clock | None) -> CaseView:
 
 
 def normalise_tracking(text: str) -> str:
-    """What an officer typed or a scanner read (the receipt's QR holds the tracking number)."""
+    """What an officer typed or a scanner read (the receipt's QR holds the tracking number),
+    as letters and digits only: dashes, dots, spaces and case do not matter."""
     # A URL or "LACAK:…" from another kiosk version: the number is the last part.
-    last = re.split(r"[/=:]", text.strip().upper())[-1]
-    return last.replace(" ", "")
+    last = re.split(r"[/=:?#]", text.strip().upper().rstrip("/"))[-1]
+    return re.sub(r"[^0-9A-Z]", "", last)
+
+
+SHORT_FORM = re.compile(r"^\s*(\d{4})\s*[-. ]?\s*(\d{1,5})\s*$")
+
+
+def short_tracking(number: str) -> str:
+    """``2611-00012``: the month and serial, what a citizen reads out; the office is implied."""
+    return "-".join(number.rsplit("-", 2)[-2:])
+
+
+def _lookup(session: Session, text: str) -> Case | None:
+    compact = normalise_tracking(text)
+    if len(compact) > 9:  # the full number, however it was written
+        full = f"{compact[:-9]}-{compact[-9:-5]}-{compact[-5:]}"
+        found = session.scalars(select(Case).where(Case.tracking_number == full)).first()
+        if found is not None:
+            return found
+    short = SHORT_FORM.match(text) or SHORT_FORM.match(compact if len(compact) == 9 else "")
+    if short is None:
+        return None
+    tail = f"-{short.group(1)}-{int(short.group(2)):05d}"
+    matches = session.scalars(
+        select(Case).where(Case.tracking_number.endswith(tail)).limit(2)
+    ).all()
+    return matches[0] if len(matches) == 1 else None
 
 
 def find_case(
@@ -548,14 +574,13 @@ def find_case(
 ) -> CaseView:
     """ "How is my complaint?": the case by its tracking number, for any counter officer."""
     authorize(session, actor, Perm.VIEW_CASE)
-    number = normalise_tracking(tracking)
-    if not number:
+    if not normalise_tracking(tracking):
         raise ValidationError("Ketik atau pindai nomor lacak pada tanda terima.", field="tracking")
-    found = session.scalars(select(Case).where(Case.tracking_number == number)).first()
+    found = _lookup(session, tracking)
     if found is None:
         raise NotFound(
-            f"Nomor lacak {number} tidak ditemukan di Puskesos ini. Periksa lagi nomor pada "
-            "tanda terima.",
+            f"Nomor lacak {tracking.strip()} tidak ditemukan di Puskesos ini. Periksa lagi "
+            "nomor pada tanda terima (nomor lengkap, atau nomor singkat seperti 2611-00012).",
             code="lacak_tidak_ditemukan",
         )
     return _detail(session, found, clock)

@@ -80,6 +80,10 @@ class CaseStatusPage(QWidget):
         layout.addWidget(self.result, 1)
         layout.addWidget(self.letter)
 
+    def start_focus(self) -> None:
+        self.number.setFocus()
+        self.number.selectAll()
+
     def find(self) -> None:
         show_error(self.error, "")
         self.env.op(self, find_case, self.actor, self.number.text(), self.env.clock).success(

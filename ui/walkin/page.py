@@ -73,6 +73,14 @@ class WalkInPage(QWidget):
         self.stack.setCurrentWidget(self.find)
         self.find.query.setFocus()
 
+    def start_focus(self) -> None:
+        """Ctrl+2 lands where the step on screen starts: the search box, or the capture."""
+        current = self.stack.currentWidget()
+        if current is self.find:
+            self.find.query.setFocus()
+        elif current is self.capture:
+            self.capture.combos["category"].setFocus()
+
     def on_ticket(self, ticket: TicketView) -> None:
         self.ticket = ticket
 

@@ -121,15 +121,55 @@ STEP_LABELS = {
     SUPERVISOR: "Supervisor",
     MANAGER: "Manajer SLRT kabupaten",
 }
-INWARD_KINDS = frozenset({"desa", "sekretariat"})
+# Destinations the village reaches without the kabupaten (village bodies, the Puskesmas, the
+# PKH facilitator, the TKSK, local partners such as the BAZNAS of the kecamatan): the referral
+# is decided in the Puskesos, works offline, and its letter prints at once. The default when a
+# destination's reference entry names no ``langkah`` (steps) of its own.
+LOCAL_KINDS = frozenset({"desa", "sekretariat", "lokal", "non_pemerintah"})
 
 
-def referral_steps(destination_kind: str) -> list[tuple[str, bool]]:
-    """``[(role, decided_at_kabupaten)]`` in order."""
+def referral_steps(destination_kind: str, named: list[str] | None = None) -> list[tuple[str, bool]]:
+    """``[(role, decided_at_kabupaten)]`` in order: the destination's own ``langkah`` from the
+    reference list when it has them, else coordinator and supervisor, plus the kabupaten's
+    SLRT manager for destinations outside the village's reach (regency agencies, province,
+    ministry)."""
+    if named:
+        return [(role, role == MANAGER) for role in named if role in STEP_LABELS]
     steps = [(COORDINATOR, False), (SUPERVISOR, False)]
-    if destination_kind not in INWARD_KINDS:
+    if destination_kind not in LOCAL_KINDS:
         steps.append((MANAGER, True))
     return steps
+
+
+# Words for the statuses of referrals, service products and approval steps: no code on screen.
+REFERRAL_STATUS_LABELS = {
+    "draf": "Draf",
+    "diajukan": "Menunggu persetujuan di Puskesos",
+    "menunggu_kabupaten": "Menunggu keputusan SLRT kabupaten (dikirim saat sinkronisasi)",
+    "disetujui": "Disetujui; surat rujukan dapat dicetak",
+    "dikembalikan": "Dikembalikan untuk diperbaiki",
+    "ditolak": "Ditolak",
+    "batal": "Dibatalkan",
+}
+PRODUCT_STATUS_LABELS = {
+    "draf": "Draf",
+    "diajukan": "Menunggu persetujuan",
+    "disetujui": "Disetujui; menunggu tanda tangan",
+    "ditandatangani": "Ditandatangani; siap diserahkan",
+    "diserahkan": "Sudah diserahkan kepada warga",
+    "dikembalikan": "Dikembalikan untuk diperbaiki",
+}
+STEP_STATUS_LABELS = {
+    "menunggu": "Menunggu",
+    "disetujui": "Disetujui",
+    "ditolak": "Ditolak",
+    "batal": "Dibatalkan",
+}
+
+
+def words(labels: dict[str, str], code: str) -> str:
+    """The label for ``code``; an unknown code (a newer kabupaten) still reads as words."""
+    return labels.get(code) or code.replace("_", " ").capitalize()
 
 
 RESOLUTION_STEPS = [(COORDINATOR, False)]

@@ -257,7 +257,7 @@ def refer_case(
         case_,
         REFERRAL,
         referral.id,
-        rules.referral_steps(kind),
+        rules.referral_steps(kind, destinations[destination_code].extra.get("langkah")),
         destinations[destination_code].label,
         now,
     )
@@ -287,13 +287,14 @@ def resubmit_referral(
     _submittable(case_)
     now = (clock or Clock()).now()
     referral.status = "diajukan"
+    named = {c.code: c.extra.get("langkah") for c in choices(session, "tujuan_rujukan")}
     round_no = _submit(
         session,
         actor,
         case_,
         REFERRAL,
         referral.id,
-        rules.referral_steps(referral.destination_kind),
+        rules.referral_steps(referral.destination_kind, named.get(referral.destination_code)),
         "diajukan ulang",
         now,
     )

@@ -335,6 +335,7 @@ class StepView:
     at_kabupaten: bool
     decided_at: datetime | None
     votes: tuple[tuple[str, str, str], ...]  # (officer, decision, reason)
+    status_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,7 @@ class ReferralView:
     consent_given: bool
     letter_number: str | None
     steps: tuple[StepView, ...]
+    status_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -363,6 +365,7 @@ class ProductView:
     signed_by_name: str | None
     handed_over_at: datetime | None
     steps: tuple[StepView, ...]
+    status_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -421,6 +424,7 @@ def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[
                 s.at_kabupaten,
                 s.decided_at,
                 tuple((n or "Kabupaten", d, r) for n, d, r in votes),
+                rules.words(rules.STEP_STATUS_LABELS, s.status),
             )
         )
     return tuple(out)
@@ -475,6 +479,7 @@ def _detail(session: Session, c: Case, clock: Clock | None) -> CaseView:
             r.consent_given,
             r.letter_number,
             _steps(session, "rujukan", r.id),
+            rules.words(rules.REFERRAL_STATUS_LABELS, r.status),
         )
         for r in session.scalars(
             select(Referral).where(Referral.case_id == c.id).order_by(Referral.created_at)
@@ -491,6 +496,7 @@ def _detail(session: Session, c: Case, clock: Clock | None) -> CaseView:
             p.signed_by_name,
             p.handed_over_at,
             _steps(session, "produk", p.id),
+            rules.words(rules.PRODUCT_STATUS_LABELS, p.status),
         )
         for p in session.scalars(
             select(ServiceProduct)

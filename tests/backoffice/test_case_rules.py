@@ -60,5 +60,18 @@ def test_due_dates_and_health_across_a_holiday():
 def test_referral_steps_are_ordered_and_outward_ones_go_to_the_kabupaten():
     assert r.referral_steps("sekretariat") == [(r.COORDINATOR, False), (r.SUPERVISOR, False)]
     assert r.referral_steps("desa") == [(r.COORDINATOR, False), (r.SUPERVISOR, False)]
-    assert r.referral_steps("opd")[-1] == (r.MANAGER, True)
-    assert r.referral_steps("non_pemerintah")[-1] == (r.MANAGER, True)
+    assert r.referral_steps("lokal") == [(r.COORDINATOR, False), (r.SUPERVISOR, False)]
+    assert r.referral_steps("non_pemerintah") == [(r.COORDINATOR, False), (r.SUPERVISOR, False)]
+    for outward in ("opd", "provinsi", "kementerian"):
+        assert r.referral_steps(outward)[-1] == (r.MANAGER, True)
+    # a destination's own steps from the reference list win
+    assert r.referral_steps("desa", ["koordinator"]) == [(r.COORDINATOR, False)]
+    assert r.referral_steps("lokal", ["koordinator", "manajer"]) == [
+        (r.COORDINATOR, False),
+        (r.MANAGER, True),
+    ]
+
+
+def test_no_status_reads_as_a_code():
+    assert r.words(r.REFERRAL_STATUS_LABELS, "menunggu_kabupaten").startswith("Menunggu keputusan")
+    assert r.words(r.REFERRAL_STATUS_LABELS, "kode_baru") == "Kode baru"

@@ -279,3 +279,39 @@ def test_nobody_approves_their_own_submission_or_two_steps(gateway, office, sess
     assert gateway.call(ap.vote, office[Role.SUPERVISOR], second.step_id, ap.APPROVE) == (
         rules.REFERRED
     )
+
+
+def _refer_and_approve(gateway, office, destination: str):
+    case = open_case(gateway, office, sector="kesehatan")
+    bo, coord, sup = (office[r] for r in (Role.BACK_OFFICE, Role.COORDINATOR, Role.SUPERVISOR))
+    gateway.call(move_case, bo, case.case_id, rules.REVIEW)
+    ref = gateway.call(ap.refer_case, bo, case.case_id, destination, "Butuh periksa", "", True)
+    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
+    result = gateway.call(
+        ap.vote, sup, gateway.call(ap.pending_approvals, sup)[0].step_id, ap.APPROVE
+    )
+    return case, ref, result
+
+
+def test_a_destination_the_village_reaches_is_decided_offline_and_its_letter_prints(
+    gateway, office, session
+):
+    from printing.letters import issue_letter
+
+    case, ref, result = _refer_and_approve(gateway, office, "puskesmas")
+    assert result == rules.REFERRED  # no kabupaten step: nothing to wait for
+    view = gateway.call(case_detail, office[Role.BACK_OFFICE], case.case_id)
+    [r] = view.referrals
+    assert r.status == "disetujui" and not any(s.at_kabupaten for s in r.steps)
+    assert "surat rujukan dapat dicetak" in r.status_label
+    pdf = issue_letter(gateway, office[Role.BACK_OFFICE], "surat_rujukan", ref, Clock())
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_regency_agency_waits_for_the_kabupaten_and_says_so_in_words(gateway, office):
+    case, _ref, _result = _refer_and_approve(gateway, office, "dinkes")
+    view = gateway.call(case_detail, office[Role.BACK_OFFICE], case.case_id)
+    [r] = view.referrals
+    assert r.status == "menunggu_kabupaten" and view.status == rules.AWAITING
+    assert r.status_label.startswith("Menunggu keputusan SLRT kabupaten")
+    assert [s.status_label for s in r.steps] == ["Disetujui", "Disetujui", "Menunggu"]

@@ -80,19 +80,22 @@ def case_html(v: CaseView, clock: Any) -> str:
     out.append("</table>")
     for r in v.referrals:
         out.append(
-            f"<h3>Rujukan ke {e(r.destination_label)} ({e(r.status)}, putaran {r.round})</h3>"
+            f"<h3>Rujukan ke {e(r.destination_label)}</h3>"
+            f"<p><b>{e(r.status_label)}</b> (putaran {r.round})</p>"
             f"<p>{e(r.reason)}</p><ul>"
         )
         for s in r.steps:
             votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-            out.append(f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status)} {e(votes)}</li>")
+            out.append(
+                f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</li>"
+            )
         out.append("</ul>")
     for p in v.products:
         signed = f", ditandatangani {p.signed_by_name}" if p.signed_by_name else ""
-        out.append(f"<h3>{e(p.product_label)} ({e(p.status)}{e(signed)})</h3>")
+        out.append(f"<h3>{e(p.product_label)} ({e(p.status_label)}{e(signed)})</h3>")
     for s in v.resolution_steps:
         votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status)} {e(votes)}</p>")
+        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</p>")
     if v.documents:
         out.append("<h3>Dokumen</h3><ul>")
         out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]

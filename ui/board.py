@@ -53,7 +53,9 @@ class Announcer(QObject):
         self.said: list[str] = []  # every sentence passed to the voice, in order
         self.voice_error = ""
         self._tts: Any = None
-        if QTextToSpeech is not None:
+        if QTextToSpeech is not None and engine and engine not in QTextToSpeech.availableEngines():
+            self.voice_error = f"mesin suara '{engine}' tidak terpasang"
+        elif QTextToSpeech is not None:
             tts = QTextToSpeech(engine) if engine else QTextToSpeech()
             if tts.state() == QTextToSpeech.State.Error:
                 self.voice_error = tts.errorString() or "mesin suara tidak tersedia"
@@ -157,14 +159,10 @@ class BoardWindow(QWidget):
         layout.addWidget(self.caption, 1)
         layout.addWidget(QLabel("Panggilan terakhir:"))
         layout.addWidget(self.recent, 1)
-        self.setStyleSheet(
-            "#board { background: #0b1f3a; }"
-            "#board QLabel { color: #ffffff; background: #0b1f3a; border: none; font-size: 22pt; }"
-            "#board_title { font-size: 30pt; font-weight: bold; }"
-            "#board QLabel[role='number'] { font-size: 96pt; font-weight: bold; color: #ffd54f; }"
-            "#board QLabel[role='counter'] { font-size: 28pt; }"
-            "#board_caption { font-size: 30pt; color: #ffd54f; }"
-        )
+        # A TV across a waiting room: never take the keyboard from the officer's window.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        self._scale()
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
 
@@ -201,6 +199,26 @@ class BoardWindow(QWidget):
         if self.isVisible():
             # Let Qt finish moving windows off a removed screen first.
             QTimer.singleShot(0, self.place)
+
+    def _scale(self) -> None:
+        """Sizes follow the board's height: the called number is a fifth of it (at least the
+        eighth a waiting room needs to read it from the back), on a 1080-line TV 216 px."""
+        h = max(self.height(), 300)
+        self.number_px = h // 5
+        self.setStyleSheet(
+            "#board { background: #0b1f3a; }"
+            "#board QLabel { color: #ffffff; background: #0b1f3a; border: none;"
+            f" font-size: {h // 30}px; }}"
+            f"#board_title {{ font-size: {h // 20}px; font-weight: bold; }}"
+            "#board QLabel[role='number'] { font-weight: bold; color: #ffd54f;"
+            f" font-size: {self.number_px}px; }}"
+            f"#board QLabel[role='counter'] {{ font-size: {h // 18}px; }}"
+            f"#board_caption {{ font-size: {h // 20}px; color: #ffd54f; }}"
+        )
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._scale()
 
     def _toggle_full(self) -> None:
         if self.isFullScreen():

@@ -32,6 +32,7 @@ class UiEnv:
     # a database call (the single database worker) or the event loop.
     devices: ThreadExecutor | SyncExecutor | None = field(default=None, repr=False)
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
+    told_no_voice: bool = False  # the officer has been told the board has no voice
 
     def open_board(self, officer_window: Any = None) -> Any:
         """Show the queue board (one per program run; it outlives log-outs and page changes)."""

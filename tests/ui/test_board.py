@@ -19,12 +19,21 @@ from kiosk.services.queue import issue_ticket
 from kiosk.speech import announcement
 from tests.ui.test_back_office import login
 
-pytest.importorskip("PySide6.QtTextToSpeech")
+
+def _voice() -> None:
+    """Skip, with the reason, where Qt's speech module cannot load (a machine without
+    libpulse raises ImportError from the library, not ModuleNotFoundError)."""
+    pytest.importorskip(
+        "PySide6.QtTextToSpeech",
+        reason="Qt's speech module needs libpulse0 (README: system packages for voice)",
+        exc_type=ImportError,
+    )
 
 
 def test_calls_are_said_twice_in_order_without_overlap(
     qtbot, make_window, office, gateway, settings
 ):
+    _voice()
     settings.set("voice_engine", "mock")
     fo, bo = office[Role.FRONT_OFFICE], office[Role.BACK_OFFICE]
     tickets = [gateway.call(issue_ticket, fo, "pengaduan", None) for _ in range(2)]
@@ -126,3 +135,32 @@ def test_board_goes_full_screen_on_the_second_screen(tmp_path: Path):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[-3:] == ["2", "tv", "True"]
+
+
+def test_the_number_is_large_for_the_screen_and_the_officer_keeps_the_keyboard(
+    qtbot, make_window, office, gateway, settings
+):
+    settings.set("voice_engine", "tidak-ada-mesin-ini")  # no voice on this machine
+    fo = office[Role.FRONT_OFFICE]
+    gateway.call(issue_ticket, fo, "pengaduan", None)
+    queue = login(qtbot, make_window, "backoffice", "queue")
+    officer = queue.window()
+    with qtbot.waitActive(officer):
+        officer.activateWindow()
+    qtbot.keyClick(queue, Qt.Key.Key_F5)  # a call, so a number is on the board
+    queue.open_board()
+    board = queue.env.board
+    board.resize(1920, 1080)
+    board.refresh()
+    qtbot.waitUntil(lambda: any(n.text() for n in board.counters.values()), timeout=5000)
+    number = next(iter(board.counters.values()))
+    height = number.fontMetrics().height()
+    assert height >= 1080 / 8, f"the called number is {height} px high on a 1080-line board"
+    assert officer.isActiveWindow() and not board.isActiveWindow()
+    assert "tanpa suara" in queue.error.text() and "Tampilan" in queue.error.text()
+    queue.error.hide()
+    queue.open_board()  # told once per run
+    assert not queue.error.isVisible()
+    text = board.recent.text() + board.caption.text() + number.text()
+    assert "Petugas" not in text and "Warga" not in text
+    board.close()

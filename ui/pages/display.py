@@ -15,6 +15,14 @@ from PySide6.QtWidgets import (
 from ui.forms import add_field
 from ui.settings import OPTIONS, DisplaySettings
 
+VOICE_HELP = (
+    "Suara papan antrian: bila papan tampil tanpa suara, pasang mesin suara berbahasa "
+    "Indonesia. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng "
+    "libpulse0, lalu buka ulang kiosk. Windows 10/11: Pengaturan > Waktu & bahasa > Bahasa, "
+    "tambahkan Bahasa Indonesia dengan fitur Ucapan (Speech). Isi 'Mesin suara' hanya bila "
+    "ingin memilih mesin lain (mis. speechd, sapi, winrt); kosong berarti bawaan sistem."
+)
+
 
 class DisplayPage(QWidget):
     """Every officer may change how the screen looks for them."""
@@ -58,4 +66,9 @@ class DisplayPage(QWidget):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.voice_help = QLabel(VOICE_HELP)
+        self.voice_help.setObjectName("voice_help")
+        self.voice_help.setWordWrap(True)
+        self.voice_help.setAccessibleName("Cara memasang suara papan antrian")
+        layout.addWidget(self.voice_help)
         layout.addStretch()

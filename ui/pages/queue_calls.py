@@ -308,4 +308,12 @@ class QueueCallPage(QWidget):
         self._act(q.recall, ticket.ticket_id, self.counter_code(), self.env.clock)
 
     def open_board(self) -> None:
-        self.env.open_board(self.window())
+        board = self.env.open_board(self.window())
+        self.window().activateWindow()  # the officer keeps typing here
+        if board.announcer.voice_error and not self.env.told_no_voice:
+            self.env.told_no_voice = True  # said once per program run
+            show_error(
+                self.error,
+                f"Papan tampil tanpa suara ({board.announcer.voice_error}). Nomor tetap tampil "
+                "besar di papan. Cara memasang suara: halaman Tampilan.",
+            )

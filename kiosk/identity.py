@@ -238,6 +238,16 @@ def check_kk(raw: str, *, today: date | None = None, book: RegionBook | None = N
     return check
 
 
+# Sixteen digits, perhaps written in groups with spaces, dots or dashes (3324 0157 0890 0003).
+_NIK_IN_TEXT = re.compile(r"(?<![0-9])(?:[0-9][ .-]?){15}[0-9](?![0-9])")
+
+
+def mask_niks_in_text(text: str) -> str:
+    """Free text for a citizen-facing paper or screen, with any NIK or No. KK an officer typed
+    into it masked like the NIK field (a description, a decision, a note)."""
+    return _NIK_IN_TEXT.sub(lambda m: mask_nik(re.sub(r"[^0-9]", "", m.group())), text)
+
+
 def mask_nik(nik: str | None) -> str:
     """NIK for anything printed or shown in public: region kept, the rest hidden."""
     if not nik:

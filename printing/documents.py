@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -148,6 +150,15 @@ def _rows(rows: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
+def _qr(text: str, size: float = 34 * mm) -> Drawing:
+    widget = QrCodeWidget(text, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    drawing.initialFontName = FONT  # else the drawing selects an unembedded Helvetica
+    return drawing
+
+
 def _grid(
     head: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -196,7 +207,9 @@ def _signatures(header: Header, signers: Sequence[Signer]) -> list[Flowable]:
 
 
 def _person_rows(p: PersonFacts, masked: bool) -> list[tuple[str, str]]:
-    rows = [("Nama", p.name), ("NIK", mask_nik(p.nik) if masked else (p.nik or "-"))]
+    rows = [("Nama", p.name)]
+    if p.nik:  # no empty "NIK : -" row for a person registered without one
+        rows.append(("NIK", mask_nik(p.nik) if masked else p.nik))
     if p.no_kk and not masked:
         rows.append(("No. KK", p.no_kk))
     for label, value in (
@@ -265,16 +278,22 @@ def complaint_receipt(
 ) -> bytes:
     """Tanda terima pengaduan/layanan for the citizen (NIK masked)."""
     story = _title(header, "TANDA TERIMA PENGADUAN / LAYANAN")
+    rows = _rows(
+        [
+            ("Nomor lacak", facts.tracking_number),
+            ("Tanggal", tanggal(header.day)),
+            *_person_rows(person, masked=True),
+            ("Layanan", facts.service),
+            *facts.details,
+        ]
+    )
+    # The QR holds the tracking number, as on the thermal slip: a scanner at "Cek status" reads it.
+    qr = Table([[rows, _qr(facts.tracking_number)]], colWidths=[134 * mm, 40 * mm])
+    qr.setStyle(
+        TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     story += [
-        _rows(
-            [
-                ("Nomor lacak", facts.tracking_number),
-                ("Tanggal", tanggal(header.day)),
-                *_person_rows(person, masked=True),
-                ("Layanan", facts.service),
-                *facts.details,
-            ]
-        ),
+        qr,
         Spacer(1, 8),
         _p("Langkah berikutnya", STRONG),
         _p(facts.next_steps),

@@ -86,11 +86,12 @@ def receipt_pdf(
 ) -> bytes:
     """A4 receipt; the NIK arrives already masked from the service."""
     person = d.PersonFacts(result.person_name, None)
+    masked = result.nik_masked if result.nik_masked not in ("", "-") else None
     facts = d.ReceiptFacts(
         result.tracking_number,
         result.service,
         (
-            ("NIK", result.nik_masked),
+            *((("NIK", masked),) if masked else ()),
             ("Ringkasan", result.summary),
             ("Batas jawaban", tanggal(result.due_on)),
         ),

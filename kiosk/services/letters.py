@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk import case_rules as rules
 from kiosk.clock import tanggal
 from kiosk.errors import Conflict, NotFound
+from kiosk.identity import mask_niks_in_text
 from kiosk.models import (
     ApprovalStep,
     ApprovalVote,
@@ -190,7 +191,7 @@ def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> C
         _subject(session, case_),
         case_.upstream_state != "diterima",
         outcome=outcome,
-        explanation=case_.decision,
+        explanation=mask_niks_in_text(case_.decision),  # the citizen's letter
     )
 
 

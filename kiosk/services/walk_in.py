@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, tanggal
 from kiosk.errors import NotFound, ValidationError
-from kiosk.identity import mask_nik
+from kiosk.identity import mask_nik, mask_niks_in_text
 from kiosk.models import (
     Case,
     CaseEvent,
@@ -292,7 +292,10 @@ def record_walk_in(
             "dan verifikasi."
         )
     phone = f" atau telepon {site.phone}" if site.phone else ""
-    summary = " - ".join(x for x in (sector_label, data.description.strip()[:160]) if x)
+    # The summary goes on the receipt the citizen carries: a NIK typed in it is masked.
+    summary = mask_niks_in_text(
+        " - ".join(x for x in (sector_label, data.description.strip()[:160]) if x)
+    )
     return WalkInResult(
         case.id,
         case.tracking_number,

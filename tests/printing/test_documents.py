@@ -1,6 +1,7 @@
 """A4 documents checked by their text (pypdf) and by their fonts being embedded."""
 
 import io
+import uuid
 from datetime import date
 
 import pypdf
@@ -188,3 +189,49 @@ def test_bnba_list_spans_pages_with_a_repeated_header():
 def test_invariant_mode_makes_identical_bytes():
     build = lambda: d.complaint_receipt(header("TT"), PERSON, RECEIPT, invariant=True)  # noqa: E731
     assert build() == build()
+
+
+def _walk_in_result(nik_masked: str, summary: str = "Sosial - PKH belum cair"):
+    from kiosk.services.walk_in import WalkInResult
+
+    return WalkInResult(
+        case_id=uuid.uuid4(),
+        tracking_number="3324012001-2611-00012",
+        person_name="Warga Tanpa Nomor",
+        nik_masked=nik_masked,
+        service="Pengaduan",
+        summary=summary,
+        next_steps="Petugas menghubungi Anda.",
+        status_help="Tunjukkan nomor lacak.",
+        due_on=DAY,
+        emergency=False,
+        dtks_status="tidak_terdaftar",
+        prelist_id=None,
+    )
+
+
+def test_a4_receipt_has_no_empty_nik_row_and_carries_the_qr():
+    import pypdfium2
+    import zxingcpp
+
+    from kiosk.clock import Clock
+    from printing.receipts import receipt_pdf
+
+    pdf = receipt_pdf(SITE, _walk_in_result("-"), "TT/1", "Petugas", Clock())
+    text = text_of(pdf)
+    assert "NIK" not in text  # a person registered without a NIK: no "NIK : -" row
+    page = pypdfium2.PdfDocument(pdf)[0]
+    image = page.render(scale=3).to_pil()
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == ["3324012001-2611-00012"]
+    with_nik = text_of(receipt_pdf(SITE, _walk_in_result("3324********0003"), "TT/2", "P", Clock()))
+    assert with_nik.count("NIK") == 1 and "3324********0003" in with_nik
+
+
+def test_a_nik_typed_into_free_text_is_masked_on_citizen_papers():
+    from kiosk.identity import mask_niks_in_text
+
+    typed = "NIK 3324015708900003 dan KK 3324 0112 0315 0007 tidak cocok; telepon 081234567890"
+    masked = mask_niks_in_text(typed)
+    assert "3324015708900003" not in masked and "3324********0003" in masked
+    assert "3324********0007" in masked and "081234567890" in masked
+    assert mask_niks_in_text("3324012001-2611-00012") == "3324012001-2611-00012"

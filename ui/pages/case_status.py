@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTextBrowser, QVBo
 
 from kiosk import case_rules as rules
 from kiosk.clock import tanggal, tanggal_jam
+from kiosk.identity import mask_niks_in_text
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.cases import CaseView, find_case
@@ -33,7 +34,7 @@ def public_html(v: CaseView, clock: object) -> str:
         ("Batas jawaban", tanggal(v.due_on) if v.due_on else "-"),
     ]
     if v.status in rules.DECIDED:
-        rows.append(("Hasil", v.decision or "-"))
+        rows.append(("Hasil", mask_niks_in_text(v.decision or "-")))
     rows.append(
         (
             "Kabupaten",

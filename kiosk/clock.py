@@ -51,27 +51,12 @@ class Clock:
         return ZONES.get(self.zone, self.zone)
 
 
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-
 def tanggal(day: date, with_weekday: bool = False) -> str:
-    """``23 November 2026`` (optionally ``Senin, 23 November 2026``), as letters write it."""
-    text = f"{day.day} {BULAN[day.month - 1]} {day.year}"
-    return f"{HARI[day.weekday()]}, {text}" if with_weekday else text
+    """``23 November 2026`` (optionally ``Senin, 23 November 2026``), as letters write it:
+    Babel's CLDR names for Indonesian, through kiosk/formatting.py."""
+    from kiosk.formatting import tanggal_panjang  # Babel loads only when a date is written
+
+    return tanggal_panjang(day, with_weekday)
 
 
 def tanggal_jam(instant: datetime, clock: Clock) -> str:

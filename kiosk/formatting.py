@@ -26,6 +26,6 @@ def desimal(value: float, places: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
-def tanggal_panjang(day: date) -> str:
-    """``3 Desember 2026``."""
-    return format_date(day, format="d MMMM y", locale=LOCALE)
+def tanggal_panjang(day: date, with_weekday: bool = False) -> str:
+    """``3 Desember 2026``, or ``Kamis, 3 Desember 2026``."""
+    return format_date(day, format="EEEE, d MMMM y" if with_weekday else "d MMMM y", locale=LOCALE)

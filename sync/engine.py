@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
+from kiosk.formatting import desimal
 from kiosk.sealing import SealError
 from kiosk.services import outbox
 from sync.client import (
@@ -147,7 +148,7 @@ class SyncEngine:
         report.skew_seconds = self._skew(probe.server_time)
         if report.skew_seconds is not None and abs(report.skew_seconds) > SKEW_WARNING_SECONDS:
             report.notes.append(
-                f"Jam komputer ini berbeda {abs(report.skew_seconds) / 3600:.1f} jam dari jam "
+                f"Jam komputer ini berbeda {desimal(abs(report.skew_seconds) / 3600)} jam dari jam "
                 "server; perbaiki jam Windows/Linux. Urutan dan tenggat memakai jam server."
             )
         kiosk_id, access = self.gateway.call(

@@ -17,6 +17,7 @@ from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
 from kiosk.db import current_revision, head_revision, make_engine, needs_upgrade, upgrade
 from kiosk.errors import KioskError
+from kiosk.formatting import angka
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.setup import SiteInput, initialise, is_set_up
@@ -323,7 +324,9 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
 
     def progress(done: int, total: int, rows: int) -> None:
         if not a.json and sys.stderr.isatty():
-            print(f"\r{rows:,} baris ({100 * done // max(total, 1)}%)", end="", file=sys.stderr)
+            print(
+                f"\r{angka(rows)} baris ({100 * done // max(total, 1)}%)", end="", file=sys.stderr
+            )
 
     report = import_snapshot(
         ctx,
@@ -344,13 +347,14 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(
-            f"Diimpor {report.imported:,} baris dari {report.rows_read:,}; "
-            f"ditolak {sum(report.rejected.values()):,}; baris kembar {report.duplicates:,}."
+            f"Diimpor {angka(report.imported)} baris dari {angka(report.rows_read)}; "
+            f"ditolak {angka(sum(report.rejected.values()))}; "
+            f"baris kembar {angka(report.duplicates)}."
         )
         for reason, count in report.rejected.most_common():
-            print(f"  ditolak: {reason}: {count:,}")
+            print(f"  ditolak: {reason}: {angka(count)}")
         for flag, count in report.flagged.most_common():
-            print(f"  ditandai: {flag}: {count:,}")
+            print(f"  ditandai: {flag}: {angka(count)}")
     return 0
 
 

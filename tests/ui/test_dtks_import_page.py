@@ -135,7 +135,7 @@ def test_a_plain_file_imports_from_the_window_on_the_arrow_road_without_stalling
     qtbot.waitUntil(lambda: "diimpor" in page.summary.text(), timeout=120_000)
     ticker.stop()
     page.worker.wait()
-    assert "Selesai: 200,000 baris diimpor dari 200,000; 0 ditolak" in page.summary.text()
+    assert "Selesai: 200.000 baris diimpor dari 200.000; 0 ditolak" in page.summary.text()
     sqlite = page.env.gateway.ctx.engine.dialect.name == "sqlite"  # Arrow writes SQLite only
     assert page.report is not None and page.report.road == ("columnar" if sqlite else "rows")
     assert not list(tmp_path.rglob("*.scratch.sqlite3"))

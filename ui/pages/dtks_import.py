@@ -33,6 +33,7 @@ from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.dtks.name_index import warm
+from kiosk.formatting import angka
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
@@ -200,7 +201,7 @@ class DtksImportPage(QWidget):
     def _progress(self, value: tuple[int, int, int]) -> None:
         done, total, rows = value
         self.bar.setValue(int(100 * done / max(total, 1)))
-        self.bar.setFormat(f"%p% - {rows:,} baris")
+        self.bar.setFormat(f"%p% - {angka(rows)} baris")
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
@@ -212,8 +213,8 @@ class DtksImportPage(QWidget):
         rejected = sum(report.rejected.values())
         reasons = "; ".join(f"{r}: {n}" for r, n in report.rejected.most_common(5))
         self.summary.setText(
-            f"Selesai: {report.imported:,} baris diimpor dari {report.rows_read:,}; "
-            f"{rejected:,} ditolak; {report.duplicates:,} baris kembar dihitung sekali."
+            f"Selesai: {angka(report.imported)} baris diimpor dari {angka(report.rows_read)}; "
+            f"{angka(rejected)} ditolak; {angka(report.duplicates)} baris kembar dihitung sekali."
             + (f" Alasan penolakan: {reasons}." if reasons else "")
         )
         self.save_report.setEnabled(bool(report.rejections))

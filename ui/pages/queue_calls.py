@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.formatting import desimal
 from kiosk.services import queue_calls as q
 from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
@@ -223,9 +224,9 @@ class QueueCallPage(QWidget):
         self.current.setAccessibleDescription(self.current.text())
         parts = [f"{len(state.waiting)} menunggu"]
         if state.mean_wait_minutes is not None:
-            parts.append(f"rata-rata tunggu {state.mean_wait_minutes:g} menit")
+            parts.append(f"rata-rata tunggu {desimal(state.mean_wait_minutes)} menit")
         if state.mean_service_minutes is not None:
-            parts.append(f"rata-rata layanan {state.mean_service_minutes:g} menit")
+            parts.append(f"rata-rata layanan {desimal(state.mean_service_minutes)} menit")
         self.info.setText("; ".join(parts) + ".")
         busy = mine is not None
         self.buttons["next"].setEnabled(not busy)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.formatting import desimal
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.outbox import SyncOverview, configure_upstream, sync_overview
@@ -97,7 +98,8 @@ class SyncPage(QWidget):
         self.summary.setAccessibleDescription(text)
         skew = o.skew_seconds
         self.notes.setText(
-            f"Jam komputer ini berbeda {abs(skew) / 3600:.1f} jam dari jam server; perbaiki jam."
+            f"Jam komputer ini berbeda {desimal(abs(skew) / 3600)} jam dari jam server; "
+            "perbaiki jam."
             if skew is not None and abs(skew) > 300
             else ""
         )

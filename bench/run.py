@@ -250,7 +250,9 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
-    from bench import dtks_import, sync_push, walkthrough
+    from bench import dtks_import, startup, sync_push, walkthrough
+
+    startup.run(1 if a.small else 5)
 
     walkthrough.main()
     sync_push.run(300 if a.small else 5000, 1000 if a.small else 10_000)

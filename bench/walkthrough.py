@@ -27,7 +27,7 @@ from kiosk.services.officers import create_officer
 from kiosk.services.people import PersonInput, register_person
 from kiosk.services.setup import SiteInput, initialise
 
-TARGET_KEYS, TARGET_SCREENS = 60, 6
+TARGET_KEYS, TARGET_SCREENS = 33, 4
 
 
 class Keyboard:

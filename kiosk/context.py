@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.clock import Clock
 from kiosk.config import Paths, resolve_db_url, resolve_paths
-from kiosk.db import current_revision, make_engine, needs_upgrade, session_factory, upgrade
+from kiosk.db import (
+    at_head,
+    current_revision,
+    make_engine,
+    needs_upgrade,
+    session_factory,
+    upgrade,
+)
 from kiosk.errors import (
     DISK_FULL_SIGNS,
     STORAGE_FULL_MESSAGE,
@@ -75,7 +82,7 @@ class KioskContext:
         _private_database(resolved)
         engine = make_engine(resolved)
         ctx = cls(paths, resolved, engine, session_factory(engine), clock or Clock())
-        if migrate and needs_upgrade(engine):
+        if migrate and not at_head(engine) and needs_upgrade(engine):
             if current_revision(engine) is not None:  # a database with records in it
                 from kiosk.services.backups import automatic_backup
 

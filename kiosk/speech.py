@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from num2words import num2words
-
 DEFAULT_TEMPLATE = "Nomor antrian {huruf}, {angka}, silakan ke {loket}"
 _LABEL = re.compile(r"^\s*([A-Za-z]*)\s*0*(\d+)\s*$")
 
 
 def number_words(n: int) -> str:
     """Indonesian words for ``n`` ("seratus dua puluh tiga")."""
+    from num2words import num2words  # loaded with the board, not with the window
+
     return str(num2words(n, lang="id"))
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.context import Gateway, KioskContext
@@ -74,4 +76,6 @@ def run_app(ctx: KioskContext, demo: bool = False) -> int:
     window = build_window(ctx, demo=demo)
     window.resize(1200, 760)
     window.show()
+    if os.environ.get("PUSKESOS_QUIT_AFTER_PAINT"):  # bench/startup.py: time to a painted window
+        QTimer.singleShot(0, lambda: (print("dilukis", flush=True), app.quit()))
     return app.exec()

@@ -6,8 +6,10 @@ so hiding is courtesy, not security. Signals: ``lock_requested()``, ``logout_req
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,23 +26,21 @@ from PySide6.QtWidgets import (
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
-from sync.engine import SyncReport
+
+if TYPE_CHECKING:
+    from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.forms import scrolled
-from ui.pages.approvals import ApprovalsPage
-from ui.pages.audit import AuditPage
-from ui.pages.backups import BackupPage
-from ui.pages.case_status import CaseStatusPage
-from ui.pages.cases import CasesPage
-from ui.pages.display import DisplayPage
-from ui.pages.dtks_import import DtksImportPage
-from ui.pages.home import HomePage
-from ui.pages.officers import OfficersPage
-from ui.pages.person_rights import PersonRightsPage
-from ui.pages.printer import PrinterPage
-from ui.pages.queue_calls import QueueCallPage
-from ui.pages.sync_page import SyncPage
-from ui.walkin.page import WalkInPage
+
+
+def _page(module: str, name: str, *args: Any) -> Callable[[], QWidget]:
+    """A page built, and its module imported, only when the officer first opens it: the
+    log-in screen paints before printing, reports and the DTKS import are loaded."""
+
+    def build() -> QWidget:
+        return getattr(importlib.import_module(module), name)(*args)  # type: ignore[no-any-return]
+
+    return build
 
 
 @dataclass(frozen=True)
@@ -63,37 +63,72 @@ class Shell(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("shell")
+        ea = (env, actor)
         entries = [
-            NavEntry("home", "Beranda", None, lambda: HomePage(actor, site)),
+            NavEntry("home", "Beranda", None, _page("ui.pages.home", "HomePage", actor, site)),
             NavEntry(
                 "front",
                 "Antrian dan pendaftaran",
                 Perm.CAPTURE_COMPLAINT,
-                lambda: WalkInPage(env, actor),
+                _page("ui.walkin.page", "WalkInPage", *ea),
             ),
             NavEntry(
-                "queue", "Panggilan antrian", Perm.CALL_QUEUE, lambda: QueueCallPage(env, actor)
+                "queue",
+                "Panggilan antrian",
+                Perm.CALL_QUEUE,
+                _page("ui.pages.queue_calls", "QueueCallPage", *ea),
             ),
-            NavEntry("status", "Cek status", Perm.VIEW_CASE, lambda: CaseStatusPage(env, actor)),
-            NavEntry("cases", "Kasus", Perm.WORK_CASE, lambda: CasesPage(env, actor)),
+            NavEntry(
+                "status",
+                "Cek status",
+                Perm.VIEW_CASE,
+                _page("ui.pages.case_status", "CaseStatusPage", *ea),
+            ),
+            NavEntry("cases", "Kasus", Perm.WORK_CASE, _page("ui.pages.cases", "CasesPage", *ea)),
             NavEntry(
                 "approvals",
                 "Persetujuan",
                 Perm.APPROVE_COORDINATOR
                 if actor.can(Perm.APPROVE_COORDINATOR)
                 else Perm.APPROVE_SUPERVISOR,
-                lambda: ApprovalsPage(env, actor),
+                _page("ui.pages.approvals", "ApprovalsPage", *ea),
             ),
-            NavEntry("sync", "Sinkronisasi", Perm.RUN_SYNC, lambda: SyncPage(env, actor)),
-            NavEntry("officers", "Petugas", Perm.MANAGE_OFFICERS, lambda: OfficersPage(env, actor)),
-            NavEntry("dtks", "Data DTKS", Perm.IMPORT_DTKS, lambda: DtksImportPage(env, actor)),
-            NavEntry("printer", "Printer", Perm.PRINT, lambda: PrinterPage(env, actor)),
-            NavEntry("backup", "Cadangan data", Perm.MANAGE_BACKUP, lambda: BackupPage(env, actor)),
-            NavEntry("audit", "Jejak audit", Perm.VIEW_AUDIT, lambda: AuditPage(env, actor)),
             NavEntry(
-                "rights", "Hak data warga", Perm.EXPORT_PERSON, lambda: PersonRightsPage(env, actor)
+                "sync", "Sinkronisasi", Perm.RUN_SYNC, _page("ui.pages.sync_page", "SyncPage", *ea)
             ),
-            NavEntry("display", "Tampilan", None, lambda: DisplayPage(env.settings)),
+            NavEntry(
+                "officers",
+                "Petugas",
+                Perm.MANAGE_OFFICERS,
+                _page("ui.pages.officers", "OfficersPage", *ea),
+            ),
+            NavEntry(
+                "dtks",
+                "Data DTKS",
+                Perm.IMPORT_DTKS,
+                _page("ui.pages.dtks_import", "DtksImportPage", *ea),
+            ),
+            NavEntry(
+                "printer", "Printer", Perm.PRINT, _page("ui.pages.printer", "PrinterPage", *ea)
+            ),
+            NavEntry(
+                "backup",
+                "Cadangan data",
+                Perm.MANAGE_BACKUP,
+                _page("ui.pages.backups", "BackupPage", *ea),
+            ),
+            NavEntry(
+                "audit", "Jejak audit", Perm.VIEW_AUDIT, _page("ui.pages.audit", "AuditPage", *ea)
+            ),
+            NavEntry(
+                "rights",
+                "Hak data warga",
+                Perm.EXPORT_PERSON,
+                _page("ui.pages.person_rights", "PersonRightsPage", *ea),
+            ),
+            NavEntry(
+                "display", "Tampilan", None, _page("ui.pages.display", "DisplayPage", env.settings)
+            ),
         ]
         self.entries = [e for e in entries if e.perm is None or actor.can(e.perm)]
         self.nav = QListWidget()

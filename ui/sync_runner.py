@@ -7,12 +7,12 @@ not, and not at all while the kiosk needs enrolling (until "Sinkronkan sekarang"
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from sync.client import UpstreamError
-from sync.engine import SyncEngine, SyncReport, engine_for
+if TYPE_CHECKING:  # requests and the engine load with the first pass, after the window paints
+    from sync.engine import SyncEngine, SyncReport
 from ui.ops import Op, SyncExecutor, ThreadExecutor
 
 IDLE_INTERVAL_S = 60.0
@@ -44,6 +44,9 @@ class SyncRunner(QObject):
         self.timer.stop()
 
     def _pass(self) -> SyncReport:
+        from sync.client import UpstreamError
+        from sync.engine import SyncReport, engine_for
+
         if self.engine is None:
             try:
                 self.engine = engine_for(self.env.gateway, self.env.clock)
@@ -54,6 +57,10 @@ class SyncRunner(QObject):
     def sync_now(self) -> None:
         if self.running:
             return
+        # Imported here, on the window's thread, the first time: an import on the worker
+        # thread goes through PySide6's import hook and stalls the event loop.
+        import sync.engine  # noqa: F401
+
         self.timer.stop()
         self.running = True
         self.running_changed.emit(True)
@@ -72,4 +79,6 @@ class SyncRunner(QObject):
             self.timer.start(int(1000 * (report.next_delay if report.error else IDLE_INTERVAL_S)))
 
     def _failed(self, exc: Exception) -> None:
+        from sync.engine import SyncReport
+
         self._done(SyncReport(error=f"Sinkronisasi gagal: {exc.__class__.__name__}", next_delay=60))

@@ -24,7 +24,6 @@ import uuid
 from array import array
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -152,6 +151,8 @@ class NameIndex:
             order = list(positions)
             keys = self.keys
             choices = [keys[p] for p in order]
+        from rapidfuzz import fuzz, process  # 0.1 s of import: only when a name is searched
+
         found = process.extract(
             key, choices, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=MIN_SCORE
         )

@@ -220,3 +220,15 @@ def test_upgrade_merges_households_two_counters_made_for_one_card(empty_url):
         result = verify(s)
     assert result.ok and result.checked == 3
     engine.dispose()
+
+
+def test_the_quick_head_check_agrees_with_alembic(empty_url):
+    from kiosk.db import at_head, shipped_head
+
+    engine = make_engine(empty_url)
+    assert not at_head(engine)  # a new, empty database
+    upgrade(engine, "0006")
+    assert not at_head(engine)
+    upgrade(engine)
+    assert shipped_head() == head_revision(engine) and at_head(engine)
+    engine.dispose()

@@ -68,7 +68,7 @@ def run(runs: int = 5) -> float:
             check=True,
             capture_output=True,
         )
-        ours_cmd = [sys.executable, "-m", "ui.cli", "--db", db]
+        ours_cmd = [sys.executable, "-m", "ui.launch", "--db", db]
         bare_cmd = [sys.executable, "-c", BARE]
         _until_painted(ours_cmd, env)  # the first start of the day makes its backup
         bare = min(_until_painted(bare_cmd, env) for _ in range(runs))

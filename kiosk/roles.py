@@ -31,7 +31,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.SUPERVISOR: "Supervisor",
     Role.FACILITATOR: "Fasilitator",
     Role.ADMIN: "Administrator",
-    Role.QUEUE_KIOSK: "Layar ambil nomor antrian",
+    Role.QUEUE_KIOSK: "Layar antrian pintu",
 }
 
 

@@ -78,8 +78,9 @@ def test_backup_list_restore_and_audit_verify_from_the_command_line(ctx, office,
     )
     assert code == 0 and json.loads(out)["ok"]
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(ctx.engine.url.database) as con:
+    with closing(sqlite3.connect(ctx.engine.url.database)) as con, con:
         con.execute("UPDATE audit_entry SET action = 'x' WHERE seq = 2")
     code, out, _ = run(capsys, ctx, "audit", "verify", "--as", "admin", "--as-password", PASSWORD)
     assert code == 3 and "RUSAK di entri no. 2" in out

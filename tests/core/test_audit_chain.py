@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import threading
+from contextlib import closing
 
 import pytest
 from sqlalchemy import func, select, text
@@ -33,7 +34,7 @@ def _raw_sql(ctx, sql: str) -> None:
     if shell:
         subprocess.run([shell, path, sql], check=True, capture_output=True, timeout=30)
     else:
-        with sqlite3.connect(path) as con:
+        with closing(sqlite3.connect(path)) as con, con:
             con.execute(sql)
 
 

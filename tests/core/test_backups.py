@@ -4,6 +4,7 @@ migration, and a clear answer on PostgreSQL."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_an_upgrade_copies_the_database_first(tmp_path):
     try:
         copies = backup.listing(ctx.paths.backups)
         assert [b.reason for b in copies] == ["migrasi"]
-        with sqlite3.connect(copies[0].path) as con:
+        with closing(sqlite3.connect(copies[0].path)) as con, con:
             assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
     finally:
         ctx.close()

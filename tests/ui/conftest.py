@@ -42,3 +42,14 @@ def _collect_qt_garbage(qapp):
     yield
     gc.collect()
     qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _acknowledged_warnings(monkeypatch):
+    """Registration warnings open a modal box the officer must acknowledge; in tests that are
+    not about it, the warnings are recorded as acknowledged instead of blocking the test."""
+    from ui.walkin.register_step import RegisterStep
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(RegisterStep, "acknowledge", lambda self, warnings: seen.append(warnings))
+    return seen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
@@ -59,7 +60,7 @@ def test_supervisor_filters_the_audit_and_sees_tampering(qtbot, make_window, off
     ctx = window.env.gateway.ctx
     if ctx.engine.dialect.name != "sqlite":
         pytest.skip("tampering is shown on SQLite here; tests/core covers PostgreSQL")
-    with sqlite3.connect(ctx.engine.url.database) as con:
+    with closing(sqlite3.connect(ctx.engine.url.database)) as con, con:
         con.execute("UPDATE audit_entry SET detail = '{}' WHERE action = 'warga_didaftarkan'")
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert "RUSAK" in page.error.text()

@@ -1,0 +1,81 @@
+"""The ``puskesos`` command's entry: the window paints its log-in form first, then loads.
+
+Opening the database means importing SQLAlchemy and every model (about a quarter of a second
+on a village laptop) before anything shows. So when the command opens the window, a log-in
+form of the same look is painted at once, from Qt alone; the officer can start typing; the
+kiosk loads behind it, and the real window takes its place with what was typed. Every
+subcommand goes straight to :mod:`ui.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``--db``/``--data-dir`` and nothing else: the window. Anything more: a subcommand."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--db")
+    p.add_argument("--data-dir")
+    known, rest = p.parse_known_args(list(argv))
+    return None if rest else known
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    window = _window_args(args)
+    if window is None:
+        from ui.cli import main as cli_main
+
+        return cli_main(args)
+    return _run_window(window.db, window.data_dir)
+
+
+def _run_window(db: str | None, data_dir: str | None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.early_login import EarlyLogin
+    from ui.settings import DisplaySettings
+    from ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Puskesos Kiosk")
+    settings = DisplaySettings()
+    apply_theme(app, settings)  # type: ignore[arg-type]
+    early = EarlyLogin()
+    early.resize(1200, 760)
+    early.show()
+    quit_after_paint = bool(os.environ.get("PUSKESOS_QUIT_AFTER_PAINT"))
+    held: list[object] = []
+
+    def load() -> None:
+        if quit_after_paint:  # bench/startup.py: the log-in form is on screen now
+            print("dilukis", flush=True)
+        from kiosk.context import KioskContext
+        from kiosk.errors import KioskError
+        from ui.app import build_window
+        from ui.cli import _upkeep
+
+        try:
+            ctx = KioskContext.open(db, data_dir)
+        except KioskError as exc:
+            QMessageBox.critical(early, "Puskesos Kiosk", exc.message)
+            app.exit(1)
+            return
+        _upkeep(ctx, background=True)
+        window = build_window(ctx, settings=settings)
+        early.hand_over(window)
+        held.append(window)
+        if quit_after_paint:
+            QTimer.singleShot(0, app.quit)
+
+    QTimer.singleShot(0, load)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -54,6 +54,19 @@ class UiEnv:
         """Run ``fn`` (a print, a network call) on the device threads, never the database's."""
         return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs))
 
+    def print_ticket(self, parent: QObject, actor: Any, ticket: Any) -> Op | None:
+        """The ticket slip to the counter's printer on the device threads, as a kept job;
+        None when this computer has no printer set (the caller shows the number instead)."""
+        uri = str(self.settings.get("printer_uri") or "")
+        if not uri:
+            return None
+        from printing.receipts import print_ticket  # python-escpos loads with the first slip
+
+        width = int(self.settings.get("paper_width"))
+        return self.device(
+            parent, print_ticket, self.gateway, actor, ticket, uri, width, self.clock
+        )
+
     def run(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
         """Run ``fn`` (which opens its own transactions, e.g. a print flow) off the UI thread."""
         return Op(parent, self.executor, lambda: fn(*args, **kwargs))

@@ -28,7 +28,6 @@ from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import Choice, choices
 from kiosk.services.setup import get_site
 from printing.jobs import PrintOutcome
-from printing.receipts import print_ticket
 from ui.env import UiEnv
 from ui.forms import message_of
 
@@ -184,17 +183,9 @@ class SelfServiceWindow(QWidget):
         self.hint.setText("Nomor Anda:")
         self.stack.setCurrentWidget(self.done_page)
         self.timer.start(SHOW_SECONDS * 1000 * (1 if uri else 2))
-        if uri:
-            self.env.device(
-                self,
-                print_ticket,
-                self.env.gateway,
-                self.actor,
-                ticket,
-                uri,
-                int(self.env.settings.get("paper_width")),
-                self.env.clock,
-            ).success(self._printed).failure(self._failed).run()
+        op = self.env.print_ticket(self, self.actor, ticket)
+        if op is not None:
+            op.success(self._printed).failure(self._failed).run()
 
     def _printed(self, outcome: PrintOutcome) -> None:
         if not outcome.ok:

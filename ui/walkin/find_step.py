@@ -27,7 +27,6 @@ from kiosk.services.lookup import Hit, lookup
 from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import choices
 from printing.jobs import PrintOutcome
-from printing.receipts import print_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.walkin.hit_model import HitTableModel
@@ -149,8 +148,8 @@ class FindStep(QWidget):
     def print_ticket(self, ticket: TicketView) -> None:
         """The slip goes to the counter's printer as a kept job; without a printer the number
         is shown large for the citizen, and the officer is told once why."""
-        uri = str(self.env.settings.get("printer_uri") or "")
-        if not uri:
+        op = self.env.print_ticket(self, self.actor, ticket)
+        if op is None:
             self.ticket_number.setText(ticket.label)
             self.ticket_number.show()
             if not self._told_no_printer:
@@ -162,16 +161,7 @@ class FindStep(QWidget):
                 )
             return
         self.ticket_number.hide()
-        self.env.device(
-            self,
-            print_ticket,
-            self.env.gateway,
-            self.actor,
-            ticket,
-            uri,
-            int(self.env.settings.get("paper_width")),
-            self.env.clock,
-        ).success(self._ticket_printed).failure(self.show_failure).run()
+        op.success(self._ticket_printed).failure(self.show_failure).run()
 
     def _ticket_printed(self, outcome: PrintOutcome) -> None:
         if not outcome.ok:

@@ -2,9 +2,10 @@
 
 Each audit entry carries a sequence number, the hash of the entry before it and a hash of its
 own content with that link (SHA-256). ``audit_head`` holds the last number and hash, so a
-deleted *last* entry shows too. The chain is extended in ``before_flush``: the head row is
+deleted *last* entry shows too. The chain is extended just before commit: the head row is
 updated first, which takes the write lock on SQLite and a row lock on PostgreSQL, so two
-counters writing at once queue up instead of forking the chain.
+counters writing at once queue up instead of forking the chain; being the transaction's last
+lock, it cannot close a deadlock cycle with the rows the action itself locked.
 
 This is tamper-*evidence*, not prevention: someone with the file can rewrite the whole chain.
 The head is therefore also what a backup or the kabupaten can keep to compare later.
@@ -52,9 +53,33 @@ def _hash_of(e: AuditEntry, prev: str) -> str:
     )
 
 
+_PENDING = "audit_chain_pending"
+
+
 @event.listens_for(Session, "before_flush")
-def _extend_chain(session: Session, _ctx: Any, _instances: Any) -> None:
-    entries = [o for o in session.new if isinstance(o, AuditEntry) and o.hash is None]
+def _collect(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Remember this transaction's new entries; they are chained at commit."""
+    pending = session.info.setdefault(_PENDING, [])
+    known = {id(e) for e in pending}
+    pending.extend(
+        o
+        for o in session.new
+        if isinstance(o, AuditEntry) and o.hash is None and id(o) not in known
+    )
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "before_commit")
+def _extend_chain(session: Session) -> None:
+    """Chain the transaction's entries as its last step. The head row is locked last of all the
+    rows a transaction touches, so two counters never wait on each other in opposite orders
+    (locking it at the first flush deadlocked queue calls on PostgreSQL)."""
+    session.flush()  # every other row this transaction changes is written (and locked) first
+    entries = [e for e in session.info.pop(_PENDING, []) if e.hash is None]
     if not entries:
         return
     conn = session.connection()

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from kiosk.models import (
@@ -24,6 +25,7 @@ from printing.decode import decode
 from tests.conftest import PASSWORD
 from tests.printing.fake_printer import FakePrinter
 from ui.walkin.page import WalkInPage
+from ui.walkin.register_step import RegisterStep
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -290,3 +292,22 @@ def test_registration_warnings_are_shown_and_acknowledged(
     qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
     assert shown and any("Jenis kelamin berbeda" in w for w in shown[0])
     assert page.stack.currentWidget() is page.capture
+
+
+REAL_ACKNOWLEDGE = RegisterStep.acknowledge  # taken before the UI fixture replaces it
+
+
+def test_the_warning_box_says_what_to_check_and_enter_acknowledges(qtbot, make_window, office):
+    page = open_page(qtbot, make_window)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        assert box.defaultButton().text() == "Sudah saya periksa"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    REAL_ACKNOWLEDGE(page.register, ["Jenis kelamin berbeda dengan petunjuk dalam NIK"])
+    assert seen and "Jenis kelamin berbeda" in seen[0] and "KTP" in seen[0]

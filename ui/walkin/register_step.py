@@ -255,7 +255,9 @@ class RegisterStep(QWidget):
             QMessageBox.StandardButton.Ok,
             self,
         )
-        box.button(QMessageBox.StandardButton.Ok).setText("Sudah saya periksa")
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        ok.setText("Sudah saya periksa")
+        box.setDefaultButton(ok)
         box.exec()
 
     def _done(self, person: PersonView) -> None:

@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -31,6 +29,9 @@ from reportlab.platypus import (
     Spacer,
     Table,
     TableStyle,
+)
+from reportlab.platypus import (
+    Image as RLImage,
 )
 from reportlab.platypus.flowables import Flowable
 
@@ -150,13 +151,15 @@ def _rows(rows: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
-def _qr(text: str, size: float = 34 * mm) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    drawing.initialFontName = FONT  # else the drawing selects an unembedded Helvetica
-    return drawing
+def _qr(text: str, size: float = 34 * mm) -> RLImage:
+    """The QR as a small 1-bit image (the qrcode package python-escpos already brings): drawn as
+    vector squares it tripled the receipt's rendering time (27 ms instead of 9)."""
+    import qrcode
+
+    buf = io.BytesIO()
+    qrcode.make(text, box_size=4, border=1).save(buf, format="PNG")
+    buf.seek(0)
+    return RLImage(buf, width=size, height=size)
 
 
 def _grid(

@@ -49,5 +49,7 @@ class EarlyLogin(QWidget):
         window.show()
         window.activateWindow()
         self.close()
-        if self.submitted and self.secret.text():
+        # Enter was pressed before the kiosk loaded: log in now, if the log-in page is the one
+        # showing (a new database opens on the set-up page instead).
+        if self.submitted and self.secret.text() and window.stack.currentWidget() is page:
             page.on_submit()

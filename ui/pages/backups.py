@@ -114,7 +114,8 @@ class BackupPage(QWidget):
 
     def on_create(self) -> None:
         self.status.setText("Membuat dan memeriksa cadangan…")
-        self.env.run(self, create_backup, self.ctx, self.actor).success(self._created).failure(
+        # A large register takes seconds to copy and check: not on the database's worker.
+        self.env.device(self, create_backup, self.ctx, self.actor).success(self._created).failure(
             self._failed
         ).run()
 

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
-from kiosk.services.person_rights import Dossier
+from kiosk.services.dossier import Dossier
 from printing.documents import STRONG, Header, _build, _grid, _p, _title
 
 

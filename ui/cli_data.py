@@ -191,11 +191,12 @@ def _person(ctx: KioskContext, gateway: Gateway, actor: object, a: argparse.Name
                 "(akhir masa simpan)."
             )
         return 0
+    from kiosk.services.dossier import person_dossier
     from kiosk.services.setup import get_site
     from printing.documents import Header
     from printing.dossier import save_dossier
 
-    dossier = gateway.call(rights.person_dossier, actor, a.nik, ctx.clock)
+    dossier = gateway.call(person_dossier, actor, a.nik, ctx.clock)
     site = gateway.call(get_site)
     if site is None:
         raise KioskError("Puskesos belum diatur.")

@@ -1,7 +1,6 @@
 """A citizen's rights over their data (UU 27/2022 PDP): see it all, withdraw consent, erase.
 
-- *Access*: :func:`person_dossier` gathers everything the office holds about one person, as
-  plain sections the command line writes as JSON and ``printing`` renders as a PDF.
+- *Access*: :mod:`kiosk.services.dossier` gathers everything the office holds about one person.
 - *Withdrawal*: consent is withdrawn per purpose; the kabupaten is told through the outbox (the
   law gives 3x24 hours to stop), and a referral is refused while no consent stands.
 - *Erasure*: on request, the person's identifying fields are anonymised once the office's
@@ -13,30 +12,27 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.clock import Clock, tanggal, tanggal_jam
+from kiosk.clock import Clock
 from kiosk.errors import NotFound, ValidationError
 from kiosk.models import (
     Case,
     CaseEvent,
+    CitizenNotice,
     Complaint,
     Consent,
     Household,
-    HouseholdMembership,
     OutboxOperation,
     Person,
     PrelistProposal,
     PrintedDocument,
     PrintJob,
-    ProgrammeNeed,
-    ProgrammeParticipation,
     Referral,
     ServiceProduct,
     Site,
@@ -52,42 +48,7 @@ ERASED_TEXT = "(dihapus atas permintaan warga)"
 PURPOSES = ("layanan", "rujukan", "usulan_dtks", "foto_rumah")
 
 
-@dataclass(frozen=True)
-class Section:
-    """One part of the dossier: a title, column heads and rows of text."""
-
-    title: str
-    head: tuple[str, ...]
-    rows: list[tuple[str, ...]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Dossier:
-    """Everything held about one person, as text the citizen can read."""
-
-    person_id: uuid.UUID
-    name: str
-    nik: str | None
-    made_at: datetime
-    sections: list[Section]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "person_id": str(self.person_id),
-            "name": self.name,
-            "nik": self.nik,
-            "made_at": self.made_at.isoformat(),
-            "sections": [
-                {
-                    "title": s.title,
-                    "rows": [dict(zip(s.head, r, strict=True)) for r in s.rows],
-                }
-                for s in self.sections
-            ],
-        }
-
-
-def _person(session: Session, who: str | uuid.UUID) -> Person:
+def find_person(session: Session, who: str | uuid.UUID) -> Person:
     if isinstance(who, uuid.UUID):
         person = session.get(Person, who)
     else:
@@ -100,196 +61,9 @@ def _person(session: Session, who: str | uuid.UUID) -> Person:
     return person
 
 
-def _s(value: object, clock: Clock | None = None) -> str:
-    """Plain words a citizen reads: dates as 3 Desember 2026, times in the office's zone."""
-    if value is None:
-        return "-"
-    if isinstance(value, datetime):
-        return tanggal_jam(value, clock or Clock())
-    if isinstance(value, date):
-        return tanggal(value)
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    return str(value)
-
-
-def person_dossier(
-    session: Session, actor: Actor, who: str | uuid.UUID, clock: Clock | None = None
-) -> Dossier:
-    """Everything about one person: registration, household, visits, cases, consent, papers."""
-    authorize(session, actor, Perm.EXPORT_PERSON)
-    p = _person(session, who)
-    hh = session.get(Household, p.household_id) if p.household_id else None
-    sections = [
-        Section(
-            "Data pendaftaran",
-            ("isian", "nilai"),
-            [
-                (k, _s(v))
-                for k, v in (
-                    ("Nama", p.name),
-                    ("NIK", p.nik),
-                    ("Tempat lahir", p.birth_place),
-                    ("Tanggal lahir", p.birth_date),
-                    ("Jenis kelamin", p.sex),
-                    ("Telepon", p.phone),
-                    ("Disabilitas", p.disability),
-                    ("Nama ibu kandung", p.mother_name),
-                    ("Hubungan dalam keluarga", p.relationship_to_head),
-                    ("Alasan NIK diterima walau janggal", p.nik_override_reason),
-                    ("Didaftarkan", p.created_at),
-                    ("Diubah", p.updated_at),
-                    ("Identitas dihapus", p.erased_at),
-                    ("Penghapusan dijadwalkan", p.erasure_due_on),
-                )
-            ],
-        )
-    ]
-    if hh is not None:
-        sections.append(
-            Section(
-                "Keluarga",
-                ("isian", "nilai"),
-                [
-                    ("No. KK", _s(hh.no_kk)),
-                    ("Alamat", _s(hh.address)),
-                    ("Dusun / RT / RW", f"{hh.dusun} / {hh.rt} / {hh.rw}"),
-                    ("Kode desa", _s(hh.village_code)),
-                    ("Lokasi rumah", _s(hh.latitude is not None)),
-                    ("Foto rumah", _s(bool(hh.house_photo_path))),
-                ],
-            )
-        )
-    memberships = session.scalars(
-        select(HouseholdMembership).where(HouseholdMembership.person_id == p.id)
-    ).all()
-    sections.append(
-        Section(
-            "Riwayat keanggotaan keluarga",
-            ("hubungan", "mulai", "selesai", "alasan"),
-            [
-                (m.relationship, _s(m.started_on), _s(m.ended_on), _s(m.end_reason))
-                for m in memberships
-            ],
-        )
-    )
-    visits = session.scalars(
-        select(Visit).where(Visit.person_id == p.id).order_by(Visit.started_at)
-    ).all()
-    sections.append(
-        Section(
-            "Kunjungan",
-            ("waktu", "saluran", "status DTKS", "desil"),
-            [(_s(v.started_at), v.channel, v.dtks_status, _s(v.dtks_decile)) for v in visits],
-        )
-    )
-    cases = session.scalars(
-        select(Case).where(Case.person_id == p.id).order_by(Case.created_at)
-    ).all()
-    case_ids = [c.id for c in cases]
-    complaints = {
-        c.case_id: c
-        for c in session.scalars(select(Complaint).where(Complaint.case_id.in_(case_ids)))
-    }
-    sections.append(
-        Section(
-            "Kasus dan keluhan",
-            ("nomor lacak", "jenis", "status", "sektor", "uraian", "keputusan"),
-            [
-                (
-                    c.tracking_number,
-                    c.kind,
-                    c.status,
-                    complaints[c.id].sector if c.id in complaints else "-",
-                    complaints[c.id].description if c.id in complaints else "-",
-                    _s(c.decision),
-                )
-                for c in cases
-            ],
-        )
-    )
-    events = session.scalars(
-        select(CaseEvent).where(CaseEvent.case_id.in_(case_ids)).order_by(CaseEvent.at)
-    ).all()
-    numbers = {c.id: c.tracking_number for c in cases}
-    sections.append(
-        Section(
-            "Riwayat kasus",
-            ("nomor lacak", "waktu", "peristiwa", "catatan"),
-            [(numbers[e.case_id], _s(e.at), e.kind, e.note) for e in events],
-        )
-    )
-    referrals = session.scalars(select(Referral).where(Referral.case_id.in_(case_ids))).all()
-    sections.append(
-        Section(
-            "Rujukan",
-            ("nomor lacak", "tujuan", "alasan", "status", "persetujuan warga"),
-            [
-                (numbers[r.case_id], r.destination_code, r.reason, r.status, _s(r.consent_at))
-                for r in referrals
-            ],
-        )
-    )
-    needs = session.scalars(select(ProgrammeNeed).where(ProgrammeNeed.person_id == p.id)).all()
-    takes = session.scalars(
-        select(ProgrammeParticipation).where(ProgrammeParticipation.person_id == p.id)
-    ).all()
-    sections.append(
-        Section(
-            "Program",
-            ("program", "keterangan"),
-            [(n.programme_code, "dibutuhkan") for n in needs]
-            + [(t.programme_code, f"diterima ({t.source})") for t in takes],
-        )
-    )
-    proposals = session.scalars(
-        select(PrelistProposal).where(PrelistProposal.person_id == p.id)
-    ).all()
-    sections.append(
-        Section(
-            "Usulan daftar awal DTKS",
-            ("status", "alasan"),
-            [(pr.status, pr.reason) for pr in proposals],
-        )
-    )
-    consents = session.scalars(
-        select(Consent).where(Consent.person_id == p.id).order_by(Consent.given_at)
-    ).all()
-    sections.append(
-        Section(
-            "Persetujuan",
-            ("tujuan", "dasar", "diberikan", "dicabut", "catatan"),
-            [(c.purpose, c.basis, _s(c.given_at), _s(c.withdrawn_at), c.note) for c in consents],
-        )
-    )
-    subjects = _subjects(session, p.id, case_ids)
-    docs = session.scalars(
-        select(PrintedDocument)
-        .where(PrintedDocument.subject_id.in_(subjects))
-        .order_by(PrintedDocument.created_at)
-    ).all()
-    jobs = dict(
-        session.execute(
-            select(PrintJob.document_id, func.count())
-            .where(PrintJob.document_id.in_([d.id for d in docs]))
-            .group_by(PrintJob.document_id)
-        ).all()
-    )
-    sections.append(
-        Section(
-            "Dokumen dan cetakan",
-            ("nomor", "jenis", "dibuat", "sementara", "dicetak (kali)"),
-            [
-                (d.number, d.kind, _s(d.created_at), _s(d.provisional), str(jobs.get(d.id, 0)))
-                for d in docs
-            ],
-        )
-    )
-    audit(session, actor.id, "data_warga_diekspor", "person", p.id)
-    return Dossier(p.id, p.name, p.nik, (clock or Clock()).now(), sections)
-
-
-def _subjects(session: Session, person_id: uuid.UUID, case_ids: list[uuid.UUID]) -> list[uuid.UUID]:
+def subject_ids(
+    session: Session, person_id: uuid.UUID, case_ids: list[uuid.UUID]
+) -> list[uuid.UUID]:
     """Ids that printed documents about this person point at."""
     referral_ids = session.scalars(select(Referral.id).where(Referral.case_id.in_(case_ids))).all()
     product_ids = session.scalars(
@@ -316,7 +90,7 @@ def withdraw_consent(
     """The person withdraws every consent; returns how many were standing. At the counter or
     on the administrator's rights page."""
     authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
-    p = _person(session, who)
+    p = find_person(session, who)
     now = (clock or Clock()).now()
     standing = session.scalars(
         select(Consent).where(Consent.person_id == p.id, Consent.withdrawn_at.is_(None))
@@ -351,7 +125,7 @@ def give_consent(
     authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
     if purpose not in PURPOSES:
         raise ValidationError("Pilih tujuan persetujuan.", field="purpose")
-    p = _person(session, who)
+    p = find_person(session, who)
     now = (clock or Clock()).now()
     session.add(
         Consent(person_id=p.id, purpose=purpose, basis=basis, given_at=now, recorded_by=actor.id)
@@ -384,7 +158,7 @@ def request_erasure(
     if not reason.strip():
         raise ValidationError("Tuliskan dasar permintaan penghapusan.", field="reason")
     clock = clock or Clock()
-    p = _person(session, who)
+    p = find_person(session, who)
     if p.erased_at is not None:
         raise ValidationError("Identitas warga ini sudah dihapus.")
     years = session.scalar(select(Site.retention_years)) or 0
@@ -417,7 +191,7 @@ def erase_due(session: Session, clock: Clock | None = None) -> int:
 
 def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datetime) -> None:
     case_ids = list(session.scalars(select(Case.id).where(Case.person_id == p.id)))
-    subjects = _subjects(session, p.id, case_ids)
+    subjects = subject_ids(session, p.id, case_ids)
     p.nik, p.nik_override_reason = None, None
     p.name, p.name_key, p.birth_place = ERASED_NAME, "", ""
     p.phone, p.mother_name = "", ""
@@ -427,10 +201,21 @@ def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datet
     session.execute(
         update(Complaint).where(Complaint.case_id.in_(case_ids)).values(description=ERASED_TEXT)
     )
+    # Free text an officer wrote about the person may name them: every such field goes.
+    for model, column, key in (
+        (CaseEvent, CaseEvent.note, CaseEvent.case_id),
+        (CitizenNotice, CitizenNotice.note, CitizenNotice.case_id),
+        (Case, Case.decision, Case.id),
+        (Referral, Referral.reason, Referral.case_id),
+        (Referral, Referral.request, Referral.case_id),
+    ):
+        session.execute(
+            update(model).where(key.in_(case_ids), column != "").values({column: ERASED_TEXT})
+        )
     session.execute(
-        update(CaseEvent)
-        .where(CaseEvent.case_id.in_(case_ids), CaseEvent.note != "")
-        .values(note=ERASED_TEXT)
+        update(PrelistProposal)
+        .where(PrelistProposal.person_id == p.id, PrelistProposal.reason != "")
+        .values(reason=ERASED_TEXT)
     )
     docs = list(
         session.scalars(select(PrintedDocument.id).where(PrintedDocument.subject_id.in_(subjects)))

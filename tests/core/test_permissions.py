@@ -21,6 +21,7 @@ from kiosk.services import person_rights as rights
 from kiosk.services.audit_log import audit_log
 from kiosk.services.backups import list_backups
 from kiosk.services.cases import case_inbox, find_case, move_case
+from kiosk.services.dossier import person_dossier
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.outbox import sync_overview
 from kiosk.services.people import PersonInput, find_people, register_person
@@ -105,7 +106,7 @@ ACTIONS = {
     Perm.MANAGE_SITE: lambda g, a, o: g.call(update_site, a, head_name="Kades Baru"),
     Perm.MANAGE_REFERENCE: lambda g, a, o: g.call(add_choice, a, "tujuan_rujukan", "lsm_x", "X"),
     Perm.MANAGE_BACKUP: lambda g, a, o: list_backups(g.ctx, a),
-    Perm.EXPORT_PERSON: lambda g, a, o: g.call(rights.person_dossier, a, "3324015708900003"),
+    Perm.EXPORT_PERSON: lambda g, a, o: g.call(person_dossier, a, "3324015708900003"),
     Perm.ERASE_PERSON: lambda g, a, o: g.call(
         rights.request_erasure, a, "3324015708900003", "permintaan"
     ),

@@ -18,6 +18,7 @@ from kiosk.roles import Role
 from kiosk.services import approvals as ap
 from kiosk.services import person_rights as rights
 from kiosk.services.cases import move_case
+from kiosk.services.dossier import person_dossier
 from kiosk.services.setup import get_site
 from printing.documents import Header
 from printing.dossier import person_dossier_pdf
@@ -33,8 +34,8 @@ def test_the_dossier_holds_everything_and_reads_as_a_pdf(gateway, office, sessio
     case = open_case(gateway, office)
     nik = _nik_of(session, case.case_id)
     with pytest.raises(PermissionDenied):
-        gateway.call(rights.person_dossier, office[Role.FRONT_OFFICE], nik)
-    dossier = gateway.call(rights.person_dossier, office.admin, nik, MONDAY)
+        gateway.call(person_dossier, office[Role.FRONT_OFFICE], nik)
+    dossier = gateway.call(person_dossier, office.admin, nik, MONDAY)
     data = dossier.as_json()
     titles = [s["title"] for s in data["sections"]]
     assert titles[:1] == ["Data pendaftaran"] and "Persetujuan" in titles
@@ -42,7 +43,10 @@ def test_the_dossier_holds_everything_and_reads_as_a_pdf(gateway, office, sessio
     assert [c["nomor lacak"] for c in cases] == [case.tracking_number]
     assert cases[0]["uraian"] == "PKH tahap 3 belum cair"
     consent = next(s for s in data["sections"] if s["title"] == "Persetujuan")["rows"]
-    assert consent[0]["tujuan"] == "layanan" and consent[0]["dicabut"] == "-"
+    assert consent[0]["tujuan"] == "Layanan" and consent[0]["dicabut"] == "-"
+    # words, not codes: the status and sector as the citizen reads them
+    assert cases[0]["status"] == "Diterima" and cases[0]["jenis"] == "Pengaduan"
+    assert cases[0]["sektor"] != "sosial" and "Sosial" in cases[0]["sektor"]
     site = gateway.call(get_site)
     pdf = person_dossier_pdf(Header(site, "DP-1", date(2026, 8, 10)), dossier, invariant=True)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
@@ -75,6 +79,7 @@ def test_erasure_waits_for_the_retention_period_then_anonymises(gateway, office,
     assert gateway.call(rights.erase_due, MONDAY) == 0
     # the kabupaten has received the registration and the case
     session.execute(update(OutboxOperation).values(state="sent"))
+    session.execute(update(Case).values(decision=f"Dibantu; NIK {nik} dicek ulang"))
     session.commit()
     later = Clock(frozen=datetime(2031, 8, 10, 5, 0, tzinfo=UTC))
     assert gateway.call(rights.erase_due, later) == 1
@@ -84,6 +89,7 @@ def test_erasure_waits_for_the_retention_period_then_anonymises(gateway, office,
     assert person.birth_date == date(1990, 1, 1) and person.sex == "P"  # still countable
     complaint = session.scalars(select(Complaint).where(Complaint.case_id == case.case_id)).one()
     assert complaint.description == rights.ERASED_TEXT
+    assert session.get(Case, case.case_id).decision == rights.ERASED_TEXT
     assert session.scalar(select(func.count()).select_from(Case)) == 1
     erased = session.scalars(
         select(OutboxOperation).where(OutboxOperation.op_type == "identitas_dihapus")

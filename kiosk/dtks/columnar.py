@@ -34,6 +34,7 @@ turns it off; see ``importer.COLUMNAR``.
 
 from __future__ import annotations
 
+import io
 import os
 import queue
 import threading
@@ -47,18 +48,21 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from kiosk.dtks.reader import MAX_ROW_LINES, Encodings, Utf8Stream
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
 from kiosk.errors import KioskError
 from kiosk.names import name_keys
 
-# Bytes Arrow parses at a time. Its reader keeps several blocks in flight on its threads:
-# 16 MB blocks held 115-150 MB of Arrow memory, 1 MB blocks 40 MB, and parsing was no slower.
-BLOCK = 1 << 20
-# Rows checked at a time; progress and cancel after each. 50,000 held 35 MB more at the peak
-# than 25,000 for no measurable gain in speed.
-BATCH = 25_000
+# Bytes Arrow parses at a time. Its reader keeps several blocks in flight on its threads, and
+# each block's parse leaves short-lived buffers the allocators hold on to: on the messy
+# million-row export of ``bench/messy_export.py`` (19 columns, 189 MB), whole-process peak RSS
+# was 346-364 MB with 1 MB blocks and batches of 25,000, 318 MB with batches of 12,500, and
+# 273-284 MB with 128 KB blocks as well, in the same 8.5-9.5 s.
+BLOCK = 1 << 17
+# Rows checked at a time; progress and cancel after each (see BLOCK for what it holds).
+BATCH = 12_500
 SEP = "\x1f"  # joins a row's cells for its repeat hash; a cell holding it is not plain
 
 # Python's str.strip()/str.split() whitespace, which RE2's \s and Arrow's trim do not match:
@@ -85,11 +89,24 @@ _STRING = pa.string()
 _TYPES = {"decile": pa.int64()}
 SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS])
 
-# Arrow's memory from the C library's allocator rather than its bundled mimalloc: what a batch
-# frees can then serve SQLite and Python next, instead of staying in mimalloc's own heaps. Peak
-# RSS at a million rows: 284 MB against 326 MB, in about the same time. Only the DTKS import
-# loads pyarrow, and this module only when it takes this road.
-pa.set_memory_pool(pa.system_memory_pool())
+
+def _memory_pool() -> pa.MemoryPool:
+    """Arrow's memory from its jemalloc, told to give freed pages back at once (decay 0),
+    where the wheel has it (Linux, macOS); else from the C library's allocator. Not the
+    bundled mimalloc, which kept what each batch freed in its own heaps (326 MB against
+    284 MB at a million rows). jemalloc against the C library, messy million-row export,
+    whole process: 8.5-9.2 s against 9.8-10.1 s at about the same peak (its short-lived
+    buffers no longer fragment the heap Python and SQLite allocate from). Only the DTKS import
+    loads pyarrow, and this module only when it takes this road."""
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(0)
+    except NotImplementedError:  # built without jemalloc (the Windows wheels)
+        return pa.system_memory_pool()
+    return pool
+
+
+pa.set_memory_pool(_memory_pool())
 
 
 class NotPlain(Exception):
@@ -101,14 +118,8 @@ class NotPlain(Exception):
 
 
 def usable(source: Any, db_file: str | None) -> bool:
-    """A CSV that looked UTF-8, going into an SQLite file (not memory)."""
-    return bool(
-        source.texts
-        and source.encoding == "utf-8"
-        and source.delimiter
-        and db_file
-        and db_file != ":memory:"
-    )
+    """A CSV (any encoding the reader decodes), going into an SQLite file (not memory)."""
+    return bool(source.texts and source.delimiter and db_file and db_file != ":memory:")
 
 
 class Loader:
@@ -128,8 +139,9 @@ class Loader:
         self.repeats = repeats
         self.flagged = flagged
         self.width = len(source.headers)
+        self.read = [0]  # bytes of the file handed to Arrow (it reads a few blocks ahead)
         self.bytes_done = 0
-        self.line = 1  # the header is line 1; no row of a plain file spans two lines
+        self.line = 1  # lines before the next batch: the header's
         fields = convert.fields
         self.fields = fields
         self.snapshot = pa.scalar(convert.snapshot, pa.string())
@@ -153,9 +165,13 @@ class Loader:
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
+        stream = Utf8Stream(self.path, self.source.seen or Encodings(), self.read)
         try:
             reader = pcsv.open_csv(
-                self.path, read_options=read, parse_options=parse, convert_options=types
+                io.BufferedReader(stream, BLOCK),
+                read_options=read,
+                parse_options=parse,
+                convert_options=types,
             )
             pending: list[pa.RecordBatch] = []
             count = 0
@@ -178,45 +194,61 @@ class Loader:
         n = batch.num_rows
         cells = batch.columns
         joined = pc.binary_join_element_wise(*cells, SEP) if len(cells) > 1 else cells[0]
-        text = _utf8_bytes(joined)  # numpy over the bytes: 1 ms where two Arrow kernels took 14
-        if (text == 10).any() or (text == 13).any():
-            raise NotPlain("a quoted line break")  # line numbers would need counting
-        if len(cells) > 1 and np.count_nonzero(text == 0x1F) != n * (len(cells) - 1):
+        raw = _utf8_bytes(joined).tobytes()  # one copy; bytes.count and find run in C
+        if len(cells) > 1 and raw.count(b"\x1f") != n * (len(cells) - 1):
             raise NotPlain("a cell holds the separator used for hashing")
-        self.bytes_done += text.size + n  # and the line ends
-        blank_mask = pc.equal(joined, SEP * (len(cells) - 1))
+        self.bytes_done += len(raw) + n  # and the line ends
+        blank = pc.equal(joined, SEP * (len(cells) - 1)).to_numpy(zero_copy_only=False)
         hashes = list(map(hash, joined.cast(pa.binary()).to_pylist()))  # bytes: no decoding
-        first_line = self.line + 1
-        self.line += n
+        line_of = self._lines(joined, raw, n)
+        del raw
 
         values, clean = self._columns(batch)
         nik_field = self.fields.get("nik")
-        numbers = None  # the clean rows' NIKs as integers; the others' come from their rules
+        niks = np.full(n, EMPTY, np.int64)  # the clean rows' NIKs; the others' from their rules
         if nik_field is not None:
             number = pc.if_else(clean, batch.column(nik_field), pa.scalar(None, _STRING))
-            numbers = pc.cast(number, pa.int64())
-        all_clean = pc.all(clean).as_py()
-        if all_clean:  # the usual batch: every row done by the columns
-            known = numbers.to_numpy() if numbers is not None else []
-            if self.repeats.all_new(hashes, known):
+            numbers = pc.cast(number, pa.int64()).fill_null(EMPTY)
+            niks = numbers.to_numpy(zero_copy_only=False, writable=True)
+        clean_rows = clean.to_numpy(zero_copy_only=False)
+        if clean_rows.all():  # the usual batch: every row done by the columns
+            if self.repeats.all_new(hashes, niks):
                 return pa.Table.from_arrays(values, schema=SCHEMA)
-        if all_clean:
-            known = numbers.to_numpy() if numbers is not None else np.full(n, EMPTY, np.int64)
-            kept = self.repeats.keep([True] * n, hashes, known, lambda i: first_line + i, reject)
-            return self._assemble(values, [True] * n, {}, kept)
-        niks: list[int | None] = [None] * n if numbers is None else numbers.to_pylist()
-
-        blank = blank_mask.to_pylist()
-        clean_list = clean.to_pylist()
-        odd = [i for i in range(n) if not clean_list[i] and not blank[i]]
-        odd_values = self._per_row(batch, odd)
-        entries: list[Any] = [None if b else True for b in blank]
-        for i, value in zip(odd, odd_values, strict=True):
-            entries[i] = value
-            if not isinstance(value, Rejected) and value[_NIK] is not None:
+            kept = self.repeats.keep(_Odd(), hashes, niks, line_of, reject, clean_rows)
+            return self._assemble(values, clean_rows, {}, kept)
+        odd = np.flatnonzero(~clean_rows & ~blank).tolist()
+        entries = _Odd(zip(odd, self._per_row(batch, odd), strict=True))
+        refused = np.zeros(n, bool)
+        for i, value in entries.items():
+            if isinstance(value, Rejected):
+                refused[i] = True
+            elif value[_NIK] is not None:
                 niks[i] = int(value[_NIK])
-        kept = self.repeats.keep(entries, hashes, niks, lambda i: first_line + i, reject)
-        return self._assemble(values, clean_list, dict(zip(odd, odd_values, strict=True)), kept)
+        kept = self.repeats.keep(entries, hashes, niks, line_of, reject, ~blank, refused)
+        return self._assemble(values, clean_rows, entries, kept)
+
+    def _lines(self, joined: pa.Array, raw: bytes, n: int) -> Callable[[int], int]:
+        """Row i's line in the file (the line its last cell ends on, as Python's ``csv``
+        counts): rows follow each other one line apiece, plus the line breaks quoted inside
+        cells (an address typed with Alt+Enter). A row over :data:`MAX_ROW_LINES` lines is a
+        quote never closed: the other road refuses the file with the line to fix."""
+        first = self.line
+        if b"\n" not in raw and b"\r" not in raw:
+            self.line += n
+            return lambda i: first + 1 + i
+        text = np.frombuffer(raw, np.uint8)
+        breaks = (text == 10) | (text == 13)
+        crlf = np.flatnonzero((text[:-1] == 13) & (text[1:] == 10))
+        breaks[crlf] = False  # CRLF is one line end
+        _, offsets_buffer, _ = joined.buffers()
+        offsets = np.frombuffer(offsets_buffer, np.int32, n + 1, joined.offset * 4)
+        row_of = np.searchsorted(offsets[1:] - offsets[0], np.flatnonzero(breaks), "right")
+        per_row = np.bincount(row_of, minlength=n)
+        if per_row.max() + 1 > MAX_ROW_LINES:
+            raise NotPlain("a quote left open")
+        ends = first + np.cumsum(per_row + 1)
+        self.line = int(ends[-1])
+        return lambda i: int(ends[i])
 
     def _columns(self, batch: pa.RecordBatch) -> tuple[list[pa.Array], pa.Array]:
         """Every stored column for all rows, and which rows those values are right for."""
@@ -353,16 +385,18 @@ class Loader:
     def _assemble(
         self,
         values: list[pa.Array],
-        clean: list[bool],
+        clean: np.ndarray,
         odd: dict[int, Any],
         kept: list[int],
     ) -> pa.Table:
         """Kept clean rows from the columns and kept odd rows from their tuples, in file
         order: row ids then match the row-by-row road's exactly."""
         table = pa.Table.from_arrays(values, schema=SCHEMA)
-        from_columns = [i for i in kept if clean[i]]
-        from_rows = [i for i in kept if not clean[i]]
-        part = table.take(pa.array(from_columns, pa.int64()))
+        positions = np.asarray(kept, np.int64)
+        by_columns = clean[positions]
+        from_columns = positions[by_columns]
+        from_rows = positions[~by_columns].tolist()
+        part = table.take(pa.array(from_columns))
         if not from_rows:
             return part
         rows = [odd[i] for i in from_rows]
@@ -370,8 +404,7 @@ class Loader:
         arrays = [pa.array(list(c), f.type) for c, f in zip(by_column, SCHEMA, strict=True)]
         extra = pa.Table.from_arrays(arrays, schema=SCHEMA)
         both = pa.concat_tables([part, extra])
-        position = from_columns + from_rows
-        order = sorted(range(len(position)), key=position.__getitem__)
+        order = np.argsort(np.concatenate([from_columns, from_rows]), kind="stable")
         return both.take(pa.array(order, pa.int64()))
 
     def count_flags(self, table: pa.Table) -> None:
@@ -379,6 +412,14 @@ class Loader:
             found, count = item["values"], item["counts"]
             for flag in found.split(",") if found else ():
                 self.flagged[flag] += count
+
+
+class _Odd(dict[int, Any]):
+    """The rows the per-row rules converted (their values, or the :class:`Rejected` they
+    raised), by position in the batch; any other row is one the columns converted."""
+
+    def __missing__(self, key: int) -> Any:
+        return True
 
 
 def _joined_flags(parts: list[pa.Array], n: int) -> pa.Array:

@@ -163,6 +163,7 @@ def import_snapshot(
             cancel,
             exclusive,
         )
+        report.encoding = source.encoding_read  # the whole file's, not its head's
         confirmed = guard_replacement(ctx, report.imported, snap_id, replace_smaller)
         replaced = _activate(ctx, actor, report, snap_id, confirmed)
     except BaseException:

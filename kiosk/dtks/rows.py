@@ -78,15 +78,34 @@ def number16(cell: Any, label: str, numeric_cell_suspect: bool) -> str | None:
 
 
 def _fast_date(text: str) -> date | None:
-    """dd-mm-yyyy, dd/mm/yyyy and yyyy-mm-dd by slicing: strptime is the import's hot spot."""
+    """dd-mm-yyyy, dd/mm/yyyy and yyyy-mm-dd by slicing: strptime is the import's hot spot.
+
+    Also d/m/yyyy with one-digit day or month (Excel's way of writing a date it recognised):
+    only the ``%d?%m?%Y`` formats can read those, so a date that does not exist is None
+    here exactly as it would be after trying every format (8/17/1990 has no month 17)."""
     try:
         if len(text) == 10 and text[2] in "-/." and text[5] == text[2]:
             return date(int(text[6:]), int(text[3:5]), int(text[:2]))
         if len(text) == 10 and text[4] in "-/" and text[7] == text[4]:
             return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        if 8 <= len(text) <= 9 and text.isascii():
+            sep = text[1] if text[1] in "-/." else text[2]
+            parts = text.split(sep)
+            if (
+                sep in "-/."
+                and len(parts) == 3
+                and all(p.isdigit() for p in parts)
+                and 1 <= len(parts[0]) <= 2
+                and 1 <= len(parts[1]) <= 2
+                and len(parts[2]) == 4
+            ):
+                return date(int(parts[2]), int(parts[1]), int(parts[0])) or _NO_DATE
     except ValueError:
-        return None
+        return _NO_DATE
     return None
+
+
+_NO_DATE = date.min  # _fast_date's "no such date, do not try the other formats"
 
 
 def parse_date(cell: Any) -> date | None:
@@ -98,6 +117,8 @@ def parse_date(cell: Any) -> date | None:
         return cell
     text = str(cell).strip().split(" ")[0]
     fast = _fast_date(text)
+    if fast is _NO_DATE:
+        return None
     if fast is not None:
         return fast
     for fmt in DATE_FORMATS:

@@ -33,6 +33,7 @@ from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.dtks.name_index import warm
+from kiosk.dtks.reader import encoding_label
 from kiosk.formatting import angka
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
@@ -121,7 +122,7 @@ class DtksImportPage(QWidget):
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem(field_label(field))])
         for column in p.unused_columns:
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
-        enc = "Windows-1252" if p.encoding == "cp1252" else p.encoding.upper()
+        enc = encoding_label(p.encoding)
         sep = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}.get(
             p.delimiter or "", "-"
         )

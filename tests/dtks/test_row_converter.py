@@ -221,3 +221,32 @@ def test_a_layout_without_nik_or_dates_chunks_as_rows_do():
     values, _ = RowConverter(mapping, TODAY, None, True).chunk(rows)
     assert [v.reason if isinstance(v, Rejected) else v for v in values] == expected
     assert all(v[-1].startswith("tanpa_nik") for v in values if isinstance(v, tuple))
+
+
+def test_the_fast_date_paths_answer_as_every_format_would():
+    """``parse_date`` slices the usual shapes instead of trying each strptime format; for
+    every shape, real or not, the answer must be the formats' answer."""
+    from datetime import datetime
+
+    from kiosk.dtks.rows import DATE_FORMATS
+
+    def by_formats(text):
+        for fmt in DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        return None
+
+    days = ["1", "01", "8", "17", "29", "31", "0", "00", "123"]
+    months = ["2", "02", "12", "13", "17", "0"]
+    cases = [
+        f"{d}{sep}{m}{sep}{y}"
+        for d in days
+        for m in months
+        for y in ["1990", "2024", "199"]
+        for sep in "-/."
+    ]
+    cases += ["17081990", "29/2/2023", "29/2/2024", "1990-1-5", "8/17/1990", "1/1/1990"]
+    assert [parse_date(c) for c in cases] == [by_formats(c) for c in cases]
+    assert parse_date("5/2/1956") == date(1956, 2, 5)  # day first, as Indonesia writes it

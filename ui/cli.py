@@ -12,6 +12,8 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
@@ -280,8 +282,6 @@ def _cmd_printer(ctx: KioskContext, a: argparse.Namespace) -> int:
 
 def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
     import csv
-    from datetime import date
-    from pathlib import Path
 
     from kiosk.dtks.importer import import_snapshot
     from kiosk.identity import mask_nik
@@ -303,6 +303,8 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
                                 "nik": h.nik,
                                 "no_kk": h.no_kk,
                                 "name": h.name,
+                                "birth_date": h.birth_date.isoformat() if h.birth_date else None,
+                                "sex": h.sex,
                                 "decile": h.decile,
                                 "programmes": list(h.programmes),
                                 "relationship": h.relationship,
@@ -318,9 +320,13 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
             print(f"Data DTKS per {when or 'tanggal tidak diketahui'}: {len(hits)} hasil")
             for h in hits:
                 progs = ",".join(h.programmes) or "-"
-                print(f"{mask_nik(h.nik):<17} {h.name:<30} desil {h.decile or '-':<3} {progs}")
+                born = h.birth_date.strftime("%d-%m-%Y") if h.birth_date else "-"
+                print(
+                    f"{mask_nik(h.nik):<17} {h.name:<30} {h.sex or '-'} {born:<10} "
+                    f"desil {h.decile or '-':<3} {progs}"
+                )
         return 0
-    snapshot_date = date.fromisoformat(a.date) if a.date else None
+    snapshot_date = date.fromisoformat(a.date) if a.date else _ask_date(Path(a.file))
 
     def progress(done: int, total: int, rows: int) -> None:
         if not a.json and sys.stderr.isatty():
@@ -341,7 +347,7 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
     if a.report:
         with open(a.report, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
-            writer.writerow(["baris", "alasan"])
+            writer.writerow(["baris", "alasan", "nilai"])
             writer.writerows(report.rejections)
     if a.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -351,11 +357,44 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
             f"ditolak {angka(sum(report.rejected.values()))}; "
             f"baris kembar {angka(report.duplicates)}."
         )
+        when = report.snapshot_date
+        print(
+            f"Tanggal data: {when.strftime('%d-%m-%Y')} (dari {report.snapshot_date_from})"
+            if when
+            else "Tanggal data: tidak diketahui (isi dengan --date TTTT-BB-HH)"
+        )
+        examples = report.examples()
         for reason, count in report.rejected.most_common():
-            print(f"  ditolak: {reason}: {angka(count)}")
+            shown = "; ".join(f"baris {line}: {value}" for line, value in examples.get(reason, []))
+            print(f"  ditolak: {reason}: {angka(count)}" + (f" (mis. {shown})" if shown else ""))
         for flag, count in report.flagged.most_common():
             print(f"  ditandai: {flag}: {angka(count)}")
     return 0
+
+
+def _ask_date(path: Path) -> date | None:
+    """The data's date when neither ``--date`` nor the file gives it: asked at a terminal.
+    None otherwise: the import reads the file's date itself (and says where it found it), or
+    says in its summary that the date is unknown."""
+    from kiosk.dtks.importer import preview
+
+    try:
+        found = preview(path, rows=1).snapshot_date
+    except KioskError:
+        return None  # the import itself explains what is wrong with the file
+    if found is not None or not sys.stdin.isatty():
+        return None
+    while True:
+        text = input(
+            "Tanggal data tidak tertulis di berkas. Tanggal data (HH-BB-TTTT, kosong bila "
+            "tidak tahu): "
+        ).strip()
+        if not text:
+            return None
+        try:
+            return datetime.strptime(text, "%d-%m-%Y").date()
+        except ValueError:
+            print("Tulis tanggal seperti 31-10-2026.")
 
 
 def _cmd_sync(ctx: KioskContext, a: argparse.Namespace) -> int:

@@ -189,7 +189,7 @@ class Loader:
             raise NotPlain(str(exc)[:200]) from None
 
     # -- one batch -----------------------------------------------------------------------
-    def check(self, batch: pa.RecordBatch, reject: Callable[[int, str], None]) -> pa.Table:
+    def check(self, batch: pa.RecordBatch, reject: Callable[[int, str, str], None]) -> pa.Table:
         """The rows of ``batch`` to store, in file order, as :data:`SCHEMA` columns."""
         n = batch.num_rows
         cells = batch.columns

@@ -26,6 +26,7 @@ from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
+from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement, load_table
 from kiosk.dtks.name_index import warm
@@ -33,6 +34,7 @@ from kiosk.dtks.reader import Source, open_source
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.errors import KioskError, ValidationError
+from kiosk.identity import mask_niks_in_text
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -40,6 +42,7 @@ from kiosk.services.journal import audit
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 10_000  # rejections listed one by one; all are counted
+EXAMPLES = 3  # rows shown per reason in the summary
 
 
 class ImportCancelled(KioskError):
@@ -60,10 +63,22 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     flagged: Counter[str] = field(default_factory=Counter)
-    rejected: Counter[str] = field(default_factory=Counter)
-    rejections: list[tuple[int, str]] = field(default_factory=list)
+    rejected: Counter[str] = field(default_factory=Counter)  # by reason, values grouped
+    rejections: list[tuple[int, str, str]] = field(default_factory=list)  # line, reason, value
     snapshot_id: uuid.UUID | None = None
     road: str = ""  # "columnar" (Arrow) or "rows": which loader read the file
+    matched_by_words: list[str] = field(default_factory=list)  # headers read by their words
+    snapshot_date: date | None = None
+    snapshot_date_from: str = ""  # "diberikan", "kolom <header>", "nama berkas" or ""
+
+    def examples(self) -> dict[str, list[tuple[int, str]]]:
+        """The first few refused rows of each reason: line and value (NIKs masked)."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for line, reason, detail in self.rejections:
+            shown = out.setdefault(reason, [])
+            if len(shown) < EXAMPLES:
+                shown.append((line, mask_niks_in_text(detail)))
+        return out
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -75,10 +90,19 @@ class ImportReport:
             "imported": self.imported,
             "duplicates": self.duplicates,
             "rejected": sum(self.rejected.values()),
-            "rejected_by_reason": dict(self.rejected),
+            "rejected_by_reason": dict(self.rejected.most_common()),
+            "rejected_examples": {
+                reason: [{"line": line, "value": value} for line, value in shown]
+                for reason, shown in self.examples().items()
+            },
             "flagged_by_reason": dict(self.flagged),
-            "mapping": [{"column": c, "field": f} for c, f in self.mapping],
+            "mapping": [
+                {"column": c, "field": f, "by_words": c in self.matched_by_words}
+                for c, f in self.mapping
+            ],
             "unused_columns": self.unused_columns,
+            "snapshot_date": self.snapshot_date.isoformat() if self.snapshot_date else None,
+            "snapshot_date_from": self.snapshot_date_from or None,
             "snapshot_id": str(self.snapshot_id) if self.snapshot_id else None,
             "road": self.road,
         }
@@ -133,7 +157,15 @@ def import_snapshot(
         source.delimiter,
         mapping.describe(source.headers),
         list(mapping.unknown),
+        matched_by_words=[source.headers[i] for i in sorted(mapping.by_words)],
     )
+    if snapshot_date is None:
+        snapshot_date, report.snapshot_date_from = snapshot_dates.find(
+            Path(path), source, mapping, clock.today()
+        )
+    else:
+        report.snapshot_date_from = "diberikan"
+    report.snapshot_date = snapshot_date
     _discard_abandoned(ctx, clock.now())
     snap_id = uuid.uuid4()
     with ctx.sessions() as s, s.begin():
@@ -230,10 +262,10 @@ class _Load:
     progress: Progress | None
     cancel: threading.Event | None
 
-    def reject(self, line: int, reason: str) -> None:
+    def reject(self, line: int, reason: str, detail: str = "") -> None:
         self.report.rejected[reason] += 1
         if len(self.report.rejections) < MAX_LISTED:
-            self.report.rejections.append((line, reason))
+            self.report.rejections.append((line, reason, detail))
 
     def step(self) -> None:
         """After each batch, on either road: progress shown, then a cancel honoured."""
@@ -586,9 +618,12 @@ class Preview:
     delimiter: str | None
     usable: bool
     problem: str
+    matched_by_words: list[str] = field(default_factory=list)
+    snapshot_date: date | None = None  # the export's date, when the file says it
+    snapshot_date_from: str = ""
 
 
-def preview(path: Path, rows: int = 5) -> Preview:
+def preview(path: Path, rows: int = 5, today: date | None = None) -> Preview:
     """Read only the header and a few rows: cheap enough to run before the import."""
     source = open_source(Path(path), [0])
     mapping = match_headers(source.headers)
@@ -596,6 +631,7 @@ def preview(path: Path, rows: int = 5) -> Preview:
     sample = [["" if c is None else str(c) for c in cells] for cells in first]
     usable = "name" in mapping.fields and ("nik" in mapping.fields or "no_kk" in mapping.fields)
     problem = "" if usable else "Kolom nama dan NIK atau No. KK tidak ditemukan."
+    day, day_from = snapshot_dates.find(Path(path), source, mapping, today or date.today())
     return Preview(
         mapping.describe(source.headers),
         list(mapping.unknown),
@@ -604,4 +640,7 @@ def preview(path: Path, rows: int = 5) -> Preview:
         source.delimiter,
         usable,
         problem,
+        [source.headers[i] for i in sorted(mapping.by_words)],
+        day,
+        day_from,
     )

@@ -14,6 +14,7 @@ import numpy as np
 
 from kiosk.dtks.rows import Rejected
 from kiosk.dtks.seen import EMPTY, IntSet
+from kiosk.identity import mask_nik
 
 SAME_NIK = "NIK ganda dalam berkas (isi berbeda)"
 
@@ -44,7 +45,7 @@ class Repeats:
         hashes: Sequence[int],
         niks: Sequence[int | None] | np.ndarray,
         line_of: Callable[[int], int],
-        reject: Callable[[int, str], None],
+        reject: Callable[[int, str, str], None],
         present: np.ndarray | None = None,
         refused: np.ndarray | None = None,
     ) -> list[int]:
@@ -79,7 +80,7 @@ class Repeats:
         for i in np.flatnonzero(present & (involved | refused)).tolist():  # in file order
             entry = entries[i]
             if not involved[i]:  # refused, its line seen nowhere else
-                reject(line_of(i), entry.reason)
+                reject(line_of(i), entry.reason, entry.detail)
                 continue
             if hashes[i] in seen_lines:
                 report.duplicates += 1
@@ -87,11 +88,11 @@ class Repeats:
             seen_lines.add(hashes[i])
             new_lines.append(hashes[i])
             if isinstance(entry, Rejected):
-                reject(line_of(i), entry.reason)
+                reject(line_of(i), entry.reason, entry.detail)
                 continue
             if (nik := int(numbers[i])) != EMPTY:
                 if nik in seen_niks:
-                    reject(line_of(i), SAME_NIK)
+                    reject(line_of(i), SAME_NIK, mask_nik(str(nik)))
                     continue
                 seen_niks.add(nik)
                 new_niks.append(nik)

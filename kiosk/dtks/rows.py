@@ -43,11 +43,14 @@ LONG_NAME = f"nama lebih dari {NAME_LIMIT} karakter (sel tergabung?); perbaiki d
 
 
 class Rejected(Exception):
-    """A row that cannot be stored; ``reason`` is what the report shows."""
+    """A row that cannot be stored. ``reason`` groups it in the report (the same words for
+    every row refused for it); ``detail`` is this row's value that earned it (the damaged
+    cell as written), listed with its line for the officer to find and fix."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
+        self.detail = detail
 
 
 def _text(cell: Any) -> str:
@@ -64,16 +67,18 @@ def number16(cell: Any, label: str, numeric_cell_suspect: bool) -> str | None:
     if not text:
         return None
     if _SCI.match(text):
-        raise Rejected(f"{label} rusak oleh spreadsheet (notasi ilmiah {text})")
+        raise Rejected(f"{label} rusak oleh spreadsheet (notasi ilmiah)", text)
     digits = text.replace(" ", "").replace("'", "").replace(".", "")
     if not (digits.isascii() and digits.isdigit()):  # "²" is a digit to str.isdigit
-        raise Rejected(f"{label} berisi bukan angka")
+        raise Rejected(f"{label} berisi bukan angka", text)
     if len(digits) != 16:
-        raise Rejected(f"{label} bukan 16 digit ({len(digits)} digit)")
+        raise Rejected(f"{label} bukan 16 digit", f"{text} ({len(digits)} digit)")
     if digits.endswith("0000"):
-        raise Rejected(f"{label} diakhiri 0000 (digit dinolkan spreadsheet)")
+        raise Rejected(f"{label} diakhiri 0000 (digit dinolkan spreadsheet)", text)
     if numeric_cell_suspect and isinstance(cell, int | float) and digits.endswith("0"):
-        raise Rejected(f"{label} disimpan sebagai angka di Excel; digit terakhir mungkin hilang")
+        raise Rejected(
+            f"{label} disimpan sebagai angka di Excel; digit terakhir mungkin hilang", text
+        )
     return digits
 
 
@@ -444,7 +449,7 @@ class RowConverter:
             "    if not name:",
             "        raise Rejected('nama kosong')",
             f"    if len(name) > {NAME_LIMIT}:",
-            "        raise Rejected(LONG_NAME)",
+            "        raise Rejected(LONG_NAME, name[:40] + '…')",
             "    flags = []",
             *number("nik", "NIK"),
             *number("no_kk", "No. KK"),

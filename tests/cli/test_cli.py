@@ -156,7 +156,8 @@ def test_dtks_import_json_report_and_find(ctx, office, capsys, tmp_path):
     src.write_text(
         "nomor_induk_kependudukan;nama;nomor_kartu_keluarga;desil_nasional;pkh\n"
         "3324015708900003;Siti Fatimah;3324011203150007;2;1\n"
-        "3.32402E+15;Rusak;3324011203150007;2;0\n",
+        "3.32402E+15;Rusak;3324011203150007;2;0\n"
+        "33240157089;Pendek;3324011203150007;2;0\n",
         encoding="utf-8",
     )
     rejects = tmp_path / "ditolak.csv"
@@ -178,8 +179,15 @@ def test_dtks_import_json_report_and_find(ctx, office, capsys, tmp_path):
         str(rejects),
     )
     summary = json.loads(out)
-    assert code == 0 and summary["imported"] == 1 and summary["rejected"] == 1
-    assert rejects.read_text().splitlines()[1].startswith("3,NIK rusak")
+    assert code == 0 and summary["imported"] == 1 and summary["rejected"] == 2
+    assert summary["snapshot_date"] == "2026-10-08"
+    assert summary["rejected_by_reason"] == {
+        "NIK rusak oleh spreadsheet (notasi ilmiah)": 1,
+        "NIK bukan 16 digit": 1,
+    }
+    saved = rejects.read_text(encoding="utf-8").splitlines()
+    assert saved[0] == "baris,alasan,nilai"
+    assert saved[1] == "3,NIK rusak oleh spreadsheet (notasi ilmiah),3.32402E+15"
     code, out, _ = run(
         capsys,
         "--db",
@@ -198,6 +206,29 @@ def test_dtks_import_json_report_and_find(ctx, office, capsys, tmp_path):
     assert [(r["name"], r["decile"], r["programmes"]) for r in found["results"]] == [
         ("Siti Fatimah", 2, ["PKH"])
     ]
+    # What the officer compares with the KTP in hand: the NIK's birth date (17-08-1990, a
+    # woman: day + 40) and sex, as the register has them.
+    assert (found["results"][0]["birth_date"], found["results"][0]["sex"]) == (None, None)
+
+
+def test_dtks_find_shows_birth_date_and_sex_and_import_reads_the_date(
+    ctx, office, capsys, tmp_path
+):
+    src = tmp_path / "DTKS_3324_20261031.csv"
+    src.write_text(
+        "NIK;NAMA;NO KK;TANGGAL LAHIR;JENIS KELAMIN;HUBUNGAN DENGAN KEPALA KELUARGA\n"
+        "3324015708900003;Siti Fatimah;3324011203150007;17/08/1990;Perempuan;Istri\n",
+        encoding="cp1252",
+    )
+    admin = ("--as", "admin", "--as-password", "rahasia123")
+    code, out, _ = run(capsys, "--db", ctx.url, "dtks", "import", str(src), *admin)
+    assert code == 0 and "Tanggal data: 31-10-2026 (dari nama berkas)" in out
+    officer = ("--as", "frontoffice", "--as-password", "rahasia123")
+    code, out, _ = run(capsys, "--db", ctx.url, "dtks", "find", "siti", *officer, "--json")
+    (hit,) = json.loads(out)["results"]
+    assert (hit["birth_date"], hit["sex"], hit["relationship"]) == ("1990-08-17", "P", "Istri")
+    code, out, _ = run(capsys, "--db", ctx.url, "dtks", "find", "siti", *officer)
+    assert "3324********0003" in out and " P 17-08-1990 " in out
 
 
 def test_dtks_import_of_a_broken_file_says_what_to_do(ctx, office, capsys, tmp_path):

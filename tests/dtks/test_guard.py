@@ -117,5 +117,5 @@ def test_a_name_too_long_for_the_register_is_reported_not_cut(ctx, office, regis
     report = import_snapshot(ctx, office.admin, path)
     assert report.imported == 19
     assert report.rejections == [
-        (6, "nama lebih dari 120 karakter (sel tergabung?); perbaiki di berkas")
+        (6, "nama lebih dari 120 karakter (sel tergabung?); perbaiki di berkas", "Nur " * 10 + "…")
     ]

@@ -54,13 +54,21 @@ def test_bdt_csv_with_every_kind_of_damage(ctx, office, session, tmp_path):
     assert report.rows_read == 9 and report.duplicates == 1  # the blank line is skipped
     assert report.imported == 3  # Siti, Tanggal Janggal (flagged), Tanpa NIK (flagged)
     assert report.rejected == {
-        "NIK rusak oleh spreadsheet (notasi ilmiah 3.32402E+15)": 1,
+        "NIK rusak oleh spreadsheet (notasi ilmiah)": 1,
         "NIK diakhiri 0000 (digit dinolkan spreadsheet)": 1,
-        "NIK bukan 16 digit (11 digit)": 1,
+        "NIK bukan 16 digit": 1,
         "nama kosong": 1,
         "NIK ganda dalam berkas (isi berbeda)": 1,
     }
-    assert (3, "NIK rusak oleh spreadsheet (notasi ilmiah 3.32402E+15)") in report.rejections
+    assert (3, "NIK rusak oleh spreadsheet (notasi ilmiah)", "3.32402E+15") in report.rejections
+    assert (5, "NIK bukan 16 digit", "33240157089 (11 digit)") in report.rejections
+    examples = report.as_dict()["rejected_examples"]
+    assert examples["NIK diakhiri 0000 (digit dinolkan spreadsheet)"] == [
+        {"line": 4, "value": "3324********0000"}  # a NIK shown in a summary is masked
+    ]
+    assert examples["NIK ganda dalam berkas (isi berbeda)"] == [
+        {"line": 8, "value": "3324********0003"}
+    ]
     assert report.flagged["nik_janggal"] == 1 and report.flagged["tanpa_nik"] == 1
     stored = {r.name: r for r in session.scalars(select(DtksRecord))}
     assert set(stored) == {"Siti Fatimah", "Tanggal Janggal", "Tanpa NIK"}

@@ -41,7 +41,7 @@ def test_quoted_line_breaks_keep_the_line_numbers_right(tmp_path, ctx, office):
     assert lines == [(3, "Siti"), (4, "Budi"), (7, "Wati"), (8, "Joko")]
     report = import_snapshot(ctx, office.admin, path)
     assert report.imported == 2
-    assert [line for line, _ in report.rejections] == [4, 8]
+    assert [line for line, _, _ in report.rejections] == [4, 8]
 
 
 def test_blocks_mixing_utf8_and_windows_1252_lines(tmp_path, monkeypatch):

@@ -79,7 +79,7 @@ def test_repeats_decide_exactly_as_one_ordered_pass_over_sets():
                 hashes,
                 as_array if attempt % 2 else numbers,  # the Arrow road passes numpy, -1: none
                 lambda i, c=c: (c, i),
-                lambda line, reason, out=rejected: out.append((line, reason)),
+                lambda line, reason, _, out=rejected: out.append((line, reason)),
             )
             kept += [(c, i) for i in got]
         assert (kept, rejected, report.rows_read, report.duplicates) == plain(chunks)

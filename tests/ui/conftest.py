@@ -53,3 +53,14 @@ def _acknowledged_warnings(monkeypatch):
     seen: list[list[str]] = []
     monkeypatch.setattr(RegisterStep, "acknowledge", lambda self, warnings: seen.append(warnings))
     return seen
+
+
+@pytest.fixture(autouse=True)
+def _imports_without_a_date_confirmed(monkeypatch):
+    """The DTKS page asks before importing a file whose date is unknown; tests that are not
+    about that question answer Yes. The calls are recorded."""
+    from ui.pages.dtks_import import DtksImportPage
+
+    asked: list[bool] = []
+    monkeypatch.setattr(DtksImportPage, "confirm_no_date", lambda self: asked.append(True) or True)
+    return asked

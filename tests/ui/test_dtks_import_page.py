@@ -1,6 +1,7 @@
 """The DTKS import page: mapping shown, progress, cancel keeps the old snapshot, report."""
 
 import time
+from datetime import date
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from sqlalchemy import select
@@ -77,17 +78,19 @@ def test_file_without_usable_columns_cannot_be_imported(qtbot, make_window, offi
 
 
 def test_cancel_keeps_the_old_snapshot_and_the_loop_keeps_running(
-    qtbot, make_window, office, session, tmp_path
+    qtbot, make_window, office, session, tmp_path, monkeypatch
 ):
     from kiosk.dtks.importer import import_snapshot
+
+    # The row-by-row road, in the import's child process too (it reads the setting at its
+    # start): slow enough to be cancelled midway. The Arrow road's cancel is tested directly.
+    monkeypatch.setenv("PUSKESOS_DTKS_COLUMNAR", "0")
 
     old = tmp_path / "lama.csv"
     old.write_text("NIK,Nama\n3324015708900003,Siti Lama\n")
     page = open_page(qtbot, make_window, threaded=True)
     import_snapshot(page.env.gateway.ctx, page.actor, old)
     src = tmp_path / "besar.csv"
-    # Windows-1252 takes the row-by-row road: slow enough to be cancelled midway (a plain
-    # UTF-8 file of this size is in before the click lands; its cancel is tested directly).
     big_csv(src, 60_000, encoding="cp1252")
     page.path.setText(str(src))
     page.on_preview()
@@ -200,3 +203,38 @@ def test_the_import_process_passes_the_question_back(
     session.expire_all()
     snap = session.scalars(select(DtksSnapshot).where(DtksSnapshot.status == "active")).one()
     qtbot.waitUntil(lambda: name_index.ready(snap.id) is not None, timeout=60_000)
+
+
+def test_the_date_and_long_headers_come_from_the_file_and_a_missing_date_is_asked(
+    qtbot, make_window, office, session, tmp_path, _imports_without_a_date_confirmed
+):
+    src = tmp_path / "DTKS_3324_20261031.csv"
+    src.write_text(
+        "NIK;NAMA;HUBUNGAN DENGAN KEPALA KELUARGA;KETERANGAN\n3324015708900003;Siti;Istri;-\n",
+        encoding="cp1252",
+    )
+    page = open_page(qtbot, make_window)
+    page.path.setText(str(src))
+    page.on_preview()
+    rows = {
+        page.mapping_model.item(r, 0).text(): page.mapping_model.item(r, 1).text()
+        for r in range(page.mapping_model.rowCount())
+    }
+    assert rows["HUBUNGAN DENGAN KEPALA KELUARGA"] == (
+        "Hubungan keluarga (dari kata pada judul kolom)"
+    )
+    assert rows["KETERANGAN"] == "(tidak dipakai)"
+    assert page.date.text() == "31-10-2026" and "31 Oktober 2026" in page.info.text()
+    page.on_import()
+    assert _imports_without_a_date_confirmed == []  # the file gave the date: nothing asked
+    plain = tmp_path / "ekspor.csv"
+    plain.write_text("NIK;NAMA\n3324015708900003;Siti\n")
+    page.date.clear()
+    page.path.setText(str(plain))
+    page.on_preview()
+    assert "isi Tanggal data" in page.info.text() and page.date.hasFocus()
+    page.on_import()
+    assert _imports_without_a_date_confirmed == [True]
+    session.expire_all()
+    dates = {s.snapshot_date for s in session.scalars(select(DtksSnapshot))}
+    assert dates == {None, date(2026, 10, 31)}

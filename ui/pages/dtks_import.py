@@ -34,7 +34,7 @@ from kiosk.dtks.import_process import import_in_process
 from kiosk.dtks.importer import ImportReport, Preview, import_snapshot, preview
 from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import encoding_label
-from kiosk.formatting import angka
+from kiosk.formatting import angka, tanggal_panjang
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
@@ -119,21 +119,33 @@ class DtksImportPage(QWidget):
     def _previewed(self, p: Preview) -> None:
         self.mapping_model.removeRows(0, self.mapping_model.rowCount())
         for column, field in p.mapping:
-            self.mapping_model.appendRow([QStandardItem(column), QStandardItem(field_label(field))])
+            label = field_label(field)
+            if column in p.matched_by_words:  # a guess from the header's words: check it
+                label += " (dari kata pada judul kolom)"
+            self.mapping_model.appendRow([QStandardItem(column), QStandardItem(label)])
         for column in p.unused_columns:
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
         enc = encoding_label(p.encoding)
         sep = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}.get(
             p.delimiter or "", "-"
         )
+        if p.snapshot_date is not None:
+            self.date.setText(p.snapshot_date.strftime("%d-%m-%Y"))
+            day = f" Tanggal data {tanggal_panjang(p.snapshot_date)} (dari {p.snapshot_date_from})."
+        elif not self.date.text().strip():
+            day = (
+                " Tanggal data tidak tertulis di berkas: isi Tanggal data dari surat pengantarnya."
+            )
+        else:
+            day = ""
         self.info.setText(
-            f"Pengodean {enc}, pemisah {sep}. Periksa pemetaan kolom, lalu Impor."
+            f"Pengodean {enc}, pemisah {sep}.{day} Periksa pemetaan kolom, lalu Impor."
             + (f" {p.problem}" if p.problem else "")
         )
         self.start_button.setEnabled(p.usable)
         show_error(self.error, "" if p.usable else p.problem)
         if p.usable:
-            self.start_button.setFocus()
+            (self.start_button if self.date.text().strip() else self.date).setFocus()
 
     def confirm_replace(self, message: str) -> bool:
         """Ask before a much smaller or foreign snapshot replaces the register (No is default:
@@ -148,12 +160,28 @@ class DtksImportPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def confirm_no_date(self) -> bool:
+        """Importing without the data's date is allowed, after a question (default No): the
+        counter then says "tanggal tidak diketahui" beside every DTKS answer."""
+        answer = QMessageBox.question(
+            self,
+            "Tanggal data kosong",
+            "Tanggal data tidak tertulis di berkas dan belum diisi. Tanpa tanggal, setiap "
+            "pemeriksaan DTKS menyebut 'tanggal tidak diketahui'.\n\nImpor tanpa tanggal data?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def on_import(self, confirmed: bool = False) -> None:
         text = self.date.text().strip()
         try:
             day = datetime.strptime(text, "%d-%m-%Y").date() if text else None
         except ValueError:
             show_error(self.error, "Tanggal data ditulis HH-BB-TTTT, mis. 08-10-2026.")
+            self.date.setFocus()
+            return
+        if day is None and not confirmed and not self.confirm_no_date():
             self.date.setFocus()
             return
         self.cancel_event.clear()
@@ -212,7 +240,13 @@ class DtksImportPage(QWidget):
         self.start_button.setEnabled(True)
         self.bar.setValue(100)
         rejected = sum(report.rejected.values())
-        reasons = "; ".join(f"{r}: {n}" for r, n in report.rejected.most_common(5))
+        examples = report.examples()
+        reasons = "; ".join(
+            f"{r}: {angka(n)} (mis. baris "
+            + ", ".join(f"{line} {value}".strip() for line, value in examples.get(r, []))
+            + ")"
+            for r, n in report.rejected.most_common(5)
+        )
         self.summary.setText(
             f"Selesai: {angka(report.imported)} baris diimpor dari {angka(report.rows_read)}; "
             f"{angka(rejected)} ditolak; {angka(report.duplicates)} baris kembar dihitung sekali."
@@ -243,5 +277,5 @@ class DtksImportPage(QWidget):
 def write_rejections(path: Path, report: ImportReport) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["baris", "alasan"])
+        writer.writerow(["baris", "alasan", "nilai"])
         writer.writerows(report.rejections)

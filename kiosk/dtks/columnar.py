@@ -1,4 +1,4 @@
-"""The fast road for a plain UTF-8 CSV on SQLite: Arrow reads and checks whole columns in C,
+"""The fast road for a CSV on SQLite: Arrow reads and checks whole columns in C,
 ADBC stores them, and Python touches only what is unusual.
 
 Why it exists: the row-by-row road (``importer._load``) spends about 15 µs of interpreter time
@@ -13,10 +13,12 @@ binds them in C while the next batch is checked.
 What it never does differently: every row that any column finds unusual is converted by
 :class:`~kiosk.dtks.rows.RowConverter`'s per-row function, the single statement of the rules;
 repeats are decided in file order by the same :class:`Repeats`; and a file this road cannot
-read exactly as Python's ``csv`` module would (Windows-1252 bytes, a quoted line break, a row
-with another number of cells, the separator character used inside a cell) raises
-:class:`NotPlain` before anything reaches the register, and the importer starts over on the
-row-by-row road. Tests import messy files both ways and compare every stored column.
+read exactly as Python's ``csv`` module would (a row with another number of cells, the
+separator character used inside a cell, a quote left open) raises :class:`NotPlain` before
+anything reaches the register, and the importer starts over on the row-by-row road. Both roads
+read the same text: :class:`~kiosk.dtks.reader.Utf8Stream` feeds Arrow what
+:class:`~kiosk.dtks.reader.Encodings` decoded. Tests import messy files both ways and compare
+every stored column.
 
 The ADBC driver carries its own copy of SQLite. Two copies of SQLite must never have the same
 database file open in one process at once (each would drop the other's POSIX locks: SQLite's
@@ -27,9 +29,10 @@ on the file (:func:`alone_with`). Otherwise it writes a scratch file of its own 
 database, and the kiosk's own connection copies that into the load table with one
 ``INSERT … SELECT`` (2 s more at a million rows).
 
-The default road: at a million rows, in the window's import process, 8-10 s (1.6-1.7x the
-sqlite3 CLI) and a peak of 276-292 MB, against 17-25 s row by row. ``PUSKESOS_DTKS_COLUMNAR=0``
-turns it off; see ``importer.COLUMNAR``.
+The default road: at a million rows of a messy export (``bench/messy_export.py``), the whole
+``puskesos dtks import`` process takes 1.7-1.8x the sqlite3 CLI's import with the same
+indexes, at a peak of 267-284 MB, against 3.8x row by row. ``PUSKESOS_DTKS_COLUMNAR=0`` turns
+it off; see ``importer.COLUMNAR``.
 """
 
 from __future__ import annotations

@@ -360,9 +360,9 @@ def _load_rows(load: _Load) -> None:
         load.step()
 
 
-# The Arrow road is taken for every file it can read exactly, unless turned off: at a million
-# rows it imports in 8-10 s (1.4-1.7x the sqlite3 CLI) against 17-25 s row by row, in
-# 276-292 MB (README, "The DTKS snapshot"). Tests run every DTKS test on both roads.
+# The Arrow road is taken for every file it can read exactly, unless turned off: a messy
+# million-row export in 1.7-1.8x the sqlite3 CLI's time (whole process) against 3.8x row by
+# row, in 267-284 MB (README, "The DTKS snapshot"). Tests run every DTKS test on both roads.
 COLUMNAR = os.environ.get("PUSKESOS_DTKS_COLUMNAR", "1") != "0"
 CHUNK = 10_000  # rows converted, checked and written at a time; progress and cancel per chunk
 _NIK = COLUMNS.index("nik")

@@ -266,3 +266,14 @@ def test_the_collector_is_back_on_after_an_import_whatever_happens(ctx, office, 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_encoding_reported_is_the_whole_files_not_its_heads(ctx, office, tmp_path):
+    """An export whose first 64 KB are plain ASCII and whose accents come later used to be
+    reported as UTF-8; the report names what the import met, on either road."""
+    lines = ["NIK;Nama"] + [f"33240157089{i:05d};Warga {i}" for i in range(1, 5000)]
+    lines.append("3324015708995001;Andr\xe9 Ma\u2019ruf")
+    path = write(tmp_path, "akhir.csv", "\n".join(lines) + "\n", "cp1252")
+    assert path.stat().st_size > 65536
+    report = import_snapshot(ctx, office.admin, path)
+    assert report.as_dict()["encoding"] == "cp1252" and report.imported == 5000

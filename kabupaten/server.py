@@ -17,16 +17,22 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import hmac
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import make_server
 
 from kabupaten.store import SCHEMA_VERSIONS, Store
+from sync import contract
+
+log = logging.getLogger("kabupaten")
 
 API_VERSION = "1"
 
@@ -50,6 +56,37 @@ class Faults:
                 return False
             self.counts[name] = left - 1
             return True
+
+
+class Refusals:
+    """Refused enrolments per kiosk and per address over a sliding window: after ``LIMIT``
+    in ``WINDOW`` seconds, either one waits (429 with Retry-After) before another try. A
+    six-character code cannot be guessed at a few tries per ten minutes."""
+
+    LIMIT = 5
+    WINDOW = 600.0
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.times: dict[str, list[float]] = {}
+
+    def add(self, *who: str) -> None:
+        now = time.monotonic()
+        with self.lock:
+            for key in who:
+                self.times.setdefault(key, []).append(now)
+
+    def wait(self, *who: str) -> int:
+        """Seconds until ``who`` may try again; 0 now."""
+        now = time.monotonic()
+        longest = 0.0
+        with self.lock:
+            for key in who:
+                recent = [t for t in self.times.get(key, []) if t > now - self.WINDOW]
+                self.times[key] = recent
+                if len(recent) >= self.LIMIT:
+                    longest = max(longest, recent[-self.LIMIT] + self.WINDOW - now)
+        return int(longest) + 1 if longest > 0 else 0
 
 
 def _cursor(last: tuple[int, str]) -> str:
@@ -90,20 +127,31 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             receipt_high_water=store.receipt_high_water(),
         )
 
+    refused = Refusals()
+
     @app.post("/v1/token")
-    def token() -> Response | tuple[Response, int]:
-        body = request.get_json(silent=True) or {}
-        if body.get("grant_type") == "enrolment":
-            kiosk_id = str(body.get("kiosk_id", ""))
-            if enrolment.get(kiosk_id) != body.get("enrolment_code"):
-                return jsonify(error="kode pendaftaran salah"), 401
+    def token() -> Response | tuple[Response, int] | tuple[Response, int, dict[str, str]]:
+        body = request.get_json(silent=True)
+        problem = contract.problem("TokenRequest", body)
+        if problem:
+            return jsonify(error=f"permintaan token tidak sah: {problem}"), 400
+        if body["grant_type"] == "enrolment":
+            kiosk_id, address = body["kiosk_id"], request.remote_addr or ""
+            wait = refused.wait(kiosk_id, address)
+            if wait:
+                return jsonify(error="terlalu banyak percobaan"), 429, {"Retry-After": str(wait)}
+            expected = enrolment.get(kiosk_id)
+            if expected is None or not hmac.compare_digest(
+                expected.encode(), body["enrolment_code"].encode()
+            ):
+                refused.add(kiosk_id, address)
+                log.warning("pendaftaran ditolak: kios %r dari %s", kiosk_id[:40], address)
+                return jsonify(error="kios tidak dikenal atau kode pendaftaran salah"), 401
             return jsonify(store.issue_tokens(kiosk_id, faults.token_ttl))
-        if body.get("grant_type") == "refresh_token":
-            owner = store.use_refresh(str(body.get("refresh_token", "")))
-            if owner is None:
-                return jsonify(error="refresh token tidak berlaku"), 401
-            return jsonify(store.issue_tokens(owner, faults.token_ttl))
-        return jsonify(error="grant_type tidak dikenal"), 400
+        owner = store.use_refresh(body["refresh_token"])
+        if owner is None:
+            return jsonify(error="refresh token tidak berlaku"), 401
+        return jsonify(store.issue_tokens(owner, faults.token_ttl))
 
     @app.post("/v1/batches")
     def batches() -> Response | tuple[Response, int] | tuple[str, int, dict[str, str]]:
@@ -111,19 +159,28 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             return jsonify(error="sibuk"), 503, {"Retry-After": "1"}  # type: ignore[return-value]
         if faults.take("batch_500"):
             return jsonify(error="kesalahan server"), 500
-        raw = request.get_data(cache=True)
-        if len(raw) > faults.body_limit:
-            return jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
+        # Token and size before a byte of the body is read: a stranger's 400 MB upload is
+        # refused from its headers, and a chunked one is cut at the limit while streaming.
         owner = kiosk()
         if owner is None:
             return jsonify(error="token tidak berlaku"), 401
+        too_large = jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
+        if (request.content_length or 0) > faults.body_limit:
+            return too_large
+        request.max_content_length = faults.body_limit
+        try:
+            raw = request.get_data(cache=True)
+        except RequestEntityTooLarge:
+            return too_large
         key = request.headers.get("Idempotency-Key", "")
         try:
             batch = json.loads(raw)
-            assert isinstance(batch, dict) and isinstance(batch.get("items"), list)
-            assert key and batch.get("batch_id") == key
-        except (ValueError, AssertionError):
-            return jsonify(error="badan permintaan tidak sah"), 400
+        except ValueError:
+            return jsonify(error="badan permintaan bukan JSON"), 400
+        if not isinstance(batch, dict) or not isinstance(batch.get("items"), list):
+            return jsonify(error="badan permintaan bukan kiriman (tanpa daftar items)"), 400
+        if not key or batch.get("batch_id") != key:
+            return jsonify(error="batch_id tidak sama dengan Idempotency-Key"), 400
         body_hash = hashlib.sha256(raw).hexdigest()
         with store.lock:
             stored = store.stored_answer(key)
@@ -163,10 +220,12 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             return jsonify(error="token tidak berlaku"), 401
         if faults.take("changes_500"):
             return jsonify(error="kesalahan server"), 500
+        text = request.args.get("limit", "500")
+        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 5000):
+            return jsonify(error="limit harus bilangan bulat 1 sampai 5000"), 400
         try:
             seq, last_id = _position(request.args.get("cursor"))
-            limit = max(1, min(5000, int(request.args.get("limit", 500))))
-            items, last, more = store.changes_after(seq, last_id, limit)
+            items, last, more = store.changes_after(seq, last_id, int(text))
         except LookupError:
             return jsonify(error="cursor tidak dikenal; unduh ulang dari awal"), 410
         if faults.take("changes_stuck"):  # a lying server: "more", but the same place
@@ -186,7 +245,7 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             return jsonify(error="NIK harus 16 angka"), 400
         answer = store.dtks_lookup(nik)
         if answer["snapshot_date"] is None:
-            return jsonify(error="data DTKS kabupaten belum dimuat"), 503
+            return jsonify(error="data DTKS kabupaten belum dimuat"), 503, {"Retry-After": "3600"}
         return jsonify(answer)
 
     @app.get("/v1/reference/<dataset>")
@@ -197,6 +256,11 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
         if found is None:
             return jsonify(error="data belum dimuat di server"), 404
         return jsonify(found)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[Response, int]:
+        """Werkzeug's own refusals (404, 405, 413 ...) in the contract's JSON, not HTML."""
+        return jsonify(error=exc.description or exc.name), exc.code or 500
 
     if admin:
 

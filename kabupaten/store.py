@@ -33,6 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from sync import contract
+
 meta = MetaData()
 operations = Table(
     "operations",
@@ -165,10 +167,15 @@ class Store:
         return str(row.kiosk_id)
 
     def use_refresh(self, token: str) -> str | None:
+        """The refresh token's kiosk; the token is used up and every access token the kiosk
+        held is revoked with it (a leaked access token dies at the next refresh)."""
         owner = self.token_owner(token, "refresh")
         if owner is not None:
             with self.engine.begin() as c:
                 c.execute(tokens.delete().where(tokens.c.token == token))
+                c.execute(
+                    tokens.delete().where(tokens.c.kind == "access", tokens.c.kiosk_id == owner)
+                )
         return owner
 
     def expire_access_tokens(self) -> None:
@@ -258,16 +265,13 @@ class Store:
 
     @staticmethod
     def _invalid(item: Any) -> str:
+        """Why the item is refused: first the contract's Operation schema (fields, types,
+        UUIDs, timestamps), then what the schema cannot say."""
         if not isinstance(item, dict):
             return "bukan objek"
-        for key in ("op_id", "entity_type", "entity_id", "op_type", "schema_version", "payload"):
-            if key not in item:
-                return f"kolom {key} tidak ada"
-        try:
-            uuid.UUID(str(item["op_id"]))
-            uuid.UUID(str(item["entity_id"]))
-        except ValueError:
-            return "op_id atau entity_id bukan UUID"
+        problem = contract.problem("Operation", item)
+        if problem:
+            return f"tidak sesuai kontrak: {problem}"
         if item["schema_version"] not in SCHEMA_VERSIONS:
             return f"schema_version {item['schema_version']} tidak didukung"
         if item["entity_type"] not in KNOWN_ENTITIES:

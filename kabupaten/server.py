@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException
 from werkzeug.serving import make_server
 
 from kabupaten.store import SCHEMA_VERSIONS, Store
@@ -87,6 +87,19 @@ class Refusals:
                 if len(recent) >= self.LIMIT:
                     longest = max(longest, recent[-self.LIMIT] + self.WINDOW - now)
         return int(longest) + 1 if longest > 0 else 0
+
+
+def _body_within(limit: int) -> bytes | None:
+    """The request body, read in pieces, or None as soon as it is seen to pass ``limit``
+    (from Content-Length before reading; while streaming for a chunked body)."""
+    if (request.content_length or 0) > limit:
+        return None
+    stream, body = request.stream, bytearray()
+    while piece := stream.read(65536):
+        body += piece
+        if len(body) > limit:
+            return None
+    return bytes(body)
 
 
 def _cursor(last: tuple[int, str]) -> str:
@@ -164,14 +177,9 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
         owner = kiosk()
         if owner is None:
             return jsonify(error="token tidak berlaku"), 401
-        too_large = jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
-        if (request.content_length or 0) > faults.body_limit:
-            return too_large
-        request.max_content_length = faults.body_limit
-        try:
-            raw = request.get_data(cache=True)
-        except RequestEntityTooLarge:
-            return too_large
+        raw = _body_within(faults.body_limit)
+        if raw is None:
+            return jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
         key = request.headers.get("Idempotency-Key", "")
         try:
             batch = json.loads(raw)

@@ -1,13 +1,20 @@
 """Drain the outbox to the kabupaten and pull statuses back: one pass per :meth:`run_once`.
 
 * Batches adapt: start at 50 items, halve on a timeout or 413, grow by half after each
-  success (to 500). A batch's Idempotency-Key is committed before the first attempt; a batch
-  interrupted by a crash is resent with the same key and the same bytes.
+  success (to 500). The size learnt is kept in the sync state, so the next pass (or the next
+  ``puskesos sync --once`` process) starts where this one ended. A batch's Idempotency-Key is
+  committed before the first attempt; a batch interrupted by a crash is resent with the same
+  key and the same bytes.
 * 401: refresh the token once and resend the same bytes; a failed refresh pauses sync (the
   queue is kept, nothing quarantined) until the kiosk is enrolled again.
-* Transient failures (offline, timeout, 5xx, 429/503, an untrustworthy reply) end the pass;
-  :class:`Backoff` says when to try again (exponential, full jitter, capped at 15 minutes,
-  never giving up; ``Retry-After`` honoured). "Sync now" tries immediately.
+* Transient failures (offline, a cut connection, timeout, 5xx, 429/503, an untrustworthy
+  reply) are retried within the pass, the same bytes after a short wait, up to
+  :data:`IN_PASS_RETRIES` in a row: on a village link that cuts one request in five, a pass
+  keeps draining instead of ending at its first cut (7 operations a second became hundreds).
+  Only a link that fails that many times running ends the pass; :class:`Backoff` then says
+  when to try again (exponential, full jitter, capped at 15 minutes, never giving up;
+  ``Retry-After`` honoured), its count kept across passes too. "Sync now" tries
+  immediately.
 * Pull: changes after the saved cursor, applied with the new cursor in one transaction;
   an unknown cursor means starting again from the beginning.
 """
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -39,6 +47,8 @@ from sync.client import (
 
 START, MIN, MAX = 50, 1, 500
 SKEW_WARNING_SECONDS = 300
+IN_PASS_RETRIES = 6  # transient failures in a row before a pass gives up
+IN_PASS_WAIT = (0.2, 4.0)  # first and longest wait between them, seconds
 
 
 class Backoff:
@@ -65,6 +75,7 @@ class SyncReport:
     pulled: int = 0
     resent_after_restore: int = 0
     error: str = ""
+    retries: int = 0  # transient failures retried within the pass
     paused: bool = False  # needs enrolment: no automatic retry
     next_delay: float = 0.0
     skew_seconds: float | None = None
@@ -94,11 +105,30 @@ class SyncEngine:
         self.clock = clock or Clock()
         self.backoff = backoff or Backoff()
         self.batch_size = START
+        self.sleep = time.sleep  # tests replace it
+
+    def _load_learnt(self) -> None:
+        """The batch size and failure count an earlier pass (or process) ended with."""
+        size, failures = self.gateway.call(
+            lambda s: (outbox.get_state(s, "batch_size"), outbox.get_state(s, "backoff_failures"))
+        )
+        if size.isdigit():
+            self.batch_size = max(MIN, min(MAX, int(size)))
+        if failures.isdigit():
+            self.backoff.failures = int(failures)
 
     # --- tokens ----------------------------------------------------------------------------
 
-    def enrol(self, kiosk_id: str, code: str) -> None:
-        tokens = self.client.enrol(kiosk_id, code)
+    def enrol(self, kiosk_id: str, code: str, attempts: int = 5) -> None:
+        """Enrol, retrying a dropped or slow link with backoff (a refused code is final)."""
+        for attempt in range(attempts):
+            try:
+                tokens = self.client.enrol(kiosk_id, code)
+                break
+            except (Offline, TimedOut, ServerBusy, Malformed) as exc:
+                if attempt == attempts - 1:
+                    raise
+                self.sleep(min(IN_PASS_WAIT[1], max(exc.retry_after or 0, 0.5 * 2**attempt)))
         self._save_tokens(tokens)
         self.gateway.call(lambda s: outbox.set_state(s, "kiosk_id", kiosk_id))
 
@@ -127,6 +157,7 @@ class SyncEngine:
 
     def run_once(self) -> SyncReport:
         report = SyncReport()
+        self._load_learnt()
         try:
             self._pass(report)
         except NeedsEnrolment as exc:
@@ -169,6 +200,7 @@ class SyncEngine:
         self._pull(report)
 
     def _push(self, report: SyncReport, kiosk_id: str, body_limit: int) -> None:
+        failures = 0  # transient failures in a row, within this pass
         while True:
             batch = self.gateway.call(outbox.claim_batch, self.batch_size)  # key committed now
             if batch is None:
@@ -182,31 +214,55 @@ class SyncEngine:
                 results = self._authorised(
                     lambda b=body, k=batch.key, ids=op_ids: self.client.push(k, b, ids)
                 )
-            except (TimedOut, TooLarge) as exc:
-                if len(batch.items) == 1 and isinstance(exc, TooLarge):
+            except TooLarge as exc:
+                if len(batch.items) == 1:
                     self.gateway.call(
                         outbox.quarantine_batch, batch.key, "terlalu besar untuk server"
                     )
                     report.quarantined += 1
                     continue
                 self._shrink(batch.key, exc.message)
-                if isinstance(exc, TimedOut):
-                    raise
                 continue
-            except (Offline, ServerBusy, Malformed) as exc:
-                # Keep the batch as it is: the retry sends the same key and the same bytes.
-                self.gateway.call(outbox.note_failure, batch.key, exc.message)
-                raise
+            except (TimedOut, Offline, ServerBusy, Malformed) as exc:
+                failures += 1
+                if isinstance(exc, TimedOut):
+                    self._shrink(batch.key, exc.message)  # smaller batches on a slow link
+                else:
+                    # Keep the batch as it is: the retry sends the same key and the same bytes.
+                    self.gateway.call(outbox.note_failure, batch.key, exc.message)
+                if failures >= IN_PASS_RETRIES:
+                    raise
+                report.retries += 1
+                self.sleep(self._in_pass_wait(failures, exc.retry_after))
+                continue
+            failures = 0
             applied = self.gateway.call(outbox.apply_results, batch.key, results)
             report.sent += applied.sent
             report.conflicts += applied.conflicts
             report.quarantined += applied.quarantined
-            self.batch_size = min(MAX, self.batch_size + max(1, self.batch_size // 2))
+            self._learn(min(MAX, self.batch_size + max(1, self.batch_size // 2)))
             if applied.retry and not applied.sent:
                 return  # the server asked for later; do not spin
 
+    @staticmethod
+    def _in_pass_wait(failures: int, retry_after: float | None) -> float:
+        """Short and growing (0.2, 0.4, 0.8 ... 4 s), or what the server asked for if it asked
+        for no more than the longest in-pass wait (a longer Retry-After ends the pass)."""
+        first, longest = IN_PASS_WAIT
+        wait = min(longest, first * 2 ** (failures - 1))
+        if retry_after is not None:
+            if retry_after > longest:
+                raise ServerBusy("server meminta menunggu", retry_after=retry_after)
+            wait = max(wait, retry_after)
+        return wait
+
+    def _learn(self, size: int) -> None:
+        if size != self.batch_size:
+            self.batch_size = size
+            self.gateway.call(lambda s: outbox.set_state(s, "batch_size", str(size)))
+
     def _shrink(self, key: str, reason: str) -> None:
-        self.batch_size = max(MIN, self.batch_size // 2)
+        self._learn(max(MIN, self.batch_size // 2))
         self.gateway.call(outbox.release_batch, key, reason)
 
     def _pull(self, report: SyncReport) -> None:
@@ -250,6 +306,7 @@ class SyncEngine:
                 outbox.set_state(session, "last_error", f"{now} {report.error}")
             if report.skew_seconds is not None:
                 outbox.set_state(session, "clock_skew_seconds", f"{report.skew_seconds:.0f}")
+            outbox.set_state(session, "backoff_failures", str(self.backoff.failures))
             report.attention = outbox.attention_count(session)
 
         self.gateway.call(save)

@@ -70,9 +70,13 @@ def proxy(upstream: Upstream) -> Iterator[FaultProxy]:
 
 
 def make_engine(gateway, url: str, timeout: float = 5.0, clock=None) -> SyncEngine:
-    return SyncEngine(
+    """An engine whose waits are recorded, not slept (``engine.slept``)."""
+    engine = SyncEngine(
         gateway, UpstreamClient(url, timeout=timeout), clock, Backoff(base=0.01, cap=0.05)
     )
+    engine.slept = []
+    engine.sleep = engine.slept.append
+    return engine
 
 
 @pytest.fixture

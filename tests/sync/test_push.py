@@ -20,7 +20,8 @@ from kiosk.clock import Clock
 from kiosk.models import Case, SyncState
 from kiosk.roles import Role
 from kiosk.services import cases as case_service
-from sync.client import UpstreamClient
+from sync.client import ServerBusy, UpstreamClient
+from sync.engine import IN_PASS_RETRIES, SyncEngine
 from tests.backoffice.helpers import open_case
 from tests.sync.conftest import assert_exactly_once, drain, local_ops, make_engine
 
@@ -33,10 +34,20 @@ def test_clean_push_marks_cases_accepted_upstream(kiosk, upstream, session):
     assert {c.upstream_state for c in session.scalars(select(Case))} == {"diterima"}
 
 
-def test_server_500s_mark_nothing_then_everything_arrives(kiosk, upstream, session):
+def test_server_500s_are_retried_within_the_pass(kiosk, upstream, session):
+    """A few failures in a row: the pass waits a little and sends the same bytes again
+    instead of ending (a village link's cuts used to end every pass)."""
     upstream.faults(counts={"batch_500": 3})
     first = kiosk.run_once()
+    assert first.ok and first.retries == 3 and kiosk.slept == [0.2, 0.4, 0.8]
+    assert_exactly_once(session, upstream)
+
+
+def test_a_server_that_stays_broken_ends_the_pass_marking_nothing(kiosk, upstream, session):
+    upstream.faults(counts={"batch_500": IN_PASS_RETRIES})
+    first = kiosk.run_once()
     assert not first.ok and "bermasalah" in first.error and first.next_delay > 0
+    assert first.retries == IN_PASS_RETRIES - 1
     assert [o for o in local_ops(session) if o.state == "sent"] == []
     drain(kiosk)
     assert_exactly_once(session, upstream)
@@ -45,7 +56,10 @@ def test_server_500s_mark_nothing_then_everything_arrives(kiosk, upstream, sessi
 def test_503_with_retry_after_is_honoured(kiosk, upstream):
     upstream.faults(counts={"batch_503": 1})
     report = kiosk.run_once()
-    assert not report.ok and report.next_delay >= 1.0  # Retry-After: 1
+    assert report.ok and report.retries == 1 and kiosk.slept == [1.0]  # Retry-After: 1
+    with pytest.raises(ServerBusy) as longer:  # a longer wait than a pass waits: next pass
+        SyncEngine._in_pass_wait(1, 120.0)
+    assert longer.value.retry_after == 120.0
 
 
 def test_timeout_after_the_server_committed(gateway, kiosk, upstream, session):
@@ -53,9 +67,8 @@ def test_timeout_after_the_server_committed(gateway, kiosk, upstream, session):
     slow = make_engine(gateway, upstream.url, timeout=0.5)
     slow.client.access_token = ""
     report = slow.run_once()
-    assert not report.ok and "terlalu lama" in report.error
-    assert slow.batch_size == 25  # halved
-    assert len(upstream.store.operations()) > 0  # the server did store the batch
+    assert report.ok and report.retries == 1  # halved, then sent again in the same pass
+    assert session.get(SyncState, "batch_size").value == "37"  # 50 -> 25, then grown by half
     time.sleep(2.0)
     drain(slow)
     assert_exactly_once(session, upstream)
@@ -68,11 +81,12 @@ def test_connection_reset_mid_request_and_mid_response(
     setattr(proxy.plan, where, 2)
     engine = make_engine(gateway, proxy.url)
     first = engine.run_once()
-    assert not first.ok and proxy.cuts >= 1
-    if where == "reset_response":
-        assert len(upstream.store.operations()) > 0  # committed, answer lost
-    drain(engine)
+    assert first.ok and proxy.cuts == 2 and first.retries == 2  # the pass went on
     assert_exactly_once(session, upstream)
+    if where == "reset_response":  # committed, answer lost, resent: counted once
+        assert {o["op_id"] for o in upstream.store.operations()} == {
+            str(o.op_id) for o in local_ops(session)
+        }
 
 
 def test_duplicate_delivery_sequential_and_concurrent(kiosk, upstream, session):
@@ -154,12 +168,17 @@ def test_small_body_limit_413_shrinks_batches(kiosk, upstream, session):
 @pytest.mark.parametrize(
     "fault", ["batch_html", "batch_truncate", "batch_wrong_id", "batch_drop_item"]
 )
-def test_malformed_replies_mark_nothing(kiosk, upstream, session, fault):
-    upstream.faults(counts={fault: 1})
+def test_malformed_replies_mark_nothing(gateway, office, kiosk, upstream, session, fault):
+    upstream.faults(counts={fault: IN_PASS_RETRIES})  # every try of the pass lied
     report = kiosk.run_once()
     assert not report.ok and "tidak dapat dipercaya" in report.error
     assert [o for o in local_ops(session) if o.state == "sent"] == []
     drain(kiosk)
+    assert_exactly_once(session, upstream)
+    upstream.faults(counts={fault: 1})  # one lie among truths: retried within the pass
+    open_case(gateway, office)
+    again = kiosk.run_once()
+    assert again.ok and again.retries == 1
     assert_exactly_once(session, upstream)
 
 
@@ -265,3 +284,45 @@ def test_kill_9_mid_batch_then_resume(ctx, kiosk, upstream, session, tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1])["ok"]
     assert_exactly_once(session, upstream)
+
+
+def test_a_second_process_resumes_what_the_first_learnt(gateway, office, kiosk, upstream, session):
+    """``puskesos sync --once`` is a new process each time: the batch size it learnt on a slow
+    link and its count of failed passes come from the sync state, not from scratch."""
+    upstream.faults(delay_after_commit=1.0, delay_times=1)
+    first = make_engine(gateway, upstream.url, timeout=0.3)
+    assert first.run_once().ok and first.batch_size == 37  # 50 -> 25 -> 37
+    time.sleep(1.0)
+    second = make_engine(gateway, upstream.url)  # as a new process builds it
+    assert second.batch_size == 50
+    assert second.run_once().ok and second.batch_size == 37
+    upstream.faults(counts={"batch_500": IN_PASS_RETRIES})
+    open_case(gateway, office)
+    assert not second.run_once().ok
+    session.expire_all()
+    assert session.get(SyncState, "backoff_failures").value == "1"
+    third = make_engine(gateway, upstream.url)
+    upstream.faults(counts={"batch_500": IN_PASS_RETRIES})
+    assert not third.run_once().ok and third.backoff.failures == 2
+    assert third.run_once().ok and third.backoff.failures == 0
+    assert_exactly_once(session, upstream)
+
+
+def test_enrolment_is_retried_over_a_dropped_link(gateway, upstream):
+    from sync.client import Offline
+
+    engine = make_engine(gateway, upstream.url)
+    real, calls = engine.client.enrol, []
+
+    def flaky(kiosk_id, code):
+        calls.append(kiosk_id)
+        if len(calls) < 3:
+            raise Offline("koneksi terputus")
+        return real(kiosk_id, code)
+
+    engine.client.enrol = flaky
+    engine.enrol("3324012001", "RAHASIA-UJI")
+    assert len(calls) == 3 and engine.slept == [0.5, 1.0]
+    engine.client.enrol = real
+    with pytest.raises(Exception, match="belum terdaftar"):  # a refused code is not retried
+        engine.enrol("3324012001", "SALAH")

@@ -251,12 +251,13 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
-    from bench import dtks_import, startup, sync_push, walkthrough
+    from bench import dtks_import, startup, sync_bad_link, sync_push, walkthrough
 
     startup.run(1 if a.small else 5)
 
     walkthrough.main()
     sync_push.run(300 if a.small else 5000, 1000 if a.small else 10_000)
+    sync_bad_link.run(300 if a.small else 4000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
 
 

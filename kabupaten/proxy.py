@@ -3,7 +3,10 @@
 * ``reset_request``: the next N pushes are cut (TCP reset) before the server sees them;
 * ``reset_response``: the next N pushes reach the server, which commits, and the answer is cut;
 * ``slow``: every byte is throttled to ``bytes_per_second`` and a connection is reset at a
-  random point with probability ``loss``.
+  random point with probability ``loss``;
+* a hostile link, by chance per push (``hostile``): cut before the server sees it
+  (``p_reset_request``), cut after it committed (``p_reset_response``), the answer held
+  ``hold_seconds`` (``p_hold``); and by chance per connection, throttled (``p_slow``).
 
 Faults target ``POST /v1/batches`` so the probe and pulls still pass unless ``slow`` is on.
 """
@@ -22,9 +25,16 @@ PUSH = b"POST /v1/batches"
 
 
 def _reset(sock: socket.socket) -> None:
-    """Close with RST (SO_LINGER 0): the peer sees 'connection reset', not a clean end."""
+    """Close with RST (SO_LINGER 0): the peer sees 'connection reset', not a clean end.
+
+    The other direction's thread may be blocked in ``recv`` on this socket; while it is, the
+    kernel keeps the socket open and no RST leaves (the client then waited out its whole read
+    timeout: a reset reply cost 15 s instead of nothing). ``shutdown(SHUT_RD)`` wakes that
+    ``recv`` first, so the close really ends the connection."""
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RD)
     sock.close()
 
 
@@ -35,7 +45,18 @@ class Plan:
     slow: bool = False
     bytes_per_second: int = 20_000
     loss: float = 0.0
+    p_reset_request: float = 0.0
+    p_reset_response: float = 0.0
+    p_hold: float = 0.0
+    hold_seconds: float = 5.0
+    p_slow: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hostile(self) -> None:
+        """The link the issue measured: 20 % of pushes cut on the way in, 20 % on the way
+        back, 10 % of answers held 5 s, one connection in ten slowed to 50 KB/s."""
+        self.p_reset_request, self.p_reset_response, self.p_hold = 0.2, 0.2, 0.1
+        self.hold_seconds, self.p_slow, self.bytes_per_second = 5.0, 0.1, 50_000
 
     def take(self, name: str) -> bool:
         with self.lock:
@@ -58,6 +79,7 @@ class FaultProxy:
         self.port = self.listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.cuts = 0
+        self.holds = 0
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -79,7 +101,9 @@ class FaultProxy:
         except OSError:
             _reset(client)
             return
-        state = {"cut_response": False, "dead": False}
+        state = {"cut_response": False, "dead": False, "hold": False}
+        with self.plan.lock:
+            slowed = self.plan.slow or self.rng.random() < self.plan.p_slow
         lossy = self.plan.slow and self.rng.random() < self.plan.loss
         cut_after = self.rng.randint(1, 4000) if lossy else -1
         moved = [0]
@@ -92,7 +116,7 @@ class FaultProxy:
                 _reset(server)
 
         def send(dst: socket.socket, data: bytes) -> None:
-            if self.plan.slow:
+            if slowed:
                 for i in range(0, len(data), 512):
                     piece = data[i : i + 512]
                     time.sleep(len(piece) / self.plan.bytes_per_second)
@@ -112,11 +136,15 @@ class FaultProxy:
                         server.shutdown(socket.SHUT_WR)
                         return
                     if data.startswith(PUSH):
-                        if self.plan.take("reset_request"):
+                        with self.plan.lock:
+                            draw = self.rng.random(), self.rng.random(), self.rng.random()
+                        if self.plan.take("reset_request") or draw[0] < self.plan.p_reset_request:
                             cut()
                             return
-                        if self.plan.take("reset_response"):
+                        if self.plan.take("reset_response") or draw[1] < self.plan.p_reset_response:
                             state["cut_response"] = True
+                        elif draw[2] < self.plan.p_hold:
+                            state["hold"] = True
                     send(server, data)
             except OSError:
                 cut()
@@ -131,6 +159,10 @@ class FaultProxy:
                     if state["cut_response"]:
                         cut()  # the server has answered (so it committed); the client never hears
                         return
+                    if state["hold"]:
+                        state["hold"] = False
+                        time.sleep(self.plan.hold_seconds)
+                        self.holds += 1
                     send(client, data)
             except OSError:
                 cut()

@@ -131,8 +131,23 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--enrol", metavar="URL", help="daftarkan kios ini ke server kabupaten")
     sync.add_argument("--kiosk-id", help="kode kantor (bawaan: kode kantor Puskesos)")
     sync.add_argument("--code", help="kode pendaftaran dari pengelola SLRT kabupaten")
-    sync.add_argument("--as", dest="as_user", help="administrator (untuk --enrol)")
+    sync.add_argument("--as", dest="as_user", help="administrator (untuk --enrol, karantina)")
     sync.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+    held = sync.add_mutually_exclusive_group()
+    held.add_argument(
+        "--quarantined", action="store_true", help="daftar data yang ditolak server (karantina)"
+    )
+    held.add_argument(
+        "--retry-quarantined",
+        nargs="*",
+        type=int,
+        metavar="NO",
+        help="kirim ulang data karantina (nomor dari --quarantined; tanpa nomor: semua)",
+    )
+    held.add_argument(
+        "--drop-quarantined", nargs="+", type=int, metavar="NO", help="buang data karantina"
+    )
+    sync.add_argument("--reason", default="", help="alasan membuang (untuk --drop-quarantined)")
 
     cli_data.add_parsers(sub, common)
 
@@ -372,6 +387,35 @@ def _cmd_dtks(ctx: KioskContext, a: argparse.Namespace) -> int:
     return 0
 
 
+def _quarantine(ctx: KioskContext, gateway: Gateway, a: argparse.Namespace) -> int:
+    """List, send again or drop what the server refused (the sync page's buttons)."""
+    from kiosk.services import quarantine
+
+    if not a.as_user:
+        raise KioskError("Data karantina memerlukan --as <administrator>.")
+    actor = _login(ctx, a.as_user, a.as_password)
+    if a.quarantined:
+        held = gateway.call(quarantine.quarantined, actor)
+        if a.json:
+            rows = [
+                {"no": q.seq, "operation": q.op_type, "record": q.record, "reason": q.reason}
+                for q in held
+            ]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            print(f"{len(held)} data ditolak server (karantina).")
+            for q in held:
+                print(f"  #{q.seq} {q.op_type} ({q.record}): {q.reason}")
+        return 0
+    if a.drop_quarantined:
+        count = gateway.call(quarantine.drop, actor, a.drop_quarantined, a.reason)
+        print(f"{count} data karantina dibuang; alasan dicatat di audit.")
+        return 0
+    count = gateway.call(quarantine.retry, actor, a.retry_quarantined or None)
+    print(f"{count} data karantina diantrekan lagi; dikirim pada sinkronisasi berikutnya.")
+    return 0
+
+
 def _ask_date(path: Path) -> date | None:
     """The data's date when neither ``--date`` nor the file gives it: asked at a terminal.
     None otherwise: the import reads the file's date itself (and says where it found it), or
@@ -406,6 +450,8 @@ def _cmd_sync(ctx: KioskContext, a: argparse.Namespace) -> int:
     from sync.engine import engine_for
 
     gateway = Gateway(ctx)
+    if a.quarantined or a.retry_quarantined is not None or a.drop_quarantined:
+        return _quarantine(ctx, gateway, a)
     try:
         if a.enrol:
             if not a.as_user:

@@ -400,15 +400,3 @@ def configure_upstream(session: Session, actor: Actor, url: str, kiosk_id: str) 
     set_state(session, "upstream_url", url)
     set_state(session, "kiosk_id", kiosk_id)
     audit(session, actor.id, "sinkron_diatur", "sync", "upstream", {"kiosk_id": kiosk_id})
-
-
-def requeue_quarantined(session: Session, actor: Actor, seqs: list[int]) -> int:
-    """After the cause is fixed upstream, try quarantined items again."""
-    authorize(session, actor, Perm.MANAGE_SITE)
-    result = session.execute(
-        update(OutboxOperation)
-        .where(OutboxOperation.seq.in_(seqs), OutboxOperation.state == QUARANTINED)
-        .values(state=PENDING, batch_key=None)
-    )
-    audit(session, actor.id, "sinkron_coba_lagi", "outbox", "some", {"count": len(seqs)})
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]

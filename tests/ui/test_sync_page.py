@@ -31,7 +31,9 @@ def test_admin_enrols_and_syncs_now(qtbot, make_window, office, gateway, session
     assert page.error.text() == "" or not page.error.isVisible()
     assert "Menunggu dikirim: 0" in page.summary.text()
     assert "Perlu perhatian: 1" in page.summary.text()
-    assert page.attention.count() == 1 and "schema_version 42" in page.attention.item(0).text()
+    assert page.held_model.rowCount() == 1
+    assert "schema_version 42" in page.held_model.item(0, 3).text()
+    assert page.held_model.item(0, 1).text().startswith("data kantor ")
     shell = page.keep_window_alive.shell
     assert "1 perlu perhatian" in shell.sync_status.text()
     page.now.click()  # a later pass refuses nothing new: the item still needs attention
@@ -40,3 +42,11 @@ def test_admin_enrols_and_syncs_now(qtbot, make_window, office, gateway, session
     assert (
         len(upstream.store.operations()) == len(session.scalars(select(OutboxOperation)).all()) - 1
     )
+    page.retry.click()  # nothing chosen: the page says so
+    assert "Pilih dulu" in page.error.text()
+    page.attention.selectRow(0)
+    page.ask_reason = lambda count: "data uji, dicatat ulang oleh petugas"
+    page.drop.click()
+    assert page.held_model.rowCount() == 0 and "dibuang" in page.held_note.text()
+    session.expire_all()
+    assert session.get(OutboxOperation, bad.seq).state == "dropped"

@@ -6,18 +6,24 @@ server, kept here, holding back only later changes to the same record).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.formatting import desimal
 from kiosk.roles import Perm
+from kiosk.services import quarantine
 from kiosk.services.actor import Actor
 from kiosk.services.outbox import SyncOverview, configure_upstream, sync_overview
 from kiosk.services.setup import get_site
@@ -54,17 +60,45 @@ class SyncPage(QWidget):
         self.now = QPushButton("&Sinkronkan sekarang")
         self.now.setObjectName("sync_now")
         self.now.clicked.connect(self.sync_now)
-        self.attention = QListWidget()
+        self.held_model = QStandardItemModel(0, 4, self)
+        self.held_model.setHorizontalHeaderLabels(["No.", "Data", "Perubahan", "Alasan server"])
+        self.attention = QTableView()
         self.attention.setObjectName("sync_attention")
-        self.attention.setAccessibleName("Data yang perlu perhatian")
+        self.attention.setAccessibleName("Data yang ditolak server")
+        self.attention.setModel(self.held_model)
+        self.attention.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attention.verticalHeader().hide()
+        self.attention.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addWidget(self.now)
-        layout.addWidget(QLabel("Perlu perhatian (ditolak server, disimpan di sini):"))
+        label = QLabel("Perlu &perhatian (ditolak server, disimpan di sini):")
+        label.setBuddy(self.attention)
+        layout.addWidget(label)
         layout.addWidget(self.attention, 1)
+        self.held_note = QLabel("")
+        self.held_note.setObjectName("sync_held_note")
+        self.held_note.setWordWrap(True)
+        self.held_note.setAccessibleName("Hasil tindakan atas data karantina")
+        layout.addWidget(self.held_note)
+        if actor.can(Perm.MANAGE_SITE):
+            held_buttons = QHBoxLayout()
+            self.retry = QPushButton("Kirim &ulang yang dipilih")
+            self.retry.setObjectName("sync_retry")
+            self.retry.setToolTip("Setelah data atau server diperbaiki: kirim lagi")
+            self.retry.clicked.connect(self.retry_selected)
+            self.drop = QPushButton("&Buang yang dipilih…")
+            self.drop.setObjectName("sync_drop")
+            self.drop.setToolTip("Tidak dikirim lagi; alasannya dicatat di audit")
+            self.drop.clicked.connect(self.drop_selected)
+            held_buttons.addWidget(self.retry)
+            held_buttons.addWidget(self.drop)
+            held_buttons.addStretch(1)
+            layout.addLayout(held_buttons)
         if actor.can(Perm.MANAGE_SITE):
             form = QFormLayout()
             self.url = add_field(form, "&Alamat server", QLineEdit(), "sync_url")
@@ -83,6 +117,68 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         self.env.op(self, sync_overview, self.actor).success(self._show).failure(self._fail).run()
+        self.env.op(self, quarantine.quarantined, self.actor).success(self._show_held).failure(
+            self._fail
+        ).run()
+
+    def _show_held(self, held: list[quarantine.QuarantinedOp]) -> None:
+        self.held_model.removeRows(0, self.held_model.rowCount())
+        for q in held:
+            cells = [QStandardItem(f"#{q.seq}"), QStandardItem(q.record)]
+            cells += [QStandardItem(q.op_type), QStandardItem(q.reason)]
+            cells[0].setData(q.seq)
+            self.held_model.appendRow(cells)
+        self.attention.resizeColumnsToContents()
+
+    def selected_seqs(self) -> list[int]:
+        rows = {i.row() for i in self.attention.selectionModel().selectedRows()}
+        return [int(self.held_model.item(r, 0).data()) for r in sorted(rows)]
+
+    def retry_selected(self) -> None:
+        seqs = self.selected_seqs()
+        if not seqs:
+            show_error(self.error, "Pilih dulu baris yang akan dikirim ulang.")
+            self.attention.setFocus()
+            return
+        self.env.op(self, quarantine.retry, self.actor, seqs).success(self._retried).failure(
+            self._fail
+        ).run()
+
+    def _retried(self, count: int) -> None:
+        show_error(self.error, "")
+        self.held_note.setText(
+            f"{count} data diantrekan lagi; dikirim pada sinkronisasi berikutnya."
+        )
+        self.refresh()
+        if self.env.sync is not None:
+            self.env.sync.sync_now()
+
+    def ask_reason(self, count: int) -> str | None:
+        """Why these are dropped (kept in the audit); None when the officer cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            "Buang data karantina",
+            f"{count} data tidak akan dikirim lagi. Tulis alasannya (dicatat di audit):",
+        )
+        return text if ok else None
+
+    def drop_selected(self) -> None:
+        seqs = self.selected_seqs()
+        if not seqs:
+            show_error(self.error, "Pilih dulu baris yang akan dibuang.")
+            self.attention.setFocus()
+            return
+        reason = self.ask_reason(len(seqs))
+        if reason is None:
+            return
+        self.env.op(self, quarantine.drop, self.actor, seqs, reason).success(self._dropped).failure(
+            self._fail
+        ).run()
+
+    def _dropped(self, count: int) -> None:
+        show_error(self.error, "")
+        self.held_note.setText(f"{count} data dibuang; alasannya dicatat di audit.")
+        self.refresh()
 
     def _show(self, o: SyncOverview) -> None:
         if not o.upstream_url:
@@ -103,9 +199,6 @@ class SyncPage(QWidget):
             if skew is not None and abs(skew) > 300
             else ""
         )
-        self.attention.clear()
-        for seq, op_type, err in o.quarantined:
-            self.attention.addItem(f"#{seq} {op_type.replace('_', ' ')}: {err}")
 
     def _fail(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

@@ -59,6 +59,13 @@ class TooLarge(UpstreamError):
     message = "Kiriman terlalu besar untuk server; dikirim dalam bagian lebih kecil."
 
 
+class Refused(UpstreamError):
+    """The server refused the whole batch as not what the contract says (400, 422): the same
+    bytes would be refused again, so the batch is split until the item at fault is alone."""
+
+    message = "Server menolak kiriman ini; bagian yang ditolak disimpan untuk diperiksa."
+
+
 class NeedsEnrolment(UpstreamError):
     message = (
         "Kios ini belum terdaftar di server kabupaten (atau pendaftarannya dicabut). "
@@ -185,6 +192,12 @@ class UpstreamClient:
                 "Content-Type": "application/json",
             },
         )
+        if response.status_code in (400, 422):
+            try:
+                reason = str(response.json().get("error", ""))[:200]
+            except (ValueError, AttributeError):
+                reason = ""
+            raise Refused(f"HTTP {response.status_code}: {reason or 'ditolak'}")
         if response.status_code != 200:
             raise ServerBusy(f"HTTP {response.status_code}")
         data = _json(response, "BatchResult")

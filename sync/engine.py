@@ -37,6 +37,7 @@ from sync.client import (
     Malformed,
     NeedsEnrolment,
     Offline,
+    Refused,
     ServerBusy,
     TimedOut,
     TooLarge,
@@ -214,11 +215,14 @@ class SyncEngine:
                 results = self._authorised(
                     lambda b=body, k=batch.key, ids=op_ids: self.client.push(k, b, ids)
                 )
-            except TooLarge as exc:
+            except (TooLarge, Refused) as exc:
+                # Sending the same bytes again cannot help: split until the item at fault is
+                # alone, then keep it aside (quarantine) and let the rest flow.
                 if len(batch.items) == 1:
-                    self.gateway.call(
-                        outbox.quarantine_batch, batch.key, "terlalu besar untuk server"
+                    reason = (
+                        "terlalu besar untuk server" if isinstance(exc, TooLarge) else exc.detail
                     )
+                    self.gateway.call(outbox.quarantine_batch, batch.key, reason)
                     report.quarantined += 1
                     continue
                 self._shrink(batch.key, exc.message)

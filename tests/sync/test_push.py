@@ -326,3 +326,27 @@ def test_enrolment_is_retried_over_a_dropped_link(gateway, upstream):
     engine.client.enrol = real
     with pytest.raises(Exception, match="belum terdaftar"):  # a refused code is not retried
         engine.enrol("3324012001", "SALAH")
+
+
+def test_a_batch_the_server_refuses_whole_is_split_to_the_item_at_fault(
+    kiosk, upstream, session, monkeypatch
+):
+    """A 400 or 422 for the whole batch would come back for the same bytes forever: the
+    engine halves the batch until the one item the server refuses is alone, quarantines it
+    with the server's words, and sends everything else."""
+    from sync.client import Refused
+
+    bad = str(local_ops(session)[3].op_id)
+    real = kiosk.client.push
+
+    def push(key, body, ids):
+        if bad in ids:
+            raise Refused("HTTP 400: badan permintaan bukan kiriman")
+        return real(key, body, ids)
+
+    monkeypatch.setattr(kiosk.client, "push", push)
+    report = kiosk.run_once()
+    assert report.ok and report.quarantined == 1 and report.retries == 0
+    (held,) = [o for o in local_ops(session) if o.state == "quarantined"]
+    assert str(held.op_id) == bad and "bukan kiriman" in held.last_error
+    assert_exactly_once(session, upstream, quarantined=1)

@@ -30,7 +30,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.serving import make_server
 
 from kabupaten.store import SCHEMA_VERSIONS, Store
-from sync import contract
+from resources.upstream import contract
 
 log = logging.getLogger("kabupaten")
 

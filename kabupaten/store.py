@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from sync import contract
+from resources.upstream import contract
 
 meta = MetaData()
 operations = Table(

@@ -14,7 +14,7 @@ from typing import Any
 
 import requests
 
-from sync import contract
+from resources.upstream import contract
 
 # A village link either connects within a few seconds or not at all; a reply can take longer
 # (the server stores the batch first). A dead link is then noticed in 3 s, not 15.

@@ -22,3 +22,27 @@ def test_every_contract_path_is_served_and_nothing_else_public(tmp_path):
     }
     promised = {(path, method) for path, ops in spec["paths"].items() for method in ops}
     assert served == promised
+
+
+def test_the_contract_is_valid_openapi():
+    """It was not: a flow mapping's comma had split a response's description into two keys."""
+    from openapi_spec_validator import validate
+
+    spec = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    validate(spec)
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                assert set(response) <= {"description", "content", "headers"}, (path, status)
+                assert isinstance(response["description"], str) and response["description"]
+            if method != "get" or path != "/v1/probe":  # every refusal is documented
+                assert set(operation["responses"]) - {"200"}, (path, method)
+
+
+def test_every_retry_after_status_documents_the_header():
+    spec = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    for path, operations in spec["paths"].items():
+        for operation in operations.values():
+            for status in ("429", "503"):
+                if status in operation["responses"]:
+                    assert "Retry-After" in operation["responses"][status]["headers"], path

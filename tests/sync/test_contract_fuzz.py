@@ -18,7 +18,7 @@ from schemathesis.checks import (
 
 from kabupaten.server import create_app
 from kabupaten.store import Store
-from sync.contract import CONTRACT
+from resources.upstream.contract import CONTRACT
 from tests.sync.conftest import ENROLMENT
 
 schema = schemathesis.openapi.from_path(CONTRACT)

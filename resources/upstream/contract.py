@@ -1,4 +1,8 @@
-"""The kiosk ⇄ kabupaten contract (``resources/upstream/openapi.yaml``) as validators.
+"""The kiosk ⇄ kabupaten contract (``openapi.yaml`` beside this file) as validators.
+
+It lives with the contract, not in ``sync/``: the reference server (``kabupaten/``) stands for
+a system the kiosk does not control and imports nothing of the kiosk, yet both check messages
+against this one file.
 
 Both sides check messages against the contract's own schemas rather than against hand-written
 ``isinstance`` chains or ``assert`` (which ``python -O`` removes): the kiosk every reply before
@@ -18,7 +22,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-CONTRACT = Path(__file__).resolve().parents[1] / "resources" / "upstream" / "openapi.yaml"
+CONTRACT = Path(__file__).resolve().with_name("openapi.yaml")
 
 
 @functools.cache

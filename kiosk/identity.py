@@ -91,7 +91,7 @@ def _digits(raw: str, label: str, check: NumberCheck) -> str | None:
         )
         return None
     digits = _SEPARATORS.sub("", text)
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # "٣" and "²" are digits to isdigit()
         check.verdicts.append(
             Verdict(
                 "bukan_angka",

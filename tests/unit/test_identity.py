@@ -74,6 +74,8 @@ def test_pre_split_papua_code_is_known_via_the_archive():
         ("3.32401E+15", "notasi_ilmiah"),
         ("332401150890", "panjang"),
         ("33240115089O0003", "bukan_angka"),
+        ("\u0663\u0663\u0662\u0664011508900003", "bukan_angka"),  # Arabic-Indic digits
+        ("332401150890000\u00b3", "bukan_angka"),  # a superscript three
         ("", "kosong"),
     ],
 )

@@ -605,6 +605,13 @@ def _load_trim() -> Callable[[], object]:
 _trim = _load_trim()
 
 
+def release_memory() -> None:
+    """What the Arrow road held, given back before the row-by-row road starts over on the same
+    file (its peak then adds to nothing left from the attempt)."""
+    pa.default_memory_pool().release_unused()
+    _trim()
+
+
 def alone_with(db_file: str) -> bool:
     """True when no file handle of this process is open on ``db_file`` or its WAL files, so
     ADBC's own copy of SQLite may open it: two copies open on one file in one process each

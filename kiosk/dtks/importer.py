@@ -31,7 +31,7 @@ from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement, load_table
 from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import Source, open_source
-from kiosk.dtks.repeats import Repeats
+from kiosk.dtks.repeats import Repeats, line_hash
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import mask_niks_in_text
@@ -234,8 +234,12 @@ def _load(
     gc.disable()
     try:
         fast = _load_columnar(load, path, exclusive)
-        report.road = "columnar" if fast else "rows"
+        report.road = "columnar" if fast else "columnar+rows" if load.resume else "rows"
         if not fast:
+            if COLUMNAR:  # the Arrow road was tried (or at least loaded): give back what it held
+                from kiosk.dtks import columnar
+
+                columnar.release_memory()
             _load_rows(load)
         if progress:
             progress(source.size, source.size, report.rows_read)
@@ -261,6 +265,7 @@ class _Load:
     done: list[int]  # bytes read so far (the reader and the Arrow road advance it)
     progress: Progress | None
     cancel: threading.Event | None
+    resume: Resume | None = None  # set when the Arrow road stopped partway
 
     def reject(self, line: int, reason: str, detail: str = "") -> None:
         self.report.rejected[reason] += 1
@@ -275,9 +280,18 @@ class _Load:
             raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
 
 
+@dataclass(frozen=True)
+class Resume:
+    """Where the row-by-row road takes over from the Arrow road: after ``line`` (the last line
+    the Arrow road checked and stored), with its repeat sets."""
+
+    line: int
+    repeats: Repeats
+
+
 def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
-    """The Arrow road (:mod:`kiosk.dtks.columnar`); False when this file needs the other one,
-    with the report as it was before."""
+    """The Arrow road (:mod:`kiosk.dtks.columnar`); False when the rest of this file (from
+    ``load.resume``, or all of it) needs the other one."""
     if not COLUMNAR:
         return False
     from kiosk.dtks import columnar  # pyarrow: loaded only when this road is taken
@@ -288,7 +302,6 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
     assert writer.db_file is not None
     scratch = _scratch_path(writer.db_file, writer.table)
     loader = columnar.Loader(path, source, load.convert, Repeats(report), report.flagged)
-    read_before = done[0]
     direct = False
     if exclusive:  # ADBC may write the load table itself once no connection here is open
         writer.close()
@@ -314,16 +327,17 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
                 load.step()
             out.finish()
         except columnar.NotPlain as exc:
-            log.info("DTKS import: row-by-row road (%s)", exc.reason)
-            report.rows_read = report.imported = report.duplicates = 0
-            report.flagged.clear()
-            report.rejected.clear()
-            report.rejections.clear()
-            done[0] = read_before
+            # What was checked so far is stored as it is (the row-by-row road would store
+            # exactly that: tests compare both); the row-by-row road goes on from the first
+            # line not yet checked, with the same repeat sets and report.
+            log.info("DTKS import: row-by-row road after line %d (%s)", loader.line, exc.reason)
+            out.finish()
             out.close()
-            if direct:  # nothing of this file may stay in the load table
+            if direct:
                 writer.open()
-                writer.empty()
+            else:
+                writer.copy_from(scratch)
+            load.resume = Resume(loader.line, loader.repeats)
             return False
         out.close()
         if not direct:
@@ -335,12 +349,15 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
 
 
 def _load_rows(load: _Load) -> None:
-    """The row-by-row road: any file, any database."""
+    """The row-by-row road: any file, any database; or the rest of a file after the line the
+    Arrow road stopped at (``load.resume``)."""
     report = load.report
-    repeats = Repeats(report)
-    for rows, line_of in load.source.chunks(CHUNK):
-        values, problems = load.convert.chunk(rows, load.source.texts)
-        hashes = list(map(hash, map(tuple, rows)))
+    resume = load.resume
+    repeats = resume.repeats if resume else Repeats(report)
+    texts = load.source.texts
+    for rows, line_of in load.source.chunks(CHUNK, resume.line if resume else 1):
+        values, problems = load.convert.chunk(rows, texts)
+        hashes = list(map(line_hash, rows)) if texts else list(map(hash, map(tuple, rows)))
         kept = None
         if not problems:
             niks = list(map(int, filter(None, map(_NIK_OF, values))))

@@ -26,7 +26,7 @@ Chunk = tuple[list[list[Any]], Callable[[int], int]]
 @dataclass
 class Source:
     headers: list[str]
-    chunks: Callable[[int], Iterator[Chunk]]  # rows a chunk at a time
+    chunks: Callable[..., Iterator[Chunk]]  # (count, after line=1): rows a chunk at a time
     encoding: str
     delimiter: str | None
     size: int  # bytes, for progress
@@ -217,9 +217,13 @@ def open_csv(path: Path, progress: list[int]) -> Source:
         ) from exc
     reader = csv.reader(lines, delimiter=delimiter)
 
-    def chunks(count: int) -> Iterator[Chunk]:
+    def chunks(count: int, after: int = 1) -> Iterator[Chunk]:
+        """Rows ``count`` at a time, from the first one after file line ``after`` (the header
+        is line 1; a later line when the Arrow road already stored the rows before it)."""
+        while reader.line_num + 1 < after:
+            next(reader)  # read before, without a problem, by the Arrow road
         while True:
-            start = reader.line_num + 1  # the header is line 1
+            start = reader.line_num + 1  # the last line read: the header is line 1
             try:
                 rows = list(islice(reader, count))
             except csv.Error as exc:
@@ -282,7 +286,8 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
 
     numbered = enumerate(it, start=2)
 
-    def chunks(count: int) -> Iterator[Chunk]:
+    def chunks(count: int, after: int = 1) -> Iterator[Chunk]:
+        del after  # a spreadsheet is read by one road only
         while part := list(islice(numbered, count)):
             first = part[0][0]
             progress[0] = int(size * (first + len(part)) / total)

@@ -17,6 +17,18 @@ from kiosk.dtks.seen import EMPTY, IntSet
 from kiosk.identity import mask_nik
 
 SAME_NIK = "NIK ganda dalam berkas (isi berbeda)"
+SEP = "\x1f"
+
+
+def line_hash(cells: list[str]) -> int:
+    """A CSV row's identity for "the same line again", as the Arrow road computes it (its
+    cells joined by the unit separator, as UTF-8 bytes): a file the Arrow road started and the
+    row-by-row road finishes compares lines from both halves. A row with that separator in a
+    cell (never on the Arrow road) is known by its cells instead, so no two rows collide."""
+    joined = SEP.join(cells)
+    if joined.count(SEP) != max(len(cells) - 1, 0):
+        return hash(tuple(cells))
+    return hash(joined.encode())
 
 
 class Repeats:

@@ -422,11 +422,13 @@ def _ask_date(path: Path) -> date | None:
     says in its summary that the date is unknown."""
     from kiosk.dtks.importer import preview
 
+    if not sys.stdin.isatty():  # a script: nothing to ask, and no second read of the file
+        return None
     try:
         found = preview(path, rows=1).snapshot_date
     except KioskError:
         return None  # the import itself explains what is wrong with the file
-    if found is not None or not sys.stdin.isatty():
+    if found is not None:
         return None
     while True:
         text = input(

@@ -272,10 +272,13 @@ class _Load:
         if len(self.report.rejections) < MAX_LISTED:
             self.report.rejections.append((line, reason, detail))
 
+    shown: int = 0  # bytes last shown: the bar never goes back when the roads hand over
+
     def step(self) -> None:
         """After each batch, on either road: progress shown, then a cancel honoured."""
         if self.progress:
-            self.progress(self.done[0], self.source.size, self.report.rows_read)
+            self.shown = max(self.shown, min(self.done[0], self.source.size))
+            self.progress(self.shown, self.source.size, self.report.rows_read)
         if self.cancel is not None and self.cancel.is_set():
             raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
 
@@ -338,6 +341,7 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
             else:
                 writer.copy_from(scratch)
             load.resume = Resume(loader.line, loader.repeats)
+            done[0] = 0  # the row-by-row reader counts its own bytes from here
             return False
         out.close()
         if not direct:

@@ -73,6 +73,20 @@ class NeedsEnrolment(UpstreamError):
     )
 
 
+class EnrolmentRefused(NeedsEnrolment):
+    message = (
+        "Kode pendaftaran salah, atau kode kantor kios ini tidak dikenal server kabupaten. "
+        "Periksa keduanya dengan pengelola SLRT kabupaten, lalu daftarkan lagi."
+    )
+
+
+class TooManyAttempts(UpstreamError):
+    message = (
+        "Terlalu banyak percobaan pendaftaran yang ditolak; server menunggu sebentar. "
+        "Periksa kode pendaftaran, tunggu 10 menit, lalu coba lagi."
+    )
+
+
 class CursorUnknown(UpstreamError):
     message = "Server tidak mengenal posisi unduhan; status diunduh ulang dari awal."
 
@@ -161,9 +175,16 @@ class UpstreamClient:
         return data  # type: ignore[no-any-return]
 
     def enrol(self, kiosk_id: str, code: str) -> dict[str, Any]:
-        return self._tokens(
-            {"grant_type": "enrolment", "kiosk_id": kiosk_id, "enrolment_code": code}
-        )
+        """Tokens for this kiosk; a refused code or too many refusals say so in words."""
+        body = {"grant_type": "enrolment", "kiosk_id": kiosk_id, "enrolment_code": code}
+        try:
+            return self._tokens(body)
+        except NeedsEnrolment as exc:
+            raise EnrolmentRefused(exc.detail) from exc
+        except ServerBusy as exc:
+            if exc.detail == "HTTP 429":
+                raise TooManyAttempts(exc.detail, retry_after=exc.retry_after) from exc
+            raise
 
     def refresh(self, refresh_token: str) -> dict[str, Any]:
         return self._tokens({"grant_type": "refresh_token", "refresh_token": refresh_token})

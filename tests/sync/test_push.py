@@ -324,7 +324,7 @@ def test_enrolment_is_retried_over_a_dropped_link(gateway, upstream):
     engine.enrol("3324012001", "RAHASIA-UJI")
     assert len(calls) == 3 and engine.slept == [0.5, 1.0]
     engine.client.enrol = real
-    with pytest.raises(Exception, match="belum terdaftar"):  # a refused code is not retried
+    with pytest.raises(Exception, match="Kode pendaftaran salah"):  # not retried
         engine.enrol("3324012001", "SALAH")
 
 

@@ -8,6 +8,7 @@ import socket
 import time
 import uuid
 
+import pytest
 import requests
 
 from tests.sync.conftest import ENROLMENT
@@ -172,3 +173,19 @@ def test_a_refresh_revokes_the_access_token_it_replaces(upstream):
     assert again.status_code == 401  # a refresh token is used once
     new = {"Authorization": f"Bearer {second.json()['access_token']}"}
     assert requests.get(f"{url}/v1/changes", headers=new, timeout=5).status_code == 200
+
+
+def test_a_refused_enrolment_says_why_and_is_not_retried(gateway, upstream):
+    """The kiosk tells the officer what to do: a wrong code is not a link problem (no retry),
+    and after five refusals the server's wait is said, not hammered."""
+    from sync.client import EnrolmentRefused, TooManyAttempts
+    from tests.sync.conftest import make_engine
+
+    engine = make_engine(gateway, upstream.url)
+    for _ in range(5):
+        with pytest.raises(EnrolmentRefused, match="Kode pendaftaran salah"):
+            engine.enrol(KIOSK, "SALAH")
+    with pytest.raises(TooManyAttempts) as waited:
+        engine.enrol(KIOSK, CODE)
+    assert "tunggu 10 menit" in type(waited.value).message and waited.value.retry_after > 0
+    assert engine.slept == []  # neither was retried

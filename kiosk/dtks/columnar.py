@@ -142,7 +142,6 @@ class Loader:
         self.repeats = repeats
         self.flagged = flagged
         self.width = len(source.headers)
-        self.read = [0]  # bytes of the file handed to Arrow (it reads a few blocks ahead)
         self.bytes_done = 0
         self.line = 1  # lines before the next batch: the header's
         fields = convert.fields
@@ -168,7 +167,7 @@ class Loader:
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
-        stream = Utf8Stream(self.path, self.source.seen or Encodings(), self.read)
+        stream = Utf8Stream(self.path, self.source.seen or Encodings())
         try:
             reader = pcsv.open_csv(
                 io.BufferedReader(stream, BLOCK),

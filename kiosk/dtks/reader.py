@@ -144,9 +144,9 @@ class Utf8Stream(io.RawIOBase):
     the row-by-row road reads, and a Windows-1252 export no longer sends a million rows down
     the slower road. ``done[0]``: bytes of the file read so far, for the progress bar."""
 
-    def __init__(self, path: Path, seen: Encodings, done: list[int]):
+    def __init__(self, path: Path, seen: Encodings, done: list[int] | None = None):
         super().__init__()
-        self._blocks = _blocks(path, done)
+        self._blocks = _blocks(path, [0] if done is None else done)
         self._seen = seen
         self._pending = memoryview(b"")
 

@@ -341,7 +341,6 @@ class SyncOverview:
     waiting: int
     attention: int
     skew_seconds: float | None
-    quarantined: list[tuple[int, str, str]]  # (seq, op_type, error)
 
 
 def sync_overview(session: Session, actor: Actor) -> SyncOverview:
@@ -352,15 +351,6 @@ def sync_overview(session: Session, actor: Actor) -> SyncOverview:
         ).all()
     )
     skew = get_state(session, "clock_skew_seconds")
-    quarantined = [
-        (seq, op_type, err or "")
-        for seq, op_type, err in session.execute(
-            select(OutboxOperation.seq, OutboxOperation.op_type, OutboxOperation.last_error)
-            .where(OutboxOperation.state == QUARANTINED)
-            .order_by(OutboxOperation.seq)
-            .limit(50)
-        )
-    ]
     return SyncOverview(
         bool(get_state(session, "refresh_token")),
         get_state(session, "upstream_url"),
@@ -369,7 +359,6 @@ def sync_overview(session: Session, actor: Actor) -> SyncOverview:
         int(counts.get(PENDING, 0) + counts.get(SENDING, 0)),
         int(counts.get(QUARANTINED, 0)),
         float(skew) if skew else None,
-        quarantined,
     )
 
 

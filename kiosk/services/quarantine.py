@@ -79,24 +79,25 @@ def quarantined(session: Session, actor: Actor, limit: int = 200) -> list[Quaran
     ]
 
 
-def _refused(session: Session, seqs: list[int] | None) -> list[int]:
+def _move(session: Session, seqs: list[int] | None, **values: object) -> list[int]:
+    """Set ``values`` on the refused operations among ``seqs`` (None: all); their numbers."""
     query = select(OutboxOperation.seq).where(OutboxOperation.state == QUARANTINED)
     if seqs is not None:
         query = query.where(OutboxOperation.seq.in_(seqs))
-    return list(session.scalars(query.order_by(OutboxOperation.seq)))
+    chosen = list(session.scalars(query.order_by(OutboxOperation.seq)))
+    if chosen:
+        session.execute(
+            update(OutboxOperation).where(OutboxOperation.seq.in_(chosen)).values(**values)
+        )
+    return chosen
 
 
 def retry(session: Session, actor: Actor, seqs: list[int] | None = None) -> int:
     """Queue refused operations again (``None``: all of them); how many were queued."""
     authorize(session, actor, Perm.MANAGE_SITE)
-    chosen = _refused(session, seqs)
+    chosen = _move(session, seqs, state=PENDING, batch_key=None)
     if not chosen:
         return 0
-    session.execute(
-        update(OutboxOperation)
-        .where(OutboxOperation.seq.in_(chosen))
-        .values(state=PENDING, batch_key=None)
-    )
     audit(session, actor.id, "sinkron_coba_lagi", "outbox", "karantina", {"seq": chosen})
     return len(chosen)
 
@@ -111,14 +112,9 @@ def drop(session: Session, actor: Actor, seqs: list[int], reason: str) -> int:
             "sudah dicatat ulang sebagai kasus lain'.",
             field="reason",
         )
-    chosen = _refused(session, seqs)
+    chosen = _move(session, seqs, state=DROPPED, last_error=f"dibuang: {reason}"[:500])
     if not chosen:
         return 0
-    session.execute(
-        update(OutboxOperation)
-        .where(OutboxOperation.seq.in_(chosen))
-        .values(state=DROPPED, last_error=f"dibuang: {reason}"[:500])
-    )
     audit(
         session,
         actor.id,

@@ -6,8 +6,9 @@ Built once by the composition root (the ``puskesos`` command) and passed down; n
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -34,6 +35,18 @@ from kiosk.sealing import Sealer
 
 if TYPE_CHECKING:
     from kiosk.dtks.register import Register
+    from kiosk.roles import Perm
+    from kiosk.services.actor import Actor
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _service_name(service: object) -> str:
+    """The declared action's name (``people.register_person``), else the function's."""
+    declared = getattr(service, "__action__", None)
+    name = getattr(declared, "name", None) or getattr(service, "__name__", "layanan")
+    return str(name)
 
 
 @dataclass
@@ -128,7 +141,9 @@ class Gateway:
     def __init__(self, ctx: KioskContext):
         self.ctx = ctx
 
-    def call(self, service, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def call(
+        self, service: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
+    ) -> R:
         with self.ctx.sessions() as session:
             session.begin()
             try:
@@ -140,7 +155,7 @@ class Gateway:
                 else:
                     session.rollback()
                 if isinstance(exc, PermissionDenied):
-                    self._audit_refusal(exc, getattr(service, "__name__", "layanan"), args)
+                    self._audit_refusal(exc, _service_name(service), args)
                 raise
             except OperationalError as exc:  # from the service's writes or from the commit
                 session.rollback()
@@ -152,25 +167,26 @@ class Gateway:
                 raise
             return result
 
-    def authorize(self, actor: Any, perm: Any) -> None:
+    def authorize(self, actor: Actor, perm: Perm) -> None:
         """The permission check alone, for work that is not one transaction (an import, a
         backup): a refusal is audited like any other."""
         from kiosk.services.actor import authorize
 
         self.call(authorize, actor, perm)
 
-    def _audit_refusal(self, exc: PermissionDenied, service: str, args: tuple) -> None:
+    def _audit_refusal(self, exc: PermissionDenied, service: str, args: tuple[object, ...]) -> None:
         """A refused action is history too: written in its own transaction, since the action's
         own was rolled back."""
+        from kiosk.services.actor import Actor
         from kiosk.services.journal import audit
 
         officer = exc.officer_id
-        if officer is None and args and hasattr(args[0], "roles"):  # refused before authorize
+        if officer is None and args and isinstance(args[0], Actor):  # refused before authorize
             officer = args[0].id
         with self.ctx.sessions() as session, session.begin():
             audit(
                 session,
-                officer,  # type: ignore[arg-type]
+                officer,
                 "ditolak",
                 "layanan",
                 service[:40],

@@ -15,17 +15,11 @@ from typing import Any
 
 from escpos import exceptions as escpos_errors
 
+from kiosk.ports import PrinterFault
+
 DLE_EOT_PAPER = b"\x10\x04\x04"
 CONNECT_TIMEOUT = 3.0
 STATUS_WAIT = 0.6
-
-
-class PrinterFault(Exception):
-    """Why a job could not be printed, in Bahasa Indonesia, with what to do."""
-
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.message, self.code = message, code
 
 
 @dataclass(frozen=True)

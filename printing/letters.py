@@ -1,26 +1,13 @@
-"""The back office's letters: referral, status (to the citizen) and service product.
+"""The back office's letters as PDFs: referral, status (to the citizen) and service product.
 
-Each is numbered, rendered and stored in one transaction, like the receipt, so a failed render
-leaves no gap in the numbering and every issued letter can be reprinted and verified.
+Only rendering: ``kiosk.services.documents`` numbers and stores them in one transaction.
 """
 
 from __future__ import annotations
 
-import uuid
-
-from sqlalchemy.orm import Session
-
 from kiosk.clock import Clock
-from kiosk.context import Gateway
-from kiosk.services.actor import Actor
-from kiosk.services.letters import (
-    CaseLetter,
-    product_facts,
-    referral_letter_facts,
-    status_letter_facts,
-)
-from kiosk.services.print_jobs import next_document_number, store_document
-from kiosk.services.setup import SiteView, get_site
+from kiosk.services.letters import CaseLetter
+from kiosk.services.setup import SiteView
 from printing import documents as d
 
 
@@ -67,28 +54,13 @@ def product_pdf(site: SiteView, f: CaseLetter, number: str, clock: Clock) -> byt
     return d.service_product(header, _person(f), facts, signer)
 
 
-_KINDS = {
-    "surat_rujukan": (referral_letter_facts, referral_pdf, "referral"),
-    "surat_pemberitahuan": (status_letter_facts, status_pdf, "case"),
-    "produk_layanan": (product_facts, product_pdf, "service_product"),
+_RENDERERS = {
+    "surat_rujukan": referral_pdf,
+    "surat_pemberitahuan": status_pdf,
+    "produk_layanan": product_pdf,
 }
 
 
-def issue_letter(
-    gateway: Gateway, actor: Actor, kind: str, subject_id: uuid.UUID, clock: Clock
-) -> bytes:
-    """Number, render and store one of the three letters; returns the PDF."""
-    gather, render, subject_type = _KINDS[kind]
-
-    def issue(session: Session) -> bytes:
-        facts = gather(session, actor, subject_id)
-        site = get_site(session)
-        assert site is not None
-        number = next_document_number(session, kind, clock)
-        pdf = render(site, facts, number, clock)
-        store_document(
-            session, actor, kind, number, subject_type, facts.subject_id, pdf, facts.provisional
-        )
-        return pdf
-
-    return gateway.call(issue)
+def letter_pdf(kind: str, site: SiteView, facts: CaseLetter, number: str, clock: Clock) -> bytes:
+    """One of the three letters as PDF bytes (numbered and stored by the core)."""
+    return _RENDERERS[kind](site, facts, number, clock)

@@ -1,19 +1,18 @@
-"""Slips and PDFs for the walk-in, built from what the services return."""
+"""Slips and PDFs for the walk-in, built from what the services return, and the two objects the
+composition root hands the core: the thermal printer and the A4 renderer."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from kiosk.clock import Clock, tanggal, tanggal_jam
-from kiosk.context import Gateway
 from kiosk.formatting import angka
-from kiosk.services.actor import Actor
-from kiosk.services.print_jobs import next_document_number, store_document
+from kiosk.ports import Slip
+from kiosk.services.letters import CaseLetter
 from kiosk.services.queue import TicketView
-from kiosk.services.setup import SiteView, get_site
+from kiosk.services.setup import SiteView
 from kiosk.services.walk_in import WalkInResult
 from printing import documents as d
-from printing.jobs import PrintOutcome, print_slip
+from printing.devices import send
+from printing.letters import letter_pdf
 from printing.paper import Paper
 from printing.thermal import ReceiptSlip, TicketSlip, render_receipt, render_ticket
 
@@ -27,23 +26,6 @@ def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
         ticket.waiting_ahead,
         ticket.priority_label,
         f"sekitar {angka(max(1, ticket.estimated_wait_minutes))} menit",
-    )
-
-
-def print_ticket(
-    gateway: Gateway,
-    actor: Actor,
-    ticket: TicketView,
-    printer_uri: str,
-    width: int,
-    clock: Clock,
-) -> PrintOutcome:
-    """Render the ticket for the counter's paper and print it as a kept job (reprintable)."""
-    paper = Paper.of(width)
-    site = gateway.call(get_site)
-    payload = render_ticket(ticket_slip(site, ticket, clock), paper)
-    return print_slip(
-        gateway, actor, "tiket", payload, printer_uri, paper.profile, ticket_id=ticket.id
     )
 
 
@@ -63,22 +45,6 @@ def receipt_slip(site: SiteView, result: WalkInResult, officer: str, clock: Cloc
         provisional=result.provisional,
         extra_lines=(("Batas jawaban", tanggal(result.due_on)),),
     )
-
-
-def print_receipt(
-    gateway: Gateway,
-    actor: Actor,
-    result: WalkInResult,
-    printer_uri: str,
-    width: int,
-    clock: Clock,
-) -> PrintOutcome:
-    """The thermal receipt as a kept job, rendered on the device thread (no database wait on
-    the window's thread, no printer wait on the database's)."""
-    paper = Paper.of(width)
-    site = gateway.call(get_site)
-    payload = render_receipt(receipt_slip(site, result, actor.full_name, clock), paper)
-    return print_slip(gateway, actor, "tanda_terima", payload, printer_uri, paper.profile)
 
 
 def receipt_pdf(
@@ -104,16 +70,34 @@ def receipt_pdf(
     )
 
 
-def issue_receipt_pdf(gateway: Gateway, actor: Actor, result: WalkInResult, clock: Clock) -> bytes:
-    """Number, render and store the A4 receipt in one transaction (no gap in the numbering)."""
+class EscposThermal:
+    """The counter's thermal printer as the core sees it (``kiosk.ports.ThermalPrinter``)."""
 
-    def issue(session: Session) -> bytes:
-        site = get_site(session)
-        number = next_document_number(session, "tanda_terima", clock)
-        pdf = receipt_pdf(site, result, number, actor.full_name, clock)
-        store_document(
-            session, actor, "tanda_terima", number, "case", result.case_id, pdf, result.provisional
+    def ticket(self, site: SiteView, ticket: TicketView, width: int, clock: Clock) -> Slip:
+        paper = Paper.of(width)
+        return Slip(render_ticket(ticket_slip(site, ticket, clock), paper), paper.profile)
+
+    def receipt(
+        self, site: SiteView, result: WalkInResult, officer: str, width: int, clock: Clock
+    ) -> Slip:
+        paper = Paper.of(width)
+        return Slip(
+            render_receipt(receipt_slip(site, result, officer, clock), paper), paper.profile
         )
-        return pdf
 
-    return gateway.call(issue)
+    def send(self, uri: str, payload: bytes, profile: str) -> str:
+        return send(uri, payload, profile=profile).note
+
+
+class PdfDocuments:
+    """The numbered A4 documents as the core sees them (``kiosk.ports.DocumentRenderer``)."""
+
+    def letter(
+        self, kind: str, site: SiteView, facts: CaseLetter, number: str, clock: Clock
+    ) -> bytes:
+        return letter_pdf(kind, site, facts, number, clock)
+
+    def receipt(
+        self, site: SiteView, result: WalkInResult, number: str, officer: str, clock: Clock
+    ) -> bytes:
+        return receipt_pdf(site, result, number, officer, clock)

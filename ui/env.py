@@ -11,7 +11,11 @@ from PySide6.QtCore import QObject
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
+from kiosk.ports import DocumentRenderer, ThermalPrinter
 from kiosk.sealing import Sealer
+from kiosk.services.actor import Actor
+from kiosk.services.queue import TicketView
+from kiosk.services.slips import print_ticket
 from ui.ops import Op, SyncExecutor, ThreadExecutor
 from ui.settings import DisplaySettings
 
@@ -54,17 +58,29 @@ class UiEnv:
         """Run ``fn`` (a print, a network call) on the device threads, never the database's."""
         return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs))
 
-    def print_ticket(self, parent: QObject, actor: Any, ticket: Any) -> Op | None:
+    @property
+    def thermal(self) -> ThermalPrinter:
+        """The counter's printer as the core sees it (python-escpos loads with the first slip)."""
+        from printing.receipts import EscposThermal
+
+        return EscposThermal()
+
+    @property
+    def documents(self) -> DocumentRenderer:
+        """The A4 renderer the core numbers and stores documents with."""
+        from printing.receipts import PdfDocuments
+
+        return PdfDocuments()
+
+    def print_ticket(self, parent: QObject, actor: Actor, ticket: TicketView) -> Op | None:
         """The ticket slip to the counter's printer on the device threads, as a kept job;
         None when this computer has no printer set (the caller shows the number instead)."""
         uri = str(self.settings.get("printer_uri") or "")
         if not uri:
             return None
-        from printing.receipts import print_ticket  # python-escpos loads with the first slip
-
         width = int(self.settings.get("paper_width"))
         return self.device(
-            parent, print_ticket, self.gateway, actor, ticket, uri, width, self.clock
+            parent, print_ticket, self.gateway, actor, ticket, uri, width, self.thermal, self.clock
         )
 
     def run(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:

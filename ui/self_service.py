@@ -27,7 +27,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import Choice, choices
 from kiosk.services.setup import get_site
-from printing.jobs import PrintOutcome
+from kiosk.services.slips import PrintOutcome
 from ui.env import UiEnv
 from ui.forms import message_of
 

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
-from kiosk.context import Gateway, KioskContext
+from kiosk.context import KioskContext
 from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement, load_table
@@ -39,6 +39,7 @@ from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 10_000  # rejections listed one by one; all are counted
@@ -111,6 +112,7 @@ class ImportReport:
 Progress = Callable[[int, int, int], None]  # bytes done, bytes total, rows read
 
 
+@action(Perm.IMPORT_DTKS, label="Mengimpor data DTKS")
 def import_snapshot(
     ctx: KioskContext,
     actor: Actor,
@@ -139,7 +141,6 @@ def import_snapshot(
     kind = kind.upper()
     if kind not in ("DTKS", "DTSEN"):
         raise ValidationError("Jenis data harus DTKS atau DTSEN.", field="kind")
-    Gateway(ctx).authorize(actor, Perm.IMPORT_DTKS)
     done = [0]
     source = open_source(Path(path), done)
     mapping = match_headers(source.headers)

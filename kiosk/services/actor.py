@@ -50,6 +50,15 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:
     return officer
 
 
+def authorize_self(session: Session, actor: Actor) -> Officer:
+    """An officer acting on their own account (a password, an idle lock) needs only to be
+    active."""
+    officer = session.get(Officer, actor.id)
+    if officer is None or not officer.active:
+        raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
+    return officer
+
+
 def authorize_any(session: Session, actor: Actor, *perms: Perm) -> Officer:
     """Pass when the officer holds any of ``perms`` (an action two jobs may do); the refusal
     names the first."""

@@ -36,6 +36,7 @@ from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.person_rights import consent_standing
 from kiosk.services.reference import choices
+from kiosk.services.registry import action
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
 SUBJECT_LABELS = {RESOLUTION: "Penyelesaian", REFERRAL: "Rujukan", PRODUCT: "Produk layanan"}
@@ -147,6 +148,7 @@ def _submittable(case_: Case) -> None:
         )
 
 
+@action(Perm.WORK_CASE, label="Mengusulkan penyelesaian kasus untuk disetujui")
 def propose_resolution(
     session: Session,
     actor: Actor,
@@ -155,7 +157,6 @@ def propose_resolution(
     clock: Clock | None = None,
 ) -> int:
     """Ask the coordinator to approve resolving the case at the Puskesos with ``decision``."""
-    authorize(session, actor, Perm.WORK_CASE)
     decision = decision.strip()
     if not decision:
         raise ValidationError(
@@ -179,6 +180,7 @@ def propose_resolution(
 # --- referrals ------------------------------------------------------------------------------
 
 
+@action(Perm.DRAFT_REFERRAL, label="Menyusun rujukan kasus")
 def refer_case(
     session: Session,
     actor: Actor,
@@ -191,7 +193,6 @@ def refer_case(
     clock: Clock | None = None,
 ) -> uuid.UUID:
     """Draft and submit a referral: needs the citizen's consent and a reason."""
-    authorize(session, actor, Perm.DRAFT_REFERRAL)
     destinations = {c.code: c for c in choices(session, "tujuan_rujukan")}
     if destination_code not in destinations:
         raise ValidationError("Pilih tujuan rujukan.", field="destination")
@@ -264,6 +265,7 @@ def refer_case(
     return referral.id
 
 
+@action(Perm.DRAFT_REFERRAL, label="Mengajukan ulang rujukan yang dikembalikan")
 def resubmit_referral(
     session: Session,
     actor: Actor,
@@ -273,7 +275,6 @@ def resubmit_referral(
     clock: Clock | None = None,
 ) -> int:
     """After a rejection: correct the referral and send it round again (a new round)."""
-    authorize(session, actor, Perm.DRAFT_REFERRAL)
     referral = session.get(Referral, referral_id)
     if referral is None:
         raise NotFound("Rujukan ini tidak ditemukan.")
@@ -305,6 +306,7 @@ def resubmit_referral(
 # --- service products (Empat Lawang art. 13) ---------------------------------------------------
 
 
+@action(Perm.WORK_CASE, label="Menyusun produk layanan (surat keterangan)")
 def draft_product(
     session: Session,
     actor: Actor,
@@ -315,7 +317,6 @@ def draft_product(
     clock: Clock | None = None,
 ) -> uuid.UUID:
     """Draft a letter (SKTM, DTKS statement …) and submit it for the coordinator's approval."""
-    authorize(session, actor, Perm.WORK_CASE)
     products = {c.code: c.label for c in choices(session, "produk_layanan")}
     if product_code not in products:
         raise ValidationError("Pilih jenis produk layanan.", field="product")
@@ -364,6 +365,7 @@ def _product(session: Session, product_id: uuid.UUID) -> ServiceProduct:
     return product
 
 
+@action(Perm.WORK_CASE, label="Mencatat tanda tangan produk layanan")
 def sign_product(
     session: Session,
     actor: Actor,
@@ -372,7 +374,6 @@ def sign_product(
     clock: Clock | None = None,
 ) -> None:
     """Record who signed the approved letter (the village head or another official)."""
-    authorize(session, actor, Perm.WORK_CASE)
     product = _product(session, product_id)
     if product.status != "disetujui":
         raise Conflict("Produk layanan harus disetujui koordinator sebelum ditandatangani.")
@@ -387,11 +388,11 @@ def sign_product(
     _product_event(session, actor, product, "ditandatangani", f"oleh {product.signed_by_name}", now)
 
 
+@action(Perm.WORK_CASE, label="Mencatat penyerahan produk layanan")
 def hand_over_product(
     session: Session, actor: Actor, product_id: uuid.UUID, clock: Clock | None = None
 ) -> None:
     """The applicant received the signed letter."""
-    authorize(session, actor, Perm.WORK_CASE)
     product = _product(session, product_id)
     if product.status != "ditandatangani":
         raise Conflict("Produk layanan harus ditandatangani sebelum diserahkan.")
@@ -468,6 +469,9 @@ def _summary(session: Session, step: ApprovalStep, case_: Case) -> str:
     return case_.decision or ""
 
 
+@action(
+    Perm.APPROVE_COORDINATOR, Perm.APPROVE_SUPERVISOR, label="Melihat persetujuan yang menunggu"
+)
 def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
     """Steps the acting officer can decide now, emergencies first."""
     officer = session.get(Officer, actor.id)
@@ -514,6 +518,11 @@ def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
     return out
 
 
+@action(
+    Perm.APPROVE_COORDINATOR,
+    Perm.APPROVE_SUPERVISOR,
+    label="Menyetujui atau menolak satu langkah persetujuan",
+)
 def vote(
     session: Session,
     actor: Actor,

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from kiosk.audit_chain import ChainCheck, verify
 from kiosk.models import AuditEntry, Officer
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,11 @@ class AuditFilter:
     until: datetime | None = None
 
 
+@action(Perm.VIEW_AUDIT, label="Melihat jejak audit")
 def audit_log(
     session: Session, actor: Actor, where: AuditFilter | None = None, limit: int = 500
 ) -> list[AuditRow]:
     """The newest entries first, narrowed by ``where``."""
-    authorize(session, actor, Perm.VIEW_AUDIT)
     where = where or AuditFilter()
     stmt = select(AuditEntry, Officer.username).outerjoin(
         Officer, Officer.id == AuditEntry.officer_id
@@ -70,15 +71,15 @@ def audit_log(
     ]
 
 
+@action(Perm.VIEW_AUDIT, label="Melihat daftar jenis tindakan di jejak audit")
 def audit_actions(session: Session, actor: Actor) -> list[str]:
     """Every action name in the trail, for the page's filter list."""
-    authorize(session, actor, Perm.VIEW_AUDIT)
     return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
 
+@action(Perm.VIEW_AUDIT, label="Memeriksa keutuhan rantai jejak audit")
 def verify_audit(session: Session, actor: Actor) -> ChainCheck:
     """Walk the whole chain; the check itself is audited (after the walk, so it counts next)."""
-    authorize(session, actor, Perm.VIEW_AUDIT)
     result = verify(session)
     audit(
         session,

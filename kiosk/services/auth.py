@@ -19,6 +19,7 @@ from kiosk.errors import AuthenticationError, ValidationError
 from kiosk.models import Officer
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -124,11 +125,13 @@ def login(
     raise refused
 
 
+@action(label="Membuka layar yang terkunci (akun sendiri)")
 def unlock_screen(session: Session, actor: Actor, secret: str, clock: Clock | None = None) -> Actor:
     """Re-check the same officer's password or PIN after an idle lock."""
     return login(session, actor.username, secret, clock)
 
 
+@action(label="Mengganti kata sandi sendiri")
 def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     """An officer changes their own password (required after an administrator reset)."""
     officer = session.get(Officer, actor.id)

@@ -19,8 +19,9 @@ from kiosk import backup
 from kiosk.backup import BackupError, BackupInfo
 from kiosk.models import Officer, Site
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 if TYPE_CHECKING:
     from kiosk.context import Gateway, KioskContext
@@ -86,27 +87,27 @@ def automatic_backup(ctx: KioskContext, reason: str = "harian") -> BackupResult 
     return _with_mirror(ctx, info, None)
 
 
-def _allowed(ctx: KioskContext, actor: Actor, action: str, target: str, detail: dict) -> None:
-    gateway = _gateway(ctx)
-    gateway.authorize(actor, Perm.MANAGE_BACKUP)
-    gateway.call(lambda s: audit(s, actor.id, action, "cadangan", target[:40], detail))
+def _audit_backup(ctx: KioskContext, actor: Actor, action: str, target: str, detail: dict) -> None:
+    _gateway(ctx).call(lambda s: audit(s, actor.id, action, "cadangan", target[:40], detail))
 
 
+@action(Perm.MANAGE_BACKUP, label="Membuat cadangan basis data")
 def create_backup(ctx: KioskContext, actor: Actor, to: Path | None = None) -> BackupResult:
     """A copy made by hand (kept until deleted by hand), and optionally a second one in ``to``."""
     db = _db_file(ctx)
-    _allowed(ctx, actor, "cadangan_dibuat", "manual", {"salinan_kedua": to is not None})
+    _audit_backup(ctx, actor, "cadangan_dibuat", "manual", {"salinan_kedua": to is not None})
     info = backup.create(db, ctx.paths.backups, "manual", ctx.clock.now())
     return _with_mirror(ctx, info, to)
 
 
+@action(Perm.MANAGE_BACKUP, label="Melihat daftar cadangan")
 def list_backups(ctx: KioskContext, actor: Actor) -> list[BackupInfo]:
     """Verified copies in the data folder, newest first."""
     _db_file(ctx)
-    _gateway(ctx).authorize(actor, Perm.MANAGE_BACKUP)
     return backup.listing(ctx.paths.backups)
 
 
+@action(Perm.MANAGE_BACKUP, label="Memulihkan basis data dari cadangan")
 def restore_backup(ctx: KioskContext, actor: Actor, file: Path) -> BackupInfo:
     """Check ``file``, copy today's database aside, then put ``file`` in its place.
 
@@ -116,7 +117,6 @@ def restore_backup(ctx: KioskContext, actor: Actor, file: Path) -> BackupInfo:
     from kiosk.db import needs_upgrade, upgrade
 
     db = _db_file(ctx)
-    _gateway(ctx).authorize(actor, Perm.MANAGE_BACKUP)
     backup.check_file(file)
     aside = backup.create(db, ctx.paths.backups, "sebelum-pulih", ctx.clock.now())
     if ctx._register is not None:
@@ -138,9 +138,9 @@ def restore_backup(ctx: KioskContext, actor: Actor, file: Path) -> BackupInfo:
     return aside
 
 
+@action(Perm.MANAGE_BACKUP, label="Menetapkan folder salinan kedua cadangan")
 def set_backup_mirror(session: Session, actor: Actor, folder: str) -> None:
     """The second folder (a USB drive) for automatic copies; empty to stop mirroring."""
-    authorize(session, actor, Perm.MANAGE_BACKUP)
     site = session.scalars(select(Site)).one()
     site.backup_mirror = folder.strip()
     audit(session, actor.id, "cadangan_folder_kedua", "site", site.id, {"ada": bool(folder)})

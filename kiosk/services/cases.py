@@ -34,9 +34,10 @@ from kiosk.models import (
 )
 from kiosk.names import name_key
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import record
 from kiosk.services.reference import choices, holidays
+from kiosk.services.registry import action
 
 EVENT_LABELS = {
     "diterima": "Diterima di front office",
@@ -114,6 +115,7 @@ def set_status(
     return event
 
 
+@action(Perm.WORK_CASE, label="Memindahkan status kasus")
 def move_case(
     session: Session,
     actor: Actor,
@@ -123,7 +125,6 @@ def move_case(
     clock: Clock | None = None,
 ) -> str:
     """A manual move (review, work, reject, close, reopen). Returns the new status."""
-    authorize(session, actor, Perm.WORK_CASE)
     clock = clock or Clock()
     case_ = load_case(session, case_id)
     note = note.strip()
@@ -160,11 +161,11 @@ def move_case(
     return to_status
 
 
+@action(Perm.WORK_CASE, label="Menambah catatan kasus")
 def add_note(
     session: Session, actor: Actor, case_id: uuid.UUID, note: str, clock: Clock | None = None
 ) -> None:
     """An analysis note on the timeline (also sent upstream: the kabupaten sees the analysis)."""
-    authorize(session, actor, Perm.WORK_CASE)
     note = note.strip()
     if not note:
         raise ValidationError("Catatan masih kosong.", field="note")
@@ -181,6 +182,7 @@ def add_note(
     )
 
 
+@action(Perm.WORK_CASE, label="Mencatat pemberitahuan hasil kepada warga")
 def record_notice(
     session: Session,
     actor: Actor,
@@ -190,7 +192,6 @@ def record_notice(
     clock: Clock | None = None,
 ) -> None:
     """How and when the citizen was told the outcome (all five regulations ask for it)."""
-    authorize(session, actor, Perm.WORK_CASE)
     methods = {c.code: c.label for c in choices(session, "cara_pemberitahuan")}
     if method not in methods:
         raise ValidationError("Pilih cara pemberitahuan.", field="method")
@@ -249,6 +250,7 @@ class CaseRow:
     upstream_state: str
 
 
+@action(Perm.WORK_CASE, label="Melihat kotak masuk kasus")
 def case_inbox(
     session: Session,
     actor: Actor,
@@ -261,7 +263,6 @@ def case_inbox(
     limit: int = 500,
 ) -> list[CaseRow]:
     """Cases by desk; emergencies first, then the nearest due date."""
-    authorize(session, actor, Perm.WORK_CASE)
     today = (clock or Clock()).today()
     days_off = holidays(session)
     desks = {c.code: c.label for c in choices(session, "meja_layanan")}
@@ -430,10 +431,10 @@ def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[
     return tuple(out)
 
 
+@action(Perm.WORK_CASE, label="Melihat rincian kasus")
 def case_detail(
     session: Session, actor: Actor, case_id: uuid.UUID, clock: Clock | None = None
 ) -> CaseView:
-    authorize(session, actor, Perm.WORK_CASE)
     return _detail(session, load_case(session, case_id), clock)
 
 
@@ -575,11 +576,11 @@ def _lookup(session: Session, text: str) -> Case | None:
     return matches[0] if len(matches) == 1 else None
 
 
+@action(Perm.VIEW_CASE, label="Mencari kasus dengan nomor lacak")
 def find_case(
     session: Session, actor: Actor, tracking: str, clock: Clock | None = None
 ) -> CaseView:
     """ "How is my complaint?": the case by its tracking number, for any counter officer."""
-    authorize(session, actor, Perm.VIEW_CASE)
     if not normalise_tracking(tracking):
         raise ValidationError("Ketik atau pindai nomor lacak pada tanda terima.", field="tracking")
     found = _lookup(session, tracking)

@@ -36,10 +36,11 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.person_rights import find_person, subject_ids
 from kiosk.services.reference import choices
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -301,11 +302,11 @@ def _papers(session: Session, subjects: list[uuid.UUID], s: _Text) -> Section:
     )
 
 
+@action(Perm.EXPORT_PERSON, label="Mencetak data pribadi seseorang (hak akses)")
 def person_dossier(
     session: Session, actor: Actor, who: str | uuid.UUID, clock: Clock | None = None
 ) -> Dossier:
     """Everything about one person: registration, household, visits, cases, consent, papers."""
-    authorize(session, actor, Perm.EXPORT_PERSON)
     clock = clock or Clock()
     s, w = _Text(clock), _words(session)
     p = find_person(session, who)

@@ -13,7 +13,8 @@ from kiosk.dtks.name_index import index_for
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.names import name_key
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,11 @@ def active_snapshot(session: Session) -> DtksSnapshot | None:
     ).first()
 
 
+@action(Perm.CHECK_DTKS, label="Memeriksa NIK di DTKS")
 def check_dtks(
     session: Session, actor: Actor, nik: str | None = None, no_kk: str | None = None
 ) -> DtksResult:
     """By NIK (the person) or No. KK (the household)."""
-    authorize(session, actor, Perm.CHECK_DTKS)
     snap = active_snapshot(session)
     if snap is None:
         return DtksResult(False, None, (), None, None, None)
@@ -115,6 +116,7 @@ def number_query(query: str) -> str | None:
     return digits if digits.isascii() and digits.isdigit() and len(digits) == 16 else None
 
 
+@action(Perm.CHECK_DTKS, label="Mencari di DTKS")
 def search_dtks(
     session: Session,
     actor: Actor,
@@ -125,7 +127,6 @@ def search_dtks(
 ) -> list[DtksEntry]:
     """By NIK / No. KK (exact) or by name, tolerant of spelling variants and typos, optionally
     narrowed by village code or birth year, in the active snapshot."""
-    authorize(session, actor, Perm.CHECK_DTKS)
     snap = active_snapshot(session)
     if snap is None:
         return []

@@ -29,8 +29,9 @@ from kiosk.models import (
     ServiceProduct,
 )
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.reference import choices
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,8 @@ def _approvals(session: Session, subject_type: str, subject_id: uuid.UUID, round
     )
 
 
+@action(Perm.VIEW_CASE, label="Menyiapkan isi surat rujukan")
 def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID) -> CaseLetter:
-    authorize(session, actor, Perm.PRINT)
     referral = session.get(Referral, referral_id)
     if referral is None:
         raise NotFound("Rujukan ini tidak ditemukan.")
@@ -161,8 +162,8 @@ def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID
     )
 
 
+@action(Perm.VIEW_CASE, label="Menyiapkan isi surat pemberitahuan")
 def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> CaseLetter:
-    authorize(session, actor, Perm.PRINT)
     case_ = session.get(Case, case_id)
     if case_ is None:
         raise NotFound("Kasus ini tidak ditemukan.")
@@ -195,8 +196,8 @@ def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> C
     )
 
 
+@action(Perm.VIEW_CASE, label="Menyiapkan isi produk layanan")
 def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> CaseLetter:
-    authorize(session, actor, Perm.PRINT)
     product = session.get(ServiceProduct, product_id)
     if product is None:
         raise NotFound("Produk layanan ini tidak ditemukan.")

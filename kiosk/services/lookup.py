@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry, search_dtks
 from kiosk.services.people import find_people
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Hit:
     dtks: DtksEntry | None = None
 
 
+@action(Perm.CHECK_DTKS, label="Mencari warga terdaftar dan di DTKS")
 def lookup(
     session: Session,
     actor: Actor,

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from kiosk.errors import Conflict, NotFound, ValidationError
 from kiosk.models import Officer, OfficerRole
 from kiosk.roles import Perm, Role
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.auth import check_password_rules, check_pin_rules, hash_secret
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,40}$")
 
@@ -105,6 +106,7 @@ def create_officer(
     return officer
 
 
+@action(Perm.MANAGE_OFFICERS, label="Menambah akun petugas")
 def add_officer(
     session: Session,
     actor: Actor,
@@ -115,7 +117,6 @@ def add_officer(
     pin: str | None = None,
 ) -> OfficerView:
     """Administrator adds an officer; they must change the given password at first login."""
-    authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = create_officer(
         session,
         username,
@@ -129,8 +130,8 @@ def add_officer(
     return _view(officer)
 
 
+@action(Perm.MANAGE_OFFICERS, label="Melihat daftar petugas")
 def list_officers(session: Session, actor: Actor) -> list[OfficerView]:
-    authorize(session, actor, Perm.MANAGE_OFFICERS)
     return [_view(o) for o in session.scalars(select(Officer).order_by(Officer.username))]
 
 
@@ -153,10 +154,10 @@ def _admins_left(session: Session, excluding: uuid.UUID) -> int:
     )
 
 
+@action(Perm.MANAGE_OFFICERS, label="Mengubah peran petugas")
 def set_roles(
     session: Session, actor: Actor, officer_id: uuid.UUID, roles: Iterable[Role | str]
 ) -> OfficerView:
-    authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = _get(session, officer_id)
     new = _roles(roles)
     if Role.ADMIN not in new and _admins_left(session, officer_id) == 0:
@@ -169,9 +170,9 @@ def set_roles(
     return _view(officer)
 
 
+@action(Perm.MANAGE_OFFICERS, label="Mengaktifkan atau menonaktifkan petugas")
 def set_active(session: Session, actor: Actor, officer_id: uuid.UUID, active: bool) -> OfficerView:
     """Deactivate (never delete: history points at the officer) or reactivate."""
-    authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = _get(session, officer_id)
     if not active and officer.id == actor.id:
         raise Conflict("Anda tidak dapat menonaktifkan akun sendiri.")
@@ -192,11 +193,11 @@ def set_active(session: Session, actor: Actor, officer_id: uuid.UUID, active: bo
     return _view(officer)
 
 
+@action(Perm.MANAGE_OFFICERS, label="Mengatur ulang kata sandi petugas")
 def reset_password(
     session: Session, actor: Actor, officer_id: uuid.UUID, password: str
 ) -> OfficerView:
     """Administrator sets a temporary password and clears a lockout."""
-    authorize(session, actor, Perm.MANAGE_OFFICERS)
     officer = _get(session, officer_id)
     check_password_rules(password)
     officer.password_hash = hash_secret(password)

@@ -25,8 +25,9 @@ from kiosk.errors import ValidationError
 from kiosk.models import Case, CaseEvent, OutboxOperation, SyncState, UpstreamChange
 from kiosk.roles import Perm
 from kiosk.sealing import Sealer
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 PENDING, SENDING, SENT, CONFLICT, QUARANTINED = (
     "pending",
@@ -343,8 +344,8 @@ class SyncOverview:
     skew_seconds: float | None
 
 
+@action(Perm.RUN_SYNC, label="Melihat keadaan sinkronisasi")
 def sync_overview(session: Session, actor: Actor) -> SyncOverview:
-    authorize(session, actor, Perm.RUN_SYNC)
     counts = dict(
         session.execute(
             select(OutboxOperation.state, func.count()).group_by(OutboxOperation.state)
@@ -382,9 +383,9 @@ def check_upstream_url(url: str) -> str:
     )
 
 
+@action(Perm.MANAGE_SITE, label="Mengatur server SLRT kabupaten")
 def configure_upstream(session: Session, actor: Actor, url: str, kiosk_id: str) -> None:
     """Where the kabupaten server is (the admin sets it; tokens come from enrolment)."""
-    authorize(session, actor, Perm.MANAGE_SITE)
     url = check_upstream_url(url)
     set_state(session, "upstream_url", url)
     set_state(session, "kiosk_id", kiosk_id)

@@ -18,8 +18,9 @@ from kiosk.models import Household, HouseholdMembership, Person
 from kiosk.models.lengths import check_lengths
 from kiosk.names import name_key
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import record
+from kiosk.services.registry import action
 
 
 class PossibleDuplicate(Conflict):
@@ -192,11 +193,11 @@ def _household_for(
     return household
 
 
+@action(Perm.REGISTER_PERSON, label="Mendaftarkan atau memperbarui data warga")
 def register_person(
     session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
 ) -> PersonView:
     """Register a person (and their household by No. KK); refuses a second registration."""
-    authorize(session, actor, Perm.REGISTER_PERSON)
     clock = clock or Clock()
     name = " ".join(data.name.split())
     if not name:
@@ -294,9 +295,9 @@ def register_person(
     return _view(person, household, warnings)
 
 
+@action(Perm.CHECK_DTKS, label="Mencari warga terdaftar")
 def find_people(session: Session, actor: Actor, query: str, limit: int = 50) -> list[PersonView]:
     """By NIK or No. KK (exact, 16 digits) or by name (spelling-tolerant key, prefix)."""
-    authorize(session, actor, Perm.CHECK_DTKS)
     q = query.strip()
     digits = q.replace(" ", "").replace(".", "")
     stmt = select(Person, Household).outerjoin(Household, Person.household_id == Household.id)

@@ -39,9 +39,10 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize, authorize_any
+from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import number_query
 from kiosk.services.journal import audit, record
+from kiosk.services.registry import action
 
 ERASED_NAME = "(identitas dihapus)"
 ERASED_TEXT = "(dihapus atas permintaan warga)"
@@ -80,6 +81,7 @@ def consent_standing(session: Session, person_id: uuid.UUID) -> datetime | None:
     return max(c.withdrawn_at for c in consents if c.withdrawn_at is not None)
 
 
+@action(Perm.REGISTER_PERSON, Perm.EXPORT_PERSON, label="Mencatat penarikan persetujuan warga")
 def withdraw_consent(
     session: Session,
     actor: Actor,
@@ -89,7 +91,6 @@ def withdraw_consent(
 ) -> int:
     """The person withdraws every consent; returns how many were standing. At the counter or
     on the administrator's rights page."""
-    authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
     p = find_person(session, who)
     now = (clock or Clock()).now()
     standing = session.scalars(
@@ -113,6 +114,7 @@ def withdraw_consent(
     return len(standing)
 
 
+@action(Perm.REGISTER_PERSON, Perm.EXPORT_PERSON, label="Mencatat persetujuan warga")
 def give_consent(
     session: Session,
     actor: Actor,
@@ -122,7 +124,6 @@ def give_consent(
     clock: Clock | None = None,
 ) -> None:
     """A new consent (after a withdrawal the citizen changed their mind)."""
-    authorize_any(session, actor, Perm.REGISTER_PERSON, Perm.EXPORT_PERSON)
     if purpose not in PURPOSES:
         raise ValidationError("Pilih tujuan persetujuan.", field="purpose")
     p = find_person(session, who)
@@ -150,11 +151,11 @@ class ErasureView:
     due_on: date
 
 
+@action(Perm.ERASE_PERSON, label="Mencatat permintaan penghapusan data")
 def request_erasure(
     session: Session, actor: Actor, who: str | uuid.UUID, reason: str, clock: Clock | None = None
 ) -> ErasureView:
     """Record a request to erase; carried out now if the retention period has passed."""
-    authorize(session, actor, Perm.ERASE_PERSON)
     if not reason.strip():
         raise ValidationError("Tuliskan dasar permintaan penghapusan.", field="reason")
     clock = clock or Clock()

@@ -19,9 +19,10 @@ from kiosk.clock import Clock, utcnow
 from kiosk.errors import NotFound
 from kiosk.models import PrintedDocument, PrintJob
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import current_site, next_value
+from kiosk.services.registry import action
 
 JOB_LABELS = {"tiket": "Tiket antrian", "tanda_terima": "Tanda terima", "dokumen": "Dokumen"}
 DOCUMENT_CODES = {
@@ -61,6 +62,7 @@ def _view(job: PrintJob, title: str = "") -> PrintJobView:
     )
 
 
+@action(Perm.PRINT, label="Menyimpan pekerjaan cetak")
 def queue_print_job(
     session: Session,
     actor: Actor,
@@ -72,7 +74,6 @@ def queue_print_job(
     document_id: uuid.UUID | None = None,
 ) -> PrintJobView:
     """Keep the bytes first; sending is a separate step whose result is recorded after."""
-    authorize(session, actor, Perm.PRINT)
     job = PrintJob(
         id=uuid.uuid4(),
         kind=kind,
@@ -95,11 +96,11 @@ def _job(session: Session, job_id: uuid.UUID) -> PrintJob:
     return job
 
 
+@action(Perm.PRINT, label="Mencatat hasil cetak")
 def record_print_result(
     session: Session, actor: Actor, job_id: uuid.UUID, ok: bool, error: str | None = None
 ) -> PrintJobView:
     """What the printer said (sent / failed with the officer's message)."""
-    authorize(session, actor, Perm.PRINT)
     job = _job(session, job_id)
     job.attempts += 1
     job.status = "terkirim" if ok else "gagal"
@@ -108,15 +109,15 @@ def record_print_result(
     return _view(job)
 
 
+@action(Perm.PRINT, label="Mengambil isi cetakan untuk cetak ulang")
 def job_payload(session: Session, actor: Actor, job_id: uuid.UUID) -> tuple[bytes, str]:
     """Bytes and printer of a stored job, for a reprint."""
-    authorize(session, actor, Perm.PRINT)
     job = _job(session, job_id)
     return job.payload, job.printer_uri
 
 
+@action(Perm.PRINT, label="Melihat cetakan terakhir")
 def recent_print_jobs(session: Session, actor: Actor, limit: int = 30) -> list[PrintJobView]:
-    authorize(session, actor, Perm.PRINT)
     rows = session.scalars(select(PrintJob).order_by(PrintJob.created_at.desc()).limit(limit))
     return [_view(j) for j in rows]
 
@@ -139,6 +140,7 @@ class DocumentView:
     provisional: bool
 
 
+@action(Perm.PRINT, label="Menyimpan dokumen bernomor")
 def store_document(
     session: Session,
     actor: Actor,
@@ -150,7 +152,6 @@ def store_document(
     provisional: bool,
 ) -> DocumentView:
     """Keep an issued PDF with its number and hash, so it can be reprinted and verified."""
-    authorize(session, actor, Perm.PRINT)
     doc = PrintedDocument(
         id=uuid.uuid4(),
         kind=kind,
@@ -176,7 +177,7 @@ def store_document(
     return DocumentView(doc.id, kind, number, provisional)
 
 
+@action(Perm.PRINT, label="Melihat satu pekerjaan cetak")
 def get_print_job(session: Session, actor: Actor, job_id: uuid.UUID) -> PrintJobView:
-    authorize(session, actor, Perm.PRINT)
     job = _job(session, job_id)
     return _view(job)

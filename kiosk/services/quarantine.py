@@ -19,9 +19,10 @@ from kiosk.errors import ValidationError
 from kiosk.identity import mask_niks_in_text
 from kiosk.models import Case, OutboxOperation, Person
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.outbox import PENDING, QUARANTINED
+from kiosk.services.registry import action
 
 DROPPED = "dropped"
 
@@ -58,9 +59,9 @@ def _record(session: Session, op: OutboxOperation) -> str:
     return f"{kind} {str(op.entity_id)[:8]}"
 
 
+@action(Perm.RUN_SYNC, label="Melihat data yang ditolak server")
 def quarantined(session: Session, actor: Actor, limit: int = 200) -> list[QuarantinedOp]:
     """The refused operations, oldest first."""
-    authorize(session, actor, Perm.RUN_SYNC)
     ops = session.scalars(
         select(OutboxOperation)
         .where(OutboxOperation.state == QUARANTINED)
@@ -92,9 +93,9 @@ def _move(session: Session, seqs: list[int] | None, **values: object) -> list[in
     return chosen
 
 
+@action(Perm.MANAGE_SITE, label="Mengirim ulang data yang ditolak server")
 def retry(session: Session, actor: Actor, seqs: list[int] | None = None) -> int:
     """Queue refused operations again (``None``: all of them); how many were queued."""
-    authorize(session, actor, Perm.MANAGE_SITE)
     chosen = _move(session, seqs, state=PENDING, batch_key=None)
     if not chosen:
         return 0
@@ -102,9 +103,9 @@ def retry(session: Session, actor: Actor, seqs: list[int] | None = None) -> int:
     return len(chosen)
 
 
+@action(Perm.MANAGE_SITE, label="Membuang data yang ditolak server")
 def drop(session: Session, actor: Actor, seqs: list[int], reason: str) -> int:
     """Give up on refused operations, saying why; later operations on their records flow."""
-    authorize(session, actor, Perm.MANAGE_SITE)
     reason = " ".join(reason.split())
     if len(reason) < 10:
         raise ValidationError(

@@ -13,10 +13,11 @@ from kiosk.clock import Clock
 from kiosk.errors import ValidationError
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import next_value
 from kiosk.services.reference import choices
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class TicketView:
     estimated_wait_minutes: int = 0  # people ahead x the recent mean service time
 
 
+@action(Perm.ISSUE_TICKET, label="Mengambil nomor antrian")
 def issue_ticket(
     session: Session,
     actor: Actor,
@@ -41,7 +43,6 @@ def issue_ticket(
     clock: Clock | None = None,
 ) -> TicketView:
     """A numbered ticket; the prefix comes from the ``layanan_antrian`` reference list."""
-    authorize(session, actor, Perm.ISSUE_TICKET)
     clock = clock or Clock()
     services = {c.code: c for c in choices(session, "layanan_antrian")}
     if service_code not in services:

@@ -22,9 +22,10 @@ from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, ValidationError
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.reference import choices
+from kiosk.services.registry import action
 
 WAITING, CALLED, SERVING, DONE, NO_SHOW = (
     "menunggu",
@@ -132,6 +133,7 @@ def _busy_ticket(session: Session, counter: str, today: date) -> QueueTicket | N
     ).first()
 
 
+@action(Perm.CALL_QUEUE, label="Memanggil antrian berikutnya")
 def call_next(
     session: Session,
     actor: Actor,
@@ -140,7 +142,6 @@ def call_next(
     clock: Clock | None = None,
 ) -> CallView | None:
     """Call the next waiting ticket to ``counter``; ``None`` when nobody is waiting."""
-    authorize(session, actor, Perm.CALL_QUEUE)
     _check_counter(session, counter)
     clock = clock or Clock()
     today, now = clock.today(), clock.now()
@@ -190,7 +191,6 @@ def _move(
     clock: Clock | None,
     note: str = "",
 ) -> QueueTicket:
-    authorize(session, actor, Perm.CALL_QUEUE)
     clock = clock or Clock()
     ticket = _ticket(session, ticket_id)
     if ticket.status not in _FROM[kind]:
@@ -204,6 +204,7 @@ def _move(
     return ticket
 
 
+@action(Perm.CALL_QUEUE, label="Memanggil ulang nomor antrian")
 def recall(
     session: Session,
     actor: Actor,
@@ -224,12 +225,14 @@ def recall(
     return _view(_move(session, actor, ticket_id, "recalled", CALLED, clock), "recalled")
 
 
+@action(Perm.CALL_QUEUE, label="Mulai melayani nomor antrian")
 def start_serving(
     session: Session, actor: Actor, ticket_id: uuid.UUID, clock: Clock | None = None
 ) -> CallView:
     return _view(_move(session, actor, ticket_id, "serving", SERVING, clock), "serving")
 
 
+@action(Perm.CALL_QUEUE, label="Menandai pengunjung tidak hadir")
 def mark_no_show(
     session: Session, actor: Actor, ticket_id: uuid.UUID, clock: Clock | None = None
 ) -> CallView:
@@ -237,6 +240,7 @@ def mark_no_show(
     return _view(_move(session, actor, ticket_id, "no_show", NO_SHOW, clock), "no_show")
 
 
+@action(Perm.CALL_QUEUE, label="Melewati nomor antrian")
 def skip(
     session: Session, actor: Actor, ticket_id: uuid.UUID, clock: Clock | None = None
 ) -> CallView:
@@ -248,6 +252,7 @@ def skip(
     return _view(ticket, "skipped")
 
 
+@action(Perm.CALL_QUEUE, label="Mengalihkan nomor ke layanan atau loket lain")
 def transfer(
     session: Session,
     actor: Actor,
@@ -279,6 +284,7 @@ def transfer(
     return _view(ticket, "transferred")
 
 
+@action(Perm.CALL_QUEUE, label="Menyelesaikan layanan nomor antrian")
 def finish(
     session: Session, actor: Actor, ticket_id: uuid.UUID, clock: Clock | None = None
 ) -> CallView:
@@ -290,11 +296,11 @@ def _mean_minutes(pairs: list[tuple[datetime, datetime]]) -> float | None:
     return round(sum(spans) / len(spans), 1) if spans else None
 
 
+@action(Perm.CALL_QUEUE, label="Melihat keadaan antrian")
 def queue_state(
     session: Session, actor: Actor, day: date | None = None, clock: Clock | None = None
 ) -> QueueState:
     """The counter's view of today's line, with mean wait and service times."""
-    authorize(session, actor, Perm.CALL_QUEUE)
     day = day or (clock or Clock()).today()
     tickets = session.scalars(
         select(QueueTicket).where(QueueTicket.service_day == day).order_by(*_line_order())

@@ -21,8 +21,9 @@ from kiosk.errors import Conflict, ValidationError
 from kiosk.models import Holiday, Programme, ReferenceItem, ReferenceVersion
 from kiosk.regions import RESOURCES
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
+from kiosk.services.registry import action
 
 REFERENCE_DIR = RESOURCES / "reference"
 
@@ -105,9 +106,9 @@ def refresh_shipped_reference(session: Session, root: Path = REFERENCE_DIR) -> b
     return True
 
 
+@action(Perm.MANAGE_REFERENCE, label="Memuat ulang data rujukan")
 def reload_reference(session: Session, actor: Actor, root: Path = REFERENCE_DIR) -> dict[str, int]:
     """Administrator reloads shipped reference data (e.g. after an upgrade)."""
-    authorize(session, actor, Perm.MANAGE_REFERENCE)
     counts = load_reference(session, root)
     audit(session, actor.id, "referensi_dimuat", "reference", "all", counts)
     return counts
@@ -123,6 +124,7 @@ def choices(session: Session, list_name: str) -> list[Choice]:
     return [Choice(r.code, r.label, dict(r.extra or {})) for r in rows]
 
 
+@action(Perm.MANAGE_REFERENCE, label="Menambah pilihan daftar rujukan")
 def add_choice(
     session: Session,
     actor: Actor,
@@ -132,7 +134,6 @@ def add_choice(
     extra: dict[str, Any] | None = None,
 ) -> Choice:
     """Administrator extends a list (a local NGO, a regional sector …)."""
-    authorize(session, actor, Perm.MANAGE_REFERENCE)
     code = code.strip().lower()
     if not code or not label.strip():
         raise ValidationError("Kode dan nama pilihan wajib diisi.", field="code")
@@ -157,6 +158,7 @@ def add_choice(
     return Choice(row.code, row.label, dict(row.extra))
 
 
+@action(Perm.MANAGE_REFERENCE, label="Menambah program bantuan")
 def add_programme(
     session: Session,
     actor: Actor,
@@ -168,7 +170,6 @@ def add_programme(
     criteria: str = "",
 ) -> None:
     """Administrator adds a regional or non-government programme to the catalogue."""
-    authorize(session, actor, Perm.MANAGE_REFERENCE)
     code = code.strip().upper()
     if session.scalars(select(Programme).where(Programme.code == code)).first():
         raise Conflict(f"Program dengan kode {code} sudah ada.", field="code")

@@ -13,11 +13,12 @@ from kiosk.errors import Conflict, ValidationError
 from kiosk.models import Officer, Site
 from kiosk.regions import region_book
 from kiosk.roles import Perm, Role
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site
 from kiosk.services.officers import create_officer
 from kiosk.services.reference import load_reference
+from kiosk.services.registry import action
 
 _VILLAGE = re.compile(r"^\d{10}$")
 
@@ -163,9 +164,17 @@ def get_site(session: Session) -> SiteView | None:
     return site_view(site) if site else None
 
 
+def require_site(session: Session) -> SiteView:
+    """The office, for work that cannot be done before set-up (a letterhead, a slip)."""
+    site = get_site(session)
+    if site is None:
+        raise ValidationError("Puskesos belum diatur. Jalankan pengaturan awal dulu.")
+    return site
+
+
+@action(Perm.MANAGE_SITE, label="Mengubah data kantor")
 def update_site(session: Session, actor: Actor, **changes: object) -> SiteView:
     """Administrator edits the letterhead facts (name, address, head of village, idle lock)."""
-    authorize(session, actor, Perm.MANAGE_SITE)
     site = current_site(session)
     if site is None:
         raise ValidationError("Puskesos belum diatur.")

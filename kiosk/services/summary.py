@@ -17,7 +17,8 @@ from kiosk import case_rules as rules
 from kiosk.clock import Clock
 from kiosk.models import Case, OutboxOperation, PrelistProposal, QueueTicket, Visit
 from kiosk.roles import Perm
-from kiosk.services.actor import Actor, authorize
+from kiosk.services.actor import Actor
+from kiosk.services.registry import action
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,11 @@ def _count(session: Session, stmt: object) -> int:
     return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
 
 
+@action(Perm.VIEW_REPORTS, label="Melihat ringkasan kantor")
 def office_summary(
     session: Session, actor: Actor, day: date | None = None, clock: Clock | None = None
 ) -> DaySummary:
     """The summary of ``day`` (default: today in the office's zone)."""
-    authorize(session, actor, Perm.VIEW_REPORTS)
     clock = clock or Clock()
     day = day or clock.today()
     start = datetime.combine(day, time(), clock.local().tzinfo)

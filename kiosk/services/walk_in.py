@@ -38,6 +38,7 @@ from kiosk.services.dtks_check import check_dtks
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
 from kiosk.services.reference import choices, holidays
+from kiosk.services.registry import acting_officer, action
 from kiosk.workdays import add_working_days
 
 # Working days to the back office's first answer, by urgency (Kendal art. 18: emergencies first).
@@ -110,11 +111,12 @@ def _desk(sector: str, category: str | None) -> str:
     return DESK_BY_SECTOR.get(sector, "sosial_ekonomi")
 
 
+@action(Perm.CAPTURE_COMPLAINT, label="Mencatat kunjungan warga (pengaduan, kebutuhan, program)")
 def record_walk_in(
     session: Session, actor: Actor, data: CaptureInput, clock: Clock | None = None
 ) -> WalkInResult:
     """Open a case from a visit and hand it to the back office."""
-    officer = authorize(session, actor, Perm.CAPTURE_COMPLAINT)
+    officer = acting_officer(session, actor)
     clock = clock or Clock()
     person = session.get(Person, data.person_id)
     if person is None:

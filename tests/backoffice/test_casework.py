@@ -296,7 +296,8 @@ def _refer_and_approve(gateway, office, destination: str):
 def test_a_destination_the_village_reaches_is_decided_offline_and_its_letter_prints(
     gateway, office, session
 ):
-    from printing.letters import issue_letter
+    from kiosk.services.documents import issue_letter
+    from printing.receipts import PdfDocuments
 
     case, ref, result = _refer_and_approve(gateway, office, "puskesmas")
     assert result == rules.REFERRED  # no kabupaten step: nothing to wait for
@@ -304,7 +305,9 @@ def test_a_destination_the_village_reaches_is_decided_offline_and_its_letter_pri
     [r] = view.referrals
     assert r.status == "disetujui" and not any(s.at_kabupaten for s in r.steps)
     assert "surat rujukan dapat dicetak" in r.status_label
-    pdf = issue_letter(gateway, office[Role.BACK_OFFICE], "surat_rujukan", ref, Clock())
+    pdf = gateway.call(
+        issue_letter, office[Role.BACK_OFFICE], "surat_rujukan", ref, PdfDocuments(), Clock()
+    )
     assert pdf.startswith(b"%PDF")
 
 

@@ -12,7 +12,8 @@ from kiosk.models import Person, PrintedDocument
 from kiosk.roles import Role
 from kiosk.services import approvals as ap
 from kiosk.services.cases import move_case
-from printing.letters import issue_letter
+from kiosk.services.documents import issue_letter
+from printing.receipts import PdfDocuments
 from tests.backoffice.helpers import MONDAY, open_case
 
 
@@ -42,9 +43,9 @@ def test_referral_letter_after_approvals_carries_full_nik_and_approvers(gateway,
         True,
     )
     with pytest.raises(Conflict, match="setelah semua persetujuan"):
-        issue_letter(gateway, bo, "surat_rujukan", ref, MONDAY)
+        gateway.call(issue_letter, bo, "surat_rujukan", ref, PdfDocuments(), MONDAY)
     approve_all(gateway, office)
-    pdf = issue_letter(gateway, bo, "surat_rujukan", ref, MONDAY)
+    pdf = gateway.call(issue_letter, bo, "surat_rujukan", ref, PdfDocuments(), MONDAY)
     words = text(pdf)
     nik = session.scalars(select(Person.nik)).first()
     assert nik in words  # the agency needs the full NIK
@@ -58,9 +59,11 @@ def test_status_letter_masks_nik_and_states_the_outcome(gateway, office, session
     case = open_case(gateway, office)
     bo = office[Role.BACK_OFFICE]
     with pytest.raises(Conflict, match="punya hasil"):
-        issue_letter(gateway, bo, "surat_pemberitahuan", case.case_id, MONDAY)
+        gateway.call(issue_letter, bo, "surat_pemberitahuan", case.case_id, PdfDocuments(), MONDAY)
     gateway.call(move_case, bo, case.case_id, rules.REJECTED, "Bukan kewenangan desa; ke Disdik")
-    words = text(issue_letter(gateway, bo, "surat_pemberitahuan", case.case_id, MONDAY))
+    words = text(
+        gateway.call(issue_letter, bo, "surat_pemberitahuan", case.case_id, PdfDocuments(), MONDAY)
+    )
     nik = session.scalars(select(Person.nik)).first()
     assert nik not in words and case.nik_masked in words
     assert "Tidak dapat dipenuhi" in words and "Bukan kewenangan desa" in words
@@ -75,5 +78,5 @@ def test_service_product_document_names_the_signer(gateway, office):
     )
     approve_all(gateway, office)
     gateway.call(ap.sign_product, bo, pid, "Slamet")
-    words = text(issue_letter(gateway, bo, "produk_layanan", pid, MONDAY))
+    words = text(gateway.call(issue_letter, bo, "produk_layanan", pid, PdfDocuments(), MONDAY))
     assert "SURAT KETERANGAN TIDAK MAMPU" in words and "Slamet" in words and "berobat" in words

@@ -17,7 +17,7 @@ from kiosk.identity import mask_niks_in_text
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.cases import CaseView, find_case
-from printing.letters import issue_letter
+from kiosk.services.documents import issue_letter
 from ui import pdf_output
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
@@ -109,13 +109,13 @@ class CaseStatusPage(QWidget):
     def print_letter(self) -> None:
         if self.view is None:
             return
-        self.env.run(
+        self.env.op(
             self,
             issue_letter,
-            self.env.gateway,
             self.actor,
             "surat_pemberitahuan",
             self.view.id,
+            self.env.documents,
             self.env.clock,
         ).success(
             lambda pdf: pdf_output.print_with_dialog(self, pdf, "surat pemberitahuan")

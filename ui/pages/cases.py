@@ -40,8 +40,8 @@ from kiosk.services.cases import (
     move_case,
     record_notice,
 )
+from kiosk.services.documents import issue_letter
 from kiosk.services.reference import Choice, choices
-from printing.letters import issue_letter
 from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
@@ -502,8 +502,8 @@ class CasesPage(QWidget):
             "surat_pemberitahuan": "surat pemberitahuan",
             "produk_layanan": "produk layanan",
         }
-        self.env.run(
-            self, issue_letter, self.env.gateway, self.actor, kind, subject_id, self.env.clock
+        self.env.op(
+            self, issue_letter, self.actor, kind, subject_id, self.env.documents, self.env.clock
         ).success(lambda pdf: self._letter_ready(pdf, titles[kind])).failure(self._fail).run()
 
     def _letter_ready(self, pdf: bytes, title: str) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from kiosk.services.actor import Actor
 from kiosk.services.print_jobs import job_payload, recent_print_jobs
 from kiosk.services.setup import get_site
+from kiosk.services.slips import PrintOutcome, print_slip, reprint
 from printing.decode import decode
-from printing.jobs import PrintOutcome, print_slip, reprint
 from printing.paper import Paper
 from printing.samples import sample_a4, sample_ticket
 from printing.thermal import render_ticket
@@ -135,6 +135,7 @@ class PrinterPage(QWidget):
             "tiket",
             payload,
             self.uri.text().strip(),
+            self.env.thermal,
             paper.profile,
         ).success(self._printed).failure(self._failed).run()
 
@@ -166,6 +167,7 @@ class PrinterPage(QWidget):
             self.env.gateway,
             self.actor,
             job.id,
+            self.env.thermal,
             self.uri.text().strip() or None,
             self._paper().profile,
         ).success(self._printed).failure(self._failed).run()

@@ -26,7 +26,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.lookup import Hit, lookup
 from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import choices
-from printing.jobs import PrintOutcome
+from kiosk.services.slips import PrintOutcome
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.walkin.hit_model import HitTableModel

@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.actor import Actor
+from kiosk.services.documents import issue_receipt_pdf
+from kiosk.services.slips import PrintOutcome, print_receipt
 from kiosk.services.walk_in import WalkInResult
-from printing.jobs import PrintOutcome
-from printing.receipts import issue_receipt_pdf, print_receipt
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.pdf_output import print_with_dialog, save_with_dialog
@@ -72,8 +72,8 @@ class ReceiptStep(QWidget):
         )
         show_error(self.error, "")
         self.pdf = None
-        self.env.run(
-            self, issue_receipt_pdf, self.env.gateway, self.actor, result, self.env.clock
+        self.env.op(
+            self, issue_receipt_pdf, self.actor, result, self.env.documents, self.env.clock
         ).success(self._pdf_ready).failure(self._failed).run()
         self.print_thermal()
         self.next_button.setFocus()
@@ -100,6 +100,7 @@ class ReceiptStep(QWidget):
             self.result,
             uri,
             int(self.env.settings.get("paper_width")),
+            self.env.thermal,
             self.env.clock,
         ).success(self._printed).failure(self._failed).run()
 

@@ -1,0 +1,140 @@
+"""Every user action declared where it is defined, with the permission it needs.
+
+``@action(Perm.X, label=...)`` on a service records it in :data:`ACTIONS` and makes the check
+before the body runs, so a service cannot forget it and the policy can be printed
+(``puskesos roles --json``) and tested from the declaration, as qutebrowser tests the commands
+it registers with ``@cmdutils.register``. A test fails when a service that takes an acting
+officer is not declared.
+
+Some actions may be done by two jobs (``Perm.REGISTER_PERSON`` or ``Perm.EXPORT_PERSON``): the
+officer needs any one of the listed permissions. A service whose body decides between them
+(which approval step is the officer's) still checks the finer rule itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
+
+from kiosk.models import Officer
+from kiosk.roles import GRANTS, Perm, Role
+from kiosk.services.actor import Actor, authorize, authorize_any, authorize_self
+
+P = ParamSpec("P")
+R = TypeVar("R")
+F = TypeVar("F")  # the first argument: a Session, or the KioskContext for work that is not
+# one transaction (an import, a backup)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One declared user action: what it is called, what it does, who may do it."""
+
+    name: str
+    label: str
+    perms: tuple[Perm, ...]  # empty: any signed-in officer, on their own account
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        """The roles holding any of the permissions, in the order roles are declared."""
+        if not self.perms:
+            return tuple(Role)
+        return tuple(role for role in Role if GRANTS[role] & set(self.perms))
+
+    @property
+    def __action__(self) -> Action:
+        """So the Gateway names a refusal of this check by the action (see ``_check``)."""
+        return self
+
+    def __call__(self, session: Session, actor: Actor) -> None:
+        """The check alone, in its own transaction, for work that is not one transaction."""
+        _check(session, actor, self)
+
+
+ACTIONS: dict[str, Action] = {}
+
+Service = Callable[Concatenate[F, Actor, P], R]
+
+
+def _check(first: object, actor: Actor, declared: Action) -> None:
+    perms = declared.perms
+    if isinstance(first, Session):
+        if not perms:
+            authorize_self(first, actor)
+        elif len(perms) == 1:
+            authorize(first, actor, perms[0])
+        else:
+            authorize_any(first, actor, *perms)
+        return
+    from kiosk.context import Gateway, KioskContext
+
+    assert isinstance(first, KioskContext), "a service takes a Session or the KioskContext"
+    Gateway(first).call(declared, actor)  # in a transaction; a refusal is audited
+
+
+def action(*perms: Perm, label: str) -> Callable[[Service[F, P, R]], Service[F, P, R]]:
+    """Declare a service: the officer must hold one of ``perms`` (with none: be an active
+    officer acting on their own account) before the body runs."""
+
+    def declare(service: Service[F, P, R]) -> Service[F, P, R]:
+        name = f"{service.__module__.rsplit('.', 1)[-1]}.{service.__name__}"
+        if name in ACTIONS:
+            raise ValueError(f"action {name} declared twice")
+        declared = Action(name, label, perms)
+        ACTIONS[name] = declared
+
+        @functools.wraps(service)
+        def checked(first: F, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            _check(first, actor, declared)
+            return service(first, actor, *args, **kwargs)
+
+        checked.__action__ = declared  # type: ignore[attr-defined]  # read by action_of
+        return checked
+
+    return declare
+
+
+def action_of(service: object) -> Action | None:
+    """The declaration a service carries, if any (the Gateway names refusals by it)."""
+    found = getattr(service, "__action__", None)
+    return found if isinstance(found, Action) else None
+
+
+def acting_officer(session: Session, actor: Actor) -> Officer:
+    """The stored officer behind an actor already checked by :func:`action`."""
+    officer = session.get(Officer, actor.id)
+    assert officer is not None, "action() checked the officer before the body ran"
+    return officer
+
+
+def all_actions() -> list[Action]:
+    """Every declared action, after importing every service module (so none is missed)."""
+    import importlib
+    import pkgutil
+
+    import kiosk.services as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"kiosk.services.{module.name}")
+    importlib.import_module("kiosk.dtks.importer")
+    return sorted(ACTIONS.values(), key=lambda a: a.name)
+
+
+def policy() -> dict[str, object]:
+    """The permission table as plain data: roles with their permissions, actions with theirs."""
+    return {
+        "roles": {role.value: sorted(p.value for p in GRANTS[role]) for role in Role},
+        "actions": [
+            {
+                "name": a.name,
+                "label": a.label,
+                "permissions": [p.value for p in a.perms],
+                "roles": [r.value for r in a.roles],
+            }
+            for a in all_actions()
+        ],
+    }

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from kiosk import number16
+from kiosk.number16 import Problem
 from kiosk.regions import RegionBook, region_book
-
-_SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
-_SEPARATORS = re.compile(r"[\s.\-]")
 
 
 class Severity(StrEnum):
@@ -73,45 +72,21 @@ class NumberCheck:
 
 
 def _digits(raw: str, label: str, check: NumberCheck) -> str | None:
-    text = raw.strip()
-    if not text:
-        check.verdicts.append(
-            Verdict("kosong", Severity.ERROR, f"{label} belum diisi.", overridable=False)
-        )
-        return None
-    if _SCIENTIFIC.match(text):
-        check.verdicts.append(
-            Verdict(
-                "notasi_ilmiah",
-                Severity.ERROR,
-                f"{label} tertulis dalam notasi ilmiah ({text}), biasanya rusak oleh Excel. "
-                f"Ketik ulang 16 digit dari kartu aslinya.",
-                overridable=False,
-            )
-        )
-        return None
-    digits = _SEPARATORS.sub("", text)
-    if not (digits.isascii() and digits.isdigit()):  # "٣" and "²" are digits to isdigit()
-        check.verdicts.append(
-            Verdict(
-                "bukan_angka",
-                Severity.ERROR,
-                f"{label} hanya boleh berisi angka.",
-                overridable=False,
-            )
-        )
-        return None
-    if len(digits) != 16:
-        check.verdicts.append(
-            Verdict(
-                "panjang",
-                Severity.ERROR,
-                f"{label} harus 16 digit; yang diketik {len(digits)} digit. Periksa lagi kartunya.",
-                overridable=False,
-            )
-        )
-        return None
-    return digits
+    """The 16 digits, or None with the verdict that says why (``kiosk.number16`` decides)."""
+    parsed = number16.parse(raw)
+    problem = parsed.problem
+    if problem is None or problem is Problem.ZERO_SERIAL:  # the serial is judged by the caller
+        return parsed.digits
+    messages = {
+        Problem.EMPTY: f"{label} belum diisi.",
+        Problem.SCIENTIFIC: f"{label} tertulis dalam notasi ilmiah ({parsed.text}), biasanya "
+        "rusak oleh Excel. Ketik ulang 16 digit dari kartu aslinya.",
+        Problem.NOT_DIGITS: f"{label} hanya boleh berisi angka.",
+        Problem.LENGTH: f"{label} harus 16 digit; yang diketik {parsed.length} digit. Periksa "
+        "lagi kartunya.",
+    }
+    check.verdicts.append(Verdict(problem.value, Severity.ERROR, messages[problem], False))
+    return None
 
 
 def _region(code6: str, label: str, book: RegionBook, check: NumberCheck) -> None:
@@ -192,7 +167,7 @@ def check_nik(
             )
         else:
             check.date_value = born
-    if check.serial == "0000":
+    if check.serial == number16.ZERO_SERIAL:
         check.verdicts.append(
             Verdict(
                 "nomor_urut",
@@ -226,7 +201,7 @@ def check_kk(raw: str, *, today: date | None = None, book: RegionBook | None = N
         )
     else:
         check.date_value = recorded
-    if check.serial == "0000":
+    if check.serial == number16.ZERO_SERIAL:
         check.verdicts.append(
             Verdict(
                 "nomor_urut",

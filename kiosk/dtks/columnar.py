@@ -51,12 +51,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from kiosk.db import BULK_LOAD_PRAGMAS, CONNECTION_PRAGMAS, SCRATCH_PRAGMAS
 from kiosk.dtks.reader import MAX_ROW_LINES, Encodings, Utf8Stream
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
 from kiosk.errors import KioskError
 from kiosk.names import name_keys
+from kiosk.number16 import ZERO_SERIAL
 
 # Bytes Arrow parses at a time. Its reader keeps several blocks in flight on its threads, and
 # each block's parse leaves short-lived buffers the allocators hold on to: on the messy
@@ -76,7 +78,7 @@ _WS = (
 )
 _WS_CLASS = "".join(f"\\x{{{ord(c):x}}}" for c in _WS)
 _CLEAN_NAME = f"^[^{_WS_CLASS}]+( [^{_WS_CLASS}]+)*$"  # what ' '.join(name.split()) keeps
-_NUMBER16 = "^[0-9]{16}$"
+_NUMBER16 = "^[0-9]{16}$"  # with no ZERO_SERIAL tail: kiosk.number16.CLEAN (RE2 has no (?!)
 
 _TEXTS = (  # stored text columns: (field, longest)
     ("register_id", 40),
@@ -287,7 +289,7 @@ class Loader:
                 number = col(name)
                 ok = pc.and_(
                     pc.match_substring_regex(number, _NUMBER16),
-                    pc.invert(pc.ends_with(number, "0000")),
+                    pc.invert(pc.ends_with(number, ZERO_SERIAL)),
                 )
                 clean = pc.and_(clean, ok)
         coded = names.dictionary_encode()
@@ -522,9 +524,9 @@ class ColumnWriter:
         pragmas = _SCRATCH if ddl else _SHARED
         cur = self.conn.cursor()
         try:
-            for pragma in pragmas:
-                cur.execute(f"PRAGMA {pragma}")
-                cur.fetchall()
+            for name, value in pragmas.items():
+                cur.execute(f"PRAGMA {name}={value}")
+                cur.fetchall()  # ADBC's cursor must be read before the next statement
             if ddl:
                 cur.execute(ddl)
         except BaseException:
@@ -578,11 +580,10 @@ class ColumnWriter:
             self.conn = None
 
 
-_SCRATCH = ("journal_mode=OFF", "synchronous=OFF")
-# The database itself: wait for the window's writers (as the kiosk's own connections do), no
-# fsync per table (a half-loaded table is dropped anyway; WAL keeps the file consistent), and
-# the WAL copied back per 64 MB rather than per 4 MB.
-_SHARED = ("busy_timeout=10000", "synchronous=NORMAL", "wal_autocheckpoint=16384")
+_SCRATCH = SCRATCH_PRAGMAS
+# The database itself: wait for the window's writers (as the kiosk's own connections do) and
+# load as the row road does.
+_SHARED = {"busy_timeout": CONNECTION_PRAGMAS["busy_timeout"], **BULK_LOAD_PRAGMAS}
 
 
 def _load_trim() -> Callable[[], object]:

@@ -26,6 +26,7 @@ from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
+from kiosk.db import BULK_LOAD_PRAGMAS, CONNECTION_PRAGMAS, set_pragmas
 from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement, load_table
@@ -444,9 +445,7 @@ class _Writer:
         self.raw = self.ctx.engine.raw_connection()
         db = self.raw.driver_connection
         try:
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=OFF")
-            db.execute("PRAGMA wal_autocheckpoint=16384")  # copy to the database per 64 MB
+            set_pragmas(db.execute, BULK_LOAD_PRAGMAS)
         except BaseException:
             self.close()
             raise
@@ -498,9 +497,8 @@ class _Writer:
 
     def close(self) -> None:
         if self.raw is not None:
-            self.raw.driver_connection.execute("PRAGMA synchronous=FULL")
-            self.raw.driver_connection.execute("PRAGMA foreign_keys=ON")
-            self.raw.driver_connection.execute("PRAGMA wal_autocheckpoint=1000")
+            restore = {name: CONNECTION_PRAGMAS[name] for name in BULK_LOAD_PRAGMAS}
+            set_pragmas(self.raw.driver_connection.execute, restore)
             self.raw.close()
             self.raw = None
 

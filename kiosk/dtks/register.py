@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 from kiosk.dtks import name_index
 from kiosk.errors import AuthenticationError
 from kiosk.names import name_key
+from kiosk.number16 import digits16
 from kiosk.roles import Perm, require
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import (
     DtksEntry,
     DtksResult,
     check_dtks,
-    number_query,
     search_dtks,
 )
 
@@ -119,7 +119,7 @@ class Register:
 
     def find_number(self, actor: Actor, number: str, limit: int = 30) -> list[DtksEntry]:
         """A 16-digit number: the person with that NIK, else the household with that No. KK."""
-        digits = number.replace(" ", "").replace(".", "")
+        digits = digits16(number) or number.strip()
         if self._path is None:
             return self._gateway_call(search_dtks, actor, digits, limit)
         with self._lock:
@@ -142,7 +142,7 @@ class Register:
     ) -> list[DtksEntry]:
         """What :func:`search_dtks` answers: a 16-digit number exactly, else a name through the
         snapshot's name index (ranked outside the lock, so NIK lookups never wait for it)."""
-        if (digits := number_query(query)) is not None:
+        if (digits := digits16(query)) is not None:
             return self.find_number(actor, digits, limit)
         if self._path is None:
             return self._gateway_call(search_dtks, actor, query, limit, village, birth_year)

@@ -18,9 +18,10 @@ from typing import Any
 
 from kiosk.dtks.columns import Mapping
 from kiosk.names import name_key, name_keys
+from kiosk.number16 import CLEAN, ZERO_SERIAL, Problem
+from kiosk.number16 import parse as parse_number
 from kiosk.regions import region_book
 
-_SCI = re.compile(r"^\s*\d(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d+\s*$")
 _TRUE = {"1", "y", "ya", "yes", "true", "t", "benar", "v", "x"}
 _SEX = {
     "1": "L",
@@ -61,20 +62,26 @@ def _text(cell: Any) -> str:
     return str(cell).strip()
 
 
+_NUMBER_REASONS = {  # the import report's wording of kiosk.number16's rules
+    Problem.SCIENTIFIC: ("{label} rusak oleh spreadsheet (notasi ilmiah)", "{text}"),
+    Problem.NOT_DIGITS: ("{label} berisi bukan angka", "{text}"),
+    Problem.LENGTH: ("{label} bukan 16 digit", "{text} ({n} digit)"),
+    Problem.ZERO_SERIAL: ("{label} diakhiri 0000 (digit dinolkan spreadsheet)", "{text}"),
+}
+
+
 def number16(cell: Any, label: str, numeric_cell_suspect: bool) -> str | None:
     """A NIK or No. KK as 16 digits; refuse what a spreadsheet has mangled."""
     text = _text(cell)
-    if not text:
+    parsed = parse_number(text)
+    problem = parsed.problem
+    if problem is Problem.EMPTY:
         return None
-    if _SCI.match(text):
-        raise Rejected(f"{label} rusak oleh spreadsheet (notasi ilmiah)", text)
-    digits = text.replace(" ", "").replace("'", "").replace(".", "")
-    if not (digits.isascii() and digits.isdigit()):  # "²" is a digit to str.isdigit
-        raise Rejected(f"{label} berisi bukan angka", text)
-    if len(digits) != 16:
-        raise Rejected(f"{label} bukan 16 digit", f"{text} ({len(digits)} digit)")
-    if digits.endswith("0000"):
-        raise Rejected(f"{label} diakhiri 0000 (digit dinolkan spreadsheet)", text)
+    if problem is not None:
+        reason, value = _NUMBER_REASONS[problem]
+        raise Rejected(reason.format(label=label), value.format(text=text, n=parsed.length))
+    digits = parsed.digits
+    assert digits is not None
     if numeric_cell_suspect and isinstance(cell, int | float) and digits.endswith("0"):
         raise Rejected(
             f"{label} disimpan sebagai angka di Excel; digit terakhir mungkin hilang", text
@@ -316,7 +323,7 @@ class RowConverter:
                 and digits.isdigit()
                 and len(digits) == 16 * n
                 and set(map(len, cells)) == {16}
-                and "0000" not in map(_TAIL, cells)
+                and ZERO_SERIAL not in map(_TAIL, cells)
             ):
                 odd.update(i for i, v in enumerate(cells) if not _NUMBER16.fullmatch(v))
         niks = numbers["nik"]
@@ -433,7 +440,7 @@ class RowConverter:
             return [
                 f"    v = c[{i}]",
                 "    if v.__class__ is str and len(v) == 16 and v.isascii() and v.isdigit() "
-                "and v[12:] != '0000':",
+                f"and v[12:] != {ZERO_SERIAL!r}:",
                 f"        {name} = v",
                 "    else:",
                 f"        {name} = number16(v, {label!r}, True)",
@@ -511,7 +518,7 @@ class RowConverter:
 
 _BLANK = (None, "")
 _ODD_SPACING = re.compile(r"\s\s|[^\S ]")  # what ' '.join(name.split()) would change
-_NUMBER16 = re.compile(r"[0-9]{12}(?!0000)[0-9]{4}")  # number16's clean case, fullmatch
+_NUMBER16 = CLEAN  # number16's clean case, fullmatch
 _REGION = itemgetter(slice(None, 6))
 _TAIL = itemgetter(slice(12, None))
 _DATE_PART = itemgetter(slice(6, 12))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kiosk.dtks.name_index import index_for
 from kiosk.models import DtksRecord, DtksSnapshot
 from kiosk.names import name_key
+from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.registry import action
@@ -109,13 +110,6 @@ def check_dtks(
     )
 
 
-def number_query(query: str) -> str | None:
-    """The 16 digits a query names (spaces and dots as officers type them dropped), or None
-    for a name. ASCII only: ``str.isdigit`` also accepts "²" and other digits no NIK has."""
-    digits = query.replace(" ", "").replace(".", "")
-    return digits if digits.isascii() and digits.isdigit() and len(digits) == 16 else None
-
-
 @action(Perm.CHECK_DTKS, label="Mencari di DTKS")
 def search_dtks(
     session: Session,
@@ -130,7 +124,7 @@ def search_dtks(
     snap = active_snapshot(session)
     if snap is None:
         return []
-    digits = number_query(query)
+    digits = digits16(query)
     stmt = select(DtksRecord).where(DtksRecord.snapshot_id == snap.id)
     if digits is not None:
         stmt = stmt.where(or_(DtksRecord.nik == digits, DtksRecord.no_kk == digits))

@@ -17,6 +17,7 @@ from kiosk.identity import check_kk, check_nik
 from kiosk.models import Household, HouseholdMembership, Person
 from kiosk.models.lengths import check_lengths
 from kiosk.names import name_key
+from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import record
@@ -299,9 +300,9 @@ def register_person(
 def find_people(session: Session, actor: Actor, query: str, limit: int = 50) -> list[PersonView]:
     """By NIK or No. KK (exact, 16 digits) or by name (spelling-tolerant key, prefix)."""
     q = query.strip()
-    digits = q.replace(" ", "").replace(".", "")
+    digits = digits16(q)
     stmt = select(Person, Household).outerjoin(Household, Person.household_id == Household.id)
-    if digits.isdigit() and len(digits) == 16:
+    if digits is not None:
         stmt = stmt.where(or_(Person.nik == digits, Household.no_kk == digits))
     else:
         key = name_key(q)

@@ -38,9 +38,9 @@ from kiosk.models import (
     Site,
     Visit,
 )
+from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
-from kiosk.services.dtks_check import number_query
 from kiosk.services.journal import audit, record
 from kiosk.services.registry import action
 
@@ -53,7 +53,7 @@ def find_person(session: Session, who: str | uuid.UUID) -> Person:
     if isinstance(who, uuid.UUID):
         person = session.get(Person, who)
     else:
-        nik = number_query(who)
+        nik = digits16(who)
         if nik is None:
             raise ValidationError("Tulis NIK 16 angka warga itu.", code="nik_tidak_valid")
         person = session.scalars(select(Person).where(Person.nik == nik)).first()

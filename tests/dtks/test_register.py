@@ -8,8 +8,9 @@ import pytest
 
 from kiosk.dtks.importer import import_snapshot
 from kiosk.errors import AuthenticationError, PermissionDenied
+from kiosk.number16 import digits16
 from kiosk.roles import Role
-from kiosk.services.dtks_check import check_dtks, number_query, search_dtks
+from kiosk.services.dtks_check import check_dtks, search_dtks
 from kiosk.services.officers import set_active, set_roles
 
 HEADER = "NIK,No KK,Nama,Tgl Lahir,Hubungan,Alamat,RT,RW,Desil,PKH,BPNT"
@@ -122,7 +123,7 @@ def test_search_answers_as_the_session_search_does(
 def test_the_register_and_the_session_path_read_a_number_query_alike():
     """One rule for both paths: typed spaces and dots dropped, 16 ASCII digits a number,
     anything else (a superscript digit pasted from a spreadsheet, 15 digits) a name."""
-    assert number_query("3324 0157.0890 0003") == "3324015708900003"
-    assert number_query("332401570890000³") is None
-    assert number_query("332401570890000") is None
-    assert number_query("Siti Aminah") is None
+    assert digits16("3324 0157.0890 0003") == "3324015708900003"
+    assert digits16("332401570890000³") is None
+    assert digits16("332401570890000") is None
+    assert digits16("Siti Aminah") is None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
+from kiosk.number16 import typed_digits
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry
 from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
@@ -176,8 +177,8 @@ class RegisterStep(QWidget):
             rel = self.relationship.findData(entry.relationship)
             if rel >= 0:
                 self.relationship.setCurrentIndex(rel)
-        elif query.replace(" ", "").isdigit():
-            self.edits["nik"].setText(query.replace(" ", ""))
+        elif (digits := typed_digits(query)) is not None:
+            self.edits["nik"].setText(digits)
         elif query:
             self.edits["name"].setText(query)
         target = "name" if not self.edits["name"].text() else "phone"

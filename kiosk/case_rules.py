@@ -15,19 +15,65 @@ from __future__ import annotations
 
 from collections.abc import Set
 from datetime import date, timedelta
+from enum import StrEnum
 
 from kiosk.workdays import is_working_day
 
-RECEIVED = "diterima"
-REVIEW = "ditelaah"
-IN_PROGRESS = "diproses"
-AWAITING = "menunggu_persetujuan"
-RESOLVED = "selesai"
-REFERRED = "dirujuk"
-REJECTED = "ditolak"
-CLOSED = "ditutup"
 
-STATUS_LABELS = {
+class CaseStatus(StrEnum):
+    """A case's place in the flow; the value is what the database and the kabupaten store."""
+
+    RECEIVED = "diterima"
+    REVIEW = "ditelaah"
+    IN_PROGRESS = "diproses"
+    AWAITING = "menunggu_persetujuan"
+    RESOLVED = "selesai"
+    REFERRED = "dirujuk"
+    REJECTED = "ditolak"
+    CLOSED = "ditutup"
+
+
+class ReferralStatus(StrEnum):
+    DRAFT = "draf"
+    SUBMITTED = "diajukan"
+    AT_KABUPATEN = "menunggu_kabupaten"
+    APPROVED = "disetujui"
+    RETURNED = "dikembalikan"
+    REJECTED = "ditolak"
+    CANCELLED = "batal"
+
+
+class ProductStatus(StrEnum):
+    DRAFT = "draf"
+    SUBMITTED = "diajukan"
+    APPROVED = "disetujui"
+    SIGNED = "ditandatangani"
+    HANDED_OVER = "diserahkan"
+    RETURNED = "dikembalikan"
+
+
+class StepStatus(StrEnum):
+    PENDING = "menunggu"
+    APPROVED = "disetujui"
+    REJECTED = "ditolak"
+    CANCELLED = "batal"
+
+
+# The short names the services use (members of CaseStatus, so they compare with stored text).
+RECEIVED = CaseStatus.RECEIVED
+REVIEW = CaseStatus.REVIEW
+IN_PROGRESS = CaseStatus.IN_PROGRESS
+AWAITING = CaseStatus.AWAITING
+RESOLVED = CaseStatus.RESOLVED
+REFERRED = CaseStatus.REFERRED
+REJECTED = CaseStatus.REJECTED
+CLOSED = CaseStatus.CLOSED
+# A product's letter can be printed from approval on.
+PRINTABLE_PRODUCT = frozenset(
+    {ProductStatus.APPROVED, ProductStatus.SIGNED, ProductStatus.HANDED_OVER}
+)
+
+STATUS_LABELS: dict[str, str] = {
     RECEIVED: "Diterima",
     REVIEW: "Ditelaah",
     IN_PROGRESS: "Diproses",
@@ -39,7 +85,7 @@ STATUS_LABELS = {
 }
 
 # Moves an officer makes by hand. Moves into and out of AWAITING belong to the approval engine.
-MANUAL_MOVES: dict[str, frozenset[str]] = {
+MANUAL_MOVES: dict[str, frozenset[CaseStatus]] = {
     RECEIVED: frozenset({REVIEW, REJECTED}),
     REVIEW: frozenset({IN_PROGRESS, REJECTED}),
     IN_PROGRESS: frozenset({REJECTED}),
@@ -49,7 +95,7 @@ MANUAL_MOVES: dict[str, frozenset[str]] = {
     REJECTED: frozenset({CLOSED}),
     CLOSED: frozenset({IN_PROGRESS}),  # reopen
 }
-ENGINE_MOVES: dict[str, frozenset[str]] = {
+ENGINE_MOVES: dict[str, frozenset[CaseStatus]] = {
     REVIEW: frozenset({AWAITING}),
     IN_PROGRESS: frozenset({AWAITING}),
     AWAITING: frozenset({RESOLVED, REFERRED, IN_PROGRESS}),
@@ -142,28 +188,28 @@ def referral_steps(destination_kind: str, named: list[str] | None = None) -> lis
 
 
 # Words for the statuses of referrals, service products and approval steps: no code on screen.
-REFERRAL_STATUS_LABELS = {
-    "draf": "Draf",
-    "diajukan": "Menunggu persetujuan di Puskesos",
-    "menunggu_kabupaten": "Menunggu keputusan SLRT kabupaten (dikirim saat sinkronisasi)",
-    "disetujui": "Disetujui; surat rujukan dapat dicetak",
-    "dikembalikan": "Dikembalikan untuk diperbaiki",
-    "ditolak": "Ditolak",
-    "batal": "Dibatalkan",
+REFERRAL_STATUS_LABELS: dict[str, str] = {
+    ReferralStatus.DRAFT: "Draf",
+    ReferralStatus.SUBMITTED: "Menunggu persetujuan di Puskesos",
+    ReferralStatus.AT_KABUPATEN: "Menunggu keputusan SLRT kabupaten (dikirim saat sinkronisasi)",
+    ReferralStatus.APPROVED: "Disetujui; surat rujukan dapat dicetak",
+    ReferralStatus.RETURNED: "Dikembalikan untuk diperbaiki",
+    ReferralStatus.REJECTED: "Ditolak",
+    ReferralStatus.CANCELLED: "Dibatalkan",
 }
-PRODUCT_STATUS_LABELS = {
-    "draf": "Draf",
-    "diajukan": "Menunggu persetujuan",
-    "disetujui": "Disetujui; menunggu tanda tangan",
-    "ditandatangani": "Ditandatangani; siap diserahkan",
-    "diserahkan": "Sudah diserahkan kepada warga",
-    "dikembalikan": "Dikembalikan untuk diperbaiki",
+PRODUCT_STATUS_LABELS: dict[str, str] = {
+    ProductStatus.DRAFT: "Draf",
+    ProductStatus.SUBMITTED: "Menunggu persetujuan",
+    ProductStatus.APPROVED: "Disetujui; menunggu tanda tangan",
+    ProductStatus.SIGNED: "Ditandatangani; siap diserahkan",
+    ProductStatus.HANDED_OVER: "Sudah diserahkan kepada warga",
+    ProductStatus.RETURNED: "Dikembalikan untuk diperbaiki",
 }
-STEP_STATUS_LABELS = {
-    "menunggu": "Menunggu",
-    "disetujui": "Disetujui",
-    "ditolak": "Ditolak",
-    "batal": "Dibatalkan",
+STEP_STATUS_LABELS: dict[str, str] = {
+    StepStatus.PENDING: "Menunggu",
+    StepStatus.APPROVED: "Disetujui",
+    StepStatus.REJECTED: "Ditolak",
+    StepStatus.CANCELLED: "Dibatalkan",
 }
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from escpos.printer import Dummy
 
-from kiosk.services.cases import short_tracking
+from kiosk.tracking import short_tracking
 from printing.paper import Paper
 from printing.text import printable, two_columns, wrap
 

@@ -12,14 +12,8 @@ from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.models import ApprovalStep, Case, OutboxOperation, Referral, ServiceProduct
 from kiosk.roles import Role
 from kiosk.services import approvals as ap
-from kiosk.services.cases import (
-    add_note,
-    case_detail,
-    case_inbox,
-    find_case,
-    move_case,
-    record_notice,
-)
+from kiosk.services.case_views import case_detail, find_case
+from kiosk.services.cases import add_note, case_inbox, move_case, record_notice
 from tests.backoffice.helpers import MONDAY, open_case
 
 

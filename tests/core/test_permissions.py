@@ -20,7 +20,8 @@ from kiosk.services import approvals as ap
 from kiosk.services import person_rights as rights
 from kiosk.services.audit_log import audit_log
 from kiosk.services.backups import list_backups
-from kiosk.services.cases import case_inbox, find_case, move_case
+from kiosk.services.case_views import find_case
+from kiosk.services.cases import case_inbox, move_case
 from kiosk.services.dossier import person_dossier
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.outbox import sync_overview

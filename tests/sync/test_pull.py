@@ -11,7 +11,8 @@ from kiosk import case_rules as rules
 from kiosk.models import Case, CaseEvent, Referral, SyncState
 from kiosk.roles import Role
 from kiosk.services import approvals as ap
-from kiosk.services.cases import case_detail, move_case
+from kiosk.services.case_views import case_detail
+from kiosk.services.cases import move_case
 from tests.backoffice.helpers import open_case
 
 

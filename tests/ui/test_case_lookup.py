@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.errors import NotFound
 from kiosk.roles import Role
-from kiosk.services.cases import find_case, short_tracking
+from kiosk.services.case_views import find_case
+from kiosk.tracking import short_tracking
 from tests.backoffice.helpers import open_case
 from tests.ui.test_back_office import login
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
-from kiosk.services.cases import CaseView, case_detail
+from kiosk.services.case_views import CaseView, case_detail
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error

@@ -16,7 +16,7 @@ from kiosk.clock import tanggal, tanggal_jam
 from kiosk.identity import mask_niks_in_text
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
-from kiosk.services.cases import CaseView, find_case
+from kiosk.services.case_views import CaseView, find_case
 from kiosk.services.documents import issue_letter
 from ui import pdf_output
 from ui.env import UiEnv

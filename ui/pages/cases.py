@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -28,18 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import case_rules as rules
+from kiosk.case_actions import CaseAction
 from kiosk.clock import tanggal, tanggal_jam
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
-from kiosk.services.cases import (
-    CaseRow,
-    CaseView,
-    add_note,
-    case_detail,
-    case_inbox,
-    move_case,
-    record_notice,
-)
+from kiosk.services.case_views import CaseView, case_detail
+from kiosk.services.cases import CaseRow, add_note, case_inbox, move_case, record_notice
 from kiosk.services.documents import issue_letter
 from kiosk.services.reference import Choice, choices
 from ui import pdf_output
@@ -108,6 +103,27 @@ def case_html(v: CaseView, clock: Any) -> str:
         )
     out.append("</ul>")
     return "".join(out)
+
+
+# The words on each button, with the Alt+letter the officer presses (the core decides which).
+_TEXTS = {
+    "review": "Mulai &telaah",
+    "work": "&Proses",
+    "resolve": "Ajukan pe&nyelesaian…",
+    "refer": "&Rujuk…",
+    "product": "Produk la&yanan…",
+    "resubmit": "Ajukan &ulang rujukan…",
+    "sign": "Catat tanda &tangan…",
+    "hand_over": "Serahkan produk",
+    "print_product": "Cetak produk layanan",
+    "reject": "Tidak dapat &dipenuhi…",
+    "notice": "Catat pemberitahuan ke &warga…",
+    "print_status": "Cetak surat pemberitahuan",
+    "print_referral": "Cetak surat rujukan",
+    "close": "Tutu&p kasus",
+    "reopen": "&Buka kembali…",
+    "note": "Catatan &analisis…",
+}
 
 
 class CasesPage(QWidget):
@@ -291,65 +307,40 @@ class CasesPage(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.buttons = {}
-        s = v.status
-        offered: list[tuple[str, str, Any]] = []
-        if rules.can_move(s, rules.REVIEW):
-            offered.append(("review", "Mulai &telaah", lambda: self.move(rules.REVIEW)))
-        if rules.can_move(s, rules.IN_PROGRESS) and s == rules.REVIEW:
-            offered.append(("work", "&Proses", lambda: self.move(rules.IN_PROGRESS)))
-        if rules.can_move(s, rules.AWAITING, by_engine=True):
-            offered += [
-                ("resolve", "Ajukan pe&nyelesaian…", self.propose_resolution),
-                ("refer", "&Rujuk…", self.refer),
-                ("product", "Produk la&yanan…", self.draft_product),
-            ]
-        returned = [r for r in v.referrals if r.status == "dikembalikan"]
-        if returned and s == rules.IN_PROGRESS:
-            offered.append(("resubmit", "Ajukan &ulang rujukan…", self.resubmit))
-        for p in v.products:
-            if p.status == "disetujui":
-                offered.append(("sign", "Catat tanda &tangan…", partial(self.sign, p.id)))
-            if p.status == "ditandatangani":
-                offered.append(("hand_over", "Serahkan produk", partial(self.hand_over, p.id)))
-            if p.status in ("disetujui", "ditandatangani", "diserahkan"):
-                offered.append(
-                    (
-                        "print_product",
-                        "Cetak produk layanan",
-                        partial(self.print_letter, "produk_layanan", p.id),
-                    ),
-                )
-        if rules.can_move(s, rules.REJECTED):
-            offered.append(("reject", "Tidak dapat &dipenuhi…", lambda: self.move(rules.REJECTED)))
-        if s in rules.DECIDED:
-            offered.append(("notice", "Catat pemberitahuan ke &warga…", self.notice))
-            offered.append(
-                (
-                    "print_status",
-                    "Cetak surat pemberitahuan",
-                    lambda: self.print_letter("surat_pemberitahuan", v.id),
-                ),
-            )
-        for r in v.referrals:
-            if r.status == "disetujui":
-                offered.append(
-                    (
-                        "print_referral",
-                        "Cetak surat rujukan",
-                        partial(self.print_letter, "surat_rujukan", r.id),
-                    ),
-                )
-        if rules.can_move(s, rules.CLOSED):
-            offered.append(("close", "Tutu&p kasus", lambda: self.move(rules.CLOSED)))
-        if s in (rules.CLOSED, rules.REFERRED):
-            offered.append(("reopen", "&Buka kembali…", lambda: self.move(rules.IN_PROGRESS)))
-        offered.append(("note", "Catatan &analisis…", self.note))
+        offered = [(a.key, _TEXTS[a.key], self._slot(a)) for a in v.actions]
         for i, (key, text, slot) in enumerate(offered):
             button = QPushButton(text)
             button.setObjectName(f"case_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             self.actions.addWidget(button, i // 3, i % 3)
+
+    def _slot(self, a: CaseAction) -> Callable[[], None]:
+        """The window's handler for an action the core offers (it only asks and calls)."""
+        subject = a.subject_id
+        slots: dict[str, Callable[[], None]] = {
+            "review": lambda: self.move(rules.REVIEW),
+            "work": lambda: self.move(rules.IN_PROGRESS),
+            "resolve": self.propose_resolution,
+            "refer": self.refer,
+            "product": self.draft_product,
+            "resubmit": self.resubmit,
+            "reject": lambda: self.move(rules.REJECTED),
+            "notice": self.notice,
+            "close": lambda: self.move(rules.CLOSED),
+            "reopen": lambda: self.move(rules.IN_PROGRESS),
+            "note": self.note,
+        }
+        if subject is not None:
+            slots |= {
+                "sign": partial(self.sign, subject),
+                "hand_over": partial(self.hand_over, subject),
+                "print_product": partial(self.print_letter, "produk_layanan", subject),
+                "print_referral": partial(self.print_letter, "surat_rujukan", subject),
+            }
+        elif self.view is not None:
+            slots["print_status"] = partial(self.print_letter, "surat_pemberitahuan", self.view.id)
+        return slots[a.key]
 
     def _after(self, service: Any, *args: Any) -> None:
         """Run a case action, then show the case and the list as they now are."""
@@ -430,7 +421,7 @@ class CasesPage(QWidget):
 
     def resubmit(self) -> None:
         assert self.view is not None
-        referral = next(r for r in self.view.referrals if r.status == "dikembalikan")
+        referral = next(r for r in self.view.referrals if r.status == rules.ReferralStatus.RETURNED)
         answer = FormDialog.ask(
             self,
             "Ajukan ulang rujukan",

@@ -201,7 +201,7 @@ DEMO_CASES = [
 def _casework(session: Session, officers: dict, person_ids: list) -> None:
     """A few cases at different stages and a short queue, so every page has something."""
     from kiosk import case_rules as rules
-    from kiosk.services import approvals as ap
+    from kiosk.services import referrals, resolutions
     from kiosk.services.cases import move_case, record_notice
     from kiosk.services.queue import issue_ticket
 
@@ -224,9 +224,11 @@ def _casework(session: Session, officers: dict, person_ids: list) -> None:
         if done:
             move_case(session, back, case.case_id, rules.REVIEW)
         if done == "resolve":
-            ap.propose_resolution(session, back, case.case_id, "Data rekening dibetulkan.")
+            resolutions.propose_resolution(session, back, case.case_id, "Data rekening dibetulkan.")
         elif done == "refer":
-            ap.refer_case(session, back, case.case_id, "dinkes", "Perlu PBI-JK segera", "", True)
+            referrals.refer_case(
+                session, back, case.case_id, "dinkes", "Perlu PBI-JK segera", "", True
+            )
         elif done == "reject":
             move_case(session, back, case.case_id, rules.REJECTED, "Diurus di Disdukcapil.")
             record_notice(session, back, case.case_id, "langsung")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
+from kiosk.case_rules import PRINTABLE_PRODUCT, ReferralStatus
 from kiosk.clock import tanggal
 from kiosk.errors import Conflict, NotFound
 from kiosk.identity import mask_niks_in_text
@@ -135,7 +136,7 @@ def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID
     referral = session.get(Referral, referral_id)
     if referral is None:
         raise NotFound("Rujukan ini tidak ditemukan.")
-    if referral.status != "disetujui":
+    if referral.status != ReferralStatus.APPROVED:
         raise Conflict(
             "Surat rujukan dicetak setelah semua persetujuan lengkap.", code="belum_disetujui"
         )
@@ -201,7 +202,7 @@ def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> Case
     product = session.get(ServiceProduct, product_id)
     if product is None:
         raise NotFound("Produk layanan ini tidak ditemukan.")
-    if product.status not in ("disetujui", "ditandatangani", "diserahkan"):
+    if product.status not in PRINTABLE_PRODUCT:
         raise Conflict("Produk layanan dicetak setelah disetujui koordinator.")
     case_ = session.get(Case, product.case_id)
     assert case_ is not None

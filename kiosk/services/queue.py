@@ -16,6 +16,7 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import next_value
+from kiosk.services.queue_calls import TicketStatus
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 
@@ -58,7 +59,7 @@ def issue_ticket(
         session.scalar(
             select(func.count())
             .select_from(QueueTicket)
-            .where(QueueTicket.service_day == today, QueueTicket.status == "menunggu")
+            .where(QueueTicket.service_day == today, QueueTicket.status == TicketStatus.WAITING)
         )
         or 0
     )
@@ -71,7 +72,7 @@ def issue_ticket(
         label=f"{prefix}{number:03d}",
         service_day=today,
         priority=priority or None,
-        status="menunggu",
+        status=TicketStatus.WAITING,
         issued_at=now,
         queued_at=now,
         issued_by=actor.id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -27,13 +28,18 @@ from kiosk.services.journal import audit
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 
-WAITING, CALLED, SERVING, DONE, NO_SHOW = (
-    "menunggu",
-    "dipanggil",
-    "dilayani",
-    "selesai",
-    "tidak_hadir",
-)
+
+class TicketStatus(StrEnum):
+    """A queue ticket's place in the day; the value is what the database stores."""
+
+    WAITING = "menunggu"
+    CALLED = "dipanggil"
+    SERVING = "dilayani"
+    DONE = "selesai"
+    NO_SHOW = "tidak_hadir"
+
+
+WAITING, CALLED, SERVING, DONE, NO_SHOW = TicketStatus
 STATUS_LABELS = {
     WAITING: "Menunggu",
     CALLED: "Dipanggil",

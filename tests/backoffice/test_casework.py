@@ -11,7 +11,9 @@ from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.models import ApprovalStep, Case, OutboxOperation, Referral, ServiceProduct
 from kiosk.roles import Role
+from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
+from kiosk.services import products, referrals, resolutions
 from kiosk.services.case_views import case_detail, find_case
 from kiosk.services.cases import add_note, case_inbox, move_case, record_notice
 from tests.backoffice.helpers import MONDAY, open_case
@@ -33,9 +35,11 @@ def test_resolution_needs_the_coordinator_then_the_citizen_is_told_then_closed(
     gateway.call(move_case, bo, case.case_id, rules.IN_PROGRESS)
     with pytest.raises(Conflict):  # resolving directly is not an allowed move
         gateway.call(move_case, bo, case.case_id, rules.RESOLVED)
-    gateway.call(ap.propose_resolution, bo, case.case_id, "Data bank dibetulkan; cair tahap 4.")
+    gateway.call(
+        resolutions.propose_resolution, bo, case.case_id, "Data bank dibetulkan; cair tahap 4."
+    )
     assert session.get(Case, case.case_id).status == rules.AWAITING
-    pending = gateway.call(ap.pending_approvals, coord)
+    pending = gateway.call(inbox.pending_approvals, coord)
     assert [(p.tracking_number, p.subject_type) for p in pending] == [
         (case.tracking_number, ap.RESOLUTION)
     ]
@@ -69,8 +73,8 @@ def test_rejected_resolution_returns_to_the_sender_with_the_reason(gateway, offi
     case = open_case(gateway, office)
     bo, coord = office[Role.BACK_OFFICE], office[Role.COORDINATOR]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
-    gateway.call(ap.propose_resolution, bo, case.case_id, "Cukup dijelaskan.")
-    step = gateway.call(ap.pending_approvals, coord)[0]
+    gateway.call(resolutions.propose_resolution, bo, case.case_id, "Cukup dijelaskan.")
+    step = gateway.call(inbox.pending_approvals, coord)[0]
     with pytest.raises(ValidationError, match="alasan penolakan"):
         gateway.call(ap.vote, coord, step.step_id, ap.REJECT, "  ")
     assert gateway.call(ap.vote, coord, step.step_id, ap.REJECT, "Belum dicek ke bank") == (
@@ -91,9 +95,11 @@ def test_referral_two_approvals_one_rejected_then_resubmitted(gateway, office, s
     coord, sup = office[Role.COORDINATOR], office[Role.SUPERVISOR]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     with pytest.raises(ValidationError, match="persetujuan warga"):
-        gateway.call(ap.refer_case, bo, case.case_id, "sekretariat_slrt", "Perlu keputusan TKSK")
+        gateway.call(
+            referrals.refer_case, bo, case.case_id, "sekretariat_slrt", "Perlu keputusan TKSK"
+        )
     ref_id = gateway.call(
-        ap.refer_case,
+        referrals.refer_case,
         bo,
         case.case_id,
         "sekretariat_slrt",
@@ -102,8 +108,8 @@ def test_referral_two_approvals_one_rejected_then_resubmitted(gateway, office, s
         True,
     )
     # order: the supervisor cannot decide before the coordinator
-    assert gateway.call(ap.pending_approvals, sup) == []
-    first = gateway.call(ap.pending_approvals, coord)[0]
+    assert gateway.call(inbox.pending_approvals, sup) == []
+    first = gateway.call(inbox.pending_approvals, coord)[0]
     step_ids = session.scalars(
         select(ApprovalStep.id)
         .where(ApprovalStep.subject_id == ref_id)
@@ -112,7 +118,7 @@ def test_referral_two_approvals_one_rejected_then_resubmitted(gateway, office, s
     with pytest.raises(Conflict, match="urutan persetujuan"):
         gateway.call(ap.vote, sup, step_ids[1], ap.APPROVE)
     assert gateway.call(ap.vote, coord, first.step_id, ap.APPROVE) == "menunggu"
-    second = gateway.call(ap.pending_approvals, sup)[0]
+    second = gateway.call(inbox.pending_approvals, sup)[0]
     assert gateway.call(ap.vote, sup, second.step_id, ap.REJECT, "Lampirkan foto rumah") == (
         "dikembalikan"
     )
@@ -120,10 +126,14 @@ def test_referral_two_approvals_one_rejected_then_resubmitted(gateway, office, s
     assert referral.status == "dikembalikan"
     assert session.get(Case, case.case_id).status == rules.IN_PROGRESS
     # corrected and sent again: a second round, both steps again
-    assert gateway.call(ap.resubmit_referral, bo, ref_id, "Foto rumah dilampirkan") == 2
-    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
+    assert gateway.call(referrals.resubmit_referral, bo, ref_id, "Foto rumah dilampirkan") == 2
+    gateway.call(
+        ap.vote, coord, gateway.call(inbox.pending_approvals, coord)[0].step_id, ap.APPROVE
+    )
     assert (
-        gateway.call(ap.vote, sup, gateway.call(ap.pending_approvals, sup)[0].step_id, ap.APPROVE)
+        gateway.call(
+            ap.vote, sup, gateway.call(inbox.pending_approvals, sup)[0].step_id, ap.APPROVE
+        )
         == rules.REFERRED
     )
     view = gateway.call(case_detail, bo, case.case_id)
@@ -143,9 +153,11 @@ def test_outward_referral_waits_for_the_kabupaten_manager(gateway, office, sessi
     case = open_case(gateway, office, sector="kesehatan")
     bo, coord, sup = (office[r] for r in (Role.BACK_OFFICE, Role.COORDINATOR, Role.SUPERVISOR))
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
-    ref_id = gateway.call(ap.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
-    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
-    gateway.call(ap.vote, sup, gateway.call(ap.pending_approvals, sup)[0].step_id, ap.APPROVE)
+    ref_id = gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+    gateway.call(
+        ap.vote, coord, gateway.call(inbox.pending_approvals, coord)[0].step_id, ap.APPROVE
+    )
+    gateway.call(ap.vote, sup, gateway.call(inbox.pending_approvals, sup)[0].step_id, ap.APPROVE)
     assert session.get(Referral, ref_id).status == "menunggu_kabupaten"
     manager_step = session.scalars(
         select(ApprovalStep).where(ApprovalStep.subject_id == ref_id, ApprovalStep.position == 3)
@@ -171,15 +183,17 @@ def test_service_product_draft_approve_sign_hand_over(gateway, office, session):
     bo, coord = office[Role.BACK_OFFICE], office[Role.COORDINATOR]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     pid = gateway.call(
-        ap.draft_product, bo, case.case_id, "sktm", "Keluarga tidak mampu.", "berobat"
+        products.draft_product, bo, case.case_id, "sktm", "Keluarga tidak mampu.", "berobat"
     )
     with pytest.raises(Conflict, match="disetujui koordinator"):
-        gateway.call(ap.sign_product, bo, pid, "Slamet")
-    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
+        gateway.call(products.sign_product, bo, pid, "Slamet")
+    gateway.call(
+        ap.vote, coord, gateway.call(inbox.pending_approvals, coord)[0].step_id, ap.APPROVE
+    )
     with pytest.raises(Conflict, match="ditandatangani sebelum diserahkan"):
-        gateway.call(ap.hand_over_product, bo, pid)
-    gateway.call(ap.sign_product, bo, pid, "Slamet, Kepala Desa")
-    gateway.call(ap.hand_over_product, bo, pid)
+        gateway.call(products.hand_over_product, bo, pid)
+    gateway.call(products.sign_product, bo, pid, "Slamet, Kepala Desa")
+    gateway.call(products.hand_over_product, bo, pid)
     product = session.get(ServiceProduct, pid)
     assert (product.status, product.signed_by_name) == ("diserahkan", "Slamet, Kepala Desa")
     assert session.get(Case, case.case_id).status == rules.IN_PROGRESS
@@ -247,8 +261,8 @@ def test_nobody_approves_their_own_submission_or_two_steps(gateway, office, sess
     case = open_case(gateway, office)
     coord = office[Role.COORDINATOR]
     gateway.call(move_case, coord, case.case_id, rules.REVIEW)
-    gateway.call(ap.propose_resolution, coord, case.case_id, "Diselesaikan sendiri")
-    assert gateway.call(ap.pending_approvals, coord) == []  # not offered to its submitter
+    gateway.call(resolutions.propose_resolution, coord, case.case_id, "Diselesaikan sendiri")
+    assert gateway.call(inbox.pending_approvals, coord) == []  # not offered to its submitter
     step_id = session.scalars(
         select(ApprovalStep.id).where(ApprovalStep.subject_id == case.case_id)
     ).one()
@@ -259,13 +273,17 @@ def test_nobody_approves_their_own_submission_or_two_steps(gateway, office, sess
     bo = office[Role.BACK_OFFICE]
     gateway.call(set_roles, office.admin, coord.id, [Role.COORDINATOR, Role.SUPERVISOR])
     gateway.call(move_case, bo, other.case_id, rules.REVIEW)
-    gateway.call(ap.refer_case, bo, other.case_id, "sekretariat_slrt", "Perlu TKSK", "", True)
-    first = next(p for p in gateway.call(ap.pending_approvals, coord) if p.case_id == other.case_id)
+    gateway.call(
+        referrals.refer_case, bo, other.case_id, "sekretariat_slrt", "Perlu TKSK", "", True
+    )
+    first = next(
+        p for p in gateway.call(inbox.pending_approvals, coord) if p.case_id == other.case_id
+    )
     gateway.call(ap.vote, coord, first.step_id, ap.APPROVE)
-    assert all(p.case_id != other.case_id for p in gateway.call(ap.pending_approvals, coord))
+    assert all(p.case_id != other.case_id for p in gateway.call(inbox.pending_approvals, coord))
     second = next(
         p
-        for p in gateway.call(ap.pending_approvals, office[Role.SUPERVISOR])
+        for p in gateway.call(inbox.pending_approvals, office[Role.SUPERVISOR])
         if p.case_id == other.case_id
     )
     with pytest.raises(PermissionDenied, match="langkah sebelumnya"):
@@ -279,10 +297,14 @@ def _refer_and_approve(gateway, office, destination: str):
     case = open_case(gateway, office, sector="kesehatan")
     bo, coord, sup = (office[r] for r in (Role.BACK_OFFICE, Role.COORDINATOR, Role.SUPERVISOR))
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
-    ref = gateway.call(ap.refer_case, bo, case.case_id, destination, "Butuh periksa", "", True)
-    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
+    ref = gateway.call(
+        referrals.refer_case, bo, case.case_id, destination, "Butuh periksa", "", True
+    )
+    gateway.call(
+        ap.vote, coord, gateway.call(inbox.pending_approvals, coord)[0].step_id, ap.APPROVE
+    )
     result = gateway.call(
-        ap.vote, sup, gateway.call(ap.pending_approvals, sup)[0].step_id, ap.APPROVE
+        ap.vote, sup, gateway.call(inbox.pending_approvals, sup)[0].step_id, ap.APPROVE
     )
     return case, ref, result
 

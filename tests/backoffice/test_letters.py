@@ -10,7 +10,9 @@ from kiosk import case_rules as rules
 from kiosk.errors import Conflict
 from kiosk.models import Person, PrintedDocument
 from kiosk.roles import Role
+from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
+from kiosk.services import products, referrals
 from kiosk.services.cases import move_case
 from kiosk.services.documents import issue_letter
 from printing.receipts import PdfDocuments
@@ -25,7 +27,7 @@ def text(pdf: bytes) -> str:
 
 def approve_all(gateway, office):
     for role in (Role.COORDINATOR, Role.SUPERVISOR):
-        for p in gateway.call(ap.pending_approvals, office[role]):
+        for p in gateway.call(inbox.pending_approvals, office[role]):
             gateway.call(ap.vote, office[role], p.step_id, ap.APPROVE)
 
 
@@ -34,7 +36,7 @@ def test_referral_letter_after_approvals_carries_full_nik_and_approvers(gateway,
     bo = office[Role.BACK_OFFICE]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     ref = gateway.call(
-        ap.refer_case,
+        referrals.refer_case,
         bo,
         case.case_id,
         "sekretariat_slrt",
@@ -74,9 +76,9 @@ def test_service_product_document_names_the_signer(gateway, office):
     bo = office[Role.BACK_OFFICE]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     pid = gateway.call(
-        ap.draft_product, bo, case.case_id, "sktm", "Keluarga ini tidak mampu.", "berobat"
+        products.draft_product, bo, case.case_id, "sktm", "Keluarga ini tidak mampu.", "berobat"
     )
     approve_all(gateway, office)
-    gateway.call(ap.sign_product, bo, pid, "Slamet")
+    gateway.call(products.sign_product, bo, pid, "Slamet")
     words = text(gateway.call(issue_letter, bo, "produk_layanan", pid, PdfDocuments(), MONDAY))
     assert "SURAT KETERANGAN TIDAK MAMPU" in words and "Slamet" in words and "berobat" in words

@@ -18,6 +18,7 @@ from kiosk.models import ApprovalStep, AuditEntry, OutboxOperation, Person
 from kiosk.roles import GRANTS, Perm, Role
 from kiosk.services import approvals as ap
 from kiosk.services import person_rights as rights
+from kiosk.services import referrals
 from kiosk.services.audit_log import audit_log
 from kiosk.services.backups import list_backups
 from kiosk.services.case_views import find_case
@@ -80,7 +81,7 @@ def _step(gateway, office, role: str) -> uuid.UUID:
     case = open_case(gateway, office, sector="kesehatan")
     bo = office[B]
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
-    ref = gateway.call(ap.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+    ref = gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
     with gateway.ctx.sessions() as s:
         return s.scalar(
             select(ApprovalStep.id).where(ApprovalStep.subject_id == ref, ApprovalStep.role == role)
@@ -125,7 +126,7 @@ ACTIONS = {
     Perm.VIEW_CASE: lambda g, a, o: g.call(find_case, a, "3324012001-2608-99999"),
     Perm.WORK_CASE: lambda g, a, o: g.call(case_inbox, a),
     Perm.DRAFT_REFERRAL: lambda g, a, o: g.call(
-        ap.refer_case, a, uuid.uuid4(), "dinkes", "alasan", "", True
+        referrals.refer_case, a, uuid.uuid4(), "dinkes", "alasan", "", True
     ),
     Perm.APPROVE_COORDINATOR: lambda g, a, o: g.call(
         ap.vote, a, _step(g, o, rules.COORDINATOR), ap.APPROVE

@@ -15,8 +15,8 @@ from kiosk.clock import Clock
 from kiosk.errors import NotFound, PermissionDenied, ValidationError
 from kiosk.models import Case, Complaint, OutboxOperation, Person, Site
 from kiosk.roles import Role
-from kiosk.services import approvals as ap
 from kiosk.services import person_rights as rights
+from kiosk.services import referrals
 from kiosk.services.cases import move_case
 from kiosk.services.dossier import person_dossier
 from kiosk.services.setup import get_site
@@ -61,14 +61,14 @@ def test_a_withdrawn_consent_blocks_referral_until_given_again(gateway, office, 
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     assert gateway.call(rights.withdraw_consent, office[Role.FRONT_OFFICE], nik, "lisan") == 1
     with pytest.raises(ValidationError) as refused:
-        gateway.call(ap.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+        gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
     assert refused.value.code == "persetujuan_dicabut"
     told = session.scalars(
         select(OutboxOperation).where(OutboxOperation.op_type == "persetujuan_dicabut")
     ).all()
     assert len(told) == 1 and told[0].payload["purposes"] == ["layanan"]
     gateway.call(rights.give_consent, office[Role.FRONT_OFFICE], nik, "rujukan")
-    gateway.call(ap.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+    gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
 
 
 def test_erasure_waits_for_the_retention_period_then_anonymises(gateway, office, session):

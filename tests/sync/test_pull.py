@@ -10,7 +10,9 @@ from sqlalchemy import select
 from kiosk import case_rules as rules
 from kiosk.models import Case, CaseEvent, Referral, SyncState
 from kiosk.roles import Role
+from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
+from kiosk.services import referrals
 from kiosk.services.case_views import case_detail
 from kiosk.services.cases import move_case
 from tests.backoffice.helpers import open_case
@@ -60,9 +62,11 @@ def test_the_kabupaten_manager_decides_an_outward_referral(
     case = open_case(gateway, office, sector="kesehatan")
     bo, coord, sup = (office[r] for r in (Role.BACK_OFFICE, Role.COORDINATOR, Role.SUPERVISOR))
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
-    ref = gateway.call(ap.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
-    gateway.call(ap.vote, coord, gateway.call(ap.pending_approvals, coord)[0].step_id, ap.APPROVE)
-    gateway.call(ap.vote, sup, gateway.call(ap.pending_approvals, sup)[0].step_id, ap.APPROVE)
+    ref = gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+    gateway.call(
+        ap.vote, coord, gateway.call(inbox.pending_approvals, coord)[0].step_id, ap.APPROVE
+    )
+    gateway.call(ap.vote, sup, gateway.call(inbox.pending_approvals, sup)[0].step_id, ap.APPROVE)
     kiosk.run_once()
     upstream.add_change(
         kind="approval_decision",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
@@ -37,7 +38,7 @@ class ApprovalsPage(QWidget):
         self.setObjectName("approvals_page")
         title = QLabel("Persetujuan")
         title.setProperty("role", "title")
-        self.model: RowTableModel[ap.PendingApproval] = RowTableModel(
+        self.model: RowTableModel[inbox.PendingApproval] = RowTableModel(
             ("", "Nomor lacak", "Jenis", "Warga", "Langkah", "Ringkasan"),
             lambda p: (
                 "DARURAT" if p.emergency else "",
@@ -83,11 +84,11 @@ class ApprovalsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.env.op(self, ap.pending_approvals, self.actor).success(self._rows).failure(
+        self.env.op(self, inbox.pending_approvals, self.actor).success(self._rows).failure(
             self._fail
         ).run()
 
-    def _rows(self, rows: list[ap.PendingApproval]) -> None:
+    def _rows(self, rows: list[inbox.PendingApproval]) -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.empty.setText(
@@ -99,7 +100,7 @@ class ApprovalsPage(QWidget):
         if rows:
             self.table.selectRow(0)
 
-    def chosen(self) -> ap.PendingApproval | None:
+    def chosen(self) -> inbox.PendingApproval | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 

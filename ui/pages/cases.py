@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from kiosk import case_rules as rules
 from kiosk.case_actions import CaseAction
 from kiosk.clock import tanggal, tanggal_jam
-from kiosk.services import approvals as ap
+from kiosk.services import products, referrals, resolutions
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
 from kiosk.services.cases import CaseRow, add_note, case_inbox, move_case, record_notice
@@ -383,7 +383,9 @@ class CasesPage(QWidget):
             "Penyelesaian di Puskesos memerlukan persetujuan koordinator.",
         )
         if answer and self.view:
-            self._after(ap.propose_resolution, self.view.id, answer["decision"], self.env.clock)
+            self._after(
+                resolutions.propose_resolution, self.view.id, answer["decision"], self.env.clock
+            )
 
     def refer(self) -> None:
         answer = FormDialog.ask(
@@ -409,7 +411,7 @@ class CasesPage(QWidget):
         )
         if answer and self.view:
             self._after(
-                ap.refer_case,
+                referrals.refer_case,
                 self.view.id,
                 answer["destination"],
                 answer["reason"],
@@ -433,7 +435,7 @@ class CasesPage(QWidget):
         )
         if answer:
             self._after(
-                ap.resubmit_referral,
+                referrals.resubmit_referral,
                 referral.id,
                 answer["reason"],
                 answer["request"],
@@ -453,7 +455,7 @@ class CasesPage(QWidget):
         )
         if answer and self.view:
             self._after(
-                ap.draft_product,
+                products.draft_product,
                 self.view.id,
                 answer["product"],
                 answer["statement"],
@@ -466,10 +468,10 @@ class CasesPage(QWidget):
             self, "Tanda tangan", [Field("signer", "&Nama penanda tangan")], "Simpan"
         )
         if answer:
-            self._after(ap.sign_product, product_id, answer["signer"], self.env.clock)
+            self._after(products.sign_product, product_id, answer["signer"], self.env.clock)
 
     def hand_over(self, product_id: uuid.UUID) -> None:
-        self._after(ap.hand_over_product, product_id, self.env.clock)
+        self._after(products.hand_over_product, product_id, self.env.clock)
 
     def notice(self) -> None:
         answer = FormDialog.ask(

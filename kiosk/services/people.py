@@ -194,6 +194,69 @@ def _household_for(
     return household
 
 
+def _checked_numbers(
+    session: Session, data: PersonInput, today: date
+) -> tuple[str | None, str | None, list[str]]:
+    """The NIK and No. KK as checked, the warnings for the officer; refuses a NIK already
+    registered."""
+    nik, warnings = _checked_number("nik", data.nik, data.override_reason, today)
+    no_kk, kk_warnings = _checked_number("no_kk", data.no_kk, data.override_reason, today)
+    warnings += kk_warnings
+    if not nik:
+        return nik, no_kk, warnings
+    hint = check_nik(nik, today=today)
+    if data.sex and hint.sex and data.sex != hint.sex:
+        warnings.append("Jenis kelamin berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+    if data.birth_date and hint.date_value and data.birth_date != hint.date_value:
+        warnings.append("Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+    existing = session.scalars(select(Person).where(Person.nik == nik)).first()
+    if existing is not None:
+        raise Conflict(
+            f"NIK ini sudah terdaftar atas nama {existing.name}. Buka data yang ada, "
+            "jangan mendaftar dua kali.",
+            code="nik_terdaftar",
+            field="nik",
+        )
+    return nik, no_kk, warnings
+
+
+def _refuse_likely_duplicate(session: Session, key: str, data: PersonInput) -> None:
+    """Same name and birth date already registered: the officer confirms it is someone else."""
+    if data.confirm_not_duplicate or data.birth_date is None:
+        return
+    similar = session.scalars(
+        select(Person).where(Person.name_key == key, Person.birth_date == data.birth_date)
+    ).all()
+    if not similar:
+        return
+    ids = [p.household_id for p in similar if p.household_id]
+    households = {h.id: h for h in session.scalars(select(Household).where(Household.id.in_(ids)))}
+    matches = [
+        _view(p, households.get(p.household_id) if p.household_id else None) for p in similar
+    ]
+    raise PossibleDuplicate(
+        "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
+        "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.",
+        matches,
+    )
+
+
+def _join_household(
+    session: Session, actor: Actor, person: Person, household: Household, relationship: str
+) -> None:
+    session.add(
+        HouseholdMembership(
+            person_id=person.id,
+            household_id=household.id,
+            relationship=relationship,
+            recorded_at=utcnow(),
+            recorded_by=actor.id,
+        )
+    )
+    if relationship == "kepala_keluarga":
+        household.head_person_id = person.id
+
+
 @action(Perm.REGISTER_PERSON, label="Mendaftarkan atau memperbarui data warga")
 def register_person(
     session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
@@ -203,45 +266,9 @@ def register_person(
     name = " ".join(data.name.split())
     if not name:
         raise ValidationError("Nama belum diisi.", code="nama_kosong", field="name")
-    today = clock.today()
-    nik, warnings = _checked_number("nik", data.nik, data.override_reason, today)
-    no_kk, kk_warnings = _checked_number("no_kk", data.no_kk, data.override_reason, today)
-    warnings += kk_warnings
-    if nik:
-        hint = check_nik(nik, today=today)
-        if data.sex and hint.sex and data.sex != hint.sex:
-            warnings.append("Jenis kelamin berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
-        if data.birth_date and hint.date_value and data.birth_date != hint.date_value:
-            warnings.append("Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
-        existing = session.scalars(select(Person).where(Person.nik == nik)).first()
-        if existing is not None:
-            raise Conflict(
-                f"NIK ini sudah terdaftar atas nama {existing.name}. Buka data yang ada, "
-                "jangan mendaftar dua kali.",
-                code="nik_terdaftar",
-                field="nik",
-            )
+    nik, no_kk, warnings = _checked_numbers(session, data, clock.today())
     key = name_key(name)
-    if not data.confirm_not_duplicate and data.birth_date is not None:
-        similar = session.scalars(
-            select(Person).where(Person.name_key == key, Person.birth_date == data.birth_date)
-        ).all()
-        if similar:
-            households = {
-                h.id: h
-                for h in session.scalars(
-                    select(Household).where(
-                        Household.id.in_([p.household_id for p in similar if p.household_id])
-                    )
-                )
-            }
-            matches = [_view(p, households.get(p.household_id)) for p in similar]  # type: ignore[arg-type]
-            raise PossibleDuplicate(
-                "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
-                "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.",
-                matches,
-            )
-
+    _refuse_likely_duplicate(session, key, data)
     household = _household_for(session, actor, no_kk, data)
     if household is not None:
         _set_location(household, data)
@@ -264,17 +291,7 @@ def register_person(
     session.add(person)
     session.flush()
     if household is not None:
-        session.add(
-            HouseholdMembership(
-                person_id=person.id,
-                household_id=household.id,
-                relationship=data.relationship,
-                recorded_at=utcnow(),
-                recorded_by=actor.id,
-            )
-        )
-        if data.relationship == "kepala_keluarga":
-            household.head_person_id = person.id
+        _join_household(session, actor, person, household, data.relationship)
     record(
         session,
         actor.id,

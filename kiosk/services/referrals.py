@@ -14,7 +14,7 @@ from kiosk import case_rules as rules
 from kiosk.case_rules import ReferralStatus
 from kiosk.clock import Clock, tanggal
 from kiosk.errors import Conflict, NotFound, ValidationError
-from kiosk.models import Referral
+from kiosk.models import Case, Referral
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import REFERRAL, submit, submittable
@@ -23,6 +23,27 @@ from kiosk.services.journal import record
 from kiosk.services.person_rights import consent_standing
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+
+
+def _consent_stands(session: Session, case_: Case, consent_given: bool) -> None:
+    """A referral sends the citizen's data to another body: only with their consent, asked
+    now and not withdrawn since."""
+    if not consent_given:
+        raise ValidationError(
+            "Rujukan memerlukan persetujuan warga. Tanyakan dan centang persetujuannya; "
+            "tanpa persetujuan, data warga tidak boleh dikirim ke lembaga lain.",
+            field="consent",
+            code="perlu_persetujuan_warga",
+        )
+    submittable(case_)
+    withdrawn = consent_standing(session, case_.person_id) if case_.person_id else None
+    if withdrawn is not None:
+        raise ValidationError(
+            f"Warga telah mencabut persetujuannya pada {tanggal(withdrawn.date())}: datanya tidak "
+            "boleh dikirim ke lembaga lain. Bila warga setuju lagi, catat persetujuan baru dulu.",
+            field="consent",
+            code="persetujuan_dicabut",
+        )
 
 
 @action(Perm.DRAFT_REFERRAL, label="Menyusun rujukan kasus")
@@ -43,23 +64,8 @@ def refer_case(
         raise ValidationError("Pilih tujuan rujukan.", field="destination")
     if not reason.strip():
         raise ValidationError("Tuliskan alasan rujukan.", field="reason")
-    if not consent_given:
-        raise ValidationError(
-            "Rujukan memerlukan persetujuan warga. Tanyakan dan centang persetujuannya; "
-            "tanpa persetujuan, data warga tidak boleh dikirim ke lembaga lain.",
-            field="consent",
-            code="perlu_persetujuan_warga",
-        )
     case_ = load_case(session, case_id)
-    submittable(case_)
-    withdrawn = consent_standing(session, case_.person_id) if case_.person_id else None
-    if withdrawn is not None:
-        raise ValidationError(
-            f"Warga telah mencabut persetujuannya pada {tanggal(withdrawn.date())}: datanya tidak "
-            "boleh dikirim ke lembaga lain. Bila warga setuju lagi, catat persetujuan baru dulu.",
-            field="consent",
-            code="persetujuan_dicabut",
-        )
+    _consent_stands(session, case_, consent_given)
     clock = clock or Clock()
     now = clock.now()
     kind = str(destinations[destination_code].extra.get("kind", "opd"))

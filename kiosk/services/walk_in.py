@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.case_rules import CaseStatus
 from kiosk.clock import Clock, tanggal
 from kiosk.errors import NotFound, ValidationError
 from kiosk.identity import mask_nik, mask_niks_in_text
@@ -30,13 +31,15 @@ from kiosk.models import (
     ProgrammeParticipation,
     QueueEvent,
     QueueTicket,
+    Site,
     Visit,
 )
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
-from kiosk.services.dtks_check import check_dtks
+from kiosk.services.dtks_check import DtksResult, check_dtks
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
+from kiosk.services.queue_calls import TicketStatus
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import acting_officer, action
 from kiosk.workdays import add_working_days
@@ -111,17 +114,8 @@ def _desk(sector: str, category: str | None) -> str:
     return DESK_BY_SECTOR.get(sector, "sosial_ekonomi")
 
 
-@action(Perm.CAPTURE_COMPLAINT, label="Mencatat kunjungan warga (pengaduan, kebutuhan, program)")
-def record_walk_in(
-    session: Session, actor: Actor, data: CaptureInput, clock: Clock | None = None
-) -> WalkInResult:
-    """Open a case from a visit and hand it to the back office."""
-    officer = acting_officer(session, actor)
-    clock = clock or Clock()
-    person = session.get(Person, data.person_id)
-    if person is None:
-        raise NotFound("Warga belum terdaftar. Daftarkan dahulu.")
-    household = session.get(Household, person.household_id) if person.household_id else None
+def _validate(session: Session, data: CaptureInput) -> tuple[str, str]:
+    """Every code against its reference list; returns the kind and sector in words."""
     kind_label = _check(
         session, "jenis_keluhan", data.complaint_kind, "complaint_kind", "jenis keluhan"
     )
@@ -142,51 +136,77 @@ def record_walk_in(
     _programmes(session, data.participation, "participation")
     if data.complaint_kind == "pengaduan" and not data.description.strip():
         raise ValidationError("Tulis isi pengaduan singkat di kolom uraian.", field="description")
+    return kind_label, sector_label
 
-    dtks = check_dtks(session, actor, person.nik, household.no_kk if household else None)
-    dtks_status = (
-        "tanpa_data"
-        if dtks.snapshot_id is None
-        else ("terdaftar" if dtks.found else "tidak_terdaftar")
-    )
-    site = current_site(session)
-    if site is None:
-        raise ValidationError("Puskesos belum diatur.")
-    now, today = clock.now(), clock.today()
-    ticket = session.get(QueueTicket, data.ticket_id) if data.ticket_id else None
+
+@dataclass
+class _Visit:
+    """What one capture writes, gathered as it is built."""
+
+    data: CaptureInput
+    person: Person
+    household: Household | None
+    officer_id: uuid.UUID
+    dtks_status: str
+    now: datetime
+    visit: Visit | None = None
+    case: Case | None = None
+    ticket: QueueTicket | None = None
+    prelist: PrelistProposal | None = None
+
+    @property
+    def household_id(self) -> uuid.UUID | None:
+        return self.household.id if self.household else None
+
+
+def _open_visit(session: Session, v: _Visit, dtks: DtksResult) -> Visit:
+    data = v.data
+    v.ticket = session.get(QueueTicket, data.ticket_id) if data.ticket_id else None
     visit = Visit(
         id=uuid.uuid4(),
         channel=data.channel,
-        ticket_id=ticket.id if ticket else None,
-        person_id=person.id,
-        household_id=household.id if household else None,
-        dtks_status=dtks_status,
+        ticket_id=v.ticket.id if v.ticket else None,
+        person_id=v.person.id,
+        household_id=v.household_id,
+        dtks_status=v.dtks_status,
         dtks_snapshot_id=dtks.snapshot_id,
         dtks_decile=dtks.decile,
-        started_at=ticket.issued_at if ticket else now,
-        ended_at=now,
-        officer_id=officer.id,
+        started_at=v.ticket.issued_at if v.ticket else v.now,
+        ended_at=v.now,
+        officer_id=v.officer_id,
     )
     session.add(visit)
-    emergency = data.urgency == "darurat"
-    due = add_working_days(today, DUE_DAYS[data.urgency], holidays(session))
-    desk = _desk(data.sector, data.category)
+    v.visit = visit
+    return visit
+
+
+def _open_case(session: Session, v: _Visit, site: Site, today: date, due: date) -> Case:
+    data = v.data
+    assert v.visit is not None
     case = Case(
         id=uuid.uuid4(),
         tracking_number=tracking_number(session, site, today),
-        visit_id=visit.id,
-        person_id=person.id,
-        household_id=household.id if household else None,
+        visit_id=v.visit.id,
+        person_id=v.person.id,
+        household_id=v.household_id,
         kind=data.complaint_kind,
-        desk=desk,
-        status="diterima",
-        emergency=emergency,
+        desk=_desk(data.sector, data.category),
+        status=CaseStatus.RECEIVED,
+        emergency=data.urgency == "darurat",
         sensitive=data.sensitivity == "rahasia",
         due_on=due,
-        created_by=officer.id,
+        created_by=v.officer_id,
     )
     session.add(case)
     session.flush()
+    v.case = case
+    return case
+
+
+def _record_details(session: Session, v: _Visit) -> None:
+    """The complaint, needs, participation, documents shown and the consent."""
+    data, case, visit = v.data, v.case, v.visit
+    assert case is not None and visit is not None
     session.add(
         Complaint(
             case_id=case.id,
@@ -201,69 +221,76 @@ def record_walk_in(
             description=data.description.strip(),
         )
     )
-    hh = household.id if household else None
-    for code in data.needs:
-        session.add(
-            ProgrammeNeed(
-                visit_id=visit.id, person_id=person.id, household_id=hh, programme_code=code
-            )
-        )
-    for code in data.participation:
-        session.add(
-            ProgrammeParticipation(
-                visit_id=visit.id, person_id=person.id, household_id=hh, programme_code=code
-            )
-        )
-    for code, present in data.documents.items():
-        session.add(DocumentCheck(visit_id=visit.id, document_code=code, present=present))
+    who = {"visit_id": visit.id, "person_id": v.person.id, "household_id": v.household_id}
+    session.add_all(ProgrammeNeed(**who, programme_code=code) for code in data.needs)
+    session.add_all(
+        ProgrammeParticipation(**who, programme_code=code) for code in data.participation
+    )
+    session.add_all(
+        DocumentCheck(visit_id=visit.id, document_code=code, present=present)
+        for code, present in data.documents.items()
+    )
     session.add(
         Consent(
-            person_id=person.id,
+            person_id=v.person.id,
             purpose="layanan",
             basis=data.consent_basis,
-            given_at=now,
-            recorded_by=officer.id,
+            given_at=v.now,
+            recorded_by=v.officer_id,
         )
     )
-    prelist = None
-    if data.propose_prelist and dtks_status != "terdaftar":
-        authorize(session, actor, Perm.PROPOSE_PRELIST)
-        prelist = PrelistProposal(
-            id=uuid.uuid4(),
-            person_id=person.id,
-            household_id=hh,
-            visit_id=visit.id,
-            case_id=case.id,
-            status="draf",
-            reason=data.prelist_reason.strip(),
-            disability=person.disability,
-            proposed_by=officer.id,
-        )
-        session.add(prelist)
+
+
+def _propose_prelist(session: Session, actor: Actor, v: _Visit) -> None:
+    """A person missing from DTKS proposed for the pre-list (a permission of its own)."""
+    if not v.data.propose_prelist or v.dtks_status == "terdaftar":
+        return
+    authorize(session, actor, Perm.PROPOSE_PRELIST)
+    assert v.visit is not None and v.case is not None
+    v.prelist = PrelistProposal(
+        id=uuid.uuid4(),
+        person_id=v.person.id,
+        household_id=v.household_id,
+        visit_id=v.visit.id,
+        case_id=v.case.id,
+        status="draf",
+        reason=v.data.prelist_reason.strip(),
+        disability=v.person.disability,
+        proposed_by=v.officer_id,
+    )
+    session.add(v.prelist)
+
+
+def _journal(session: Session, v: _Visit) -> None:
+    """The case's first timeline entry, the ticket's end, and the audit and outbox record."""
+    data, case = v.data, v.case
+    assert case is not None
     session.add(
         CaseEvent(
             case_id=case.id,
             kind="diterima",
-            at=now,
-            officer_id=officer.id,
-            to_status="diterima",
-            note="Darurat: didahulukan" if emergency else "",
+            at=v.now,
+            officer_id=v.officer_id,
+            to_status=CaseStatus.RECEIVED,
+            note="Darurat: didahulukan" if case.emergency else "",
         )
     )
-    if ticket is not None:
-        ticket.status = "selesai"
-        session.add(QueueEvent(ticket_id=ticket.id, kind="ended", at=now, officer_id=officer.id))
+    if v.ticket is not None:
+        v.ticket.status = TicketStatus.DONE
+        session.add(
+            QueueEvent(ticket_id=v.ticket.id, kind="ended", at=v.now, officer_id=v.officer_id)
+        )
     session.flush()
     record(
         session,
-        officer.id,
+        v.officer_id,
         "kasus_dicatat",
         "case",
         case.id,
         payload={
             "tracking_number": case.tracking_number,
-            "person_id": person.id,
-            "household_id": hh,
+            "person_id": v.person.id,
+            "household_id": v.household_id,
             "kind": data.complaint_kind,
             "sector": data.sector,
             "category": data.category,
@@ -275,20 +302,30 @@ def record_walk_in(
             "description": data.description.strip(),
             "needs": data.needs,
             "participation": data.participation,
-            "dtks_status": dtks_status,
-            "due_on": due,
-            "desk": desk,
-            "prelist_id": prelist.id if prelist else None,
+            "dtks_status": v.dtks_status,
+            "due_on": case.due_on,
+            "desk": case.desk,
+            "prelist_id": v.prelist.id if v.prelist else None,
         },
         detail={"kind": data.complaint_kind, "urgency": data.urgency},
     )
-    desk_label = {c.code: c.label for c in choices(session, "meja_layanan")}.get(desk, desk)
+
+
+def _result(session: Session, v: _Visit, site: Site, labels: tuple[str, str]) -> WalkInResult:
+    """What the receipt and the confirmation screen say."""
+    data, case = v.data, v.case
+    assert case is not None and case.due_on is not None
+    kind_label, sector_label = labels
+    due = case.due_on
+    desk_label = {c.code: c.label for c in choices(session, "meja_layanan")}.get(
+        case.desk, case.desk
+    )
     steps = (
         f"Kasus DARURAT: ditangani segera, paling lambat {tanggal(due)}."
-        if emergency
+        if case.emergency
         else f"Diteruskan ke {desk_label}; jawaban paling lambat {tanggal(due)}."
     )
-    if prelist is not None:
+    if v.prelist is not None:
         steps += (
             " Anda diusulkan masuk DTKS (daftar awal); hasilnya melalui musyawarah desa "
             "dan verifikasi."
@@ -301,14 +338,46 @@ def record_walk_in(
     return WalkInResult(
         case.id,
         case.tracking_number,
-        person.name,
-        mask_nik(person.nik),
+        v.person.name,
+        mask_nik(v.person.nik),
         f"{kind_label}{' ' + data.programme_code if data.programme_code else ''}",
         summary,
         steps,
         f"Sebutkan nomor lacak di loket {site.name}{phone}.",
         due,
-        emergency,
-        dtks_status,
-        prelist.id if prelist else None,
+        case.emergency,
+        v.dtks_status,
+        v.prelist.id if v.prelist else None,
     )
+
+
+@action(Perm.CAPTURE_COMPLAINT, label="Mencatat kunjungan warga (pengaduan, kebutuhan, program)")
+def record_walk_in(
+    session: Session, actor: Actor, data: CaptureInput, clock: Clock | None = None
+) -> WalkInResult:
+    """Open a case from a visit and hand it to the back office: validate, build, journal."""
+    clock = clock or Clock()
+    person = session.get(Person, data.person_id)
+    if person is None:
+        raise NotFound("Warga belum terdaftar. Daftarkan dahulu.")
+    household = session.get(Household, person.household_id) if person.household_id else None
+    labels = _validate(session, data)
+    dtks = check_dtks(session, actor, person.nik, household.no_kk if household else None)
+    dtks_status = (
+        "tanpa_data"
+        if dtks.snapshot_id is None
+        else ("terdaftar" if dtks.found else "tidak_terdaftar")
+    )
+    site = current_site(session)
+    if site is None:
+        raise ValidationError("Puskesos belum diatur.")
+    officer = acting_officer(session, actor)
+    v = _Visit(data, person, household, officer.id, dtks_status, clock.now())
+    _open_visit(session, v, dtks)
+    today = clock.today()
+    due = add_working_days(today, DUE_DAYS[data.urgency], holidays(session))
+    _open_case(session, v, site, today, due)
+    _record_details(session, v)
+    _propose_prelist(session, actor, v)
+    _journal(session, v)
+    return _result(session, v, site, labels)

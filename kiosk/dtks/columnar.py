@@ -38,9 +38,6 @@ it off; see ``importer.COLUMNAR``.
 from __future__ import annotations
 
 import io
-import os
-import queue
-import threading
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -51,12 +48,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
-from kiosk.db import BULK_LOAD_PRAGMAS, CONNECTION_PRAGMAS, SCRATCH_PRAGMAS
+from kiosk.dtks.column_writer import memory_pool
 from kiosk.dtks.reader import MAX_ROW_LINES, Encodings, Utf8Stream
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
-from kiosk.errors import KioskError
 from kiosk.names import name_keys
 from kiosk.number16 import ZERO_SERIAL
 
@@ -93,25 +89,7 @@ _TEXTS = (  # stored text columns: (field, longest)
 _STRING = pa.string()
 _TYPES = {"decile": pa.int64()}
 SCHEMA = pa.schema([(c, _TYPES.get(c, pa.string())) for c in COLUMNS])
-
-
-def _memory_pool() -> pa.MemoryPool:
-    """Arrow's memory from its jemalloc, told to give freed pages back at once (decay 0),
-    where the wheel has it (Linux, macOS); else from the C library's allocator. Not the
-    bundled mimalloc, which kept what each batch freed in its own heaps (326 MB against
-    284 MB at a million rows). jemalloc against the C library, messy million-row export,
-    whole process: 8.5-9.2 s against 9.8-10.1 s at about the same peak (its short-lived
-    buffers no longer fragment the heap Python and SQLite allocate from). Only the DTKS import
-    loads pyarrow, and this module only when it takes this road."""
-    try:
-        pool = pa.jemalloc_memory_pool()
-        pa.jemalloc_set_decay_ms(0)
-    except NotImplementedError:  # built without jemalloc (the Windows wheels)
-        return pa.system_memory_pool()
-    return pool
-
-
-pa.set_memory_pool(_memory_pool())
+pa.set_memory_pool(memory_pool())  # before this road allocates anything
 
 
 class NotPlain(Exception):
@@ -280,21 +258,10 @@ class Loader:
                 return const(None, known.type), const(None)
             return known(col(name))
 
-        clean = pa.repeat(pa.scalar(True), n)
         names = pc.utf8_trim(col("name"), _WS)
-        clean = pc.and_(clean, pc.match_substring_regex(names, _CLEAN_NAME))
-        clean = pc.and_(clean, pc.less_equal(pc.utf8_length(names), NAME_LIMIT))
-        for name in ("nik", "no_kk"):
-            if name in fields:
-                number = col(name)
-                ok = pc.and_(
-                    pc.match_substring_regex(number, _NUMBER16),
-                    pc.invert(pc.ends_with(number, ZERO_SERIAL)),
-                )
-                clean = pc.and_(clean, ok)
-        coded = names.dictionary_encode()
-        keys = pa.array(name_keys(coded.dictionary.to_pylist()), pa.string())
-        keys = pc.utf8_slice_codeunits(keys.take(coded.indices), 0, 120)
+        numbers = [col(name) for name in ("nik", "no_kk") if name in fields]
+        clean = _clean_rows(names, numbers, n)
+        keys = _name_keys(names)
 
         if "nik" in fields:
             nik = col("nik")
@@ -307,18 +274,7 @@ class Loader:
         decile, bad_decile = checked("decile")
         flags = _joined_flags([verdict, bad_date, bad_decile], n)
 
-        if conv.flag_cols:
-            flag_cells = [batch.column(i) for i in conv.flag_cols]
-            key = (
-                pc.binary_join_element_wise(*flag_cells, SEP)
-                if len(flag_cells) > 1
-                else flag_cells[0]
-            )
-            coded = key.dictionary_encode()
-            found = [conv._programmes[tuple(k.split(SEP))] for k in coded.dictionary.to_pylist()]
-            programmes = pa.array(found, pa.string()).take(coded.indices)
-        else:
-            programmes = const("")
+        programmes = self._programmes(batch) if conv.flag_cols else const("")
         texts = {name: stripped(name, limit) for name, limit in _TEXTS}
         values = [
             pa.repeat(self.snapshot, n),
@@ -342,6 +298,17 @@ class Loader:
             flags,
         ]
         return values, clean
+
+    def _programmes(self, batch: pa.RecordBatch) -> pa.Array:
+        """The programme codes from the flag columns, one rule call per distinct combination."""
+        conv = self.convert
+        flag_cells = [batch.column(i) for i in conv.flag_cols]
+        key = (
+            pc.binary_join_element_wise(*flag_cells, SEP) if len(flag_cells) > 1 else flag_cells[0]
+        )
+        coded = key.dictionary_encode()
+        found = [conv._programmes[tuple(k.split(SEP))] for k in coded.dictionary.to_pylist()]
+        return pa.array(found, pa.string()).take(coded.indices)
 
     def _nik_parts(self, nik: pa.Array, clean: pa.Array) -> pa.Array:
         """The flag each clean row's NIK earns from its date part (DDMMYY) and region.
@@ -416,6 +383,27 @@ class Loader:
             found, count = item["values"], item["counts"]
             for flag in found.split(",") if found else ():
                 self.flagged[flag] += count
+
+
+def _clean_rows(names: pa.Array, numbers: list[pa.Array], n: int) -> pa.Array:
+    """Rows whose name and numbers need no per-row rule (kiosk.number16's clean case)."""
+    clean = pa.repeat(pa.scalar(True), n)
+    clean = pc.and_(clean, pc.match_substring_regex(names, _CLEAN_NAME))
+    clean = pc.and_(clean, pc.less_equal(pc.utf8_length(names), NAME_LIMIT))
+    for number in numbers:
+        ok = pc.and_(
+            pc.match_substring_regex(number, _NUMBER16),
+            pc.invert(pc.ends_with(number, ZERO_SERIAL)),
+        )
+        clean = pc.and_(clean, ok)
+    return clean
+
+
+def _name_keys(names: pa.Array) -> pa.Array:
+    """The search key of each name, computed once per distinct name."""
+    coded = names.dictionary_encode()
+    keys = pa.array(name_keys(coded.dictionary.to_pylist()), pa.string())
+    return pc.utf8_slice_codeunits(keys.take(coded.indices), 0, 120)
 
 
 class _Odd(dict[int, Any]):
@@ -504,131 +492,6 @@ def memo_parts(part: pa.Array, cache: Any, type_: pa.DataType) -> pa.Array:
     return pa.array(list(map(cache.__getitem__, coded.dictionary.to_pylist())), type_).take(
         coded.indices
     )
-
-
-class ColumnWriter:
-    """A thread handing finished tables to ADBC, so binding overlaps the next block's checks
-    (the driver lets go of Python's lock while it stores a table).
-
-    ``ddl`` given: ``path`` is a scratch file of this import's own (no journal, no fsync: it is
-    thrown away if anything fails) and the table is made here. Without: ``path`` is the kiosk's
-    database and ``table`` its load table; each table stored is one short transaction, and the
-    window's process, writing a visit meanwhile, waits for it as it would for any writer.
-    """
-
-    def __init__(self, path: Path, table: str, ddl: str | None = None):
-        import adbc_driver_sqlite.dbapi as adbc
-
-        self.table = table
-        self.conn: Any = adbc.connect(str(path), autocommit=True)  # a transaction per table
-        pragmas = _SCRATCH if ddl else _SHARED
-        cur = self.conn.cursor()
-        try:
-            for name, value in pragmas.items():
-                cur.execute(f"PRAGMA {name}={value}")
-                cur.fetchall()  # ADBC's cursor must be read before the next statement
-            if ddl:
-                cur.execute(ddl)
-        except BaseException:
-            cur.close()
-            self.conn.close()
-            raise
-        cur.close()
-        self.queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="dtks-columns", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        cur = self.conn.cursor()
-        try:
-            while (table := self.queue.get()) is not None:
-                if self.error is None:
-                    cur.adbc_ingest(self.table, table, mode="append")
-        except BaseException as exc:  # reported by put() or finish()
-            self.error = exc
-            while self.queue.get() is not None:  # let the producer finish its puts
-                pass
-        finally:
-            cur.close()
-
-    def put(self, table: pa.Table) -> None:
-        self._raise()
-        self.queue.put(table)
-        pa.default_memory_pool().release_unused()  # the allocator keeps freed blocks otherwise
-        _trim()
-
-    def finish(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
-        self._raise()
-
-    def _raise(self) -> None:
-        if self.error is not None:
-            raise KioskError(
-                "Data DTKS sementara tidak dapat ditulis (ruang disk penuh?). Kosongkan ruang "
-                "disk lalu impor lagi; data DTKS lama tetap dipakai."
-            ) from self.error
-
-    def close(self) -> None:
-        """Idempotent: the thread stopped, the file closed (before anyone deletes it)."""
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-
-
-_SCRATCH = SCRATCH_PRAGMAS
-# The database itself: wait for the window's writers (as the kiosk's own connections do) and
-# load as the row road does.
-_SHARED = {"busy_timeout": CONNECTION_PRAGMAS["busy_timeout"], **BULK_LOAD_PRAGMAS}
-
-
-def _load_trim() -> Callable[[], object]:
-    """glibc's ``malloc_trim``, or nothing elsewhere. Arrow's freed buffers (on the C
-    allocator, above) otherwise stay in the heap as free blocks after glibc raises its mmap
-    threshold; trimming once a batch kept the million-row peak at 274-279 MB instead of
-    275-288 MB, at no measurable cost in time."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):
-        return lambda: None
-    return lambda: trim(0)
-
-
-_trim = _load_trim()
-
-
-def release_memory() -> None:
-    """What the Arrow road held, given back before the row-by-row road starts over on the same
-    file (its peak then adds to nothing left from the attempt)."""
-    pa.default_memory_pool().release_unused()
-    _trim()
-
-
-def alone_with(db_file: str) -> bool:
-    """True when no file handle of this process is open on ``db_file`` or its WAL files, so
-    ADBC's own copy of SQLite may open it: two copies open on one file in one process each
-    drop the other's POSIX locks (SQLite's "how to corrupt", section 2.2.1). Linux's /proc
-    tells; elsewhere the answer is False and the scratch file is used."""
-    fds = Path("/proc/self/fd")
-    if not fds.is_dir():
-        return False
-    real = os.path.realpath(db_file)
-    ours = {real, f"{real}-wal", f"{real}-shm", f"{real}-journal"}
-    for fd in fds.iterdir():
-        try:
-            if os.readlink(fd) in ours:
-                return False
-        except OSError:  # closed meanwhile (the directory's own handle)
-            continue
-    return True
 
 
 _NIK = COLUMNS.index("nik")

@@ -11,35 +11,39 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import re
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import delete, insert, select, text, update
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
-from kiosk.db import BULK_LOAD_PRAGMAS, CONNECTION_PRAGMAS, set_pragmas
 from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
-from kiosk.dtks.guard import guard_replacement, load_table
+from kiosk.dtks.guard import guard_replacement
 from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import Source, open_source
 from kiosk.dtks.repeats import Repeats, line_hash
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
+from kiosk.dtks.store import (
+    CREATE_RE,
+    Writer,
+    activate,
+    discard,
+    discard_abandoned,
+    free_replaced,
+    remove_scratch,
+    scratch_path,
+)
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import mask_niks_in_text
-from kiosk.models import DtksRecord, DtksSnapshot
+from kiosk.models import DtksSnapshot
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
-from kiosk.services.journal import audit
 from kiosk.services.registry import action
 
 log = logging.getLogger(__name__)
@@ -113,6 +117,47 @@ class ImportReport:
 Progress = Callable[[int, int, int], None]  # bytes done, bytes total, rows read
 
 
+def _required_columns(source: Source) -> Mapping:
+    """The file's columns matched to ours; refused without a name and a NIK or No. KK."""
+    mapping = match_headers(source.headers)
+    missing = [f for f in REQUIRED if f not in mapping.fields]
+    if missing or ("nik" not in mapping.fields and "no_kk" not in mapping.fields):
+        raise ValidationError(
+            "Kolom wajib tidak ditemukan: perlu kolom nama dan NIK atau No. KK. Kolom di "
+            f"berkas: {', '.join(source.headers[:20])}.",
+            code="kolom_wajib",
+        )
+    return mapping
+
+
+def _new_report(
+    path: Path,
+    kind: str,
+    source: Source,
+    mapping: Mapping,
+    snapshot_date: date | None,
+    clock: Clock,
+) -> ImportReport:
+    """The report as far as the file's head tells: columns, encoding, the data's date."""
+    report = ImportReport(
+        str(path),
+        kind,
+        source.encoding,
+        source.delimiter,
+        mapping.describe(source.headers),
+        list(mapping.unknown),
+        matched_by_words=[source.headers[i] for i in sorted(mapping.by_words)],
+    )
+    if snapshot_date is None:
+        snapshot_date, report.snapshot_date_from = snapshot_dates.find(
+            path, source, mapping, clock.today()
+        )
+    else:
+        report.snapshot_date_from = "diberikan"
+    report.snapshot_date = snapshot_date
+    return report
+
+
 @action(Perm.IMPORT_DTKS, label="Mengimpor data DTKS")
 def import_snapshot(
     ctx: KioskContext,
@@ -144,31 +189,10 @@ def import_snapshot(
         raise ValidationError("Jenis data harus DTKS atau DTSEN.", field="kind")
     done = [0]
     source = open_source(Path(path), done)
-    mapping = match_headers(source.headers)
-    missing = [f for f in REQUIRED if f not in mapping.fields]
-    if missing or ("nik" not in mapping.fields and "no_kk" not in mapping.fields):
-        raise ValidationError(
-            "Kolom wajib tidak ditemukan: perlu kolom nama dan NIK atau No. KK. Kolom di "
-            f"berkas: {', '.join(source.headers[:20])}.",
-            code="kolom_wajib",
-        )
-    report = ImportReport(
-        str(path),
-        kind,
-        source.encoding,
-        source.delimiter,
-        mapping.describe(source.headers),
-        list(mapping.unknown),
-        matched_by_words=[source.headers[i] for i in sorted(mapping.by_words)],
-    )
-    if snapshot_date is None:
-        snapshot_date, report.snapshot_date_from = snapshot_dates.find(
-            Path(path), source, mapping, clock.today()
-        )
-    else:
-        report.snapshot_date_from = "diberikan"
-    report.snapshot_date = snapshot_date
-    _discard_abandoned(ctx, clock.now())
+    mapping = _required_columns(source)
+    report = _new_report(Path(path), kind, source, mapping, snapshot_date, clock)
+    snapshot_date = report.snapshot_date
+    discard_abandoned(ctx, clock.now())
     snap_id = uuid.uuid4()
     with ctx.sessions() as s, s.begin():
         s.add(
@@ -183,28 +207,16 @@ def import_snapshot(
             )
         )
     try:
-        today = clock.today()
-        _load(
-            ctx,
-            Path(path),
-            source,
-            mapping,
-            report,
-            snap_id,
-            today,
-            done,
-            progress,
-            cancel,
-            exclusive,
-        )
+        load = (source, mapping, report, snap_id, clock.today(), done)
+        _load(ctx, Path(path), *load, progress, cancel, exclusive)
         report.encoding = source.encoding_read  # the whole file's, not its head's
         confirmed = guard_replacement(ctx, report.imported, snap_id, replace_smaller)
-        replaced = _activate(ctx, actor, report, snap_id, confirmed)
+        replaced = activate(ctx, actor, report, snap_id, confirmed)
     except BaseException:
-        _discard(ctx, snap_id)
+        discard(ctx, snap_id)
         raise
     report.snapshot_id = snap_id
-    _free_replaced(ctx, replaced)
+    free_replaced(ctx, replaced)
     if warm_index:
         with ctx.sessions() as s:  # the first name search should not wait for the index
             warm(s, snap_id, report.imported)
@@ -224,7 +236,7 @@ def _load(
     cancel: threading.Event | None,
     exclusive: bool,
 ) -> None:
-    writer = _Writer(ctx, snap_id)
+    writer = Writer(ctx, snap_id)
     convert = RowConverter(mapping, today, snap_id, writer.sqlite)
     load = _Load(source, convert, report, writer, done, progress, cancel)
     # Each chunk makes tens of thousands of lists and tuples that live until it is written, so
@@ -239,9 +251,9 @@ def _load(
         report.road = "columnar" if fast else "columnar+rows" if load.resume else "rows"
         if not fast:
             if COLUMNAR:  # the Arrow road was tried (or at least loaded): give back what it held
-                from kiosk.dtks import columnar
+                from kiosk.dtks import column_writer
 
-                columnar.release_memory()
+                column_writer.release_memory()
             _load_rows(load)
         if progress:
             progress(source.size, source.size, report.rows_read)
@@ -263,7 +275,7 @@ class _Load:
     source: Source
     convert: RowConverter
     report: ImportReport
-    writer: _Writer
+    writer: Writer
     done: list[int]  # bytes read so far (the reader and the Arrow road advance it)
     progress: Progress | None
     cancel: threading.Event | None
@@ -299,26 +311,26 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
     ``load.resume``, or all of it) needs the other one."""
     if not COLUMNAR:
         return False
-    from kiosk.dtks import columnar  # pyarrow: loaded only when this road is taken
+    from kiosk.dtks import column_writer, columnar  # pyarrow: loaded only on this road
 
     source, report, writer, done = load.source, load.report, load.writer, load.done
     if not (writer.sqlite and columnar.usable(source, writer.db_file)):
         return False
     assert writer.db_file is not None
-    scratch = _scratch_path(writer.db_file, writer.table)
+    scratch = scratch_path(writer.db_file, writer.table)
     loader = columnar.Loader(path, source, load.convert, Repeats(report), report.flagged)
     direct = False
     if exclusive:  # ADBC may write the load table itself once no connection here is open
         writer.close()
         writer.ctx.engine.dispose()
-        direct = columnar.alone_with(writer.db_file)
+        direct = column_writer.alone_with(writer.db_file)
         if not direct:
             writer.open()
     if direct:
-        out = columnar.ColumnWriter(Path(writer.db_file), writer.table)
+        out = column_writer.ColumnWriter(Path(writer.db_file), writer.table)
     else:
-        ddl = _CREATE.sub('CREATE TABLE "t"', writer.ddl, count=1)
-        out = columnar.ColumnWriter(scratch, "t", ddl)
+        ddl = CREATE_RE.sub('CREATE TABLE "t"', writer.ddl, count=1)
+        out = column_writer.ColumnWriter(scratch, "t", ddl)
     try:
         try:
             for batch in loader.batches():
@@ -351,7 +363,7 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
         return True
     finally:
         out.close()
-        _remove_scratch(scratch)
+        remove_scratch(scratch)
 
 
 def _load_rows(load: _Load) -> None:
@@ -391,240 +403,6 @@ CHUNK = 10_000  # rows converted, checked and written at a time; progress and ca
 _NIK = COLUMNS.index("nik")
 _NIK_OF = itemgetter(_NIK)
 _FLAGS = itemgetter(COLUMNS.index("flags"))
-
-
-def _scratch_path(db_file: str, table: str) -> Path:
-    """The file the Arrow road's ADBC driver writes first, next to the database."""
-    return Path(db_file).with_name(f"{table}.scratch.sqlite3")
-
-
-def _remove_scratch(scratch: Path) -> None:
-    for leftover in (scratch, Path(f"{scratch}-journal")):
-        leftover.unlink(missing_ok=True)
-
-
-class _Writer:
-    """Rows of the new snapshot, a batch per transaction (the counter keeps writing meanwhile).
-
-    On SQLite the rows go into a table of their own with no index (:func:`load_table`), made
-    from ``dtks_record``'s own definition; :func:`_activate` builds the indexes once, sorted,
-    and swaps the tables. Maintaining three indexes row by row while a million rows go in costs
-    several times the load itself. The loading connection skips fsync per batch
-    (``synchronous=NORMAL``: a half-loaded table is thrown away anyway) and foreign-key checks
-    (the snapshot row exists; every row carries its id). Elsewhere: SQLAlchemy's bulk insert
-    into ``dtks_record`` under the ``loading`` snapshot.
-
-    Writing on a thread of its own was measured and is slower: SQLite lets go of Python's lock
-    for every row it stores, and taking it back each time behind the converting thread costs
-    more than the overlap gains (23 s instead of 17 s at a million rows).
-    """
-
-    def __init__(self, ctx: KioskContext, snap_id: uuid.UUID):
-        self.ctx = ctx
-        self.sqlite = ctx.engine.dialect.name == "sqlite"
-        self.raw: Any = None
-        self.table = load_table(snap_id)
-        self.db_file = ctx.engine.url.database if self.sqlite else None
-        if self.sqlite:
-            db = self.open()
-            try:
-                (ddl,) = db.execute(
-                    "SELECT sql FROM sqlite_master WHERE type='table' AND name='dtks_record'"
-                ).fetchone()
-                self.ddl = ddl
-                db.execute(_CREATE.sub(f'CREATE TABLE "{self.table}"', ddl, count=1))
-                db.commit()
-            except BaseException:
-                self.close()  # the pooled connection must not go back with its checks off
-                raise
-            marks = ", ".join("?" for _ in COLUMNS)
-            self.sql = f'INSERT INTO "{self.table}" ({", ".join(COLUMNS)}) VALUES ({marks})'
-
-    def open(self) -> Any:
-        """The loading connection (again, after the Arrow road let ADBC have the file)."""
-        self.raw = self.ctx.engine.raw_connection()
-        db = self.raw.driver_connection
-        try:
-            set_pragmas(db.execute, BULK_LOAD_PRAGMAS)
-        except BaseException:
-            self.close()
-            raise
-        return db
-
-    def empty(self) -> None:
-        """Whatever a load that went back to the other road left in the load table."""
-        db = self.raw.driver_connection
-        db.execute(f'DELETE FROM "{self.table}"')
-        db.commit()
-
-    def write(self, batch: list[Any]) -> None:
-        if not self.sqlite:
-            with self.ctx.engine.begin() as conn:
-                conn.execute(
-                    insert(DtksRecord), [dict(zip(COLUMNS, r, strict=True)) for r in batch]
-                )
-            return
-        assert self.raw is not None
-        cursor = self.raw.cursor()
-        try:
-            cursor.executemany(self.sql, batch)
-            self.raw.commit()
-        except BaseException:
-            self.raw.rollback()
-            raise
-        finally:
-            cursor.close()
-
-    def copy_from(self, scratch: Path) -> None:
-        """The Arrow road's rows, from the file ADBC wrote, into the load table.
-
-        The scratch table has this table's own definition, so ``INSERT … SELECT *`` is
-        SQLite's transfer optimisation: stored records are copied as they are, not decoded
-        and bound again (about 0.5 s instead of 2.5 s for a million rows), in the same row
-        order and with the same row ids.
-        """
-        assert self.raw is not None
-        db = self.raw.driver_connection
-        db.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
-        try:
-            db.execute(f'INSERT INTO "{self.table}" SELECT * FROM scratch.t')
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-        finally:
-            db.execute("DETACH DATABASE scratch")
-
-    def close(self) -> None:
-        if self.raw is not None:
-            restore = {name: CONNECTION_PRAGMAS[name] for name in BULK_LOAD_PRAGMAS}
-            set_pragmas(self.raw.driver_connection.execute, restore)
-            self.raw.close()
-            self.raw = None
-
-
-_CREATE = re.compile(r'^CREATE TABLE\s+"?dtks_record"?', re.IGNORECASE)
-STALE_LOAD = timedelta(hours=6)
-
-
-def _activate(
-    ctx: KioskContext,
-    actor: Actor,
-    report: ImportReport,
-    snap_id: uuid.UUID,
-    confirmed: Sequence[str] = (),
-) -> list[uuid.UUID]:
-    """Make the new snapshot the one every check uses, in one transaction; the replaced
-    snapshots' ids are returned (nothing here runs after the commit, so a failure in it
-    always leaves the old snapshot active).
-
-    SQLite: drop the old ``dtks_record``, rename the loaded table to it and build its indexes,
-    all in one write transaction; readers (WAL) keep answering from the old table until it
-    commits, and other writers wait a few seconds at most (the busy timeout is ten).
-    Elsewhere: only the statuses switch; :func:`_free_replaced` deletes the old rows after.
-    """
-    with ctx.sessions() as s, s.begin():
-        conn = s.connection()
-        if ctx.engine.dialect.name == "sqlite":
-            db = conn.connection.driver_connection
-            # The three index sorts on two cores: 2.1-2.4 s instead of 2.9-3.3 s at a million
-            # rows. (A 64 MB page cache for the sort, tried before, made it slower: 4.3 s, and
-            # 100 MB bigger; the default 2 MB: +6 MB. Measured with bench/dtks_import's CSV.)
-            db.execute("PRAGMA threads=2")
-            # Debian's SQLite zeroes every freed page (SECURE_DELETE): dropping a million-row
-            # snapshot wrote 200 MB of zeros, 2 s of the swap. FAST zeroes only what costs no
-            # extra writing; the rest of the old register (which the new one replaces, and
-            # the next import's load overwrites first) stays in free pages meanwhile.
-            (secure,) = db.execute("PRAGMA secure_delete").fetchone()
-            db.execute("PRAGMA secure_delete=FAST")
-            try:
-                # The driver would commit DDL on its own: an explicit BEGIN keeps the drop, the
-                # rename and the indexes in this transaction (a test breaks the swap midway).
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-                conn.exec_driver_sql("DROP TABLE dtks_record")
-                conn.exec_driver_sql(f'ALTER TABLE "{load_table(snap_id)}" RENAME TO dtks_record')
-                for index in sorted(DtksRecord.__table__.indexes, key=lambda i: str(i.name)):
-                    index.create(conn)
-            finally:
-                db.execute("PRAGMA threads=0")  # the pooled connection's defaults again
-                db.execute(f"PRAGMA secure_delete={int(secure)}")
-        old = list(s.scalars(select(DtksSnapshot.id).where(DtksSnapshot.status == "active")))
-        s.execute(update(DtksSnapshot).where(DtksSnapshot.id.in_(old)).values(status="diganti"))
-        snap = s.get(DtksSnapshot, snap_id)
-        assert snap is not None
-        snap.status, snap.row_count = "active", report.imported
-        snap.rejected_count = sum(report.rejected.values())
-        audit(
-            s,
-            actor.id,
-            "dtks_diimpor",
-            "dtks_snapshot",
-            snap_id,
-            {
-                "rows": report.imported,
-                "rejected": snap.rejected_count,
-                "kind": report.kind,
-                "dikonfirmasi": list(confirmed),
-            },
-        )
-    return old
-
-
-def _free_replaced(ctx: KioskContext, old: list[uuid.UUID]) -> None:
-    """PostgreSQL keeps the replaced snapshot's rows until here (SQLite dropped its table)."""
-    if ctx.engine.dialect.name == "sqlite":
-        return
-    with ctx.engine.begin() as conn:
-        for old_id in old:
-            conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == old_id))
-
-
-def _discard(ctx: KioskContext, snap_id: uuid.UUID) -> None:
-    """A cancelled or failed load: its rows go, the snapshot is marked failed."""
-    with ctx.engine.begin() as conn:
-        if ctx.engine.dialect.name == "sqlite":
-            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{load_table(snap_id)}"')
-            if ctx.engine.url.database not in (None, "", ":memory:"):
-                _remove_scratch(_scratch_path(ctx.engine.url.database, load_table(snap_id)))
-        else:
-            conn.execute(delete(DtksRecord).where(DtksRecord.snapshot_id == snap_id))
-        conn.execute(update(DtksSnapshot).where(DtksSnapshot.id == snap_id).values(status="gagal"))
-
-
-def _discard_abandoned(ctx: KioskContext, now: datetime) -> None:
-    """Loads a killed process left behind (still ``loading`` hours later) are thrown away."""
-    with ctx.sessions() as s:
-        loading = dict(
-            s.execute(
-                select(DtksSnapshot.id, DtksSnapshot.imported_at).where(
-                    DtksSnapshot.status == "loading"
-                )
-            ).all()
-        )
-        tables: list[str] = []
-        if ctx.engine.dialect.name == "sqlite":
-            tables = list(
-                s.scalars(
-                    text("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE :p"),
-                    {"p": "dtks_load_%"},
-                )
-            )
-    abandoned = [i for i, started in loading.items() if started < now - STALE_LOAD]
-    live = set(loading) - set(abandoned)
-    for snap_id in abandoned:
-        _discard(ctx, snap_id)
-    for table in tables:
-        if not table.startswith("dtks_load_"):  # LIKE's "_" matches any character
-            continue
-        try:
-            owner = uuid.UUID(hex=table.removeprefix("dtks_load_"))
-        except ValueError:
-            continue  # not a table this program made
-        if owner not in live:
-            with ctx.engine.begin() as conn:
-                conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
-            if ctx.engine.url.database not in (None, "", ":memory:"):
-                _remove_scratch(_scratch_path(ctx.engine.url.database, table))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from kiosk.dtks.columns import Mapping
+from kiosk.dtks.row_source import convert_source
 from kiosk.names import name_key, name_keys
 from kiosk.number16 import CLEAN, ZERO_SERIAL, Problem
 from kiosk.number16 import parse as parse_number
@@ -206,6 +207,36 @@ _TEXT_FIELDS = {
 }
 
 
+def _name_columns(cells: tuple[str, ...], odd: set[int]) -> tuple[list[str], list[str]]:
+    """Names and their search keys; oddly spaced, empty or too long names are marked ``odd``
+    for the per-row rules (which clean or refuse them, with the reason)."""
+    names = list(map(str.strip, cells))
+    joined = " ".join(names)
+    if "" in names or "  " in joined or not joined.isprintable():  # tabs, NBSP, controls
+        odd.update(i for i, v in enumerate(names) if not v or _ODD_SPACING.search(v))
+    if max(map(len, names)) > NAME_LIMIT:
+        odd.update(i for i, v in enumerate(names) if len(v) > NAME_LIMIT)
+    keys = name_keys(names)
+    if max(map(len, keys)) > NAME_LIMIT:
+        keys = list(map(itemgetter(slice(None, NAME_LIMIT)), keys))
+    return names, keys
+
+
+def _number_column(cells: tuple[str, ...], odd: set[int]) -> tuple[str, ...]:
+    """A NIK or No. KK column as it is; cells that are not kiosk.number16's clean case are
+    marked ``odd`` (number16 reads them row by row)."""
+    digits = "".join(cells)
+    if not (
+        digits.isascii()
+        and digits.isdigit()
+        and len(digits) == 16 * len(cells)
+        and set(map(len, cells)) == {16}
+        and ZERO_SERIAL not in map(_TAIL, cells)
+    ):
+        odd.update(i for i, v in enumerate(cells) if not _NUMBER16.fullmatch(v))
+    return cells
+
+
 class RowConverter:
     """One file's rows checked and converted: the rules above, with per-value work done once.
 
@@ -301,44 +332,6 @@ class RowConverter:
                 return stripped
             return list(map(itemgetter(slice(None, limit)), stripped))
 
-        names = list(map(str.strip, column("name")))
-        joined = " ".join(names)
-        if "" in names or "  " in joined or not joined.isprintable():  # tabs, NBSP, controls
-            odd.update(i for i, v in enumerate(names) if not v or _ODD_SPACING.search(v))
-        if max(map(len, names)) > NAME_LIMIT:  # the per-row rules refuse it, with the reason
-            odd.update(i for i, v in enumerate(names) if len(v) > NAME_LIMIT)
-        keys = name_keys(names)
-        if max(map(len, keys)) > NAME_LIMIT:
-            keys = list(map(itemgetter(slice(None, NAME_LIMIT)), keys))
-
-        numbers: dict[str, Any] = {}
-        for name in ("nik", "no_kk"):
-            if name not in fields:
-                numbers[name] = None
-                continue
-            cells = numbers[name] = column(name)
-            digits = "".join(cells)
-            if not (
-                digits.isascii()
-                and digits.isdigit()
-                and len(digits) == 16 * n
-                and set(map(len, cells)) == {16}
-                and ZERO_SERIAL not in map(_TAIL, cells)
-            ):
-                odd.update(i for i, v in enumerate(cells) if not _NUMBER16.fullmatch(v))
-        niks = numbers["nik"]
-        if niks is None:
-            flag_parts: list[Any] = [repeat("tanpa_nik", n)]
-        else:
-            regions = list(map(self._regions.__getitem__, map(_REGION, niks)))
-            verdicts = list(map(self._nik_dates.__getitem__, map(_DATE_PART, niks)))
-            if not all(regions):
-                verdicts = [
-                    v or (None if r else "wilayah_tidak_dikenal")
-                    for r, v in zip(regions, verdicts, strict=True)
-                ]
-            flag_parts = [verdicts] if verdicts.count(None) != n else []
-
         def memo(name: str, cache: _Memo, default: Any) -> Any:
             if name not in fields:
                 return repeat(default, n)
@@ -354,6 +347,10 @@ class RowConverter:
                 flag_parts.append([flag if b else None for b in bad])
             return list(map(_FIRST, pairs))
 
+        names, keys = _name_columns(column("name"), odd)
+        niks = _number_column(column("nik"), odd) if "nik" in fields else None
+        no_kks = _number_column(column("no_kk"), odd) if "no_kk" in fields else None
+        flag_parts = self._nik_flags(niks, n)
         born = checked("birth_date", self._dates, _UNREADABLE_DATE)
         decile = checked("decile", self._deciles, _BAD_DECILE)
         flags: Any = repeat("", n)
@@ -370,7 +367,7 @@ class RowConverter:
                 text("register_id", 40),
                 text("family_id", 40),
                 repeat(None, n) if niks is None else niks,
-                numbers["no_kk"] or repeat(None, n),
+                no_kks or repeat(None, n),
                 names,
                 keys,
                 text("birth_place", 80),
@@ -388,6 +385,19 @@ class RowConverter:
                 strict=True,
             )
         )
+
+    def _nik_flags(self, niks: tuple[str, ...] | None, n: int) -> list[Any]:
+        """The NIK's date-part and region flags per row, as one column of the flag parts."""
+        if niks is None:
+            return [repeat("tanpa_nik", n)]
+        regions = list(map(self._regions.__getitem__, map(_REGION, niks)))
+        verdicts = list(map(self._nik_dates.__getitem__, map(_DATE_PART, niks)))
+        if not all(regions):
+            verdicts = [
+                v or (None if r else "wilayah_tidak_dikenal")
+                for r, v in zip(regions, verdicts, strict=True)
+            ]
+        return [verdicts] if verdicts.count(None) != n else []
 
     # The plain rules, computed once per distinct value by the memos above.
     def _date_part_verdict(self, part: str) -> str | None:
@@ -420,82 +430,8 @@ class RowConverter:
         return ",".join(sorted(codes))[:200]
 
     def _generate(self, mapping: Mapping, snapshot: Any) -> Any:
-        fields = mapping.fields
-        width = self.width
-
-        def text(name: str, limit: int) -> str:
-            i = fields.get(name)
-            if i is None:
-                return "''"
-            return f"((v := c[{i}]).strip() if v.__class__ is str else _text(v))[:{limit}]"
-
-        def cached(name: str, cache: str, default: str) -> str:
-            i = fields.get(name)
-            return default if i is None else f"{cache}[c[{i}]]"
-
-        def number(name: str, label: str) -> list[str]:
-            i = fields.get(name)
-            if i is None:
-                return [f"    {name} = None"]
-            return [
-                f"    v = c[{i}]",
-                "    if v.__class__ is str and len(v) == 16 and v.isascii() and v.isdigit() "
-                f"and v[12:] != {ZERO_SERIAL!r}:",
-                f"        {name} = v",
-                "    else:",
-                f"        {name} = number16(v, {label!r}, True)",
-            ]
-
-        flag_key = "(" + "".join(f"c[{i}], " for i in self.flag_cols) + ")"
-        code = [
-            "def convert(c):",
-            f"    if len(c) < {width}:",
-            f"        c = [*c, *([''] * ({width} - len(c)))]",
-            f"    v = c[{fields['name']}]" if "name" in fields else "    v = ''",
-            "    name = ' '.join((v if v.__class__ is str else _text(v)).split())",
-            "    if not name:",
-            "        raise Rejected('nama kosong')",
-            f"    if len(name) > {NAME_LIMIT}:",
-            "        raise Rejected(LONG_NAME, name[:40] + '…')",
-            "    flags = []",
-            *number("nik", "NIK"),
-            *number("no_kk", "No. KK"),
-            "    if nik is None:",
-            "        flags.append('tanpa_nik')",
-            "    else:",
-            "        verdict = nik_dates[nik[6:12]]",
-            "        if verdict is None and not regions[nik[:6]]:",
-            "            verdict = 'wilayah_tidak_dikenal'",
-            "        if verdict:",
-            "            flags.append(verdict)",
-            "    born, unreadable = " + cached("birth_date", "dates", "(None, False)"),
-            "    if unreadable:",
-            "        flags.append('tgl_lahir_tidak_terbaca')",
-            "    decile, bad_decile = " + cached("decile", "deciles", "(None, False)"),
-            "    if bad_decile:",
-            "        flags.append('desil_tidak_valid')",
-            "    return (",
-            "        snapshot,",
-            f"        {text('register_id', 40)},",
-            f"        {text('family_id', 40)},",
-            "        nik,",
-            "        no_kk,",
-            "        name[:120],",
-            "        name_key(name)[:120],",
-            f"        {text('birth_place', 80)},",
-            "        born,",
-            "        " + cached("sex", "sexes", "None") + ",",
-            f"        {text('relationship', 30)},",
-            f"        {text('mother_name', 120)},",
-            "        " + cached("village_code", "villages", "''") + ",",
-            f"        {text('address', 300)},",
-            f"        {text('rt', 3)},",
-            f"        {text('rw', 3)},",
-            "        decile,",
-            "        " + (f"programmes[{flag_key}]," if self.flag_cols else "'',"),
-            "        ','.join(flags)[:100],",
-            "    ), flags",
-        ]
+        """The per-row function for this file's columns (see :mod:`kiosk.dtks.row_source`)."""
+        code = convert_source(mapping.fields, self.width, self.flag_cols, NAME_LIMIT)
         scope: dict[str, Any] = {
             "_text": _text,
             "Rejected": Rejected,
@@ -511,7 +447,7 @@ class RowConverter:
             "villages": self._villages,
             "programmes": self._programmes,
         }
-        self.source = "\n".join(code)  # kept for a traceback's reader
+        self.source = code  # kept for a traceback's reader
         exec(self.source, scope)  # built above from column numbers only
         return scope["convert"]
 

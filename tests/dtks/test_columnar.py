@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kiosk.dtks import columnar, importer
+from kiosk.dtks import column_writer, columnar, importer
 from kiosk.dtks.importer import ImportCancelled, import_snapshot
 from kiosk.errors import ValidationError
 from tests.dtks.test_row_converter import BIRTHS, HEADERS, NAMES, OTHER, messy_rows
@@ -43,12 +43,12 @@ def targets(monkeypatch) -> list[Path]:
     """Where the Arrow road's ADBC writer opened its file: the database or a scratch file."""
     opened: list[Path] = []
 
-    class Recorded(columnar.ColumnWriter):
+    class Recorded(column_writer.ColumnWriter):
         def __init__(self, path, *args):
             opened.append(Path(path))
             super().__init__(path, *args)
 
-    monkeypatch.setattr(columnar, "ColumnWriter", Recorded)
+    monkeypatch.setattr(column_writer, "ColumnWriter", Recorded)
     return opened
 
 

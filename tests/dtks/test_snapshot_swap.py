@@ -15,8 +15,9 @@ from sqlalchemy import insert, select, text
 
 import kiosk.dtks.importer as importer
 from kiosk.clock import utcnow
-from kiosk.dtks import columnar
-from kiosk.dtks.importer import import_snapshot, load_table
+from kiosk.dtks import columnar, store
+from kiosk.dtks.guard import load_table
+from kiosk.dtks.importer import import_snapshot
 from kiosk.models import Base, DtksRecord, DtksSnapshot
 from kiosk.roles import Role
 from kiosk.services.dtks_check import check_dtks
@@ -90,7 +91,7 @@ def test_a_failure_inside_the_swap_changes_nothing(
     def broken_audit(*args, **kwargs):
         raise RuntimeError("listrik padam")
 
-    monkeypatch.setattr(importer, "audit", broken_audit)
+    monkeypatch.setattr(store, "audit", broken_audit)
     with pytest.raises(RuntimeError):
         import_snapshot(ctx, office.admin, write(tmp_path, "b.csv", people(20)))
     fo = office[Role.FRONT_OFFICE]
@@ -141,7 +142,7 @@ def test_a_failure_after_the_switch_leaves_the_new_snapshot_active(
     def broken(*args):
         raise RuntimeError("disk lepas")
 
-    monkeypatch.setattr(importer, "_free_replaced", broken)
+    monkeypatch.setattr(importer, "free_replaced", broken)
     with pytest.raises(RuntimeError):
         import_snapshot(ctx, office.admin, write(tmp_path, "b.csv", people(5)))
     session.expire_all()

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -99,7 +99,7 @@ def _e(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(_e(text), style)
 
 
@@ -107,24 +107,24 @@ def _letterhead(site: SiteView) -> list[Flowable]:
     regency = site.regency_name.upper().replace("KAB. ", "KABUPATEN ")
     kind = "KELURAHAN" if site.village_code[6:7] == "1" else "DESA"
     return [
-        _p(f"PEMERINTAH {regency}", HEAD),
-        _p(f"KECAMATAN {site.district_name.upper()}", HEAD),
-        _p(f"{kind} {site.village_name.upper()}", HEAD),
-        _p(f"{site.name} - {site.address}".rstrip(" -"), CENTER),
+        para(f"PEMERINTAH {regency}", HEAD),
+        para(f"KECAMATAN {site.district_name.upper()}", HEAD),
+        para(f"{kind} {site.village_name.upper()}", HEAD),
+        para(f"{site.name} - {site.address}".rstrip(" -"), CENTER),
         HRFlowable(width="100%", thickness=1.6, color=colors.black, spaceBefore=3, spaceAfter=10),
     ]
 
 
-def _title(header: Header, title: str) -> list[Flowable]:
+def title_block(header: Header, title: str) -> list[Flowable]:
     out: list[Flowable] = [
         *_letterhead(header.site),
-        _p(title, TITLE),
-        _p(f"Nomor: {header.number}", CENTER),
+        para(title, TITLE),
+        para(f"Nomor: {header.number}", CENTER),
         Spacer(1, 8),
     ]
     if header.provisional:
         out.append(
-            _p(
+            para(
                 "SEMENTARA - belum diterima server SLRT kabupaten; nomor tetap berlaku.",
                 ParagraphStyle("prov", parent=CENTER, fontName=FONT_BOLD),
             )
@@ -135,7 +135,7 @@ def _title(header: Header, title: str) -> list[Flowable]:
 
 def _rows(rows: Sequence[tuple[str, str]]) -> Table:
     # Labels never wrap: plain strings are drawn directly, a third of the cost of Paragraphs.
-    data = [[k, ":", _p(v)] for k, v in rows]
+    data = [[k, ":", para(v)] for k, v in rows]
     table = Table(data, colWidths=[45 * mm, 5 * mm, 124 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -162,14 +162,14 @@ def _qr(text: str, size: float = 34 * mm) -> RLImage:
     return RLImage(buf, width=size, height=size)
 
 
-def _grid(
+def grid(
     head: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float] | None = None,
     style: ParagraphStyle = SMALL,
 ) -> Table:
-    data = [[_p(h, ParagraphStyle("th", parent=style, fontName=FONT_BOLD)) for h in head]]
-    data += [[_p(c, style) for c in row] for row in rows]
+    data = [[para(h, ParagraphStyle("th", parent=style, fontName=FONT_BOLD)) for h in head]]
+    data += [[para(c, style) for c in row] for row in rows]
     table = Table(data, colWidths=list(widths) if widths else None, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -184,7 +184,7 @@ def _grid(
     return table
 
 
-def _signatures(header: Header, signers: Sequence[Signer]) -> list[Flowable]:
+def signatures(header: Header, signers: Sequence[Signer]) -> list[Flowable]:
     place = header.site.village_name
     cells = []
     for i, s in enumerate(signers):
@@ -228,7 +228,7 @@ def _person_rows(p: PersonFacts, masked: bool) -> list[tuple[str, str]]:
     return rows
 
 
-def _build(
+def build_pdf(
     story: list[Flowable],
     header: Header,
     title: str,
@@ -280,7 +280,7 @@ def complaint_receipt(
     header: Header, person: PersonFacts, facts: ReceiptFacts, invariant: bool = False
 ) -> bytes:
     """Tanda terima pengaduan/layanan for the citizen (NIK masked)."""
-    story = _title(header, "TANDA TERIMA PENGADUAN / LAYANAN")
+    story = title_block(header, "TANDA TERIMA PENGADUAN / LAYANAN")
     rows = _rows(
         [
             ("Nomor lacak", facts.tracking_number),
@@ -298,16 +298,16 @@ def complaint_receipt(
     story += [
         qr,
         Spacer(1, 8),
-        _p("Langkah berikutnya", STRONG),
-        _p(facts.next_steps),
+        para("Langkah berikutnya", STRONG),
+        para(facts.next_steps),
         Spacer(1, 4),
-        _p("Menanyakan status", STRONG),
-        _p(facts.status_help),
+        para("Menanyakan status", STRONG),
+        para(facts.status_help),
         Spacer(1, 4),
-        _p("Data Anda dijaga kerahasiaannya dan hanya dipakai untuk layanan ini.", SMALL),
+        para("Data Anda dijaga kerahasiaannya dan hanya dipakai untuk layanan ini.", SMALL),
     ]
-    story += _signatures(header, [Signer("Petugas Front Office", facts.officer)])
-    return _build(story, header, "Tanda terima", invariant=invariant)
+    story += signatures(header, [Signer("Petugas Front Office", facts.officer)])
+    return build_pdf(story, header, "Tanda terima", invariant=invariant)
 
 
 @dataclass(frozen=True)
@@ -322,12 +322,12 @@ def registration_form(
     header: Header, person: PersonFacts, facts: RegistrationFacts, invariant: bool = False
 ) -> bytes:
     """Formulir registrasi (internal: full NIK)."""
-    story = _title(header, "FORMULIR REGISTRASI LAYANAN SLRT")
+    story = title_block(header, "FORMULIR REGISTRASI LAYANAN SLRT")
     story += [_rows(_person_rows(person, masked=False)), Spacer(1, 8)]
     if facts.members:
         story += [
-            _p("Anggota keluarga"),
-            _grid(
+            para("Anggota keluarga"),
+            grid(
                 ["Nama", "NIK", "Hubungan"],
                 [list(m) for m in facts.members],
                 (70 * mm, 55 * mm, 49 * mm),
@@ -336,19 +336,19 @@ def registration_form(
     if facts.documents:
         story += [
             Spacer(1, 6),
-            _p("Dokumen yang diperiksa"),
-            _grid(
+            para("Dokumen yang diperiksa"),
+            grid(
                 ["Dokumen", "Ada"],
                 [[d, "Ya" if ok else "Tidak"] for d, ok in facts.documents],
                 (124 * mm, 50 * mm),
             ),
         ]
     if facts.consent:
-        story += [Spacer(1, 6), _p(f"Dasar pemrosesan data: {facts.consent}")]
-    story += _signatures(
+        story += [Spacer(1, 6), para(f"Dasar pemrosesan data: {facts.consent}")]
+    story += signatures(
         header, [Signer("Warga", person.name), Signer("Petugas Front Office", facts.officer)]
     )
-    return _build(story, header, "Formulir registrasi", invariant=invariant)
+    return build_pdf(story, header, "Formulir registrasi", invariant=invariant)
 
 
 @dataclass(frozen=True)
@@ -370,21 +370,21 @@ def referral_letter(
     invariant: bool = False,
 ) -> bytes:
     """Surat rujukan to an agency, with the approvals recorded before it."""
-    story = _title(header, "SURAT RUJUKAN")
+    story = title_block(header, "SURAT RUJUKAN")
     story += [
-        _p("Kepada Yth."),
-        _p(facts.destination),
-        _p(facts.destination_address),
+        para("Kepada Yth."),
+        para(facts.destination),
+        para(facts.destination_address),
         Spacer(1, 8),
-        _p("Dengan hormat, bersama ini kami rujuk warga berikut untuk mendapatkan layanan:"),
+        para("Dengan hormat, bersama ini kami rujuk warga berikut untuk mendapatkan layanan:"),
         Spacer(1, 4),
         _rows([*_person_rows(person, masked=False), ("Nomor lacak SLRT", facts.tracking_number)]),
         Spacer(1, 6),
-        _p(f"Permasalahan: {facts.reason}"),
-        _p(f"Permohonan: {facts.request}"),
-        _p(f"Persetujuan warga: {facts.consent}"),
+        para(f"Permasalahan: {facts.reason}"),
+        para(f"Permohonan: {facts.request}"),
+        para(f"Persetujuan warga: {facts.consent}"),
         Spacer(1, 4),
-        _p(
+        para(
             "Mohon hasil tindak lanjut disampaikan kepada Puskesos kami agar warga dapat "
             "diberi tahu. Atas kerja samanya kami ucapkan terima kasih."
         ),
@@ -392,79 +392,15 @@ def referral_letter(
     if facts.approvals:
         story += [
             Spacer(1, 6),
-            _p("Persetujuan"),
-            _grid(
+            para("Persetujuan"),
+            grid(
                 ["Peran", "Nama", "Keterangan"],
                 [[a.role, a.name, a.note] for a in facts.approvals],
                 (60 * mm, 60 * mm, 54 * mm),
             ),
         ]
-    story += _signatures(header, [signer])
-    return _build(story, header, "Surat rujukan", invariant=invariant)
-
-
-@dataclass(frozen=True)
-class BnbaRow:
-    """One line of the by-name-by-address list sent for DTKS verification."""
-
-    nik: str
-    no_kk: str
-    name: str
-    birth: str
-    sex: str
-    address: str
-    mother_name: str = ""
-    disability: str = ""
-    reason: str = ""
-
-
-@dataclass
-class PrelistFacts:
-    rows: list[BnbaRow] = field(default_factory=list)
-    musdes_date: date | None = None
-    signers: tuple[Signer, ...] = ()
-
-
-def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -> bytes:
-    """Usulan daftar awal (BNBA) for DTKS verification and validation (landscape)."""
-    story = _title(header, "DAFTAR USULAN DAFTAR AWAL (PRE-LIST) DTKS - BY NAME BY ADDRESS")
-    if facts.musdes_date:
-        story.append(_p(f"Hasil musyawarah desa tanggal {tanggal(facts.musdes_date)}."))
-    head = [
-        "No",
-        "NIK",
-        "No. KK",
-        "Nama",
-        "Tempat/tgl lahir",
-        "JK",
-        "Alamat",
-        "Ibu kandung",
-        "Disabilitas",
-        "Alasan",
-    ]
-    rows = [
-        [
-            str(i),
-            r.nik,
-            r.no_kk,
-            r.name,
-            r.birth,
-            r.sex,
-            r.address,
-            r.mother_name,
-            r.disability,
-            r.reason,
-        ]
-        for i, r in enumerate(facts.rows, 1)
-    ]
-    widths = [w * mm for w in (9, 30, 30, 34, 32, 9, 40, 28, 18, 31)]
-    story += [
-        _grid(head, rows, widths),
-        Spacer(1, 4),
-        _p(f"Jumlah usulan: {len(facts.rows)} orang."),
-    ]
-    story += _signatures(header, facts.signers or (Signer("Kepala Desa", header.site.head_name),))
-    return _build(story, header, "Usulan daftar awal", pagesize=landscape(A4), invariant=invariant)
+    story += signatures(header, [signer])
+    return build_pdf(story, header, "Surat rujukan", invariant=invariant)
 
 
 @dataclass(frozen=True)
@@ -484,19 +420,19 @@ def service_product(
     invariant: bool = False,
 ) -> bytes:
     """Produk layanan (Empat Lawang art. 13): drafted, approved, signed, handed over."""
-    story = _title(header, facts.title)
+    story = title_block(header, facts.title)
     story += [
-        _p("Yang bertanda tangan di bawah ini menerangkan bahwa:"),
+        para("Yang bertanda tangan di bawah ini menerangkan bahwa:"),
         Spacer(1, 4),
         _rows(_person_rows(person, masked=False)),
         Spacer(1, 6),
-        _p(facts.statement),
-        _p(f"Surat keterangan ini dibuat untuk keperluan: {facts.purpose}."),
+        para(facts.statement),
+        para(f"Surat keterangan ini dibuat untuk keperluan: {facts.purpose}."),
         Spacer(1, 4),
-        _p(f"Disusun oleh {facts.drafted_by}; disetujui oleh {facts.approved_by}.", SMALL),
+        para(f"Disusun oleh {facts.drafted_by}; disetujui oleh {facts.approved_by}.", SMALL),
     ]
-    story += _signatures(header, [signer])
-    return _build(story, header, facts.title, invariant=invariant)
+    story += signatures(header, [signer])
+    return build_pdf(story, header, facts.title, invariant=invariant)
 
 
 @dataclass(frozen=True)
@@ -516,12 +452,12 @@ def status_letter(
     invariant: bool = False,
 ) -> bytes:
     """Surat pemberitahuan: telling the citizen the outcome (NIK masked)."""
-    story = _title(header, "SURAT PEMBERITAHUAN HASIL LAYANAN")
+    story = title_block(header, "SURAT PEMBERITAHUAN HASIL LAYANAN")
     story += [
-        _p(f"Kepada Yth. Sdr/i {person.name}"),
-        _p(person.address),
+        para(f"Kepada Yth. Sdr/i {person.name}"),
+        para(person.address),
         Spacer(1, 8),
-        _p(
+        para(
             f"Menindaklanjuti pengaduan/permohonan Anda dengan nomor lacak "
             f"{facts.tracking_number} tentang {facts.subject}, dengan ini kami "
             "sampaikan hasilnya:"
@@ -529,9 +465,9 @@ def status_letter(
         Spacer(1, 4),
         _rows([("NIK", mask_nik(person.nik)), ("Hasil", facts.outcome)]),
         Spacer(1, 4),
-        _p(facts.explanation),
+        para(facts.explanation),
         Spacer(1, 4),
-        _p(facts.contact),
+        para(facts.contact),
     ]
-    story += _signatures(header, [signer])
-    return _build(story, header, "Surat pemberitahuan", invariant=invariant)
+    story += signatures(header, [signer])
+    return build_pdf(story, header, "Surat pemberitahuan", invariant=invariant)

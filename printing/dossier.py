@@ -15,14 +15,14 @@ from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
 from kiosk.services.dossier import Dossier
-from printing.documents import STRONG, Header, _build, _grid, _p, _title
+from printing.documents import STRONG, Header, build_pdf, grid, para, title_block
 
 
 def person_dossier_pdf(header: Header, dossier: Dossier, invariant: bool = False) -> bytes:
     """Every section of ``dossier`` as a table under the village letterhead."""
-    story: list[Flowable] = _title(header, "DATA PRIBADI YANG DISIMPAN PUSKESOS")
+    story: list[Flowable] = title_block(header, "DATA PRIBADI YANG DISIMPAN PUSKESOS")
     story.append(
-        _p(
+        para(
             f"Atas permintaan {dossier.name} (NIK {dossier.nik or '-'}), berikut seluruh data "
             "tentang yang bersangkutan yang tersimpan di Puskesos ini, sesuai UU 27/2022 "
             "tentang Pelindungan Data Pribadi."
@@ -30,13 +30,13 @@ def person_dossier_pdf(header: Header, dossier: Dossier, invariant: bool = False
     )
     width = 174 * mm
     for section in dossier.sections:
-        story += [Spacer(1, 8), _p(section.title, STRONG), Spacer(1, 3)]
+        story += [Spacer(1, 8), para(section.title, STRONG), Spacer(1, 3)]
         if not section.rows:
-            story.append(_p("Tidak ada data."))
+            story.append(para("Tidak ada data."))
             continue
         cols = len(section.head)
-        story.append(_grid(section.head, section.rows, [width / cols] * cols))
-    return _build(story, header, "Data pribadi warga", invariant=invariant)
+        story.append(grid(section.head, section.rows, [width / cols] * cols))
+    return build_pdf(story, header, "Data pribadi warga", invariant=invariant)
 
 
 def save_dossier(header: Header, dossier: Dossier, out: Path) -> tuple[Path, Path]:

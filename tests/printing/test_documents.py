@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.services.setup import SiteView
 from printing import documents as d
+from printing import prelist
 
 SITE = SiteView(
     "Puskesos Desa Sukamaju",
@@ -164,7 +165,7 @@ def test_referral_lists_the_approvals_and_consent():
 
 def test_bnba_list_spans_pages_with_a_repeated_header():
     rows = [
-        d.BnbaRow(
+        prelist.BnbaRow(
             f"33240157089{i:05d}",
             "3324011203150007",
             f"Warga Nomor {i}",
@@ -177,7 +178,7 @@ def test_bnba_list_spans_pages_with_a_repeated_header():
         )
         for i in range(1, 61)
     ]
-    pdf = d.prelist_bnba(header("DA"), d.PrelistFacts(rows, date(2026, 11, 20)))
+    pdf = prelist.prelist_bnba(header("DA"), prelist.PrelistFacts(rows, date(2026, 11, 20)))
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 2
     assert all("Ibu kandung" in p.extract_text() for p in reader.pages)

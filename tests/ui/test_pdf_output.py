@@ -7,6 +7,7 @@ import pypdf
 from PySide6.QtPrintSupport import QPrinter
 
 from printing import documents as d
+from printing import prelist
 from printing.rasterize import page_count, render_pages
 from tests.printing.test_documents import BUILDERS, SITE
 from ui.pdf_output import print_to
@@ -23,12 +24,14 @@ def test_rasterised_pages_have_a4_proportions():
 
 def test_print_to_a_qt_printer_keeps_every_page(qtbot, tmp_path):
     rows = [
-        d.BnbaRow(
+        prelist.BnbaRow(
             f"33240157089{i:05d}", "3324011203150007", f"Warga {i}", "Kendal", "P", "RT 1", "Ibu"
         )
         for i in range(1, 61)
     ]
-    pdf = d.prelist_bnba(d.Header(SITE, "DA/1", date(2026, 11, 23)), d.PrelistFacts(rows))
+    pdf = prelist.prelist_bnba(
+        d.Header(SITE, "DA/1", date(2026, 11, 23)), prelist.PrelistFacts(rows)
+    )
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "dicetak.pdf"

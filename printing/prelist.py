@@ -1,0 +1,82 @@
+"""The pre-list (usulan) for DTKS verification as a BNBA list: by name, by address, landscape.
+
+Addressed to the verifying office, so it carries the full NIK (see :mod:`printing.documents`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kiosk.clock import tanggal
+from printing.documents import Header, Signer, build_pdf, grid, para, signatures, title_block
+
+
+@dataclass(frozen=True)
+class BnbaRow:
+    """One line of the by-name-by-address list sent for DTKS verification."""
+
+    nik: str
+    no_kk: str
+    name: str
+    birth: str
+    sex: str
+    address: str
+    mother_name: str = ""
+    disability: str = ""
+    reason: str = ""
+
+
+@dataclass
+class PrelistFacts:
+    rows: list[BnbaRow] = field(default_factory=list)
+    musdes_date: date | None = None
+    signers: tuple[Signer, ...] = ()
+
+
+def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -> bytes:
+    """Usulan daftar awal (BNBA) for DTKS verification and validation (landscape)."""
+    story = title_block(header, "DAFTAR USULAN DAFTAR AWAL (PRE-LIST) DTKS - BY NAME BY ADDRESS")
+    if facts.musdes_date:
+        story.append(para(f"Hasil musyawarah desa tanggal {tanggal(facts.musdes_date)}."))
+    head = [
+        "No",
+        "NIK",
+        "No. KK",
+        "Nama",
+        "Tempat/tgl lahir",
+        "JK",
+        "Alamat",
+        "Ibu kandung",
+        "Disabilitas",
+        "Alasan",
+    ]
+    rows = [
+        [
+            str(i),
+            r.nik,
+            r.no_kk,
+            r.name,
+            r.birth,
+            r.sex,
+            r.address,
+            r.mother_name,
+            r.disability,
+            r.reason,
+        ]
+        for i, r in enumerate(facts.rows, 1)
+    ]
+    widths = [w * mm for w in (9, 30, 30, 34, 32, 9, 40, 28, 18, 31)]
+    story += [
+        grid(head, rows, widths),
+        Spacer(1, 4),
+        para(f"Jumlah usulan: {len(facts.rows)} orang."),
+    ]
+    story += signatures(header, facts.signers or (Signer("Kepala Desa", header.site.head_name),))
+    return build_pdf(
+        story, header, "Usulan daftar awal", pagesize=landscape(A4), invariant=invariant
+    )

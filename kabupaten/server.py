@@ -118,17 +118,30 @@ def _position(cursor: str | None) -> tuple[int, str]:
         raise LookupError("cursor") from exc
 
 
+def _kiosk_of(store: Store) -> str | None:
+    """The kiosk a request's access token belongs to, or None."""
+    auth = request.headers.get("Authorization", "")
+    if not auth.startswith("Bearer "):
+        return None
+    return store.token_owner(auth[7:], "access")
+
+
 def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> Flask:
+    """The reference server: the contract's routes, and with ``admin`` the test hooks."""
     app = Flask("kabupaten")
     faults = Faults()
     app.config["faults"] = faults
     app.config["store"] = store
+    _session_routes(app, store, faults, enrolment)
+    _batch_routes(app, store, faults)
+    _read_routes(app, store, faults)
+    if admin:
+        _admin_routes(app, store, faults)
+    return app
 
-    def kiosk() -> str | None:
-        auth = request.headers.get("Authorization", "")
-        if not auth.startswith("Bearer "):
-            return None
-        return store.token_owner(auth[7:], "access")
+
+def _session_routes(app: Flask, store: Store, faults: Faults, enrolment: dict[str, str]) -> None:
+    """Probe and tokens (enrolment with the kabupaten's code, then refresh)."""
 
     @app.get("/v1/probe")
     def probe() -> Response:
@@ -165,6 +178,13 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
         if owner is None:
             return jsonify(error="refresh token tidak berlaku"), 401
         return jsonify(store.issue_tokens(owner, faults.token_ttl))
+
+
+def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
+    """The kiosk's outbox arrives here, exactly once per Idempotency-Key."""
+
+    def kiosk() -> str | None:
+        return _kiosk_of(store)
 
     @app.post("/v1/batches")
     def batches() -> Response | tuple[Response, int] | tuple[str, int, dict[str, str]]:
@@ -222,6 +242,13 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
             return jsonify(data)
         return Response(answer, 200, mimetype="application/json")
 
+
+def _read_routes(app: Flask, store: Store, faults: Faults) -> None:
+    """What the kiosk reads: changes since its cursor, the DTKS lookup, reference lists."""
+
+    def kiosk() -> str | None:
+        return _kiosk_of(store)
+
     @app.get("/v1/changes")
     def changes() -> Response | tuple[Response, int]:
         if kiosk() is None:
@@ -270,49 +297,47 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
         """Werkzeug's own refusals (404, 405, 413 ...) in the contract's JSON, not HTML."""
         return jsonify(error=exc.description or exc.name), exc.code or 500
 
-    if admin:
 
-        @app.post("/_admin/faults")
-        def set_faults() -> Response:
-            body = request.get_json(force=True)
-            with faults.lock:
-                faults.counts.update(body.get("counts", {}))
-            faults.body_limit = int(body.get("body_limit", faults.body_limit))
-            faults.delay_after_commit = float(
-                body.get("delay_after_commit", faults.delay_after_commit)
-            )
-            faults.delay_times = int(body.get("delay_times", faults.delay_times))
-            faults.token_ttl = float(body.get("token_ttl", faults.token_ttl))
-            faults.expire_after_batches = int(
-                body.get("expire_after_batches", faults.expire_after_batches)
-            )
-            if body.get("expire_tokens"):
-                store.expire_access_tokens()
-            return jsonify(ok=True)
+def _admin_routes(app: Flask, store: Store, faults: Faults) -> None:
+    """Test hooks: faults to inject, changes and data to load, what arrived."""
 
-        @app.post("/_admin/changes")
-        def add_changes() -> Response:
-            body = request.get_json(force=True)
-            if isinstance(body, list):
-                return jsonify(added=store.add_changes(body))
-            return jsonify(store.add_change(body))
+    @app.post("/_admin/faults")
+    def set_faults() -> Response:
+        body = request.get_json(force=True)
+        with faults.lock:
+            faults.counts.update(body.get("counts", {}))
+        faults.body_limit = int(body.get("body_limit", faults.body_limit))
+        faults.delay_after_commit = float(body.get("delay_after_commit", faults.delay_after_commit))
+        faults.delay_times = int(body.get("delay_times", faults.delay_times))
+        faults.token_ttl = float(body.get("token_ttl", faults.token_ttl))
+        faults.expire_after_batches = int(
+            body.get("expire_after_batches", faults.expire_after_batches)
+        )
+        if body.get("expire_tokens"):
+            store.expire_access_tokens()
+        return jsonify(ok=True)
 
-        @app.post("/_admin/dtks")
-        def load_dtks() -> Response:
-            body = request.get_json(force=True)
-            return jsonify(loaded=store.load_dtks(body["rows"], body["snapshot_date"]))
+    @app.post("/_admin/changes")
+    def add_changes() -> Response:
+        body = request.get_json(force=True)
+        if isinstance(body, list):
+            return jsonify(added=store.add_changes(body))
+        return jsonify(store.add_change(body))
 
-        @app.post("/_admin/reference/<dataset>")
-        def set_reference(dataset: str) -> Response:
-            body = request.get_json(force=True)
-            store.set_reference(dataset, str(body["version"]), list(body["items"]))
-            return jsonify(ok=True)
+    @app.post("/_admin/dtks")
+    def load_dtks() -> Response:
+        body = request.get_json(force=True)
+        return jsonify(loaded=store.load_dtks(body["rows"], body["snapshot_date"]))
 
-        @app.get("/_admin/operations")
-        def list_operations() -> Response:
-            return jsonify(store.operations())
+    @app.post("/_admin/reference/<dataset>")
+    def set_reference(dataset: str) -> Response:
+        body = request.get_json(force=True)
+        store.set_reference(dataset, str(body["version"]), list(body["items"]))
+        return jsonify(ok=True)
 
-    return app
+    @app.get("/_admin/operations")
+    def list_operations() -> Response:
+        return jsonify(store.operations())
 
 
 class ServerThread:

@@ -49,6 +49,69 @@ class _State:
         self.align, self.bold, self.width, self.height, self.invert = "left", False, 1, 1, False
 
 
+def _esc(data: bytes, i: int, st: _State, out: Decoded) -> tuple[int, _State]:
+    """One ESC command at ``i``: the position after it, and the style (ESC @ resets it)."""
+    cmd = data[i + 1]
+    if cmd == 0x40:  # ESC @ initialise
+        return i + 2, _State()
+    if cmd == 0x61:  # ESC a n
+        st.align = _ALIGN[data[i + 2]]
+    elif cmd == 0x45:  # ESC E n bold
+        st.bold = bool(data[i + 2])
+    elif cmd == 0x21:  # ESC ! n print mode
+        mode = data[i + 2]
+        st.bold = bool(mode & 0x08)
+        st.height = 2 if mode & 0x10 else 1
+        st.width = 2 if mode & 0x20 else 1
+    elif cmd in (0x2D, 0x4D, 0x74, 0x47, 0x7B, 0x33, 0x52):  # underline, font, codepage …
+        pass
+    elif cmd == 0x64:  # ESC d n feed
+        out.feeds += data[i + 2]
+    elif cmd == 0x32:  # ESC 2 default line spacing
+        return i + 2, st
+    else:
+        raise ValueError(f"ESC 0x{cmd:02x} tidak dikenal pada posisi {i}")
+    return i + 3, st
+
+
+def _raster(data: bytes, i: int, out: Decoded) -> int:
+    """GS v 0: a raster image (1 bits are black dots)."""
+    from PIL import ImageOps
+
+    xl, xh, yl, yh = data[i + 4 : i + 8]
+    wbytes, height = xl + 256 * xh, yl + 256 * yh
+    raster = data[i + 8 : i + 8 + wbytes * height]
+    img = Image.frombytes("1", (wbytes * 8, height), bytes(raster))
+    out.images.append(ImageOps.invert(img.convert("L")))
+    return i + 8 + wbytes * height
+
+
+def _gs(data: bytes, i: int, st: _State, out: Decoded) -> int:
+    """One GS command at ``i``: the position after it."""
+    cmd = data[i + 1]
+    if cmd == 0x21:  # GS ! n size
+        size = data[i + 2]
+        st.width, st.height = (size >> 4) + 1, (size & 0x0F) + 1
+        return i + 3
+    if cmd == 0x42:  # GS B n invert
+        st.invert = bool(data[i + 2])
+        return i + 3
+    if cmd in (0x62, 0x48, 0x66, 0x68, 0x77, 0x4C):  # smooth, barcode options, margin
+        return i + (3 if cmd != 0x4C else 4)
+    if cmd == 0x56:  # GS V cut
+        out.cuts += 1
+        return i + (4 if data[i + 2] in (65, 66) else 3)
+    if cmd == 0x76 and data[i + 2] == 0x30:
+        return _raster(data, i, out)
+    if cmd == 0x28 and data[i + 2] == 0x6B:  # GS ( k: 2D code
+        length = data[i + 3] + 256 * data[i + 4]
+        body = data[i + 5 : i + 5 + length]
+        if body[0] == 0x31 and body[1] == 0x50:  # store QR data
+            out.native_qr.append(body[3:].decode("utf-8"))
+        return i + 5 + length
+    raise ValueError(f"GS 0x{cmd:02x} tidak dikenal pada posisi {i}")
+
+
 def decode(data: bytes) -> Decoded:
     """Parse ``data`` into a :class:`Decoded`; raises ``ValueError`` on unknown commands."""
     out, st, buf, i, n = Decoded(), _State(), bytearray(), 0, len(data)
@@ -65,64 +128,9 @@ def decode(data: bytes) -> Decoded:
             flush()
             i += 1
         elif b == ESC:
-            cmd = data[i + 1]
-            if cmd == 0x40:  # ESC @ initialise
-                st = _State()
-                i += 2
-            elif cmd == 0x61:  # ESC a n
-                st.align = _ALIGN[data[i + 2]]
-                i += 3
-            elif cmd == 0x45:  # ESC E n bold
-                st.bold = bool(data[i + 2])
-                i += 3
-            elif cmd == 0x21:  # ESC ! n print mode
-                mode = data[i + 2]
-                st.bold = bool(mode & 0x08)
-                st.height = 2 if mode & 0x10 else 1
-                st.width = 2 if mode & 0x20 else 1
-                i += 3
-            elif cmd in (0x2D, 0x4D, 0x74, 0x47, 0x7B, 0x33, 0x52):  # underline, font, codepage …
-                i += 3
-            elif cmd == 0x64:  # ESC d n feed
-                out.feeds += data[i + 2]
-                i += 3
-            elif cmd == 0x32:  # ESC 2 default line spacing
-                i += 2
-            else:
-                raise ValueError(f"ESC 0x{cmd:02x} tidak dikenal pada posisi {i}")
+            i, st = _esc(data, i, st, out)
         elif b == GS:
-            cmd = data[i + 1]
-            if cmd == 0x21:  # GS ! n size
-                size = data[i + 2]
-                st.width, st.height = (size >> 4) + 1, (size & 0x0F) + 1
-                i += 3
-            elif cmd == 0x42:  # GS B n invert
-                st.invert = bool(data[i + 2])
-                i += 3
-            elif cmd in (0x62, 0x48, 0x66, 0x68, 0x77, 0x4C):  # smooth, barcode options, margin
-                i += 3 if cmd != 0x4C else 4
-            elif cmd == 0x56:  # GS V cut
-                m = data[i + 2]
-                out.cuts += 1
-                i += 4 if m in (65, 66) else 3
-            elif cmd == 0x76 and data[i + 2] == 0x30:  # GS v 0 raster image
-                xl, xh, yl, yh = data[i + 4 : i + 8]
-                wbytes, height = xl + 256 * xh, yl + 256 * yh
-                raster = data[i + 8 : i + 8 + wbytes * height]
-                img = Image.frombytes("1", (wbytes * 8, height), bytes(raster))
-                from PIL import ImageOps
-
-                out.images.append(ImageOps.invert(img.convert("L")))  # 1 bits are black dots
-                i += 8 + wbytes * height
-            elif cmd == 0x28 and data[i + 2] == 0x6B:  # GS ( k: 2D code
-                pl, ph = data[i + 3], data[i + 4]
-                length = pl + 256 * ph
-                body = data[i + 5 : i + 5 + length]
-                if body[0] == 0x31 and body[1] == 0x50:  # store QR data
-                    out.native_qr.append(body[3:].decode("utf-8"))
-                i += 5 + length
-            else:
-                raise ValueError(f"GS 0x{cmd:02x} tidak dikenal pada posisi {i}")
+            i = _gs(data, i, st, out)
         elif b == DLE:
             i += 3
         elif b < 0x20 and b not in (0x09,):

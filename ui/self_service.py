@@ -60,52 +60,7 @@ class SelfServiceWindow(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
 
-        self.service_buttons: list[QPushButton] = []
-        services = QWidget()
-        grid = QGridLayout(services)
-        for i, c in enumerate(self.services):
-            b = self._big(f"{i + 1}. {c.label}", f"Ambil nomor {c.label}")
-            b.clicked.connect(partial(self.on_service, c))
-            grid.addWidget(b, i // 2, i % 2)
-            self.service_buttons.append(b)
-        self.priority_button = self._big(
-            "P. Nomor prioritas\n" + ", ".join(c.label.lower() for c in self.priorities[:3]) + " …",
-            "Nomor prioritas untuk lanjut usia, penyandang disabilitas, ibu hamil dan lainnya",
-        )
-        self.priority_button.setObjectName("priority_button")
-        self.priority_button.setStyleSheet(BIG.replace("26pt", "20pt"))
-        self.priority_button.clicked.connect(self.on_priority_list)
-        rows = (len(self.services) + 1) // 2
-        grid.addWidget(self.priority_button, rows, 0, 1, 2)
-
-        kinds = QWidget()
-        kgrid = QGridLayout(kinds)
-        self.priority_buttons: list[QPushButton] = []
-        for i, c in enumerate(self.priorities):
-            b = self._big(f"{i + 1}. {c.label}", f"Prioritas {c.label}")
-            b.clicked.connect(partial(self.on_priority, c))
-            kgrid.addWidget(b, i // 2, i % 2)
-            self.priority_buttons.append(b)
-        back = self._big("Kembali (Esc)", "Kembali ke pilihan layanan")
-        back.clicked.connect(self.reset)
-        kgrid.addWidget(back, (len(self.priorities) + 1) // 2, 0, 1, 2)
-
-        self.number = QLabel()
-        self.number.setObjectName("self_service_number")
-        self.number.setAccessibleName("Nomor antrian Anda")
-        self.number.setStyleSheet("font-size: 96pt; font-weight: bold;")
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.after = QLabel()
-        self.after.setStyleSheet("font-size: 20pt;")
-        self.after.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.after.setWordWrap(True)
-        done = QWidget()
-        dl = QVBoxLayout(done)
-        dl.addStretch()
-        dl.addWidget(self.number)
-        dl.addWidget(self.after)
-        dl.addStretch()
-
+        services, kinds, done = self._services(), self._kinds(), self._done()
         self.stack = QStackedWidget()
         for w in (services, kinds, done):
             self.stack.addWidget(w)
@@ -124,6 +79,61 @@ class SelfServiceWindow(QWidget):
         QShortcut(QKeySequence("P"), self, activated=self.on_priority_list)
         QShortcut(QKeySequence("Escape"), self, activated=self.reset)
         self.reset()
+
+    def _services(self) -> QWidget:
+        """The first screen: one big button per service, and the priority button."""
+        self.service_buttons: list[QPushButton] = []
+        services = QWidget()
+        grid = QGridLayout(services)
+        for i, c in enumerate(self.services):
+            b = self._big(f"{i + 1}. {c.label}", f"Ambil nomor {c.label}")
+            b.clicked.connect(partial(self.on_service, c))
+            grid.addWidget(b, i // 2, i % 2)
+            self.service_buttons.append(b)
+        self.priority_button = self._big(
+            "P. Nomor prioritas\n" + ", ".join(c.label.lower() for c in self.priorities[:3]) + " …",
+            "Nomor prioritas untuk lanjut usia, penyandang disabilitas, ibu hamil dan lainnya",
+        )
+        self.priority_button.setObjectName("priority_button")
+        self.priority_button.setStyleSheet(BIG.replace("26pt", "20pt"))
+        self.priority_button.clicked.connect(self.on_priority_list)
+        rows = (len(self.services) + 1) // 2
+        grid.addWidget(self.priority_button, rows, 0, 1, 2)
+        return services
+
+    def _kinds(self) -> QWidget:
+        """The priority kinds (elderly, disability, pregnancy ...) and a way back."""
+        kinds = QWidget()
+        kgrid = QGridLayout(kinds)
+        self.priority_buttons: list[QPushButton] = []
+        for i, c in enumerate(self.priorities):
+            b = self._big(f"{i + 1}. {c.label}", f"Prioritas {c.label}")
+            b.clicked.connect(partial(self.on_priority, c))
+            kgrid.addWidget(b, i // 2, i % 2)
+            self.priority_buttons.append(b)
+        back = self._big("Kembali (Esc)", "Kembali ke pilihan layanan")
+        back.clicked.connect(self.reset)
+        kgrid.addWidget(back, (len(self.priorities) + 1) // 2, 0, 1, 2)
+        return kinds
+
+    def _done(self) -> QWidget:
+        """The number, large, and what happens next."""
+        self.number = QLabel()
+        self.number.setObjectName("self_service_number")
+        self.number.setAccessibleName("Nomor antrian Anda")
+        self.number.setStyleSheet("font-size: 96pt; font-weight: bold;")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.after = QLabel()
+        self.after.setStyleSheet("font-size: 20pt;")
+        self.after.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.after.setWordWrap(True)
+        done = QWidget()
+        dl = QVBoxLayout(done)
+        dl.addStretch()
+        dl.addWidget(self.number)
+        dl.addWidget(self.after)
+        dl.addStretch()
+        return done
 
     def _big(self, text: str, accessible: str) -> QPushButton:
         b = QPushButton(text)

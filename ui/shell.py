@@ -51,6 +51,37 @@ class NavEntry:
     build: Callable[[], QWidget]
 
 
+# Pages in menu order: key, label, the permission that shows it (None: everyone), module, class.
+PAGES: list[tuple[str, str, Perm | None, str, str]] = [
+    ("front", "Antrian dan pendaftaran", Perm.CAPTURE_COMPLAINT, "ui.walkin.page", "WalkInPage"),
+    ("queue", "Panggilan antrian", Perm.CALL_QUEUE, "ui.pages.queue_calls", "QueueCallPage"),
+    ("status", "Cek status", Perm.VIEW_CASE, "ui.pages.case_status", "CaseStatusPage"),
+    ("cases", "Kasus", Perm.WORK_CASE, "ui.pages.cases", "CasesPage"),
+    ("approvals", "Persetujuan", None, "ui.pages.approvals", "ApprovalsPage"),
+    ("sync", "Sinkronisasi", Perm.RUN_SYNC, "ui.pages.sync_page", "SyncPage"),
+    ("officers", "Petugas", Perm.MANAGE_OFFICERS, "ui.pages.officers", "OfficersPage"),
+    ("dtks", "Data DTKS", Perm.IMPORT_DTKS, "ui.pages.dtks_import", "DtksImportPage"),
+    ("printer", "Printer", Perm.PRINT, "ui.pages.printer", "PrinterPage"),
+    ("backup", "Cadangan data", Perm.MANAGE_BACKUP, "ui.pages.backups", "BackupPage"),
+    ("audit", "Jejak audit", Perm.VIEW_AUDIT, "ui.pages.audit", "AuditPage"),
+    ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
+]
+
+
+def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
+    """The menu for this officer's roles: home first, display settings last."""
+    approver = (
+        Perm.APPROVE_COORDINATOR if actor.can(Perm.APPROVE_COORDINATOR) else Perm.APPROVE_SUPERVISOR
+    )
+    entries = [NavEntry("home", "Beranda", None, _page("ui.pages.home", "HomePage", actor, site))]
+    for key, label, perm, module, name in PAGES:
+        needed = approver if key == "approvals" else perm
+        entries.append(NavEntry(key, label, needed, _page(module, name, env, actor)))
+    display = _page("ui.pages.display", "DisplayPage", env.settings)
+    entries.append(NavEntry("display", "Tampilan", None, display))
+    return [e for e in entries if e.perm is None or actor.can(e.perm)]
+
+
 class Shell(QWidget):
     """Composes pages for one officer; rebuilt at every log-in."""
 
@@ -63,74 +94,7 @@ class Shell(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("shell")
-        ea = (env, actor)
-        entries = [
-            NavEntry("home", "Beranda", None, _page("ui.pages.home", "HomePage", actor, site)),
-            NavEntry(
-                "front",
-                "Antrian dan pendaftaran",
-                Perm.CAPTURE_COMPLAINT,
-                _page("ui.walkin.page", "WalkInPage", *ea),
-            ),
-            NavEntry(
-                "queue",
-                "Panggilan antrian",
-                Perm.CALL_QUEUE,
-                _page("ui.pages.queue_calls", "QueueCallPage", *ea),
-            ),
-            NavEntry(
-                "status",
-                "Cek status",
-                Perm.VIEW_CASE,
-                _page("ui.pages.case_status", "CaseStatusPage", *ea),
-            ),
-            NavEntry("cases", "Kasus", Perm.WORK_CASE, _page("ui.pages.cases", "CasesPage", *ea)),
-            NavEntry(
-                "approvals",
-                "Persetujuan",
-                Perm.APPROVE_COORDINATOR
-                if actor.can(Perm.APPROVE_COORDINATOR)
-                else Perm.APPROVE_SUPERVISOR,
-                _page("ui.pages.approvals", "ApprovalsPage", *ea),
-            ),
-            NavEntry(
-                "sync", "Sinkronisasi", Perm.RUN_SYNC, _page("ui.pages.sync_page", "SyncPage", *ea)
-            ),
-            NavEntry(
-                "officers",
-                "Petugas",
-                Perm.MANAGE_OFFICERS,
-                _page("ui.pages.officers", "OfficersPage", *ea),
-            ),
-            NavEntry(
-                "dtks",
-                "Data DTKS",
-                Perm.IMPORT_DTKS,
-                _page("ui.pages.dtks_import", "DtksImportPage", *ea),
-            ),
-            NavEntry(
-                "printer", "Printer", Perm.PRINT, _page("ui.pages.printer", "PrinterPage", *ea)
-            ),
-            NavEntry(
-                "backup",
-                "Cadangan data",
-                Perm.MANAGE_BACKUP,
-                _page("ui.pages.backups", "BackupPage", *ea),
-            ),
-            NavEntry(
-                "audit", "Jejak audit", Perm.VIEW_AUDIT, _page("ui.pages.audit", "AuditPage", *ea)
-            ),
-            NavEntry(
-                "rights",
-                "Hak data warga",
-                Perm.EXPORT_PERSON,
-                _page("ui.pages.person_rights", "PersonRightsPage", *ea),
-            ),
-            NavEntry(
-                "display", "Tampilan", None, _page("ui.pages.display", "DisplayPage", env.settings)
-            ),
-        ]
-        self.entries = [e for e in entries if e.perm is None or actor.can(e.perm)]
+        self.entries = _entries(env, actor, site)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Menu halaman")
@@ -146,25 +110,7 @@ class Shell(QWidget):
         # Wide enough for the longest label at the current font size (large text included).
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
 
-        who = QLabel(f"{actor.full_name} ({actor.username})")
-        who.setAccessibleName("Petugas yang masuk")
-        lock = QPushButton("&Kunci layar (Ctrl+L)")
-        lock.clicked.connect(self.lock_requested.emit)
-        logout = QPushButton("Keluar akun (Ctrl+Q)")
-        logout.clicked.connect(self.logout_requested.emit)
-        self.sync_status = QLabel("")
-        self.sync_status.setObjectName("sync_status")
-        self.sync_status.setAccessibleName("Keadaan sinkronisasi")
-        if env.sync is not None:
-            env.sync.reported.connect(self._sync_reported)
-            if env.sync.last is not None:
-                self._sync_reported(env.sync.last)
-        top = QHBoxLayout()
-        top.addWidget(who)
-        top.addStretch()
-        top.addWidget(self.sync_status)
-        top.addWidget(lock)
-        top.addWidget(logout)
+        top = self._top_bar()
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -177,6 +123,30 @@ class Shell(QWidget):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
         QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.logout_requested.emit)
         self.show_page(0)
+
+    def _top_bar(self) -> QHBoxLayout:
+        """Who is signed in, the sync state, lock and log out."""
+        actor = self.actor
+        who = QLabel(f"{actor.full_name} ({actor.username})")
+        who.setAccessibleName("Petugas yang masuk")
+        lock = QPushButton("&Kunci layar (Ctrl+L)")
+        lock.clicked.connect(self.lock_requested.emit)
+        logout = QPushButton("Keluar akun (Ctrl+Q)")
+        logout.clicked.connect(self.logout_requested.emit)
+        self.sync_status = QLabel("")
+        self.sync_status.setObjectName("sync_status")
+        self.sync_status.setAccessibleName("Keadaan sinkronisasi")
+        if self.env.sync is not None:
+            self.env.sync.reported.connect(self._sync_reported)
+            if self.env.sync.last is not None:
+                self._sync_reported(self.env.sync.last)
+        top = QHBoxLayout()
+        top.addWidget(who)
+        top.addStretch()
+        top.addWidget(self.sync_status)
+        top.addWidget(lock)
+        top.addWidget(logout)
+        return top
 
     def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]

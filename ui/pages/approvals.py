@@ -25,7 +25,7 @@ from kiosk.services.case_views import CaseView, case_detail
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.pages.cases import case_html
+from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
 

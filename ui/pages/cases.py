@@ -7,7 +7,6 @@ status; the services check again.
 
 from __future__ import annotations
 
-import html
 import uuid
 from collections.abc import Callable
 from functools import partial
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import case_rules as rules
 from kiosk.case_actions import CaseAction
-from kiosk.clock import tanggal, tanggal_jam
+from kiosk.clock import tanggal
 from kiosk.services import products, referrals, resolutions
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
@@ -41,68 +40,10 @@ from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, error_label, message_of, show_error
+from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
 ALL = "(semua)"
-
-
-def case_html(v: CaseView, clock: Any) -> str:
-    """The record as rich text: readable by screen readers, printable, no widget maze."""
-    e = html.escape
-    flag = "<p style='color:#b00020'><b>DARURAT - didahulukan</b></p>" if v.emergency else ""
-    secret = "<p><b>Rahasia</b>: jangan dibacakan di depan umum.</p>" if v.sensitive else ""
-    due = tanggal(v.due_on) if v.due_on else "-"
-    upstream = {
-        "lokal": "belum terkirim ke kabupaten",
-        "terkirim": "terkirim, menunggu diterima",
-        "diterima": "diterima kabupaten",
-    }.get(v.upstream_state, v.upstream_state)
-    rows = [
-        ("Nomor lacak", v.tracking_number),
-        ("Warga", f"{v.person_name} (NIK {v.nik_masked})"),
-        ("Status", v.status_label),
-        ("Meja", v.desk_label),
-        ("Batas jawaban", f"{due} - {v.health_label}"),
-        ("Sektor / kategori", " / ".join(x for x in (v.sector, v.category) if x)),
-        ("Program", v.programme or "-"),
-        ("Keluhan", v.description or "-"),
-        ("Keputusan", v.decision or "-"),
-        ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
-        ("Kabupaten", upstream),
-    ]
-    out = [f"<h2>{e(v.tracking_number)}</h2>", flag, secret, "<table cellpadding='3'>"]
-    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
-    out.append("</table>")
-    for r in v.referrals:
-        out.append(
-            f"<h3>Rujukan ke {e(r.destination_label)}</h3>"
-            f"<p><b>{e(r.status_label)}</b> (putaran {r.round})</p>"
-            f"<p>{e(r.reason)}</p><ul>"
-        )
-        for s in r.steps:
-            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-            out.append(
-                f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</li>"
-            )
-        out.append("</ul>")
-    for p in v.products:
-        signed = f", ditandatangani {p.signed_by_name}" if p.signed_by_name else ""
-        out.append(f"<h3>{e(p.product_label)} ({e(p.status_label)}{e(signed)})</h3>")
-    for s in v.resolution_steps:
-        votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</p>")
-    if v.documents:
-        out.append("<h3>Dokumen</h3><ul>")
-        out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]
-        out.append("</ul>")
-    out.append("<h3>Riwayat</h3><ul>")
-    for t in v.timeline:
-        note = f" - {e(t.note)}" if t.note else ""
-        out.append(
-            f"<li>{e(tanggal_jam(t.at, clock))}: <b>{e(t.label)}</b>{note} ({e(t.officer)})</li>"
-        )
-    out.append("</ul>")
-    return "".join(out)
 
 
 # The words on each button, with the Alt+letter the officer presses (the core decides which).
@@ -138,6 +79,18 @@ class CasesPage(QWidget):
 
         title = QLabel("Kasus")
         title.setProperty("role", "title")
+        filters = self._filters()
+        self._list_and_detail()
+        split = self._split(filters)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        self.env.op(self, self._load_lists).success(self._got_lists).failure(self._fail).run()
+
+    def _filters(self) -> QGridLayout:
+        """Desk, status, deadline and a search box above the list."""
         self.desk = QComboBox()
         self.desk.setObjectName("filter_desk")
         self.desk.setAccessibleName("Saring menurut meja")
@@ -180,7 +133,9 @@ class CasesPage(QWidget):
             filters.addWidget(widget, i // 2, (i % 2) * 2 + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
+        return filters
 
+    def _list_and_detail(self) -> None:
         self.model: RowTableModel[CaseRow] = RowTableModel(
             ("", "Nomor lacak", "Warga", "Status", "Tenggat", "Batas", "Meja"), self._cells, self
         )
@@ -202,6 +157,8 @@ class CasesPage(QWidget):
         self.actions = QGridLayout(self.actions_box)
         self.buttons: dict[str, QPushButton] = {}
 
+    def _split(self, filters: QGridLayout) -> QSplitter:
+        """The list with its filters on the left, the case and its actions on the right."""
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -221,12 +178,7 @@ class CasesPage(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(split, 1)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
-        self.env.op(self, self._load_lists).success(self._got_lists).failure(self._fail).run()
+        return split
 
     # --- loading ---------------------------------------------------------------------------
 

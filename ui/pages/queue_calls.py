@@ -70,24 +70,7 @@ class QueueCallPage(QWidget):
         self.counters: list[Choice] = []
         self.priority_labels: dict[str, str] = {}
 
-        title = QLabel("Panggilan antrian")
-        title.setProperty("role", "title")
-        self.counter = QComboBox()
-        self.counter.setObjectName("counter")
-        self.counter.setAccessibleName("Loket komputer ini")
-        self.counter.currentIndexChanged.connect(self._counter_changed)
-        top = QHBoxLayout()
-        label = QLabel("&Loket ini:")
-        label.setBuddy(self.counter)
-        top.addWidget(title)
-        top.addStretch()
-        top.addWidget(label)
-        top.addWidget(self.counter)
-        board = QPushButton("Buka &papan antrian")
-        board.setObjectName("open_board")
-        board.clicked.connect(self.open_board)
-        top.addWidget(board)
-
+        top = self._top()
         self.current = QLabel("Belum ada nomor di loket ini.")
         self.current.setObjectName("current_ticket")
         self.current.setProperty("role", "title")
@@ -96,47 +79,8 @@ class QueueCallPage(QWidget):
         self.info = QLabel("")
         self.info.setObjectName("queue_info")
 
-        self.buttons: dict[str, QPushButton] = {}
-        row = QGridLayout()  # two rows of four: seven buttons in one row overflow at 1024 px
-        for key, text, shortcut, slot in (
-            ("next", "Panggil &berikutnya (F5)", Qt.Key.Key_F5, self.call_next),
-            ("recall", "Panggil &ulang (F6)", Qt.Key.Key_F6, self.recall),
-            ("serve", "&Mulai layani (F7)", Qt.Key.Key_F7, self.serve),
-            ("finish", "&Selesai (F8)", Qt.Key.Key_F8, self.finish),
-            ("no_show", "&Tidak hadir (F9)", Qt.Key.Key_F9, self.no_show),
-            ("skip", "Le&wati", None, self.skip),
-            ("transfer", "&Alihkan…", None, self.transfer),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"queue_{key}")
-            button.clicked.connect(slot)
-            row.addWidget(button, len(self.buttons) // 4, len(self.buttons) % 4)
-            self.buttons[key] = button
-            if shortcut is not None:
-                QShortcut(QKeySequence(shortcut), self, slot)
-
-        self.waiting_model: RowTableModel[q.CallView] = RowTableModel(
-            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket tujuan"), self._cells, self
-        )
-        self.waiting = QTableView()
-        self.waiting.setObjectName("waiting_table")
-        self.waiting.setAccessibleName("Nomor yang menunggu")
-        self.waiting.setModel(self.waiting_model)
-        self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.waiting.horizontalHeader().setStretchLastSection(True)
-        self.absent_model: RowTableModel[q.CallView] = RowTableModel(
-            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket"), self._cells, self
-        )
-        self.absent = QTableView()
-        self.absent.setObjectName("absent_table")
-        self.absent.setAccessibleName("Nomor yang tidak hadir")
-        self.absent.setModel(self.absent_model)
-        self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.absent.horizontalHeader().setStretchLastSection(True)
-        recall_absent = QPushButton("Panggil ulang yang dipilih")
-        recall_absent.setToolTip("Panggil ulang nomor tidak hadir yang dipilih")
-        recall_absent.setObjectName("recall_absent")
-        recall_absent.clicked.connect(self.recall_absent)
+        row = self._buttons()
+        recall_absent = self._tables()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -160,6 +104,75 @@ class QueueCallPage(QWidget):
         self.timer.setInterval(5000)
         self.timer.timeout.connect(self.refresh)
         self.env.op(self, self._lists).success(self._got_lists).failure(self._show_failure).run()
+
+    def _top(self) -> QHBoxLayout:
+        """The title, which counter this computer is, and the board's button."""
+        title = QLabel("Panggilan antrian")
+        title.setProperty("role", "title")
+        self.counter = QComboBox()
+        self.counter.setObjectName("counter")
+        self.counter.setAccessibleName("Loket komputer ini")
+        self.counter.currentIndexChanged.connect(self._counter_changed)
+        top = QHBoxLayout()
+        label = QLabel("&Loket ini:")
+        label.setBuddy(self.counter)
+        top.addWidget(title)
+        top.addStretch()
+        top.addWidget(label)
+        top.addWidget(self.counter)
+        board = QPushButton("Buka &papan antrian")
+        board.setObjectName("open_board")
+        board.clicked.connect(self.open_board)
+        top.addWidget(board)
+        return top
+
+    def _buttons(self) -> QGridLayout:
+        """The call buttons with their function keys."""
+        self.buttons: dict[str, QPushButton] = {}
+        row = QGridLayout()  # two rows of four: seven buttons in one row overflow at 1024 px
+        for key, text, shortcut, slot in (
+            ("next", "Panggil &berikutnya (F5)", Qt.Key.Key_F5, self.call_next),
+            ("recall", "Panggil &ulang (F6)", Qt.Key.Key_F6, self.recall),
+            ("serve", "&Mulai layani (F7)", Qt.Key.Key_F7, self.serve),
+            ("finish", "&Selesai (F8)", Qt.Key.Key_F8, self.finish),
+            ("no_show", "&Tidak hadir (F9)", Qt.Key.Key_F9, self.no_show),
+            ("skip", "Le&wati", None, self.skip),
+            ("transfer", "&Alihkan…", None, self.transfer),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"queue_{key}")
+            button.clicked.connect(slot)
+            row.addWidget(button, len(self.buttons) // 4, len(self.buttons) % 4)
+            self.buttons[key] = button
+            if shortcut is not None:
+                QShortcut(QKeySequence(shortcut), self, slot)
+        return row
+
+    def _tables(self) -> QPushButton:
+        """Waiting and absent numbers; returns the button that recalls an absent one."""
+        self.waiting_model: RowTableModel[q.CallView] = RowTableModel(
+            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket tujuan"), self._cells, self
+        )
+        self.waiting = QTableView()
+        self.waiting.setObjectName("waiting_table")
+        self.waiting.setAccessibleName("Nomor yang menunggu")
+        self.waiting.setModel(self.waiting_model)
+        self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.waiting.horizontalHeader().setStretchLastSection(True)
+        self.absent_model: RowTableModel[q.CallView] = RowTableModel(
+            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket"), self._cells, self
+        )
+        self.absent = QTableView()
+        self.absent.setObjectName("absent_table")
+        self.absent.setAccessibleName("Nomor yang tidak hadir")
+        self.absent.setModel(self.absent_model)
+        self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.absent.horizontalHeader().setStretchLastSection(True)
+        recall_absent = QPushButton("Panggil ulang yang dipilih")
+        recall_absent.setToolTip("Panggil ulang nomor tidak hadir yang dipilih")
+        recall_absent.setObjectName("recall_absent")
+        recall_absent.clicked.connect(self.recall_absent)
+        return recall_absent
 
     # --- data ------------------------------------------------------------------------------
 

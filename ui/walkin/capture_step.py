@@ -75,50 +75,9 @@ class CaptureStep(QWidget):
         self.prelist_reason.setPlaceholderText("Alasan usulan, mis. buruh harian, 4 anak")
         self.prelist_reason.setAccessibleName("Alasan usulan daftar awal")
 
-        form = QFormLayout()
-        self.combos: dict[str, QComboBox] = {}
-        for key, label, list_name in COMBOS:
-            combo = add_field(form, label, QComboBox(), key)
-            if key == "category":
-                combo.addItem("-", NO_CHOICE)
-            for c in env.gateway.call(choices, list_name):
-                combo.addItem(c.label, c.code)
-            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-            self.combos[key] = combo
-        self.programme = add_field(form, "&Program", QComboBox(), "programme")
-        self.programme.addItem("-", NO_CHOICE)
         programmes = programme_choices(env)
-        for c in programmes:
-            self.programme.addItem(c.label, c.code)
-        self.about_membership = QCheckBox("Tentang kepesertaan program (&m)")
-        self.about_membership.setObjectName("about_membership")
-        self.sensitive = QCheckBox("Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")
-        self.sensitive.setObjectName("sensitive")
-        form.addRow(self.about_membership)
-        form.addRow(self.sensitive)
-        self.description = QPlainTextEdit()
-        self.description.setObjectName("description")
-        self.description.setAccessibleName("Uraian keluhan")
-        self.description.setTabChangesFocus(True)
-        self.description.textChanged.connect(self.changed.emit)
-        desc_label = QLabel("Ura&ian")
-        desc_label.setBuddy(self.description)
-        form.addRow(desc_label, self.description)
-
-        lists = QGroupBox("Program dan dokumen")
-        grid = QGridLayout(lists)
-        self.needs = CheckList("program_dibutuhkan", programmes)
-        self.participation = CheckList("program_diterima", programmes)
-        self.documents = CheckList("dokumen_ditunjukkan", env.gateway.call(choices, "dokumen"))
-        for col, (title, widget) in enumerate(
-            (
-                ("Dibutuhkan", self.needs),
-                ("Sudah diterima", self.participation),
-                ("Dokumen ada", self.documents),
-            )
-        ):
-            grid.addWidget(QLabel(title), 0, col)
-            grid.addWidget(widget, 1, col)
+        form = self._form(programmes)
+        lists = self._lists(programmes)
 
         self.error = error_label(self)
         self.save = QPushButton("&Simpan dan cetak tanda terima (Ctrl+Enter)")
@@ -145,6 +104,56 @@ class CaptureStep(QWidget):
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.on_save)
+
+    def _form(self, programmes: list[Choice]) -> QFormLayout:
+        """Kind, sector, channel, urgency ..., the programme it is about, and what happened."""
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for key, label, list_name in COMBOS:
+            combo = add_field(form, label, QComboBox(), key)
+            if key == "category":
+                combo.addItem("-", NO_CHOICE)
+            for c in self.env.gateway.call(choices, list_name):
+                combo.addItem(c.label, c.code)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            self.combos[key] = combo
+        self.programme = add_field(form, "&Program", QComboBox(), "programme")
+        self.programme.addItem("-", NO_CHOICE)
+        for c in programmes:
+            self.programme.addItem(c.label, c.code)
+        self.about_membership = QCheckBox("Tentang kepesertaan program (&m)")
+        self.about_membership.setObjectName("about_membership")
+        self.sensitive = QCheckBox("Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")
+        self.sensitive.setObjectName("sensitive")
+        form.addRow(self.about_membership)
+        form.addRow(self.sensitive)
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setAccessibleName("Uraian keluhan")
+        self.description.setTabChangesFocus(True)
+        self.description.textChanged.connect(self.changed.emit)
+        desc_label = QLabel("Ura&ian")
+        desc_label.setBuddy(self.description)
+        form.addRow(desc_label, self.description)
+        return form
+
+    def _lists(self, programmes: list[Choice]) -> QGroupBox:
+        """Programmes needed and received, documents shown: three check lists side by side."""
+        lists = QGroupBox("Program dan dokumen")
+        grid = QGridLayout(lists)
+        self.needs = CheckList("program_dibutuhkan", programmes)
+        self.participation = CheckList("program_diterima", programmes)
+        self.documents = CheckList("dokumen_ditunjukkan", self.env.gateway.call(choices, "dokumen"))
+        for col, (title, widget) in enumerate(
+            (
+                ("Dibutuhkan", self.needs),
+                ("Sudah diterima", self.participation),
+                ("Dokumen ada", self.documents),
+            )
+        ):
+            grid.addWidget(QLabel(title), 0, col)
+            grid.addWidget(widget, 1, col)
+        return lists
 
     def start(
         self,

@@ -41,30 +41,7 @@ class FindStep(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("find_step")
-        form = QFormLayout()
-        self.service = add_field(form, "&Layanan", QComboBox(), "queue_service")
-        self.priority = add_field(form, "Pri&oritas", QComboBox(), "queue_priority")
-        self.priority.addItem("Tanpa prioritas", NO_CHOICE)
-        for c in env.gateway.call(choices, "layanan_antrian"):
-            self.service.addItem(c.label, c.code)
-        for c in env.gateway.call(choices, "prioritas"):
-            self.priority.addItem(c.label, c.code)
-        self.ticket_button = QPushButton("Terbitkan &tiket (Ctrl+T)")
-        self.ticket_button.clicked.connect(self.on_issue_ticket)
-        self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
-        self.ticket_label.setAccessibleName("Tiket antrian")
-        self.ticket_label.setWordWrap(True)
-        # Without a printer the citizen notes the number from the screen: shown large.
-        self.ticket_number = QLabel()
-        self.ticket_number.setObjectName("ticket_number")
-        self.ticket_number.setAccessibleName("Nomor antrian untuk warga")
-        self.ticket_number.setStyleSheet("font-size: 30pt; font-weight: bold;")
-        self.ticket_number.hide()
-        self._told_no_printer = False
-        ticket_row = QHBoxLayout()
-        ticket_row.addWidget(self.ticket_button)
-        ticket_row.addWidget(self.ticket_number)
-        ticket_row.addWidget(self.ticket_label, 1)
+        form, ticket_row = self._ticket_row()
 
         self.query = QLineEdit()
         self.query.setObjectName("search")
@@ -118,6 +95,34 @@ class FindStep(QWidget):
                 if w is not None:
                     w.hide()
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_person.emit)
+
+    def _ticket_row(self) -> tuple[QFormLayout, QHBoxLayout]:
+        """Service and priority, and the ticket: printed, or shown large without a printer."""
+        form = QFormLayout()
+        self.service = add_field(form, "&Layanan", QComboBox(), "queue_service")
+        self.priority = add_field(form, "Pri&oritas", QComboBox(), "queue_priority")
+        self.priority.addItem("Tanpa prioritas", NO_CHOICE)
+        for c in self.env.gateway.call(choices, "layanan_antrian"):
+            self.service.addItem(c.label, c.code)
+        for c in self.env.gateway.call(choices, "prioritas"):
+            self.priority.addItem(c.label, c.code)
+        self.ticket_button = QPushButton("Terbitkan &tiket (Ctrl+T)")
+        self.ticket_button.clicked.connect(self.on_issue_ticket)
+        self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        self.ticket_label.setAccessibleName("Tiket antrian")
+        self.ticket_label.setWordWrap(True)
+        # Without a printer the citizen notes the number from the screen: shown large.
+        self.ticket_number = QLabel()
+        self.ticket_number.setObjectName("ticket_number")
+        self.ticket_number.setAccessibleName("Nomor antrian untuk warga")
+        self.ticket_number.setStyleSheet("font-size: 30pt; font-weight: bold;")
+        self.ticket_number.hide()
+        self._told_no_printer = False
+        ticket_row = QHBoxLayout()
+        ticket_row.addWidget(self.ticket_button)
+        ticket_row.addWidget(self.ticket_number)
+        ticket_row.addWidget(self.ticket_label, 1)
+        return form, ticket_row
 
     def reset(self) -> None:
         self.query.clear()

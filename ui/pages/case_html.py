@@ -1,0 +1,69 @@
+"""One case as the back office reads it: status, person, complaint, timeline, referrals,
+products and documents, as HTML for the detail pane (every value escaped)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from kiosk.clock import tanggal, tanggal_jam
+from kiosk.services.case_views import CaseView
+
+
+def case_html(v: CaseView, clock: Any) -> str:
+    """The record as rich text: readable by screen readers, printable, no widget maze."""
+    e = html.escape
+    flag = "<p style='color:#b00020'><b>DARURAT - didahulukan</b></p>" if v.emergency else ""
+    secret = "<p><b>Rahasia</b>: jangan dibacakan di depan umum.</p>" if v.sensitive else ""
+    due = tanggal(v.due_on) if v.due_on else "-"
+    upstream = {
+        "lokal": "belum terkirim ke kabupaten",
+        "terkirim": "terkirim, menunggu diterima",
+        "diterima": "diterima kabupaten",
+    }.get(v.upstream_state, v.upstream_state)
+    rows = [
+        ("Nomor lacak", v.tracking_number),
+        ("Warga", f"{v.person_name} (NIK {v.nik_masked})"),
+        ("Status", v.status_label),
+        ("Meja", v.desk_label),
+        ("Batas jawaban", f"{due} - {v.health_label}"),
+        ("Sektor / kategori", " / ".join(x for x in (v.sector, v.category) if x)),
+        ("Program", v.programme or "-"),
+        ("Keluhan", v.description or "-"),
+        ("Keputusan", v.decision or "-"),
+        ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
+        ("Kabupaten", upstream),
+    ]
+    out = [f"<h2>{e(v.tracking_number)}</h2>", flag, secret, "<table cellpadding='3'>"]
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
+    out.append("</table>")
+    for r in v.referrals:
+        out.append(
+            f"<h3>Rujukan ke {e(r.destination_label)}</h3>"
+            f"<p><b>{e(r.status_label)}</b> (putaran {r.round})</p>"
+            f"<p>{e(r.reason)}</p><ul>"
+        )
+        for s in r.steps:
+            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+            out.append(
+                f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</li>"
+            )
+        out.append("</ul>")
+    for p in v.products:
+        signed = f", ditandatangani {p.signed_by_name}" if p.signed_by_name else ""
+        out.append(f"<h3>{e(p.product_label)} ({e(p.status_label)}{e(signed)})</h3>")
+    for s in v.resolution_steps:
+        votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</p>")
+    if v.documents:
+        out.append("<h3>Dokumen</h3><ul>")
+        out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]
+        out.append("</ul>")
+    out.append("<h3>Riwayat</h3><ul>")
+    for t in v.timeline:
+        note = f" - {e(t.note)}" if t.note else ""
+        out.append(
+            f"<li>{e(tanggal_jam(t.at, clock))}: <b>{e(t.label)}</b>{note} ({e(t.officer)})</li>"
+        )
+    out.append("</ul>")
+    return "".join(out)

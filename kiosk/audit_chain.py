@@ -17,9 +17,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, select, update
+from sqlalchemy import Table, event, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.models.audit import AuditEntry, AuditHead
@@ -83,7 +83,7 @@ def _extend_chain(session: Session) -> None:
     if not entries:
         return
     conn = session.connection()
-    table = AuditHead.__table__
+    table = cast(Table, AuditHead.__table__)  # declared with a Table, typed as FromClause
     # Lock first, read second: the head cannot move between our read and our commit.
     locked = conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
     if locked.rowcount == 0:
@@ -116,7 +116,7 @@ def verify(session: Session, batch: int = 5000) -> ChainCheck:
     query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
     for e in session.scalars(query):
         if e.seq != expected:
-            missing = f"entri no. {expected} hilang" if e.seq > expected else "nomor ganda"
+            missing = f"entri no. {expected} hilang" if (e.seq or 0) > expected else "nomor ganda"
             return ChainCheck(checked, expected, f"Rantai terputus: {missing}.")
         if e.prev_hash != prev:
             return ChainCheck(checked, e.seq, "Tautan ke entri sebelumnya tidak cocok.")

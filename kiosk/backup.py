@@ -138,7 +138,7 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
 
 def listing(folder: Path) -> list[BackupInfo]:
     """Verified copies in ``folder``, newest first (``.part`` leftovers are not copies)."""
-    out = []
+    out: list[BackupInfo] = []
     if not folder.is_dir():
         return out
     for path in folder.iterdir():

@@ -11,6 +11,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from faker import Faker
 from sqlalchemy import insert
@@ -73,7 +74,7 @@ def _kk(rng: random.Random, district: str, seen: set[str]) -> str:
 
 def _family(
     fake: Faker, rng: random.Random, district: str, niks: set[str], kks: set[str]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     kk = _kk(rng, district, kks)
     surname = fake.last_name()
     head_born = date(1950, 1, 1) + timedelta(days=rng.randint(0, 365 * 50))
@@ -198,7 +199,7 @@ DEMO_CASES = [
 ]
 
 
-def _casework(session: Session, officers: dict, person_ids: list) -> None:
+def _casework(session: Session, officers: dict[str, Actor], person_ids: list[uuid.UUID]) -> None:
     """A few cases at different stages and a short queue, so every page has something."""
     from kiosk import case_rules as rules
     from kiosk.services import referrals, resolutions

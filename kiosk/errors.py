@@ -7,6 +7,8 @@ that knows *why* something was refused.
 
 from __future__ import annotations
 
+import uuid
+
 
 class KioskError(Exception):
     """Base of every refusal the core makes on purpose."""
@@ -44,7 +46,7 @@ class PermissionDenied(KioskError):
     """
 
     code = "tidak_berwenang"
-    officer_id: object = None
+    officer_id: uuid.UUID | None = None
 
 
 class AuthenticationError(KioskError):

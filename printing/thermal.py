@@ -60,7 +60,7 @@ def _finish(p: Dummy, paper: Paper) -> bytes:
 
 
 def _centered(p: Dummy, paper: Paper, text: str, **style: object) -> None:
-    p.set(align="center", **style)  # type: ignore[arg-type]
+    p.set(align="center", **style)
     for line in wrap(text, paper.columns):
         p.textln(line)
 

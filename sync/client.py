@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import requests
 
@@ -172,7 +172,7 @@ class UpstreamClient:
         if not data["access_token"]:
             raise Malformed("token kosong")
         self.access_token = str(data["access_token"])
-        return data  # type: ignore[no-any-return]
+        return cast(dict[str, Any], data)
 
     def enrol(self, kiosk_id: str, code: str) -> dict[str, Any]:
         """Tokens for this kiosk; a refused code or too many refusals say so in words."""
@@ -247,11 +247,11 @@ class UpstreamClient:
         response = self._request("GET", f"/v1/dtks/{nik}", headers=self._auth())
         if response.status_code != 200:
             raise ServerBusy(f"HTTP {response.status_code}")
-        return _json(response, "DtksAnswer")  # type: ignore[no-any-return]
+        return cast(dict[str, Any], _json(response, "DtksAnswer"))
 
     def reference(self, dataset: str) -> dict[str, Any]:
         """A reference data set (programmes, villages, holidays) with its version."""
         response = self._request("GET", f"/v1/reference/{dataset}")
         if response.status_code != 200:
             raise ServerBusy(f"HTTP {response.status_code}")
-        return _json(response, "Reference")  # type: ignore[no-any-return]
+        return cast(dict[str, Any], _json(response, "Reference"))

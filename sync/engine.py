@@ -24,8 +24,11 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
+from typing import TypeVar
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
@@ -47,6 +50,7 @@ from sync.client import (
 )
 
 START, MIN, MAX = 50, 1, 500
+T = TypeVar("T")
 SKEW_WARNING_SECONDS = 300
 IN_PASS_RETRIES = 6  # transient failures in a row before a pass gives up
 IN_PASS_WAIT = (0.2, 4.0)  # first and longest wait between them, seconds
@@ -134,11 +138,8 @@ class SyncEngine:
         self.gateway.call(lambda s: outbox.set_state(s, "kiosk_id", kiosk_id))
 
     def _save_tokens(self, tokens: dict[str, object]) -> None:
-        def save(session):  # type: ignore[no-untyped-def]
-            outbox.set_secret(session, "access_token", str(tokens["access_token"]))
-            outbox.set_secret(session, "refresh_token", str(tokens["refresh_token"]))
-
-        self.gateway.call(save)
+        access, refresh = str(tokens["access_token"]), str(tokens["refresh_token"])
+        self.gateway.call(outbox.save_tokens, access, refresh)
 
     def _refresh(self) -> None:
         token = self.gateway.call(lambda s: outbox.get_secret(s, "refresh_token"))
@@ -146,7 +147,7 @@ class SyncEngine:
             raise NeedsEnrolment()
         self._save_tokens(self.client.refresh(token))
 
-    def _authorised(self, call):  # type: ignore[no-untyped-def]
+    def _authorised(self, call: Callable[[], T]) -> T:
         """Run ``call`` once; on 401 refresh the token once and run it again (same bytes)."""
         try:
             return call()
@@ -212,9 +213,7 @@ class SyncEngine:
                 continue
             op_ids = [i["op_id"] for i in batch.items]
             try:
-                results = self._authorised(
-                    lambda b=body, k=batch.key, ids=op_ids: self.client.push(k, b, ids)
-                )
+                results = self._authorised(partial(self.client.push, batch.key, body, op_ids))
             except (TooLarge, Refused) as exc:
                 # Sending the same bytes again cannot help: split until the item at fault is
                 # alone, then keep it aside (quarantine) and let the rest flow.
@@ -257,8 +256,8 @@ class SyncEngine:
         if retry_after is not None:
             if retry_after > longest:
                 raise ServerBusy("server meminta menunggu", retry_after=retry_after)
-            wait = max(wait, retry_after)
-        return wait
+            wait = max(wait, float(retry_after))
+        return float(wait)
 
     def _learn(self, size: int) -> None:
         if size != self.batch_size:
@@ -273,9 +272,7 @@ class SyncEngine:
         cursor = self.gateway.call(lambda s: outbox.get_state(s, "pull_cursor"))
         while True:
             try:
-                changes, next_cursor, more = self._authorised(
-                    lambda c=cursor: self.client.changes(c)
-                )
+                changes, next_cursor, more = self._authorised(partial(self.client.changes, cursor))
             except CursorUnknown:
                 if not cursor:
                     raise Malformed("cursor kosong ditolak") from None
@@ -301,19 +298,14 @@ class SyncEngine:
 
     def _record(self, report: SyncReport) -> None:
         now = self.clock.now().isoformat()
-
-        def save(session):  # type: ignore[no-untyped-def]
-            if report.ok:
-                outbox.set_state(session, "last_success", now)
-                outbox.set_state(session, "last_error", "")
-            else:
-                outbox.set_state(session, "last_error", f"{now} {report.error}")
-            if report.skew_seconds is not None:
-                outbox.set_state(session, "clock_skew_seconds", f"{report.skew_seconds:.0f}")
-            outbox.set_state(session, "backoff_failures", str(self.backoff.failures))
-            report.attention = outbox.attention_count(session)
-
-        self.gateway.call(save)
+        report.attention = self.gateway.call(
+            outbox.record_pass,
+            now,
+            report.ok,
+            report.error,
+            report.skew_seconds,
+            self.backoff.failures,
+        )
 
 
 def engine_for(gateway: Gateway, clock: Clock | None = None, timeout: float = 15.0) -> SyncEngine:

@@ -12,7 +12,7 @@ from kiosk.context import Gateway, KioskContext
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.main_window import MainWindow
-from ui.ops import ThreadExecutor
+from ui.ops import SyncExecutor, ThreadExecutor
 from ui.settings import DisplaySettings
 from ui.theme import apply_theme
 
@@ -22,7 +22,7 @@ def build_env(
     *,
     demo: bool = False,
     settings: DisplaySettings | None = None,
-    executor: object | None = None,
+    executor: ThreadExecutor | SyncExecutor | None = None,
 ) -> UiEnv:
     """What every window receives: the gateway, the workers, the settings (theme applied)."""
     app = QApplication.instance()
@@ -34,13 +34,13 @@ def build_env(
     devices = ThreadExecutor(2) if isinstance(executor, ThreadExecutor) else executor
     return UiEnv(
         Gateway(ctx),
-        executor,  # type: ignore[arg-type]
+        executor,
         settings,
         ctx.clock,
         demo,
         ctx.paths.drafts,
         sealer=ctx.sealer,
-        devices=devices,  # type: ignore[arg-type]
+        devices=devices,
     )
 
 
@@ -49,7 +49,7 @@ def build_window(
     *,
     demo: bool = False,
     settings: DisplaySettings | None = None,
-    executor: object | None = None,
+    executor: ThreadExecutor | SyncExecutor | None = None,
 ) -> MainWindow:
     """Wire the window (shared by the command and the tests)."""
     return MainWindow(build_env(ctx, demo=demo, settings=settings, executor=executor))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.services.queue_calls import BoardState, board_state
 from kiosk.speech import DEFAULT_TEMPLATE, announcement
 from ui.env import UiEnv
+from ui.forms import clear_layout
 
 CHIME = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "chime.wav"
 CHIME_MS = 1200  # the chime's length: the sentence starts after it
@@ -35,8 +36,9 @@ try:  # QtTextToSpeech and QtMultimedia need PySide6-Addons and, on Linux, libpu
     from PySide6.QtMultimedia import QSoundEffect
     from PySide6.QtTextToSpeech import QTextToSpeech
 except ImportError:  # pragma: no cover - depends on the machine
-    QTextToSpeech = None  # type: ignore[assignment,misc]
-    QSoundEffect = None  # type: ignore[assignment,misc]
+    # The board then shows calls without a voice; the names stay defined so it can say so.
+    QTextToSpeech = None  # type: ignore[assignment,misc]  # a class, or None on such a machine
+    QSoundEffect = None  # type: ignore[assignment,misc]  # a class, or None on such a machine
 
 
 class Announcer(QObject):
@@ -266,10 +268,7 @@ class BoardWindow(QWidget):
 
     def _fill_counters(self, current: dict[str, str]) -> None:
         if set(current) != set(self.counters) or not self.counters:
-            while self.grid.count():
-                item = self.grid.takeAt(0)
-                if item.widget():
-                    item.widget().deleteLater()
+            clear_layout(self.grid)
             self.counters = {}
             for col, counter in enumerate(sorted(current) or ["-"]):
                 head = QLabel(counter if current else "Belum ada panggilan")

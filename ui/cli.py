@@ -134,8 +134,9 @@ def _cmd_demo(a: argparse.Namespace) -> int:
 
 
 def _cmd_printer(ctx: KioskContext, a: argparse.Namespace) -> int:
+    from kiosk.ports import PrinterFault
     from kiosk.services.setup import get_site
-    from printing.devices import PrinterFault, send
+    from printing.devices import send
     from printing.paper import Paper
     from printing.samples import sample_receipt, sample_ticket
     from printing.thermal import render_receipt, render_ticket

@@ -12,16 +12,21 @@ import sys
 from dataclasses import asdict
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.context import Gateway, KioskContext
 from kiosk.errors import KioskError
 from kiosk.formatting import angka
+from kiosk.services.actor import Actor
 from ui.cli_common import login, secret
+
+if TYPE_CHECKING:
+    from ui.cli_parser import Subparsers
 
 COMMANDS = ("backup", "audit", "person", "password", "summary")
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     """Register this module's subcommands on the ``puskesos`` parser."""
 
     def who(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -113,11 +118,11 @@ def _password(ctx: KioskContext, a: argparse.Namespace) -> int:
     return 0
 
 
-def _backup(ctx: KioskContext, actor: object, a: argparse.Namespace) -> int:
+def _backup(ctx: KioskContext, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.services.backups import create_backup, list_backups, restore_backup
 
     if a.backup_cmd == "create":
-        result = create_backup(ctx, actor, Path(a.to) if a.to else None)  # type: ignore[arg-type]
+        result = create_backup(ctx, actor, Path(a.to) if a.to else None)
         print(f"Cadangan terverifikasi: {result.info.path} ({angka(result.info.size)} bita)")
         if result.mirrored_to:
             print(f"Salinan kedua: {result.mirrored_to}")
@@ -125,7 +130,7 @@ def _backup(ctx: KioskContext, actor: object, a: argparse.Namespace) -> int:
             print(f"Peringatan: {result.warning}", file=sys.stderr)
         return 0
     if a.backup_cmd == "list":
-        copies = list_backups(ctx, actor)  # type: ignore[arg-type]
+        copies = list_backups(ctx, actor)
         if a.json:
             rows = [
                 {"file": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason}
@@ -137,12 +142,12 @@ def _backup(ctx: KioskContext, actor: object, a: argparse.Namespace) -> int:
             local = ctx.clock.local(b.made_at)
             print(f"{local:%d-%m-%Y %H:%M}  {b.reason:<14} {angka(b.size):>14}  {b.path.name}")
         return 0
-    aside = restore_backup(ctx, actor, Path(a.file))  # type: ignore[arg-type]
+    aside = restore_backup(ctx, actor, Path(a.file))
     print(f"Dipulihkan dari {a.file}. Basis data sebelumnya disimpan sebagai {aside.path}.")
     return 0
 
 
-def _audit(gateway: Gateway, actor: object, a: argparse.Namespace) -> int:
+def _audit(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.services.audit_log import AuditFilter, audit_log, verify_audit
 
     if a.audit_cmd == "verify":
@@ -174,7 +179,7 @@ def _audit(gateway: Gateway, actor: object, a: argparse.Namespace) -> int:
     return 0
 
 
-def _person(ctx: KioskContext, gateway: Gateway, actor: object, a: argparse.Namespace) -> int:
+def _person(ctx: KioskContext, gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.services import person_rights as rights
 
     if a.person_cmd == "withdraw-consent":

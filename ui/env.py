@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject
 
 from kiosk.clock import Clock
-from kiosk.context import Gateway
+from kiosk.context import Gateway, Service
 from kiosk.ports import DocumentRenderer, ThermalPrinter
 from kiosk.sealing import Sealer
 from kiosk.services.actor import Actor
 from kiosk.services.queue import TicketView
-from kiosk.services.slips import print_ticket
+from kiosk.services.slips import PrintOutcome, print_ticket
 from ui.ops import Op, SyncExecutor, ThreadExecutor
 from ui.settings import DisplaySettings
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
@@ -50,11 +53,19 @@ class UiEnv:
         self.board.raise_()
         return self.board
 
-    def op(self, parent: QObject, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
-        """Run ``service`` in one transaction off the UI thread."""
+    def op(
+        self,
+        parent: QObject,
+        service: Service[P, T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> Op[T]:
+        """Run ``service`` in one transaction off the UI thread (checked like ``Gateway.call``)."""
         return Op(parent, self.executor, lambda: self.gateway.call(service, *args, **kwargs))
 
-    def device(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
+    def device(
+        self, parent: QObject, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+    ) -> Op[T]:
         """Run ``fn`` (a print, a network call) on the device threads, never the database's."""
         return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs))
 
@@ -72,7 +83,9 @@ class UiEnv:
 
         return PdfDocuments()
 
-    def print_ticket(self, parent: QObject, actor: Actor, ticket: TicketView) -> Op | None:
+    def print_ticket(
+        self, parent: QObject, actor: Actor, ticket: TicketView
+    ) -> Op[PrintOutcome] | None:
         """The ticket slip to the counter's printer on the device threads, as a kept job;
         None when this computer has no printer set (the caller shows the number instead)."""
         uri = str(self.settings.get("printer_uri") or "")
@@ -83,6 +96,6 @@ class UiEnv:
             parent, print_ticket, self.gateway, actor, ticket, uri, width, self.thermal, self.clock
         )
 
-    def run(self, parent: QObject, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Op:
+    def run(self, parent: QObject, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Op[T]:
         """Run ``fn`` (which opens its own transactions, e.g. a print flow) off the UI thread."""
         return Op(parent, self.executor, lambda: fn(*args, **kwargs))

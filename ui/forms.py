@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -47,7 +48,10 @@ def show_error(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def add_field(form: QFormLayout, text: str, widget: QWidget, name: str) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def add_field(form: QFormLayout, text: str, widget: W, name: str) -> W:
     """Add a row with a buddy label (Alt+letter reaches the field) and an accessible name."""
     label = QLabel(text)
     label.setBuddy(widget)
@@ -97,3 +101,12 @@ def scrolled(body: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(body)
     return area
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout``; its widgets are deleted (buttons rebuilt per case)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

@@ -42,10 +42,11 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     from ui.settings import DisplaySettings
     from ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Puskesos Kiosk")
     settings = DisplaySettings()
-    apply_theme(app, settings)  # type: ignore[arg-type]
+    apply_theme(app, settings)
     early = EarlyLogin()
     early.resize(1200, 760)
     early.show()

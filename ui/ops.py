@@ -8,7 +8,7 @@ is fully handled when ``qtbot`` returns, without sleeping.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -58,16 +58,22 @@ class SyncExecutor:
         return True
 
 
-class Op(QObject):
-    """A unit of background work with success/failure callbacks and a busy cursor after 300 ms."""
+T = TypeVar("T")
+
+
+class Op(QObject, Generic[T]):
+    """A unit of background work with success/failure callbacks and a busy cursor after 300 ms.
+
+    ``Op[T]``: the work returns a ``T`` and the success callback receives it, so a checker sees
+    a page handle what its service returns. What a callback returns is ignored."""
 
     def __init__(
-        self, parent: QObject, executor: ThreadExecutor | SyncExecutor, fn: Callable[[], Any]
+        self, parent: QObject, executor: ThreadExecutor | SyncExecutor, fn: Callable[[], T]
     ):
         super().__init__(parent)
         self._executor, self._fn = executor, fn
-        self._on_ok: Callable[[Any], None] | None = None
-        self._on_err: Callable[[Exception], None] | None = None
+        self._on_ok: Callable[[T], object] | None = None
+        self._on_err: Callable[[Exception], object] | None = None
         self._relay = _Relay()
         self._relay.done.connect(self._finish_ok)
         self._relay.failed.connect(self._finish_err)
@@ -76,15 +82,15 @@ class Op(QObject):
         self._cursor_timer.timeout.connect(self._busy)
         self._cursor_shown = False
 
-    def success(self, cb: Callable[[Any], None]) -> Op:
+    def success(self, cb: Callable[[T], object]) -> Op[T]:
         self._on_ok = cb
         return self
 
-    def failure(self, cb: Callable[[Exception], None]) -> Op:
+    def failure(self, cb: Callable[[Exception], object]) -> Op[T]:
         self._on_err = cb
         return self
 
-    def on_progress(self, cb: Callable[[Any], None]) -> Op:
+    def on_progress(self, cb: Callable[[Any], None]) -> Op[T]:
         """Receive what the worker passes to :meth:`report` (queued to the UI thread)."""
         self._relay.progress.connect(cb)
         return self
@@ -93,7 +99,7 @@ class Op(QObject):
         """Called from the worker thread; safe because the signal is queued."""
         self._relay.progress.emit(value)
 
-    def run(self) -> Op:
+    def run(self) -> Op[T]:
         self._cursor_timer.start(300)
         self._executor.submit(self._fn, self._relay)
         return self
@@ -109,7 +115,7 @@ class Op(QObject):
         self.deleteLater()
 
     @Slot(object)
-    def _finish_ok(self, result: Any) -> None:
+    def _finish_ok(self, result: T) -> None:
         self._cleanup()
         if self._on_ok:
             self._on_ok(result)

@@ -30,7 +30,7 @@ def print_to(printer: QPrinter, pdf: bytes, dpi: int = 200) -> int:
                 printer.newPage()
             buf = io.BytesIO()
             image.save(buf, format="PNG")
-            qimage = QImage.fromData(buf.getvalue(), "PNG")
+            qimage = QImage.fromData(buf.getvalue())  # the format is read from the bytes
             area: QRect = painter.viewport()
             size = qimage.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), qimage)

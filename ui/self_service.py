@@ -75,9 +75,9 @@ class SelfServiceWindow(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.reset)
         for n in range(1, 10):
-            QShortcut(QKeySequence(str(n)), self, activated=partial(self.on_digit, n))
-        QShortcut(QKeySequence("P"), self, activated=self.on_priority_list)
-        QShortcut(QKeySequence("Escape"), self, activated=self.reset)
+            QShortcut(QKeySequence(str(n)), self, partial(self.on_digit, n))
+        QShortcut(QKeySequence("P"), self, self.on_priority_list)
+        QShortcut(QKeySequence("Escape"), self, self.reset)
         self.reset()
 
     def _services(self) -> QWidget:

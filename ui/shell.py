@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,7 +39,8 @@ def _page(module: str, name: str, *args: Any) -> Callable[[], QWidget]:
     log-in screen paints before printing, reports and the DTKS import are loaded."""
 
     def build() -> QWidget:
-        return getattr(importlib.import_module(module), name)(*args)  # type: ignore[no-any-return]
+        page: QWidget = getattr(importlib.import_module(module), name)(*args)
+        return page
 
     return build
 
@@ -119,9 +121,9 @@ class Shell(QWidget):
         layout.addLayout(body)
 
         for i in range(min(9, len(self.entries))):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
-        QShortcut(QKeySequence("Ctrl+Q"), self, activated=self.logout_requested.emit)
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, partial(self.show_page, i))
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.logout_requested.emit)
         self.show_page(0)
 
     def _top_bar(self) -> QHBoxLayout:
@@ -177,8 +179,9 @@ class Shell(QWidget):
         if index not in self._built:
             page = self.entries[index].build()
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the placeholder made with the menu
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, scrolled(page))
             self._built[index] = page
         self.stack.setCurrentIndex(index)

@@ -324,7 +324,8 @@ class Loader:
         return pa.array(self._flags, _STRING).take(pa.array(flag))
 
     def _nik_date(self, part: int) -> str | None:
-        return self.convert._nik_dates[f"{part:06d}"]
+        verdict: str | None = self.convert._nik_dates[f"{part:06d}"]
+        return verdict
 
     def _region(self, part: int) -> str | None:
         return None if self.convert._regions[f"{part:06d}"] else "wilayah_tidak_dikenal"

@@ -133,7 +133,8 @@ def import_in_process(
                 if progress is not None:
                     progress(*value)
             elif kind_ == "done":
-                return value  # type: ignore[no-any-return]
+                report: ImportReport = value  # the child's pickled report
+                return report
             else:
                 raise _rebuild(*value)
     finally:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
+from typing import Protocol
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
@@ -49,6 +49,12 @@ from kiosk.services.registry import action
 log = logging.getLogger(__name__)
 MAX_LISTED = 10_000  # rejections listed one by one; all are counted
 EXAMPLES = 3  # rows shown per reason in the summary
+
+
+class CancelFlag(Protocol):
+    """What a cancel request offers: a threading.Event, or a process event's view of one."""
+
+    def is_set(self) -> bool: ...
 
 
 class ImportCancelled(KioskError):
@@ -167,7 +173,7 @@ def import_snapshot(
     kind: str = "DTSEN",
     snapshot_date: date | None = None,
     progress: Progress | None = None,
-    cancel: threading.Event | None = None,
+    cancel: CancelFlag | None = None,
     clock: Clock | None = None,
     warm_index: bool = True,
     exclusive: bool = False,
@@ -233,7 +239,7 @@ def _load(
     today: date,
     done: list[int],
     progress: Progress | None,
-    cancel: threading.Event | None,
+    cancel: CancelFlag | None,
     exclusive: bool,
 ) -> None:
     writer = Writer(ctx, snap_id)
@@ -278,7 +284,7 @@ class _Load:
     writer: Writer
     done: list[int]  # bytes read so far (the reader and the Arrow road advance it)
     progress: Progress | None
-    cancel: threading.Event | None
+    cancel: CancelFlag | None
     resume: Resume | None = None  # set when the Arrow road stopped partway
 
     def reject(self, line: int, reason: str, detail: str = "") -> None:
@@ -381,11 +387,13 @@ def _load_rows(load: _Load) -> None:
             niks = list(map(int, filter(None, map(_NIK_OF, values))))
             kept = values if repeats.all_new(hashes, niks) else None
         if kept is None:
-            niks = [
+            some_niks: list[int | None] = [
                 None if v is None or isinstance(v, Rejected) or v[_NIK] is None else int(v[_NIK])
                 for v in values
             ]
-            kept = [values[i] for i in repeats.keep(values, hashes, niks, line_of, load.reject)]
+            kept = [
+                values[i] for i in repeats.keep(values, hashes, some_niks, line_of, load.reject)
+            ]
         if kept:
             load.writer.write(kept)
             report.imported += len(kept)

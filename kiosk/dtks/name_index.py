@@ -24,7 +24,7 @@ import uuid
 from array import array
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import DtksRecord
@@ -38,7 +38,7 @@ FULL_SCAN_ROWS = 200_000  # above this a full ranking takes longer than an offic
 
 def skeleton(token: str) -> str:
     """Consonants in order, doubled ones merged: robust to vowel slips and swapped vowels."""
-    out = []
+    out: list[str] = []
     for ch in token.translate(VOWELS):
         if not out or out[-1] != ch:
             out.append(ch)
@@ -48,11 +48,11 @@ def skeleton(token: str) -> str:
 @dataclass
 class NameIndex:
     snapshot_id: uuid.UUID
-    ids: array = field(default_factory=lambda: array("q"))
+    ids: array[int] = field(default_factory=lambda: array("q"))
     keys: list[str] = field(default_factory=list)
-    years: array = field(default_factory=lambda: array("H"))
+    years: array[int] = field(default_factory=lambda: array("H"))
     villages: list[str] = field(default_factory=list)
-    postings: dict[str, array] = field(default_factory=dict)
+    postings: dict[str, array[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, session: Session, snapshot_id: uuid.UUID) -> NameIndex:
@@ -122,7 +122,12 @@ class NameIndex:
             ranked = self._rank(key, range(len(self.keys)), set(), limit, village, birth_year)
         return [(self.ids[pos], score) for pos, score in ranked]
 
-    def _keep(self, positions, village: str | None, birth_year: int | None):  # type: ignore[no-untyped-def]
+    def _keep(
+        self,
+        positions: set[int] | range | list[int],
+        village: str | None,
+        birth_year: int | None,
+    ) -> set[int] | range | list[int]:
         if not (village or birth_year):
             return positions
         return [
@@ -135,7 +140,7 @@ class NameIndex:
     def _rank(
         self,
         key: str,
-        positions: set[int] | range,
+        positions: set[int] | range | list[int],
         whole: set[int],
         limit: int,
         village: str | None,
@@ -209,7 +214,7 @@ def _keep(index: NameIndex) -> None:
         _building.discard(index.snapshot_id)
 
 
-def _build_apart(bind, snapshot_id: uuid.UUID) -> None:  # type: ignore[no-untyped-def]
+def _build_apart(bind: Engine | Connection, snapshot_id: uuid.UUID) -> None:
     try:
         with Session(bind) as session:
             _keep(NameIndex.build(session, snapshot_id))

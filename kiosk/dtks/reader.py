@@ -7,7 +7,9 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, islice
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -291,7 +293,7 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
         while part := list(islice(numbered, count)):
             first = part[0][0]
             progress[0] = int(size * (first + len(part)) / total)
-            yield [list(row) for _, row in part], lambda i, first=first: first + i
+            yield [list(row) for _, row in part], partial(add, first)
         book.close()
 
     return Source(headers, chunks, "xlsx", None, size, texts=False)

@@ -18,8 +18,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
 
 from kiosk.dtks import name_index
 from kiosk.errors import AuthenticationError
@@ -36,6 +39,9 @@ from kiosk.services.dtks_check import (
 
 if TYPE_CHECKING:
     from kiosk.context import KioskContext
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _FIELDS = "nik, no_kk, name, birth_place, birth_date, sex, relationship, address, rt, rw, decile"
 _BY_NIK = f"SELECT {_FIELDS}, programmes FROM dtks_record WHERE nik = ? AND snapshot_id = ?"
@@ -54,7 +60,7 @@ _OFFICER = (
 HOUSEHOLD_MAX = 50
 
 
-def _entry(row: tuple) -> DtksEntry:  # type: ignore[type-arg]
+def _entry(row: tuple[Any, ...]) -> DtksEntry:
     born = row[4]
     return DtksEntry(
         row[0],
@@ -83,9 +89,8 @@ class Register:
         self._snapshot: tuple[str, uuid.UUID, str, date | None] | None = None
         self._roles: dict[str, tuple[bool, tuple[str, ...]]] = {}
         url = ctx.engine.url
-        self._path = url.database if url.get_backend_name() == "sqlite" else None
-        if self._path in (None, "", ":memory:"):
-            self._path = None
+        path = url.database if url.get_backend_name() == "sqlite" else None
+        self._path: str | None = None if path in (None, "", ":memory:") else path
 
     def close(self) -> None:
         with self._lock:
@@ -173,6 +178,7 @@ class Register:
         permission check against the officer's stored roles."""
         db = self._db
         if db is None:
+            assert self._path is not None, "only a SQLite file has a register of its own"
             db = self._db = sqlite3.connect(self._path, check_same_thread=False, timeout=10)
             db.execute("PRAGMA query_only = 1")
         (version,) = db.execute("PRAGMA data_version").fetchone()
@@ -196,7 +202,9 @@ class Register:
         require(known[1], Perm.CHECK_DTKS)
         return db
 
-    def _gateway_call(self, service, *args):  # type: ignore[no-untyped-def]
+    def _gateway_call(
+        self, service: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
+    ) -> R:
         from kiosk.context import Gateway
 
-        return Gateway(self.ctx).call(service, *args)
+        return Gateway(self.ctx).call(service, *args, **kwargs)

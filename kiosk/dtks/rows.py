@@ -270,10 +270,12 @@ class RowConverter:
         if dates_as_text and snapshot is not None:
             snapshot = snapshot.hex
         self.snapshot = snapshot
-        self._convert = self._generate(mapping, snapshot)
+        self._convert: Callable[[list[Any]], tuple[tuple[Any, ...], list[str]]] = self._generate(
+            mapping, snapshot
+        )
 
     def __call__(self, cells: list[Any]) -> tuple[tuple[Any, ...], list[str]]:
-        return self._convert(cells)  # type: ignore[no-any-return]
+        return self._convert(cells)
 
     def chunk(self, rows: list[list[Any]], texts: bool = True) -> tuple[list[Any], list[int]]:
         """Convert many rows at once: one entry per row — its values, the :class:`Rejected`
@@ -322,7 +324,7 @@ class RowConverter:
         columns = list(zip(*rows, strict=False))  # one pass; rows have ``width`` cells or more
 
         def column(name: str) -> tuple[str, ...]:
-            return columns[fields[name]]  # type: ignore[no-any-return]
+            return columns[fields[name]]
 
         def text(name: str, limit: int) -> Any:
             if name not in fields:

@@ -73,9 +73,9 @@ def from_name(name: str, today: date) -> date | None:
                 continue
     if not found:
         for match in _MONTH_YEAR.finditer(stem):
-            month = _MONTHS.get(match.group(1))
-            if month:
-                found.append(date(int(match.group(2)), month, 1))
+            named = _MONTHS.get(match.group(1))
+            if named:
+                found.append(date(int(match.group(2)), named, 1))
     plausible = sorted({d for d in found if EARLIEST <= d <= today})
     return plausible[0] if len(plausible) == 1 else None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -87,7 +87,9 @@ def automatic_backup(ctx: KioskContext, reason: str = "harian") -> BackupResult 
     return _with_mirror(ctx, info, None)
 
 
-def _audit_backup(ctx: KioskContext, actor: Actor, action: str, target: str, detail: dict) -> None:
+def _audit_backup(
+    ctx: KioskContext, actor: Actor, action: str, target: str, detail: dict[str, Any]
+) -> None:
     _gateway(ctx).call(lambda s: audit(s, actor.id, action, "cadangan", target[:40], detail))
 
 

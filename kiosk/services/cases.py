@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import case, false, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
@@ -271,7 +271,7 @@ def case_inbox(
             or_(
                 Case.tracking_number.ilike(f"%{text}%"),
                 Person.nik == text,
-                Person.name_key.like(f"{key}%") if key else False,
+                Person.name_key.like(f"{key}%") if key else false(),
             )
         )
     open_first = case((Case.status.in_(rules.OPEN), 0), else_=1)

@@ -112,7 +112,9 @@ def _subject(session: Session, case_: Case) -> str:
     return f"{what}{' ' + complaint.programme_code if complaint.programme_code else ''}".strip()
 
 
-def _approvals(session: Session, subject_type: str, subject_id: uuid.UUID, round_no: int):
+def _approvals(
+    session: Session, subject_type: str, subject_id: uuid.UUID, round_no: int
+) -> tuple[tuple[str, str, str], ...]:
     rows = session.execute(
         select(ApprovalStep.role, Officer.full_name, ApprovalVote.at)
         .join(ApprovalVote, ApprovalVote.step_id == ApprovalStep.id)

@@ -13,10 +13,10 @@ import ipaddress
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import CursorResult, and_, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kiosk import case_rules as rules
@@ -57,7 +57,8 @@ SEALED = "sealed:"
 
 
 def _sealer(session: Session) -> Sealer:
-    return session.info["sealer"]()  # type: ignore[no-any-return]
+    sealer: Sealer = session.info["sealer"]()  # set by KioskContext on its sessions
+    return sealer
 
 
 def get_secret(session: Session, key: str) -> str:
@@ -251,7 +252,7 @@ def resend_above(session: Session, high_water: int) -> int:
         .where(OutboxOperation.receipt > high_water)
         .values(state=PENDING, receipt=None, batch_key=None, sent_at=None)
     )
-    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    count = int(cast(CursorResult[Any], result).rowcount or 0)  # an UPDATE's result
     if count:
         audit(session, None, "sinkron_kirim_ulang", "outbox", "all", {"count": count})
     return count
@@ -390,3 +391,25 @@ def configure_upstream(session: Session, actor: Actor, url: str, kiosk_id: str) 
     set_state(session, "upstream_url", url)
     set_state(session, "kiosk_id", kiosk_id)
     audit(session, actor.id, "sinkron_diatur", "sync", "upstream", {"kiosk_id": kiosk_id})
+
+
+def save_tokens(session: Session, access: str, refresh: str) -> None:
+    """The tokens the kabupaten issued, sealed (the sync engine's, after enrolment or refresh)."""
+    set_secret(session, "access_token", access)
+    set_secret(session, "refresh_token", refresh)
+
+
+def record_pass(
+    session: Session, now: str, ok: bool, error: str | None, skew: float | None, failures: int
+) -> int:
+    """What one sync pass leaves for the sync page; returns how many operations need an
+    officer's attention."""
+    if ok:
+        set_state(session, "last_success", now)
+        set_state(session, "last_error", "")
+    else:
+        set_state(session, "last_error", f"{now} {error}")
+    if skew is not None:
+        set_state(session, "clock_skew_seconds", f"{skew:.0f}")
+    set_state(session, "backoff_failures", str(failures))
+    return attention_count(session)

@@ -15,8 +15,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any, cast
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import CursorResult, case, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -40,7 +41,7 @@ class TicketStatus(StrEnum):
 
 
 WAITING, CALLED, SERVING, DONE, NO_SHOW = TicketStatus
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     WAITING: "Menunggu",
     CALLED: "Dipanggil",
     SERVING: "Sedang dilayani",
@@ -102,7 +103,7 @@ def _check_counter(session: Session, counter: str) -> None:
         )
 
 
-def _line_order():  # type: ignore[no-untyped-def]
+def _line_order() -> tuple[Any, ...]:
     """Priority first, then whoever has waited longest (a skipped ticket waits again)."""
     return (
         case((QueueTicket.priority.is_(None), 1), else_=0),
@@ -172,7 +173,7 @@ def call_next(
             .values(status=CALLED, counter=counter)
             .execution_options(synchronize_session=False)
         )
-        if taken.rowcount == 1:  # type: ignore[attr-defined]
+        if cast(CursorResult[Any], taken).rowcount == 1:  # an UPDATE's result
             ticket = session.get(QueueTicket, ticket_id)
             assert ticket is not None
             session.refresh(ticket)
@@ -351,7 +352,7 @@ def board_state(session: Session, clock: Clock | None = None, last: int = 5) -> 
     day = (clock or Clock()).today()
     labels = {c.code: c.label for c in choices(session, "loket")}
     current = {
-        labels.get(counter, counter): label
+        labels.get(str(counter), str(counter)): label
         for label, counter in session.execute(
             select(QueueTicket.label, QueueTicket.counter).where(
                 QueueTicket.service_day == day,

@@ -64,12 +64,12 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
     items = {(i.list_name, i.code): i for i in session.scalars(select(ReferenceItem))}
     for list_name, entries in lists["lists"].items():
         for order, entry in enumerate(entries):
-            row = items.get((list_name, entry["code"])) or ReferenceItem(
+            item = items.get((list_name, entry["code"])) or ReferenceItem(
                 list_name=list_name, code=entry["code"]
             )
-            row.label, row.extra = entry["label"], entry.get("extra", {})
-            row.sort_order, row.source_version = order, lists["version"]
-            session.add(row)
+            item.label, item.extra = entry["label"], entry.get("extra", {})
+            item.sort_order, item.source_version = order, lists["version"]
+            session.add(item)
         counts[list_name] = len(entries)
     _set_version(session, "lists", lists["version"])
 
@@ -77,9 +77,9 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
         days = {date.fromisoformat(r["tanggal"]): r["nama"] for r in csv.DictReader(f)}
     known = {h.day: h for h in session.scalars(select(Holiday))}
     for day, name in days.items():
-        row = known.get(day) or Holiday(day=day)
-        row.name = name
-        session.add(row)
+        holiday = known.get(day) or Holiday(day=day)
+        holiday.name = name
+        session.add(holiday)
     counts["holidays"] = len(days)
     _set_version(session, "holidays", max(days).isoformat() if days else "-")
     session.flush()

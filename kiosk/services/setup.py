@@ -173,7 +173,7 @@ def require_site(session: Session) -> SiteView:
 
 
 @action(Perm.MANAGE_SITE, label="Mengubah data kantor")
-def update_site(session: Session, actor: Actor, **changes: object) -> SiteView:
+def update_site(session: Session, actor: Actor, /, **changes: object) -> SiteView:
     """Administrator edits the letterhead facts (name, address, head of village, idle lock)."""
     site = current_site(session)
     if site is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
@@ -35,8 +35,8 @@ class DaySummary:
     waiting_upstream: int
 
 
-def _count(session: Session, stmt: object) -> int:
-    return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
+def _count(session: Session, stmt: Select[int]) -> int:
+    return int(session.scalar(stmt) or 0)
 
 
 @action(Perm.VIEW_REPORTS, label="Melihat ringkasan kantor")

@@ -62,7 +62,7 @@ def _problems(qtbot, ctx, tmp_path, user: str, width: int, height: int, mode: st
             problems.append((key, "too wide", page.minimumSizeHint().width(), viewport.width()))
         steps: list[QWidget | None] = [None]
         if key == "front":
-            steps = [page.find, page.register, page.capture, page.receipt]
+            steps = [page.find_step, page.register, page.capture, page.receipt]
         for step in steps:
             if step is not None:
                 page.stack.setCurrentWidget(step)

@@ -23,7 +23,7 @@ def test_without_a_printer_the_number_is_shown_large_and_the_officer_told_once(
     qtbot, make_window, office, settings, session
 ):
     settings.set("printer_uri", "")
-    find = login(qtbot, make_window, "frontoffice", "front").find
+    find = login(qtbot, make_window, "frontoffice", "front").find_step
     _issue(qtbot, find)
     assert find.ticket_number.isVisible() and find.ticket_number.text() == "A001"
     assert "Printer struk belum diatur" in find.error.text() and find.error.isVisible()
@@ -37,7 +37,7 @@ def test_the_priority_shows_in_words_on_the_ticket_and_in_the_queue(
     qtbot, make_window, office, settings
 ):
     settings.set("printer_uri", "")
-    find = login(qtbot, make_window, "frontoffice", "front").find
+    find = login(qtbot, make_window, "frontoffice", "front").find_step
     find.priority.setCurrentIndex(find.priority.findData("lansia"))
     _issue(qtbot, find)
     assert "PRIORITAS: Lanjut usia" in find.ticket_label.text()
@@ -51,7 +51,7 @@ def test_a_ticket_is_printed_as_a_kept_job(qtbot, make_window, office, settings,
     printer = FakePrinter("ok")
     settings.set("printer_uri", printer.uri)
     try:
-        find = login(qtbot, make_window, "frontoffice", "front").find
+        find = login(qtbot, make_window, "frontoffice", "front").find_step
         _issue(qtbot, find)
         qtbot.waitUntil(lambda: b"A001" in bytes(printer.received), timeout=3000)
         assert not find.ticket_number.isVisible()
@@ -71,7 +71,7 @@ def test_a_hanging_printer_holds_up_neither_tickets_nor_the_window(
     qtbot.keyClicks(window.login_page.secret, PASSWORD)
     qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.shell is not None, timeout=5000)
-    find = window.shell.show_key("front").find
+    find = window.shell.show_key("front").find_step
     try:
         gaps, ticker = loop_gaps()
         _issue(qtbot, find)  # its slip now hangs on the printer

@@ -97,12 +97,12 @@ def test_registered_citizen_pkh_complaint_with_printed_receipt(
     settings.set("printer_uri", printer.uri)
     try:
         page = open_page(qtbot, make_window)
-        qtbot.keyClick(page.find.query, Qt.Key.Key_T, CTRL)
-        assert "A001" in page.find.ticket_label.text()
-        type_into(qtbot, page.find.query, "3324015708900003")
-        qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
-        assert page.find.model.rowCount() == 1 and page.find.table.hasFocus()
-        qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+        qtbot.keyClick(page.find_step.query, Qt.Key.Key_T, CTRL)
+        assert "A001" in page.find_step.ticket_label.text()
+        type_into(qtbot, page.find_step.query, "3324015708900003")
+        qtbot.keyClick(page.find_step.query, Qt.Key.Key_Return)
+        assert page.find_step.model.rowCount() == 1 and page.find_step.table.hasFocus()
+        qtbot.keyClick(page.find_step.table, Qt.Key.Key_Return)
         cap = page.capture
         assert page.stack.currentWidget() is cap and cap.combos["category"].hasFocus()
         assert "TERDAFTAR" in cap.dtks.text() and "desil 2" in cap.dtks.text()
@@ -141,10 +141,10 @@ def test_registered_citizen_pkh_complaint_with_printed_receipt(
 def test_family_not_in_dtks_becomes_a_prelist_proposal(qtbot, make_window, office, session):
     snapshot(session)
     page = open_page(qtbot, make_window)
-    type_into(qtbot, page.find.query, "Budi Santoso")
-    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
-    assert page.find.model.rowCount() == 0 and "Ctrl+N" in page.find.info.text()
-    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    type_into(qtbot, page.find_step.query, "Budi Santoso")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_Return)
+    assert page.find_step.model.rowCount() == 0 and "Ctrl+N" in page.find_step.info.text()
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
     reg = page.register
     assert page.stack.currentWidget() is reg and reg.edits["name"].text() == "Budi Santoso"
     type_into(qtbot, reg.edits["nik"], "3324011508800001")
@@ -171,9 +171,9 @@ def test_family_not_in_dtks_becomes_a_prelist_proposal(qtbot, make_window, offic
 def test_emergency_case_is_flagged(qtbot, make_window, office, session, gateway):
     gateway.call(register_person, office[Role.FRONT_OFFICE], PersonInput(name="Warga Darurat"))
     page = open_page(qtbot, make_window)
-    type_into(qtbot, page.find.query, "Warga Darurat")
-    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
-    qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+    type_into(qtbot, page.find_step.query, "Warga Darurat")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find_step.table, Qt.Key.Key_Return)
     cap = page.capture
     assert "Belum ada data DTKS" in cap.dtks.text()
     type_into(qtbot, cap.combos["urgency"], "Darurat")
@@ -188,7 +188,7 @@ def test_emergency_case_is_flagged(qtbot, make_window, office, session, gateway)
 
 def test_validation_error_is_recovered_without_losing_input(qtbot, make_window, office, session):
     page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
     reg = page.register
     type_into(qtbot, reg.edits["name"], "Rina Marlina")
     type_into(qtbot, reg.edits["nik"], "3324013208900003")  # day 32: needs a reason
@@ -218,7 +218,7 @@ def test_duplicate_registration_is_caught(qtbot, make_window, office, session, g
         PersonInput(name="Ahmad Junaidi", nik="3324011503100001", birth_date=date(2010, 3, 15)),
     )
     page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
     reg = page.register
     type_into(qtbot, reg.edits["name"], "Achmad Djunaidi")  # same person, old spelling
     type_into(qtbot, reg.edits["birth_date"], "15-03-2010")
@@ -238,11 +238,11 @@ def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, se
         PersonInput(name="Siti Fatimah", nik="3324015708900003", no_kk="3324011203150007"),
     )
     page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find.query, Qt.Key.Key_T, CTRL)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_T, CTRL)
     ticket_id = page.ticket.id
-    type_into(qtbot, page.find.query, "3324015708900003")
-    qtbot.keyClick(page.find.query, Qt.Key.Key_Return)
-    qtbot.keyClick(page.find.table, Qt.Key.Key_Return)
+    type_into(qtbot, page.find_step.query, "3324015708900003")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find_step.table, Qt.Key.Key_Return)
     type_into(qtbot, page.capture.description, "Listrik diputus, ada bayi")
     again = WalkInPage(page.env, page.actor)  # e.g. after a crash or a closed window
     qtbot.addWidget(again)
@@ -264,7 +264,7 @@ def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, se
 
 def test_unsaved_registration_is_offered_back(qtbot, make_window, office):
     page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
     type_into(qtbot, page.register.edits["name"], "Sumini")
     type_into(qtbot, page.register.edits["phone"], "0812999")
     again = WalkInPage(page.env, page.actor)
@@ -282,7 +282,7 @@ def test_registration_warnings_are_shown_and_acknowledged(
     """The sex typed differs from the NIK's hint (women's NIKs add 40 to the day): the officer
     is shown it and acknowledges before the capture step, it is not dropped."""
     page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find.query, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
     reg = page.register
     shown: list[list[str]] = []
     monkeypatch.setattr(reg, "acknowledge", lambda warnings: shown.append(warnings))

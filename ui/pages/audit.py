@@ -4,7 +4,8 @@ trail holds no names or NIKs to show."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -109,7 +110,7 @@ class AuditPage(QWidget):
         tz = self.env.clock.local().tzinfo
 
         def start(d: QDate) -> datetime:
-            return datetime.combine(d.toPython(), time(), tz)  # type: ignore[arg-type]
+            return datetime.combine(cast(date, d.toPython()), time(), tz)  # a QDate's value
 
         return AuditFilter(
             self.officer.text(),

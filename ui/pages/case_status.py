@@ -12,7 +12,7 @@ import html
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk import case_rules as rules
-from kiosk.clock import tanggal, tanggal_jam
+from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.identity import mask_niks_in_text
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -23,7 +23,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 
 
-def public_html(v: CaseView, clock: object) -> str:
+def public_html(v: CaseView, clock: Clock) -> str:
     e = html.escape
     status_moves = [t for t in v.timeline if t.to_status]
     rows = [
@@ -64,7 +64,7 @@ class CaseStatusPage(QWidget):
         self.number.setObjectName("tracking")
         self.number.setAccessibleName("Nomor lacak")
         label.setBuddy(self.number)
-        self.number.returnPressed.connect(self.find)
+        self.number.returnPressed.connect(self.look_up)
         self.error = error_label(self)
         self.result = QTextBrowser()
         self.result.setObjectName("status_result")
@@ -85,7 +85,7 @@ class CaseStatusPage(QWidget):
         self.number.setFocus()
         self.number.selectAll()
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         show_error(self.error, "")
         self.env.op(self, find_case, self.actor, self.number.text(), self.env.clock).success(
             self.show_case

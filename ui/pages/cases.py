@@ -39,7 +39,7 @@ from kiosk.services.reference import Choice, choices
 from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import NO_CHOICE, chosen, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
@@ -127,9 +127,9 @@ class CasesPage(QWidget):
                 ("&Cari", self.search),
             )
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            filters.addWidget(label, i // 2, (i % 2) * 2)
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            filters.addWidget(caption, i // 2, (i % 2) * 2)
             filters.addWidget(widget, i // 2, (i % 2) * 2 + 1)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
@@ -154,7 +154,7 @@ class CasesPage(QWidget):
         self.detail.setAccessibleName("Rincian kasus")
         self.error = error_label(self)
         self.actions_box = QWidget()
-        self.actions = QGridLayout(self.actions_box)
+        self.action_grid = QGridLayout(self.actions_box)
         self.buttons: dict[str, QPushButton] = {}
 
     def _split(self, filters: QGridLayout) -> QSplitter:
@@ -254,10 +254,7 @@ class CasesPage(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def _build_actions(self, v: CaseView) -> None:
-        while self.actions.count():
-            item = self.actions.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.action_grid)
         self.buttons = {}
         offered = [(a.key, _TEXTS[a.key], self._slot(a)) for a in v.actions]
         for i, (key, text, slot) in enumerate(offered):
@@ -265,22 +262,22 @@ class CasesPage(QWidget):
             button.setObjectName(f"case_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
-            self.actions.addWidget(button, i // 3, i % 3)
+            self.action_grid.addWidget(button, i // 3, i % 3)
 
     def _slot(self, a: CaseAction) -> Callable[[], None]:
         """The window's handler for an action the core offers (it only asks and calls)."""
         subject = a.subject_id
         slots: dict[str, Callable[[], None]] = {
-            "review": lambda: self.move(rules.REVIEW),
-            "work": lambda: self.move(rules.IN_PROGRESS),
+            "review": lambda: self.move_to(rules.REVIEW),
+            "work": lambda: self.move_to(rules.IN_PROGRESS),
             "resolve": self.propose_resolution,
             "refer": self.refer,
             "product": self.draft_product,
             "resubmit": self.resubmit,
-            "reject": lambda: self.move(rules.REJECTED),
+            "reject": lambda: self.move_to(rules.REJECTED),
             "notice": self.notice,
-            "close": lambda: self.move(rules.CLOSED),
-            "reopen": lambda: self.move(rules.IN_PROGRESS),
+            "close": lambda: self.move_to(rules.CLOSED),
+            "reopen": lambda: self.move_to(rules.IN_PROGRESS),
             "note": self.note,
         }
         if subject is not None:
@@ -299,18 +296,22 @@ class CasesPage(QWidget):
         assert self.view is not None
         case_id = self.view.id
         show_error(self.error, "")
-        self.env.op(self, service, self.actor, *args).success(
-            lambda _r: (self.open_case(case_id), self.reload())
-        ).failure(self._fail).run()
 
-    def move(self, to_status: str) -> None:
+        def refreshed(_result: object) -> None:
+            self.open_case(case_id)
+            self.reload()
+
+        self.env.op(self, service, self.actor, *args).success(refreshed).failure(self._fail).run()
+
+    def move_to(self, to_status: str) -> None:
         assert self.view is not None
         note = ""
         if rules.needs_note(self.view.status, to_status):
-            title = {
+            titles: dict[str, str] = {
                 rules.REJECTED: "Tidak dapat dipenuhi",
                 rules.IN_PROGRESS: "Buka kembali kasus",
-            }.get(to_status, "Alasan")
+            }
+            title = titles.get(to_status, "Alasan")
             answer = FormDialog.ask(
                 self, title, [Field("note", "&Alasan / keputusan", "text")], "Simpan"
             )

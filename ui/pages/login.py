@@ -6,6 +6,7 @@ Signals: ``logged_in(Actor)``.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.services.actor import Actor
@@ -49,7 +50,7 @@ class LoginPage(QWidget):
             layout.addWidget(hint)
         layout.addStretch()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         (self.secret if self.username.text() else self.username).setFocus()
 

@@ -21,7 +21,7 @@ from kiosk.clock import tanggal
 from kiosk.services import person_rights as rights
 from kiosk.services.actor import Actor
 from kiosk.services.dossier import person_dossier
-from kiosk.services.setup import get_site
+from kiosk.services.setup import require_site
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
 
@@ -82,7 +82,7 @@ class PersonRightsPage(QWidget):
             from printing.dossier import save_dossier
 
             dossier = gateway.call(person_dossier, self.actor, nik, clock)
-            site = gateway.call(get_site)
+            site = gateway.call(require_site)
             header = Header(site, f"DP-{dossier.person_id.hex[:8].upper()}", clock.today())
             return save_dossier(header, dossier, Path(out))
 

@@ -47,10 +47,10 @@ class PrinterPage(QWidget):
         self.uri = add_field(form, "&Alamat printer", QLineEdit(), "printer_uri")
         self.uri.setPlaceholderText("usb:0416:5011  net:192.168.1.50:9100  file:/dev/usb/lp0")
         self.uri.setText(str(env.settings.get("printer_uri")))
-        self.width = add_field(form, "&Lebar kertas", QComboBox(), "paper_width")
+        self.paper_width = add_field(form, "&Lebar kertas", QComboBox(), "paper_width")
         for mm in (58, 80):
-            self.width.addItem(f"{mm} mm", mm)
-        self.width.setCurrentIndex(0 if env.settings.get("paper_width") == 58 else 1)
+            self.paper_width.addItem(f"{mm} mm", mm)
+        self.paper_width.setCurrentIndex(0 if env.settings.get("paper_width") == 58 else 1)
         save = QPushButton("&Simpan pengaturan")
         save.clicked.connect(self.on_save)
         self.test_button = QPushButton("&Cetak uji")
@@ -102,7 +102,7 @@ class PrinterPage(QWidget):
         self.refresh()
 
     def _paper(self) -> Paper:
-        return Paper.of(int(self.width.currentData()))
+        return Paper.of(int(self.paper_width.currentData()))
 
     def refresh(self) -> None:
         self.env.op(self, recent_print_jobs, self.actor).success(self.model.set_rows).failure(
@@ -111,7 +111,7 @@ class PrinterPage(QWidget):
 
     def on_save(self) -> None:
         self.env.settings.set("printer_uri", self.uri.text().strip())
-        self.env.settings.set("paper_width", int(self.width.currentData()))
+        self.env.settings.set("paper_width", int(self.paper_width.currentData()))
         self.status.setText("Pengaturan printer disimpan.")
 
     def on_test_print(self) -> None:

@@ -244,8 +244,8 @@ class QueueCallPage(QWidget):
         busy = mine is not None
         self.buttons["next"].setEnabled(not busy)
         for key in ("recall", "no_show", "skip"):
-            self.buttons[key].setEnabled(busy and mine.status == q.CALLED)
-        self.buttons["serve"].setEnabled(busy and mine.status == q.CALLED)
+            self.buttons[key].setEnabled(mine is not None and mine.status == q.CALLED)
+        self.buttons["serve"].setEnabled(mine is not None and mine.status == q.CALLED)
         self.buttons["finish"].setEnabled(busy)
         self.buttons["transfer"].setEnabled(busy)
 

@@ -6,6 +6,7 @@ Signals: ``completed(Actor)`` once the site and administrator exist.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -77,7 +78,7 @@ class SetupPage(QWidget):
         layout.addWidget(self.save)
         layout.addStretch()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.village_code.setFocus()
 

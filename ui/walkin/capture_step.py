@@ -103,7 +103,7 @@ class CaptureStep(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.on_save)
+            QShortcut(QKeySequence(seq), self, self.on_save)
 
     def _form(self, programmes: list[Choice]) -> QFormLayout:
         """Kind, sector, channel, urgency ..., the programme it is about, and what happened."""
@@ -267,7 +267,7 @@ class CaptureStep(QWidget):
         self.save.setEnabled(True)
         show_error(self.error, message_of(exc))
         field = getattr(exc, "field", None)
-        target = {
+        target: QWidget | None = {
             "description": self.description,
             "needs": self.needs,
             "participation": self.participation,

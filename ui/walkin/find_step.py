@@ -87,14 +87,14 @@ class FindStep(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(new)
-        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.on_issue_ticket)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.on_issue_ticket)
         if not actor.can(Perm.ISSUE_TICKET):  # a fasilitator records home visits: no queue
             for w in (self.service, self.priority, self.ticket_button, self.ticket_label):
                 w.hide()
-            for w in (form.labelForField(self.service), form.labelForField(self.priority)):
-                if w is not None:
-                    w.hide()
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_person.emit)
+            for label in (form.labelForField(self.service), form.labelForField(self.priority)):
+                if label is not None:
+                    label.hide()
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_person.emit)
 
     def _ticket_row(self) -> tuple[QFormLayout, QHBoxLayout]:
         """Service and priority, and the ticket: printed, or shown large without a printer."""

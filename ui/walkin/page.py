@@ -35,12 +35,12 @@ class WalkInPage(QWidget):
         # (person id, name, NIK, No. KK): what capture and its draft need
         self.person: tuple[uuid.UUID, str, str | None, str | None] | None = None
         self.drafts = DraftStore(env.drafts_dir, actor.username, env.sealer)
-        self.find = FindStep(env, actor)
+        self.find_step = FindStep(env, actor)
         self.register = RegisterStep(env, actor)
         self.capture = CaptureStep(env, actor)
         self.receipt = ReceiptStep(env, actor)
         self.stack = QStackedWidget()
-        for step in (self.find, self.register, self.capture, self.receipt):
+        for step in (self.find_step, self.register, self.capture, self.receipt):
             self.stack.addWidget(step)
         self.draft_bar = QWidget()
         bar = QHBoxLayout(self.draft_bar)
@@ -56,9 +56,9 @@ class WalkInPage(QWidget):
         layout.addWidget(self.draft_bar)
         layout.addWidget(self.stack)
 
-        self.find.ticket_issued.connect(self.on_ticket)
-        self.find.chosen.connect(self.on_chosen)
-        self.find.new_person.connect(lambda: self.start_register(None))
+        self.find_step.ticket_issued.connect(self.on_ticket)
+        self.find_step.chosen.connect(self.on_chosen)
+        self.find_step.new_person.connect(lambda: self.start_register(None))
         self.register.registered.connect(self.on_registered)
         self.register.changed.connect(self.on_register_changed)
         self.register.back.connect(self.show_find)
@@ -70,14 +70,14 @@ class WalkInPage(QWidget):
         self.show_find()
 
     def show_find(self) -> None:
-        self.stack.setCurrentWidget(self.find)
-        self.find.query.setFocus()
+        self.stack.setCurrentWidget(self.find_step)
+        self.find_step.query.setFocus()
 
     def start_focus(self) -> None:
         """Ctrl+2 lands where the step on screen starts: the search box, or the capture."""
         current = self.stack.currentWidget()
-        if current is self.find:
-            self.find.query.setFocus()
+        if current is self.find_step:
+            self.find_step.query.setFocus()
         elif current is self.capture:
             self.capture.combos["category"].setFocus()
 
@@ -91,7 +91,7 @@ class WalkInPage(QWidget):
             self.start_register(hit)
 
     def start_register(self, hit: Hit | None) -> None:
-        self.register.start(hit.dtks if hit else None, "" if hit else self.find.query.text())
+        self.register.start(hit.dtks if hit else None, "" if hit else self.find_step.query.text())
         self.stack.setCurrentWidget(self.register)
 
     def on_registered(self, person: PersonView) -> None:
@@ -104,7 +104,7 @@ class WalkInPage(QWidget):
         self.person = (person_id, name, nik, no_kk)
         self.env.run(self, self.env.gateway.ctx.register.check, self.actor, nik, no_kk).success(
             lambda dtks: self._show_capture(dtks)
-        ).failure(self.find.show_failure).run()
+        ).failure(self.find_step.show_failure).run()
 
     def _show_capture(self, dtks: DtksResult) -> None:
         assert self.person is not None
@@ -169,7 +169,7 @@ class WalkInPage(QWidget):
         register = self.env.gateway.ctx.register
         self.env.run(self, register.check, self.actor, self.person[2], self.person[3]).success(
             show
-        ).failure(self.find.show_failure).run()
+        ).failure(self.find_step.show_failure).run()
 
     def on_drop_draft(self) -> None:
         self.drafts.clear()
@@ -183,5 +183,5 @@ class WalkInPage(QWidget):
     def on_next(self) -> None:
         self.ticket, self.person = None, None
         self.capture.clear()
-        self.find.reset()
+        self.find_step.reset()
         self.show_find()

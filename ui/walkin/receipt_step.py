@@ -59,7 +59,7 @@ class ReceiptStep(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addStretch()
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.next_citizen.emit)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.next_citizen.emit)
 
     def show_result(self, result: WalkInResult) -> None:
         self.result = result

@@ -258,7 +258,7 @@ class RegisterStep(QWidget):
         )
         ok = box.button(QMessageBox.StandardButton.Ok)
         ok.setText("Sudah saya periksa")
-        box.setDefaultButton(ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.exec()
 
     def _done(self, person: PersonView) -> None:

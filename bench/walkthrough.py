@@ -104,13 +104,13 @@ def admin_now():  # type: ignore[no-untyped-def]
 
 def run() -> tuple[int, int]:
     from ui.app import build_window
+    from ui.local_settings import LocalSettings
     from ui.ops import SyncExecutor
-    from ui.settings import DisplaySettings
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         ctx = _prepare(f"sqlite:///{tmp}/w.sqlite3", tmp)
-        settings = DisplaySettings(QSettings(f"{tmp}/s.ini", QSettings.Format.IniFormat))
+        settings = LocalSettings(QSettings(f"{tmp}/s.ini", QSettings.Format.IniFormat))
         window = build_window(ctx, settings=settings, executor=SyncExecutor())
         window.show()
         window.activateWindow()

@@ -216,3 +216,15 @@ def restore_into(backup: Path, db: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+def before_migration(url: str, folder: Path, now: datetime) -> BackupInfo | None:
+    """A verified copy of the SQLite database at ``url`` before its schema is upgraded (an old
+    schema's settings may not be readable yet, so no second copy); None when there is no file
+    with records to copy."""
+    db = sqlite_file(url)
+    if db is None or not db.exists() or db.stat().st_size == 0:
+        return None
+    info = create(db, folder, "migrasi", now)
+    rotate(folder)
+    return info

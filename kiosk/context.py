@@ -78,9 +78,9 @@ class KioskContext:
     def register(self) -> Register:
         """The lean NIK / No. KK lookup (one per context: it keeps a connection of its own)."""
         if self._register is None:
-            from kiosk.dtks.register import Register  # the services import this module
+            from kiosk.dtks.register import Register  # loads the DTKS services
 
-            self._register = Register(self)
+            self._register = Register(self.engine.url, Gateway(self))
         return self._register
 
     @classmethod
@@ -99,9 +99,9 @@ class KioskContext:
         ctx = cls(paths, resolved, engine, session_factory(engine), clock or Clock())
         if migrate and not at_head(engine) and needs_upgrade(engine):
             if current_revision(engine) is not None:  # a database with records in it
-                from kiosk.services.backups import automatic_backup
+                from kiosk.backup import before_migration
 
-                automatic_backup(ctx, "migrasi")
+                before_migration(ctx.url, ctx.paths.backups, ctx.clock.now())
             upgrade(engine)
         if migrate:
             # Late import: the services package imports this module's neighbours.

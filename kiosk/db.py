@@ -7,8 +7,6 @@ power cut), and a busy timeout so a second window waits instead of failing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,13 +62,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit, so results can be returned as-is."""
     return sessionmaker(engine, expire_on_commit=False)
-
-
-@contextmanager
-def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: commit on success, roll back everything on any error."""
-    with factory() as session, session.begin():
-        yield session
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -204,7 +204,7 @@ def _casework(session: Session, officers: dict[str, Actor], person_ids: list[uui
     from kiosk import case_rules as rules
     from kiosk.services import referrals, resolutions
     from kiosk.services.cases import move_case, record_notice
-    from kiosk.services.queue import issue_ticket
+    from kiosk.services.tickets import issue_ticket
 
     front, back = officers["depan"], officers["belakang"]
     for i, (sector, category, programme, urgency, text, done) in enumerate(DEMO_CASES):

@@ -67,12 +67,6 @@ class Conflict(KioskError):
     code = "bentrok"
 
 
-class SetupRequired(KioskError):
-    """The Puskesos has not been set up yet (``puskesos init``)."""
-
-    code = "belum_diatur"
-
-
 class StorageFull(KioskError):
     """The disk (or the database's size limit) is full: nothing of the action was stored."""
 

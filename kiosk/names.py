@@ -169,8 +169,3 @@ def name_keys(names: list[str]) -> list[str]:
     if len(keyed) != len(names):
         return [name_key(n) for n in names]
     return list(map(str.rstrip, keyed))
-
-
-def name_tokens(name: str) -> list[str]:
-    """Folded tokens of ``name`` with titles dropped."""
-    return name_key(name).split()

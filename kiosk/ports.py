@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 if TYPE_CHECKING:
     from kiosk.clock import Clock
     from kiosk.services.letters import CaseLetter
-    from kiosk.services.queue import TicketView
     from kiosk.services.setup import SiteView
+    from kiosk.services.tickets import TicketView
     from kiosk.services.walk_in import WalkInResult
 
 

@@ -7,8 +7,8 @@ from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.formatting import angka
 from kiosk.ports import Slip
 from kiosk.services.letters import CaseLetter
-from kiosk.services.queue import TicketView
 from kiosk.services.setup import SiteView
+from kiosk.services.tickets import TicketView
 from kiosk.services.walk_in import WalkInResult
 from printing import documents as d
 from printing.devices import send

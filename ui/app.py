@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.context import Gateway, KioskContext
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
+from ui.local_settings import LocalSettings
 from ui.main_window import MainWindow
 from ui.ops import SyncExecutor, ThreadExecutor
-from ui.settings import DisplaySettings
 from ui.theme import apply_theme
 
 
@@ -21,13 +21,13 @@ def build_env(
     ctx: KioskContext,
     *,
     demo: bool = False,
-    settings: DisplaySettings | None = None,
+    settings: LocalSettings | None = None,
     executor: ThreadExecutor | SyncExecutor | None = None,
 ) -> UiEnv:
     """What every window receives: the gateway, the workers, the settings (theme applied)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    settings = settings or DisplaySettings()
+    settings = settings or LocalSettings()
     apply_theme(app, settings)
     settings.changed.connect(lambda _k: apply_theme(app, settings))
     executor = executor or ThreadExecutor()
@@ -48,7 +48,7 @@ def build_window(
     ctx: KioskContext,
     *,
     demo: bool = False,
-    settings: DisplaySettings | None = None,
+    settings: LocalSettings | None = None,
     executor: ThreadExecutor | SyncExecutor | None = None,
 ) -> MainWindow:
     """Wire the window (shared by the command and the tests)."""

@@ -288,3 +288,16 @@ class BoardWindow(QWidget):
     def _caption(self, text: str) -> None:
         self.caption.setText(text)
         self.caption.setAccessibleDescription(text)
+
+
+def open_board(env: UiEnv, officer_window: QWidget | None = None) -> BoardWindow:
+    """Show the queue board (one per program run, kept on ``env``; it outlives log-outs and
+    page changes), on another screen than the officer's when there is one."""
+    if env.board is None:
+        env.board = BoardWindow(env)
+    board: BoardWindow = env.board
+    if officer_window is not None:
+        board.officer_screen = officer_window.screen()
+    board.start()
+    board.raise_()
+    return board

@@ -8,6 +8,12 @@ window where the officer was already known.
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # argparse names no public type for it; typeshed's is generic
+    Subparsers = argparse._SubParsersAction[Any]
+
 import getpass
 import os
 import sys

@@ -21,7 +21,7 @@ from kiosk.services.actor import Actor
 from ui.cli_common import login, secret
 
 if TYPE_CHECKING:
-    from ui.cli_parser import Subparsers
+    from ui.cli_common import Subparsers
 
 COMMANDS = ("backup", "audit", "person", "password", "summary")
 

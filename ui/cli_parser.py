@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kiosk.roles import Role
 from ui import cli_data
 
+if TYPE_CHECKING:
+    from ui.cli_common import Subparsers
+
 ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-if TYPE_CHECKING:  # argparse names no public type for it; typeshed's is generic
-    Subparsers = argparse._SubParsersAction[Any]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,10 +14,10 @@ from kiosk.context import Gateway, Service
 from kiosk.ports import DocumentRenderer, ThermalPrinter
 from kiosk.sealing import Sealer
 from kiosk.services.actor import Actor
-from kiosk.services.queue import TicketView
 from kiosk.services.slips import PrintOutcome, print_ticket
+from kiosk.services.tickets import TicketView
+from ui.local_settings import LocalSettings
 from ui.ops import Op, SyncExecutor, ThreadExecutor
-from ui.settings import DisplaySettings
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -29,7 +29,7 @@ class UiEnv:
 
     gateway: Gateway
     executor: ThreadExecutor | SyncExecutor
-    settings: DisplaySettings
+    settings: LocalSettings
     clock: Clock
     demo: bool = False
     drafts_dir: Path | None = None  # where unsaved forms are kept (None: not kept)
@@ -40,18 +40,6 @@ class UiEnv:
     devices: ThreadExecutor | SyncExecutor | None = field(default=None, repr=False)
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
     told_no_voice: bool = False  # the officer has been told the board has no voice
-
-    def open_board(self, officer_window: Any = None) -> Any:
-        """Show the queue board (one per program run; it outlives log-outs and page changes)."""
-        from ui.board import BoardWindow  # the board imports this module
-
-        if self.board is None:
-            self.board = BoardWindow(self)
-        if officer_window is not None:
-            self.board.officer_screen = officer_window.screen()
-        self.board.start()
-        self.board.raise_()
-        return self.board
 
     def op(
         self,

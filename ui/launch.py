@@ -39,13 +39,13 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.early_login import EarlyLogin
-    from ui.settings import DisplaySettings
+    from ui.local_settings import LocalSettings
     from ui.theme import apply_theme
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Puskesos Kiosk")
-    settings = DisplaySettings()
+    settings = LocalSettings()
     apply_theme(app, settings)
     early = EarlyLogin()
     early.resize(1200, 760)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.services.actor import Actor
-from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import Choice, choices
 from kiosk.services.setup import get_site
 from kiosk.services.slips import PrintOutcome
+from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import message_of
 

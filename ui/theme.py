@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ui.settings import DisplaySettings
+from ui.local_settings import LocalSettings
 
 _NORMAL = """
 QWidget { background: #f6f7f9; color: #1b1f24; }
@@ -43,7 +43,7 @@ BASE_POINTS = 11
 LARGE_POINTS = 15
 
 
-def apply_theme(app: QApplication, settings: DisplaySettings) -> None:
+def apply_theme(app: QApplication, settings: LocalSettings) -> None:
     """(Re)apply font size and colours from the settings."""
     font = QFont(app.font())
     font.setPointSize(LARGE_POINTS if settings.get("large_text") else BASE_POINTS)

@@ -20,8 +20,9 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
 from kiosk.dtks import name_index
@@ -37,11 +38,17 @@ from kiosk.services.dtks_check import (
     search_dtks,
 )
 
-if TYPE_CHECKING:
-    from kiosk.context import KioskContext
-
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class Runs(Protocol):
+    """Runs a service in one transaction (the Gateway), for lookups without a SQLite file."""
+
+    def call(
+        self, service: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
+    ) -> R: ...
+
 
 _FIELDS = "nik, no_kk, name, birth_place, birth_date, sex, relationship, address, rt, rw, decile"
 _BY_NIK = f"SELECT {_FIELDS}, programmes FROM dtks_record WHERE nik = ? AND snapshot_id = ?"
@@ -79,16 +86,16 @@ def _entry(row: tuple[Any, ...]) -> DtksEntry:
 
 
 class Register:
-    """NIK / No. KK lookups in the active snapshot for ``ctx``; safe to share between threads."""
+    """NIK / No. KK lookups in the active snapshot of the database at ``url``; safe to share
+    between threads."""
 
-    def __init__(self, ctx: KioskContext):
-        self.ctx = ctx
+    def __init__(self, url: URL, gateway: Runs):
+        self.gateway = gateway
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._version = -1
         self._snapshot: tuple[str, uuid.UUID, str, date | None] | None = None
         self._roles: dict[str, tuple[bool, tuple[str, ...]]] = {}
-        url = ctx.engine.url
         path = url.database if url.get_backend_name() == "sqlite" else None
         self._path: str | None = None if path in (None, "", ":memory:") else path
 
@@ -205,6 +212,4 @@ class Register:
     def _gateway_call(
         self, service: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
     ) -> R:
-        from kiosk.context import Gateway
-
-        return Gateway(self.ctx).call(service, *args, **kwargs)
+        return self.gateway.call(service, *args, **kwargs)

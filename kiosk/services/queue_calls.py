@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, case, func, select, update
@@ -28,17 +27,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
-
-
-class TicketStatus(StrEnum):
-    """A queue ticket's place in the day; the value is what the database stores."""
-
-    WAITING = "menunggu"
-    CALLED = "dipanggil"
-    SERVING = "dilayani"
-    DONE = "selesai"
-    NO_SHOW = "tidak_hadir"
-
+from kiosk.services.tickets import TicketStatus
 
 WAITING, CALLED, SERVING, DONE, NO_SHOW = TicketStatus
 STATUS_LABELS: dict[str, str] = {

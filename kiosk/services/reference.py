@@ -189,3 +189,9 @@ def add_programme(
 
 def holidays(session: Session) -> set[date]:
     return set(session.scalars(select(Holiday.day)))
+
+
+def programme_list(session: Session) -> list[Choice]:
+    """The programme catalogue as form options (any officer may read it)."""
+    rows = session.scalars(select(Programme).where(Programme.active).order_by(Programme.code))
+    return [Choice(p.code, p.name, {"level": p.level, "unit": p.unit}) for p in rows]

@@ -23,8 +23,8 @@ from kiosk.services.print_jobs import (
     queue_print_job,
     record_print_result,
 )
-from kiosk.services.queue import TicketView
 from kiosk.services.setup import require_site
+from kiosk.services.tickets import TicketView
 from kiosk.services.walk_in import WalkInResult
 
 

@@ -39,9 +39,9 @@ from kiosk.services.actor import Actor, authorize
 from kiosk.services.dtks_check import DtksResult, check_dtks
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
-from kiosk.services.queue_calls import TicketStatus
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import acting_officer, action
+from kiosk.services.tickets import TicketStatus
 from kiosk.workdays import add_working_days
 
 # Working days to the back office's first answer, by urgency (Kendal art. 18: emergencies first).

@@ -12,7 +12,7 @@ from kiosk.errors import Conflict, PermissionDenied
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Role
 from kiosk.services import queue_calls as q
-from kiosk.services.queue import issue_ticket
+from kiosk.services.tickets import issue_ticket
 from tests.backoffice.helpers import MONDAY
 
 

@@ -28,11 +28,11 @@ from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.outbox import sync_overview
 from kiosk.services.people import PersonInput, find_people, register_person
 from kiosk.services.print_jobs import recent_print_jobs
-from kiosk.services.queue import issue_ticket
 from kiosk.services.queue_calls import queue_state
 from kiosk.services.reference import add_choice
 from kiosk.services.setup import update_site
 from kiosk.services.summary import office_summary
+from kiosk.services.tickets import issue_ticket
 from kiosk.services.walk_in import CaptureInput, record_walk_in
 from tests.backoffice.helpers import open_case
 

@@ -85,7 +85,7 @@ EXPECTED = {
     "quarantine.drop": "A",
     "quarantine.quarantined": "FBCTA",
     "quarantine.retry": "A",
-    "queue.issue_ticket": "FQ",
+    "tickets.issue_ticket": "FQ",
     "queue_calls.call_next": "FB",
     "queue_calls.finish": "FB",
     "queue_calls.mark_no_show": "FB",

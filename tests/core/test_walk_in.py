@@ -24,7 +24,7 @@ from kiosk.models import (
 from kiosk.roles import Role
 from kiosk.services.dtks_check import check_dtks, search_dtks
 from kiosk.services.people import PersonInput, register_person
-from kiosk.services.queue import issue_ticket
+from kiosk.services.tickets import issue_ticket
 from kiosk.services.walk_in import CaptureInput, record_walk_in
 from kiosk.workdays import add_working_days
 

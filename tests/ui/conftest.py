@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from ui.app import build_window
+from ui.local_settings import LocalSettings
 from ui.main_window import MainWindow
 from ui.ops import SyncExecutor, ThreadExecutor
-from ui.settings import DisplaySettings
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> DisplaySettings:
-    return DisplaySettings(QSettings(str(tmp_path / "tampilan.ini"), QSettings.Format.IniFormat))
+def settings(tmp_path: Path) -> LocalSettings:
+    return LocalSettings(QSettings(str(tmp_path / "tampilan.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from kiosk import case_rules as rules
 from kiosk.models import Case, CitizenNotice, PrintedDocument, QueueTicket, Referral
 from kiosk.roles import Role
-from kiosk.services.queue import issue_ticket
+from kiosk.services.tickets import issue_ticket
 from tests.backoffice.helpers import open_case
 from tests.conftest import PASSWORD
 from ui import pdf_output

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.roles import Role
 from kiosk.services import queue_calls as q
-from kiosk.services.queue import issue_ticket
+from kiosk.services.tickets import issue_ticket
 from kiosk.speech import announcement
 from tests.ui.test_back_office import login
 

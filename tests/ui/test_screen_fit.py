@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 
 from kiosk.demo import DEMO_PASSWORD, generate
 from ui.app import build_window
+from ui.local_settings import LocalSettings
 from ui.ops import SyncExecutor
-from ui.settings import DisplaySettings
 
 USERS = ("admin", "depan", "belakang", "koordinator", "supervisor", "fasilitator")
 SIZES = [
@@ -39,7 +39,7 @@ def _primary(button: QPushButton) -> bool:
 
 
 def _problems(qtbot, ctx, tmp_path, user: str, width: int, height: int, mode: str) -> list:
-    settings = DisplaySettings(QSettings(str(tmp_path / f"{mode}.ini"), QSettings.Format.IniFormat))
+    settings = LocalSettings(QSettings(str(tmp_path / f"{mode}.ini"), QSettings.Format.IniFormat))
     settings.set("large_text", mode == "besar")
     settings.set("high_contrast", mode == "kontras")
     window = build_window(ctx, settings=settings, executor=SyncExecutor())

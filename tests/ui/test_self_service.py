@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kiosk.errors import PermissionDenied
 from kiosk.models import PrintJob, QueueTicket
 from kiosk.roles import Role
-from kiosk.services.queue import issue_ticket
+from kiosk.services.tickets import issue_ticket
 from tests.printing.fake_printer import FakePrinter
 from ui.app import build_env
 from ui.ops import SyncExecutor

@@ -46,3 +46,29 @@ def test_the_reference_server_is_not_part_of_the_kiosk():
 def test_sync_holds_no_sql_and_no_qt():
     bad = {f: n & {"sqlalchemy", "sqlite3", "PySide6"} for f, n in imports_of("sync").items()}
     assert {f: n for f, n in bad.items() if n} == {}
+
+
+def test_no_two_modules_import_each_other():
+    """A pair that imports each other (even lazily, inside a function) is one module split in
+    two: the order of loading decides whether it works."""
+    modules: dict[str, set[str]] = {}
+    for package in ("kiosk", "printing", "sync", "ui"):
+        for path in (ROOT / package).rglob("*.py"):
+            if "versions" in path.parts:
+                continue
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            targets: set[str] = set()
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    targets.add(node.module)
+                    targets |= {f"{node.module}.{a.name}" for a in node.names}
+                elif isinstance(node, ast.Import):
+                    targets |= {a.name for a in node.names}
+            modules[name] = targets
+    pairs = {
+        tuple(sorted((a, b)))
+        for a, targets in modules.items()
+        for b in targets & modules.keys()
+        if a != b and a in modules[b]
+    }
+    assert pairs == set()

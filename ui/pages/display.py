@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms import add_field
-from ui.settings import OPTIONS, DisplaySettings
+from ui.local_settings import OPTIONS, LocalSettings
 
 VOICE_HELP = (
     "Suara papan antrian: bila papan tampil tanpa suara, pasang mesin suara berbahasa "
@@ -27,7 +27,7 @@ VOICE_HELP = (
 class DisplayPage(QWidget):
     """Every officer may change how the screen looks for them."""
 
-    def __init__(self, settings: DisplaySettings, parent: QWidget | None = None):
+    def __init__(self, settings: LocalSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("display_page")
         layout = QVBoxLayout(self)

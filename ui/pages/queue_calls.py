@@ -28,6 +28,7 @@ from kiosk.formatting import desimal
 from kiosk.services import queue_calls as q
 from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
+from ui.board import open_board
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.row_model import RowTableModel
@@ -322,7 +323,7 @@ class QueueCallPage(QWidget):
         self._act(q.recall, ticket.ticket_id, self.counter_code(), self.env.clock)
 
     def open_board(self) -> None:
-        board = self.env.open_board(self.window())
+        board = open_board(self.env, self.window())
         self.window().activateWindow()  # the officer keeps typing here
         if board.announcer.voice_error and not self.env.told_no_voice:
             self.env.told_no_voice = True  # said once per program run

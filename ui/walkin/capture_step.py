@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import tanggal
 from kiosk.services.actor import Actor
-from kiosk.services.catalogue import programme_list
 from kiosk.services.dtks_check import DtksResult
-from kiosk.services.reference import Choice, choices
+from kiosk.services.reference import Choice, choices, programme_list
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error

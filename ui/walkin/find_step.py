@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.lookup import Hit, lookup
-from kiosk.services.queue import TicketView, issue_ticket
 from kiosk.services.reference import choices
 from kiosk.services.slips import PrintOutcome
+from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.walkin.hit_model import HitTableModel

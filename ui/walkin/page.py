@@ -14,7 +14,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksResult
 from kiosk.services.lookup import Hit
 from kiosk.services.people import PersonView
-from kiosk.services.queue import TicketView
+from kiosk.services.tickets import TicketView
 from kiosk.services.walk_in import WalkInResult
 from ui.env import UiEnv
 from ui.walkin.capture_step import CaptureStep

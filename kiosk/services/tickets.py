@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -16,9 +17,18 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import next_value
-from kiosk.services.queue_calls import TicketStatus
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+
+
+class TicketStatus(StrEnum):
+    """A queue ticket's place in the day; the value is what the database stores."""
+
+    WAITING = "menunggu"
+    CALLED = "dipanggil"
+    SERVING = "dilayani"
+    DONE = "selesai"
+    NO_SHOW = "tidak_hadir"
 
 
 @dataclass(frozen=True)

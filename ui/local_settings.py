@@ -1,4 +1,6 @@
-"""Display settings, each declared once with its type, default and label."""
+"""This computer's own settings (display, thermal printer, which counter it is, the board's
+voice), each declared once with its type, default, label and the page that edits it. Kept in
+QSettings, not in the database: two counters sharing one database differ in these."""
 
 from __future__ import annotations
 
@@ -31,8 +33,8 @@ OPTIONS = (
 )
 
 
-class DisplaySettings(QObject):
-    """Typed access to QSettings. Signals: ``changed(key)`` so the theme can be re-applied."""
+class LocalSettings(QObject):
+    """Typed access to this computer's QSettings; ``changed(key)`` lets the theme re-apply."""
 
     changed = Signal(str)
 

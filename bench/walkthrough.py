@@ -119,7 +119,7 @@ def run() -> tuple[int, int]:
         window.login_page.secret.setText("rahasia123")
         window.login_page.on_submit()
         page = window.shell.show_key("front")
-        page.find.query.setFocus()
+        page.find_step.query.setFocus()
         screens: list[QWidget] = []
         page.stack.currentChanged.connect(lambda i: screens.append(page.stack.widget(i)))
         screens.append(page.stack.currentWidget())

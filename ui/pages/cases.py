@@ -175,6 +175,7 @@ class CasesPage(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         right.setMinimumWidth(300)
+        self.right_pane = right
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -262,7 +263,10 @@ class CasesPage(QWidget):
             button.setObjectName(f"case_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
-            self.action_grid.addWidget(button, i // 3, i % 3)
+            self.action_grid.addWidget(button, i // 2, i % 2)  # two wide: the words fit
+        if self.buttons:  # the pane widens (the list narrows) until every button's words show
+            widest = max(b.sizeHint().width() for b in self.buttons.values())
+            self.right_pane.setMinimumWidth(max(300, 2 * widest + 24))
 
     def _slot(self, a: CaseAction) -> Callable[[], None]:
         """The window's handler for an action the core offers (it only asks and calls)."""

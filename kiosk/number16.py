@@ -32,7 +32,7 @@ class Problem(StrEnum):
     ZERO_SERIAL = "nomor_urut"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """``digits`` holds the 16 digits whenever the number has their shape, even with a zero
     serial (a search may still look for it; a check refuses it)."""
@@ -55,6 +55,9 @@ def ascii_digits(text: str) -> bool:
 def parse(raw: str) -> Parsed:
     """Read a NIK or No. KK as typed or as a spreadsheet wrote it."""
     text = raw.strip()
+    if len(text) == LENGTH and text.isascii() and text.isdigit():  # as typed, most of the time
+        zero = text[12:] == ZERO_SERIAL
+        return Parsed(text, text, Problem.ZERO_SERIAL if zero else None, LENGTH)
     if not text:
         return Parsed(text, None, Problem.EMPTY, 0)
     if SCIENTIFIC.match(text):

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
@@ -158,6 +159,14 @@ def _cmd_printer(ctx: KioskContext, a: argparse.Namespace) -> int:
             print(f"{label}: GAGAL - {fault.message}", file=sys.stderr)
             return 1
         print(f"{label}: {result.note}")
+    if a.a4:
+        from printing.samples import sample_a4
+
+        if site is None:
+            print("Contoh A4 memakai kop kantor: jalankan `puskesos init` dulu.", file=sys.stderr)
+            return 1
+        Path(a.a4).write_bytes(sample_a4(site))
+        print(f"Contoh A4: {a.a4} (buka dan cetak dari pembaca PDF)")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from kiosk import __version__
 from kiosk.roles import Role
 from ui import cli_data
 
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="puskesos", description="Puskesos Kiosk - layanan SLRT desa", parents=[common]
     )
+    p.add_argument("--version", action="version", version=f"Puskesos Kiosk {__version__}")
     sub = p.add_subparsers(dest="cmd")
     _setup_commands(sub, common)
     _officer_commands(sub, common)
@@ -107,6 +109,9 @@ def _printer_commands(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     ptest = printer.add_parser("test", parents=[common], help="cetak tiket dan tanda terima contoh")
     ptest.add_argument("--printer", required=True, help="mis. usb:0416:5011, net:192.168.1.50")
     ptest.add_argument("--width", type=int, choices=[58, 80], default=58, help="lebar kertas mm")
+    ptest.add_argument(
+        "--a4", metavar="FILE.pdf", help="juga tulis contoh surat A4 (kop, huruf) ke berkas ini"
+    )
 
 
 def _dtks_commands(sub: Subparsers, common: argparse.ArgumentParser) -> None:

@@ -81,6 +81,7 @@ def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
         entries.append(NavEntry(key, label, needed, _page(module, name, env, actor)))
     display = _page("ui.pages.display", "DisplayPage", env.settings)
     entries.append(NavEntry("display", "Tampilan", None, display))
+    entries.append(NavEntry("about", "Tentang", None, _page("ui.pages.about", "AboutPage")))
     return [e for e in entries if e.perm is None or actor.can(e.perm)]
 
 

@@ -35,10 +35,10 @@ def licence_dirs() -> list[Path]:
 
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta["License-Expression"] if "License-Expression" in meta else ""
+    expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return str(expression)
-    text = str(meta["License"] if "License" in meta else "").strip()
+    text = str((meta.get_all("License") or [""])[0]).strip()
     if text and len(text) < 80 and "\n" not in text:
         return text
     classifiers = [

@@ -70,7 +70,8 @@ def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -
         ]
         for i, r in enumerate(facts.rows, 1)
     ]
-    widths = [w * mm for w in (9, 30, 30, 34, 32, 9, 40, 28, 18, 31)]
+    # NIK and No. KK never wrap: the verifying office types them from this page.
+    widths = [w * mm for w in (9, 35, 35, 32, 26, 8, 36, 26, 22, 28)]
     story += [
         grid(head, rows, widths),
         Spacer(1, 4),

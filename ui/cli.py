@@ -21,7 +21,7 @@ from kiosk.errors import KioskError
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.setup import SiteInput, initialise, is_set_up
-from ui import cli_data, cli_dtks, cli_sync
+from ui import cli_data, cli_dtks, cli_reports, cli_sync
 from ui.cli_common import ask as _ask
 from ui.cli_common import login as _login
 from ui.cli_common import secret as _secret
@@ -243,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_printer(ctx, a)
         if a.cmd == "dtks":
             return cli_dtks.run(ctx, a)
+        if a.cmd == "usulan":
+            return cli_reports.run(ctx, a)
         if a.cmd in cli_data.COMMANDS:
             if a.cmd != "backup":
                 _upkeep(ctx)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.roles import Role
-from ui import cli_data
+from ui import cli_data, cli_reports
 
 if TYPE_CHECKING:
     from ui.cli_common import Subparsers
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     _dtks_commands(sub, common)
     _sync_commands(sub, common)
     cli_data.add_parsers(sub, common)
+    cli_reports.add_parser(sub, common)
     _roles_command(sub, common)
 
     queue = sub.add_parser(

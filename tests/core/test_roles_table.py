@@ -76,6 +76,7 @@ EXPECTED = {
     "person_rights.give_consent": "FBTA",
     "person_rights.request_erasure": "A",
     "person_rights.withdraw_consent": "FBTA",
+    "prelist.prelist_for_period": "CSA",
     "print_jobs.get_print_job": "FBCTAQ",
     "print_jobs.job_payload": "FBCTAQ",
     "print_jobs.queue_print_job": "FBCTAQ",

@@ -1,0 +1,116 @@
+"""The period's pre-list proposals (usulan daftar awal) as SIKS-NG data entry takes them.
+
+People missing from DTKS proposed at the counter go to the village deliberation and then to
+verification through SIKS-NG with a by-name-by-address list. This gathers them for one period
+(by the visit that proposed them, in the office's time zone) with the full NIK: the list goes
+to the verifying office, not to the public, so the action needs the reporting permission and
+leaves an audit entry (counts only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.models import Household, Person, PrelistProposal, Visit
+from kiosk.periods import Period
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.journal import audit
+from kiosk.services.reference import choices
+from kiosk.services.registry import action
+from kiosk.services.setup import SiteView, require_site
+
+
+@dataclass(frozen=True)
+class PrelistRow:
+    """One proposed person, with the household's address."""
+
+    nik: str
+    no_kk: str
+    name: str
+    birth_place: str
+    birth_date: date | None
+    sex: str
+    mother_name: str
+    relationship: str
+    address: str
+    dusun: str
+    rt: str
+    rw: str
+    village_code: str
+    disability: str
+    reason: str
+    proposed_on: date
+    status: str
+
+
+@dataclass(frozen=True)
+class PrelistExport:
+    site: SiteView
+    period: Period
+    rows: tuple[PrelistRow, ...]
+
+
+@action(Perm.VIEW_REPORTS, label="Mengekspor usulan daftar awal (pre-list) DTKS suatu periode")
+def prelist_for_period(session: Session, actor: Actor, period: Period) -> PrelistExport:
+    """Every proposal whose visit falls in ``period``, oldest first."""
+    site = require_site(session)
+    first, after = period.bounds(site.timezone)
+    relationships = {c.code: c.label for c in choices(session, "hubungan_keluarga")}
+    found = session.execute(
+        select(PrelistProposal, Person, Household, Visit.ended_at)
+        .join(Person, Person.id == PrelistProposal.person_id)
+        .join(Visit, Visit.id == PrelistProposal.visit_id)
+        .outerjoin(Household, Household.id == PrelistProposal.household_id)
+        .where(Visit.ended_at >= first, Visit.ended_at < after, Person.erased_at.is_(None))
+        .order_by(Visit.ended_at, Person.name)
+    ).all()
+    rows = tuple(
+        _row(p, person, hh, ended, site, relationships)
+        for p, person, hh, ended in found
+        if ended is not None  # the query's range already excludes it
+    )
+    audit(
+        session,
+        actor.id,
+        "prelist_diekspor",
+        "prelist",
+        period.code,
+        {"periode": period.code, "baris": len(rows)},
+    )
+    return PrelistExport(site, period, rows)
+
+
+def _row(
+    p: PrelistProposal,
+    person: Person,
+    hh: Household | None,
+    ended: datetime,
+    site: SiteView,
+    relationships: dict[str, str],
+) -> PrelistRow:
+    relation = person.relationship_to_head or ""
+    return PrelistRow(
+        nik=person.nik or "",
+        no_kk=(hh.no_kk or "") if hh else "",
+        name=person.name,
+        birth_place=person.birth_place,
+        birth_date=person.birth_date,
+        sex=person.sex or "",
+        mother_name=person.mother_name,
+        relationship=relationships.get(relation, relation),
+        address=hh.address if hh else "",
+        dusun=hh.dusun if hh else "",
+        rt=hh.rt if hh else "",
+        rw=hh.rw if hh else "",
+        village_code=(hh.village_code if hh and hh.village_code else site.village_code),
+        disability=p.disability or "",
+        reason=p.reason,
+        proposed_on=ended.astimezone(ZoneInfo(site.timezone)).date(),
+        status=p.status,
+    )

@@ -1,0 +1,104 @@
+"""The period's pre-list as the workbook SIKS-NG data entry is typed from (by name, by address).
+
+Numbers that are identifiers (NIK, No. KK, region codes, RT/RW) are stored as text, so Excel
+never turns a NIK into 3,32402E+15 or drops a leading zero; dates are real dates.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from kiosk.regions import region_book
+from kiosk.services.prelist import PrelistExport
+
+HEADERS = (
+    "NO",
+    "KODE PROVINSI",
+    "PROVINSI",
+    "KODE KABUPATEN/KOTA",
+    "KABUPATEN/KOTA",
+    "KODE KECAMATAN",
+    "KECAMATAN",
+    "KODE DESA/KELURAHAN",
+    "DESA/KELURAHAN",
+    "ALAMAT",
+    "DUSUN",
+    "RT",
+    "RW",
+    "NOMOR KK",
+    "NIK",
+    "NAMA",
+    "TEMPAT LAHIR",
+    "TANGGAL LAHIR",
+    "JENIS KELAMIN",
+    "NAMA IBU KANDUNG",
+    "HUBUNGAN DENGAN KEPALA KELUARGA",
+    "DISABILITAS",
+    "ALASAN USULAN",
+    "TANGGAL USULAN",
+)
+TEXT_COLUMNS = {2, 4, 6, 8, 12, 13, 14, 15}  # 1-based: codes, RT/RW, No. KK, NIK
+DATE_COLUMNS = {18, 24}
+SEX = {"L": "LAKI-LAKI", "P": "PEREMPUAN"}
+
+
+def prelist_xlsx(export: PrelistExport) -> bytes:
+    """One sheet, ``Usulan <period>``, one row per proposed person."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = f"Usulan {export.period.code}"[:31]
+    ws.append(list(HEADERS))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    book = region_book()
+    site = export.site
+    for i, r in enumerate(export.rows, start=1):
+        code = r.village_code or site.village_code
+        district = book.district(code[:6])
+        village = site.village_name if code == site.village_code else ""
+        ws.append(
+            [
+                i,
+                code[:2],
+                district.province if district else "",
+                code[:4],
+                district.regency if district else "",
+                code[:6],
+                district.name if district else "",
+                code,
+                village,
+                r.address,
+                r.dusun,
+                r.rt,
+                r.rw,
+                r.no_kk,
+                r.nik,
+                r.name,
+                r.birth_place,
+                r.birth_date,
+                SEX.get(r.sex, r.sex),
+                r.mother_name,
+                r.relationship,
+                r.disability,
+                r.reason,
+                r.proposed_on,
+            ]
+        )
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.column in TEXT_COLUMNS:
+                cell.number_format = "@"
+                cell.value = "" if cell.value is None else str(cell.value)
+            elif cell.column in DATE_COLUMNS:
+                cell.number_format = "DD-MM-YYYY"
+    for col, head in enumerate(HEADERS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = max(8, min(40, len(head) + 2))
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

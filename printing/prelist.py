@@ -71,7 +71,7 @@ def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -
         for i, r in enumerate(facts.rows, 1)
     ]
     # NIK and No. KK never wrap: the verifying office types them from this page.
-    widths = [w * mm for w in (9, 35, 35, 32, 26, 8, 34, 28, 24, 26)]
+    widths = [w * mm for w in (9, 35, 35, 30, 26, 8, 34, 28, 24, 28)]
     story += [
         grid(head, rows, widths),
         Spacer(1, 4),

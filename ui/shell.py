@@ -67,6 +67,7 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("backup", "Cadangan data", Perm.MANAGE_BACKUP, "ui.pages.backups", "BackupPage"),
     ("audit", "Jejak audit", Perm.VIEW_AUDIT, "ui.pages.audit", "AuditPage"),
     ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
+    ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
 ]
 
 

@@ -37,6 +37,7 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
         "backup",
         "audit",
         "rights",
+        "prelist",
         "display",
         "about",
     ]

@@ -1,0 +1,119 @@
+"""Usulan DTKS: the period's pre-list proposals, shown with masked NIKs and saved as the
+SIKS-NG workbook and the BNBA PDF for the verifying office (coordinator, supervisor, admin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.formatting import angka
+from kiosk.identity import mask_nik
+from kiosk.periods import EXAMPLES, parse_period
+from kiosk.services.actor import Actor
+from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.prelist_files import write_prelist
+from ui.row_model import RowTableModel
+
+
+class PrelistPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.export: PrelistExport | None = None
+        self.setObjectName("prelist_page")
+        title = QLabel("Usulan daftar awal (pre-list) DTKS")
+        title.setProperty("role", "title")
+        self.period = QLineEdit("bulan ini")
+        self.period.setObjectName("prelist_period")
+        self.period.setAccessibleName("Periode usulan")
+        self.period.setToolTip(f"Mis. {EXAMPLES}, bulan lalu, kuartal lalu")
+        self.period.returnPressed.connect(self.show_period)
+        label = QLabel("&Periode:")
+        label.setBuddy(self.period)
+        show = QPushButton("&Tampilkan")
+        show.clicked.connect(self.show_period)
+        self.save = QPushButton("&Simpan XLSX dan PDF…")
+        self.save.setObjectName("prelist_save")
+        self.save.setEnabled(False)
+        self.save.clicked.connect(self.on_save)
+        row = QHBoxLayout()
+        for w in (label, self.period, show, self.save):
+            row.addWidget(w)
+        self.model: RowTableModel[PrelistRow] = RowTableModel(
+            ("Tanggal", "NIK", "Nama", "Alamat", "Alasan"), self._cells, self
+        )
+        self.table = QTableView()
+        self.table.setObjectName("prelist_table")
+        self.table.setAccessibleName("Usulan pada periode ini")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.info = QLabel("")
+        self.info.setObjectName("prelist_info")
+        self.info.setWordWrap(True)
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+
+    @staticmethod
+    def _cells(r: PrelistRow) -> tuple[str, ...]:
+        address = " ".join(x for x in (r.address, f"RT {r.rt}/RW {r.rw}" if r.rt else "") if x)
+        return (r.proposed_on.strftime("%d-%m-%Y"), mask_nik(r.nik), r.name, address, r.reason)
+
+    def show_period(self) -> None:
+        show_error(self.error, "")
+        try:
+            period = parse_period(self.period.text(), self.env.clock.today())
+        except KioskError as exc:
+            show_error(self.error, exc.message)
+            return
+        self.env.op(self, prelist_for_period, self.actor, period).success(self._shown).failure(
+            self._failed
+        ).run()
+
+    def _shown(self, export: PrelistExport) -> None:
+        self.export = export
+        self.model.set_rows(list(export.rows))
+        self.info.setText(
+            f"{export.period.label}: {angka(len(export.rows))} orang diusulkan. Berkas yang "
+            "disimpan memuat NIK lengkap untuk kantor verifikasi; simpan di tempat aman."
+        )
+        self.save.setEnabled(True)
+
+    def on_save(self) -> None:
+        if self.export is None:
+            return
+        folder = self.choose_folder()
+        if not folder:
+            return
+        try:
+            written = write_prelist(self.export, Path(folder), self.env.clock.today())
+        except OSError as exc:
+            show_error(
+                self.error, f"Berkas tidak dapat ditulis ({exc.strerror}). Pilih folder lain."
+            )
+            return
+        self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
+
+    def choose_folder(self) -> str:
+        """The folder for the two files (a test answers this without a dialog)."""
+        return QFileDialog.getExistingDirectory(self, "Simpan usulan ke folder")
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

@@ -58,6 +58,14 @@ def _problems(qtbot, ctx, tmp_path, user: str, width: int, height: int, mode: st
         area = page.parentWidget().parentWidget()
         assert isinstance(area, QScrollArea)
         viewport = area.viewport()
+        if key == "cases" and page.model.rowCount():  # with a case open: its action buttons
+            for row in range(page.model.rowCount()):
+                page.table.selectRow(row)
+                if len(page.buttons) > 2:
+                    break
+            for button in page.buttons.values():
+                if button.sizeHint().width() > button.width():
+                    problems.append((key, "words cut", button.text()))
         if page.minimumSizeHint().width() > viewport.width():
             problems.append((key, "too wide", page.minimumSizeHint().width(), viewport.width()))
         steps: list[QWidget | None] = [None]

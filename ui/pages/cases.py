@@ -160,6 +160,7 @@ class CasesPage(QWidget):
     def _split(self, filters: QGridLayout) -> QSplitter:
         """The list with its filters on the left, the case and its actions on the right."""
         left = QWidget()
+        self.left_pane = left
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(filters)
@@ -257,16 +258,21 @@ class CasesPage(QWidget):
     def _build_actions(self, v: CaseView) -> None:
         clear_layout(self.action_grid)
         self.buttons = {}
-        offered = [(a.key, _TEXTS[a.key], self._slot(a)) for a in v.actions]
-        for i, (key, text, slot) in enumerate(offered):
-            button = QPushButton(text)
-            button.setObjectName(f"case_{key}")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            self.action_grid.addWidget(button, i // 2, i % 2)  # two wide: the words fit
-        if self.buttons:  # the pane widens (the list narrows) until every button's words show
-            widest = max(b.sizeHint().width() for b in self.buttons.values())
-            self.right_pane.setMinimumWidth(max(300, 2 * widest + 24))
+        for a in v.actions:
+            button = QPushButton(_TEXTS[a.key])
+            button.setObjectName(f"case_{a.key}")
+            button.clicked.connect(self._slot(a))
+            self.buttons[a.key] = button
+        widest = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
+        # Two buttons a row when the pane can widen for their words and still leave the list
+        # its own minimum; one a row otherwise (large text): every button's words show.
+        shown = self.parentWidget()  # the scroll area's viewport: the width the screen gives
+        screen = shown.width() if shown is not None else self.width()
+        room = max(300, screen - self.left_pane.minimumSizeHint().width() - 40)
+        columns = 2 if 2 * widest + 24 <= room else 1
+        self.right_pane.setMinimumWidth(max(300, min(room, columns * widest + 24)))
+        for i, button in enumerate(self.buttons.values()):
+            self.action_grid.addWidget(button, i // columns, i % columns)
 
     def _slot(self, a: CaseAction) -> Callable[[], None]:
         """The window's handler for an action the core offers (it only asks and calls)."""

@@ -35,8 +35,6 @@ from kiosk.sealing import Sealer
 
 if TYPE_CHECKING:
     from kiosk.dtks.register import Register
-    from kiosk.roles import Perm
-    from kiosk.services.actor import Actor
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -168,13 +166,6 @@ class Gateway:
                 session.rollback()
                 raise
             return result
-
-    def authorize(self, actor: Actor, perm: Perm) -> None:
-        """The permission check alone, for work that is not one transaction (an import, a
-        backup): a refusal is audited like any other."""
-        from kiosk.services.actor import authorize
-
-        self.call(authorize, actor, perm)
 
     def _audit_refusal(self, exc: PermissionDenied, service: str, args: tuple[object, ...]) -> None:
         """A refused action is history too: written in its own transaction, since the action's

@@ -39,10 +39,6 @@ class Period:
         after = datetime.combine(self.end, time(), tz).astimezone(UTC)
         return first, after
 
-    @property
-    def last_day(self) -> date:
-        return self.end - timedelta(days=1)
-
 
 def _month(year: int, month: int) -> Period:
     start = date(year, month, 1)

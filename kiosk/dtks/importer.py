@@ -213,8 +213,20 @@ def import_snapshot(
             )
         )
     try:
-        load = (source, mapping, report, snap_id, clock.today(), done)
-        _load(ctx, Path(path), *load, progress, cancel, exclusive)
+        today = clock.today()
+        _load(
+            ctx,
+            Path(path),
+            source,
+            mapping,
+            report,
+            snap_id,
+            today,
+            done,
+            progress,
+            cancel,
+            exclusive,
+        )
         report.encoding = source.encoding_read  # the whole file's, not its head's
         confirmed = guard_replacement(ctx, report.imported, snap_id, replace_smaller)
         replaced = activate(ctx, actor, report, snap_id, confirmed)

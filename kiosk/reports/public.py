@@ -1,0 +1,67 @@
+"""A report fit for the papan visual: counts under five hidden so no household can be singled
+out, and nothing that leads to a record.
+
+Primary rule: a count of 1-4 people, households, cases or referrals shows as "<5". Secondary
+rule: where a row or a column would give a hidden count back by subtraction from its total
+(exactly one hidden cell beside a shown total), the next smallest count in that line is hidden
+too. Means, rates and the per-day ticket line stay: they name no one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kiosk.reports.model import Panel, Report, Row, Table, Value
+
+SMALL = "<5"
+COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan")
+
+
+def _small(v: Value) -> bool:
+    return isinstance(v, int) and 0 < v < 5
+
+
+def _hide_second(cells: list[list[Value]], line: list[tuple[int, int]]) -> bool:
+    """Hide one more cell of ``line`` when exactly one is hidden; True when one was."""
+    hidden = [rc for rc in line if cells[rc[0]][rc[1]] == SMALL]
+    if len(hidden) != 1:
+        return False
+    shown = [rc for rc in line if isinstance(cells[rc[0]][rc[1]], int) and cells[rc[0]][rc[1]]]
+    if not shown:
+        return False
+    r, c = min(shown, key=lambda rc: cells[rc[0]][rc[1]])
+    cells[r][c] = SMALL
+    return True
+
+
+def _suppress(t: Table) -> Table:
+    if t.unit not in COUNT_UNITS:
+        return replace(t, drill=False)
+    body = [list(r.values) for r in t.rows]
+    total = list(t.total.values) if t.total else None
+    for line in [*body, *([total] if total else [])]:
+        for i, v in enumerate(line):
+            if _small(v):
+                line[i] = SMALL
+    parts = len(t.columns) - 1 if t.total and len(t.columns) > 1 else len(t.columns)
+    changed = True
+    while changed:  # a second hidden cell may open another line: repeat until none does
+        changed = False
+        for r in range(len(body)):
+            if len(t.columns) > 1 and t.total:
+                changed |= _hide_second(body, [(r, c) for c in range(parts)])
+        if t.total and len(body) > 1:
+            for c in range(len(t.columns)):
+                changed |= _hide_second(body, [(r, c) for r in range(len(body))])
+    rows = tuple(Row(r.key, r.label, tuple(v)) for r, v in zip(t.rows, body, strict=True))
+    new_total = Row(t.total.key, t.total.label, tuple(total)) if t.total and total else t.total
+    return replace(t, rows=rows, total=new_total, drill=False)
+
+
+def public(report: Report) -> Report:
+    """The report with small counts hidden, for the web and the office's screen."""
+    panels = tuple(
+        Panel(p.code, p.title, p.summary, tuple(_suppress(t) for t in p.tables), p.notes)
+        for p in report.panels
+    )
+    return replace(report, panels=panels, public=True)

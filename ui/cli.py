@@ -245,6 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_dtks.run(ctx, a)
         if a.cmd == "usulan":
             return cli_reports.run(ctx, a)
+        if a.cmd == "report":
+            return cli_reports.run_report(ctx, a)
+        if a.cmd == "papan":
+            return cli_reports.run_papan(ctx, a)
         if a.cmd in cli_data.COMMANDS:
             if a.cmd != "backup":
                 _upkeep(ctx)

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sync_commands(sub, common)
     cli_data.add_parsers(sub, common)
     cli_reports.add_parser(sub, common)
+    cli_reports.add_report_parsers(sub, common)
     _roles_command(sub, common)
 
     queue = sub.add_parser(

@@ -42,3 +42,78 @@ def run(ctx: KioskContext, a: argparse.Namespace) -> int:
         + ", ".join(str(w) for w in written)
     )
     return 0
+
+
+def add_report_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="laporan satu periode: laporan-PERIODE.pdf dan laporan-PERIODE.xlsx",
+    )
+    p.add_argument("period", help=f"periode, mis. {EXAMPLES}, 'bulan lalu'")
+    p.add_argument("--out", required=True, help="folder tujuan")
+    p.add_argument("--as", dest="as_user", required=True, help="koordinator, supervisor, admin")
+    p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+    papan = sub.add_parser(
+        "papan", parents=[common], help="papan visual web (angka gabungan saja)"
+    ).add_subparsers(dest="papan_cmd", required=True)
+    for name, text in (
+        (
+            "export",
+            "tulis DIR/index.html mandiri (tanpa internet), untuk situs desa atau flashdisk",
+        ),
+        ("serve", "sajikan papan visual di jaringan kantor untuk peramban atau TV"),
+    ):
+        sp = papan.add_parser(name, parents=[common], help=text)
+        if name == "export":
+            sp.add_argument("out", help="folder tujuan")
+        else:
+            sp.add_argument("--port", type=int, default=8080, help="port (bawaan 8080)")
+            sp.add_argument(
+                "--host", default="0.0.0.0", help="alamat (bawaan: semua antarmuka kantor)"
+            )
+        sp.add_argument("--period", default="bulan ini", help=f"periode, mis. {EXAMPLES}")
+        sp.add_argument("--as", dest="as_user", required=True, help="koordinator, supervisor")
+        sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+
+
+def run_report(ctx: KioskContext, a: argparse.Namespace) -> int:
+    from kiosk.services.reports import office_report
+    from ui.report_files import write_report
+
+    actor = login(ctx, a.as_user, a.as_password)
+    period = parse_period(a.period, ctx.clock.today())
+    report = Gateway(ctx).call(office_report, actor, period, ctx.clock)
+    written = write_report(report, Path(a.out))
+    print(f"Laporan {period.label} ditulis: " + ", ".join(str(w) for w in written))
+    return 0
+
+
+def run_papan(ctx: KioskContext, a: argparse.Namespace) -> int:
+    from kiosk.services.reports import public_report
+    from printing.papan_html import papan_html
+    from ui.papan_server import PapanCache, make_server
+    from ui.report_files import write_papan
+
+    actor = login(ctx, a.as_user, a.as_password)
+    period = parse_period(a.period, ctx.clock.today())
+    gateway = Gateway(ctx)
+    if a.papan_cmd == "export":
+        written = write_papan(gateway.call(public_report, actor, period, ctx.clock), Path(a.out))
+        print(f"Papan visual {period.label} ditulis: {written}")
+        return 0
+
+    def build() -> str:
+        fresh = parse_period(a.period, ctx.clock.today())  # "bulan ini" moves with the days
+        return papan_html(gateway.call(public_report, actor, fresh, ctx.clock), 300)
+
+    server = make_server(a.host, a.port, PapanCache(build))
+    host, port = str(server.server_address[0]), server.server_address[1]
+    print(f"Papan visual di http://{host}:{port}/ (Ctrl+C untuk berhenti)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -3,11 +3,11 @@ shared by the ``usulan`` command and the Usulan DTKS page."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 from kiosk.services.prelist import PrelistExport
+from ui.private_files import write_whole
 
 
 def _birth(place: str, day: date | None) -> str:
@@ -36,17 +36,10 @@ def write_prelist(export: PrelistExport, folder: Path, today: date) -> list[Path
     ]
     code = export.period.code
     header = Header(export.site, f"USULAN/{code}", today)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in (
-        (f"usulan-{code}.xlsx", prelist_xlsx(export)),
-        (f"usulan-{code}.pdf", prelist_bnba(header, PrelistFacts(rows))),
-    ):
-        target = folder / name
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(data)
-        if os.name == "posix":
-            partial.chmod(0o600)  # for the officer and the verifying office only
-        os.replace(partial, target)  # never a half-written file under the real name
-        written.append(target)
-    return written
+    return [
+        write_whole(folder / name, data)  # for the officer and the verifying office only
+        for name, data in (
+            (f"usulan-{code}.xlsx", prelist_xlsx(export)),
+            (f"usulan-{code}.pdf", prelist_bnba(header, PrelistFacts(rows))),
+        )
+    ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kiosk.periods import Period
+from kiosk.services.setup import SiteView
 
 SEX_KEYS = ("L", "P", "?")
 SEX_LABELS = {"L": "Laki-laki", "P": "Perempuan", "?": "Tidak diketahui"}
@@ -64,9 +65,7 @@ class Report:
     """A period's panels for the office, with what the DTKS figures were taken from."""
 
     period: Period
-    office: str
-    village: str
-    village_code: str
+    site: SiteView
     generated_at: datetime
     snapshot: str  # "DTSEN 12 Oktober 2026" or "belum ada"
     panels: tuple[Panel, ...] = field(default_factory=tuple)

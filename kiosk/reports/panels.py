@@ -128,9 +128,7 @@ def build_report(
     )
     return Report(
         period,
-        site.name,
-        site.village_name,
-        site.village_code,
+        site,
         now,
         _snapshot_label(session),
         panels,

@@ -4,11 +4,10 @@ quarter's edge at midnight WIB, sex not recorded kept as its own column."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from kiosk.clock import Clock
 from kiosk.errors import PermissionDenied, ValidationError
 from kiosk.periods import parse_period
 from kiosk.reports.indicators import INDICATORS
@@ -16,23 +15,10 @@ from kiosk.reports.model import TOTAL
 from kiosk.reports.public import SMALL
 from kiosk.roles import Role
 from kiosk.services.reports import office_report, public_report, report_records
-from tests.reports.village import WIB, build
+from tests.reports.conftest import Q4, TODAY
 
-TODAY = Clock(frozen=datetime(2026, 11, 26, 9, 0, tzinfo=WIB))
-Q4 = parse_period("2026Q4", date(2026, 11, 26))
 Q3 = parse_period("2026Q3", date(2026, 11, 26))
 SEXES = ("Laki-laki", "Perempuan", "Tidak diketahui", TOTAL)
-
-
-@pytest.fixture
-def village(gateway, office):
-    officer = office[Role.FRONT_OFFICE].id
-    return gateway.call(lambda s: build(s, officer) and None)
-
-
-@pytest.fixture
-def report(gateway, office, village):
-    return gateway.call(office_report, office[Role.COORDINATOR], Q4, TODAY)
 
 
 def by_sex(table, key=TOTAL):

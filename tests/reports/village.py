@@ -108,9 +108,7 @@ class Village:
         s.add(c)
         s.flush()
         s.add(
-            Complaint(
-                case_id=c.id, kind=kind, sector="sosial", category=category, channel="datang"
-            )
+            Complaint(case_id=c.id, kind=kind, sector="sosial", category=category, channel="datang")
         )
         return c
 

@@ -68,6 +68,7 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("audit", "Jejak audit", Perm.VIEW_AUDIT, "ui.pages.audit", "AuditPage"),
     ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
     ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
+    ("papan", "Papan visual", Perm.VIEW_REPORTS, "ui.pages.papan", "PapanPage"),
 ]
 
 

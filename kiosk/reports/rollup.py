@@ -98,7 +98,7 @@ def table(
         rows,
         total,
         drill=True,
-        chart="none" if dimension == "total" else "bar",
+        chart="bar",
     )
 
 

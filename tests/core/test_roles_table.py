@@ -98,6 +98,9 @@ EXPECTED = {
     "reference.add_choice": "A",
     "reference.add_programme": "A",
     "reference.reload_reference": "A",
+    "reports.office_report": "CSA",
+    "reports.public_report": "CSA",
+    "reports.report_records": "CSA",  # and view_case inside: the administrator sees counts only
     "setup.update_site": "A",
     "summary.office_summary": "CSA",
     "walk_in.record_walk_in": "FT",

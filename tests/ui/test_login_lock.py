@@ -38,6 +38,7 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
         "audit",
         "rights",
         "prelist",
+        "papan",
         "display",
         "about",
     ]

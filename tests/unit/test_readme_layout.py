@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("kiosk", "kiosk/services", "kiosk/dtks", "ui", "ui/pages", "ui/walkin", "printing")
+PACKAGES = (
+    "kiosk",
+    "kiosk/services",
+    "kiosk/dtks",
+    "kiosk/reports",
+    "ui",
+    "ui/pages",
+    "ui/walkin",
+    "printing",
+)
 
 
 def _layout() -> str:

@@ -1,0 +1,74 @@
+"""The Papan visual page: the hand-counted village's quarter on screen, a count opened into the
+records behind it (for who may see cases), the report and the web page saved."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.reports.model import TOTAL
+from tests.reports.conftest import village  # noqa: F401 - the fixture used below
+from tests.ui.test_back_office import login
+
+pytestmark = pytest.mark.usefixtures("village")
+
+
+def _show(qtbot, make_window, user):
+    page = login(qtbot, make_window, user, "papan")
+    page.period_edit.setText("2026Q4")
+    page.show_period()
+    return page
+
+
+def _panel(page, code):
+    for i in range(page.tabs.count()):
+        view = page.tabs.widget(i)
+        if view.panel.code == code:
+            page.tabs.setCurrentIndex(i)
+            return view
+    raise AssertionError(code)
+
+
+def test_the_quarter_on_screen_and_a_count_opened(qtbot, make_window):
+    page = _show(qtbot, make_window, "coordinator")
+    assert page.tabs.count() == 5
+    tiles = [page.tiles.itemAt(i).widget().accessibleName() for i in range(page.tiles.count())]
+    assert "Warga dilayani: 5" in tiles
+    view = _panel(page, "layanan")
+    view.tables.setCurrentIndex(1)  # by channel
+    table = view.current()
+    assert table.dimension == "channel"
+    assert view.chart.chart().series()  # drawn
+    labels = [view.model.data(view.model.index(r, 0)) for r in range(view.model.rowCount())]
+    assert labels[-1] == TOTAL
+    opened = []
+    page.show_records = lambda title, lines: opened.append((title, lines))
+    row = labels.index("Datang langsung")
+    view.numbers.setCurrentIndex(view.model.index(row, 1))  # the men
+    qtbot.keyClick(view.numbers, Qt.Key.Key_Return)
+    ((title, lines),) = opened
+    assert "Datang langsung" in title
+    assert sorted(line.name for line in lines) == ["Warga ali", "Warga fajar"]
+    assert all("*" in line.ref for line in lines)
+
+
+def test_counts_only_for_an_administrator(qtbot, make_window):
+    page = _show(qtbot, make_window, "admin")
+    view = _panel(page, "layanan")
+    page.show_records = lambda *a: pytest.fail("an administrator sees no names")
+    view.numbers.setCurrentIndex(view.model.index(0, 1))
+    qtbot.keyClick(view.numbers, Qt.Key.Key_Return)
+    assert "petugas yang boleh melihat kasus" in page.error.text()
+
+
+def test_saving_the_report_and_the_web_page(qtbot, make_window, tmp_path):
+    page = _show(qtbot, make_window, "supervisor")
+    page.choose_folder = lambda caption: str(tmp_path / "usb")
+    page.save.click()
+    page.web.click()
+    names = sorted(p.name for p in (tmp_path / "usb").iterdir())
+    assert names == ["index.html", "laporan-2026Q4.pdf", "laporan-2026Q4.xlsx"]
+    assert "&lt;5" in (tmp_path / "usb" / "index.html").read_text(encoding="utf-8")
+    page.period_edit.setText("bulan depan")
+    page.show_period()
+    assert "Periode" in page.error.text()

@@ -1,0 +1,326 @@
+"""Papan visual: the period's panels for coordinators, supervisors and administrators.
+
+The report is computed off the UI thread; a chart is drawn only for the table being looked at,
+so opening a panel never stalls the window. Every chart has its table of numbers beside it
+(screen readers read the table); Enter or a double-click on a count lists the records behind it
+for officers who may see cases. The same report saves as PDF and XLSX, and the public version
+(counts under five hidden) as the web page for the village.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.periods import EXAMPLES, Period, parse_period
+from kiosk.reports.indicators import BY_CODE
+from kiosk.reports.model import SEX_KEYS, Panel, Report, Row, Table
+from kiosk.reports.panels import headline
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_report, report_records
+from printing.report_values import shown
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.report_chart import chart_for
+from ui.report_records import RecordsDialog
+from ui.row_model import RowTableModel
+
+
+class _CountTable(QTableView):
+    """Numbers of one report table; Enter on a count asks for its records."""
+
+    def __init__(self, on_open: Callable[[QModelIndex], None]):
+        super().__init__()
+        self._on_open = on_open
+        self.doubleClicked.connect(on_open)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._on_open(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class _FillTabs(QTabWidget):
+    """Asks for no more than its minimum: the charts take the height the screen has left, and
+    the page never grows a scrollbar for them (the scroll area sizes a page by its hint)."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+
+class PanelView(QWidget):
+    """One panel: the list of its tables, the chosen table's chart and numbers."""
+
+    def __init__(self, page: PapanPage, panel: Panel):
+        super().__init__()
+        self.page, self.panel = page, panel
+        self.setObjectName(f"papan_panel_{panel.code}")
+        summary = QLabel(" ".join((panel.summary, *panel.notes)))
+        summary.setWordWrap(True)
+        self.tables = QComboBox()
+        self.tables.setObjectName("papan_tables")
+        self.tables.setAccessibleName(f"Tabel pada panel {panel.title}")
+        self.tables.addItems([t.title for t in panel.tables])
+        self.tables.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tables.setMinimumContentsLength(30)
+        choose = QLabel("&Tabel:")
+        choose.setBuddy(self.tables)
+        pick = QHBoxLayout()
+        pick.addWidget(choose)
+        pick.addWidget(self.tables, 1)
+        self.chart = QChartView()
+        self.chart.setObjectName("papan_chart")
+        self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chart.setMinimumSize(300, 180)
+        self.model: RowTableModel[Row] = RowTableModel((), lambda r: (), self)
+        self.numbers = _CountTable(self.open_records)
+        self.numbers.setObjectName("papan_numbers")
+        self.numbers.setMinimumSize(300, 120)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.chart)
+        split.addWidget(self.numbers)
+        split.setSizes([560, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(pick)
+        layout.addWidget(split, 1)
+        self.tables.currentIndexChanged.connect(self.show_table)
+        if panel.tables:
+            self.show_table(0)
+
+    def current(self) -> Table | None:
+        row = self.tables.currentIndex()
+        return self.panel.tables[row] if 0 <= row < len(self.panel.tables) else None
+
+    def show_table(self, row: int) -> None:
+        t = self.current()
+        if t is None:
+            return
+        self.chart.setChart(chart_for(t, bool(self.page.env.settings.get("high_contrast"))))
+        self.chart.setAccessibleName(f"Grafik: {t.title}. Angkanya ada di tabel di bawahnya.")
+        rows = [*t.rows, *([t.total] if t.total else [])]
+        self.model = RowTableModel(
+            ("", *t.columns), lambda r: (r.label, *(shown(v) for v in r.values)), self
+        )
+        self.model.set_rows(rows)
+        self.numbers.setModel(self.model)
+        self.numbers.setAccessibleName(f"{t.title} (satuan: {t.unit})")
+        self.numbers.resizeColumnsToContents()
+
+    def open_records(self, index: QModelIndex) -> None:
+        t = self.current()
+        if t is None or not index.isValid():
+            return
+        row = self.model.row(index.row())
+        column = index.column() - 1
+        sex = SEX_KEYS[column] if 0 <= column < len(SEX_KEYS) and len(t.columns) > 1 else None
+        self.page.open_records(t, row, sex)
+
+
+class PapanPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.report: Report | None = None
+        self.period: Period | None = None
+        self._asked = False
+        self.setObjectName("papan_page")
+        title = QLabel("Papan visual dan laporan")
+        title.setProperty("role", "title")
+        self.period_edit = QLineEdit("bulan ini")
+        self.period_edit.setObjectName("papan_period")
+        self.period_edit.setAccessibleName("Periode laporan")
+        self.period_edit.setToolTip(f"Mis. {EXAMPLES}, bulan lalu, kuartal lalu")
+        self.period_edit.returnPressed.connect(self.show_period)
+        label = QLabel("&Periode:")
+        label.setBuddy(self.period_edit)
+        show = QPushButton("&Tampilkan")
+        show.clicked.connect(self.show_period)
+        show.setProperty("primary", True)
+        self.save = QPushButton("Simpan &laporan (PDF, XLSX)…")
+        self.save.setObjectName("papan_save")
+        self.save.clicked.connect(self.on_save)
+        self.web = QPushButton("Simpan papan &web…")
+        self.web.setObjectName("papan_web")
+        self.web.setToolTip(
+            "index.html untuk situs desa atau TV kantor: angka di bawah 5 ditulis <5"
+        )
+        self.web.clicked.connect(self.on_web)
+        for b in (self.save, self.web):
+            b.setEnabled(False)
+        controls = QHBoxLayout()
+        for w in (label, self.period_edit, show, self.save, self.web):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        self.tiles = QGridLayout()
+        self.info = QLabel("Pilih periode lalu tekan Tampilkan.")
+        self.info.setObjectName("papan_info")
+        self.info.setWordWrap(True)
+        self.error = error_label(self)
+        self.tabs = _FillTabs()
+        self.tabs.setObjectName("papan_tabs")
+        self.tabs.setAccessibleName("Panel papan visual")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(controls)
+        layout.addLayout(self.tiles)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+
+    def heightForWidth(self, width: int) -> int:
+        """Sized by the screen, not by its wrapped labels' wish: the charts shrink instead
+        (the scroll area asks this of a page whose layout has wrapped labels)."""
+        return self.minimumSizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The current month on first view: the page is for looking, not for setting up."""
+        super().showEvent(event)
+        if self.report is None and not self._asked:
+            self._asked = True
+            self.show_period()
+
+    def show_period(self) -> None:
+        show_error(self.error, "")
+        try:
+            period = parse_period(self.period_edit.text(), self.env.clock.today())
+        except KioskError as exc:
+            show_error(self.error, exc.message)
+            return
+        self.info.setText(f"Menghitung {period.label}…")
+        self.env.op(self, office_report, self.actor, period, self.env.clock).success(
+            self._shown
+        ).failure(self._failed).run()
+
+    def _shown(self, report: Report) -> None:
+        self.report, self.period = report, report.period
+        while self.tiles.count():
+            item = self.tiles.takeAt(0)
+            widget = item.widget() if item else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        for i, (label, value) in enumerate(headline(report)):
+            tile = QLabel(f"{label}<br><b style='font-size:150%'>{shown(value)}</b>")
+            tile.setFrameShape(QFrame.Shape.StyledPanel)
+            tile.setAccessibleName(f"{label}: {shown(value)}")
+            tile.setWordWrap(True)
+            self.tiles.addWidget(tile, 0, i)
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        for panel in report.panels:
+            self.tabs.addTab(PanelView(self, panel), _short(panel.code))
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.info.setText(
+            f"{report.period.label}. Data DTKS/DTSEN: {report.snapshot}. Enter atau klik dua kali "
+            "pada angka untuk melihat rekaman di baliknya."
+        )
+        for b in (self.save, self.web):
+            b.setEnabled(True)
+
+    def open_records(self, t: Table, row: Row, sex: str | None) -> None:
+        indicator = BY_CODE.get(t.indicator)
+        if self.period is None or indicator is None or t.dimension not in indicator.dims:
+            show_error(self.error, "Angka ini tidak punya daftar rekaman.")
+            return
+        if indicator.source in NO_LIST:
+            show_error(self.error, "Angka ini dari data DTKS/DTSEN; lihat di halaman Data DTKS.")
+            return
+        if not self.actor.can(Perm.VIEW_CASE):
+            show_error(self.error, "Daftar nama hanya untuk petugas yang boleh melihat kasus.")
+            return
+        title = f"{t.title}: {row.label}"
+        self.env.op(
+            self,
+            report_records,
+            self.actor,
+            self.period,
+            t.indicator,
+            t.dimension,
+            row.key,
+            sex,
+            self.env.clock,
+        ).success(lambda lines: self.show_records(title, lines)).failure(self._failed).run()
+
+    def show_records(self, title: str, lines: list[RecordLine]) -> None:
+        RecordsDialog(title, lines, self).open()
+
+    def choose_folder(self, caption: str) -> str:
+        """The folder to save into (a test answers this without a dialog)."""
+        return QFileDialog.getExistingDirectory(self, caption)
+
+    def on_save(self) -> None:
+        report = self.report
+        folder = self.choose_folder("Simpan laporan ke folder") if report else ""
+        if not report or not folder:
+            return
+        from ui.report_files import write_report
+
+        self.env.run(self, write_report, report, Path(folder)).success(self._saved).failure(
+            self._failed
+        ).run()
+
+    def on_web(self) -> None:
+        folder = self.choose_folder("Simpan papan web ke folder") if self.period else ""
+        if not self.period or not folder:
+            return
+        from ui.report_files import write_papan
+
+        def saved(board: Report) -> None:
+            try:
+                self._saved([write_papan(board, Path(folder))])
+            except OSError as exc:
+                self._failed(exc)
+
+        self.env.op(self, public_report, self.actor, self.period, self.env.clock).success(
+            saved
+        ).failure(self._failed).run()
+
+    def _saved(self, written: list[Path]) -> None:
+        self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, OSError):
+            show_error(
+                self.error, f"Berkas tidak dapat ditulis ({exc.strerror}). Pilih folder lain."
+            )
+            return
+        show_error(self.error, message_of(exc))
+
+
+def _short(code: str) -> str:
+    return {
+        "usulan": "1. Usulan data",
+        "akses": "2. Akses program",
+        "tumpang_tindih": "3. Tumpang tindih",
+        "kesenjangan": "4. Kesenjangan",
+        "layanan": "Kinerja layanan",
+    }.get(code, code)

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, event, func, select
+from sqlalchemy import ForeignKey, Index, String, Text, event, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kiosk.models.base import Base, Stamped, UuidPk
@@ -16,6 +16,11 @@ class Visit(UuidPk, Base):
     """One encounter: at the counter, a fasilitator's home visit, a phone call or online."""
 
     __tablename__ = "visit"
+    # Reports select a period's visits by when they started (and pre-lists by when they ended).
+    __table_args__ = (
+        Index("ix_visit_started_at", "started_at"),
+        Index("ix_visit_ended_at", "ended_at"),
+    )
 
     channel: Mapped[str] = mapped_column(String(20))  # datang, kunjungan_rumah, telepon, daring
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queue_ticket.id"))
@@ -33,6 +38,7 @@ class Case(UuidPk, Stamped, Base):
     """A service request the back office works, found by its tracking number."""
 
     __tablename__ = "service_case"
+    __table_args__ = (Index("ix_service_case_created_at", "created_at"),)  # a period's cases
 
     tracking_number: Mapped[str] = mapped_column(String(32), unique=True)
     visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))

@@ -33,7 +33,7 @@ class ProgrammeNeed(UuidPk, Base):
 
     __tablename__ = "programme_need"
 
-    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
     programme_code: Mapped[str] = mapped_column(String(30))
@@ -45,9 +45,10 @@ class ProgrammeParticipation(UuidPk, Base):
 
     __tablename__ = "programme_participation"
 
-    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
-    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    # Whether a need is met: "does this household receive it" (reports' gaps).
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"), index=True)
     programme_code: Mapped[str] = mapped_column(String(30))
     source: Mapped[str] = mapped_column(String(12), default="pengakuan")  # pengakuan, dtks
     since: Mapped[date | None]
@@ -72,7 +73,7 @@ class PrelistProposal(UuidPk, Base):
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
-    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"), index=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("service_case.id"))
     status: Mapped[str] = mapped_column(String(20), default="draf")
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from statistics import fmean
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
@@ -145,14 +145,15 @@ def sla_table(session: Session, period: Period, zone: str, words: Mapping[str, s
     """Cases first given an outcome in the period, and how many on or before their due day."""
     start, end = period.bounds(zone)
     decided = func.min(CaseEvent.at)
+    in_period = select(CaseEvent.case_id).where(
+        CaseEvent.to_status.in_(rules.DECIDED), CaseEvent.at >= start, CaseEvent.at < end
+    )
     stmt = (
         select(Case.desk, Case.due_on, decided)
-        .join(
-            CaseEvent,
-            and_(CaseEvent.case_id == Case.id, CaseEvent.to_status.in_(rules.DECIDED)),
-        )
+        .join(CaseEvent, CaseEvent.case_id == Case.id)
+        .where(CaseEvent.to_status.in_(rules.DECIDED), Case.id.in_(in_period))
         .group_by(Case.id, Case.desk, Case.due_on)
-        .having(decided >= start, decided < end)
+        .having(decided >= start)  # decided for the first time in the period
     )
     tz = ZoneInfo(zone)
     groups: dict[str, list[bool]] = defaultdict(list)

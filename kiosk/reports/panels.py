@@ -21,7 +21,7 @@ from kiosk.reports import counter, rollup
 from kiosk.reports.dimensions import DIMENSIONS, Fact
 from kiosk.reports.indicators import INDICATORS, PANELS
 from kiosk.reports.model import Panel, Report, Row, Table, as_of
-from kiosk.reports.sources import SOURCES, Scope
+from kiosk.reports.sources import FactCache, Scope
 from kiosk.services.dtks_check import active_snapshot
 from kiosk.services.setup import SiteView
 
@@ -53,12 +53,17 @@ def scope_of(session: Session, site: SiteView, period: Period, today: date) -> S
     start, end = period.bounds(site.timezone)
     snapshot = active_snapshot(session)
     return Scope(
-        start, end, as_of(period, today), site.village_code, snapshot.id if snapshot else None
+        start,
+        end,
+        as_of(period, today),
+        site.village_code,
+        snapshot.id if snapshot else None,
+        past=period.end <= today,
     )
 
 
 def facts_for(session: Session, scope: Scope, source: str) -> list[Fact]:
-    return SOURCES[source](session, scope)
+    return FactCache(session, scope).get(source)
 
 
 def _overlap(households: list[Fact]) -> Table:
@@ -92,28 +97,35 @@ def _snapshot_label(session: Session) -> str:
 
 
 def build_report(
-    session: Session, site: SiteView, period: Period, today: date, now: datetime
+    session: Session,
+    site: SiteView,
+    period: Period,
+    today: date,
+    now: datetime,
+    only: frozenset[str] | None = None,
 ) -> Report:
-    """Every panel for ``period`` in the office's village and zone."""
+    """Every panel for ``period`` in the office's village and zone (or the panels ``only``)."""
     scope = scope_of(session, site, period, today)
     lists = words(session)
-    cache: dict[str, list[Fact]] = {}
+    cache = FactCache(session, scope)
     tables: dict[str, list[Table]] = defaultdict(list)
     for ind in INDICATORS:
+        if only is not None and ind.panel not in only:
+            continue
         facts = cache.get(ind.source)
-        if facts is None:
-            facts = cache[ind.source] = facts_for(session, scope, ind.source)
         for dim in ind.dims:
             ref = DIMENSIONS[dim].reference
             tables[ind.panel].append(
                 rollup.table(ind, dim, facts, scope.on, lists.get(ref or "", {}))
             )
-    tables["tumpang_tindih"].append(_overlap(cache["register_households"]))
-    service_words = {**lists["layanan_antrian"], **lists["loket"]}
-    tables["layanan"].extend(counter.ticket_tables(session, period, service_words))
-    tables["layanan"].append(
-        counter.sla_table(session, period, site.timezone, lists["meja_layanan"])
-    )
+    if cache.has("register_households") and "tumpang_tindih" in tables:
+        tables["tumpang_tindih"].append(_overlap(cache.get("register_households")))
+    if only is None or "layanan" in only:
+        service_words = {**lists["layanan_antrian"], **lists["loket"]}
+        tables["layanan"].extend(counter.ticket_tables(session, period, service_words))
+        tables["layanan"].append(
+            counter.sla_table(session, period, site.timezone, lists["meja_layanan"])
+        )
     notes = {
         "usulan": (
             "Usulan perubahan data warga DTKS (meninggal, pindah, pecah KK) belum "
@@ -125,6 +137,7 @@ def build_report(
     panels = tuple(
         Panel(code, title, summary, tuple(tables[code]), notes.get(code, ()))
         for code, (title, summary) in PANELS.items()
+        if only is None or code in only
     )
     return Report(
         period,

@@ -21,13 +21,9 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     SQLColumnExpression,
-    and_,
-    case,
-    exists,
     func,
-    literal,
-    or_,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -45,6 +41,7 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.reports.dimensions import Fact
+from kiosk.reports.register_facts import REGISTER_SOURCES, register_facts, split_programmes
 
 WAITING_FOR_ANSWER = (rules.ReferralStatus.SUBMITTED, rules.ReferralStatus.AT_KABUPATEN)
 
@@ -58,11 +55,41 @@ class Scope:
     on: date  # ages and "still open" are read on this day
     village_code: str
     snapshot_id: uuid.UUID | None
+    records: bool = False  # one fact per record, with ref/name/at (the list behind a count)
+    past: bool = True  # the period ended before today ("filed before its end" then matters)
+
+    def filed_by_end(self, column: SQLColumnExpression[Any]) -> ColumnElement[bool]:
+        """Filed before the period's end; for a period still running that is everything, so
+        the condition is left out. Wrapped in coalesce so that SQLite does not walk the time
+        index for it: "before the end" holds for most rows, and the walk costs twice a scan."""
+        return func.coalesce(column, column) < self.end if self.past else true()
+
+
+RECORD_FIELDS = ("ref", "name", "at")
 
 
 def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> Iterator[Fact]:
     for row in session.execute(stmt).mappings():
         yield dict(row)
+
+
+def _facts(
+    session: Session, stmt: Select[*tuple[Any, ...]], scope: Scope, unique: bool = False
+) -> list[Fact]:
+    """The source's facts: every record for a list; for counting, the database keeps only what
+    counting needs. ``unique``: each record is a different unit (a case, a referral), so the
+    database may count them itself (``weight``); otherwise (a person's visits) it drops the
+    repeats and the roll-up counts each unit once."""
+    if scope.records:
+        return list(_rows(session, stmt))
+    sub = stmt.subquery()
+    if not unique:
+        keep = [c for c in sub.c if c.name not in RECORD_FIELDS]
+        return list(_rows(session, select(*keep).distinct()))
+    dropped = (*RECORD_FIELDS, "unit", "birth_date", "disability")
+    keep = [c for c in sub.c if c.name not in dropped]
+    grouped = select(*keep, func.count().label("weight")).group_by(*keep)
+    return [dict(f, unit=None) for f in _rows(session, grouped)]
 
 
 def _person_columns() -> tuple[ColumnElement[Any], ...]:
@@ -93,7 +120,7 @@ def visits(session: Session, scope: Scope) -> list[Fact]:
         )
         .where(Visit.started_at >= scope.start, Visit.started_at < scope.end)
     )
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope)
 
 
 def proposals(session: Session, scope: Scope) -> list[Fact]:
@@ -116,29 +143,40 @@ def proposals(session: Session, scope: Scope) -> list[Fact]:
         )
         .where(Visit.ended_at >= scope.start, Visit.ended_at < scope.end)
     )
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope)
 
 
-def _received(
-    scope: Scope, household: SQLColumnExpression[Any], code: SQLColumnExpression[Any]
-) -> ColumnElement[bool]:
-    """Whether the household receives programme ``code``: recorded at the counter, or on the
-    active DTKS snapshot for its No. KK."""
-    recorded = exists().where(
-        ProgrammeParticipation.household_id == household,
-        ProgrammeParticipation.programme_code == code,
-    )
-    if scope.snapshot_id is None:
-        return recorded
-    kk = select(Household.no_kk).where(Household.id == household).scalar_subquery()
-    on_register = exists().where(
-        DtksRecord.no_kk == kk,
-        DtksRecord.snapshot_id == scope.snapshot_id,
-        (literal(",") + DtksRecord.programmes + literal(",")).like(
-            literal("%,") + code + literal(",%")
-        ),
-    )
-    return or_(recorded, on_register)
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _receiving(session: Session, scope: Scope, facts: list[Fact]) -> set[tuple[object, str]]:
+    """(household, programme) pairs already received: recorded at the counter, or on the
+    active DTKS snapshot for the household's No. KK. Two indexed lookups for the period's
+    households, not one per need."""
+    households = sorted({f["household"] for f in facts if f.get("household")}, key=str)
+    pairs: set[tuple[object, str]] = set()
+    for part in _chunks(households):
+        pairs.update(
+            (h, code)
+            for h, code in session.execute(
+                select(
+                    ProgrammeParticipation.household_id, ProgrammeParticipation.programme_code
+                ).where(ProgrammeParticipation.household_id.in_(part))
+            )
+        )
+    kks = {f["no_kk"]: f["household"] for f in facts if f.get("no_kk")}
+    if scope.snapshot_id is not None:
+        for part in _chunks(sorted(kks)):
+            found = session.execute(
+                select(DtksRecord.no_kk, DtksRecord.programmes).where(
+                    DtksRecord.snapshot_id == scope.snapshot_id, DtksRecord.no_kk.in_(part)
+                )
+            )
+            for kk, progs in found:
+                pairs.update((kks[kk], code) for code in split_programmes(progs))
+    return pairs
 
 
 def needs(session: Session, scope: Scope) -> list[Fact]:
@@ -147,12 +185,11 @@ def needs(session: Session, scope: Scope) -> list[Fact]:
     stmt = (
         select(
             func.coalesce(household, ProgrammeNeed.person_id, Visit.person_id).label("unit"),
+            household.label("household"),
+            Household.no_kk.label("no_kk"),
             ProgrammeNeed.programme_code.label("programme"),
-            case((_received(scope, household, ProgrammeNeed.programme_code), 1), else_=0).label(
-                "received"
-            ),
-            Visit.started_at.label("at"),
             Household.dusun.label("dusun"),
+            Visit.started_at.label("at"),
             Household.no_kk.label("ref"),
             Person.name.label("name"),
         )
@@ -161,7 +198,12 @@ def needs(session: Session, scope: Scope) -> list[Fact]:
         .outerjoin(Person, Person.id == Visit.person_id)
         .where(Visit.started_at >= scope.start, Visit.started_at < scope.end)
     )
-    return [dict(f, programmes=(f.pop("programme"),)) for f in _rows(session, stmt)]
+    facts = _facts(session, stmt, scope)
+    met = _receiving(session, scope, facts)
+    for f in facts:
+        code = f.pop("programme")
+        f["programmes"], f["received"] = (code,), (f.get("household"), code) in met
+    return facts
 
 
 def participation(session: Session, scope: Scope) -> list[Fact]:
@@ -181,7 +223,7 @@ def participation(session: Session, scope: Scope) -> list[Fact]:
         .outerjoin(Person, Person.id == Visit.person_id)
         .where(Visit.started_at >= scope.start, Visit.started_at < scope.end)
     )
-    return [dict(f, programmes=(f.pop("programme"),)) for f in _rows(session, stmt)]
+    return [dict(f, programmes=(f.pop("programme"),)) for f in _facts(session, stmt, scope)]
 
 
 def _case_select(*extra: ColumnElement[Any]) -> Select[*tuple[Any, ...]]:
@@ -213,7 +255,7 @@ def complaints(session: Session, scope: Scope) -> list[Fact]:
         Complaint.channel.label("channel"),
     ).join(Complaint, Complaint.case_id == Case.id)
     stmt = stmt.where(Case.created_at >= scope.start, Case.created_at < scope.end)
-    return [dict(f, kind=f.pop("complaint_kind")) for f in _rows(session, stmt)]
+    return [dict(f, kind=f.pop("complaint_kind")) for f in _facts(session, stmt, scope, True)]
 
 
 def open_complaints(session: Session, scope: Scope) -> list[Fact]:
@@ -223,23 +265,23 @@ def open_complaints(session: Session, scope: Scope) -> list[Fact]:
         .join(Complaint, Complaint.case_id == Case.id)
         .where(
             Complaint.kind == "pengaduan",
-            Case.created_at < scope.end,
+            scope.filed_by_end(Case.created_at),
             Case.status.in_(rules.OPEN),
         )
     )
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope, unique=True)
 
 
 def cases(session: Session, scope: Scope) -> list[Fact]:
     """Cases opened in the period, with where they stand now."""
     stmt = _case_select().where(Case.created_at >= scope.start, Case.created_at < scope.end)
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope, unique=True)
 
 
 def overdue_cases(session: Session, scope: Scope) -> list[Fact]:
     """Open cases past their due day on the day the report is read."""
     stmt = _case_select().where(Case.status.in_(rules.OPEN), Case.due_on < scope.on)
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope, unique=True)
 
 
 def _referral_select() -> Select[*tuple[Any, ...]]:
@@ -265,95 +307,15 @@ def referrals(session: Session, scope: Scope) -> list[Fact]:
     stmt = _referral_select().where(
         Referral.created_at >= scope.start, Referral.created_at < scope.end
     )
-    return list(_rows(session, stmt))
+    return _facts(session, stmt, scope, unique=True)
 
 
 def unanswered_referrals(session: Session, scope: Scope) -> list[Fact]:
     """Referrals sent before the period ended that still wait for an answer."""
     stmt = _referral_select().where(
-        Referral.created_at < scope.end, Referral.status.in_(WAITING_FOR_ANSWER)
+        scope.filed_by_end(Referral.created_at), Referral.status.in_(WAITING_FOR_ANSWER)
     )
-    return list(_rows(session, stmt))
-
-
-def _split(programmes: str | None) -> tuple[str, ...]:
-    return tuple(sorted({p.strip() for p in (programmes or "").split(",") if p.strip()}))
-
-
-def _years_before(on: date, years: int) -> date:
-    try:
-        return on.replace(year=on.year - years)
-    except ValueError:  # 29 February
-        return on.replace(year=on.year - years, day=28)
-
-
-def _age_band_sql(born: SQLColumnExpression[Any], on: date) -> ColumnElement[str]:
-    """The age group in SQL, from cut-off birth days: the same rule as ``age_band``."""
-    return case(
-        (born.is_(None), literal("?")),
-        (born > _years_before(on, 6), literal("0-5")),
-        (born > _years_before(on, 18), literal("6-17")),
-        (born > _years_before(on, 60), literal("18-59")),
-        (born <= on, literal("60+")),
-        else_=literal("?"),
-    )
-
-
-def _village_rows(scope: Scope) -> ColumnElement[bool]:
-    return and_(
-        DtksRecord.snapshot_id == scope.snapshot_id,
-        DtksRecord.village_code == scope.village_code,
-    )
-
-
-def register_people(session: Session, scope: Scope) -> list[Fact]:
-    """The village's people on the active snapshot, grouped by the database: one fact per
-    (programmes, sex, decile, age group) with the number of people in it as ``weight``."""
-    if scope.snapshot_id is None:
-        return []
-    band = _age_band_sql(DtksRecord.birth_date, scope.on).label("age")
-    stmt = (
-        select(DtksRecord.programmes, DtksRecord.sex, DtksRecord.decile, band, func.count())
-        .where(_village_rows(scope))
-        .group_by(DtksRecord.programmes, DtksRecord.sex, DtksRecord.decile, band)
-    )
-    facts: list[Fact] = []
-    for programmes, sex, decile, age, weight in session.execute(stmt):
-        facts.append(
-            {
-                "unit": None,
-                "weight": int(weight),
-                "programmes": _split(programmes),
-                "sex": sex,
-                "decile": decile,
-                "age": age,
-            }
-        )
-    return facts
-
-
-def register_households(session: Session, scope: Scope) -> list[Fact]:
-    """The village's households on the active snapshot (id_keluarga, else No. KK), each with
-    the union of its members' programmes and its lowest decile."""
-    if scope.snapshot_id is None:
-        return []
-    key = func.coalesce(func.nullif(DtksRecord.family_id, ""), DtksRecord.no_kk)
-    stmt = (
-        select(
-            key.label("unit"),
-            func.min(DtksRecord.decile).label("decile"),
-            func.aggregate_strings(func.coalesce(DtksRecord.programmes, ""), ",").label("progs"),
-            func.count().label("members"),
-        )
-        .where(_village_rows(scope))
-        .group_by(key)
-    )
-    facts: list[Fact] = []
-    for unit, decile, progs, members in session.execute(stmt):
-        facts.append(
-            {"unit": unit, "decile": decile, "programmes": _split(progs), "members": members}
-        )
-    return facts
+    return _facts(session, stmt, scope, unique=True)
 
 
 SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
@@ -367,6 +329,24 @@ SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "overdue_cases": overdue_cases,
     "referrals": referrals,
     "unanswered_referrals": unanswered_referrals,
-    "register_people": register_people,
-    "register_households": register_households,
 }
+
+
+class FactCache:
+    """Each source queried once per report, however many indicators read it; the two DTKS
+    sources come from one pass over the snapshot."""
+
+    def __init__(self, session: Session, scope: Scope) -> None:
+        self.session, self.scope = session, scope
+        self._facts: dict[str, list[Fact]] = {}
+
+    def get(self, source: str) -> list[Fact]:
+        if source not in self._facts:
+            if source in REGISTER_SOURCES:
+                self._facts.update(register_facts(self.session, self.scope))
+            else:
+                self._facts[source] = SOURCES[source](self.session, self.scope)
+        return self._facts[source]
+
+    def has(self, source: str) -> bool:
+        return source in self._facts

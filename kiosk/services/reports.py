@@ -8,7 +8,7 @@ never shows a full NIK, and leaves an audit entry with the count, not the names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -96,7 +96,7 @@ def report_records(
         )
     clock = clock or Clock()
     site = require_site(session)
-    scope = scope_of(session, site, period, clock.today())
+    scope = replace(scope_of(session, site, period, clock.today()), records=True)
     found = rollup.records(
         ind, dimension, key, sex, facts_for(session, scope, ind.source), scope.on
     )

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk import case_rules as rules
-from kiosk.models import ReferenceItem
+from kiosk.models import DtksSnapshot, ReferenceItem
 from kiosk.periods import Period
 from kiosk.reports import counter, rollup
-from kiosk.reports.dimensions import DIMENSIONS, Fact
+from kiosk.reports.dimensions import Fact
 from kiosk.reports.indicators import INDICATORS, PANELS
 from kiosk.reports.model import Panel, Report, Row, Table, as_of
 from kiosk.reports.sources import FactCache, Scope
@@ -49,9 +49,15 @@ def words(session: Session) -> dict[str, dict[str, str]]:
     return out
 
 
-def scope_of(session: Session, site: SiteView, period: Period, today: date) -> Scope:
+def scope_of(
+    session: Session,
+    site: SiteView,
+    period: Period,
+    today: date,
+    snapshot: DtksSnapshot | None = None,
+) -> Scope:
     start, end = period.bounds(site.timezone)
-    snapshot = active_snapshot(session)
+    snapshot = snapshot or active_snapshot(session)
     return Scope(
         start,
         end,
@@ -88,8 +94,7 @@ def _overlap(households: list[Fact]) -> Table:
     )
 
 
-def _snapshot_label(session: Session) -> str:
-    snap = active_snapshot(session)
+def _snapshot_label(snap: DtksSnapshot | None) -> str:
     if snap is None:
         return "belum ada data DTKS/DTSEN"
     when = snap.snapshot_date or snap.imported_at.date()
@@ -105,19 +110,15 @@ def build_report(
     only: frozenset[str] | None = None,
 ) -> Report:
     """Every panel for ``period`` in the office's village and zone (or the panels ``only``)."""
-    scope = scope_of(session, site, period, today)
+    snapshot = active_snapshot(session)
+    scope = scope_of(session, site, period, today, snapshot)
     lists = words(session)
     cache = FactCache(session, scope)
     tables: dict[str, list[Table]] = defaultdict(list)
     for ind in INDICATORS:
         if only is not None and ind.panel not in only:
             continue
-        facts = cache.get(ind.source)
-        for dim in ind.dims:
-            ref = DIMENSIONS[dim].reference
-            tables[ind.panel].append(
-                rollup.table(ind, dim, facts, scope.on, lists.get(ref or "", {}))
-            )
+        tables[ind.panel].extend(rollup.tables(ind, cache.get(ind.source), scope.on, lists))
     if cache.has("register_households") and "tumpang_tindih" in tables:
         tables["tumpang_tindih"].append(_overlap(cache.get("register_households")))
     if only is None or "layanan" in only:
@@ -131,7 +132,7 @@ def build_report(
             "Usulan perubahan data warga DTKS (meninggal, pindah, pecah KK) belum "
             "dicatat oleh aplikasi ini; panel ini menghitung usulan daftar awal.",
         ),
-        "akses": (f"Data DTKS: {_snapshot_label(session)}.",),
+        "akses": (f"Data DTKS: {_snapshot_label(snapshot)}.",),
         "kesenjangan": (f"Dibaca pada {format_date(scope.on, 'd MMMM y', locale='id')}.",),
     }
     panels = tuple(
@@ -143,7 +144,7 @@ def build_report(
         period,
         site,
         now,
-        _snapshot_label(session),
+        _snapshot_label(snapshot),
         panels,
     )
 

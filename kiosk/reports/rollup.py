@@ -54,52 +54,62 @@ def _order(dim: Dimension, keys: Iterable[str], counts: Mapping[str, int]) -> li
     return sorted(keys, key=lambda k: (k == UNKNOWN, -counts[k], k))
 
 
-def table(
+def tables(
     indicator: Indicator,
-    dimension: str,
     facts: Iterable[Fact],
     on: date,
-    words: Mapping[str, str] | None = None,
-) -> Table:
-    """The indicator's counts by ``dimension`` (rows) and by sex (columns) when of people."""
-    dim = DIMENSIONS[dimension]
-    words = words or {}
-    cells: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
+    words: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[Table]:
+    """The indicator's counts by each of its disaggregations (rows) and by sex (columns) when
+    of people; one pass over the facts for all of them. ``words``: per reference list."""
+    dims = [DIMENSIONS[d] for d in indicator.dims]
+    cells: list[dict[tuple[str, str], _Cell]] = [defaultdict(_Cell) for _ in dims]
     totals: dict[str, _Cell] = defaultdict(_Cell)
+    by_sex, field, keep = indicator.by_sex, indicator.unit_field, indicator.keep
     for fact in facts:
-        if not indicator.keep(fact):
+        if not keep(fact):
             continue
-        unit, weight = fact.get(indicator.unit_field), int(fact.get("weight", 1))
-        if unit is None and "weight" not in fact:
+        unit = fact.get(field)
+        weighted = "weight" in fact
+        if unit is None and not weighted:
             continue
-        sex = sex_key(fact.get("sex")) if indicator.by_sex else TOTAL
-        for column in {sex, TOTAL}:
+        weight = int(fact["weight"]) if weighted else 1
+        columns = (sex_key(fact.get("sex")), TOTAL) if by_sex else (TOTAL,)
+        for dim, dim_cells in zip(dims, cells, strict=True):
             for key in _values(dim, fact, on):
-                cells[key, column].add(unit, weight)
+                for column in columns:
+                    dim_cells[key, column].add(unit, weight)
+        for column in columns:
             totals[column].add(unit, weight)
+    return [
+        _table(indicator, dim, dim_cells, totals, (words or {}).get(dim.reference or "", {}))
+        for dim, dim_cells in zip(dims, cells, strict=True)
+    ]
+
+
+def _table(
+    indicator: Indicator,
+    dim: Dimension,
+    cells: Mapping[tuple[str, str], _Cell],
+    totals: Mapping[str, _Cell],
+    words: Mapping[str, str],
+) -> Table:
     sexes = SEX_KEYS if indicator.by_sex else ()
     columns = (*(SEX_LABELS[s] for s in sexes), TOTAL)
     keys = {k for k, _s in cells}
     row_totals = {k: cells[k, TOTAL].count for k in keys}
+    empty = _Cell()
     rows = tuple(
-        Row(k, _label(dim, k, words), tuple(cells[k, s].count for s in (*sexes, TOTAL)))
+        Row(
+            k, _label(dim, k, words), tuple(cells.get((k, s), empty).count for s in (*sexes, TOTAL))
+        )
         for k in _order(dim, keys, row_totals)
     )
-    total = Row(TOTAL, TOTAL, tuple(totals[s].count for s in (*sexes, TOTAL)))
+    total = Row(TOTAL, TOTAL, tuple(totals[s].count if s in totals else 0 for s in (*sexes, TOTAL)))
     label = dim.label[0].lower() + dim.label[1:]
-    alone = dimension == "total" or len(indicator.dims) == 1
+    alone = dim.code == "total" or len(indicator.dims) == 1
     title = indicator.name if alone else f"{indicator.name} menurut {label}"
-    return Table(
-        indicator.code,
-        dimension,
-        title,
-        indicator.unit,
-        columns,
-        rows,
-        total,
-        drill=True,
-        chart="bar",
-    )
+    return Table(indicator.code, dim.code, title, indicator.unit, columns, rows, total, drill=True)
 
 
 def records(

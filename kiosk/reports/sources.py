@@ -21,9 +21,12 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     SQLColumnExpression,
+    String,
+    Uuid,
     func,
     select,
     true,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -69,7 +72,9 @@ RECORD_FIELDS = ("ref", "name", "at")
 
 
 def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> Iterator[Fact]:
-    for row in session.execute(stmt).mappings():
+    # Core on the session's connection: the same transaction, without the ORM's per-statement
+    # bookkeeping (a third of the time of a small panel).
+    for row in session.connection().execute(stmt).mappings():
         yield dict(row)
 
 
@@ -84,7 +89,12 @@ def _facts(
         return list(_rows(session, stmt))
     sub = stmt.subquery()
     if not unique:
-        keep = [c for c in sub.c if c.name not in RECORD_FIELDS]
+        # Ids only need to be told apart here: read as text, not parsed into UUIDs.
+        keep = [
+            type_coerce(c, String).label(c.name) if isinstance(c.type, Uuid) else c
+            for c in sub.c
+            if c.name not in RECORD_FIELDS
+        ]
         return list(_rows(session, select(*keep).distinct()))
     dropped = (*RECORD_FIELDS, "unit", "birth_date", "disability")
     keep = [c for c in sub.c if c.name not in dropped]
@@ -155,16 +165,20 @@ def _receiving(session: Session, scope: Scope, facts: list[Fact]) -> set[tuple[o
     """(household, programme) pairs already received: recorded at the counter, or on the
     active DTKS snapshot for the household's No. KK. Two indexed lookups for the period's
     households, not one per need."""
-    households = sorted({f["household"] for f in facts if f.get("household")}, key=str)
+    # The facts may hold ids as text (counting) or as UUIDs (a list): answer in their form.
+    households = {
+        uuid.UUID(str(f["household"])): f["household"] for f in facts if f.get("household")
+    }
     pairs: set[tuple[object, str]] = set()
-    for part in _chunks(households):
+    for part in _chunks(sorted(households, key=str)):
         pairs.update(
-            (h, code)
-            for h, code in session.execute(
+            (households[h], code)
+            for h, code in session.execute(  # household_id is set: it matched the IN list
                 select(
                     ProgrammeParticipation.household_id, ProgrammeParticipation.programme_code
                 ).where(ProgrammeParticipation.household_id.in_(part))
             )
+            if h is not None
         )
     kks = {f["no_kk"]: f["household"] for f in facts if f.get("no_kk")}
     if scope.snapshot_id is not None:

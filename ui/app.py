@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -70,12 +71,21 @@ def run_self_service(ctx: KioskContext, actor: Actor, windowed: bool = False) ->
     return app.exec()
 
 
+def settle_memory() -> None:
+    """Once the window is up: move everything loaded so far (Qt wrappers, SQLAlchemy, the
+    models) out of the collector's way. A full collection then walks only what came after, so
+    it no longer freezes the window for 30-50 ms while a report is being counted."""
+    gc.collect()
+    gc.freeze()
+
+
 def run_app(ctx: KioskContext, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Puskesos Kiosk")
     window = build_window(ctx, demo=demo)
     window.resize(1200, 760)
     window.show()
+    QTimer.singleShot(0, settle_memory)
     if os.environ.get("PUSKESOS_QUIT_AFTER_PAINT"):  # bench/startup.py: time to a painted window
         QTimer.singleShot(0, lambda: (print("dilukis", flush=True), app.quit()))
     return app.exec()

@@ -58,7 +58,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
             print("dilukis", flush=True)
         from kiosk.context import KioskContext
         from kiosk.errors import KioskError
-        from ui.app import build_window
+        from ui.app import build_window, settle_memory
         from ui.cli import _upkeep
 
         try:
@@ -71,6 +71,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         window = build_window(ctx, settings=settings)
         early.hand_over(window)
         held.append(window)
+        QTimer.singleShot(0, settle_memory)
         if quit_after_paint:
             QTimer.singleShot(0, app.quit)
 

@@ -20,11 +20,12 @@ def _show(qtbot, make_window, user):
     return page
 
 
-def _panel(page, code):
+def _panel(qtbot, page, code):
     for i in range(page.tabs.count()):
         view = page.tabs.widget(i)
         if view.panel.code == code:
             page.tabs.setCurrentIndex(i)
+            qtbot.waitUntil(lambda view=view: view._drawn)  # drawn on the next turn
             return view
     raise AssertionError(code)
 
@@ -34,7 +35,7 @@ def test_the_quarter_on_screen_and_a_count_opened(qtbot, make_window):
     assert page.tabs.count() == 5
     tiles = [page.tiles.itemAt(i).widget().accessibleName() for i in range(page.tiles.count())]
     assert "Warga dilayani: 5" in tiles
-    view = _panel(page, "layanan")
+    view = _panel(qtbot, page, "layanan")
     view.tables.setCurrentIndex(1)  # by channel
     table = view.current()
     assert table.dimension == "channel"
@@ -54,7 +55,7 @@ def test_the_quarter_on_screen_and_a_count_opened(qtbot, make_window):
 
 def test_counts_only_for_an_administrator(qtbot, make_window):
     page = _show(qtbot, make_window, "admin")
-    view = _panel(page, "layanan")
+    view = _panel(qtbot, page, "layanan")
     page.show_records = lambda *a: pytest.fail("an administrator sees no names")
     view.numbers.setCurrentIndex(view.model.index(0, 1))
     qtbot.keyClick(view.numbers, Qt.Key.Key_Return)

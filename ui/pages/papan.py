@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -110,8 +110,18 @@ class PanelView(QWidget):
         layout.addLayout(pick)
         layout.addWidget(split, 1)
         self.tables.currentIndexChanged.connect(self.show_table)
-        if panel.tables:
-            self.show_table(0)
+        self._drawn = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Drawn when first looked at: five panels' charts at once would hold the window."""
+        super().showEvent(event)
+        if not self._drawn and self.panel.tables:
+            # After the tab has been laid out, in a turn of its own: the window stays live.
+            QTimer.singleShot(0, self._first_draw)
+
+    def _first_draw(self) -> None:
+        if not self._drawn:
+            self.show_table(self.tables.currentIndex())
 
     def current(self) -> Table | None:
         row = self.tables.currentIndex()
@@ -121,12 +131,13 @@ class PanelView(QWidget):
         t = self.current()
         if t is None:
             return
+        self._drawn = True
         self.chart.setChart(chart_for(t, bool(self.page.env.settings.get("high_contrast"))))
         self.chart.setAccessibleName(f"Grafik: {t.title}. Angkanya ada di tabel di bawahnya.")
         rows = [*t.rows, *([t.total] if t.total else [])]
-        self.model = RowTableModel(
-            ("", *t.columns), lambda r: (r.label, *(shown(v) for v in r.values)), self
-        )
+        # Formatted once (babel's 20.000), not at every repaint of a cell.
+        text = {id(r): (r.label, *(shown(v) for v in r.values)) for r in rows}
+        self.model = RowTableModel(("", *t.columns), lambda r: text[id(r)], self)
         self.model.set_rows(rows)
         self.numbers.setModel(self.model)
         self.numbers.setAccessibleName(f"{t.title} (satuan: {t.unit})")

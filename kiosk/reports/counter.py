@@ -6,9 +6,9 @@ a ticket names no person.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from kiosk.models import Case, CaseEvent, QueueEvent, QueueTicket
 from kiosk.periods import Period
 from kiosk.reports.model import TOTAL, Row, Table
 from kiosk.services.tickets import TicketStatus
+from kiosk.workdays import is_working_day
 
 
 @dataclass
@@ -102,8 +103,21 @@ TICKET_COLUMNS = (
 )
 
 
-def ticket_tables(session: Session, period: Period, words: Mapping[str, str]) -> list[Table]:
-    """Tickets by service and by counter (with means), and tickets per day (a line)."""
+def working_days(period: Period, today: date, holidays: Set[date]) -> int:
+    """Working days of the period up to today (the office's holiday list, no weekends)."""
+    last = min(period.end, today + timedelta(days=1))
+    days = (period.start + timedelta(days=i) for i in range((last - period.start).days))
+    return sum(1 for d in days if is_working_day(d, holidays))
+
+
+def ticket_tables(
+    session: Session,
+    period: Period,
+    words: Mapping[str, str],
+    holidays: Set[date] = frozenset(),
+    today: date | None = None,
+) -> list[Table]:
+    """Tickets by service and by counter (with means), per working day, and per day (a line)."""
     tickets = _tickets(session, period)
     out: list[Table] = []
     for field, dimension, title in (
@@ -119,6 +133,24 @@ def ticket_tables(session: Session, period: Period, words: Mapping[str, str]) ->
         )
         total = _ticket_row(TOTAL, TOTAL, tickets)
         out.append(Table("antrian", dimension, title, "tiket", TICKET_COLUMNS, rows, total))
+    workdays = working_days(period, today or period.end, holidays)
+    by_service: dict[str, int] = defaultdict(int)
+    for t in tickets:
+        by_service[t.service] += 1
+    out.append(
+        Table(
+            "antrian",
+            "workday",
+            f"Rata-rata tiket per hari kerja ({workdays} hari kerja)",
+            "tiket",
+            (TOTAL,),
+            tuple(
+                Row(k, words.get(k, k), (round(n / workdays, 1) if workdays else 0.0,))
+                for k, n in sorted(by_service.items(), key=lambda kv: -kv[1])
+            ),
+            Row(TOTAL, TOTAL, (round(len(tickets) / workdays, 1) if workdays else 0.0,)),
+        )
+    )
     per_day: dict[date, int] = defaultdict(int)
     for t in tickets:
         per_day[t.day] += 1

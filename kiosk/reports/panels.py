@@ -23,6 +23,7 @@ from kiosk.reports.indicators import INDICATORS, PANELS
 from kiosk.reports.model import Panel, Report, Row, Table, as_of
 from kiosk.reports.sources import FactCache, Scope
 from kiosk.services.dtks_check import active_snapshot
+from kiosk.services.reference import holidays
 from kiosk.services.setup import SiteView
 
 STATUS_WORDS = {
@@ -123,7 +124,9 @@ def build_report(
         tables["tumpang_tindih"].append(_overlap(cache.get("register_households")))
     if only is None or "layanan" in only:
         service_words = {**lists["layanan_antrian"], **lists["loket"]}
-        tables["layanan"].extend(counter.ticket_tables(session, period, service_words))
+        tables["layanan"].extend(
+            counter.ticket_tables(session, period, service_words, holidays(session), today)
+        )
         tables["layanan"].append(
             counter.sla_table(session, period, site.timezone, lists["meja_layanan"])
         )

@@ -84,6 +84,10 @@ def test_register_panels_count_households_once(report):
 def test_counter_figures(report):
     t = report.table("antrian", "service")
     assert t.total and t.total.values == (2, 1, 50.0, 10.0, 20.0)
+    # Q4 read on 26 November: October's 22 weekdays and November's 19 so far (no public
+    # holiday falls in them); two tickets.
+    per_day = report.table("antrian", "workday")
+    assert "41 hari kerja" in per_day.title and per_day.value(TOTAL) == round(2 / 41, 1)
     sla = report.table("sla")
     assert sla.total and sla.total.values == (1, 1, 100.0)
 
@@ -115,5 +119,9 @@ def test_records_behind_a_count_need_the_case_permission(gateway, office, villag
         gateway.call(report_records, office[Role.ADMIN], Q4, "warga_dilayani", "total", TOTAL)
     with pytest.raises(PermissionDenied):
         gateway.call(office_report, office[Role.FRONT_OFFICE], Q4, TODAY)
+    with pytest.raises(PermissionDenied):  # a front-office officer gets no list of names
+        gateway.call(
+            report_records, office[Role.FRONT_OFFICE], Q4, "warga_dilayani", "total", TOTAL
+        )
     with pytest.raises(ValidationError):
         gateway.call(report_records, coordinator, Q4, "dtks_penerima", "programme", "PKH")

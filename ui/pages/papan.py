@@ -117,7 +117,7 @@ class PanelView(QWidget):
         super().showEvent(event)
         if not self._drawn and self.panel.tables:
             # After the tab has been laid out, in a turn of its own: the window stays live.
-            QTimer.singleShot(0, self._first_draw)
+            QTimer.singleShot(0, self, self._first_draw)  # cancelled if the panel is gone
 
     def _first_draw(self) -> None:
         if not self._drawn:
@@ -246,7 +246,11 @@ class PapanPage(QWidget):
             tile.setWordWrap(True)
             self.tiles.addWidget(tile, 0, i)
         current = self.tabs.currentIndex()
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
+        for view in old:  # clear() only takes them out of the tabs
+            if view is not None:
+                view.deleteLater()
         for panel in report.panels:
             self.tabs.addTab(PanelView(self, panel), _short(panel.code))
         self.tabs.setCurrentIndex(max(current, 0))

@@ -21,7 +21,8 @@ from kiosk.reports import counter, rollup
 from kiosk.reports.dimensions import Fact
 from kiosk.reports.indicators import INDICATORS, PANELS
 from kiosk.reports.model import Panel, Report, Row, Table, as_of
-from kiosk.reports.sources import FactCache, Scope
+from kiosk.reports.scope import Scope
+from kiosk.reports.sources import FactCache
 from kiosk.services.dtks_check import active_snapshot
 from kiosk.services.reference import holidays
 from kiosk.services.setup import SiteView

@@ -9,7 +9,7 @@ their members' programmes and their lowest decile.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,9 +26,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.models import DtksRecord
 from kiosk.reports.dimensions import Fact
-
-if TYPE_CHECKING:
-    from kiosk.reports.sources import Scope
+from kiosk.reports.scope import Scope
 
 REGISTER_SOURCES = ("register_people", "register_households")
 

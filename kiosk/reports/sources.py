@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    SQLColumnExpression,
     String,
     Uuid,
     func,
     select,
-    true,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -45,27 +41,9 @@ from kiosk.models import (
 )
 from kiosk.reports.dimensions import Fact
 from kiosk.reports.register_facts import REGISTER_SOURCES, register_facts, split_programmes
+from kiosk.reports.scope import Scope
 
 WAITING_FOR_ANSWER = (rules.ReferralStatus.SUBMITTED, rules.ReferralStatus.AT_KABUPATEN)
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Where and when: the period's UTC bounds, the village, the active snapshot."""
-
-    start: datetime
-    end: datetime
-    on: date  # ages and "still open" are read on this day
-    village_code: str
-    snapshot_id: uuid.UUID | None
-    records: bool = False  # one fact per record, with ref/name/at (the list behind a count)
-    past: bool = True  # the period ended before today ("filed before its end" then matters)
-
-    def filed_by_end(self, column: SQLColumnExpression[Any]) -> ColumnElement[bool]:
-        """Filed before the period's end; for a period still running that is everything, so
-        the condition is left out. Wrapped in coalesce so that SQLite does not walk the time
-        index for it: "before the end" holds for most rows, and the walk costs twice a scan."""
-        return func.coalesce(column, column) < self.end if self.past else true()
 
 
 RECORD_FIELDS = ("ref", "name", "at")

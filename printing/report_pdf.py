@@ -12,7 +12,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from kiosk.clock import tanggal
 from kiosk.reports.model import Report, Table
@@ -81,22 +81,23 @@ def _line(t: Table) -> Drawing:
     return d
 
 
-def _table(t: Table) -> list[Flowable]:
-    out: list[Flowable] = [para(t.title, H3)]
+def _table(t: Table) -> tuple[list[Flowable], list[Flowable]]:
+    """The title and chart (kept on one page), then the numbers (which may run on, their
+    header repeated)."""
+    lead: list[Flowable] = [para(t.title, H3)]
     if not t.rows:
-        return [*out, para("Tidak ada data dalam periode ini.", SMALL)]
+        return [*lead, para("Tidak ada data dalam periode ini.", SMALL)], []
     if t.chart == "bar" and any(number(r.values[-1]) for r in t.rows):
-        out.append(_bars(t))
+        lead.append(_bars(t))
     elif t.chart == "line":
-        out.append(_line(t))
+        lead.append(_line(t))
     head = ["", *t.columns]
     rows = [[r.label, *(shown(v) for v in r.values)] for r in t.rows]
     if t.total:
         rows.append([t.total.label, *(shown(v) for v in t.total.values)])
     first = 58 * mm if len(t.columns) < 7 else 30 * mm
     rest = (WIDTH - first) / len(t.columns)
-    out.append(grid(head, rows, [first, *([rest] * len(t.columns))], SMALL))
-    return [KeepTogether(out)]  # title, chart and numbers on one page when they fit
+    return lead, [grid(head, rows, [first, *([rest] * len(t.columns))], SMALL)]
 
 
 def report_pdf(report: Report, invariant: bool = False) -> bytes:
@@ -120,9 +121,12 @@ def report_pdf(report: Report, invariant: bool = False) -> bytes:
         )
     )
     for panel in report.panels:
-        story += [CondPageBreak(60 * mm), para(panel.title, H2), para(panel.summary, SMALL)]
-        story += [para(n, SMALL) for n in panel.notes]
-        for t in panel.tables:
-            story += _table(t)
-            story.append(Spacer(1, 4))
+        head: list[Flowable] = [para(panel.title, H2), para(panel.summary, SMALL)]
+        head += [para(n, SMALL) for n in panel.notes]
+        for i, t in enumerate(panel.tables):
+            lead, numbers = _table(t)
+            # A panel's heading stays with its first table's title and chart.
+            story += [KeepTogether([*head, *lead] if i == 0 else lead), *numbers, Spacer(1, 4)]
+        if not panel.tables:
+            story += head
     return build_pdf(story, header, f"Laporan Puskesos {p.label}", invariant=invariant)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from kiosk.clock import Clock
+    from kiosk.services.dtks_check import OnlineAnswer
     from kiosk.services.letters import CaseLetter
     from kiosk.services.setup import SiteView
     from kiosk.services.tickets import TicketView
@@ -56,3 +57,12 @@ class DocumentRenderer(Protocol):
     def receipt(
         self, site: SiteView, result: WalkInResult, number: str, officer: str, clock: Clock
     ) -> bytes: ...
+
+
+class OnlineRegister(Protocol):
+    """The kabupaten's online DTKS lookup, as the counter may use it (``sync/online_dtks.py``).
+
+    ``lookup`` returns within ``deadline_s`` whatever the link does: the answer, or a sentence
+    in Indonesian saying why there is none (not set up, offline, too slow, refused)."""
+
+    def lookup(self, nik: str, deadline_s: float) -> OnlineAnswer | str: ...

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
@@ -154,6 +154,11 @@ class SyncEngine:
         except Unauthorised:
             self._refresh()
             return call()
+
+    def dtks_lookup(self, nik: str) -> dict[str, Any]:
+        """The kabupaten's answer for one NIK (the counter's online check); an expired token
+        is refreshed once, as for a push."""
+        return self._authorised(partial(self.client.dtks_lookup, nik))
 
     # --- one pass --------------------------------------------------------------------------
 

@@ -9,13 +9,32 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
+from kiosk.ports import OnlineRegister
 from kiosk.services.actor import Actor
+from kiosk.services.dtks_check import OnlineAnswer
 from ui.env import UiEnv
 from ui.local_settings import LocalSettings
 from ui.main_window import MainWindow
 from ui.ops import SyncExecutor, ThreadExecutor
 from ui.theme import apply_theme
+
+
+class LazyKabupatenRegister:
+    """The kabupaten's online lookup, loaded at its first use: the sync client brings
+    ``requests`` with it, which the window does not need to paint."""
+
+    def __init__(self, gateway: Gateway, clock: Clock) -> None:
+        self.gateway, self.clock = gateway, clock
+        self._real: OnlineRegister | None = None
+
+    def lookup(self, nik: str, deadline_s: float) -> OnlineAnswer | str:
+        if self._real is None:
+            from sync.online_dtks import KabupatenRegister
+
+            self._real = KabupatenRegister(self.gateway, self.clock)
+        return self._real.lookup(nik, deadline_s)
 
 
 def build_env(
@@ -42,6 +61,7 @@ def build_env(
         ctx.paths.drafts,
         sealer=ctx.sealer,
         devices=devices,
+        online=LazyKabupatenRegister(Gateway(ctx), ctx.clock),
     )
 
 

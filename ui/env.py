@@ -40,6 +40,8 @@ class UiEnv:
     devices: ThreadExecutor | SyncExecutor | None = field(default=None, repr=False)
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
     told_no_voice: bool = False  # the officer has been told the board has no voice
+    # The kabupaten's online DTKS lookup (kiosk.ports.OnlineRegister); None: snapshot only.
+    online: Any = field(default=None, repr=False)
 
     def op(
         self,

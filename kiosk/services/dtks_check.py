@@ -35,8 +35,19 @@ class DtksEntry:
 
 
 @dataclass(frozen=True)
+class OnlineAnswer:
+    """The kabupaten's own answer for one NIK, from its register of ``snapshot_date``."""
+
+    found: bool
+    snapshot_date: date
+    decile: int | None = None
+    programmes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DtksResult:
-    """The answer with the snapshot it came from, so the officer knows how fresh it is."""
+    """The answer with the snapshot it came from, so the officer knows how fresh it is; and,
+    when the kabupaten answered in time, its answer (``online``) or why it did not (``note``)."""
 
     found: bool
     person: DtksEntry | None
@@ -44,10 +55,32 @@ class DtksResult:
     snapshot_id: uuid.UUID | None
     snapshot_kind: str | None
     snapshot_date: date | None
+    online: OnlineAnswer | None = None
+    online_note: str = ""
 
     @property
     def decile(self) -> int | None:
         return self.person.decile if self.person else None
+
+    @property
+    def online_is_newer(self) -> bool:
+        """The kabupaten's register is newer than this office's snapshot (or there is none):
+        its answer is the one the counter acts on."""
+        o = self.online
+        return o is not None and (
+            self.snapshot_date is None or o.snapshot_date > self.snapshot_date
+        )
+
+    @property
+    def registered(self) -> bool:
+        """In DTKS/DTSEN by the newer of the two answers."""
+        return self.online.found if self.online is not None and self.online_is_newer else self.found
+
+    @property
+    def current_decile(self) -> int | None:
+        return (
+            self.online.decile if self.online is not None and self.online_is_newer else self.decile
+        )
 
 
 def _entry(r: DtksRecord) -> DtksEntry:

@@ -7,7 +7,7 @@ audit entry and the outbox operation land together or not at all.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -36,7 +36,7 @@ from kiosk.models import (
 )
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
-from kiosk.services.dtks_check import DtksResult, check_dtks
+from kiosk.services.dtks_check import DtksResult, OnlineAnswer, check_dtks
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
 from kiosk.services.reference import choices, holidays
@@ -71,6 +71,8 @@ class CaptureInput:
     consent_basis: str = "persetujuan"
     propose_prelist: bool = False
     prelist_reason: str = ""
+    # The kabupaten's answer when it was newer than the snapshot (the counter showed it).
+    online: OnlineAnswer | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def _open_visit(session: Session, v: _Visit, dtks: DtksResult) -> Visit:
         household_id=v.household_id,
         dtks_status=v.dtks_status,
         dtks_snapshot_id=dtks.snapshot_id,
-        dtks_decile=dtks.decile,
+        dtks_decile=dtks.current_decile,
         started_at=v.ticket.issued_at if v.ticket else v.now,
         ended_at=v.now,
         officer_id=v.officer_id,
@@ -363,10 +365,11 @@ def record_walk_in(
     household = session.get(Household, person.household_id) if person.household_id else None
     labels = _validate(session, data)
     dtks = check_dtks(session, actor, person.nik, household.no_kk if household else None)
+    dtks = replace(dtks, online=data.online)
     dtks_status = (
         "tanpa_data"
-        if dtks.snapshot_id is None
-        else ("terdaftar" if dtks.found else "tidak_terdaftar")
+        if dtks.snapshot_id is None and not dtks.online_is_newer
+        else ("terdaftar" if dtks.registered else "tidak_terdaftar")
     )
     site = current_site(session)
     if site is None:

@@ -54,6 +54,7 @@ EXPECTED = {
     "cases.case_inbox": "BC",
     "cases.move_case": "BC",
     "cases.record_notice": "BC",
+    "dtks_online.check_with_kabupaten": "FBCST",
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

@@ -18,6 +18,7 @@ from kiosk.models import (
     PrintedDocument,
     PrintJob,
     QueueTicket,
+    Visit,
 )
 from kiosk.roles import Role
 from kiosk.services.people import PersonInput, register_person
@@ -311,3 +312,38 @@ def test_the_warning_box_says_what_to_check_and_enter_acknowledges(qtbot, make_w
     QTimer.singleShot(100, answer)
     REAL_ACKNOWLEDGE(page.register, ["Jenis kelamin berbeda dengan petunjuk dalam NIK"])
     assert seen and "Jenis kelamin berbeda" in seen[0] and "KTP" in seen[0]
+
+
+class _Kabupaten:
+    """The kabupaten's newer register: this family was added there after the last import."""
+
+    def lookup(self, nik, deadline_s):
+        from kiosk.services.dtks_check import OnlineAnswer
+
+        assert deadline_s <= 2.0
+        return OnlineAnswer(True, date(2099, 1, 1), 3, ("BPNT",))
+
+
+def test_the_kabupatens_newer_answer_is_shown_and_recorded(qtbot, make_window, office, session):
+    snapshot(session)
+    page = open_page(qtbot, make_window)
+    page.env.online = _Kabupaten()
+    type_into(qtbot, page.find_step.query, "Budi Santoso")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_Return)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["nik"], "3324011508800001")
+    type_into(qtbot, reg.edits["no_kk"], "3324010101200003")
+    qtbot.keyClick(reg.edits["no_kk"], Qt.Key.Key_Return)
+    cap = page.capture
+    assert page.stack.currentWidget() is cap
+    text = cap.dtks.text()
+    assert "TIDAK TERDAFTAR" in text  # this office's snapshot ...
+    assert "Server kabupaten: TERDAFTAR - desil 3; program: BPNT" in text  # ... and the newer one
+    assert "ini yang dipakai" in text
+    assert not cap.prelist.isChecked() and not cap.prelist.isEnabled()
+    type_into(qtbot, cap.description, "Kartu BPNT belum diterima")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert page.stack.currentWidget() is page.receipt
+    visit = session.scalars(select(Visit)).one()
+    assert visit.dtks_status == "terdaftar" and visit.dtks_decile == 3

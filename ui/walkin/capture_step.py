@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import tanggal
 from kiosk.services.actor import Actor
-from kiosk.services.dtks_check import DtksResult
+from kiosk.services.dtks_check import DtksResult, OnlineAnswer
 from kiosk.services.reference import Choice, choices, programme_list
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
@@ -49,6 +49,23 @@ def programme_choices(env: UiEnv) -> list[Choice]:
     return [
         Choice(c.code, f"{c.code} - {c.label}", c.extra) for c in env.gateway.call(programme_list)
     ]
+
+
+def online_line(dtks: DtksResult) -> str:
+    """What the kabupaten said, or why it said nothing (empty when it was not asked)."""
+    o = dtks.online
+    if o is None:
+        return dtks.online_note
+    state = "TERDAFTAR" if o.found else "TIDAK TERDAFTAR"
+    detail = (
+        f" - desil {o.decile or '-'}; program: {', '.join(o.programmes) or '-'}" if o.found else ""
+    )
+    newer = (
+        "lebih baru dari data lokal; ini yang dipakai."
+        if dtks.online_is_newer
+        else "tidak lebih baru dari data lokal."
+    )
+    return f"Server kabupaten: {state}{detail} (data {tanggal(o.snapshot_date)}), {newer}"
 
 
 class CaptureStep(QWidget):
@@ -183,11 +200,16 @@ class CaptureStep(QWidget):
                 )
             else:
                 text = f"TIDAK TERDAFTAR di {dtks.snapshot_kind} (data {when})."
-        in_dtks = dtks.found
+        text = f"{text}\n{online_line(dtks)}".strip()
+        self.online = dtks.online if dtks.online_is_newer else None
+        in_dtks = dtks.registered
+        checked = dtks.snapshot_id is not None or dtks.online_is_newer
         self.prelist.setEnabled(not in_dtks)
-        self.prelist.setChecked(not in_dtks and dtks.snapshot_id is not None)
+        self.prelist.setChecked(not in_dtks and checked)
         self.prelist_reason.setEnabled(not in_dtks)
         self.dtks.setText(text)
+
+    online: OnlineAnswer | None = None  # the kabupaten's newer answer, recorded with the visit
 
     def state(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: chosen(c) for k, c in self.combos.items()}
@@ -252,6 +274,7 @@ class CaptureStep(QWidget):
             consent_basis=s["consent_basis"],
             propose_prelist=s["prelist"],
             prelist_reason=s["prelist_reason"],
+            online=self.online,
         )
         self.save.setEnabled(False)
         self.env.op(self, record_walk_in, self.actor, data, self.env.clock).success(

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksResult
+from kiosk.services.dtks_online import check_with_kabupaten
 from kiosk.services.lookup import Hit
 from kiosk.services.people import PersonView
 from kiosk.services.tickets import TicketView
 from kiosk.services.walk_in import WalkInResult
 from ui.env import UiEnv
+from ui.ops import Op
 from ui.walkin.capture_step import CaptureStep
 from ui.walkin.drafts import DraftStore
 from ui.walkin.find_step import FindStep
@@ -102,9 +104,17 @@ class WalkInPage(QWidget):
         self, person_id: uuid.UUID, name: str, nik: str | None, no_kk: str | None
     ) -> None:
         self.person = (person_id, name, nik, no_kk)
-        self.env.run(self, self.env.gateway.ctx.register.check, self.actor, nik, no_kk).success(
-            lambda dtks: self._show_capture(dtks)
-        ).failure(self.find_step.show_failure).run()
+        self.check_dtks(nik, no_kk).success(self._show_capture).failure(
+            self.find_step.show_failure
+        ).run()
+
+    def check_dtks(self, nik: str | None, no_kk: str | None) -> Op[DtksResult]:
+        """The snapshot, and the kabupaten within two seconds, on the network's threads (the
+        database's thread stays free for the other counters' work)."""
+        ctx = self.env.gateway.ctx
+        return self.env.device(
+            self, check_with_kabupaten, ctx, self.actor, nik, no_kk, self.env.online
+        )
 
     def _show_capture(self, dtks: DtksResult) -> None:
         assert self.person is not None
@@ -166,10 +176,9 @@ class WalkInPage(QWidget):
             self.stack.setCurrentWidget(self.capture)
             self.capture.description.setFocus()
 
-        register = self.env.gateway.ctx.register
-        self.env.run(self, register.check, self.actor, self.person[2], self.person[3]).success(
-            show
-        ).failure(self.find_step.show_failure).run()
+        self.check_dtks(self.person[2], self.person[3]).success(show).failure(
+            self.find_step.show_failure
+        ).run()
 
     def on_drop_draft(self) -> None:
         self.drafts.clear()

@@ -29,6 +29,7 @@ class Visit(UuidPk, Base):
     dtks_status: Mapped[str] = mapped_column(String(20), default="belum_dicek")
     dtks_snapshot_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dtks_snapshot.id"))
     dtks_decile: Mapped[int | None]
+    access_needs: Mapped[str] = mapped_column(String(100), default="", server_default="")
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
     officer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
@@ -48,6 +49,8 @@ class Case(UuidPk, Stamped, Base):
     desk: Mapped[str] = mapped_column(String(30), default="sosial_ekonomi")
     status: Mapped[str] = mapped_column(String(20), default="diterima")
     emergency: Mapped[bool] = mapped_column(default=False)
+    # Carried from the visit so the back office meets the citizen the same way.
+    access_needs: Mapped[str] = mapped_column(String(100), default="", server_default="")
     sensitive: Mapped[bool] = mapped_column(default=False)
     due_on: Mapped[date | None]
     decision: Mapped[str | None] = mapped_column(Text)

@@ -23,6 +23,9 @@ class QueueTicket(UuidPk, Base):
     label: Mapped[str] = mapped_column(String(12))  # "A001"
     service_day: Mapped[date]
     priority: Mapped[str | None] = mapped_column(String(20))  # lansia, disabilitas, hamil …
+    # What the visitor needs to be served (kursi_roda, bahasa_isyarat ...; comma-separated):
+    # the caller comes to a wheelchair, shows the number to a deaf visitor.
+    access_needs: Mapped[str] = mapped_column(String(100), default="", server_default="")
     status: Mapped[str] = mapped_column(String(12), default="menunggu")
     counter: Mapped[str | None] = mapped_column(String(20))
     issued_at: Mapped[datetime]

@@ -30,6 +30,7 @@ from kiosk.models import (
     ServiceProduct,
 )
 from kiosk.roles import Perm, permissions_of
+from kiosk.services.access import AccessNeed, access_needs, needs_of
 from kiosk.services.actor import Actor
 from kiosk.services.cases import EVENT_LABELS, load_case
 from kiosk.services.reference import choices, holidays
@@ -121,6 +122,7 @@ class CaseView:
     resolution_steps: tuple[StepView, ...] = ()
     documents: tuple[tuple[str, str], ...] = field(default=())  # (kind, number)
     actions: tuple[CaseAction, ...] = ()  # what the acting officer may do now, in order
+    access: tuple[AccessNeed, ...] = ()  # how to serve the citizen (wheelchair, sign language)
 
 
 def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[StepView, ...]:
@@ -291,6 +293,7 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         _steps(session, "penyelesaian", c.id),
         _documents(session, [c.id, *(r.id for r in referrals), *(p.id for p in prods)]),
         offered,
+        needs_of(c.access_needs, access_needs(session)),
     )
 
 

@@ -67,7 +67,9 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
             item = items.get((list_name, entry["code"])) or ReferenceItem(
                 list_name=list_name, code=entry["code"]
             )
-            item.label, item.extra = entry["label"], entry.get("extra", {})
+            # The office's own words (keys ending in _lokal) survive a reload of the lists.
+            local = {k: v for k, v in (item.extra or {}).items() if k.endswith("_lokal")}
+            item.label, item.extra = entry["label"], {**entry.get("extra", {}), **local}
             item.sort_order, item.source_version = order, lists["version"]
             session.add(item)
         counts[list_name] = len(entries)

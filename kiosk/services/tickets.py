@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -14,6 +15,7 @@ from kiosk.clock import Clock
 from kiosk.errors import ValidationError
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Perm
+from kiosk.services.access import PRIORITY, access_needs, checked_needs, needs_of
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import next_value
@@ -43,6 +45,8 @@ class TicketView:
     issued_at: datetime
     waiting_ahead: int
     estimated_wait_minutes: int = 0  # people ahead x the recent mean service time
+    access_needs: tuple[str, ...] = ()  # the needs' words, for the slip and the caller
+    access_codes: tuple[str, ...] = ()  # the same as codes, for the capture to start from
 
 
 @action(Perm.ISSUE_TICKET, label="Mengambil nomor antrian")
@@ -52,9 +56,13 @@ def issue_ticket(
     service_code: str,
     priority: str | None = None,
     clock: Clock | None = None,
+    access: Sequence[str] = (),
 ) -> TicketView:
-    """A numbered ticket; the prefix comes from the ``layanan_antrian`` reference list."""
+    """A numbered ticket; the prefix comes from the ``layanan_antrian`` reference list. An
+    access need gives the ticket priority (as a disabled visitor) if it has none."""
     clock = clock or Clock()
+    needs = checked_needs(session, access)
+    priority = priority or (PRIORITY if needs else None)
     services = {c.code: c for c in choices(session, "layanan_antrian")}
     if service_code not in services:
         raise ValidationError("Pilih jenis layanan antrian.", field="service")
@@ -82,6 +90,7 @@ def issue_ticket(
         label=f"{prefix}{number:03d}",
         service_day=today,
         priority=priority or None,
+        access_needs=needs,
         status=TicketStatus.WAITING,
         issued_at=now,
         queued_at=now,
@@ -109,6 +118,8 @@ def issue_ticket(
         now,
         int(waiting),
         round(int(waiting) * _mean_service_minutes(session, today)),
+        tuple(n.label for n in needs_of(needs, access_needs(session))),
+        tuple(c for c in needs.split(",") if c),
     )
 
 

@@ -35,6 +35,7 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.roles import Perm
+from kiosk.services.access import checked_needs
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.dtks_check import DtksResult, OnlineAnswer, check_dtks
 from kiosk.services.journal import record
@@ -73,6 +74,7 @@ class CaptureInput:
     prelist_reason: str = ""
     # The kabupaten's answer when it was newer than the snapshot (the counter showed it).
     online: OnlineAnswer | None = None
+    access_needs: list[str] = field(default_factory=list)  # kursi_roda, bahasa_isyarat ...
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class _Visit:
     officer_id: uuid.UUID
     dtks_status: str
     now: datetime
+    access: str = ""  # the visitor's access needs, checked codes
     visit: Visit | None = None
     case: Case | None = None
     ticket: QueueTicket | None = None
@@ -173,6 +176,7 @@ def _open_visit(session: Session, v: _Visit, dtks: DtksResult) -> Visit:
         dtks_status=v.dtks_status,
         dtks_snapshot_id=dtks.snapshot_id,
         dtks_decile=dtks.current_decile,
+        access_needs=v.access,
         started_at=v.ticket.issued_at if v.ticket else v.now,
         ended_at=v.now,
         officer_id=v.officer_id,
@@ -196,6 +200,7 @@ def _open_case(session: Session, v: _Visit, site: Site, today: date, due: date) 
         status=CaseStatus.RECEIVED,
         emergency=data.urgency == "darurat",
         sensitive=data.sensitivity == "rahasia",
+        access_needs=v.access,
         due_on=due,
         created_by=v.officer_id,
     )
@@ -375,7 +380,8 @@ def record_walk_in(
     if site is None:
         raise ValidationError("Puskesos belum diatur.")
     officer = acting_officer(session, actor)
-    v = _Visit(data, person, household, officer.id, dtks_status, clock.now())
+    access = checked_needs(session, data.access_needs)
+    v = _Visit(data, person, household, officer.id, dtks_status, clock.now(), access)
     _open_visit(session, v, dtks)
     today = clock.today()
     due = add_working_days(today, DUE_DAYS[data.urgency], holidays(session))

@@ -55,6 +55,7 @@ EXPECTED = {
     "cases.move_case": "BC",
     "cases.record_notice": "BC",
     "dtks_online.check_with_kabupaten": "FBCST",
+    "access.set_access_guide": "A",
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

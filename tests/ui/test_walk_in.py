@@ -347,3 +347,27 @@ def test_the_kabupatens_newer_answer_is_shown_and_recorded(qtbot, make_window, o
     assert page.stack.currentWidget() is page.receipt
     visit = session.scalars(select(Visit)).one()
     assert visit.dtks_status == "terdaftar" and visit.dtks_decile == 3
+
+
+def test_a_wheelchair_ticket_reaches_the_capture_with_its_guide(
+    qtbot, make_window, office, session
+):
+    page = open_page(qtbot, make_window)
+    find = page.find_step
+    find.access.setCurrentIndex(find.access.findData("kursi_roda"))
+    find.ticket_button.click()
+    assert "PRIORITAS: Penyandang disabilitas - Kursi roda" in find.ticket_label.text()
+    type_into(qtbot, find.query, "Rina Lestari")
+    qtbot.keyClick(find.query, Qt.Key.Key_Return)
+    qtbot.keyClick(find.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["nik"], "3324015508800002")
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    cap = page.capture
+    assert page.stack.currentWidget() is cap
+    assert cap.access["kursi_roda"].isChecked() and cap.access_guide.isVisibleTo(cap)
+    assert "mendatangi warga" in cap.access_guide.text()
+    type_into(qtbot, cap.description, "Tanya bantuan alat bantu")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert page.stack.currentWidget() is page.receipt
+    assert session.scalars(select(Case)).one().access_needs == "kursi_roda"

@@ -15,6 +15,7 @@ def case_html(v: CaseView, clock: Any) -> str:
     e = html.escape
     flag = "<p style='color:#b00020'><b>DARURAT - didahulukan</b></p>" if v.emergency else ""
     secret = "<p><b>Rahasia</b>: jangan dibacakan di depan umum.</p>" if v.sensitive else ""
+    access = "".join(f"<p><b>Kebutuhan akses: {e(n.label)}</b>. {e(n.guide)}</p>" for n in v.access)
     due = tanggal(v.due_on) if v.due_on else "-"
     upstream = {
         "lokal": "belum terkirim ke kabupaten",
@@ -34,7 +35,7 @@ def case_html(v: CaseView, clock: Any) -> str:
         ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
         ("Kabupaten", upstream),
     ]
-    out = [f"<h2>{e(v.tracking_number)}</h2>", flag, secret, "<table cellpadding='3'>"]
+    out = [f"<h2>{e(v.tracking_number)}</h2>", flag, access, secret, "<table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     out.append("</table>")
     for r in v.referrals:

@@ -6,6 +6,7 @@ Signals: ``saved(WalkInResult)``, ``changed()`` (for the draft), ``back()``.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.clock import tanggal
+from kiosk.services.access import access_needs
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksResult, OnlineAnswer
 from kiosk.services.reference import Choice, choices, programme_list
@@ -91,6 +93,7 @@ class CaptureStep(QWidget):
         self.prelist_reason.setPlaceholderText("Alasan usulan, mis. buruh harian, 4 anak")
         self.prelist_reason.setAccessibleName("Alasan usulan daftar awal")
 
+        access_row = self._access_row()
         programmes = programme_choices(env)
         form = self._form(programmes)
         lists = self._lists(programmes)
@@ -112,6 +115,8 @@ class CaptureStep(QWidget):
         inner.addWidget(self.dtks)
         inner.addWidget(self.prelist)
         inner.addWidget(self.prelist_reason)
+        inner.addLayout(access_row)
+        inner.addWidget(self.access_guide)
         inner.addLayout(form)
         inner.addWidget(lists, 1)  # the lists take what height is left
         layout = QVBoxLayout(self)
@@ -120,6 +125,36 @@ class CaptureStep(QWidget):
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, self.on_save)
+
+    def _access_row(self) -> QHBoxLayout:
+        """The visitor's access needs, and the office's guide for each one ticked."""
+        self.access_needs = self.env.gateway.call(access_needs)
+        self.access: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Kebutuhan akses:"))
+        for need in self.access_needs:
+            box = QCheckBox(need.label)
+            box.setObjectName(f"access_{need.code}")
+            box.setAccessibleDescription(need.guide)
+            box.toggled.connect(self._show_guide)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            self.access[need.code] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        self.access_guide = QLabel()
+        self.access_guide.setObjectName("access_guide")
+        self.access_guide.setAccessibleName("Panduan melayani warga")
+        self.access_guide.setWordWrap(True)
+        self.access_guide.setProperty("role", "note")
+        self.access_guide.hide()
+        return row
+
+    def _show_guide(self) -> None:
+        lines = [
+            f"{n.label}: {n.guide}" for n in self.access_needs if self.access[n.code].isChecked()
+        ]
+        self.access_guide.setText("\n".join(lines))
+        self.access_guide.setVisible(bool(lines))
 
     def _form(self, programmes: list[Choice]) -> QFormLayout:
         """Kind, sector, channel, urgency ..., the programme it is about, and what happened."""
@@ -178,10 +213,12 @@ class CaptureStep(QWidget):
         ticket_id: uuid.UUID | None,
         dtks: DtksResult,
         channel: str,
+        access: Sequence[str] = (),
     ) -> None:
         self.person_id, self.ticket_id = person_id, ticket_id
         self.who.setText(f"Warga: {name}")
         self.show_dtks(dtks)
+        self.set_access(access)  # what the ticket was issued with
         self.combos["channel"].setCurrentIndex(max(0, self.combos["channel"].findData(channel)))
         show_error(self.error, "")
         self.combos["category"].setFocus()
@@ -223,6 +260,7 @@ class CaptureStep(QWidget):
             documents=self.documents.checked(),
             prelist=self.prelist.isChecked(),
             prelist_reason=self.prelist_reason.text(),
+            access=[code for code, box in self.access.items() if box.isChecked()],
         )
         return out
 
@@ -237,6 +275,11 @@ class CaptureStep(QWidget):
         self.participation.set_checked(state.get("participation", []))
         self.documents.set_checked(state.get("documents", []))
         self.prelist_reason.setText(state.get("prelist_reason", ""))
+        self.set_access(state.get("access", []))
+
+    def set_access(self, codes: Sequence[str]) -> None:
+        for code, box in self.access.items():
+            box.setChecked(code in codes)
 
     def clear(self) -> None:
         self.restore(
@@ -275,6 +318,7 @@ class CaptureStep(QWidget):
             propose_prelist=s["prelist"],
             prelist_reason=s["prelist_reason"],
             online=self.online,
+            access_needs=s["access"],
         )
         self.save.setEnabled(False)
         self.env.op(self, record_walk_in, self.actor, data, self.env.clock).success(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.roles import Perm
+from kiosk.services.access import access_needs
 from kiosk.services.actor import Actor
 from kiosk.services.lookup import Hit, lookup
 from kiosk.services.reference import choices
@@ -89,9 +90,16 @@ class FindStep(QWidget):
         layout.addWidget(new)
         QShortcut(QKeySequence("Ctrl+T"), self, self.on_issue_ticket)
         if not actor.can(Perm.ISSUE_TICKET):  # a fasilitator records home visits: no queue
-            for w in (self.service, self.priority, self.ticket_button, self.ticket_label):
+            for w in (
+                self.service,
+                self.priority,
+                self.access,
+                self.ticket_button,
+                self.ticket_label,
+            ):
                 w.hide()
-            for label in (form.labelForField(self.service), form.labelForField(self.priority)):
+            fields = (self.service, self.priority, self.access)
+            for label in (form.labelForField(w) for w in fields):
                 if label is not None:
                     label.hide()
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_person.emit)
@@ -106,6 +114,12 @@ class FindStep(QWidget):
             self.service.addItem(c.label, c.code)
         for c in self.env.gateway.call(choices, "prioritas"):
             self.priority.addItem(c.label, c.code)
+        # A visitor in a wheelchair, deaf, blind ...: the ticket gets priority, and the caller
+        # and the capture see the need.
+        self.access = add_field(form, "Kebutuhan &akses", QComboBox(), "queue_access")
+        self.access.addItem("Tidak ada", NO_CHOICE)
+        for need in self.env.gateway.call(access_needs):
+            self.access.addItem(need.label, need.code)
         self.ticket_button = QPushButton("Terbitkan &tiket (Ctrl+T)")
         self.ticket_button.clicked.connect(self.on_issue_ticket)
         self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
@@ -141,10 +155,13 @@ class FindStep(QWidget):
             chosen(self.service),
             chosen(self.priority),
             self.env.clock,
+            [code] if (code := chosen(self.access)) else [],
         ).success(self._ticket).failure(self.show_failure).run()
 
     def _ticket(self, ticket: TicketView) -> None:
         mark = f" - PRIORITAS: {ticket.priority_label}" if ticket.priority_label else ""
+        if ticket.access_needs:
+            mark += f" - {', '.join(ticket.access_needs)}"
         self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}{mark}")
         self.ticket_issued.emit(ticket)
         self.print_ticket(ticket)

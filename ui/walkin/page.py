@@ -118,8 +118,14 @@ class WalkInPage(QWidget):
 
     def _show_capture(self, dtks: DtksResult) -> None:
         assert self.person is not None
+        ticket = self.ticket
         self.capture.start(
-            self.person[0], self.person[1], self.ticket.id if self.ticket else None, dtks, "datang"
+            self.person[0],
+            self.person[1],
+            ticket.id if ticket else None,
+            dtks,
+            "datang",
+            ticket.access_codes if ticket else (),
         )
         self.stack.setCurrentWidget(self.capture)
         self.capture.combos["category"].setFocus()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.clock import Clock
 from kiosk.errors import PermissionDenied, ValidationError
 from kiosk.models import Case, QueueTicket, Visit
 from kiosk.roles import Role
@@ -43,7 +44,7 @@ def test_the_ticket_gets_priority_and_the_case_carries_the_need(gateway, office,
     view = gateway.call(case_detail, office[Role.BACK_OFFICE], case.id)
     assert [n.code for n in view.access] == ["kursi_roda", "pendamping"]
     assert "mendatangi" in view.access[0].guide
-    shown = case_html(view, None)  # the back office's detail pane
+    shown = case_html(view, Clock())  # the back office's detail pane
     assert "Kebutuhan akses: Kursi roda / sulit berjalan" in shown
 
 

@@ -23,6 +23,9 @@ QPushButton[primary="true"] { background: #0a58ca; color: #ffffff; font-weight: 
 QLabel[role="error"] { color: #a4161a; font-weight: bold; }
 QLabel[role="title"] { font-weight: bold; }
 QListWidget#nav::item:selected { background: #0a58ca; color: #ffffff; }
+QCheckBox::indicator, QListView::indicator { width: 16px; height: 16px;
+    border: 2px solid #4a525b; background: #ffffff; border-radius: 2px; }
+QCheckBox::indicator:checked, QListView::indicator:checked { background: #0a58ca; }
 """
 
 _HIGH_CONTRAST = """
@@ -37,6 +40,9 @@ QLabel[role="error"] { color: #ffff00; font-weight: bold; }
 QLabel[role="title"] { font-weight: bold; }
 QListWidget#nav::item:selected { background: #ffff00; color: #000000; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
+QCheckBox::indicator, QListView::indicator { width: 18px; height: 18px;
+    border: 3px solid #ffffff; background: #000000; }
+QCheckBox::indicator:checked, QListView::indicator:checked { background: #ffff00; }
 """
 
 BASE_POINTS = 11

@@ -74,6 +74,13 @@ def _problems(qtbot, ctx, tmp_path, user: str, width: int, height: int, mode: st
         for step in steps:
             if step is not None:
                 page.stack.setCurrentWidget(step)
+            for inner in page.findChildren(QScrollArea):  # a step's own scrolled form
+                body = inner.widget()
+                wide = (
+                    body is not None and body.minimumSizeHint().width() > inner.viewport().width()
+                )
+                if wide and inner.isVisibleTo(page):
+                    problems.append((key, "scrolls sideways", body.objectName()))
             for button in page.findChildren(QPushButton):
                 if not (_primary(button) and button.isVisibleTo(page)):
                     continue

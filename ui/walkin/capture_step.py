@@ -126,21 +126,22 @@ class CaptureStep(QWidget):
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, self.on_save)
 
-    def _access_row(self) -> QHBoxLayout:
-        """The visitor's access needs, and the office's guide for each one ticked."""
+    def _access_row(self) -> QGridLayout:
+        """The visitor's access needs (two to a row: they fit in large text), and the office's
+        guide for each one ticked."""
         self.access_needs = self.env.gateway.call(access_needs)
         self.access: dict[str, QCheckBox] = {}
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Kebutuhan akses:"))
-        for need in self.access_needs:
+        row = QGridLayout()
+        row.addWidget(QLabel("Kebutuhan akses:"), 0, 0)
+        for i, need in enumerate(self.access_needs):
             box = QCheckBox(need.label)
             box.setObjectName(f"access_{need.code}")
             box.setAccessibleDescription(need.guide)
             box.toggled.connect(self._show_guide)
             box.toggled.connect(lambda _on: self.changed.emit())
             self.access[need.code] = box
-            row.addWidget(box)
-        row.addStretch(1)
+            row.addWidget(box, i // 2, 1 + i % 2)
+        row.setColumnStretch(3, 1)
         self.access_guide = QLabel()
         self.access_guide.setObjectName("access_guide")
         self.access_guide.setAccessibleName("Panduan melayani warga")

@@ -61,6 +61,7 @@ class CallView:
     priority: str | None
     issued_at: datetime
     event: str = ""
+    access_needs: str = ""  # codes: the caller goes to a wheelchair, shows a deaf visitor
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,15 @@ class QueueState:
 
 def _view(t: QueueTicket, event: str = "") -> CallView:
     return CallView(
-        t.id, t.label, t.service_code, t.counter, t.status, t.priority, t.issued_at, event
+        t.id,
+        t.label,
+        t.service_code,
+        t.counter,
+        t.status,
+        t.priority,
+        t.issued_at,
+        event,
+        t.access_needs,
     )
 
 

@@ -88,3 +88,13 @@ def test_a_hanging_printer_holds_up_neither_tickets_nor_the_window(
         find.env.devices.wait(15000)
         find.env.executor.wait(5000)
         printer.close()
+
+
+def test_an_access_need_shows_to_the_caller(qtbot, make_window, office, settings):
+    settings.set("printer_uri", "")
+    find = login(qtbot, make_window, "frontoffice", "front").find_step
+    find.access.setCurrentIndex(find.access.findData("bahasa_isyarat"))
+    _issue(qtbot, find)
+    queue = find.window().shell.show_key("queue")
+    cell = queue.waiting_model.data(queue.waiting_model.index(0, 2))
+    assert cell == "Penyandang disabilitas - Tuli / perlu bahasa isyarat"

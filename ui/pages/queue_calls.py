@@ -70,6 +70,7 @@ class QueueCallPage(QWidget):
         self.services: list[Choice] = []
         self.counters: list[Choice] = []
         self.priority_labels: dict[str, str] = {}
+        self.need_labels: dict[str, str] = {}
 
         top = self._top()
         self.current = QLabel("Belum ada nomor di loket ini.")
@@ -178,16 +179,18 @@ class QueueCallPage(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     @staticmethod
-    def _lists(session: Any) -> tuple[list[Choice], list[Choice], list[Choice]]:
+    def _lists(session: Any) -> tuple[list[Choice], ...]:
         return (
             choices(session, "layanan_antrian"),
             choices(session, "loket"),
             choices(session, "prioritas"),
+            choices(session, "kebutuhan_akses"),
         )
 
-    def _got_lists(self, lists: tuple[list[Choice], list[Choice], list[Choice]]) -> None:
-        self.services, self.counters, priorities = lists
+    def _got_lists(self, lists: tuple[list[Choice], ...]) -> None:
+        self.services, self.counters, priorities, needs = lists
         self.priority_labels = {c.code: c.label for c in priorities}
+        self.need_labels = {c.code: c.label for c in needs}
         mine = str(self.env.settings.get("counter"))
         self.counter.blockSignals(True)
         for c in self.counters:
@@ -213,7 +216,10 @@ class QueueCallPage(QWidget):
         return (
             v.label,
             self._service_label(v.service_code),
-            self.priority_labels.get(v.priority, v.priority) if v.priority else "",
+            " - ".join(
+                ([self.priority_labels.get(v.priority, v.priority)] if v.priority else [])
+                + [self.need_labels.get(c, c) for c in v.access_needs.split(",") if c]
+            ),
             self.env.clock.local(v.issued_at).strftime("%H.%M"),
             counters.get(v.counter or "", "-"),
         )

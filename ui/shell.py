@@ -69,6 +69,13 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
     ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
     ("papan", "Papan visual", Perm.VIEW_REPORTS, "ui.pages.papan", "PapanPage"),
+    (
+        "akses",
+        "Panduan disabilitas",
+        Perm.MANAGE_REFERENCE,
+        "ui.pages.access_guides",
+        "AccessGuidesPage",
+    ),
 ]
 
 

@@ -1,0 +1,87 @@
+"""Panduan disabilitas: the office's own guide for each access need (Empat Lawang art. 12),
+shown to the officer when a visitor needs a wheelchair, sign language, reading help or comes
+with a companion. Empty text goes back to the shipped guide."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.access import GUIDE_MAX, AccessNeed, access_needs, set_access_guide
+from kiosk.services.actor import Actor
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+
+
+class AccessGuidesPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("access_guides_page")
+        title = QLabel("Panduan melayani warga disabilitas")
+        title.setProperty("role", "title")
+        note = QLabel(
+            "Tulis panduan singkat kantor ini untuk tiap kebutuhan akses: tampil di layar petugas "
+            f"saat warga mendaftar dan di kasus. Paling panjang {GUIDE_MAX} huruf; kosongkan "
+            "untuk kembali ke panduan bawaan."
+        )
+        note.setWordWrap(True)
+        self.form = QFormLayout()
+        self.edits: dict[str, QPlainTextEdit] = {}
+        self.save = QPushButton("&Simpan panduan")
+        self.save.setProperty("primary", True)
+        self.save.clicked.connect(self.on_save)
+        self.info = QLabel()
+        self.info.setObjectName("access_guides_info")
+        self.error = error_label(self)
+        head = QHBoxLayout()  # Save beside the title: in view however large the text
+        head.addWidget(title, 1)
+        head.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(note)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self.env.op(self, access_needs).success(self._show).failure(self._failed).run()
+
+    def _show(self, needs: list[AccessNeed]) -> None:
+        for need in needs:
+            edit = QPlainTextEdit(need.guide)
+            edit.setObjectName(f"guide_{need.code}")
+            edit.setAccessibleName(f"Panduan: {need.label}")
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 2 + 16)  # fits 768 lines
+            self.form.addRow(need.label, edit)
+            self.edits[need.code] = edit
+        self.shown = {n.code: n.guide for n in needs}
+
+    def on_save(self) -> None:
+        show_error(self.error, "")
+        changed = {
+            code: e.toPlainText()
+            for code, e in self.edits.items()
+            if " ".join(e.toPlainText().split()) != self.shown.get(code)
+        }
+        for code, text in changed.items():
+            self.env.op(self, set_access_guide, self.actor, code, text).success(
+                self._saved
+            ).failure(self._failed).run()
+        if not changed:
+            self.info.setText("Tidak ada yang berubah.")
+
+    def _saved(self, need: AccessNeed) -> None:
+        self.shown[need.code] = need.guide
+        self.edits[need.code].setPlainText(need.guide)
+        self.info.setText(f"Tersimpan: {need.label}.")
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.roles import Role
-from ui import cli_access, cli_data, cli_reports
+from ui import cli_access, cli_data, cli_programmes, cli_reports
 
 if TYPE_CHECKING:
     from ui.cli_common import Subparsers
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_parser(sub, common)
     cli_reports.add_report_parsers(sub, common)
     cli_access.add_parser(sub, common)
+    cli_programmes.add_parser(sub, common)
     _roles_command(sub, common)
 
     queue = sub.add_parser(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy import String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.models.base import Base, UuidPk
@@ -23,6 +23,10 @@ class Programme(UuidPk, Base):
     )  # pusat, provinsi, kabupaten, desa, non_pemerintah
     managing_body: Mapped[str] = mapped_column(String(200), default="")
     criteria: Mapped[str] = mapped_column(Text, default="")
+    # The criteria as data (kiosk/eligibility.py), from the shipped or the kabupaten's list;
+    # ``rules_by_office``: the administrator wrote them, and a reload keeps them.
+    rules: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    rules_by_office: Mapped[bool] = mapped_column(default=False, server_default=false())
     unit: Mapped[str] = mapped_column(String(12), default="keluarga")  # orang / keluarga
     active: Mapped[bool] = mapped_column(default=True)
     source_version: Mapped[str] = mapped_column(String(40), default="")

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import utcnow
+from kiosk.eligibility import check_rule
 from kiosk.errors import Conflict, ValidationError
 from kiosk.models import Holiday, Programme, ReferenceItem, ReferenceVersion
 from kiosk.regions import RESOURCES
@@ -55,6 +56,8 @@ def load_reference(session: Session, root: Path = REFERENCE_DIR) -> dict[str, in
         row.name, row.level = item["name"], item["level"]
         row.managing_body = item.get("managing_body", "")
         row.criteria, row.unit = item.get("criteria", ""), item.get("unit", "keluarga")
+        if not row.rules_by_office:  # the office's own criteria survive a reload
+            row.rules = check_rule(item.get("rules", {}))
         row.source_version = progs["version"]
         session.add(row)
     counts["programmes"] = len(progs["programmes"])

@@ -45,7 +45,7 @@ def test_reference_data_is_loaded_with_versions(gateway, office, session):
     codes = {p.code for p in session.scalars(select(Programme))}
     assert {"PKH", "BPNT", "PBI-JK", "PIP", "ATENSI", "YAPI", "RS-RTLH", "BLT-DD", "SKTM"} <= codes
     versions = {v.dataset: v.version for v in session.scalars(select(ReferenceVersion))}
-    assert versions["programmes"] == "2026.11-1" and "lists" in versions
+    assert versions["programmes"] == "2026.11-2" and "lists" in versions
     sectors = [c.code for c in gateway.call(choices, "sektor")]
     assert sectors[:3] == ["pendidikan", "kesehatan", "adminduk"]
     assert date(2026, 8, 17) in gateway.call(holidays)

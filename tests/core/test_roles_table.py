@@ -56,6 +56,8 @@ EXPECTED = {
     "cases.record_notice": "BC",
     "dtks_online.check_with_kabupaten": "FBCST",
     "access.set_access_guide": "A",
+    "eligibility.eligible_programmes": "FBCST",
+    "eligibility.set_programme_rules": "A",
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from kiosk.roles import Role
 from kiosk.services.people import PersonInput, register_person
 from printing.decode import decode
 from tests.conftest import PASSWORD
+from tests.core.test_eligibility import family  # noqa: F401 - fixture
 from tests.printing.fake_printer import FakePrinter
 from ui.walkin.page import WalkInPage
 from ui.walkin.register_step import RegisterStep
@@ -371,3 +373,16 @@ def test_a_wheelchair_ticket_reaches_the_capture_with_its_guide(
     qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
     assert page.stack.currentWidget() is page.receipt
     assert session.scalars(select(Case)).one().access_needs == "kursi_roda"
+
+
+@pytest.mark.usefixtures("family")
+def test_the_capture_hints_at_programmes_with_reasons(qtbot, make_window, office, session):
+    page = open_page(qtbot, make_window)
+    father = session.scalars(select(Person).where(Person.nik == "3324011508800001")).one()
+    page.go_capture(father.id, father.name, father.nik, "3324010101200003")
+    hints = page.capture.hints
+    assert hints.isVisibleTo(page.capture)
+    text = hints.text()
+    assert "PKH (" in text and "ada anggota berusia 0-5 tahun" in text and "ATENSI" in text
+    assert "perlu dicek" not in text  # every hint here has its criteria met
+    assert "BPNT" not in hints.text()  # already received

@@ -30,6 +30,7 @@ from kiosk.clock import tanggal
 from kiosk.services.access import access_needs
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksResult, OnlineAnswer
+from kiosk.services.eligibility import Eligibility, eligible_programmes
 from kiosk.services.reference import Choice, choices, programme_list
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
@@ -87,6 +88,11 @@ class CaptureStep(QWidget):
         self.dtks.setWordWrap(True)
         self.dtks.setObjectName("dtks_panel")
         self.dtks.setAccessibleName("Hasil pemeriksaan DTKS")
+        self.hints = QLabel()
+        self.hints.setObjectName("programme_hints")
+        self.hints.setAccessibleName("Program yang mungkin memenuhi syarat")
+        self.hints.setWordWrap(True)
+        self.hints.hide()
         self.prelist = QCheckBox("Usulkan masuk DTKS sebagai daftar awal (pre-&list)")
         self.prelist.setObjectName("propose_prelist")
         self.prelist_reason = QLineEdit()
@@ -113,6 +119,7 @@ class CaptureStep(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.who)
         inner.addWidget(self.dtks)
+        inner.addWidget(self.hints)
         inner.addWidget(self.prelist)
         inner.addWidget(self.prelist_reason)
         inner.addLayout(access_row)
@@ -220,9 +227,23 @@ class CaptureStep(QWidget):
         self.who.setText(f"Warga: {name}")
         self.show_dtks(dtks)
         self.set_access(access)  # what the ticket was issued with
+        self.hints.hide()
+        self.env.op(self, eligible_programmes, self.actor, person_id, None, self.env.clock).success(
+            self.show_hints
+        ).failure(lambda _exc: self.hints.hide()).run()
         self.combos["channel"].setCurrentIndex(max(0, self.combos["channel"].findData(channel)))
         show_error(self.error, "")
         self.combos["category"].setFocus()
+
+    def show_hints(self, found: Eligibility) -> None:
+        """Programmes the family may qualify for, with why: a hint to tell the citizen about."""
+        parts = []
+        for h in found.hints[:4]:
+            why = "; ".join(h.met[:2])
+            unsure = f"; perlu dicek: {h.unknown[0]}" if h.verdict is None and h.unknown else ""
+            parts.append(f"{h.code} ({why}{unsure})")
+        self.hints.setText("Mungkin memenuhi syarat (petunjuk): " + ", ".join(parts))
+        self.hints.setVisible(bool(parts))
 
     def show_dtks(self, dtks: DtksResult) -> None:
         if dtks.snapshot_id is None:

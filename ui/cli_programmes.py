@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from kiosk.context import Gateway, KioskContext
 from kiosk.errors import ValidationError
+from kiosk.services.actor import Actor
 from kiosk.services.eligibility import eligible_programmes, set_programme_rules
+from kiosk.services.ranking import rank_candidates
 from ui.cli_common import login
 
 if TYPE_CHECKING:
@@ -33,7 +35,21 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     what = rules.add_mutually_exclusive_group(required=True)
     what.add_argument("--set", dest="rules", help='JSON, mis. {"all": [{"decile_max": 1}]}')
     what.add_argument("--reset", action="store_true", help="kembali ke kriteria bawaan")
-    for p in (eligible, rules):
+    ranked = progs.add_parser(
+        "rank", parents=[common], help="peringkat calon penerima program daerah/desa (koordinator)"
+    )
+    ranked.add_argument("code", help="kode program, mis. BLT-DD")
+    ranked.add_argument("--quota", type=int, required=True, help="jumlah keluarga penerima")
+    ranked.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAMA=BOBOT",
+        help="bobot, mis. decile=5 disability=3 (bawaan: decile 5, disability 3, children 2, "
+        "elderly 2, need 2, school 1, size 1)",
+    )
+    ranked.add_argument("--json", action="store_true", help="keluaran JSON")
+    for p in (eligible, rules, ranked):
         p.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
         p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
 
@@ -41,6 +57,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 def run(ctx: KioskContext, a: argparse.Namespace) -> int:
     actor = login(ctx, a.as_user, a.as_password)
     gateway = Gateway(ctx)
+    if a.programmes_cmd == "rank":
+        return _rank(gateway, actor, a)
     if a.programmes_cmd == "rules":
         try:
             rules = None if a.reset else json.loads(a.rules)
@@ -68,4 +86,61 @@ def run(ctx: KioskContext, a: argparse.Namespace) -> int:
             if items:
                 print(f"    {label}: {'; '.join(items)}")
     print("Ini petunjuk, bukan keputusan: kepesertaan ditetapkan oleh pengelola program.")
+    return 0
+
+
+def _weights(pairs: list[str]) -> dict[str, float] | None:
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        try:
+            out[name.strip()] = float(value.replace(",", "."))
+        except ValueError as exc:
+            raise ValidationError(f"Bobot '{pair}' tidak terbaca: tulis NAMA=ANGKA.") from exc
+    return out
+
+
+def _rank(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
+    from kiosk.identity import mask_nik
+
+    result = gateway.call(rank_candidates, actor, a.code, a.quota, _weights(a.weight))
+    if a.json:
+        print(
+            json.dumps(
+                {
+                    "programme": result.programme,
+                    "quota": result.quota,
+                    "weights": dict(result.weights),
+                    "ranked": [
+                        {
+                            "rank": r.rank,
+                            "key": r.candidate.key,
+                            "no_kk": r.candidate.no_kk,
+                            "head": r.candidate.head,
+                            "nik": mask_nik(r.candidate.nik),
+                            "score": r.score,
+                            "reasons": list(r.reasons),
+                            "within_quota": r.within_quota,
+                        }
+                        for r in result.ranked
+                    ],
+                    "excluded": [
+                        {"key": e.candidate.key, "no_kk": e.candidate.no_kk, "reason": e.reason}
+                        for e in result.excluded
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for r in result.ranked:
+        mark = "*" if r.within_quota else " "
+        print(
+            f"{mark}{r.rank:4d}. {r.candidate.head} (KK {r.candidate.no_kk}) skor {r.score:.2f}: "
+            + ", ".join(r.reasons)
+        )
+    print(f"* dalam kuota {result.quota}. Dikecualikan: {len(result.excluded)} keluarga.")
     return 0

@@ -58,6 +58,7 @@ EXPECTED = {
     "access.set_access_guide": "A",
     "eligibility.eligible_programmes": "FBCST",
     "eligibility.set_programme_rules": "A",
+    "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

@@ -1,0 +1,162 @@
+"""Ranking candidates: deterministic, explained, ties broken by the stated rule, exclusions
+listed; the service reads the village's households from the snapshot, the counter's records
+and the recorded needs; the command gives the same order."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from kiosk.errors import PermissionDenied, ValidationError
+from kiosk.models import DtksRecord, DtksSnapshot, Household, Person, ProgrammeNeed, Visit
+from kiosk.ranking import Candidate, rank
+from kiosk.roles import Role
+from kiosk.services.ranking import rank_candidates
+from tests.conftest import PASSWORD
+from ui.cli import main
+
+BASE = Candidate("K", "Kepala", "", "KK", 3, 4, 0, 0, 0, 0, False, frozenset(), True)
+
+
+def c(key, **kw):
+    return replace(BASE, key=key, no_kk=key, **kw)
+
+
+def test_the_order_is_the_same_whatever_the_input_order():
+    people = [
+        c("A", decile=1),
+        c("B", decile=2, children=2),
+        c("C", decile=2, children=2),
+        c("D", decile=4, disability=1),
+        c("E", decile=1, members=6),
+    ]
+    first = rank(people, "BLT-DD", 2)
+    for seed in range(5):
+        shuffled = people[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [r.candidate.key for r in rank(shuffled, "BLT-DD", 2).ranked] == [
+            r.candidate.key for r in first.ranked
+        ]
+    # B and C tie on every fact: the key decides, as stated.
+    keys = [r.candidate.key for r in first.ranked]
+    assert keys.index("B") + 1 == keys.index("C")
+    assert [r.within_quota for r in first.ranked][:3] == [True, True, False]
+
+
+def test_ties_go_to_the_lower_decile_then_the_larger_household():
+    # Same score by construction: weights only on size.
+    w = {"size": 1.0}
+    ranked = rank([c("X", decile=3), c("Y", decile=2)], "P", 1, w).ranked
+    assert [r.candidate.key for r in ranked] == ["Y", "X"]
+    ranked = rank([c("X", members=3, decile=2), c("Y", members=3, decile=2)], "P", 1, w).ranked
+    assert [r.candidate.key for r in ranked] == ["X", "Y"]
+
+
+def test_each_rank_is_explained_and_exclusions_have_a_reason():
+    result = rank(
+        [
+            c("A", decile=1, disability=2),
+            c("B", decile=2, receiving=frozenset({"BLT-DD"})),
+            c("C", decile=2, resident=False),
+            c("D", decile=None),
+        ],
+        "BLT-DD",
+        5,
+    )
+    (top,) = result.ranked
+    assert top.reasons[0].startswith("desil 5,00") and "disabilitas 3,00" in top.reasons
+    reasons = {e.candidate.key: e.reason for e in result.excluded}
+    assert reasons == {
+        "B": "sudah menerima BLT-DD",
+        "C": "tinggal di luar desa ini",
+        "D": "desil tidak ada di DTKS/DTSEN (data belum lengkap)",
+    }
+
+
+def test_bad_weights_and_quota_are_refused():
+    with pytest.raises(ValidationError):
+        rank([BASE], "P", 1, {"goats": 1.0})
+    with pytest.raises(ValidationError):
+        rank([BASE], "P", 0)
+    with pytest.raises(ValidationError):
+        rank([BASE], "P", 1, {"decile": -1.0})
+
+
+@pytest.fixture
+def village(gateway, office):
+    """Three households on the snapshot (one elsewhere), one registered with a disabled member
+    and a recorded need, one registered but not on the snapshot."""
+
+    def build(s):
+        snap = DtksSnapshot(
+            source="uji", imported_at=datetime(2026, 10, 1).astimezone(), status="active"
+        )
+        s.add(snap)
+        s.flush()
+
+        def row(fam, kk, decile, born, progs="", village="3324012001"):
+            s.add(
+                DtksRecord(
+                    snapshot_id=snap.id,
+                    family_id=fam,
+                    no_kk=kk,
+                    name=f"Kepala {fam}",
+                    nik=f"{kk[:12]}0001",
+                    decile=decile,
+                    birth_date=born,
+                    programmes=progs,
+                    village_code=village,
+                )
+            )
+
+        row("F1", "3324010101000001", 1, date(1950, 1, 1))
+        row("F2", "3324010101000002", 1, date(1990, 1, 1))
+        row("F2", "3324010101000002", 1, date(2024, 1, 1))  # a toddler
+        row("F3", "3324010101000003", 2, date(1980, 1, 1), progs="BLT-DD")
+        row("F9", "3324010101000009", 1, date(1980, 1, 1), village="3324012002")
+        hh = Household(no_kk="3324010101000001", village_code="3324012001")
+        lone = Household(no_kk="3324010101000077", village_code="3324012001")
+        s.add_all([hh, lone])
+        s.flush()
+        s.add(Person(name="Nenek", household_id=hh.id, disability="PDFSK"))
+        s.add(Person(name="Warga Baru", household_id=lone.id))
+        v = Visit(
+            channel="datang",
+            household_id=hh.id,
+            started_at=datetime.now().astimezone(),
+            officer_id=office[Role.FRONT_OFFICE].id,
+        )
+        s.add(v)
+        s.flush()
+        s.add(ProgrammeNeed(visit_id=v.id, household_id=hh.id, programme_code="BLT-DD"))
+
+    gateway.call(build)
+
+
+def test_the_village_is_ranked_from_snapshot_counter_and_needs(gateway, office, village):
+    result = gateway.call(rank_candidates, office[Role.COORDINATOR], "BLT-DD", 1)
+    order = [r.candidate.key for r in result.ranked]
+    assert order == ["F1", "F2"]  # F1: decile 1, elderly, disabled member, need recorded
+    assert result.ranked[0].within_quota and not result.ranked[1].within_quota
+    assert any(r.startswith("kebutuhan tercatat") for r in result.ranked[0].reasons)
+    excluded = {e.candidate.no_kk: e.reason for e in result.excluded}
+    assert excluded["3324010101000003"] == "sudah menerima BLT-DD"
+    assert "data belum lengkap" in excluded["3324010101000077"]
+    assert "3324010101000009" not in excluded  # another village's family is not listed
+    with pytest.raises(PermissionDenied):  # names: not for the administrator's account
+        gateway.call(rank_candidates, office[Role.ADMIN], "BLT-DD", 1)
+
+
+def test_the_command_ranks_the_same(ctx, office, village, capsys, monkeypatch):
+    monkeypatch.setenv("PUSKESOS_PASSWORD", PASSWORD)
+    db = ["--db", ctx.url, "--data-dir", str(ctx.paths.data_dir)]
+    args = ["programmes", "rank", "BLT-DD", "--quota", "1", "--as", "coordinator", "--json"]
+    assert main([*args, *db]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [r["key"] for r in out["ranked"]] == ["F1", "F2"]
+    assert all("*" in r["nik"] for r in out["ranked"])
+    assert main([*args[:-1], "--weight", "kambing=2", *db]) == 1

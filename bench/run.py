@@ -251,7 +251,16 @@ def main() -> None:
     bench_register(20 if a.small else 500)
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
-    from bench import dtks_import, reports, startup, sync_bad_link, sync_push, village, walkthrough
+    from bench import (
+        dtks_import,
+        ranking,
+        reports,
+        startup,
+        sync_bad_link,
+        sync_push,
+        village,
+        walkthrough,
+    )
 
     startup.run(1 if a.small else 5)
 
@@ -260,6 +269,7 @@ def main() -> None:
     sync_bad_link.run(300 if a.small else 4000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
     reports.run(village.SMALL if a.small else village.Size())
+    ranking.run(village.SMALL if a.small else village.Size())
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.context import Gateway, KioskContext
@@ -13,6 +14,7 @@ from kiosk.errors import ValidationError
 from kiosk.services.actor import Actor
 from kiosk.services.eligibility import eligible_programmes, set_programme_rules
 from kiosk.services.ranking import rank_candidates
+from kiosk.services.setup import require_site
 from ui.cli_common import login
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "elderly 2, need 2, school 1, size 1)",
     )
     ranked.add_argument("--json", action="store_true", help="keluaran JSON")
+    ranked.add_argument("--out", help="folder: tulis peringkat-KODE.pdf dan .xlsx untuk musdes")
     for p in (eligible, rules, ranked):
         p.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
         p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
@@ -106,6 +109,12 @@ def _rank(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.identity import mask_nik
 
     result = gateway.call(rank_candidates, actor, a.code, a.quota, _weights(a.weight))
+    if a.out:
+        from ui.ranking_files import write_ranking
+
+        site = gateway.call(require_site)
+        for path in write_ranking(result, site, Path(a.out), gateway.ctx.clock.today()):
+            print(f"Ditulis: {path}")
     if a.json:
         print(
             json.dumps(

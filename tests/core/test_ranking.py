@@ -160,3 +160,26 @@ def test_the_command_ranks_the_same(ctx, office, village, capsys, monkeypatch):
     assert [r["key"] for r in out["ranked"]] == ["F1", "F2"]
     assert all("*" in r["nik"] for r in out["ranked"])
     assert main([*args[:-1], "--weight", "kambing=2", *db]) == 1
+
+
+def test_the_list_for_the_village_meeting(ctx, office, village, tmp_path, monkeypatch, capsys):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("PUSKESOS_PASSWORD", PASSWORD)
+    db = ["--db", ctx.url, "--data-dir", str(ctx.paths.data_dir)]
+    out = tmp_path / "musdes"
+    args = ["programmes", "rank", "BLT-DD", "--quota", "1", "--as", "coordinator"]
+    assert main([*args, "--out", str(out), *db]) == 0
+    pdf = next(out.glob("*.pdf"))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "PERINGKAT CALON PENERIMA BLT-DD" in text and "Kepala F1" in text
+    assert "3324010101000001" in text  # the No. KK whole, on one line
+    assert "3324010101000001" not in text.replace("3324010101000001", "", 1)  # once: NIK masked
+    assert "sudah menerima BLT-DD" in text
+    sheet = load_workbook(next(out.glob("*.xlsx")))["Peringkat"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
+    assert rows[0][0] == 1 and rows[0][1] == "ya" and rows[0][4] == "3324010101000001"
+    assert "*" in rows[0][3]

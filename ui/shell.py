@@ -69,6 +69,7 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
     ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
     ("papan", "Papan visual", Perm.VIEW_REPORTS, "ui.pages.papan", "PapanPage"),
+    ("ranking", "Peringkat calon", Perm.VIEW_REPORTS, "ui.pages.ranking", "RankingPage"),
     (
         "akses",
         "Panduan disabilitas",
@@ -91,7 +92,13 @@ def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
     display = _page("ui.pages.display", "DisplayPage", env.settings)
     entries.append(NavEntry("display", "Tampilan", None, display))
     entries.append(NavEntry("about", "Tentang", None, _page("ui.pages.about", "AboutPage")))
-    return [e for e in entries if e.perm is None or actor.can(e.perm)]
+    # The ranked list names households: it also needs the case permission (not an admin's).
+    also = {"ranking": Perm.VIEW_CASE}
+    return [
+        e
+        for e in entries
+        if (e.perm is None or actor.can(e.perm)) and (e.key not in also or actor.can(also[e.key]))
+    ]
 
 
 class Shell(QWidget):

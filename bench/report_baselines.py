@@ -31,6 +31,8 @@ UNION ALL SELECT 'dis', dis, sex, count(DISTINCT pid) FROM f GROUP BY dis, sex
 UNION ALL SELECT 'dusun', dusun, sex, count(DISTINCT pid) FROM f GROUP BY dusun, sex
 UNION ALL SELECT 'status', status, sex, count(DISTINCT pid) FROM f GROUP BY status, sex
 UNION ALL SELECT 'kk', dusun, '', count(DISTINCT hh) FROM f GROUP BY dusun
+UNION ALL SELECT 'update', kind || '/' || status, '', count(*) FROM data_update_proposal
+  WHERE proposed_at >= :s AND proposed_at < :e GROUP BY kind, status
 """
 
 AKSES = f"""

@@ -46,6 +46,34 @@ DATE_COLUMNS = {18, 24}
 SEX = {"L": "LAKI-LAKI", "P": "PEREMPUAN"}
 
 
+UPDATE_HEADERS = (
+    "NO",
+    "NIK",
+    "NO KK",
+    "NAMA",
+    "JENIS PEMUTAKHIRAN",
+    "DATA BARU",
+    "ALASAN",
+    "DOKUMEN",
+    "TANGGAL USULAN",
+)
+
+
+def _updates(wb: Workbook, export: PrelistExport) -> None:
+    """The approved data-update proposals of the period, on a sheet of their own."""
+    ws = wb.create_sheet(f"Pemutakhiran {export.period.code}"[:31])
+    ws.append(list(UPDATE_HEADERS))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for i, u in enumerate(export.updates, start=1):
+        ws.append(
+            [i, u.nik, u.no_kk, u.name, u.kind, u.new_value, u.reason, u.documents, u.proposed_on]
+        )
+    for row in ws.iter_rows(min_row=2):
+        row[1].number_format = row[2].number_format = "@"  # NIK and No. KK as text
+        row[8].number_format = "DD-MM-YYYY"
+
+
 def prelist_xlsx(export: PrelistExport) -> bytes:
     """One sheet, ``Usulan <period>``, one row per proposed person."""
     wb = Workbook()
@@ -99,6 +127,7 @@ def prelist_xlsx(export: PrelistExport) -> bytes:
     for col, head in enumerate(HEADERS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = max(8, min(40, len(head) + 2))
     ws.freeze_panes = "A2"
+    _updates(wb, export)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

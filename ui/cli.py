@@ -21,7 +21,15 @@ from kiosk.errors import KioskError
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.setup import SiteInput, initialise, is_set_up
-from ui import cli_access, cli_data, cli_dtks, cli_programmes, cli_reports, cli_sync
+from ui import (
+    cli_access,
+    cli_data,
+    cli_dtks,
+    cli_programmes,
+    cli_reports,
+    cli_sync,
+    cli_updates,
+)
 from ui.cli_common import ask as _ask
 from ui.cli_common import login as _login
 from ui.cli_common import secret as _secret
@@ -245,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_dtks.run(ctx, a)
         if a.cmd == "usulan":
             return cli_reports.run(ctx, a)
+        if a.cmd == "pemutakhiran":
+            return cli_updates.run(ctx, a)
         if a.cmd == "programmes":
             return cli_programmes.run(ctx, a)
         if a.cmd == "akses":

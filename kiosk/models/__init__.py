@@ -13,6 +13,7 @@ from kiosk.models.base import Base
 from kiosk.models.case import Case, CaseEvent, CitizenNotice, Visit
 from kiosk.models.complaint import (
     Complaint,
+    DataUpdateProposal,
     DocumentCheck,
     PrelistProposal,
     ProgrammeNeed,
@@ -44,6 +45,7 @@ __all__ = [
     "CitizenNotice",
     "Complaint",
     "Consent",
+    "DataUpdateProposal",
     "DocumentCheck",
     "DtksRecord",
     "DtksSnapshot",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -81,3 +82,26 @@ class PrelistProposal(UuidPk, Base):
     proposed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
     musdes_date: Mapped[date | None]
     siksng_ref: Mapped[str | None] = mapped_column(String(40))
+
+
+class DataUpdateProposal(UuidPk, Base):
+    """Usulan pemutakhiran data: a person on DTKS/DTSEN whose record has changed (died, moved,
+    household split or merged, NIK or name corrected, no longer poor). Reviewed by the
+    supervisor before it goes upstream (Kendal: supervisor approval before data goes up)."""
+
+    __tablename__ = "data_update_proposal"
+
+    nik: Mapped[str | None] = mapped_column(String(16), index=True)  # as on the register
+    no_kk: Mapped[str | None] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(120))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    kind: Mapped[str] = mapped_column(String(30))  # reference list jenis_pemutakhiran
+    new_value: Mapped[str] = mapped_column(Text, default="")  # the corrected NIK, name ...
+    reason: Mapped[str] = mapped_column(Text, default="")
+    documents: Mapped[list[Any]] = mapped_column(default=list)  # evidence shown (codes)
+    status: Mapped[str] = mapped_column(String(12), default="diajukan")
+    proposed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    proposed_at: Mapped[datetime] = mapped_column(index=True)
+    reviewed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
+    reviewed_at: Mapped[datetime | None]
+    review_note: Mapped[str] = mapped_column(Text, default="")

@@ -106,6 +106,12 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("channel", "Saluran", _field("channel"), reference="saluran"),
         Dimension("category", "Kategori keluhan", _field("category"), reference="kategori_keluhan"),
         Dimension("kind", "Jenis", _field("kind"), reference="jenis_keluhan"),
+        Dimension(
+            "update_kind",
+            "Jenis pemutakhiran",
+            _field("update_kind"),
+            reference="jenis_pemutakhiran",
+        ),
         Dimension("programme", "Program", _programmes, reference="program"),
         Dimension("combination", "Kombinasi program", _combination),
         Dimension("dusun", "Dusun", _field("dusun"), fixed={UNKNOWN: "Tanpa dusun"}),

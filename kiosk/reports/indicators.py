@@ -15,7 +15,8 @@ from kiosk.reports.dimensions import Fact
 PANELS: dict[str, tuple[str, str]] = {
     "usulan": (
         "Usulan penambahan dan perubahan data penerima manfaat",
-        "Warga yang diusulkan masuk DTKS/DTSEN dari loket dalam periode ini.",
+        "Warga yang diusulkan masuk DTKS/DTSEN dan usulan perubahan data warga DTKS dalam "
+        "periode ini.",
     ),
     "akses": (
         "Akses program pusat dan daerah",
@@ -87,6 +88,17 @@ INDICATORS: tuple[Indicator, ...] = (
         "keluarga",
         ("dusun",),
         unit_field="household",
+    ),
+    Indicator(
+        "usulan_pemutakhiran",
+        "usulan",
+        "Usulan pemutakhiran data DTKS",
+        "Usulan perubahan data warga yang sudah di DTKS/DTSEN (meninggal, pindah, pecah KK, "
+        "perbaikan NIK atau nama, tidak layak) yang dibuat dalam periode.",
+        "usulan pemutakhiran dengan tanggal usul dalam periode",
+        "data_updates",
+        "usulan",
+        ("update_kind", "status"),
     ),
     Indicator(
         "dtks_penerima",

@@ -133,8 +133,8 @@ def build_report(
         )
     notes = {
         "usulan": (
-            "Usulan perubahan data warga DTKS (meninggal, pindah, pecah KK) belum "
-            "dicatat oleh aplikasi ini; panel ini menghitung usulan daftar awal.",
+            "Usulan daftar awal (warga belum di DTKS) dan usulan pemutakhiran (warga yang "
+            "sudah di DTKS); hanya yang disetujui supervisor dikirim ke kabupaten.",
         ),
         "akses": (f"Data DTKS: {_snapshot_label(snapshot)}.",),
         "kesenjangan": (f"Dibaca pada {format_date(scope.on, 'd MMMM y', locale='id')}.",),

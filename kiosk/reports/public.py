@@ -14,7 +14,7 @@ from dataclasses import replace
 from kiosk.reports.model import Panel, Report, Row, Table, Value
 
 SMALL = "<5"
-COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan")
+COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan", "usulan")
 
 
 def _small(v: Value) -> bool:

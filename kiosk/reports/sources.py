@@ -30,6 +30,7 @@ from kiosk import case_rules as rules
 from kiosk.models import (
     Case,
     Complaint,
+    DataUpdateProposal,
     DtksRecord,
     Household,
     Person,
@@ -313,6 +314,21 @@ def unanswered_referrals(session: Session, scope: Scope) -> list[Fact]:
     return _facts(session, stmt, scope, unique=True)
 
 
+def data_updates(session: Session, scope: Scope) -> list[Fact]:
+    """Data-update proposals (usulan pemutakhiran) made in the period, with where they stand."""
+    stmt = select(
+        DataUpdateProposal.id.label("unit"),
+        DataUpdateProposal.kind.label("update_kind"),
+        DataUpdateProposal.status.label("status"),
+        DataUpdateProposal.proposed_at.label("at"),
+        DataUpdateProposal.nik.label("ref"),
+        DataUpdateProposal.name.label("name"),
+    ).where(
+        DataUpdateProposal.proposed_at >= scope.start, DataUpdateProposal.proposed_at < scope.end
+    )
+    return _facts(session, stmt, scope, unique=True)
+
+
 SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "visits": visits,
     "proposals": proposals,
@@ -324,6 +340,7 @@ SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "overdue_cases": overdue_cases,
     "referrals": referrals,
     "unanswered_referrals": unanswered_referrals,
+    "data_updates": data_updates,
 }
 
 

@@ -20,6 +20,7 @@ from kiosk.models import Household, Person, PrelistProposal, Visit
 from kiosk.periods import Period
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
+from kiosk.services.data_updates import approved_in
 from kiosk.services.journal import audit
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
@@ -50,10 +51,25 @@ class PrelistRow:
 
 
 @dataclass(frozen=True)
+class UpdateRow:
+    """One approved data-update proposal (usulan pemutakhiran) for the same export."""
+
+    nik: str
+    no_kk: str
+    name: str
+    kind: str
+    new_value: str
+    reason: str
+    documents: str
+    proposed_on: date
+
+
+@dataclass(frozen=True)
 class PrelistExport:
     site: SiteView
     period: Period
     rows: tuple[PrelistRow, ...]
+    updates: tuple[UpdateRow, ...] = ()
 
 
 @action(Perm.VIEW_REPORTS, label="Mengekspor usulan daftar awal (pre-list) DTKS suatu periode")
@@ -75,15 +91,30 @@ def prelist_for_period(session: Session, actor: Actor, period: Period) -> Prelis
         for p, person, hh, ended in found
         if ended is not None  # the query's range already excludes it
     )
+    kinds = {c.code: c.label for c in choices(session, "jenis_pemutakhiran")}
+    zone = ZoneInfo(site.timezone)
+    updates = tuple(
+        UpdateRow(
+            u.nik or "",
+            u.no_kk or "",
+            u.name,
+            kinds.get(u.kind, u.kind),
+            u.new_value,
+            u.reason,
+            ", ".join(u.documents or ()),
+            u.proposed_at.astimezone(zone).date(),
+        )
+        for u in approved_in(session, period, site.timezone)
+    )
     audit(
         session,
         actor.id,
         "prelist_diekspor",
         "prelist",
         period.code,
-        {"periode": period.code, "baris": len(rows)},
+        {"periode": period.code, "baris": len(rows), "pemutakhiran": len(updates)},
     )
-    return PrelistExport(site, period, rows)
+    return PrelistExport(site, period, rows, updates)
 
 
 def _row(

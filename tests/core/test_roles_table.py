@@ -59,6 +59,9 @@ EXPECTED = {
     "eligibility.eligible_programmes": "FBCST",
     "eligibility.set_programme_rules": "A",
     "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
+    "data_updates.propose_data_update": "FT",
+    "data_updates.review_data_update": "S",
+    "data_updates.list_data_updates": "FBCST",
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

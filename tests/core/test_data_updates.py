@@ -59,7 +59,7 @@ def on_register(gateway):
 
 def died(**kw):
     return UpdateInput(
-        NIK, "meninggal", "Meninggal 3 November 2026", documents=["akta_kematian"], **kw
+        NIK, "meninggal", "Meninggal 3 November 2026", documents=["surat_kematian"], **kw
     )
 
 
@@ -84,7 +84,7 @@ def test_proposed_reviewed_then_sent_and_exported(gateway, office, on_register, 
     assert [u.kind for u in export.updates] == ["Meninggal dunia"]
     sheet = load_workbook(io.BytesIO(prelist_xlsx(export)))["Pemutakhiran 2026-11"]
     row = [c.value for c in sheet[2]]
-    assert row[1] == NIK and row[4] == "Meninggal dunia" and row[7] == "akta_kematian"
+    assert row[1] == NIK and row[4] == "Meninggal dunia" and row[7] == "surat_kematian"
     report = gateway.call(
         office_report,
         office[Role.COORDINATOR],

@@ -1,0 +1,192 @@
+"""Pemutakhiran DTKS: a change to a person already on DTKS/DTSEN (died, moved, household split,
+NIK or name corrected, no longer poor), proposed by the front office or the facilitator with
+the documents seen, and reviewed here by the supervisor. Only approved ones go upstream."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from kiosk.services.data_updates import (
+    UpdateInput,
+    UpdateView,
+    list_data_updates,
+    propose_data_update,
+    review_data_update,
+)
+from kiosk.services.reference import choices
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.row_model import RowTableModel
+
+EVIDENCE = ("ktp", "kk", "akta_lahir", "surat_kematian", "surat_pindah", "sktm")
+STATUSES = (("diajukan", "Menunggu supervisor"), ("disetujui", "Disetujui"), ("ditolak", "Ditolak"))
+
+
+class DataUpdatesPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("data_updates_page")
+        title = QLabel("Pemutakhiran data warga DTKS/DTSEN")
+        title.setProperty("role", "title")
+        self.error = error_label(self)
+        self.info = QLabel()
+        self.info.setObjectName("data_updates_info")
+        self.info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        if actor.can(Perm.PROPOSE_PRELIST):
+            layout.addWidget(self._propose_box())
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addLayout(self._list_row())
+        layout.addWidget(self.table, 1)
+        if actor.can(Perm.APPROVE_SUPERVISOR):
+            layout.addLayout(self._review_row())
+        self.refresh()
+
+    def _propose_box(self) -> QGroupBox:
+        box = QGroupBox("Usulkan perubahan")
+        form = QFormLayout(box)
+        self.nik = QLineEdit()
+        self.nik.setObjectName("update_nik")
+        self.nik.setPlaceholderText("NIK di DTKS/DTSEN")
+        self.kind = QComboBox()
+        self.kind.setObjectName("update_kind")
+        for c in self.env.gateway.call(choices, "jenis_pemutakhiran"):
+            self.kind.addItem(c.label, c.code)
+        self.new_value = QLineEdit()
+        self.new_value.setPlaceholderText("NIK/nama/KK baru atau alamat tujuan, bila ada")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Apa yang berubah dan kapan, mis. meninggal 3 Nov 2026")
+        docs = {c.code: c.label for c in self.env.gateway.call(choices, "dokumen")}
+        self.docs = {code: QCheckBox(docs.get(code, code)) for code in EVIDENCE if code in docs}
+        shown = QGridLayout()  # two to a row: fits a netbook and large text
+        for i, check in enumerate(self.docs.values()):
+            shown.addWidget(check, i // 2, i % 2)
+        self.propose = QPushButton("&Usulkan")
+        self.propose.setProperty("primary", True)
+        self.propose.clicked.connect(self.on_propose)
+        for label, w in (
+            ("&NIK", self.nik),
+            ("&Jenis", self.kind),
+            ("&Data baru", self.new_value),
+            ("&Alasan", self.reason),
+        ):
+            form.addRow(label, w)
+        form.addRow("Dokumen dilihat", shown)
+        form.addRow("", self.propose)
+        return box
+
+    def _list_row(self) -> QHBoxLayout:
+        self.status = QComboBox()
+        self.status.setObjectName("update_status")
+        self.status.setAccessibleName("Tampilkan usulan")
+        for code, label in STATUSES:
+            self.status.addItem(label, code)
+        self.status.addItem("Semua", "")
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model: RowTableModel[UpdateView] = RowTableModel(
+            ("Tanggal", "NIK", "Nama", "Jenis", "Data baru", "Alasan", "Status", "Catatan"),
+            lambda v: (
+                v.proposed_on.strftime("%d-%m-%Y"),
+                v.nik_masked,
+                v.name,
+                v.kind_label,
+                v.new_value,
+                v.reason,
+                v.status,
+                v.review_note,
+            ),
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("data_updates_table")
+        self.table.setAccessibleName("Usulan pemutakhiran")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Tampilkan:"))
+        row.addWidget(self.status)
+        row.addStretch(1)
+        return row
+
+    def _review_row(self) -> QHBoxLayout:
+        self.note = QLineEdit()
+        self.note.setObjectName("update_note")
+        self.note.setPlaceholderText("Catatan (wajib bila ditolak)")
+        self.approve = QPushButton("&Setujui")
+        self.approve.clicked.connect(lambda: self.on_review(True))
+        self.reject = QPushButton("&Tolak")
+        self.reject.clicked.connect(lambda: self.on_review(False))
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.approve)
+        row.addWidget(self.reject)
+        return row
+
+    def refresh(self) -> None:
+        status = str(self.status.currentData() or "") or None
+        self.env.op(self, list_data_updates, self.actor, status, self.env.clock).success(
+            self.model.set_rows
+        ).failure(self._failed).run()
+
+    def on_propose(self) -> None:
+        show_error(self.error, "")
+        data = UpdateInput(
+            self.nik.text(),
+            str(self.kind.currentData() or ""),
+            self.reason.text(),
+            self.new_value.text(),
+            [code for code, check in self.docs.items() if check.isChecked()],
+        )
+        self.env.op(self, propose_data_update, self.actor, data, self.env.clock).success(
+            self._proposed
+        ).failure(self._failed).run()
+
+    def _proposed(self, view: UpdateView) -> None:
+        self.info.setText(f"Diusulkan: {view.name} - {view.kind_label}. Menunggu supervisor.")
+        for w in (self.nik, self.new_value, self.reason):
+            w.clear()
+        self.refresh()
+
+    def on_review(self, approve: bool) -> None:
+        show_error(self.error, "")
+        row = self.table.currentIndex().row()
+        if row < 0:
+            show_error(self.error, "Pilih usulan di tabel dulu.")
+            return
+        chosen = self.model.row(row)
+        self.env.op(
+            self,
+            review_data_update,
+            self.actor,
+            chosen.id,
+            approve,
+            self.note.text(),
+            self.env.clock,
+        ).success(self._reviewed).failure(self._failed).run()
+
+    def _reviewed(self, view: UpdateView) -> None:
+        self.note.clear()
+        self.info.setText(f"{view.name}: {view.status}.")
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

@@ -67,7 +67,9 @@ class AuditPage(QWidget):
         label = QLabel("&Saring")
         label.setBuddy(self.officer)
         form.addRow(label, row)
-        today = QDate.currentDate()
+        # The office's day, not the computer's: a laptop set to UTC is a day behind after 17.00.
+        day = env.clock.today()
+        today = QDate(day.year, day.month, day.day)
         self.since = add_field(form, "&Dari tanggal", QDateEdit(today.addDays(-30)), "since")
         self.until = add_field(form, "&Sampai tanggal", QDateEdit(today), "until")
         for d in (self.since, self.until):

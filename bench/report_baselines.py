@@ -87,6 +87,8 @@ UNION ALL SELECT 'unanswered', r.destination_code, coalesce(p.sex, '?'), count(*
   FROM referral r JOIN service_case c ON c.id = r.case_id {_CASE_SEX}
   WHERE r.created_at < :e AND r.status IN ('diajukan', 'menunggu_kabupaten')
   GROUP BY r.destination_code, p.sex
+UNION ALL SELECT 'ppks', ppks_type, subject, count(DISTINCT coalesce(person_id, household_id, id))
+  FROM ppks_record WHERE recorded_on >= :d0 AND recorded_on < :d1 GROUP BY ppks_type, subject
 """
 
 LAYANAN = f"""

@@ -25,6 +25,7 @@ from ui import (
     cli_access,
     cli_data,
     cli_dtks,
+    cli_ppks,
     cli_programmes,
     cli_reports,
     cli_sync,
@@ -253,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_dtks.run(ctx, a)
         if a.cmd == "usulan":
             return cli_reports.run(ctx, a)
+        if a.cmd == "ppks":
+            return cli_ppks.run(ctx, a)
         if a.cmd == "pemutakhiran":
             return cli_updates.run(ctx, a)
         if a.cmd == "programmes":

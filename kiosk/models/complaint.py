@@ -105,3 +105,22 @@ class DataUpdateProposal(UuidPk, Base):
     reviewed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
     reviewed_at: Mapped[datetime | None]
     review_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PpksRecord(UuidPk, Base):
+    """A person, a family or a community recorded as PPKS (Pemerlu Pelayanan Kesejahteraan
+    Sosial) of one of the Kemensos types (Depok art. 2, 18, 25), with when, from whom it was
+    learnt and who recorded it."""
+
+    __tablename__ = "ppks_record"
+
+    subject: Mapped[str] = mapped_column(String(10))  # orang, keluarga, komunitas
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    community: Mapped[str] = mapped_column(String(200), default="")  # a group's name and place
+    members: Mapped[int | None]  # a community's size, when known
+    ppks_type: Mapped[str] = mapped_column(String(40))  # reference list jenis_ppks
+    source: Mapped[str] = mapped_column(String(30))  # kunjungan, fasilitator, laporan_rt ...
+    recorded_on: Mapped[date] = mapped_column(index=True)
+    recorded_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -106,6 +106,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("channel", "Saluran", _field("channel"), reference="saluran"),
         Dimension("category", "Kategori keluhan", _field("category"), reference="kategori_keluhan"),
         Dimension("kind", "Jenis", _field("kind"), reference="jenis_keluhan"),
+        Dimension("ppks_type", "Jenis PPKS", _field("ppks_type"), reference="jenis_ppks"),
         Dimension(
             "update_kind",
             "Jenis pemutakhiran",

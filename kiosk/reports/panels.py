@@ -66,6 +66,8 @@ def scope_of(
         as_of(period, today),
         site.village_code,
         snapshot.id if snapshot else None,
+        period.start,
+        period.end,
         past=period.end <= today,
     )
 

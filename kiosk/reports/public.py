@@ -14,7 +14,7 @@ from dataclasses import replace
 from kiosk.reports.model import Panel, Report, Row, Table, Value
 
 SMALL = "<5"
-COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan", "usulan")
+COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan", "usulan", "kelompok")
 
 
 def _small(v: Value) -> bool:

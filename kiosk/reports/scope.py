@@ -20,6 +20,8 @@ class Scope:
     on: date  # ages and "still open" are read on this day
     village_code: str
     snapshot_id: uuid.UUID | None
+    first_day: date | None = None  # the period's first local day (records kept by the day)
+    after_day: date | None = None  # the day after its last
     records: bool = False  # one fact per record, with ref/name/at (the list behind a count)
     past: bool = True  # the period ended before today ("filed before its end" then matters)
 

@@ -34,6 +34,7 @@ from kiosk.models import (
     DtksRecord,
     Household,
     Person,
+    PpksRecord,
     PrelistProposal,
     ProgrammeNeed,
     ProgrammeParticipation,
@@ -329,6 +330,26 @@ def data_updates(session: Session, scope: Scope) -> list[Fact]:
     return _facts(session, stmt, scope, unique=True)
 
 
+def ppks(session: Session, scope: Scope) -> list[Fact]:
+    """PPKS recorded in the period: a person (with sex and age), a family or a community."""
+    unit = func.coalesce(PpksRecord.person_id, PpksRecord.household_id, PpksRecord.id)
+    stmt = (
+        select(
+            unit.label("unit"),
+            PpksRecord.subject.label("subject"),
+            PpksRecord.ppks_type.label("ppks_type"),
+            PpksRecord.recorded_on.label("at"),
+            Person.sex.label("sex"),
+            Person.birth_date.label("birth_date"),
+            Person.nik.label("ref"),
+            func.coalesce(Person.name, PpksRecord.community).label("name"),
+        )
+        .outerjoin(Person, Person.id == PpksRecord.person_id)
+        .where(PpksRecord.recorded_on >= scope.first_day, PpksRecord.recorded_on < scope.after_day)
+    )
+    return _facts(session, stmt, scope)
+
+
 SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "visits": visits,
     "proposals": proposals,
@@ -341,6 +362,7 @@ SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "referrals": referrals,
     "unanswered_referrals": unanswered_referrals,
     "data_updates": data_updates,
+    "ppks": ppks,
 }
 
 

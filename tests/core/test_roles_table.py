@@ -62,6 +62,8 @@ EXPECTED = {
     "data_updates.propose_data_update": "FT",
     "data_updates.review_data_update": "S",
     "data_updates.list_data_updates": "FBCST",
+    "ppks.record_ppks": "FBT",
+    "ppks.list_ppks": "FBCST",
     "documents.issue_letter": "FBCTAQ",
     "documents.issue_receipt_pdf": "FBCTAQ",
     "dossier.person_dossier": "A",

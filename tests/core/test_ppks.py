@@ -1,0 +1,83 @@
+"""PPKS records: a person, a family, a community, by Kemensos type; counted in the papan (a
+person by sex and type, each once); refused with what to do when the subject is unknown."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kiosk.clock import Clock
+from kiosk.errors import NotFound, PermissionDenied, ValidationError
+from kiosk.periods import parse_period
+from kiosk.roles import Role
+from kiosk.services.people import PersonInput, register_person
+from kiosk.services.ppks import PpksInput, list_ppks, record_ppks
+from kiosk.services.reports import office_report
+from tests.conftest import PASSWORD
+from ui.cli import main
+
+NOV = Clock(frozen=datetime(2026, 11, 20, 10, 0).astimezone())
+
+
+def test_person_family_and_community_are_recorded_and_counted(gateway, office):
+    fo = office[Role.FRONT_OFFICE]
+    gateway.call(
+        register_person,
+        fo,
+        PersonInput(
+            name="Mbah Sarmi",
+            nik="3324015508400001",
+            no_kk="3324010101200003",
+            sex="P",
+            birth_date=date(1940, 8, 15),
+        ),
+    )
+    for data in (
+        PpksInput("orang", "lansia_terlantar", nik="3324015508400001"),
+        PpksInput("orang", "penyandang_disabilitas", nik="3324015508400001"),
+        PpksInput("keluarga", "fakir_miskin", no_kk="3324010101200003"),
+        PpksInput(
+            "komunitas",
+            "korban_bencana_alam",
+            community="Dusun Krajan RT 3 (banjir)",
+            members=40,
+            source="laporan_rt",
+        ),
+    ):
+        gateway.call(record_ppks, fo, data, NOV)
+    shown = gateway.call(list_ppks, office[Role.BACK_OFFICE])
+    assert len(shown) == 4 and all("3324015508400001" not in v.who for v in shown)
+    report = gateway.call(
+        office_report, office[Role.COORDINATOR], parse_period("2026-11", date(2026, 11, 26)), NOV
+    )
+    people = report.table("ppks_orang", "ppks_type")
+    assert people.value("lansia_terlantar", "Perempuan") == 1
+    assert people.total and people.total.values == (0, 1, 0, 1)  # one woman, two types
+    assert report.table("ppks_keluarga").value("fakir_miskin") == 1
+    assert report.table("ppks_komunitas").value("korban_bencana_alam") == 1
+
+
+def test_unknown_subjects_and_types_are_refused(gateway, office):
+    fo = office[Role.FRONT_OFFICE]
+    with pytest.raises(NotFound):
+        gateway.call(record_ppks, fo, PpksInput("orang", "fakir_miskin", nik="3324019999990001"))
+    with pytest.raises(ValidationError):
+        gateway.call(record_ppks, fo, PpksInput("orang", "bukan_jenis", nik="3324019999990001"))
+    with pytest.raises(ValidationError):
+        gateway.call(record_ppks, fo, PpksInput("komunitas", "korban_bencana_alam"))
+    with pytest.raises(PermissionDenied):
+        gateway.call(
+            record_ppks,
+            office[Role.SUPERVISOR],
+            PpksInput("komunitas", "fakir_miskin", community="x"),
+        )
+
+
+def test_the_command(ctx, office, capsys, monkeypatch):
+    monkeypatch.setenv("PUSKESOS_PASSWORD", PASSWORD)
+    db = ["--db", ctx.url, "--data-dir", str(ctx.paths.data_dir)]
+    args = ["ppks", "catat", "--komunitas", "Kampung Sawah", "--jenis", "komunitas_adat_terpencil"]
+    assert main([*args, "--anggota", "25", "--as", "frontoffice", *db]) == 0
+    assert main(["ppks", "list", "--as", "frontoffice", *db]) == 0
+    assert "Kampung Sawah (25 orang): Komunitas adat terpencil" in capsys.readouterr().out

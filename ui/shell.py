@@ -69,6 +69,7 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
     ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
     ("papan", "Papan visual", Perm.VIEW_REPORTS, "ui.pages.papan", "PapanPage"),
+    ("ppks", "PPKS", Perm.REGISTER_PERSON, "ui.pages.ppks", "PpksPage"),
     ("updates", "Pemutakhiran", Perm.VIEW_CASE, "ui.pages.data_updates", "DataUpdatesPage"),
     ("ranking", "Peringkat calon", Perm.VIEW_REPORTS, "ui.pages.ranking", "RankingPage"),
     (

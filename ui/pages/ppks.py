@@ -1,0 +1,130 @@
+"""PPKS: record a person (by NIK), a family (by No. KK) or a community (by name and place) as
+in need of social welfare services, by Kemensos type; the latest records below."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.actor import Actor
+from kiosk.services.ppks import SOURCES, PpksInput, PpksView, list_ppks, record_ppks
+from kiosk.services.reference import choices
+from ui.env import UiEnv
+from ui.forms import error_label, message_of, show_error
+from ui.row_model import RowTableModel
+
+SUBJECTS = (("orang", "Orang (NIK)"), ("keluarga", "Keluarga (No. KK)"), ("komunitas", "Komunitas"))
+SOURCE_WORDS = {
+    "kunjungan": "Kunjungan ke Puskesos",
+    "fasilitator": "Fasilitator / pendamping",
+    "laporan_rt": "Laporan RT/RW",
+    "laporan_warga": "Laporan warga",
+    "dinas": "Dinas / instansi",
+}
+
+
+class PpksPage(QWidget):
+    def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.env, self.actor = env, actor
+        self.setObjectName("ppks_page")
+        title = QLabel("PPKS - Pemerlu Pelayanan Kesejahteraan Sosial")
+        title.setProperty("role", "title")
+        form = QFormLayout()
+        self.subject = QComboBox()
+        for code, label in SUBJECTS:
+            self.subject.addItem(label, code)
+        self.who = QLineEdit()
+        self.who.setObjectName("ppks_who")
+        self.who.setPlaceholderText("NIK, No. KK, atau nama dan tempat komunitas")
+        self.kind = QComboBox()
+        self.kind.setObjectName("ppks_kind")
+        for c in env.gateway.call(choices, "jenis_ppks"):
+            self.kind.addItem(c.label, c.code)
+        self.source = QComboBox()
+        for code in SOURCES:
+            self.source.addItem(SOURCE_WORDS.get(code, code), code)
+        self.members = QSpinBox()
+        self.members.setRange(0, 100_000)
+        self.members.setSpecialValueText("tidak diketahui")
+        self.note = QLineEdit()
+        for label, w in (
+            ("&Siapa", self.subject),
+            ("&Identitas", self.who),
+            ("&Jenis", self.kind),
+            ("S&umber", self.source),
+            ("Jumlah &anggota", self.members),
+            ("&Catatan", self.note),
+        ):
+            form.addRow(label, w)
+        self.save = QPushButton("Ca&tat PPKS")
+        self.save.setProperty("primary", True)
+        self.save.clicked.connect(self.on_save)
+        self.info = QLabel()
+        self.info.setObjectName("ppks_info")
+        self.error = error_label(self)
+        self.model: RowTableModel[PpksView] = RowTableModel(
+            ("Tanggal", "Siapa", "Jenis PPKS", "Sumber"),
+            lambda v: (
+                v.recorded_on.strftime("%d-%m-%Y"),
+                v.who,
+                v.type_label,
+                SOURCE_WORDS.get(v.source, v.source),
+            ),
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("ppks_table")
+        self.table.setAccessibleName("Catatan PPKS terbaru")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.save)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.env.op(self, list_ppks, self.actor).success(self.model.set_rows).failure(
+            self._failed
+        ).run()
+
+    def on_save(self) -> None:
+        show_error(self.error, "")
+        subject = str(self.subject.currentData())
+        text = self.who.text()
+        data = PpksInput(
+            subject,
+            str(self.kind.currentData()),
+            str(self.source.currentData()),
+            nik=text if subject == "orang" else "",
+            no_kk=text if subject == "keluarga" else "",
+            community=text if subject == "komunitas" else "",
+            members=self.members.value() or None,
+            note=self.note.text(),
+        )
+        self.env.op(self, record_ppks, self.actor, data, self.env.clock).success(
+            self._saved
+        ).failure(self._failed).run()
+
+    def _saved(self, view: PpksView) -> None:
+        self.info.setText(f"Dicatat: {view.who} - {view.type_label}.")
+        self.who.clear()
+        self.note.clear()
+        self.members.setValue(0)
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self.error, message_of(exc))

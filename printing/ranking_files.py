@@ -5,6 +5,7 @@ households within the quota marked and the excluded listed with why."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -13,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from kiosk.identity import mask_nik
-from kiosk.ranking import WORDS, Ranking
+from kiosk.ranking import WORDS, Ranked, Ranking
 from printing.documents import SMALL, Header, Signer, build_pdf, grid, para, signatures, title_block
 from printing.report_values import shown
 
@@ -22,23 +23,38 @@ def _weights(r: Ranking) -> str:
     return ", ".join(f"{WORDS[k]} {shown(float(v))}" for k, v in r.weights.items() if v)
 
 
-def ranking_pdf(header: Header, r: Ranking, invariant: bool = False) -> bytes:
+def _quota_or_decision(x: Ranked, decisions: Mapping[str, str] | None) -> str:
+    if decisions is not None:
+        return decisions.get(x.candidate.key, "")
+    return "ya" if x.within_quota else ""
+
+
+def ranking_pdf(
+    header: Header,
+    r: Ranking,
+    invariant: bool = False,
+    status: str = "",
+    decisions: Mapping[str, str] | None = None,
+) -> bytes:
+    """``status`` says where the list stands (reviewed, decided); with ``decisions`` (by
+    household key) the meeting's decision replaces the quota mark."""
     story: list[Flowable] = title_block(
         header, f"DAFTAR PERINGKAT CALON PENERIMA {r.programme} - BAHAN MUSYAWARAH DESA"
     )
     story.append(
         para(
             f"Kuota {r.quota} keluarga. Bobot: {_weights(r)}. Urutan sama untuk data yang sama; "
-            "nilai sama didahulukan desil lebih rendah, lalu anggota lebih banyak. Daftar ini "
-            "bahan musyawarah, bukan keputusan."
+            "nilai sama didahulukan desil lebih rendah, lalu anggota lebih banyak. "
+            + (status or "Daftar ini bahan musyawarah, bukan keputusan.")
         )
     )
     story.append(Spacer(1, 4))
-    head = ["No", "Kuota", "Kepala / nama", "NIK", "No. KK", "Desil", "Skor", "Alasan"]
+    mark = "Keputusan" if decisions is not None else "Kuota"
+    head = ["No", mark, "Kepala / nama", "NIK", "No. KK", "Desil", "Skor", "Alasan"]
     rows = [
         [
             str(x.rank),
-            "ya" if x.within_quota else "",
+            _quota_or_decision(x, decisions),
             x.candidate.head,
             mask_nik(x.candidate.nik),
             x.candidate.no_kk,
@@ -49,7 +65,9 @@ def ranking_pdf(header: Header, r: Ranking, invariant: bool = False) -> bytes:
         for x in r.ranked
     ]
     # NIK and No. KK never wrap: the meeting reads and types them from this page.
-    widths = [w * mm for w in (10, 13, 45, 38, 38, 12, 14, 92)]
+    widths = [w * mm for w in (10, 13 if decisions is None else 30, 45, 38, 38, 14, 14, 90)]
+    if decisions is not None:
+        widths[-1] -= 17 * mm
     story.append(grid(head, rows, widths, SMALL))
     if r.excluded:
         story += [Spacer(1, 6), para("Tidak diperingkat:")]
@@ -67,20 +85,21 @@ def ranking_pdf(header: Header, r: Ranking, invariant: bool = False) -> bytes:
     )
 
 
-def ranking_xlsx(r: Ranking) -> bytes:
+def ranking_xlsx(r: Ranking, status: str = "", decisions: Mapping[str, str] | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Peringkat"
-    ws.append([f"Peringkat calon {r.programme}, kuota {r.quota}. Bobot: {_weights(r)}"])
-    ws.append(["No", "Dalam kuota", "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan"])
+    ws.append([f"Peringkat calon {r.programme}, kuota {r.quota}. Bobot: {_weights(r)}. {status}"])
+    mark = "Keputusan musdes" if decisions is not None else "Dalam kuota"
+    ws.append(["No", mark, "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan"])
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for x in r.ranked:
         ws.append(
             [
                 x.rank,
-                "ya" if x.within_quota else "tidak",
+                _quota_or_decision(x, decisions) or ("" if decisions is not None else "tidak"),
                 x.candidate.head,
                 mask_nik(x.candidate.nik),
                 x.candidate.no_kk,

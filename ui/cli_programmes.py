@@ -52,7 +52,39 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     ranked.add_argument("--json", action="store_true", help="keluaran JSON")
     ranked.add_argument("--out", help="folder: tulis peringkat-KODE.pdf dan .xlsx untuk musdes")
-    for p in (eligible, rules, ranked):
+    ranked.add_argument(
+        "--submit", action="store_true", help="simpan dan ajukan ke supervisor (koordinator)"
+    )
+    kept = progs.add_parser(
+        "lists", parents=[common], help="daftar peringkat yang diajukan dan statusnya"
+    )
+    kept.add_argument("--out", help="folder: tulis PDF dan XLSX daftar --id")
+    kept.add_argument("--id", dest="list_id", help="satu daftar (8 huruf awal cukup)")
+    review = progs.add_parser(
+        "review", parents=[common], help="periksa daftar peringkat (supervisor, bukan pengaju)"
+    )
+    review.add_argument("list_id", help="nomor daftar (8 huruf awal cukup)")
+    verdict = review.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--approve", action="store_true", help="setujui untuk musdes")
+    verdict.add_argument("--reject", action="store_true", help="tolak (wajib --note)")
+    review.add_argument("--note", default="", help="catatan / alasan penolakan")
+    decide = progs.add_parser(
+        "decide", parents=[common], help="catat keputusan musyawarah desa per keluarga"
+    )
+    decide.add_argument("list_id", help="nomor daftar (8 huruf awal cukup)")
+    decide.add_argument("--meeting-date", required=True, help="tanggal musdes, TTTT-BB-HH")
+    decide.add_argument("--ref", required=True, help="nomor berita acara")
+    decide.add_argument(
+        "--decision",
+        action="append",
+        default=[],
+        metavar="NO_KK=KEPUTUSAN",
+        help="ditetapkan, cadangan atau tidak_ditetapkan; yang tidak disebut: tidak_ditetapkan",
+    )
+    decide.add_argument(
+        "--file", help="CSV berkolom no_kk,keputusan[,catatan] (baris judul boleh ada)"
+    )
+    for p in (eligible, rules, ranked, kept, review, decide):
         p.add_argument("--as", dest="as_user", required=True, help="nama pengguna petugas")
         p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
 
@@ -62,6 +94,10 @@ def run(ctx: KioskContext, a: argparse.Namespace) -> int:
     gateway = Gateway(ctx)
     if a.programmes_cmd == "rank":
         return _rank(gateway, actor, a)
+    if a.programmes_cmd in ("lists", "review", "decide"):
+        from ui.cli_rankings import run_kept
+
+        return run_kept(gateway, actor, a)
     if a.programmes_cmd == "rules":
         try:
             rules = None if a.reset else json.loads(a.rules)
@@ -108,6 +144,15 @@ def _weights(pairs: list[str]) -> dict[str, float] | None:
 def _rank(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.identity import mask_nik
 
+    if a.submit:
+        from kiosk.services.ranking_lists import submit_ranking
+
+        kept = gateway.call(submit_ranking, actor, a.code, a.quota, _weights(a.weight))
+        print(
+            f"Diajukan ke supervisor: daftar {str(kept.id)[:8]} ({kept.ranked} keluarga "
+            f"diperingkat, {kept.excluded} dikecualikan)."
+        )
+        return 0
     result = gateway.call(rank_candidates, actor, a.code, a.quota, _weights(a.weight))
     if a.out:
         from ui.ranking_files import write_ranking

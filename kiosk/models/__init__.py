@@ -24,6 +24,7 @@ from kiosk.models.dtks import DtksRecord, DtksSnapshot
 from kiosk.models.officer import Officer, OfficerRole
 from kiosk.models.person import Consent, Household, HouseholdMembership, Person
 from kiosk.models.queue import QueueEvent, QueueTicket
+from kiosk.models.ranking import RankingEntry, RankingList
 from kiosk.models.reference import Holiday, Programme, ReferenceItem, ReferenceVersion, Village
 from kiosk.models.referral import (
     ApprovalStep,
@@ -67,6 +68,8 @@ __all__ = [
     "ProgrammeParticipation",
     "QueueEvent",
     "QueueTicket",
+    "RankingEntry",
+    "RankingList",
     "ReferenceItem",
     "ReferenceVersion",
     "Referral",

@@ -160,6 +160,19 @@ def _registered_only(session: Session, seen: set[str], village: str) -> list[Can
     ]
 
 
+def ranked_for(
+    session: Session,
+    programme: str,
+    quota: int,
+    weights: Mapping[str, float] | None,
+    today: date,
+) -> Ranking:
+    """The ranking itself, for a service that has checked who asks."""
+    if session.scalars(select(Programme.id).where(Programme.code == programme)).first() is None:
+        raise NotFound(f"Program {programme} tidak ada di katalog.")
+    return rank(_candidates(session, programme, today), programme, quota, weights)
+
+
 @action(Perm.VIEW_REPORTS, label="Memeringkat calon penerima program daerah atau desa")
 def rank_candidates(
     session: Session,
@@ -172,10 +185,7 @@ def rank_candidates(
     """The village's households ranked for ``programme`` with the reasons, the first ``quota``
     marked, the excluded listed with why (a list for the village meeting, not a decision)."""
     authorize(session, actor, Perm.VIEW_CASE)
-    if session.scalars(select(Programme.id).where(Programme.code == programme)).first() is None:
-        raise NotFound(f"Program {programme} tidak ada di katalog.")
-    today = (clock or Clock()).today()
-    result = rank(_candidates(session, programme, today), programme, quota, weights)
+    result = ranked_for(session, programme, quota, weights, (clock or Clock()).today())
     audit(
         session,
         actor.id,

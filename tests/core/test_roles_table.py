@@ -59,6 +59,12 @@ EXPECTED = {
     "eligibility.eligible_programmes": "FBCST",
     "eligibility.set_programme_rules": "A",
     "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
+    "ranking_lists.submit_ranking": "C",
+    "ranking_lists.review_ranking": "S",
+    "ranking_lists.record_meeting_decision": "C",
+    "ranking_lists.list_rankings": "CSA",  # and view_case inside, as the ranking
+    "ranking_lists.ranking_entries": "CSA",
+    "ranking_lists.stored_ranking": "CSA",
     "data_updates.propose_data_update": "FT",
     "data_updates.review_data_update": "S",
     "data_updates.list_data_updates": "FBCST",

@@ -1,6 +1,8 @@
 """Peringkat calon: the coordinator ranks the village's households for a regional or village
 programme (a quota and the weights of each fact), reads each rank's reasons, and saves the list
-for the village meeting. The list is a proposal for the meeting, never a decision."""
+for the village meeting. The list is a proposal for the meeting, never a decision: submitted, it
+is kept as ranked, the supervisor reviews it here, and the coordinator records what the
+musyawarah desa decided for each household."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,8 +27,20 @@ from PySide6.QtWidgets import (
 from kiosk.formatting import angka
 from kiosk.identity import mask_nik
 from kiosk.ranking import DEFAULT_WEIGHTS, WORDS, Ranked, Ranking
+from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.ranking import rank_candidates
+from kiosk.services.ranking_lists import (
+    APPROVED,
+    EntryView,
+    ListView,
+    StoredRanking,
+    list_rankings,
+    ranking_entries,
+    review_ranking,
+    stored_ranking,
+    submit_ranking,
+)
 from kiosk.services.reference import programme_list
 from kiosk.services.setup import require_site
 from printing.report_values import shown
@@ -35,7 +50,7 @@ from ui.ranking_files import write_ranking
 from ui.row_model import RowTableModel
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-HEADERS = ("No", "Kuota", "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan")
+HEADERS = ("No", "Kuota / putusan", "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan")
 
 
 class RankingPage(QWidget):
@@ -43,6 +58,7 @@ class RankingPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.result: Ranking | None = None
+        self.kept: StoredRanking | None = None  # a submitted list on show, else the live one
         self.setObjectName("ranking_page")
         title = QLabel("Peringkat calon penerima program daerah / desa")
         title.setProperty("role", "title")
@@ -77,6 +93,12 @@ class RankingPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run)
         buttons.addWidget(self.save)
+        self.submit = QPushButton("A&jukan ke supervisor")
+        self.submit.setObjectName("ranking_submit")
+        self.submit.setEnabled(False)
+        self.submit.clicked.connect(self.on_submit)
+        if actor.can(Perm.APPROVE_COORDINATOR):
+            buttons.addWidget(self.submit)
         buttons.addStretch(1)
         self.weights: dict[str, QDoubleSpinBox] = {}
         grid = QGridLayout()
@@ -109,16 +131,61 @@ class RankingPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addLayout(buttons)
+        layout.addLayout(self._kept_row())
+        if actor.can(Perm.APPROVE_SUPERVISOR):
+            layout.addLayout(self._review_row())
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        self.refresh_kept()
 
-    @staticmethod
-    def _cells(r: Ranked) -> tuple[str, ...]:
+    def _kept_row(self) -> QHBoxLayout:
+        self.lists = QComboBox()
+        self.lists.setObjectName("ranking_lists")
+        self.lists.setAccessibleName("Daftar yang diajukan")
+        self.lists.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lists.setMinimumContentsLength(20)
+        self.open_kept = QPushButton("&Buka")
+        self.open_kept.setObjectName("ranking_open")
+        self.open_kept.clicked.connect(self.on_open_kept)
+        self.decide = QPushButton("Keputusan &musdes…")
+        self.decide.setObjectName("ranking_decide")
+        self.decide.clicked.connect(self.on_decide)
+        label = QLabel("&Daftar diajukan:")
+        label.setBuddy(self.lists)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.lists, 1)
+        row.addWidget(self.open_kept)
+        if self.actor.can(Perm.APPROVE_COORDINATOR):
+            row.addWidget(self.decide)
+        return row
+
+    def _review_row(self) -> QHBoxLayout:
+        self.note = QLineEdit()
+        self.note.setObjectName("ranking_note")
+        self.note.setPlaceholderText("Catatan pemeriksaan (wajib bila ditolak)")
+        self.note.setAccessibleName("Catatan pemeriksaan")
+        self.approve = QPushButton("Se&tujui daftar")
+        self.approve.setObjectName("ranking_approve")
+        self.approve.clicked.connect(lambda: self.on_review(True))
+        self.refuse = QPushButton("T&olak daftar")
+        self.refuse.setObjectName("ranking_refuse")
+        self.refuse.clicked.connect(lambda: self.on_review(False))
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.approve)
+        row.addWidget(self.refuse)
+        return row
+
+    def _cells(self, r: Ranked) -> tuple[str, ...]:
         c = r.candidate
+        decisions = self.kept.decisions if self.kept else None
         return (
             str(r.rank),
-            "ya" if r.within_quota else "",
+            decisions.get(c.key, "") if decisions else ("ya" if r.within_quota else ""),
             c.head,
             mask_nik(c.nik),
             c.no_kk,
@@ -136,7 +203,8 @@ class RankingPage(QWidget):
         ).success(self._shown).failure(self._failed).run()
 
     def _shown(self, result: Ranking) -> None:
-        self.result = result
+        self.result, self.kept = result, None
+        self.submit.setEnabled(True)
         self.model.set_rows(list(result.ranked))
         self.table.resizeColumnsToContents()
         self.info.setText(
@@ -156,11 +224,124 @@ class RankingPage(QWidget):
         if not self.result or not folder:
             return
         site = self.env.gateway.call(require_site)
+        status, decisions = (
+            (self.kept.status_line, self.kept.decisions or None) if self.kept else ("", None)
+        )
         self.env.run(
-            self, write_ranking, self.result, site, Path(folder), self.env.clock.today()
+            self,
+            write_ranking,
+            self.result,
+            site,
+            Path(folder),
+            self.env.clock.today(),
+            status,
+            decisions,
         ).success(
             lambda written: self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
         ).failure(self._failed).run()
+
+    def refresh_kept(self, select: object = None) -> None:
+        def fill(views: list[ListView]) -> None:
+            chosen = select if select is not None else self.lists.currentData()
+            self.lists.clear()
+            for v in views:
+                self.lists.addItem(f"{v.title} ({v.status_words})", v.id)
+            if not views:
+                self.lists.addItem("Belum ada daftar yang diajukan", None)
+            self.lists.setCurrentIndex(max(0, self.lists.findData(chosen)))
+
+        self.env.op(self, list_rankings, self.actor, self.env.clock).success(fill).failure(
+            self._failed
+        ).run()
+
+    def on_submit(self) -> None:
+        show_error(self.error, "")
+        if self.result is None:
+            return
+        r = self.result
+        self.env.op(
+            self, submit_ranking, self.actor, r.programme, r.quota, r.weights, self.env.clock
+        ).success(self._submitted).failure(self._failed).run()
+
+    def _submitted(self, kept: ListView) -> None:
+        self.submit.setEnabled(False)
+        self.info.setText(
+            f"Diajukan ke supervisor: {kept.programme}, {angka(kept.ranked)} keluarga "
+            "diperingkat. Supervisor memeriksanya di halaman ini."
+        )
+        self.refresh_kept(kept.id)
+
+    def on_open_kept(self) -> None:
+        show_error(self.error, "")
+        list_id = self.lists.currentData()
+        if list_id is None:
+            show_error(self.error, "Belum ada daftar yang diajukan.")
+            return
+        self.env.op(self, stored_ranking, self.actor, list_id, self.env.clock).success(
+            self._opened
+        ).failure(self._failed).run()
+
+    def _opened(self, kept: StoredRanking) -> None:
+        self.result, self.kept = kept.ranking, kept
+        self.submit.setEnabled(False)
+        self.model.set_rows(list(kept.ranking.ranked))
+        self.table.resizeColumnsToContents()
+        note = f" Catatan supervisor: {kept.view.review_note}" if kept.view.review_note else ""
+        self.info.setText(
+            f"{kept.view.title}, diajukan oleh {kept.view.created_by}. {kept.status_line}{note}"
+        )
+        self.save.setEnabled(True)
+
+    def on_review(self, approve: bool) -> None:
+        show_error(self.error, "")
+        list_id = self.lists.currentData()
+        if list_id is None:
+            show_error(self.error, "Pilih daftar yang diperiksa.")
+            return
+        self.env.op(
+            self, review_ranking, self.actor, list_id, approve, self.note.text(), self.env.clock
+        ).success(self._reviewed).failure(self._failed).run()
+
+    def _reviewed(self, view: ListView) -> None:
+        self.note.clear()
+        self.info.setText(f"{view.title}: {view.status_words}.")
+        self.refresh_kept(view.id)
+
+    def on_decide(self) -> None:
+        show_error(self.error, "")
+        list_id = self.lists.currentData()
+        if list_id is None:
+            show_error(self.error, "Pilih daftar yang diputuskan musyawarah.")
+            return
+        views = {v.id: v for v in self.env.gateway.call(list_rankings, self.actor, self.env.clock)}
+        kept = views.get(list_id)
+        if kept is None or kept.status != APPROVED:
+            show_error(
+                self.error,
+                "Keputusan musyawarah dicatat untuk daftar yang sudah disetujui supervisor "
+                "dan belum diputuskan.",
+            )
+            return
+        entries = self.env.gateway.call(ranking_entries, self.actor, list_id)
+        self.ask_decision(kept, entries)
+
+    def ask_decision(self, kept: ListView, entries: list[EntryView]) -> None:
+        """Open the meeting's dialog (a test drives the dialog it opens)."""
+        from ui.pages.ranking_decision import DecisionDialog
+
+        dialog = DecisionDialog(self.env, self.actor, kept, entries, self)
+        self.decision_dialog = dialog
+        dialog.finished.connect(lambda _code: self._decided(dialog.result_view))
+        dialog.open()
+
+    def _decided(self, view: ListView | None) -> None:
+        if view is None:
+            return
+        self.info.setText(
+            f"Keputusan musdes {view.meeting_ref} dicatat: {angka(view.selected)} keluarga "
+            "ditetapkan. Dikirim ke kabupaten pada sinkronisasi berikutnya."
+        )
+        self.refresh_kept(view.id)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from kiosk import case_rules as rules
 from kiosk.case_rules import PRINTABLE_PRODUCT, CaseStatus, ProductStatus, ReferralStatus
+from kiosk.depok_stages import DONE
 from kiosk.roles import Perm
 
 
@@ -48,11 +49,17 @@ ACTIONS: dict[str, tuple[Perm, str]] = {
     "close": (Perm.WORK_CASE, "Tutup kasus"),
     "reopen": (Perm.WORK_CASE, "Buka kembali"),
     "note": (Perm.WORK_CASE, "Catatan analisis"),
+    "stage": (Perm.WORK_CASE, "Tahapan Depok"),
+    "add_households": (Perm.WORK_CASE, "Tambah keluarga terdampak"),
 }
 
 
 def _offered(
-    status: str, referrals: Iterable[Subject], products: Iterable[Subject]
+    status: str,
+    referrals: Iterable[Subject],
+    products: Iterable[Subject],
+    stage: str | None = None,
+    community: bool = False,
 ) -> list[tuple[str, uuid.UUID | None]]:
     s = status
     out: list[tuple[str, uuid.UUID | None]] = []
@@ -82,6 +89,10 @@ def _offered(
         out.append(("close", None))
     if rules.can_move(s, CaseStatus.IN_PROGRESS) and s != CaseStatus.REVIEW:
         out.append(("reopen", None))
+    if s in rules.OPEN and stage != DONE:
+        out.append(("stage", None))  # the service's rule: open, procedure not complete
+    if s in rules.OPEN and community:
+        out.append(("add_households", None))
     out.append(("note", None))
     return out
 
@@ -91,10 +102,12 @@ def available_actions(
     referrals: Iterable[Subject],
     products: Iterable[Subject],
     held: Set[Perm],
+    stage: str | None = None,
+    community: bool = False,
 ) -> tuple[CaseAction, ...]:
     """What an officer holding ``held`` may do to a case in ``status`` now, in button order."""
     return tuple(
         CaseAction(key, ACTIONS[key][1], subject)
-        for key, subject in _offered(status, referrals, products)
+        for key, subject in _offered(status, referrals, products, stage, community)
         if ACTIONS[key][0] in held
     )

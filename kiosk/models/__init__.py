@@ -10,7 +10,7 @@ from kiosk.models.audit import (
     UpstreamChange,
 )
 from kiosk.models.base import Base
-from kiosk.models.case import Case, CaseEvent, CitizenNotice, Visit
+from kiosk.models.case import Case, CaseEvent, CaseHousehold, CitizenNotice, Visit
 from kiosk.models.complaint import (
     Complaint,
     DataUpdateProposal,
@@ -44,6 +44,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseEvent",
+    "CaseHousehold",
     "CitizenNotice",
     "Complaint",
     "Consent",

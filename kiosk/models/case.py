@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, event, func, select
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from kiosk.models.base import Base, Stamped, UuidPk
@@ -52,6 +52,13 @@ class Case(UuidPk, Stamped, Base):
     # Carried from the visit so the back office meets the citizen the same way.
     access_needs: Mapped[str] = mapped_column(String(100), default="", server_default="")
     sensitive: Mapped[bool] = mapped_column(default=False)
+    # Who the case is about: a person, a family, or a community (a neighbourhood hit by a flood:
+    # one case, the affected households attached in case_household).
+    subject: Mapped[str] = mapped_column(String(10), default="orang", server_default="orang")
+    community: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Depok's procedure (kiosk.depok_stages), when the case follows it.
+    stage: Mapped[str | None] = mapped_column(String(20))
+    stage_due_on: Mapped[date | None]
     due_on: Mapped[date | None]
     decision: Mapped[str | None] = mapped_column(Text)
     assigned_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
@@ -59,6 +66,21 @@ class Case(UuidPk, Stamped, Base):
     upstream_state: Mapped[str] = mapped_column(String(12), default="lokal")
     upstream_accepted_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
+
+
+class CaseHousehold(UuidPk, Base):
+    """A household affected in a community case, by its No. KK (registered at the counter or
+    not); each is counted once in the reports however many cases name it."""
+
+    __tablename__ = "case_household"
+    __table_args__ = (UniqueConstraint("case_id", "no_kk"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_case.id"), index=True)
+    no_kk: Mapped[str] = mapped_column(String(16))
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))
+    head: Mapped[str] = mapped_column(String(120), default="")  # from the register or DTKS
+    added_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
+    added_at: Mapped[datetime]
 
 
 class CaseEvent(UuidPk, Base):

@@ -117,6 +117,13 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("combination", "Kombinasi program", _combination),
         Dimension("dusun", "Dusun", _field("dusun"), fixed={UNKNOWN: "Tanpa dusun"}),
         Dimension("status", "Status", _field("status"), reference="status"),
+        Dimension(
+            "subject",
+            "Sasaran kasus",
+            _field("subject"),
+            fixed={"orang": "Perorangan", "keluarga": "Keluarga", "komunitas": "Komunitas"},
+            order=("orang", "keluarga", "komunitas"),
+        ),
         Dimension("desk", "Meja layanan", _field("desk"), reference="meja_layanan"),
         Dimension(
             "destination", "Tujuan rujukan", _field("destination"), reference="tujuan_rujukan"

@@ -282,7 +282,20 @@ INDICATORS: tuple[Indicator, ...] = (
         "kasus dengan waktu dibuat dalam periode",
         "cases",
         "kasus",
-        ("status", "desk"),
+        ("status", "desk", "subject"),
+    ),
+    Indicator(
+        "keluarga_kasus",
+        "layanan",
+        "Keluarga dalam kasus",
+        "Keluarga yang kasusnya dibuka dalam periode: keluarga warga yang mengadu, dan tiap "
+        "keluarga yang dilampirkan pada kasus komunitas (mis. terdampak banjir). Keluarga yang "
+        "ada di beberapa kasus dihitung sekali.",
+        "kasus dengan waktu dibuat dalam periode, per No. KK",
+        "case_households",
+        "keluarga",
+        ("subject", "desk", "dusun"),
+        unit_field="household",
     ),
     Indicator(
         "rujukan",

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Select,
     String,
     Uuid,
+    cast,
     func,
     select,
     type_coerce,
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from kiosk import case_rules as rules
 from kiosk.models import (
     Case,
+    CaseHousehold,
     Complaint,
     DataUpdateProposal,
     DtksRecord,
@@ -232,6 +234,7 @@ def _case_select(*extra: ColumnElement[Any]) -> Select[*tuple[Any, ...]]:
             Case.desk.label("desk"),
             Case.tracking_number.label("ref"),
             Case.created_at.label("at"),
+            Case.subject.label("subject"),
             Person.sex.label("sex"),
             Person.birth_date.label("birth_date"),
             Person.disability.label("disability"),
@@ -273,6 +276,46 @@ def cases(session: Session, scope: Scope) -> list[Fact]:
     """Cases opened in the period, with where they stand now."""
     stmt = _case_select().where(Case.created_at >= scope.start, Case.created_at < scope.end)
     return _facts(session, stmt, scope, unique=True)
+
+
+def case_households(session: Session, scope: Scope) -> list[Fact]:
+    """Households in the cases opened in the period: a person's or family's case brings its
+    household; a community case each household attached to it. A household is known by its
+    No. KK (else its id), so one named in two cases, or in its own case and a community's,
+    is one household (the roll-up counts each once)."""
+    in_period = (Case.created_at >= scope.start, Case.created_at < scope.end)
+    own_household = func.coalesce(Case.household_id, Person.household_id)
+    own = (
+        select(
+            func.coalesce(Household.no_kk, cast(Household.id, String)).label("household"),
+            Case.subject.label("subject"),
+            Case.desk.label("desk"),
+            Household.dusun.label("dusun"),
+            Case.tracking_number.label("ref"),
+            Person.name.label("name"),
+            Case.created_at.label("at"),
+        )
+        .select_from(Case)
+        .outerjoin(Person, Person.id == Case.person_id)
+        .join(Household, Household.id == own_household)
+        .where(*in_period, Case.subject != "komunitas")
+    )
+    attached = (
+        select(
+            CaseHousehold.no_kk.label("household"),
+            Case.subject.label("subject"),
+            Case.desk.label("desk"),
+            Household.dusun.label("dusun"),
+            Case.tracking_number.label("ref"),
+            CaseHousehold.head.label("name"),
+            Case.created_at.label("at"),
+        )
+        .select_from(CaseHousehold)
+        .join(Case, Case.id == CaseHousehold.case_id)
+        .outerjoin(Household, Household.id == CaseHousehold.household_id)
+        .where(*in_period)
+    )
+    return _facts(session, own, scope) + _facts(session, attached, scope)
 
 
 def overdue_cases(session: Session, scope: Scope) -> list[Fact]:
@@ -358,6 +401,7 @@ SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "complaints": complaints,
     "open_complaints": open_complaints,
     "cases": cases,
+    "case_households": case_households,
     "overdue_cases": overdue_cases,
     "referrals": referrals,
     "unanswered_referrals": unanswered_referrals,

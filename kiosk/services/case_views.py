@@ -33,6 +33,7 @@ from kiosk.roles import Perm, permissions_of
 from kiosk.services.access import AccessNeed, access_needs, needs_of
 from kiosk.services.actor import Actor
 from kiosk.services.cases import EVENT_LABELS, load_case
+from kiosk.services.community_cases import StageView, households_of, stage_view
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import action
 from kiosk.tracking import SHORT_FORM, normalise_tracking
@@ -123,6 +124,10 @@ class CaseView:
     documents: tuple[tuple[str, str], ...] = field(default=())  # (kind, number)
     actions: tuple[CaseAction, ...] = ()  # what the acting officer may do now, in order
     access: tuple[AccessNeed, ...] = ()  # how to serve the citizen (wheelchair, sign language)
+    subject: str = "orang"  # orang, keluarga, komunitas
+    community: str = ""  # a community case's group and place
+    households: tuple[tuple[str, str], ...] = ()  # a community case's (No. KK, head)
+    stage: StageView | None = None  # Depok's procedure, once the case follows it
 
 
 def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[StepView, ...]:
@@ -268,6 +273,8 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         (Subject(r.id, r.status) for r in referrals),
         (Subject(p.id, p.status) for p in prods),
         held,
+        stage=c.stage,
+        community=c.subject == "komunitas",
     )
     return CaseView(
         c.id,
@@ -282,7 +289,7 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         rules.HEALTH_LABELS[rules.health(c.status, c.due_on, today, holidays(session))],
         c.decision,
         c.person_id,
-        person.name if person else "-",
+        person.name if person else (c.community or "-"),
         mask_nik(person.nik) if person and person.nik else "-",
         *_complaint_words(session, complaint),
         c.upstream_state,
@@ -294,6 +301,10 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         _documents(session, [c.id, *(r.id for r in referrals), *(p.id for p in prods)]),
         offered,
         needs_of(c.access_needs, access_needs(session)),
+        c.subject,
+        c.community,
+        households_of(session, c.id) if c.subject == "komunitas" else (),
+        stage_view(c.stage, c.stage_due_on) if c.stage else None,
     )
 
 

@@ -41,6 +41,8 @@ EVENT_LABELS = {
     "pemberitahuan": "Warga diberi tahu",
     "produk": "Produk layanan",
     "status_kabupaten": "Kabar dari kabupaten",
+    "tahap": "Tahapan (prosedur Depok)",
+    "keluarga_ditambah": "Keluarga terdampak ditambahkan",
 }
 
 
@@ -272,6 +274,7 @@ def case_inbox(
                 Case.tracking_number.ilike(f"%{text}%"),
                 Person.nik == text,
                 Person.name_key.like(f"{key}%") if key else false(),
+                Case.community.ilike(f"%{text}%"),
             )
         )
     open_first = case((Case.status.in_(rules.OPEN), 0), else_=1)
@@ -288,7 +291,7 @@ def case_inbox(
             CaseRow(
                 c.id,
                 c.tracking_number,
-                name or "-",
+                name or (f"Komunitas: {c.community}" if c.community else "-"),
                 c.desk,
                 desks.get(c.desk, c.desk),
                 c.kind,

@@ -262,6 +262,39 @@ def review_ranking(
     return _view(session, r, clock)
 
 
+def _check_meeting(
+    r: RankingList, meeting_on: date, meeting_ref: str, decisions: Mapping[str, str], today: date
+) -> None:
+    """The list must be reviewed and not yet decided; the meeting held, its record numbered."""
+    if r.status == DECIDED:
+        raise Conflict("Keputusan musyawarah untuk daftar ini sudah dicatat.")
+    if r.status != APPROVED:
+        raise Conflict(
+            "Daftar ini belum disetujui supervisor; keputusan musyawarah dicatat setelahnya."
+        )
+    if not meeting_ref.strip():
+        raise ValidationError("Tulis nomor berita acara musyawarah desa.", field="meeting_ref")
+    if meeting_on > today:
+        raise ValidationError("Tanggal musyawarah belum lewat.", field="meeting_on")
+    bad = sorted(set(decisions.values()) - set(DECISIONS))
+    if bad:
+        raise ValidationError(
+            f"Keputusan tidak dikenal: {', '.join(bad)}. Pilih: {', '.join(DECISIONS)}."
+        )
+
+
+def _ranked_by_key(entries: list[RankingEntry]) -> dict[str, RankingEntry]:
+    """The ranked entries by the list's household key and by No. KK (the meeting's papers
+    carry the No. KK)."""
+    by_key: dict[str, RankingEntry] = {}
+    for e in entries:
+        if e.rank is not None:
+            by_key[e.household_key] = e
+            if e.no_kk:
+                by_key.setdefault(e.no_kk, e)
+    return by_key
+
+
 @action(Perm.APPROVE_COORDINATOR, label="Mencatat keputusan musyawarah desa atas daftar peringkat")
 def record_meeting_decision(
     session: Session,
@@ -278,32 +311,13 @@ def record_meeting_decision(
     clock = clock or Clock()
     notes = notes or {}
     r = _load(session, list_id)
-    if r.status == DECIDED:
-        raise Conflict("Keputusan musyawarah untuk daftar ini sudah dicatat.")
-    if r.status != APPROVED:
-        raise Conflict(
-            "Daftar ini belum disetujui supervisor; keputusan musyawarah dicatat setelahnya."
-        )
-    if not meeting_ref.strip():
-        raise ValidationError("Tulis nomor berita acara musyawarah desa.", field="meeting_ref")
-    if meeting_on > clock.today():
-        raise ValidationError("Tanggal musyawarah belum lewat.", field="meeting_on")
-    bad = sorted({d for d in decisions.values()} - set(DECISIONS))
-    if bad:
-        raise ValidationError(
-            f"Keputusan tidak dikenal: {', '.join(bad)}. Pilih: {', '.join(DECISIONS)}."
-        )
+    _check_meeting(r, meeting_on, meeting_ref, decisions, clock.today())
     entries = list(
         session.scalars(
             select(RankingEntry).where(RankingEntry.list_id == r.id).order_by(RankingEntry.position)
         )
     )
-    by_key: dict[str, RankingEntry] = {}
-    for e in entries:
-        if e.rank is not None:
-            by_key[e.household_key] = e
-            if e.no_kk:
-                by_key.setdefault(e.no_kk, e)
+    by_key = _ranked_by_key(entries)
     unknown = sorted(k for k in decisions if k not in by_key)
     if unknown:
         raise ValidationError(

@@ -59,6 +59,9 @@ EXPECTED = {
     "eligibility.eligible_programmes": "FBCST",
     "eligibility.set_programme_rules": "A",
     "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
+    "community_cases.open_community_case": "FBCT",
+    "community_cases.attach_households": "FBCT",
+    "community_cases.advance_stage": "BC",
     "ranking_lists.submit_ranking": "C",
     "ranking_lists.review_ranking": "S",
     "ranking_lists.record_meeting_decision": "C",

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +41,7 @@ from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
+from ui.pages.case_community import CommunityActions
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
@@ -64,10 +66,12 @@ _TEXTS = {
     "close": "Tutu&p kasus",
     "reopen": "&Buka kembali…",
     "note": "Catatan &analisis…",
+    "stage": "Ta&hapan Depok…",
+    "add_households": "Tambah &keluarga terdampak…",
 }
 
 
-class CasesPage(QWidget):
+class CasesPage(CommunityActions, QWidget):
     """Ctrl+F search, Enter opens the chosen case, F5 reloads."""
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
@@ -79,11 +83,26 @@ class CasesPage(QWidget):
 
         title = QLabel("Kasus")
         title.setProperty("role", "title")
+        self.community = QPushButton("Kasus k&omunitas baru…")
+        self.community.setObjectName("case_community")
+        self.community.setToolTip(
+            "Satu kasus untuk satu komunitas (mis. warga terdampak banjir), keluarganya dilampirkan"
+        )
+        self.community.clicked.connect(self.open_community)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.community)
         filters = self._filters()
         self._list_and_detail()
         split = self._split(filters)
+        self.done = QLabel()
+        self.done.setObjectName("case_done")
+        self.done.setWordWrap(True)
+        self.done.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.done)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
@@ -289,6 +308,8 @@ class CasesPage(QWidget):
             "close": lambda: self.move_to(rules.CLOSED),
             "reopen": lambda: self.move_to(rules.IN_PROGRESS),
             "note": self.note,
+            "stage": self.advance_stage,
+            "add_households": self.add_households,
         }
         if subject is not None:
             slots |= {

@@ -100,22 +100,7 @@ class RankingPage(QWidget):
         if actor.can(Perm.APPROVE_COORDINATOR):
             buttons.addWidget(self.submit)
         buttons.addStretch(1)
-        self.weights: dict[str, QDoubleSpinBox] = {}
-        grid = QGridLayout()
-        grid.addWidget(QLabel("Bobot:"), 0, 0)
-        for i, (key, value) in enumerate(DEFAULT_WEIGHTS.items()):
-            box = QDoubleSpinBox()
-            box.setRange(0, 10)
-            box.setDecimals(1)
-            box.setSingleStep(0.5)
-            box.setValue(value)
-            box.setLocale(INDONESIAN)  # 5,0 not 5.0
-            box.setAccessibleName(f"Bobot {WORDS[key]}")
-            self.weights[key] = box
-            label = QLabel(WORDS[key])  # above its box: four to a row fit a netbook
-            label.setBuddy(box)
-            grid.addWidget(label, 2 * (i // 4), 1 + i % 4)
-            grid.addWidget(box, 2 * (i // 4) + 1, 1 + i % 4)
+        grid = self._weights_grid()
         self.model: RowTableModel[Ranked] = RowTableModel(HEADERS, self._cells, self)
         self.table = QTableView()
         self.table.setObjectName("ranking_table")
@@ -138,6 +123,26 @@ class RankingPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self.refresh_kept()
+
+    def _weights_grid(self) -> QGridLayout:
+        """One box per fact, its name above it: four to a row fit a netbook."""
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Bobot:"), 0, 0)
+        for i, (key, value) in enumerate(DEFAULT_WEIGHTS.items()):
+            box = QDoubleSpinBox()
+            box.setRange(0, 10)
+            box.setDecimals(1)
+            box.setSingleStep(0.5)
+            box.setValue(value)
+            box.setLocale(INDONESIAN)  # 5,0 not 5.0
+            box.setAccessibleName(f"Bobot {WORDS[key]}")
+            self.weights[key] = box
+            label = QLabel(WORDS[key])  # above its box: four to a row fit a netbook
+            label.setBuddy(box)
+            grid.addWidget(label, 2 * (i // 4), 1 + i % 4)
+            grid.addWidget(box, 2 * (i // 4) + 1, 1 + i % 4)
+        return grid
 
     def _kept_row(self) -> QHBoxLayout:
         self.lists = QComboBox()

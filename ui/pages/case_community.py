@@ -1,0 +1,128 @@
+"""The cases page's community work: a new case for a community with its households by
+No. KK, more households as they are found, and Depok's stages on any open case. The page
+asks and calls; the rules are in :mod:`kiosk.services.community_cases`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from kiosk.services.actor import Actor
+from kiosk.services.case_views import CaseView
+from kiosk.services.community_cases import (
+    AttachResult,
+    CommunityCaseInput,
+    advance_stage,
+    attach_households,
+    open_community_case,
+)
+from kiosk.services.reference import Choice
+from ui.dialogs import Field, FormDialog
+from ui.env import UiEnv
+from ui.forms import show_error
+
+
+def numbers_in(text: str) -> list[str]:
+    """The No. KK typed one per line, or separated by commas or semicolons (spaces inside a
+    number are the officer's grouping and stay)."""
+    return [part for part in re.split(r"[\n,;]+", text) if part.strip()]
+
+
+URGENCY = (
+    Choice("biasa", "Biasa (5 hari kerja)", {}),
+    Choice("segera", "Segera (3 hari kerja)", {}),
+    Choice("darurat", "Darurat (1 hari kerja)", {}),
+)
+
+
+class CommunityActions:
+    """Mixed into the cases page, which provides what is declared here."""
+
+    env: UiEnv
+    actor: Actor
+    view: CaseView | None
+    lists: dict[str, list[Choice]]
+    error: QLabel
+    done: QLabel
+    search: QLineEdit
+
+    reload: Callable[[], None]
+    _fail: Callable[[Exception], None]
+    _after: Callable[..., None]  # run a case action, then show the case as it now is
+
+    def open_community(self) -> None:
+        """A community's case (a flood, a group at risk): one case, its households by No. KK."""
+        answer = FormDialog.ask(
+            self.widget(),
+            "Kasus komunitas baru",
+            [
+                Field("community", "&Komunitas dan tempat", hint="mis. Warga RT 03/RW 02 Krajan"),
+                Field("description", "&Kejadian dan kebutuhan", "text"),
+                Field(
+                    "desk",
+                    "&Meja",
+                    "choice",
+                    options=tuple(self.lists.get("meja_layanan", ())),
+                    value="sosial_ekonomi",
+                ),
+                Field("urgency", "&Urgensi", "choice", options=URGENCY, value="biasa"),
+                Field("households", "No. &KK terdampak (satu per baris atau dipisah koma)", "text"),
+            ],
+            "Catat kasus",
+            "Satu kasus untuk seluruh komunitas; tiap keluarga dihitung sekali di laporan. "
+            "Kasus ini mengikuti tahapan prosedur Depok mulai dari registrasi.",
+        )
+        if answer is None:
+            return
+        data = CommunityCaseInput(
+            answer["community"],
+            answer["description"],
+            numbers_in(str(answer["households"])),
+            answer["desk"],
+            answer["urgency"],
+        )
+        show_error(self.error, "")
+        self.env.op(self.widget(), open_community_case, self.actor, data, self.env.clock).success(
+            self._community_opened
+        ).failure(self._fail).run()
+
+    def _community_opened(self, result: AttachResult) -> None:
+        again = (
+            f" ({result.already} No. KK tertulis dua kali, dihitung sekali)"
+            if result.already
+            else ""
+        )
+        self.done.setText(
+            f"Kasus komunitas {result.tracking_number} dicatat dengan {result.households} "
+            f"keluarga{again}."
+        )
+        self.done.show()
+        self.search.setText(result.tracking_number)
+        self.reload()
+
+    def advance_stage(self) -> None:
+        assert self.view is not None
+        st = self.view.stage
+        target = st.next_label if st else "Registrasi"
+        fields = [Field("note", "&Yang sudah dikerjakan", "text", required=st is not None)]
+        answer = FormDialog.ask(self.widget(), f"Tahapan Depok: ke {target}", fields, "Pindahkan")
+        if answer is not None:
+            self._after(advance_stage, self.view.id, answer["note"] or "", self.env.clock)
+
+    def add_households(self) -> None:
+        assert self.view is not None
+        answer = FormDialog.ask(
+            self.widget(),
+            "Tambah keluarga terdampak",
+            [Field("households", "No. &KK (satu per baris)", "text")],
+            "Tambahkan",
+        )
+        if answer is not None:
+            lines = numbers_in(str(answer["households"]))
+            self._after(attach_households, self.view.id, lines, self.env.clock)
+
+    def widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self

@@ -249,9 +249,12 @@ class UpstreamClient:
             raise ServerBusy(f"HTTP {response.status_code}")
         return cast(dict[str, Any], _json(response, "DtksAnswer"))
 
-    def reference(self, dataset: str) -> dict[str, Any]:
-        """A reference data set (programmes, villages, holidays) with its version."""
+    def reference(self, dataset: str) -> dict[str, Any] | None:
+        """A reference data set (programmes, villages, holidays) with its version; None when
+        the kabupaten has not published it (404)."""
         response = self._request("GET", f"/v1/reference/{dataset}")
+        if response.status_code == 404:
+            return None
         if response.status_code != 200:
             raise ServerBusy(f"HTTP {response.status_code}")
         return cast(dict[str, Any], _json(response, "Reference"))

@@ -32,9 +32,11 @@ from typing import Any, TypeVar
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway
+from kiosk.errors import ValidationError
 from kiosk.formatting import desimal
 from kiosk.sealing import SealError
 from kiosk.services import outbox
+from kiosk.services.upstream_reference import DATASETS, apply_reference
 from sync.client import (
     CursorUnknown,
     Malformed,
@@ -54,6 +56,8 @@ T = TypeVar("T")
 SKEW_WARNING_SECONDS = 300
 IN_PASS_RETRIES = 6  # transient failures in a row before a pass gives up
 IN_PASS_WAIT = (0.2, 4.0)  # first and longest wait between them, seconds
+REFERENCE_EVERY = 3600  # seconds between looks at the kabupaten's catalogue and holidays
+REFERENCE_WORDS = {"programmes": "Katalog program", "holidays": "Daftar hari libur"}
 
 
 class Backoff:
@@ -205,6 +209,7 @@ class SyncEngine:
             )
         self._push(report, kiosk_id, probe.body_limit)
         self._pull(report)
+        self._pull_reference(report)
 
     def _push(self, report: SyncReport, kiosk_id: str, body_limit: int) -> None:
         failures = 0  # transient failures in a row, within this pass
@@ -291,6 +296,42 @@ class SyncEngine:
             cursor = next_cursor
             if not more:
                 return
+
+    def _pull_reference(self, report: SyncReport) -> None:
+        """The kabupaten's programme catalogue and holidays, at most once an hour. The pass's
+        own work is done by now: a failure here is a note, and the office keeps what it has."""
+        now = self.clock.now()
+        last = self.gateway.call(lambda s: outbox.get_state(s, "reference_checked_at"))
+        try:
+            # A clock set back (a negative age) must not stop the looks for as long.
+            if last and 0 <= (now - datetime.fromisoformat(last)).total_seconds() < REFERENCE_EVERY:
+                return
+        except ValueError:
+            pass  # an unreadable stamp: check now
+        for dataset in DATASETS:
+            try:
+                data = self.client.reference(dataset)
+                if data is None:
+                    continue
+                changed = self.gateway.call(
+                    apply_reference, dataset, str(data["version"]), list(data["items"])
+                )
+            except UpstreamError as exc:
+                report.notes.append(f"{REFERENCE_WORDS[dataset]} belum diperbarui: {exc.message}")
+                return
+            except ValidationError as exc:
+                report.notes.append(
+                    f"{REFERENCE_WORDS[dataset]} dari kabupaten ditolak ({exc}); yang lama tetap "
+                    "dipakai. Beri tahu pengelola SLRT kabupaten."
+                )
+                continue
+            if changed:
+                report.notes.append(
+                    f"{REFERENCE_WORDS[dataset]} diperbarui dari kabupaten "
+                    f"(versi {data['version']}, {changed} berubah)."
+                )
+        stamp = now.isoformat()
+        self.gateway.call(lambda s: outbox.set_state(s, "reference_checked_at", stamp))
 
     def _skew(self, server_time: str) -> float | None:
         try:

@@ -59,6 +59,7 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("queue", "Panggilan antrian", Perm.CALL_QUEUE, "ui.pages.queue_calls", "QueueCallPage"),
     ("status", "Cek status", Perm.VIEW_CASE, "ui.pages.case_status", "CaseStatusPage"),
     ("cases", "Kasus", Perm.WORK_CASE, "ui.pages.cases", "CasesPage"),
+    ("person", "Profil warga", Perm.CHECK_DTKS, "ui.pages.person", "PersonPage"),
     ("approvals", "Persetujuan", None, "ui.pages.approvals", "ApprovalsPage"),
     ("sync", "Sinkronisasi", Perm.RUN_SYNC, "ui.pages.sync_page", "SyncPage"),
     ("officers", "Petugas", Perm.MANAGE_OFFICERS, "ui.pages.officers", "OfficersPage"),

@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.eligibility import HouseholdFacts, Member, check_rule, evaluate
 from kiosk.errors import PermissionDenied, ValidationError
@@ -146,3 +147,32 @@ def test_the_command_gives_the_same_answer(ctx, office, family, capsys, monkeypa
     out = json.loads(capsys.readouterr().out)
     assert {h["code"] for h in out["hints"]} >= {"PKH", "ATENSI"} and out["decile"] == 3
     assert main(["programmes", "eligible", "3324019999999999", "--as", "frontoffice", *db]) == 1
+
+
+def test_the_person_profile_shows_the_household_and_the_hints(gateway, office, family, session):
+    from kiosk.models import AuditEntry, PpksRecord
+    from kiosk.services.person_profile import person_profile
+
+    ibu = session.scalars(select(Person).where(Person.name == "Ibu")).one()
+    gateway.call(
+        lambda s: s.add(
+            PpksRecord(
+                subject="orang",
+                person_id=ibu.id,
+                ppks_type="penyandang_disabilitas",
+                source="kunjungan",
+                recorded_on=date(2026, 11, 2),
+                recorded_by=office[Role.FRONT_OFFICE].id,
+            )
+        )
+    )
+    p = gateway.call(person_profile, office[Role.BACK_OFFICE], ibu.id)
+    assert p.nik_masked.startswith("3324") and "*" in p.nik_masked
+    assert p.no_kk == "3324010101200003" and p.sex == "Tidak diketahui"
+    assert [m.name for m in p.members] == ["Ayah", "Ibu", "Anak"]  # eldest first
+    assert [m.is_subject for m in p.members] == [False, True, False]
+    assert p.eligibility.decile == 3 and "PKH" in {h.code for h in p.eligibility.hints}
+    assert len(p.ppks) == 1 and "02-11-2026" in p.ppks[0]
+    assert session.scalar(select(AuditEntry.id).where(AuditEntry.action == "profil_warga_dilihat"))
+    with pytest.raises(PermissionDenied):  # the administrator does not read citizens' files
+        gateway.call(person_profile, office[Role.ADMIN], ibu.id)

@@ -28,6 +28,7 @@ def test_a_flooded_neighbourhood_is_one_case(qtbot, make_window, office, session
     select_case(page, case.tracking_number)
     text = page.detail.toPlainText()
     assert "Komunitas" in text and "2 keluarga terdampak" in text
+    assert "Kejadian" in text and "rumah terendam" in text
     assert "Tahapan (prosedur Depok): Registrasi" in text and "Tahap berikutnya: Seleksi" in text
 
     answer(qtbot, {"households": KK[2]})

@@ -35,7 +35,11 @@ def case_html(v: CaseView, clock: Any) -> str:
         ("Batas jawaban", f"{due} - {v.health_label}"),
         ("Sektor / kategori", " / ".join(x for x in (v.sector, v.category) if x)),
         ("Program", v.programme or "-"),
-        ("Keluhan", v.description or "-"),
+        (
+            ("Kejadian", next((t.note for t in v.timeline if t.note), "-"))
+            if v.subject == "komunitas"
+            else ("Keluhan", v.description or "-")
+        ),
         ("Keputusan", v.decision or "-"),
         ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
         ("Kabupaten", upstream),

@@ -1,0 +1,68 @@
+"""A citizen's profile as HTML for the person page (every value escaped; NIKs come masked)."""
+
+from __future__ import annotations
+
+import html
+
+from kiosk.formatting import angka
+from kiosk.services.person_profile import PersonProfile
+
+
+def _age(years: int | None) -> str:
+    return f"{angka(years)} th" if years is not None else "umur ?"
+
+
+def person_html(p: PersonProfile) -> str:
+    """Who, the household, programmes, needs, cases and PPKS, then the hints with reasons."""
+    e = html.escape
+    el = p.eligibility
+    rows = [
+        ("NIK", p.nik_masked),
+        ("Jenis kelamin / umur", f"{p.sex}, {_age(p.age)}"),
+        ("Disabilitas", p.disability or "-"),
+        ("No. KK", p.no_kk),
+        ("Alamat", p.address or "-"),
+        ("Desil DTKS/DTSEN", str(el.decile) if el.decile else "tidak ada di DTKS/DTSEN"),
+        ("Program diterima", ", ".join(el.receiving) or "-"),
+        ("Kebutuhan tercatat", ", ".join(p.needs) or "-"),
+    ]
+    out = [f"<h2>{e(p.name)}</h2><table cellpadding='3'>"]
+    out += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
+    out.append("</table>")
+    out.append("<h3>Mungkin memenuhi syarat (petunjuk, bukan keputusan)</h3>")
+    if not el.hints:
+        out.append("<p>Tidak ada program lain yang tampak memenuhi syarat.</p>")
+    for h in el.hints:
+        mark = "mungkin memenuhi syarat" if h.verdict else "perlu dicek"
+        out.append(f"<p><b>{e(h.code)}</b> ({e(h.name)}): {e(mark)}</p><ul>")
+        for label, items in (
+            ("terpenuhi", h.met),
+            ("tidak", h.failed),
+            ("belum diketahui", h.unknown),
+        ):
+            if items:
+                out.append(f"<li>{e(label)}: {e('; '.join(items))}</li>")
+        out.append("</ul>")
+    out.append(f"<h3>Anggota keluarga ({len(p.members)})</h3><ul>")
+    for m in p.members:
+        facts = (m.relationship, m.disability, "meninggal" if m.deceased else "")
+        words = ", ".join(x for x in (_age(m.age), *facts) if x)
+        name = f"<b>{e(m.name)}</b>" if m.is_subject else e(m.name)
+        out.append(f"<li>{name} ({e(m.nik_masked)}), {e(words)}</li>")
+    out.append("</ul>")
+    out.append(f"<h3>Kasus ({len(p.cases)})</h3>")
+    if p.cases:
+        out.append("<ul>")
+        out += [
+            f"<li>{e(c.tracking_number)} ({e(c.kind)}, {c.opened_on:%d-%m-%Y}): "
+            f"{e(c.status_label)}</li>"
+            for c in p.cases
+        ]
+        out.append("</ul>")
+    else:
+        out.append("<p>Belum ada kasus.</p>")
+    if p.ppks:
+        out.append("<h3>Tercatat sebagai PPKS</h3><ul>")
+        out += [f"<li>{e(x)}</li>" for x in p.ppks]
+        out.append("</ul>")
+    return "".join(out)

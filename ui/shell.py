@@ -74,6 +74,13 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
     ("updates", "Pemutakhiran", Perm.VIEW_CASE, "ui.pages.data_updates", "DataUpdatesPage"),
     ("ranking", "Peringkat calon", Perm.VIEW_REPORTS, "ui.pages.ranking", "RankingPage"),
     (
+        "programmes",
+        "Katalog program",
+        Perm.MANAGE_REFERENCE,
+        "ui.pages.programmes",
+        "ProgrammesPage",
+    ),
+    (
         "akses",
         "Panduan disabilitas",
         Perm.MANAGE_REFERENCE,

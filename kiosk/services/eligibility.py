@@ -153,3 +153,33 @@ def set_programme_rules(
         prog.rules, prog.rules_by_office = check_rule(rules), True
     audit(session, actor.id, "kriteria_program_diubah", "programme", prog.id, {"kode": code})
     return dict(prog.rules)
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One programme as the administrator's catalogue page shows it."""
+
+    code: str
+    name: str
+    level: str
+    unit: str
+    rules: str  # the criteria as JSON text, for reading and editing
+    by_office: bool  # the office's own criteria (kept over shipped and kabupaten ones)
+    source: str  # the shipped version, "kabupaten …" or "lokal"
+
+
+@action(Perm.MANAGE_REFERENCE, label="Melihat katalog program dan kriterianya")
+def programme_catalogue(session: Session, actor: Actor) -> list[CatalogueRow]:
+    """Every programme with its criteria, by code."""
+    return [
+        CatalogueRow(
+            p.code,
+            p.name,
+            p.level,
+            p.unit,
+            json.dumps(p.rules or {}, ensure_ascii=False),
+            p.rules_by_office,
+            p.source_version,
+        )
+        for p in session.scalars(select(Programme).order_by(Programme.code))
+    ]

@@ -60,6 +60,7 @@ EXPECTED = {
     "eligibility.set_programme_rules": "A",
     "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
     "person_profile.person_profile": "FBCST",  # and view_case inside
+    "eligibility.programme_catalogue": "A",
     "community_cases.open_community_case": "FBCT",
     "community_cases.attach_households": "FBCT",
     "community_cases.advance_stage": "BC",

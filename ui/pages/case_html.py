@@ -47,21 +47,7 @@ def case_html(v: CaseView, clock: Any) -> str:
     out = [f"<h2>{e(v.tracking_number)}</h2>", flag, access, secret, "<table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     out.append("</table>")
-    if v.stage:
-        st = v.stage
-        words = [st.step]
-        if st.due_on:
-            words.append(f"Tahap ini selesai paling lambat {tanggal(st.due_on)}.")
-        if st.next_label:
-            words.append(f"Tahap berikutnya: {st.next_label}.")
-        out.append(
-            f"<h3>Tahapan (prosedur Depok): {e(st.label)}</h3>"
-            f"<p>{e(' '.join(w for w in words if w))}</p>"
-        )
-    if v.households:
-        out.append(f"<h3>Keluarga terdampak ({len(v.households)})</h3><ul>")
-        out += [f"<li>KK {e(kk)} {e(head)}</li>" for kk, head in v.households]
-        out.append("</ul>")
+    out += _community_parts(v)
     for r in v.referrals:
         out.append(
             f"<h3>Rujukan ke {e(r.destination_label)}</h3>"
@@ -92,3 +78,25 @@ def case_html(v: CaseView, clock: Any) -> str:
         )
     out.append("</ul>")
     return "".join(out)
+
+
+def _community_parts(v: CaseView) -> list[str]:
+    """Depok's stage with its next step and due day; a community case's households."""
+    e = html.escape
+    out: list[str] = []
+    if v.stage:
+        st = v.stage
+        words = [st.step]
+        if st.due_on:
+            words.append(f"Tahap ini selesai paling lambat {tanggal(st.due_on)}.")
+        if st.next_label:
+            words.append(f"Tahap berikutnya: {st.next_label}.")
+        out.append(
+            f"<h3>Tahapan (prosedur Depok): {e(st.label)}</h3>"
+            f"<p>{e(' '.join(w for w in words if w))}</p>"
+        )
+    if v.households:
+        out.append(f"<h3>Keluarga terdampak ({len(v.households)})</h3><ul>")
+        out += [f"<li>KK {e(kk)} {e(head)}</li>" for kk, head in v.households]
+        out.append("</ul>")
+    return out

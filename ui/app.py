@@ -15,6 +15,7 @@ from kiosk.ports import OnlineRegister
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import OnlineAnswer
 from ui.env import UiEnv
+from ui.i18n import apply_language
 from ui.local_settings import LocalSettings
 from ui.main_window import MainWindow
 from ui.ops import SyncExecutor, ThreadExecutor
@@ -48,6 +49,7 @@ def build_env(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     settings = settings or LocalSettings()
+    apply_language(app, str(settings.get("language")))  # before any widget is built
     apply_theme(app, settings)
     settings.changed.connect(lambda _k: apply_theme(app, settings))
     executor = executor or ThreadExecutor()

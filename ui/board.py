@@ -25,6 +25,7 @@ from kiosk.services.queue_calls import BoardState, board_state
 from kiosk.speech import DEFAULT_TEMPLATE, announcement
 from ui.env import UiEnv
 from ui.forms import clear_layout
+from ui.i18n import translate
 
 CHIME = Path(__file__).resolve().parent.parent / "resources" / "sounds" / "chime.wav"
 CHIME_MS = 1200  # the chime's length: the sentence starts after it
@@ -130,8 +131,8 @@ class BoardWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.env = env
         self.setObjectName("board")
-        self.setWindowTitle("Papan antrian")
-        self.setAccessibleName("Papan antrian")
+        self.setWindowTitle(translate("board", "Papan antrian"))
+        self.setAccessibleName(translate("board", "Papan antrian"))
         s = env.settings
         self.announcer = Announcer(
             str(s.get("voice_engine")), int(s.get("voice_volume")), parent=self
@@ -141,7 +142,7 @@ class BoardWindow(QWidget):
         self.officer_screen: QScreen | None = None  # where the officer's window is
         self._polling = False
 
-        title = QLabel("NOMOR ANTRIAN")
+        title = QLabel(translate("board", "NOMOR ANTRIAN"))
         title.setObjectName("board_title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.grid = QGridLayout()
@@ -150,16 +151,16 @@ class BoardWindow(QWidget):
         self.caption.setObjectName("board_caption")
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setAccessibleName("Panggilan terakhir")
+        self.caption.setAccessibleName(translate("board", "Panggilan terakhir"))
         self.recent = QLabel("")
         self.recent.setObjectName("board_recent")
         self.recent.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.recent.setAccessibleName("Lima panggilan terakhir")
+        self.recent.setAccessibleName(translate("board", "Lima panggilan terakhir"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(self.grid, 3)
         layout.addWidget(self.caption, 1)
-        layout.addWidget(QLabel("Panggilan terakhir:"))
+        layout.addWidget(QLabel(translate("board", "Panggilan terakhir:")))
         layout.addWidget(self.recent, 1)
         # A TV across a waiting room: never take the keyboard from the officer's window.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
@@ -283,7 +284,9 @@ class BoardWindow(QWidget):
                     self.counters[counter] = number
         for counter, label in current.items():
             self.counters[counter].setText(label)
-            self.counters[counter].setAccessibleName(f"{counter}: nomor {label}")
+            self.counters[counter].setAccessibleName(
+                translate("board", "{0}: nomor {1}").format(counter, label)
+            )
 
     def _caption(self, text: str) -> None:
         self.caption.setText(text)

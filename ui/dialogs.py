@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.reference import Choice
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, show_error
+from ui.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class FormDialog(QDialog):
                 widget = edit
             elif f.kind == "choice":
                 combo = QComboBox()
-                combo.addItem("(pilih)", NO_CHOICE)
+                combo.addItem(translate("dialogs", "(pilih)"), NO_CHOICE)
                 for c in f.options:
                     combo.addItem(c.label, c.code)
                 if f.value is not None:
@@ -87,7 +88,9 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("dialogs", "Batal")
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -111,7 +114,10 @@ class FormDialog(QDialog):
         values = self.values()
         for f in self.fields:
             if f.required and f.kind != "check" and not values[f.key]:
-                show_error(self.error, f"{f.label.replace('&', '')} wajib diisi.")
+                show_error(
+                    self.error,
+                    translate("dialogs", "{0} wajib diisi.").format(f.label.replace("&", "")),
+                )
                 self.widgets[f.key].setFocus()
                 return
         self.accept()

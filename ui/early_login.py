@@ -12,20 +12,25 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.forms import add_field, narrow_layout, password_edit
+from ui.i18n import translate
 
 
 class EarlyLogin(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("early_login")
-        self.setWindowTitle("Puskesos Kiosk")
+        self.setWindowTitle(translate("early_login", "Puskesos Kiosk"))
         self.submitted = False
-        title = QLabel("Puskesos Kiosk")
+        title = QLabel(translate("early_login", "Puskesos Kiosk"))
         title.setProperty("role", "title")
         form = QFormLayout()
-        self.username = add_field(form, "&Nama pengguna", QLineEdit(), "username")
-        self.secret = add_field(form, "Kata &sandi atau PIN", password_edit(), "secret")
-        self.button = QPushButton("Memuat…")
+        self.username = add_field(
+            form, translate("early_login", "&Nama pengguna"), QLineEdit(), "username"
+        )
+        self.secret = add_field(
+            form, translate("early_login", "Kata &sandi atau PIN"), password_edit(), "secret"
+        )
+        self.button = QPushButton(translate("early_login", "Memuat…"))
         self.button.setProperty("primary", True)
         self.button.setEnabled(False)
         self.username.returnPressed.connect(self.secret.setFocus)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
+from ui.i18n import translate
 
 # PySide6 6.12 on Python 3.11 takes no reference to None stored as a combo item's data: every
 # addItem(text, None), currentData() and itemData() returning it frees one reference to None,
@@ -37,7 +38,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setProperty("role", "error")
     label.setWordWrap(True)
-    label.setAccessibleName("Pesan kesalahan")
+    label.setAccessibleName(translate("forms", "Pesan kesalahan"))
     label.hide()
     return label
 

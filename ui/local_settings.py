@@ -22,6 +22,7 @@ class Option:
 
 
 OPTIONS = (
+    Option("language", str, "id", "Bahasa tampilan", "language"),
     Option("large_text", bool, False, "Teks besar"),
     Option("high_contrast", bool, False, "Kontras tinggi"),
     Option("printer_uri", str, "", "Alamat printer termal", "printer"),

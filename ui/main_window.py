@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from kiosk.services.actor import Actor
 from kiosk.services.setup import get_site, is_set_up
 from ui.env import UiEnv
+from ui.i18n import translate
 from ui.idle import IdleWatcher
 from ui.pages.lock import LockPage
 from ui.pages.login import LoginPage
@@ -25,7 +26,7 @@ class MainWindow(QMainWindow):
         self.env = env
         self.actor: Actor | None = None
         self.shell: Shell | None = None
-        self.setWindowTitle("Puskesos Kiosk")
+        self.setWindowTitle(translate("main_window", "Puskesos Kiosk"))
         self.setObjectName("main_window")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from printing.rasterize import render_pages
+from ui.i18n import translate
 
 
 def print_to(printer: QPrinter, pdf: bytes, dpi: int = 200) -> int:
@@ -45,7 +46,7 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Cetak {title}")
+    dialog.setWindowTitle(translate("pdf_output", "Cetak {0}").format(title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_to(printer, pdf)
@@ -54,7 +55,9 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
 
 def save_with_dialog(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
     """Ask where to save the PDF; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Simpan PDF", suggested, "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, translate("pdf_output", "Simpan PDF"), suggested, "PDF (*.pdf)"
+    )
     if not name:
         return None
     path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")

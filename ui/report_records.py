@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 
 from kiosk.formatting import angka
 from kiosk.services.reports import LIST_LIMIT, RecordLine
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 
@@ -18,10 +19,18 @@ class RecordsDialog(QDialog):
         self.setAccessibleName(title)
         count = angka(len(lines))
         more = f" (ditampilkan {angka(LIST_LIMIT)} pertama)" if len(lines) >= LIST_LIMIT else ""
-        info = QLabel(f"{count} rekaman{more}. NIK disamarkan; buka kasus di halaman Kasus.")
+        info = QLabel(
+            translate(
+                "report_records", "{0} rekaman{1}. NIK disamarkan; buka kasus di halaman Kasus."
+            ).format(count, more)
+        )
         info.setWordWrap(True)
         self.model: RowTableModel[RecordLine] = RowTableModel(
-            ("Tanggal", "Nomor / NIK", "Nama"),
+            (
+                translate("report_records", "Tanggal"),
+                translate("report_records", "Nomor / NIK"),
+                translate("report_records", "Nama"),
+            ),
             lambda r: (r.day.strftime("%d-%m-%Y") if r.day else "-", r.ref, r.name),
             self,
         )

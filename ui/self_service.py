@@ -30,6 +30,7 @@ from kiosk.services.slips import PrintOutcome
 from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import message_of
+from ui.i18n import translate
 
 SHOW_SECONDS = 8  # the number stays up this long (twice as long without a printer)
 BIG = "font-size: 26pt; font-weight: bold; padding: 18px;"
@@ -43,12 +44,12 @@ class SelfServiceWindow(QWidget):
         self.env, self.actor = env, actor
         self.priority: Choice | None = None
         self.setObjectName("self_service")
-        self.setWindowTitle("Ambil nomor antrian")
+        self.setWindowTitle(translate("self_service", "Ambil nomor antrian"))
         site = env.gateway.call(get_site)
         self.services = env.gateway.call(choices, "layanan_antrian")
         self.priorities = env.gateway.call(choices, "prioritas")
 
-        title = QLabel("Ambil nomor antrian")
+        title = QLabel(translate("self_service", "Ambil nomor antrian"))
         title.setStyleSheet("font-size: 34pt; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         office = QLabel(site.name if site else "")
@@ -120,7 +121,7 @@ class SelfServiceWindow(QWidget):
         """The number, large, and what happens next."""
         self.number = QLabel()
         self.number.setObjectName("self_service_number")
-        self.number.setAccessibleName("Nomor antrian Anda")
+        self.number.setAccessibleName(translate("self_service", "Nomor antrian Anda"))
         self.number.setStyleSheet("font-size: 96pt; font-weight: bold;")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.after = QLabel()
@@ -146,7 +147,9 @@ class SelfServiceWindow(QWidget):
     def reset(self) -> None:
         self.timer.stop()
         self.priority = None
-        self.hint.setText("Sentuh layanan yang Anda perlukan (atau tekan angkanya).")
+        self.hint.setText(
+            translate("self_service", "Sentuh layanan yang Anda perlukan (atau tekan angkanya).")
+        )
         self.stack.setCurrentWidget(self.services_page)
         if self.service_buttons:
             self.service_buttons[0].setFocus()
@@ -160,14 +163,22 @@ class SelfServiceWindow(QWidget):
     def on_priority_list(self) -> None:
         if self.stack.currentWidget() is self.done_page:
             return
-        self.hint.setText("Pilih jenis prioritas. Petugas dapat meminta bukti (KTP, KIA).")
+        self.hint.setText(
+            translate(
+                "self_service", "Pilih jenis prioritas. Petugas dapat meminta bukti (KTP, KIA)."
+            )
+        )
         self.stack.setCurrentWidget(self.kinds_page)
         if self.priority_buttons:
             self.priority_buttons[0].setFocus()
 
     def on_priority(self, kind: Choice) -> None:
         self.priority = kind
-        self.hint.setText(f"Prioritas: {kind.label}. Sekarang sentuh layanan yang Anda perlukan.")
+        self.hint.setText(
+            translate(
+                "self_service", "Prioritas: {0}. Sekarang sentuh layanan yang Anda perlukan."
+            ).format(kind.label)
+        )
         self.stack.setCurrentWidget(self.services_page)
         self.service_buttons[0].setFocus()
 
@@ -190,7 +201,7 @@ class SelfServiceWindow(QWidget):
         uri = str(self.env.settings.get("printer_uri") or "")
         take = "Silakan ambil tiket Anda." if uri else "Catat nomor ini; printer tiket belum ada."
         self.after.setText(f"{ticket.service_label}{mark}. {ahead} {take}")
-        self.hint.setText("Nomor Anda:")
+        self.hint.setText(translate("self_service", "Nomor Anda:"))
         self.stack.setCurrentWidget(self.done_page)
         self.timer.start(SHOW_SECONDS * 1000 * (1 if uri else 2))
         op = self.env.print_ticket(self, self.actor, ticket)

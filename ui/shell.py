@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.forms import scrolled
+from ui.i18n import translate
 
 
 def _page(module: str, name: str, *args: Any) -> Callable[[], QWidget]:
@@ -126,7 +127,7 @@ class Shell(QWidget):
         self.entries = _entries(env, actor, site)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Menu halaman")
+        self.nav.setAccessibleName(translate("shell", "Menu halaman"))
         self.nav.setSpacing(4)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
@@ -157,14 +158,14 @@ class Shell(QWidget):
         """Who is signed in, the sync state, lock and log out."""
         actor = self.actor
         who = QLabel(f"{actor.full_name} ({actor.username})")
-        who.setAccessibleName("Petugas yang masuk")
-        lock = QPushButton("&Kunci layar (Ctrl+L)")
+        who.setAccessibleName(translate("shell", "Petugas yang masuk"))
+        lock = QPushButton(translate("shell", "&Kunci layar (Ctrl+L)"))
         lock.clicked.connect(self.lock_requested.emit)
-        logout = QPushButton("Keluar akun (Ctrl+Q)")
+        logout = QPushButton(translate("shell", "Keluar akun (Ctrl+Q)"))
         logout.clicked.connect(self.logout_requested.emit)
         self.sync_status = QLabel("")
         self.sync_status.setObjectName("sync_status")
-        self.sync_status.setAccessibleName("Keadaan sinkronisasi")
+        self.sync_status.setAccessibleName(translate("shell", "Keadaan sinkronisasi"))
         if self.env.sync is not None:
             self.env.sync.reported.connect(self._sync_reported)
             if self.env.sync.last is not None:

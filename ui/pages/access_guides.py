@@ -18,6 +18,7 @@ from kiosk.services.access import GUIDE_MAX, AccessNeed, access_needs, set_acces
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 
 
 class AccessGuidesPage(QWidget):
@@ -25,17 +26,20 @@ class AccessGuidesPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("access_guides_page")
-        title = QLabel("Panduan melayani warga disabilitas")
+        title = QLabel(translate("access_guides", "Panduan melayani warga disabilitas"))
         title.setProperty("role", "title")
         note = QLabel(
-            "Tulis panduan singkat kantor ini untuk tiap kebutuhan akses: tampil di layar petugas "
-            f"saat warga mendaftar dan di kasus. Paling panjang {GUIDE_MAX} huruf; kosongkan "
-            "untuk kembali ke panduan bawaan."
+            translate(
+                "access_guides",
+                "Tulis panduan singkat kantor ini untuk tiap kebutuhan akses: tampil di "
+                "layar petugas saat warga mendaftar dan di kasus. Paling panjang {0} "
+                "huruf; kosongkan untuk kembali ke panduan bawaan.",
+            ).format(GUIDE_MAX)
         )
         note.setWordWrap(True)
         self.form = QFormLayout()
         self.edits: dict[str, QPlainTextEdit] = {}
-        self.save = QPushButton("&Simpan panduan")
+        self.save = QPushButton(translate("access_guides", "&Simpan panduan"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
         self.info = QLabel()
@@ -57,7 +61,7 @@ class AccessGuidesPage(QWidget):
         for need in needs:
             edit = QPlainTextEdit(need.guide)
             edit.setObjectName(f"guide_{need.code}")
-            edit.setAccessibleName(f"Panduan: {need.label}")
+            edit.setAccessibleName(translate("access_guides", "Panduan: {0}").format(need.label))
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 2 + 16)  # fits 768 lines
             self.form.addRow(need.label, edit)
@@ -76,12 +80,12 @@ class AccessGuidesPage(QWidget):
                 self._saved
             ).failure(self._failed).run()
         if not changed:
-            self.info.setText("Tidak ada yang berubah.")
+            self.info.setText(translate("access_guides", "Tidak ada yang berubah."))
 
     def _saved(self, need: AccessNeed) -> None:
         self.shown[need.code] = need.guide
         self.edits[need.code].setPlainText(need.guide)
-        self.info.setText(f"Tersimpan: {need.label}.")
+        self.info.setText(translate("access_guides", "Tersimpan: {0}.").format(need.label))
 
     def _failed(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

@@ -25,6 +25,7 @@ from kiosk.services.case_views import CaseView, case_detail
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
@@ -36,10 +37,17 @@ class ApprovalsPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("approvals_page")
-        title = QLabel("Persetujuan")
+        title = QLabel(translate("approvals", "Persetujuan"))
         title.setProperty("role", "title")
         self.model: RowTableModel[inbox.PendingApproval] = RowTableModel(
-            ("", "Nomor lacak", "Jenis", "Warga", "Langkah", "Ringkasan"),
+            (
+                "",
+                translate("approvals", "Nomor lacak"),
+                translate("approvals", "Jenis"),
+                translate("approvals", "Warga"),
+                translate("approvals", "Langkah"),
+                translate("approvals", "Ringkasan"),
+            ),
             lambda p: (
                 "DARURAT" if p.emergency else "",
                 p.tracking_number,
@@ -52,7 +60,7 @@ class ApprovalsPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("approval_table")
-        self.table.setAccessibleName("Menunggu persetujuan Anda")
+        self.table.setAccessibleName(translate("approvals", "Menunggu persetujuan Anda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -60,13 +68,13 @@ class ApprovalsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QTextBrowser()
         self.detail.setObjectName("approval_detail")
-        self.detail.setAccessibleName("Rincian kasus yang diajukan")
+        self.detail.setAccessibleName(translate("approvals", "Rincian kasus yang diajukan"))
         self.error = error_label(self)
         self.empty = QLabel("")
-        self.approve_button = approve = QPushButton("&Setujui (Ctrl+Enter)")
+        self.approve_button = approve = QPushButton(translate("approvals", "&Setujui (Ctrl+Enter)"))
         approve.setObjectName("approve")
         approve.clicked.connect(self.approve)
-        self.reject_button = reject = QPushButton("&Tolak dan kembalikan…")
+        self.reject_button = reject = QPushButton(translate("approvals", "&Tolak dan kembalikan…"))
         reject.setObjectName("reject")
         reject.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -121,7 +129,7 @@ class ApprovalsPage(QWidget):
     def _vote(self, decision: str, reason: str = "") -> None:
         item = self.chosen()
         if item is None:
-            show_error(self.error, "Pilih dulu pengajuan di daftar.")
+            show_error(self.error, translate("approvals", "Pilih dulu pengajuan di daftar."))
             return
         show_error(self.error, "")
         self.env.op(
@@ -133,14 +141,14 @@ class ApprovalsPage(QWidget):
 
     def reject(self) -> None:
         if self.chosen() is None:
-            show_error(self.error, "Pilih dulu pengajuan di daftar.")
+            show_error(self.error, translate("approvals", "Pilih dulu pengajuan di daftar."))
             return
         answer = FormDialog.ask(
             self,
-            "Tolak dan kembalikan",
-            [Field("reason", "&Alasan penolakan", "text")],
-            "Tolak",
-            "Pengajuan kembali ke petugas pengirim dengan alasan ini.",
+            translate("approvals", "Tolak dan kembalikan"),
+            [Field("reason", translate("approvals", "&Alasan penolakan"), "text")],
+            translate("approvals", "Tolak"),
+            translate("approvals", "Pengajuan kembali ke petugas pengirim dengan alasan ini."),
         )
         if answer:
             self._vote(ap.REJECT, answer["reason"])

@@ -28,6 +28,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.audit_log import AuditFilter, AuditRow, audit_actions, audit_log, verify_audit
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 
@@ -40,7 +41,14 @@ class AuditPage(QWidget):
         self.setObjectName("audit_page")
         clock = env.clock
         self.model: RowTableModel[AuditRow] = RowTableModel(
-            ["No.", "Waktu", "Petugas", "Tindakan", "Data", "Rincian"],
+            [
+                translate("audit", "No."),
+                translate("audit", "Waktu"),
+                translate("audit", "Petugas"),
+                translate("audit", "Tindakan"),
+                translate("audit", "Data"),
+                translate("audit", "Rincian"),
+            ],
             lambda r: (
                 str(r.seq),
                 f"{clock.local(r.at):%d-%m-%Y %H:%M:%S}",
@@ -54,31 +62,35 @@ class AuditPage(QWidget):
         form = QFormLayout()
         row = QHBoxLayout()
         self.officer = QLineEdit()
-        self.officer.setPlaceholderText("nama pengguna")
-        self.officer.setAccessibleName("Saring menurut petugas")
+        self.officer.setPlaceholderText(translate("audit", "nama pengguna"))
+        self.officer.setAccessibleName(translate("audit", "Saring menurut petugas"))
         self.action = QComboBox()
-        self.action.setAccessibleName("Saring menurut tindakan")
-        self.action.addItem("Semua tindakan", NO_CHOICE)
+        self.action.setAccessibleName(translate("audit", "Saring menurut tindakan"))
+        self.action.addItem(translate("audit", "Semua tindakan"), NO_CHOICE)
         self.record = QLineEdit()
-        self.record.setPlaceholderText("nomor data")
-        self.record.setAccessibleName("Saring menurut nomor data")
+        self.record.setPlaceholderText(translate("audit", "nomor data"))
+        self.record.setAccessibleName(translate("audit", "Saring menurut nomor data"))
         for w in (self.officer, self.action, self.record):
             row.addWidget(w)
-        label = QLabel("&Saring")
+        label = QLabel(translate("audit", "&Saring"))
         label.setBuddy(self.officer)
         form.addRow(label, row)
         # The office's day, not the computer's: a laptop set to UTC is a day behind after 17.00.
         day = env.clock.today()
         today = QDate(day.year, day.month, day.day)
-        self.since = add_field(form, "&Dari tanggal", QDateEdit(today.addDays(-30)), "since")
-        self.until = add_field(form, "&Sampai tanggal", QDateEdit(today), "until")
+        self.since = add_field(
+            form, translate("audit", "&Dari tanggal"), QDateEdit(today.addDays(-30)), "since"
+        )
+        self.until = add_field(
+            form, translate("audit", "&Sampai tanggal"), QDateEdit(today), "until"
+        )
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
             d.setDisplayFormat("dd-MM-yyyy")
-        show = QPushButton("&Tampilkan")
+        show = QPushButton(translate("audit", "&Tampilkan"))
         show.setProperty("primary", True)
         show.clicked.connect(self.refresh)
-        self.verify_button = QPushButton("&Periksa keutuhan jejak audit")
+        self.verify_button = QPushButton(translate("audit", "&Periksa keutuhan jejak audit"))
         self.verify_button.clicked.connect(self.on_verify)
         buttons = QHBoxLayout()
         buttons.addWidget(show)
@@ -86,14 +98,14 @@ class AuditPage(QWidget):
         buttons.addStretch()
         self.table = QTableView()
         self.table.setObjectName("audit_table")
-        self.table.setAccessibleName("Jejak audit")
+        self.table.setAccessibleName(translate("audit", "Jejak audit"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
-        self.verdict.setAccessibleName("Hasil pemeriksaan")
+        self.verdict.setAccessibleName(translate("audit", "Hasil pemeriksaan"))
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -134,13 +146,20 @@ class AuditPage(QWidget):
 
     def _verified(self, check: ChainCheck) -> None:
         if check.ok:
-            self.verdict.setText(f"Jejak audit utuh: {angka(check.checked)} entri diperiksa.")
+            self.verdict.setText(
+                translate("audit", "Jejak audit utuh: {0} entri diperiksa.").format(
+                    angka(check.checked)
+                )
+            )
             show_error(self.error, "")
         else:
             show_error(
                 self.error,
-                f"JEJAK AUDIT RUSAK mulai entri no. {check.broken_at}: {check.reason} "
-                "Laporkan ke supervisor dan simpan cadangan hari ini sebagai bukti.",
+                translate(
+                    "audit",
+                    "JEJAK AUDIT RUSAK mulai entri no. {0}: {1} Laporkan ke supervisor dan "
+                    "simpan cadangan hari ini sebagai bukti.",
+                ).format(check.broken_at, check.reason),
             )
         self.refresh()
 

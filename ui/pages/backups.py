@@ -35,6 +35,7 @@ from kiosk.services.backups import (
 )
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 REASONS = {
@@ -55,7 +56,12 @@ class BackupPage(QWidget):
         self.setObjectName("backup_page")
         clock = env.clock
         self.model: RowTableModel[BackupInfo] = RowTableModel(
-            ["Waktu", "Jenis", "Ukuran", "Berkas"],
+            [
+                translate("backups", "Waktu"),
+                translate("backups", "Jenis"),
+                translate("backups", "Ukuran"),
+                translate("backups", "Berkas"),
+            ],
             lambda b: (
                 f"{clock.local(b.made_at):%d-%m-%Y %H:%M} {clock.zone_label()}",
                 REASONS.get(b.reason, b.reason),
@@ -66,7 +72,7 @@ class BackupPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("backup_table")
-        self.table.setAccessibleName("Daftar cadangan")
+        self.table.setAccessibleName(translate("backups", "Daftar cadangan"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,17 +80,21 @@ class BackupPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         intro = QLabel(
-            "Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum program "
-            "diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, "
-            "12 bulanan; salinan buatan petugas tidak pernah dihapus otomatis."
+            translate(
+                "backups",
+                "Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum "
+                "program "
+                "diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, "
+                "12 bulanan; salinan buatan petugas tidak pernah dihapus otomatis.",
+            )
         )
         intro.setWordWrap(True)
-        self.create_button = QPushButton("&Buat cadangan sekarang")
+        self.create_button = QPushButton(translate("backups", "&Buat cadangan sekarang"))
         self.create_button.setProperty("primary", True)
         self.create_button.clicked.connect(self.on_create)
-        self.restore_button = QPushButton("&Pulihkan yang dipilih…")
+        self.restore_button = QPushButton(translate("backups", "&Pulihkan yang dipilih…"))
         self.restore_button.clicked.connect(self.on_restore)
-        self.mirror_button = QPushButton("Folder &kedua (diska USB)…")
+        self.mirror_button = QPushButton(translate("backups", "Folder &kedua (diska USB)…"))
         self.mirror_button.clicked.connect(self.on_mirror)
         buttons = QHBoxLayout()
         for b in (self.create_button, self.restore_button, self.mirror_button):
@@ -92,7 +102,7 @@ class BackupPage(QWidget):
         buttons.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Keadaan cadangan")
+        self.status.setAccessibleName(translate("backups", "Keadaan cadangan"))
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -113,7 +123,7 @@ class BackupPage(QWidget):
         ).run()
 
     def on_create(self) -> None:
-        self.status.setText("Membuat dan memeriksa cadangan…")
+        self.status.setText(translate("backups", "Membuat dan memeriksa cadangan…"))
         # A large register takes seconds to copy and check: not on the database's worker.
         self.env.device(self, create_backup, self.ctx, self.actor).success(self._created).failure(
             self._failed
@@ -131,10 +141,14 @@ class BackupPage(QWidget):
         local = self.env.clock.local(info.made_at)
         answer = QMessageBox.question(
             self,
-            "Pulihkan cadangan?",
-            f"Data akan dikembalikan ke keadaan {local:%d-%m-%Y %H:%M}. Semua yang dicatat "
-            "sesudah itu hilang dari komputer ini (data yang sudah terkirim tetap ada di "
-            "kabupaten). Basis data sekarang disalin dulu agar bisa dikembalikan.\n\nLanjutkan?",
+            translate("backups", "Pulihkan cadangan?"),
+            translate(
+                "backups",
+                "Data akan dikembalikan ke keadaan {0:%d-%m-%Y %H:%M}. Semua yang "
+                "dicatat sesudah itu hilang dari komputer ini (data yang sudah terkirim "
+                "tetap ada di kabupaten). Basis data sekarang disalin dulu agar bisa "
+                "dikembalikan.\n\nLanjutkan?",
+            ).format(local),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -143,7 +157,7 @@ class BackupPage(QWidget):
     def on_restore(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            show_error(self.error, "Pilih cadangan di tabel terlebih dahulu.")
+            show_error(self.error, translate("backups", "Pilih cadangan di tabel terlebih dahulu."))
             return
         info = self.model.row(rows[0].row())
         if not self.confirm_restore(info):
@@ -155,20 +169,27 @@ class BackupPage(QWidget):
     def _restored(self, aside: BackupInfo) -> None:
         show_error(self.error, "")
         self.status.setText(
-            f"Data dipulihkan. Basis data sebelumnya disimpan sebagai {aside.path.name}. "
-            "Keluar akun lalu masuk lagi agar semua halaman memuat data yang dipulihkan."
+            translate(
+                "backups",
+                "Data dipulihkan. Basis data sebelumnya disimpan sebagai {0}. Keluar "
+                "akun lalu masuk lagi agar semua halaman memuat data yang dipulihkan.",
+            ).format(aside.path.name)
         )
         self.refresh()
 
     def choose_mirror(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "Pilih folder kedua untuk cadangan")
+        return QFileDialog.getExistingDirectory(
+            self, translate("backups", "Pilih folder kedua untuk cadangan")
+        )
 
     def on_mirror(self) -> None:
         folder = self.choose_mirror()
         if not folder:
             return
         self.env.op(self, set_backup_mirror, self.actor, str(Path(folder))).success(
-            lambda _r: self.status.setText(f"Salinan otomatis juga ke {folder}.")
+            lambda _r: self.status.setText(
+                translate("backups", "Salinan otomatis juga ke {0}.").format(folder)
+            )
         ).failure(self._failed).run()
 
     def _failed(self, exc: Exception) -> None:

@@ -22,6 +22,7 @@ from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import show_error
+from ui.i18n import translate
 
 
 def numbers_in(text: str) -> list[str]:
@@ -56,23 +57,44 @@ class CommunityActions:
         """A community's case (a flood, a group at risk): one case, its households by No. KK."""
         answer = FormDialog.ask(
             self.widget(),
-            "Kasus komunitas baru",
+            translate("case_community", "Kasus komunitas baru"),
             [
-                Field("community", "&Komunitas dan tempat", hint="mis. Warga RT 03/RW 02 Krajan"),
-                Field("description", "&Kejadian dan kebutuhan", "text"),
+                Field(
+                    "community",
+                    translate("case_community", "&Komunitas dan tempat"),
+                    hint=translate("case_community", "mis. Warga RT 03/RW 02 Krajan"),
+                ),
+                Field(
+                    "description", translate("case_community", "&Kejadian dan kebutuhan"), "text"
+                ),
                 Field(
                     "desk",
-                    "&Meja",
+                    translate("case_community", "&Meja"),
                     "choice",
                     options=tuple(self.lists.get("meja_layanan", ())),
                     value="sosial_ekonomi",
                 ),
-                Field("urgency", "&Urgensi", "choice", options=URGENCY, value="biasa"),
-                Field("households", "No. &KK terdampak (satu per baris atau dipisah koma)", "text"),
+                Field(
+                    "urgency",
+                    translate("case_community", "&Urgensi"),
+                    "choice",
+                    options=URGENCY,
+                    value="biasa",
+                ),
+                Field(
+                    "households",
+                    translate(
+                        "case_community", "No. &KK terdampak (satu per baris atau dipisah koma)"
+                    ),
+                    "text",
+                ),
             ],
-            "Catat kasus",
-            "Satu kasus untuk seluruh komunitas; tiap keluarga dihitung sekali di laporan. "
-            "Kasus ini mengikuti tahapan prosedur Depok mulai dari registrasi.",
+            translate("case_community", "Catat kasus"),
+            translate(
+                "case_community",
+                "Satu kasus untuk seluruh komunitas; tiap keluarga dihitung sekali di laporan. "
+                "Kasus ini mengikuti tahapan prosedur Depok mulai dari registrasi.",
+            ),
         )
         if answer is None:
             return
@@ -95,8 +117,9 @@ class CommunityActions:
             else ""
         )
         self.done.setText(
-            f"Kasus komunitas {result.tracking_number} dicatat dengan {result.households} "
-            f"keluarga{again}."
+            translate(
+                "case_community", "Kasus komunitas {0} dicatat dengan {1} keluarga{2}."
+            ).format(result.tracking_number, result.households, again)
         )
         self.done.show()
         self.search.setText(result.tracking_number)
@@ -106,8 +129,20 @@ class CommunityActions:
         assert self.view is not None
         st = self.view.stage
         target = st.next_label if st else "Registrasi"
-        fields = [Field("note", "&Yang sudah dikerjakan", "text", required=st is not None)]
-        answer = FormDialog.ask(self.widget(), f"Tahapan Depok: ke {target}", fields, "Pindahkan")
+        fields = [
+            Field(
+                "note",
+                translate("case_community", "&Yang sudah dikerjakan"),
+                "text",
+                required=st is not None,
+            )
+        ]
+        answer = FormDialog.ask(
+            self.widget(),
+            translate("case_community", "Tahapan Depok: ke {0}").format(target),
+            fields,
+            translate("case_community", "Pindahkan"),
+        )
         if answer is not None:
             self._after(advance_stage, self.view.id, answer["note"] or "", self.env.clock)
 
@@ -115,9 +150,9 @@ class CommunityActions:
         assert self.view is not None
         answer = FormDialog.ask(
             self.widget(),
-            "Tambah keluarga terdampak",
-            [Field("households", "No. &KK (satu per baris)", "text")],
-            "Tambahkan",
+            translate("case_community", "Tambah keluarga terdampak"),
+            [Field("households", translate("case_community", "No. &KK (satu per baris)"), "text")],
+            translate("case_community", "Tambahkan"),
         )
         if answer is not None:
             lines = numbers_in(str(answer["households"]))

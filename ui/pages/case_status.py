@@ -21,6 +21,7 @@ from kiosk.services.documents import issue_letter
 from ui import pdf_output
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 
 
 def public_html(v: CaseView, clock: Clock) -> str:
@@ -57,19 +58,21 @@ class CaseStatusPage(QWidget):
         self.env, self.actor = env, actor
         self.setObjectName("status_page")
         self.view: CaseView | None = None
-        title = QLabel("Cek status pengaduan")
+        title = QLabel(translate("case_status", "Cek status pengaduan"))
         title.setProperty("role", "title")
-        label = QLabel("&Nomor lacak (ketik, atau pindai QR pada tanda terima):")
+        label = QLabel(
+            translate("case_status", "&Nomor lacak (ketik, atau pindai QR pada tanda terima):")
+        )
         self.number = QLineEdit()
         self.number.setObjectName("tracking")
-        self.number.setAccessibleName("Nomor lacak")
+        self.number.setAccessibleName(translate("case_status", "Nomor lacak"))
         label.setBuddy(self.number)
         self.number.returnPressed.connect(self.look_up)
         self.error = error_label(self)
         self.result = QTextBrowser()
         self.result.setObjectName("status_result")
-        self.result.setAccessibleName("Status pengaduan")
-        self.letter = QPushButton("Cetak &surat pemberitahuan")
+        self.result.setAccessibleName(translate("case_status", "Status pengaduan"))
+        self.letter = QPushButton(translate("case_status", "Cetak &surat pemberitahuan"))
         self.letter.setObjectName("status_letter")
         self.letter.clicked.connect(self.print_letter)
         self.letter.setVisible(False)

@@ -41,6 +41,7 @@ from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.pages.case_community import CommunityActions
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
@@ -81,12 +82,16 @@ class CasesPage(CommunityActions, QWidget):
         self.view: CaseView | None = None
         self.lists: dict[str, list[Choice]] = {}
 
-        title = QLabel("Kasus")
+        title = QLabel(translate("cases", "Kasus"))
         title.setProperty("role", "title")
-        self.community = QPushButton("Kasus k&omunitas baru…")
+        self.community = QPushButton(translate("cases", "Kasus k&omunitas baru…"))
         self.community.setObjectName("case_community")
         self.community.setToolTip(
-            "Satu kasus untuk satu komunitas (mis. warga terdampak banjir), keluarganya dilampirkan"
+            translate(
+                "cases",
+                "Satu kasus untuk satu komunitas (mis. warga terdampak banjir), "
+                "keluarganya dilampirkan",
+            )
         )
         self.community.clicked.connect(self.open_community)
         top = QHBoxLayout()
@@ -112,23 +117,23 @@ class CasesPage(CommunityActions, QWidget):
         """Desk, status, deadline and a search box above the list."""
         self.desk = QComboBox()
         self.desk.setObjectName("filter_desk")
-        self.desk.setAccessibleName("Saring menurut meja")
+        self.desk.setAccessibleName(translate("cases", "Saring menurut meja"))
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
-        self.status.setAccessibleName("Saring menurut status")
+        self.status.setAccessibleName(translate("cases", "Saring menurut status"))
         self.status.addItem(ALL, NO_CHOICE)
         for code, label in rules.STATUS_LABELS.items():
             self.status.addItem(label, code)
         self.health = QComboBox()
         self.health.setObjectName("filter_health")
-        self.health.setAccessibleName("Saring menurut tenggat")
+        self.health.setAccessibleName(translate("cases", "Saring menurut tenggat"))
         self.health.addItem(ALL, NO_CHOICE)
         for code in (rules.OVERDUE, rules.AT_RISK, rules.ON_TRACK):
             self.health.addItem(rules.HEALTH_LABELS[code], code)
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText("Nomor lacak, NIK atau nama")
-        self.search.setAccessibleName("Cari kasus")
+        self.search.setPlaceholderText(translate("cases", "Nomor lacak, NIK atau nama"))
+        self.search.setAccessibleName(translate("cases", "Cari kasus"))
         self.search.returnPressed.connect(self.reload)
         for combo in (self.desk, self.status, self.health):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -156,11 +161,21 @@ class CasesPage(CommunityActions, QWidget):
 
     def _list_and_detail(self) -> None:
         self.model: RowTableModel[CaseRow] = RowTableModel(
-            ("", "Nomor lacak", "Warga", "Status", "Tenggat", "Batas", "Meja"), self._cells, self
+            (
+                "",
+                translate("cases", "Nomor lacak"),
+                translate("cases", "Warga"),
+                translate("cases", "Status"),
+                translate("cases", "Tenggat"),
+                translate("cases", "Batas"),
+                translate("cases", "Meja"),
+            ),
+            self._cells,
+            self,
         )
         self.table = QTableView()
         self.table.setObjectName("case_table")
-        self.table.setAccessibleName("Daftar kasus")
+        self.table.setAccessibleName(translate("cases", "Daftar kasus"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -170,7 +185,7 @@ class CasesPage(CommunityActions, QWidget):
 
         self.detail = QTextBrowser()
         self.detail.setObjectName("case_detail")
-        self.detail.setAccessibleName("Rincian kasus")
+        self.detail.setAccessibleName(translate("cases", "Rincian kasus"))
         self.error = error_label(self)
         self.actions_box = QWidget()
         self.action_grid = QGridLayout(self.actions_box)
@@ -247,7 +262,7 @@ class CasesPage(CommunityActions, QWidget):
         keep = self.view.id if self.view else None
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.count.setText(f"{len(rows)} kasus.")
+        self.count.setText(translate("cases", "{0} kasus.").format(len(rows)))
         for i, r in enumerate(rows):
             if r.id == keep:
                 self.table.selectRow(i)
@@ -344,7 +359,10 @@ class CasesPage(CommunityActions, QWidget):
             }
             title = titles.get(to_status, "Alasan")
             answer = FormDialog.ask(
-                self, title, [Field("note", "&Alasan / keputusan", "text")], "Simpan"
+                self,
+                title,
+                [Field("note", translate("cases", "&Alasan / keputusan"), "text")],
+                translate("cases", "Simpan"),
             )
             if answer is None:
                 return
@@ -353,7 +371,10 @@ class CasesPage(CommunityActions, QWidget):
 
     def note(self) -> None:
         answer = FormDialog.ask(
-            self, "Catatan analisis", [Field("note", "&Catatan", "text")], "Simpan catatan"
+            self,
+            translate("cases", "Catatan analisis"),
+            [Field("note", translate("cases", "&Catatan"), "text")],
+            translate("cases", "Simpan catatan"),
         )
         if answer and self.view:
             self._after(add_note, self.view.id, answer["note"], self.env.clock)
@@ -361,10 +382,10 @@ class CasesPage(CommunityActions, QWidget):
     def propose_resolution(self) -> None:
         answer = FormDialog.ask(
             self,
-            "Ajukan penyelesaian",
-            [Field("decision", "&Penyelesaian", "text")],
-            "Ajukan ke koordinator",
-            "Penyelesaian di Puskesos memerlukan persetujuan koordinator.",
+            translate("cases", "Ajukan penyelesaian"),
+            [Field("decision", translate("cases", "&Penyelesaian"), "text")],
+            translate("cases", "Ajukan ke koordinator"),
+            translate("cases", "Penyelesaian di Puskesos memerlukan persetujuan koordinator."),
         )
         if answer and self.view:
             self._after(
@@ -374,24 +395,35 @@ class CasesPage(CommunityActions, QWidget):
     def refer(self) -> None:
         answer = FormDialog.ask(
             self,
-            "Rujuk kasus",
+            translate("cases", "Rujuk kasus"),
             [
                 Field(
-                    "destination", "&Tujuan", "choice", options=tuple(self.lists["tujuan_rujukan"])
+                    "destination",
+                    translate("cases", "&Tujuan"),
+                    "choice",
+                    options=tuple(self.lists["tujuan_rujukan"]),
                 ),
-                Field("reason", "&Alasan rujukan", "text"),
-                Field("request", "&Permintaan kepada tujuan", "text", required=False),
+                Field("reason", translate("cases", "&Alasan rujukan"), "text"),
+                Field(
+                    "request",
+                    translate("cases", "&Permintaan kepada tujuan"),
+                    "text",
+                    required=False,
+                ),
                 Field(
                     "consent",
-                    "Persetujuan",
+                    translate("cases", "Persetujuan"),
                     "check",
                     required=False,
-                    hint="Warga &setuju datanya dikirim ke lembaga tujuan",
+                    hint=translate("cases", "Warga &setuju datanya dikirim ke lembaga tujuan"),
                 ),
             ],
-            "Ajukan rujukan",
-            "Rujukan disetujui berurutan: koordinator, lalu supervisor; rujukan ke luar desa "
-            "juga diputuskan manajer SLRT kabupaten.",
+            translate("cases", "Ajukan rujukan"),
+            translate(
+                "cases",
+                "Rujukan disetujui berurutan: koordinator, lalu supervisor; rujukan ke luar desa "
+                "juga diputuskan manajer SLRT kabupaten.",
+            ),
         )
         if answer and self.view:
             self._after(
@@ -410,12 +442,20 @@ class CasesPage(CommunityActions, QWidget):
         referral = next(r for r in self.view.referrals if r.status == rules.ReferralStatus.RETURNED)
         answer = FormDialog.ask(
             self,
-            "Ajukan ulang rujukan",
+            translate("cases", "Ajukan ulang rujukan"),
             [
-                Field("reason", "&Alasan rujukan", "text", value=referral.reason),
-                Field("request", "&Permintaan", "text", required=False, value=referral.request),
+                Field(
+                    "reason", translate("cases", "&Alasan rujukan"), "text", value=referral.reason
+                ),
+                Field(
+                    "request",
+                    translate("cases", "&Permintaan"),
+                    "text",
+                    required=False,
+                    value=referral.request,
+                ),
             ],
-            "Ajukan ulang",
+            translate("cases", "Ajukan ulang"),
         )
         if answer:
             self._after(
@@ -429,13 +469,18 @@ class CasesPage(CommunityActions, QWidget):
     def draft_product(self) -> None:
         answer = FormDialog.ask(
             self,
-            "Produk layanan",
+            translate("cases", "Produk layanan"),
             [
-                Field("product", "&Jenis", "choice", options=tuple(self.lists["produk_layanan"])),
-                Field("statement", "&Isi keterangan", "text"),
-                Field("purpose", "&Keperluan", "line"),
+                Field(
+                    "product",
+                    translate("cases", "&Jenis"),
+                    "choice",
+                    options=tuple(self.lists["produk_layanan"]),
+                ),
+                Field("statement", translate("cases", "&Isi keterangan"), "text"),
+                Field("purpose", translate("cases", "&Keperluan"), "line"),
             ],
-            "Ajukan ke koordinator",
+            translate("cases", "Ajukan ke koordinator"),
         )
         if answer and self.view:
             self._after(
@@ -449,7 +494,10 @@ class CasesPage(CommunityActions, QWidget):
 
     def sign(self, product_id: uuid.UUID) -> None:
         answer = FormDialog.ask(
-            self, "Tanda tangan", [Field("signer", "&Nama penanda tangan")], "Simpan"
+            self,
+            translate("cases", "Tanda tangan"),
+            [Field("signer", translate("cases", "&Nama penanda tangan"))],
+            translate("cases", "Simpan"),
         )
         if answer:
             self._after(products.sign_product, product_id, answer["signer"], self.env.clock)
@@ -460,12 +508,17 @@ class CasesPage(CommunityActions, QWidget):
     def notice(self) -> None:
         answer = FormDialog.ask(
             self,
-            "Pemberitahuan kepada warga",
+            translate("cases", "Pemberitahuan kepada warga"),
             [
-                Field("method", "&Cara", "choice", options=tuple(self.lists["cara_pemberitahuan"])),
-                Field("note", "C&atatan", "text", required=False),
+                Field(
+                    "method",
+                    translate("cases", "&Cara"),
+                    "choice",
+                    options=tuple(self.lists["cara_pemberitahuan"]),
+                ),
+                Field("note", translate("cases", "C&atatan"), "text", required=False),
             ],
-            "Simpan",
+            translate("cases", "Simpan"),
         )
         if answer and self.view:
             self._after(

@@ -31,6 +31,7 @@ from kiosk.services.data_updates import (
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 EVIDENCE = ("ktp", "kk", "akta_lahir", "surat_kematian", "surat_pindah", "sktm")
@@ -42,7 +43,7 @@ class DataUpdatesPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("data_updates_page")
-        title = QLabel("Pemutakhiran data warga DTKS/DTSEN")
+        title = QLabel(translate("data_updates", "Pemutakhiran data warga DTKS/DTSEN"))
         title.setProperty("role", "title")
         self.error = error_label(self)
         self.info = QLabel()
@@ -61,25 +62,29 @@ class DataUpdatesPage(QWidget):
         self.refresh()
 
     def _propose_box(self) -> QGroupBox:
-        box = QGroupBox("Usulkan perubahan")
+        box = QGroupBox(translate("data_updates", "Usulkan perubahan"))
         form = QFormLayout(box)
         self.nik = QLineEdit()
         self.nik.setObjectName("update_nik")
-        self.nik.setPlaceholderText("NIK di DTKS/DTSEN")
+        self.nik.setPlaceholderText(translate("data_updates", "NIK di DTKS/DTSEN"))
         self.kind = QComboBox()
         self.kind.setObjectName("update_kind")
         for c in self.env.gateway.call(choices, "jenis_pemutakhiran"):
             self.kind.addItem(c.label, c.code)
         self.new_value = QLineEdit()
-        self.new_value.setPlaceholderText("NIK/nama/KK baru atau alamat tujuan, bila ada")
+        self.new_value.setPlaceholderText(
+            translate("data_updates", "NIK/nama/KK baru atau alamat tujuan, bila ada")
+        )
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Apa yang berubah dan kapan, mis. meninggal 3 Nov 2026")
+        self.reason.setPlaceholderText(
+            translate("data_updates", "Apa yang berubah dan kapan, mis. meninggal 3 Nov 2026")
+        )
         docs = {c.code: c.label for c in self.env.gateway.call(choices, "dokumen")}
         self.docs = {code: QCheckBox(docs.get(code, code)) for code in EVIDENCE if code in docs}
         shown = QGridLayout()  # two to a row: fits a netbook and large text
         for i, check in enumerate(self.docs.values()):
             shown.addWidget(check, i // 2, i % 2)
-        self.propose = QPushButton("&Usulkan")
+        self.propose = QPushButton(translate("data_updates", "&Usulkan"))
         self.propose.setProperty("primary", True)
         self.propose.clicked.connect(self.on_propose)
         for label, w in (
@@ -89,20 +94,29 @@ class DataUpdatesPage(QWidget):
             ("&Alasan", self.reason),
         ):
             form.addRow(label, w)
-        form.addRow("Dokumen dilihat", shown)
+        form.addRow(translate("data_updates", "Dokumen dilihat"), shown)
         form.addRow("", self.propose)
         return box
 
     def _list_row(self) -> QHBoxLayout:
         self.status = QComboBox()
         self.status.setObjectName("update_status")
-        self.status.setAccessibleName("Tampilkan usulan")
+        self.status.setAccessibleName(translate("data_updates", "Tampilkan usulan"))
         for code, label in STATUSES:
             self.status.addItem(label, code)
-        self.status.addItem("Semua", "")
+        self.status.addItem(translate("data_updates", "Semua"), "")
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model: RowTableModel[UpdateView] = RowTableModel(
-            ("Tanggal", "NIK", "Nama", "Jenis", "Data baru", "Alasan", "Status", "Catatan"),
+            (
+                translate("data_updates", "Tanggal"),
+                translate("data_updates", "NIK"),
+                translate("data_updates", "Nama"),
+                translate("data_updates", "Jenis"),
+                translate("data_updates", "Data baru"),
+                translate("data_updates", "Alasan"),
+                translate("data_updates", "Status"),
+                translate("data_updates", "Catatan"),
+            ),
             lambda v: (
                 v.proposed_on.strftime("%d-%m-%Y"),
                 v.nik_masked,
@@ -117,12 +131,12 @@ class DataUpdatesPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("data_updates_table")
-        self.table.setAccessibleName("Usulan pemutakhiran")
+        self.table.setAccessibleName(translate("data_updates", "Usulan pemutakhiran"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Tampilkan:"))
+        row.addWidget(QLabel(translate("data_updates", "Tampilkan:")))
         row.addWidget(self.status)
         row.addStretch(1)
         return row
@@ -130,10 +144,10 @@ class DataUpdatesPage(QWidget):
     def _review_row(self) -> QHBoxLayout:
         self.note = QLineEdit()
         self.note.setObjectName("update_note")
-        self.note.setPlaceholderText("Catatan (wajib bila ditolak)")
-        self.approve = QPushButton("&Setujui")
+        self.note.setPlaceholderText(translate("data_updates", "Catatan (wajib bila ditolak)"))
+        self.approve = QPushButton(translate("data_updates", "&Setujui"))
         self.approve.clicked.connect(lambda: self.on_review(True))
-        self.reject = QPushButton("&Tolak")
+        self.reject = QPushButton(translate("data_updates", "&Tolak"))
         self.reject.clicked.connect(lambda: self.on_review(False))
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
@@ -161,7 +175,11 @@ class DataUpdatesPage(QWidget):
         ).failure(self._failed).run()
 
     def _proposed(self, view: UpdateView) -> None:
-        self.info.setText(f"Diusulkan: {view.name} - {view.kind_label}. Menunggu supervisor.")
+        self.info.setText(
+            translate("data_updates", "Diusulkan: {0} - {1}. Menunggu supervisor.").format(
+                view.name, view.kind_label
+            )
+        )
         for w in (self.nik, self.new_value, self.reason):
             w.clear()
         self.refresh()
@@ -170,7 +188,7 @@ class DataUpdatesPage(QWidget):
         show_error(self.error, "")
         row = self.table.currentIndex().row()
         if row < 0:
-            show_error(self.error, "Pilih usulan di tabel dulu.")
+            show_error(self.error, translate("data_updates", "Pilih usulan di tabel dulu."))
             return
         chosen = self.model.row(row)
         self.env.op(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms import add_field
+from ui.i18n import translate
 from ui.local_settings import OPTIONS, LocalSettings
 
 VOICE_HELP = (
@@ -31,7 +32,7 @@ class DisplayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("display_page")
         layout = QVBoxLayout(self)
-        title = QLabel("Tampilan")
+        title = QLabel(translate("display", "Tampilan"))
         title.setProperty("role", "title")
         layout.addWidget(title)
         self.boxes: dict[str, QCheckBox] = {}
@@ -61,14 +62,17 @@ class DisplayPage(QWidget):
                 self.fields[opt.key] = add_field(form, opt.label, edit, opt.key)
         layout.addLayout(form)
         hint = QLabel(
-            "Kalimat panggilan memakai {huruf}, {angka} dan {loket}, misalnya: "
-            "Nomor antrian {huruf}, {angka}, silakan ke {loket}."
+            translate(
+                "display",
+                "Kalimat panggilan memakai {huruf}, {angka} dan {loket}, misalnya: "
+                "Nomor antrian {huruf}, {angka}, silakan ke {loket}.",
+            )
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.voice_help = QLabel(VOICE_HELP)
         self.voice_help.setObjectName("voice_help")
         self.voice_help.setWordWrap(True)
-        self.voice_help.setAccessibleName("Cara memasang suara papan antrian")
+        self.voice_help.setAccessibleName(translate("display", "Cara memasang suara papan antrian"))
         layout.addWidget(self.voice_help)
         layout.addStretch()

@@ -38,6 +38,7 @@ from kiosk.formatting import angka, tanggal_panjang
 from kiosk.services.actor import Actor
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.ops import Op, ThreadExecutor
 
 
@@ -54,41 +55,54 @@ class DtksImportPage(QWidget):
         self.cancel_event = threading.Event()
         self.report: ImportReport | None = None
         form = QFormLayout()
-        self.path = add_field(form, "&Berkas ekspor (CSV/XLSX)", QLineEdit(), "dtks_file")
+        self.path = add_field(
+            form, translate("dtks_import", "&Berkas ekspor (CSV/XLSX)"), QLineEdit(), "dtks_file"
+        )
         self.path.returnPressed.connect(self.on_preview)
-        self.kind = add_field(form, "&Jenis data", QComboBox(), "dtks_kind")
+        self.kind = add_field(
+            form, translate("dtks_import", "&Jenis data"), QComboBox(), "dtks_kind"
+        )
         self.kind.addItems(["DTSEN", "DTKS"])
-        self.date = add_field(form, "&Tanggal data (HH-BB-TTTT)", QLineEdit(), "dtks_date")
-        choose = QPushButton("&Pilih berkas…")
+        self.date = add_field(
+            form, translate("dtks_import", "&Tanggal data (HH-BB-TTTT)"), QLineEdit(), "dtks_date"
+        )
+        choose = QPushButton(translate("dtks_import", "&Pilih berkas…"))
         choose.clicked.connect(self.on_choose)
-        check = QPushButton("Periksa &kolom")
+        check = QPushButton(translate("dtks_import", "Periksa &kolom"))
         check.clicked.connect(self.on_preview)
-        self.start_button = QPushButton("&Impor")
+        self.start_button = QPushButton(translate("dtks_import", "&Impor"))
         self.start_button.setProperty("primary", True)
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(lambda: self.on_import())
-        self.cancel_button = QPushButton("&Batalkan impor")
+        self.cancel_button = QPushButton(translate("dtks_import", "&Batalkan impor"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_event.set)
         buttons = QHBoxLayout()
         for b in (choose, check, self.start_button, self.cancel_button):
             buttons.addWidget(b)
         self.mapping_model = QStandardItemModel(0, 2, self)
-        self.mapping_model.setHorizontalHeaderLabels(["Kolom di berkas", "Dipakai sebagai"])
+        self.mapping_model.setHorizontalHeaderLabels(
+            [
+                translate("dtks_import", "Kolom di berkas"),
+                translate("dtks_import", "Dipakai sebagai"),
+            ]
+        )
         self.mapping = QTableView()
         self.mapping.setObjectName("dtks_mapping")
-        self.mapping.setAccessibleName("Pemetaan kolom")
+        self.mapping.setAccessibleName(translate("dtks_import", "Pemetaan kolom"))
         self.mapping.setModel(self.mapping_model)
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.info.setAccessibleName("Keterangan berkas")
+        self.info.setAccessibleName(translate("dtks_import", "Keterangan berkas"))
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Kemajuan impor")
+        self.bar.setAccessibleName(translate("dtks_import", "Kemajuan impor"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Hasil impor")
-        self.save_report = QPushButton("Simpan daftar baris yang &ditolak…")
+        self.summary.setAccessibleName(translate("dtks_import", "Hasil impor"))
+        self.save_report = QPushButton(
+            translate("dtks_import", "Simpan daftar baris yang &ditolak…")
+        )
         self.save_report.setEnabled(False)
         self.save_report.clicked.connect(self.on_save_report)
         self.error = error_label(self)
@@ -104,7 +118,10 @@ class DtksImportPage(QWidget):
 
     def on_choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Pilih ekspor DTKS/DTSEN", "", "Data (*.csv *.txt *.xlsx)"
+            self,
+            translate("dtks_import", "Pilih ekspor DTKS/DTSEN"),
+            "",
+            "Data (*.csv *.txt *.xlsx)",
         )
         if name:
             self.path.setText(name)
@@ -152,7 +169,7 @@ class DtksImportPage(QWidget):
         the citizens at the counter must not turn "not in DTKS" by accident)."""
         answer = QMessageBox.question(
             self,
-            "Ganti data DTKS?",
+            translate("dtks_import", "Ganti data DTKS?"),
             message.replace(" (baris perintah: --replace-smaller)", "")
             + "\n\nGanti data DTKS yang dipakai dengan berkas ini?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -165,9 +182,12 @@ class DtksImportPage(QWidget):
         counter then says "tanggal tidak diketahui" beside every DTKS answer."""
         answer = QMessageBox.question(
             self,
-            "Tanggal data kosong",
-            "Tanggal data tidak tertulis di berkas dan belum diisi. Tanpa tanggal, setiap "
-            "pemeriksaan DTKS menyebut 'tanggal tidak diketahui'.\n\nImpor tanpa tanggal data?",
+            translate("dtks_import", "Tanggal data kosong"),
+            translate(
+                "dtks_import",
+                "Tanggal data tidak tertulis di berkas dan belum diisi. Tanpa tanggal, setiap "
+                "pemeriksaan DTKS menyebut 'tanggal tidak diketahui'.\n\nImpor tanpa tanggal data?",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -178,7 +198,10 @@ class DtksImportPage(QWidget):
         try:
             day = datetime.strptime(text, "%d-%m-%Y").date() if text else None
         except ValueError:
-            show_error(self.error, "Tanggal data ditulis HH-BB-TTTT, mis. 08-10-2026.")
+            show_error(
+                self.error,
+                translate("dtks_import", "Tanggal data ditulis HH-BB-TTTT, mis. 08-10-2026."),
+            )
             self.date.setFocus()
             return
         if day is None and not confirmed and not self.confirm_no_date():
@@ -189,7 +212,9 @@ class DtksImportPage(QWidget):
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 100)
         self.bar.setValue(0)
-        self.summary.setText("Mengimpor… data DTKS lama tetap dipakai sampai selesai.")
+        self.summary.setText(
+            translate("dtks_import", "Mengimpor… data DTKS lama tetap dipakai sampai selesai.")
+        )
         ctx, actor, path, kind = (
             self.env.gateway.ctx,
             self.actor,
@@ -259,7 +284,10 @@ class DtksImportPage(QWidget):
         if self.report is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Simpan daftar baris ditolak", "baris-ditolak.csv", "CSV (*.csv)"
+            self,
+            translate("dtks_import", "Simpan daftar baris ditolak"),
+            "baris-ditolak.csv",
+            "CSV (*.csv)",
         )
         if name:
             write_rejections(Path(name), self.report)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from kiosk.roles import ROLE_LABELS
 from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
+from ui.i18n import translate
 
 
 class HomePage(QWidget):
@@ -16,11 +17,16 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("home_page")
         roles = ", ".join(ROLE_LABELS[r] for r in sorted(actor.roles))
-        title = QLabel(f"Selamat bekerja, {actor.full_name}")
+        title = QLabel(translate("home", "Selamat bekerja, {0}").format(actor.full_name))
         title.setProperty("role", "title")
         where = QLabel(f"{site.name} - {site.district_name}, {site.regency_name}" if site else "")
-        who = QLabel(f"Peran: {roles}")
-        keys = QLabel("Pintasan: Ctrl+1..9 pindah halaman, Ctrl+L kunci layar, Ctrl+Q keluar akun.")
+        who = QLabel(translate("home", "Peran: {0}").format(roles))
+        keys = QLabel(
+            translate(
+                "home",
+                "Pintasan: Ctrl+1..9 pindah halaman, Ctrl+L kunci layar, Ctrl+Q keluar akun.",
+            )
+        )
         keys.setWordWrap(True)
         layout = QVBoxLayout(self)
         for w in (title, where, who, keys):

@@ -12,6 +12,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.auth import unlock_screen
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, narrow_layout, password_edit, show_error
+from ui.i18n import translate
 
 
 class LockPage(QWidget):
@@ -25,16 +26,18 @@ class LockPage(QWidget):
         self.env = env
         self.actor: Actor | None = None
         self.setObjectName("lock_page")
-        self.title = QLabel("Layar terkunci")
+        self.title = QLabel(translate("lock", "Layar terkunci"))
         self.title.setProperty("role", "title")
         form = QFormLayout()
-        self.secret = add_field(form, "Kata &sandi atau PIN", password_edit(), "unlock_secret")
+        self.secret = add_field(
+            form, translate("lock", "Kata &sandi atau PIN"), password_edit(), "unlock_secret"
+        )
         self.secret.returnPressed.connect(self.on_unlock)
         self.error = error_label(self)
-        unlock = QPushButton("&Buka kunci")
+        unlock = QPushButton(translate("lock", "&Buka kunci"))
         unlock.setProperty("primary", True)
         unlock.clicked.connect(self.on_unlock)
-        other = QPushButton("&Ganti petugas")
+        other = QPushButton(translate("lock", "&Ganti petugas"))
         other.clicked.connect(self.switch_user.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(unlock)
@@ -48,7 +51,7 @@ class LockPage(QWidget):
 
     def lock_for(self, actor: Actor) -> None:
         self.actor = actor
-        self.title.setText(f"Layar terkunci - {actor.full_name}")
+        self.title.setText(translate("lock", "Layar terkunci - {0}").format(actor.full_name))
         self.secret.clear()
         show_error(self.error, "")
         self.secret.setFocus()

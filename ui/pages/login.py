@@ -13,6 +13,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.auth import login
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, narrow_layout, password_edit, show_error
+from ui.i18n import translate
 
 
 class LoginPage(QWidget):
@@ -27,10 +28,14 @@ class LoginPage(QWidget):
         self.title = QLabel(site_name or "Puskesos Kiosk")
         self.title.setProperty("role", "title")
         form = QFormLayout()
-        self.username = add_field(form, "&Nama pengguna", QLineEdit(), "username")
-        self.secret = add_field(form, "Kata &sandi atau PIN", password_edit(), "secret")
+        self.username = add_field(
+            form, translate("login", "&Nama pengguna"), QLineEdit(), "username"
+        )
+        self.secret = add_field(
+            form, translate("login", "Kata &sandi atau PIN"), password_edit(), "secret"
+        )
         self.error = error_label(self)
-        self.button = QPushButton("&Masuk")
+        self.button = QPushButton(translate("login", "&Masuk"))
         self.button.setProperty("primary", True)
         self.button.setDefault(True)
         self.button.clicked.connect(self.on_submit)
@@ -43,8 +48,11 @@ class LoginPage(QWidget):
         layout.addWidget(self.button)
         if env.demo:
             hint = QLabel(
-                "Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; "
-                "sandi puskesos123 (PIN 1234 kecuali admin)."
+                translate(
+                    "login",
+                    "Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; "
+                    "sandi puskesos123 (PIN 1234 kecuali admin).",
+                )
             )
             hint.setWordWrap(True)
             layout.addWidget(hint)
@@ -60,7 +68,7 @@ class LoginPage(QWidget):
 
     def on_submit(self) -> None:
         if not self.username.text().strip():
-            show_error(self.error, "Isi nama pengguna.")
+            show_error(self.error, translate("login", "Isi nama pengguna."))
             self.username.setFocus()
             return
         self.button.setEnabled(False)

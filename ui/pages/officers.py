@@ -29,6 +29,7 @@ from kiosk.services.officers import (
 )
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
+from ui.i18n import translate
 from ui.officer_model import OfficerTableModel
 
 
@@ -42,29 +43,35 @@ class OfficersPage(QWidget):
         self.model = OfficerTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("officer_table")
-        self.table.setAccessibleName("Daftar petugas")
+        self.table.setAccessibleName(translate("officers", "Daftar petugas"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
-        self.toggle = QPushButton("&Nonaktifkan / aktifkan")
+        self.toggle = QPushButton(translate("officers", "&Nonaktifkan / aktifkan"))
         self.toggle.clicked.connect(self.on_toggle_active)
         self.reset_pw = QLineEdit()
         self.reset_pw.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reset_pw.setPlaceholderText("sandi sementara baru")
-        self.reset_pw.setAccessibleName("Sandi sementara baru")
-        reset = QPushButton("&Reset sandi")
+        self.reset_pw.setPlaceholderText(translate("officers", "sandi sementara baru"))
+        self.reset_pw.setAccessibleName(translate("officers", "Sandi sementara baru"))
+        reset = QPushButton(translate("officers", "&Reset sandi"))
         reset.clicked.connect(self.on_reset_password)
         row_actions = QHBoxLayout()
         for w in (self.toggle, self.reset_pw, reset):
             row_actions.addWidget(w)
 
-        box = QGroupBox("Tambah petugas")
+        box = QGroupBox(translate("officers", "Tambah petugas"))
         form = QFormLayout(box)
-        self.username = add_field(form, "Nama &pengguna", QLineEdit(), "new_username")
-        self.full_name = add_field(form, "Nama &lengkap", QLineEdit(), "new_full_name")
-        self.password = add_field(form, "Sandi &sementara", password_edit(), "new_password")
+        self.username = add_field(
+            form, translate("officers", "Nama &pengguna"), QLineEdit(), "new_username"
+        )
+        self.full_name = add_field(
+            form, translate("officers", "Nama &lengkap"), QLineEdit(), "new_full_name"
+        )
+        self.password = add_field(
+            form, translate("officers", "Sandi &sementara"), password_edit(), "new_password"
+        )
         roles = QWidget()
         grid = QGridLayout(roles)
         self.role_boxes: dict[Role, QCheckBox] = {}
@@ -73,14 +80,14 @@ class OfficersPage(QWidget):
             cb.setObjectName(f"role_{role.value}")
             self.role_boxes[role] = cb
             grid.addWidget(cb, i // 3, i % 3)
-        form.addRow(QLabel("Peran"), roles)
-        self.add_button = QPushButton("&Tambah petugas")
+        form.addRow(QLabel(translate("officers", "Peran")), roles)
+        self.add_button = QPushButton(translate("officers", "&Tambah petugas"))
         self.add_button.setProperty("primary", True)
         self.add_button.clicked.connect(self.on_add)
         form.addRow(self.add_button)
         self.error = error_label(self)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("officers", "Status"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -114,8 +121,10 @@ class OfficersPage(QWidget):
     def _added(self, view: OfficerView) -> None:
         show_error(self.error, "")
         self.status.setText(
-            f"Petugas {view.username} ditambahkan. Sandi sementara wajib diganti "
-            "saat pertama masuk."
+            translate(
+                "officers",
+                "Petugas {0} ditambahkan. Sandi sementara wajib diganti saat pertama masuk.",
+            ).format(view.username)
         )
         for edit in (self.username, self.full_name, self.password):
             edit.clear()
@@ -127,7 +136,7 @@ class OfficersPage(QWidget):
     def on_toggle_active(self) -> None:
         view = self._selected()
         if view is None:
-            show_error(self.error, "Pilih petugas di tabel terlebih dahulu.")
+            show_error(self.error, translate("officers", "Pilih petugas di tabel terlebih dahulu."))
             return
         self.env.op(self, set_active, self.actor, view.id, not view.active).success(
             lambda _v: self.refresh()
@@ -136,7 +145,7 @@ class OfficersPage(QWidget):
     def on_reset_password(self) -> None:
         view = self._selected()
         if view is None:
-            show_error(self.error, "Pilih petugas di tabel terlebih dahulu.")
+            show_error(self.error, translate("officers", "Pilih petugas di tabel terlebih dahulu."))
             return
         self.env.op(self, reset_password, self.actor, view.id, self.reset_pw.text()).success(
             self._reset_done
@@ -145,7 +154,11 @@ class OfficersPage(QWidget):
     def _reset_done(self, view: OfficerView) -> None:
         self.reset_pw.clear()
         show_error(self.error, "")
-        self.status.setText(f"Sandi {view.username} direset; wajib diganti saat masuk.")
+        self.status.setText(
+            translate("officers", "Sandi {0} direset; wajib diganti saat masuk.").format(
+                view.username
+            )
+        )
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:

@@ -42,6 +42,7 @@ from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_re
 from printing.report_values import shown
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
 from ui.row_model import RowTableModel
@@ -81,13 +82,15 @@ class PanelView(QWidget):
         summary.setWordWrap(True)
         self.tables = QComboBox()
         self.tables.setObjectName("papan_tables")
-        self.tables.setAccessibleName(f"Tabel pada panel {panel.title}")
+        self.tables.setAccessibleName(
+            translate("papan", "Tabel pada panel {0}").format(panel.title)
+        )
         self.tables.addItems([t.title for t in panel.tables])
         self.tables.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tables.setMinimumContentsLength(30)
-        choose = QLabel("&Tabel:")
+        choose = QLabel(translate("papan", "&Tabel:"))
         choose.setBuddy(self.tables)
         pick = QHBoxLayout()
         pick.addWidget(choose)
@@ -133,14 +136,18 @@ class PanelView(QWidget):
             return
         self._drawn = True
         self.chart.setChart(chart_for(t, bool(self.page.env.settings.get("high_contrast"))))
-        self.chart.setAccessibleName(f"Grafik: {t.title}. Angkanya ada di tabel di bawahnya.")
+        self.chart.setAccessibleName(
+            translate("papan", "Grafik: {0}. Angkanya ada di tabel di bawahnya.").format(t.title)
+        )
         rows = [*t.rows, *([t.total] if t.total else [])]
         # Formatted once (babel's 20.000), not at every repaint of a cell.
         text = {id(r): (r.label, *(shown(v) for v in r.values)) for r in rows}
         self.model = RowTableModel(("", *t.columns), lambda r: text[id(r)], self)
         self.model.set_rows(rows)
         self.numbers.setModel(self.model)
-        self.numbers.setAccessibleName(f"{t.title} (satuan: {t.unit})")
+        self.numbers.setAccessibleName(
+            translate("papan", "{0} (satuan: {1})").format(t.title, t.unit)
+        )
         self.numbers.resizeColumnsToContents()
 
     def open_records(self, index: QModelIndex) -> None:
@@ -161,25 +168,29 @@ class PapanPage(QWidget):
         self.period: Period | None = None
         self._asked = False
         self.setObjectName("papan_page")
-        title = QLabel("Papan visual dan laporan")
+        title = QLabel(translate("papan", "Papan visual dan laporan"))
         title.setProperty("role", "title")
         self.period_edit = QLineEdit("bulan ini")
         self.period_edit.setObjectName("papan_period")
-        self.period_edit.setAccessibleName("Periode laporan")
-        self.period_edit.setToolTip(f"Mis. {EXAMPLES}, bulan lalu, kuartal lalu")
+        self.period_edit.setAccessibleName(translate("papan", "Periode laporan"))
+        self.period_edit.setToolTip(
+            translate("papan", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
+        )
         self.period_edit.returnPressed.connect(self.show_period)
-        label = QLabel("&Periode:")
+        label = QLabel(translate("papan", "&Periode:"))
         label.setBuddy(self.period_edit)
-        show = QPushButton("&Tampilkan")
+        show = QPushButton(translate("papan", "&Tampilkan"))
         show.clicked.connect(self.show_period)
         show.setProperty("primary", True)
-        self.save = QPushButton("Simpan &laporan (PDF, XLSX)…")
+        self.save = QPushButton(translate("papan", "Simpan &laporan (PDF, XLSX)…"))
         self.save.setObjectName("papan_save")
         self.save.clicked.connect(self.on_save)
-        self.web = QPushButton("Simpan papan &web…")
+        self.web = QPushButton(translate("papan", "Simpan papan &web…"))
         self.web.setObjectName("papan_web")
         self.web.setToolTip(
-            "index.html untuk situs desa atau TV kantor: angka di bawah 5 ditulis <5"
+            translate(
+                "papan", "index.html untuk situs desa atau TV kantor: angka di bawah 5 ditulis <5"
+            )
         )
         self.web.clicked.connect(self.on_web)
         for b in (self.save, self.web):
@@ -189,13 +200,13 @@ class PapanPage(QWidget):
             controls.addWidget(w)
         controls.addStretch(1)
         self.tiles = QGridLayout()
-        self.info = QLabel("Pilih periode lalu tekan Tampilkan.")
+        self.info = QLabel(translate("papan", "Pilih periode lalu tekan Tampilkan."))
         self.info.setObjectName("papan_info")
         self.info.setWordWrap(True)
         self.error = error_label(self)
         self.tabs = _FillTabs()
         self.tabs.setObjectName("papan_tabs")
-        self.tabs.setAccessibleName("Panel papan visual")
+        self.tabs.setAccessibleName(translate("papan", "Panel papan visual"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
@@ -226,7 +237,7 @@ class PapanPage(QWidget):
         except KioskError as exc:
             show_error(self.error, exc.message)
             return
-        self.info.setText(f"Menghitung {period.label}…")
+        self.info.setText(translate("papan", "Menghitung {0}…").format(period.label))
         self.env.op(self, office_report, self.actor, period, self.env.clock).success(
             self._shown
         ).failure(self._failed).run()
@@ -240,7 +251,11 @@ class PapanPage(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         for i, (label, value) in enumerate(headline(report)):
-            tile = QLabel(f"{label}<br><b style='font-size:150%'>{shown(value)}</b>")
+            tile = QLabel(
+                translate("papan", "{0}<br><b style='font-size:150%'>{1}</b>").format(
+                    label, shown(value)
+                )
+            )
             tile.setFrameShape(QFrame.Shape.StyledPanel)
             tile.setAccessibleName(f"{label}: {shown(value)}")
             tile.setWordWrap(True)
@@ -255,8 +270,11 @@ class PapanPage(QWidget):
             self.tabs.addTab(PanelView(self, panel), _short(panel.code))
         self.tabs.setCurrentIndex(max(current, 0))
         self.info.setText(
-            f"{report.period.label}. Data DTKS/DTSEN: {report.snapshot}. Enter atau klik dua kali "
-            "pada angka untuk melihat rekaman di baliknya."
+            translate(
+                "papan",
+                "{0}. Data DTKS/DTSEN: {1}. Enter atau klik dua kali pada angka untuk "
+                "melihat rekaman di baliknya.",
+            ).format(report.period.label, report.snapshot)
         )
         for b in (self.save, self.web):
             b.setEnabled(True)
@@ -264,13 +282,19 @@ class PapanPage(QWidget):
     def open_records(self, t: Table, row: Row, sex: str | None) -> None:
         indicator = BY_CODE.get(t.indicator)
         if self.period is None or indicator is None or t.dimension not in indicator.dims:
-            show_error(self.error, "Angka ini tidak punya daftar rekaman.")
+            show_error(self.error, translate("papan", "Angka ini tidak punya daftar rekaman."))
             return
         if indicator.source in NO_LIST:
-            show_error(self.error, "Angka ini dari data DTKS/DTSEN; lihat di halaman Data DTKS.")
+            show_error(
+                self.error,
+                translate("papan", "Angka ini dari data DTKS/DTSEN; lihat di halaman Data DTKS."),
+            )
             return
         if not self.actor.can(Perm.VIEW_CASE):
-            show_error(self.error, "Daftar nama hanya untuk petugas yang boleh melihat kasus.")
+            show_error(
+                self.error,
+                translate("papan", "Daftar nama hanya untuk petugas yang boleh melihat kasus."),
+            )
             return
         title = f"{t.title}: {row.label}"
         self.env.op(
@@ -325,7 +349,10 @@ class PapanPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
             show_error(
-                self.error, f"Berkas tidak dapat ditulis ({exc.strerror}). Pilih folder lain."
+                self.error,
+                translate("papan", "Berkas tidak dapat ditulis ({0}). Pilih folder lain.").format(
+                    exc.strerror
+                ),
             )
             return
         show_error(self.error, message_of(exc))

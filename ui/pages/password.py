@@ -14,6 +14,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.auth import change_password
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, narrow_layout, password_edit, show_error
+from ui.i18n import translate
 
 
 class ChangePasswordPage(QWidget):
@@ -26,15 +27,21 @@ class ChangePasswordPage(QWidget):
         self.env = env
         self.actor: Actor | None = None
         self.setObjectName("password_page")
-        title = QLabel("Ganti kata sandi sementara Anda")
+        title = QLabel(translate("password", "Ganti kata sandi sementara Anda"))
         title.setProperty("role", "title")
         form = QFormLayout()
-        self.old = add_field(form, "Sandi &lama", password_edit(), "old_password")
-        self.new = add_field(form, "Sandi &baru (min. 8)", password_edit(), "new_password")
-        self.repeat = add_field(form, "&Ulangi sandi baru", password_edit(), "repeat_password")
+        self.old = add_field(
+            form, translate("password", "Sandi &lama"), password_edit(), "old_password"
+        )
+        self.new = add_field(
+            form, translate("password", "Sandi &baru (min. 8)"), password_edit(), "new_password"
+        )
+        self.repeat = add_field(
+            form, translate("password", "&Ulangi sandi baru"), password_edit(), "repeat_password"
+        )
         self.repeat.returnPressed.connect(self.on_save)
         self.error = error_label(self)
-        save = QPushButton("&Simpan")
+        save = QPushButton(translate("password", "&Simpan"))
         save.setProperty("primary", True)
         save.clicked.connect(self.on_save)
         layout = narrow_layout(self)
@@ -52,7 +59,7 @@ class ChangePasswordPage(QWidget):
 
     def on_save(self) -> None:
         if self.new.text() != self.repeat.text():
-            show_error(self.error, "Sandi baru dan ulangannya tidak sama.")
+            show_error(self.error, translate("password", "Sandi baru dan ulangannya tidak sama."))
             return
         actor = self.actor
         assert actor is not None

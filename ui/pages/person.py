@@ -24,6 +24,7 @@ from kiosk.services.people import PersonView, find_people
 from kiosk.services.person_profile import PersonProfile, person_profile
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.pages.person_html import person_html
 from ui.row_model import RowTableModel
 
@@ -33,23 +34,28 @@ class PersonPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("person_page")
-        title = QLabel("Profil warga")
+        title = QLabel(translate("person", "Profil warga"))
         title.setProperty("role", "title")
         self.query = QLineEdit()
         self.query.setObjectName("person_query")
-        self.query.setPlaceholderText("NIK, No. KK atau nama warga terdaftar")
-        self.query.setAccessibleName("Cari warga")
+        self.query.setPlaceholderText(translate("person", "NIK, No. KK atau nama warga terdaftar"))
+        self.query.setAccessibleName(translate("person", "Cari warga"))
         self.query.returnPressed.connect(self.search)
-        find = QPushButton("&Cari")
+        find = QPushButton(translate("person", "&Cari"))
         find.clicked.connect(self.search)
-        label = QLabel("&Warga:")
+        label = QLabel(translate("person", "&Warga:"))
         label.setBuddy(self.query)
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.query, 1)
         row.addWidget(find)
         self.model: RowTableModel[PersonView] = RowTableModel(
-            ("Nama", "NIK", "Lahir", "No. KK"),
+            (
+                translate("person", "Nama"),
+                translate("person", "NIK"),
+                translate("person", "Lahir"),
+                translate("person", "No. KK"),
+            ),
             lambda v: (
                 v.name,
                 mask_nik(v.nik) if v.nik else "-",
@@ -60,7 +66,7 @@ class PersonPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("person_results")
-        self.table.setAccessibleName("Warga yang ditemukan")
+        self.table.setAccessibleName(translate("person", "Warga yang ditemukan"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -68,8 +74,10 @@ class PersonPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.profile = QTextBrowser()
         self.profile.setObjectName("person_profile")
-        self.profile.setAccessibleName("Profil warga")
-        self.profile.setPlaceholderText("Pilih warga di daftar untuk melihat profilnya.")
+        self.profile.setAccessibleName(translate("person", "Profil warga"))
+        self.profile.setPlaceholderText(
+            translate("person", "Pilih warga di daftar untuk melihat profilnya.")
+        )
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.profile)
@@ -96,8 +104,11 @@ class PersonPage(QWidget):
         if not people:
             show_error(
                 self.error,
-                "Tidak ada warga terdaftar yang cocok. Periksa ejaan atau NIK; warga baru "
-                "didaftarkan di Layanan loket.",
+                translate(
+                    "person",
+                    "Tidak ada warga terdaftar yang cocok. Periksa ejaan atau NIK; warga baru "
+                    "didaftarkan di Layanan loket.",
+                ),
             )
             self.profile.clear()
             return

@@ -24,6 +24,7 @@ from kiosk.services.dossier import person_dossier
 from kiosk.services.setup import require_site
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
+from ui.i18n import translate
 
 
 class PersonRightsPage(QWidget):
@@ -34,20 +35,32 @@ class PersonRightsPage(QWidget):
         self.env, self.actor = env, actor
         self.setObjectName("person_rights_page")
         intro = QLabel(
-            "Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta "
-            "penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses."
+            translate(
+                "person_rights",
+                "Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta "
+                "penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses.",
+            )
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.nik = add_field(form, "&NIK warga", QLineEdit(), "rights_nik")
+        self.nik = add_field(
+            form, translate("person_rights", "&NIK warga"), QLineEdit(), "rights_nik"
+        )
         self.nik.setMaxLength(20)
-        self.note = add_field(form, "&Keterangan / dasar permintaan", QLineEdit(), "rights_note")
-        self.export_button = QPushButton("&Ekspor seluruh data (JSON + PDF)…")
+        self.note = add_field(
+            form,
+            translate("person_rights", "&Keterangan / dasar permintaan"),
+            QLineEdit(),
+            "rights_note",
+        )
+        self.export_button = QPushButton(
+            translate("person_rights", "&Ekspor seluruh data (JSON + PDF)…")
+        )
         self.export_button.setProperty("primary", True)
         self.export_button.clicked.connect(self.on_export)
-        self.withdraw_button = QPushButton("&Cabut persetujuan")
+        self.withdraw_button = QPushButton(translate("person_rights", "&Cabut persetujuan"))
         self.withdraw_button.clicked.connect(self.on_withdraw)
-        self.erase_button = QPushButton("&Hapus identitas…")
+        self.erase_button = QPushButton(translate("person_rights", "&Hapus identitas…"))
         self.erase_button.clicked.connect(self.on_erase)
         buttons = QHBoxLayout()
         for b in (self.export_button, self.withdraw_button, self.erase_button):
@@ -55,7 +68,7 @@ class PersonRightsPage(QWidget):
         buttons.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Hasil")
+        self.status.setAccessibleName(translate("person_rights", "Hasil"))
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -67,7 +80,10 @@ class PersonRightsPage(QWidget):
 
     def choose_file(self) -> str:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Simpan data warga", "data-warga.json", "JSON (*.json)"
+            self,
+            translate("person_rights", "Simpan data warga"),
+            "data-warga.json",
+            "JSON (*.json)",
         )
         return name
 
@@ -103,10 +119,13 @@ class PersonRightsPage(QWidget):
     def confirm_erase(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Hapus identitas warga?",
-            "Nama, NIK, telepon dan uraian keluhan warga ini akan dihapus (setelah masa simpan "
-            "kantor berakhir) dan tidak dapat dikembalikan. Kasusnya tetap terhitung tanpa "
-            "nama. Lanjutkan?",
+            translate("person_rights", "Hapus identitas warga?"),
+            translate(
+                "person_rights",
+                "Nama, NIK, telepon dan uraian keluhan warga ini akan dihapus (setelah masa simpan "
+                "kantor berakhir) dan tidak dapat dikembalikan. Kasusnya tetap terhitung tanpa "
+                "nama. Lanjutkan?",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -114,7 +133,12 @@ class PersonRightsPage(QWidget):
 
     def on_erase(self) -> None:
         if not self.note.text().strip():
-            show_error(self.error, "Tuliskan dasar permintaan penghapusan di kolom keterangan.")
+            show_error(
+                self.error,
+                translate(
+                    "person_rights", "Tuliskan dasar permintaan penghapusan di kolom keterangan."
+                ),
+            )
             self.note.setFocus()
             return
         if not self.confirm_erase():

@@ -20,6 +20,7 @@ from kiosk.services.ppks import SOURCES, PpksInput, PpksView, list_ppks, record_
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 SUBJECTS = (("orang", "Orang (NIK)"), ("keluarga", "Keluarga (No. KK)"), ("komunitas", "Komunitas"))
@@ -37,7 +38,7 @@ class PpksPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("ppks_page")
-        title = QLabel("PPKS - Pemerlu Pelayanan Kesejahteraan Sosial")
+        title = QLabel(translate("ppks", "PPKS - Pemerlu Pelayanan Kesejahteraan Sosial"))
         title.setProperty("role", "title")
         form = QFormLayout()
         self.subject = QComboBox()
@@ -45,7 +46,9 @@ class PpksPage(QWidget):
             self.subject.addItem(label, code)
         self.who = QLineEdit()
         self.who.setObjectName("ppks_who")
-        self.who.setPlaceholderText("NIK, No. KK, atau nama dan tempat komunitas")
+        self.who.setPlaceholderText(
+            translate("ppks", "NIK, No. KK, atau nama dan tempat komunitas")
+        )
         self.kind = QComboBox()
         self.kind.setObjectName("ppks_kind")
         for c in env.gateway.call(choices, "jenis_ppks"):
@@ -55,7 +58,7 @@ class PpksPage(QWidget):
             self.source.addItem(SOURCE_WORDS.get(code, code), code)
         self.members = QSpinBox()
         self.members.setRange(0, 100_000)
-        self.members.setSpecialValueText("tidak diketahui")
+        self.members.setSpecialValueText(translate("ppks", "tidak diketahui"))
         self.note = QLineEdit()
         for label, w in (
             ("&Siapa", self.subject),
@@ -66,14 +69,19 @@ class PpksPage(QWidget):
             ("&Catatan", self.note),
         ):
             form.addRow(label, w)
-        self.save = QPushButton("Ca&tat PPKS")
+        self.save = QPushButton(translate("ppks", "Ca&tat PPKS"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
         self.info = QLabel()
         self.info.setObjectName("ppks_info")
         self.error = error_label(self)
         self.model: RowTableModel[PpksView] = RowTableModel(
-            ("Tanggal", "Siapa", "Jenis PPKS", "Sumber"),
+            (
+                translate("ppks", "Tanggal"),
+                translate("ppks", "Siapa"),
+                translate("ppks", "Jenis PPKS"),
+                translate("ppks", "Sumber"),
+            ),
             lambda v: (
                 v.recorded_on.strftime("%d-%m-%Y"),
                 v.who,
@@ -84,7 +92,7 @@ class PpksPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("ppks_table")
-        self.table.setAccessibleName("Catatan PPKS terbaru")
+        self.table.setAccessibleName(translate("ppks", "Catatan PPKS terbaru"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
@@ -120,7 +128,9 @@ class PpksPage(QWidget):
         ).failure(self._failed).run()
 
     def _saved(self, view: PpksView) -> None:
-        self.info.setText(f"Dicatat: {view.who} - {view.type_label}.")
+        self.info.setText(
+            translate("ppks", "Dicatat: {0} - {1}.").format(view.who, view.type_label)
+        )
         self.who.clear()
         self.note.clear()
         self.members.setValue(0)

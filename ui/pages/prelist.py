@@ -24,6 +24,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.prelist_files import write_prelist
 from ui.row_model import RowTableModel
 
@@ -34,18 +35,20 @@ class PrelistPage(QWidget):
         self.env, self.actor = env, actor
         self.export: PrelistExport | None = None
         self.setObjectName("prelist_page")
-        title = QLabel("Usulan daftar awal (pre-list) DTKS")
+        title = QLabel(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
         title.setProperty("role", "title")
         self.period = QLineEdit("bulan ini")
         self.period.setObjectName("prelist_period")
-        self.period.setAccessibleName("Periode usulan")
-        self.period.setToolTip(f"Mis. {EXAMPLES}, bulan lalu, kuartal lalu")
+        self.period.setAccessibleName(translate("prelist", "Periode usulan"))
+        self.period.setToolTip(
+            translate("prelist", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
+        )
         self.period.returnPressed.connect(self.show_period)
-        label = QLabel("&Periode:")
+        label = QLabel(translate("prelist", "&Periode:"))
         label.setBuddy(self.period)
-        show = QPushButton("&Tampilkan")
+        show = QPushButton(translate("prelist", "&Tampilkan"))
         show.clicked.connect(self.show_period)
-        self.save = QPushButton("&Simpan XLSX dan PDF…")
+        self.save = QPushButton(translate("prelist", "&Simpan XLSX dan PDF…"))
         self.save.setObjectName("prelist_save")
         self.save.setEnabled(False)
         self.save.clicked.connect(self.on_save)
@@ -53,11 +56,19 @@ class PrelistPage(QWidget):
         for w in (label, self.period, show, self.save):
             row.addWidget(w)
         self.model: RowTableModel[PrelistRow] = RowTableModel(
-            ("Tanggal", "NIK", "Nama", "Alamat", "Alasan"), self._cells, self
+            (
+                translate("prelist", "Tanggal"),
+                translate("prelist", "NIK"),
+                translate("prelist", "Nama"),
+                translate("prelist", "Alamat"),
+                translate("prelist", "Alasan"),
+            ),
+            self._cells,
+            self,
         )
         self.table = QTableView()
         self.table.setObjectName("prelist_table")
-        self.table.setAccessibleName("Usulan pada periode ini")
+        self.table.setAccessibleName(translate("prelist", "Usulan pada periode ini"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.info = QLabel("")
@@ -91,8 +102,11 @@ class PrelistPage(QWidget):
         self.export = export
         self.model.set_rows(list(export.rows))
         self.info.setText(
-            f"{export.period.label}: {angka(len(export.rows))} orang diusulkan. Berkas yang "
-            "disimpan memuat NIK lengkap untuk kantor verifikasi; simpan di tempat aman."
+            translate(
+                "prelist",
+                "{0}: {1} orang diusulkan. Berkas yang disimpan memuat NIK lengkap untuk "
+                "kantor verifikasi; simpan di tempat aman.",
+            ).format(export.period.label, angka(len(export.rows)))
         )
         self.save.setEnabled(True)
 
@@ -106,14 +120,19 @@ class PrelistPage(QWidget):
             written = write_prelist(self.export, Path(folder), self.env.clock.today())
         except OSError as exc:
             show_error(
-                self.error, f"Berkas tidak dapat ditulis ({exc.strerror}). Pilih folder lain."
+                self.error,
+                translate("prelist", "Berkas tidak dapat ditulis ({0}). Pilih folder lain.").format(
+                    exc.strerror
+                ),
             )
             return
         self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
 
     def choose_folder(self) -> str:
         """The folder for the two files (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(self, "Simpan usulan ke folder")
+        return QFileDialog.getExistingDirectory(
+            self, translate("prelist", "Simpan usulan ke folder")
+        )
 
     def _failed(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

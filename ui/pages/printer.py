@@ -32,6 +32,7 @@ from printing.samples import sample_a4, sample_ticket
 from printing.thermal import render_ticket
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.pdf_output import print_with_dialog, save_with_dialog
 from ui.print_job_model import PrintJobTableModel
 
@@ -44,36 +45,42 @@ class PrinterPage(QWidget):
         self.env, self.actor = env, actor
         self.setObjectName("printer_page")
         form = QFormLayout()
-        self.uri = add_field(form, "&Alamat printer", QLineEdit(), "printer_uri")
-        self.uri.setPlaceholderText("usb:0416:5011  net:192.168.1.50:9100  file:/dev/usb/lp0")
+        self.uri = add_field(
+            form, translate("printer", "&Alamat printer"), QLineEdit(), "printer_uri"
+        )
+        self.uri.setPlaceholderText(
+            translate("printer", "usb:0416:5011  net:192.168.1.50:9100  file:/dev/usb/lp0")
+        )
         self.uri.setText(str(env.settings.get("printer_uri")))
-        self.paper_width = add_field(form, "&Lebar kertas", QComboBox(), "paper_width")
+        self.paper_width = add_field(
+            form, translate("printer", "&Lebar kertas"), QComboBox(), "paper_width"
+        )
         for mm in (58, 80):
-            self.paper_width.addItem(f"{mm} mm", mm)
+            self.paper_width.addItem(translate("printer", "{0} mm").format(mm), mm)
         self.paper_width.setCurrentIndex(0 if env.settings.get("paper_width") == 58 else 1)
-        save = QPushButton("&Simpan pengaturan")
+        save = QPushButton(translate("printer", "&Simpan pengaturan"))
         save.clicked.connect(self.on_save)
-        self.test_button = QPushButton("&Cetak uji")
+        self.test_button = QPushButton(translate("printer", "&Cetak uji"))
         self.test_button.setProperty("primary", True)
         self.test_button.clicked.connect(self.on_test_print)
         top_buttons = QGridLayout()  # two by two: one row of four overflows a netbook
         top_buttons.addWidget(save, 0, 0)
         top_buttons.addWidget(self.test_button, 0, 1)
-        a4_print = QPushButton("Cetak contoh &A4…")
+        a4_print = QPushButton(translate("printer", "Cetak contoh &A4…"))
         a4_print.clicked.connect(self.on_print_a4)
-        a4_save = QPushButton("Simpan contoh A4 (&PDF)…")
+        a4_save = QPushButton(translate("printer", "Simpan contoh A4 (&PDF)…"))
         a4_save.clicked.connect(self.on_save_a4)
         top_buttons.addWidget(a4_print, 1, 0)
         top_buttons.addWidget(a4_save, 1, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Hasil cetak")
+        self.status.setAccessibleName(translate("printer", "Hasil cetak"))
         self.error = error_label(self)
 
         self.model = PrintJobTableModel(env.clock, self)
         self.table = QTableView()
         self.table.setObjectName("print_jobs")
-        self.table.setAccessibleName("Cetakan terakhir")
+        self.table.setAccessibleName(translate("printer", "Cetakan terakhir"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,19 +88,19 @@ class PrinterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self.on_selection)
-        self.reprint_button = QPushButton("Cetak &ulang")
+        self.reprint_button = QPushButton(translate("printer", "Cetak &ulang"))
         self.reprint_button.clicked.connect(self.on_reprint)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setObjectName("slip_preview")
-        self.preview.setAccessibleName("Isi cetakan terpilih")
+        self.preview.setAccessibleName(translate("printer", "Isi cetakan terpilih"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(top_buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
-        layout.addWidget(QLabel("Cetakan terakhir"))
+        layout.addWidget(QLabel(translate("printer", "Cetakan terakhir")))
         lower = QHBoxLayout()
         lower.addWidget(self.table, 3)
         lower.addWidget(self.preview, 2)
@@ -112,11 +119,13 @@ class PrinterPage(QWidget):
     def on_save(self) -> None:
         self.env.settings.set("printer_uri", self.uri.text().strip())
         self.env.settings.set("paper_width", int(self.paper_width.currentData()))
-        self.status.setText("Pengaturan printer disimpan.")
+        self.status.setText(translate("printer", "Pengaturan printer disimpan."))
 
     def on_test_print(self) -> None:
         if not self.uri.text().strip():
-            show_error(self.error, "Isi alamat printer dahulu, mis. usb:0416:5011.")
+            show_error(
+                self.error, translate("printer", "Isi alamat printer dahulu, mis. usb:0416:5011.")
+            )
             self.uri.setFocus()
             return
         self.on_save()
@@ -126,7 +135,7 @@ class PrinterPage(QWidget):
             sample_ticket(site.name if site else "Puskesos", self.env.clock), paper
         )
         self.test_button.setEnabled(False)
-        self.status.setText("Mengirim ke printer…")
+        self.status.setText(translate("printer", "Mengirim ke printer…"))
         self.env.device(
             self,
             print_slip,
@@ -145,19 +154,19 @@ class PrinterPage(QWidget):
     def on_print_a4(self) -> None:
         try:
             if print_with_dialog(self, self._sample_pdf(), "contoh A4"):
-                self.status.setText("Contoh A4 dikirim ke printer sistem.")
+                self.status.setText(translate("printer", "Contoh A4 dikirim ke printer sistem."))
         except (OSError, ValueError) as exc:
             show_error(self.error, str(exc))
 
     def on_save_a4(self) -> None:
         path = save_with_dialog(self, self._sample_pdf(), "contoh-a4.pdf")
         if path is not None:
-            self.status.setText(f"Disimpan: {path}")
+            self.status.setText(translate("printer", "Disimpan: {0}").format(path))
 
     def on_reprint(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            show_error(self.error, "Pilih cetakan di tabel terlebih dahulu.")
+            show_error(self.error, translate("printer", "Pilih cetakan di tabel terlebih dahulu."))
             return
         job = self.model.row(rows[0].row())
         self.reprint_button.setEnabled(False)
@@ -188,7 +197,11 @@ class PrinterPage(QWidget):
             show_error(self.error, "")
             self.status.setText(outcome.message)
         else:
-            self.status.setText("Cetakan disimpan dan dapat dicetak ulang dari daftar di bawah.")
+            self.status.setText(
+                translate(
+                    "printer", "Cetakan disimpan dan dapat dicetak ulang dari daftar di bawah."
+                )
+            )
             show_error(self.error, outcome.message)
         self.refresh()
 

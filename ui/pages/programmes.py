@@ -26,6 +26,7 @@ from kiosk.services.reference import Choice, add_programme
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 LEVELS = tuple(
@@ -46,10 +47,16 @@ class ProgrammesPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("programmes_page")
-        title = QLabel("Katalog program dan kriteria penerima")
+        title = QLabel(translate("programmes", "Katalog program dan kriteria penerima"))
         title.setProperty("role", "title")
         self.model: RowTableModel[CatalogueRow] = RowTableModel(
-            ("Kode", "Nama", "Tingkat", "Kriteria dari", "Sumber"),
+            (
+                translate("programmes", "Kode"),
+                translate("programmes", "Nama"),
+                translate("programmes", "Tingkat"),
+                translate("programmes", "Kriteria dari"),
+                translate("programmes", "Sumber"),
+            ),
             lambda r: (
                 r.code,
                 r.name,
@@ -61,7 +68,7 @@ class ProgrammesPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("programmes_table")
-        self.table.setAccessibleName("Katalog program")
+        self.table.setAccessibleName(translate("programmes", "Katalog program"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -69,7 +76,7 @@ class ProgrammesPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.rules = QPlainTextEdit()
         self.rules.setObjectName("programme_rules")
-        self.rules.setAccessibleName("Kriteria program (JSON)")
+        self.rules.setAccessibleName(translate("programmes", "Kriteria program (JSON)"))
         self.rules.setTabChangesFocus(True)
         self.rules.setMaximumHeight(110)
         known = QLabel(
@@ -78,14 +85,14 @@ class ProgrammesPage(QWidget):
             + '. Contoh: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}'
         )
         known.setWordWrap(True)
-        label = QLabel("&Kriteria program terpilih:")
+        label = QLabel(translate("programmes", "&Kriteria program terpilih:"))
         label.setBuddy(self.rules)
-        self.save = QPushButton("&Simpan kriteria")
+        self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
-        self.reset = QPushButton("Kembali ke kriteria &bawaan")
+        self.reset = QPushButton(translate("programmes", "Kembali ke kriteria &bawaan"))
         self.reset.clicked.connect(lambda: self._set(None))
-        self.add = QPushButton("&Tambah program daerah/desa…")
+        self.add = QPushButton(translate("programmes", "&Tambah program daerah/desa…"))
         self.add.clicked.connect(self.on_add)
         buttons = QHBoxLayout()
         for b in (self.save, self.reset, self.add):
@@ -134,8 +141,11 @@ class ProgrammesPage(QWidget):
         except json.JSONDecodeError as exc:
             show_error(
                 self.error,
-                f"Kriteria tidak terbaca sebagai JSON (baris {exc.lineno}): {exc.msg}. "
-                "Periksa tanda kutip, koma dan kurung.",
+                translate(
+                    "programmes",
+                    "Kriteria tidak terbaca sebagai JSON (baris {0}): {1}. Periksa tanda "
+                    "kutip, koma dan kurung.",
+                ).format(exc.lineno, exc.msg),
             )
             return
         self._set(rules)
@@ -144,7 +154,7 @@ class ProgrammesPage(QWidget):
         show_error(self.error, "")
         row = self.chosen()
         if row is None:
-            show_error(self.error, "Pilih program di tabel dulu.")
+            show_error(self.error, translate("programmes", "Pilih program di tabel dulu."))
             return
         self.env.op(self, set_programme_rules, self.actor, row.code, rules).success(
             lambda _r: self._saved(row.code, rules is None)
@@ -162,15 +172,31 @@ class ProgrammesPage(QWidget):
     def on_add(self) -> None:
         answer = FormDialog.ask(
             self,
-            "Tambah program",
+            translate("programmes", "Tambah program"),
             [
-                Field("code", "&Kode", hint="mis. BANSOS-LANSIA"),
-                Field("name", "&Nama program"),
-                Field("level", "&Tingkat", "choice", options=LEVELS, value="desa"),
-                Field("unit", "&Sasaran", "choice", options=UNITS, value="keluarga"),
-                Field("body", "&Pengelola", required=False),
+                Field(
+                    "code",
+                    translate("programmes", "&Kode"),
+                    hint=translate("programmes", "mis. BANSOS-LANSIA"),
+                ),
+                Field("name", translate("programmes", "&Nama program")),
+                Field(
+                    "level",
+                    translate("programmes", "&Tingkat"),
+                    "choice",
+                    options=LEVELS,
+                    value="desa",
+                ),
+                Field(
+                    "unit",
+                    translate("programmes", "&Sasaran"),
+                    "choice",
+                    options=UNITS,
+                    value="keluarga",
+                ),
+                Field("body", translate("programmes", "&Pengelola"), required=False),
             ],
-            "Tambah",
+            translate("programmes", "Tambah"),
         )
         if answer is None:
             return
@@ -187,7 +213,11 @@ class ProgrammesPage(QWidget):
         ).success(lambda _r: self._added(code)).failure(self._failed).run()
 
     def _added(self, code: str) -> None:
-        self.info.setText(f"Program {code} ditambahkan. Tulis kriterianya lalu Simpan.")
+        self.info.setText(
+            translate(
+                "programmes", "Program {0} ditambahkan. Tulis kriterianya lalu Simpan."
+            ).format(code)
+        )
         self.refresh(code)
 
     def _failed(self, exc: Exception) -> None:

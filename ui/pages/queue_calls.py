@@ -31,6 +31,7 @@ from kiosk.services.reference import Choice, choices
 from ui.board import open_board
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 
@@ -39,23 +40,29 @@ class TransferDialog(QDialog):
 
     def __init__(self, services: list[Choice], counters: list[Choice], parent: QWidget):
         super().__init__(parent)
-        self.setWindowTitle("Alihkan antrian")
+        self.setWindowTitle(translate("queue_calls", "Alihkan antrian"))
         form = QFormLayout(self)
         self.service = QComboBox()
-        self.service.addItem("(layanan tetap)", NO_CHOICE)
+        self.service.addItem(translate("queue_calls", "(layanan tetap)"), NO_CHOICE)
         for c in services:
             self.service.addItem(c.label, c.code)
         self.counter = QComboBox()
-        self.counter.addItem("(loket mana saja)", NO_CHOICE)
+        self.counter.addItem(translate("queue_calls", "(loket mana saja)"), NO_CHOICE)
         for c in counters:
             self.counter.addItem(c.label, c.code)
-        add_field(form, "&Layanan tujuan", self.service, "transfer_service")
-        add_field(form, "L&oket tujuan", self.counter, "transfer_counter")
+        add_field(
+            form, translate("queue_calls", "&Layanan tujuan"), self.service, "transfer_service"
+        )
+        add_field(form, translate("queue_calls", "L&oket tujuan"), self.counter, "transfer_counter")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Alihkan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("queue_calls", "Alihkan")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("queue_calls", "Batal")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -73,10 +80,10 @@ class QueueCallPage(QWidget):
         self.need_labels: dict[str, str] = {}
 
         top = self._top()
-        self.current = QLabel("Belum ada nomor di loket ini.")
+        self.current = QLabel(translate("queue_calls", "Belum ada nomor di loket ini."))
         self.current.setObjectName("current_ticket")
         self.current.setProperty("role", "title")
-        self.current.setAccessibleName("Nomor di loket ini")
+        self.current.setAccessibleName(translate("queue_calls", "Nomor di loket ini"))
         self.error = error_label(self)
         self.info = QLabel("")
         self.info.setObjectName("queue_info")
@@ -90,12 +97,14 @@ class QueueCallPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.info)
-        waiting_label = QLabel("&Menunggu (prioritas dulu, lalu yang paling lama):")
+        waiting_label = QLabel(
+            translate("queue_calls", "&Menunggu (prioritas dulu, lalu yang paling lama):")
+        )
         waiting_label.setWordWrap(True)
         waiting_label.setBuddy(self.waiting)
         layout.addWidget(waiting_label)
         layout.addWidget(self.waiting, 3)
-        absent_label = QLabel("T&idak hadir (dapat dipanggil ulang):")
+        absent_label = QLabel(translate("queue_calls", "T&idak hadir (dapat dipanggil ulang):"))
         absent_label.setWordWrap(True)
         absent_label.setBuddy(self.absent)
         layout.addWidget(absent_label)
@@ -109,20 +118,20 @@ class QueueCallPage(QWidget):
 
     def _top(self) -> QHBoxLayout:
         """The title, which counter this computer is, and the board's button."""
-        title = QLabel("Panggilan antrian")
+        title = QLabel(translate("queue_calls", "Panggilan antrian"))
         title.setProperty("role", "title")
         self.counter = QComboBox()
         self.counter.setObjectName("counter")
-        self.counter.setAccessibleName("Loket komputer ini")
+        self.counter.setAccessibleName(translate("queue_calls", "Loket komputer ini"))
         self.counter.currentIndexChanged.connect(self._counter_changed)
         top = QHBoxLayout()
-        label = QLabel("&Loket ini:")
+        label = QLabel(translate("queue_calls", "&Loket ini:"))
         label.setBuddy(self.counter)
         top.addWidget(title)
         top.addStretch()
         top.addWidget(label)
         top.addWidget(self.counter)
-        board = QPushButton("Buka &papan antrian")
+        board = QPushButton(translate("queue_calls", "Buka &papan antrian"))
         board.setObjectName("open_board")
         board.clicked.connect(self.open_board)
         top.addWidget(board)
@@ -153,25 +162,43 @@ class QueueCallPage(QWidget):
     def _tables(self) -> QPushButton:
         """Waiting and absent numbers; returns the button that recalls an absent one."""
         self.waiting_model: RowTableModel[q.CallView] = RowTableModel(
-            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket tujuan"), self._cells, self
+            (
+                translate("queue_calls", "Nomor"),
+                translate("queue_calls", "Layanan"),
+                translate("queue_calls", "Prioritas"),
+                translate("queue_calls", "Diambil"),
+                translate("queue_calls", "Loket tujuan"),
+            ),
+            self._cells,
+            self,
         )
         self.waiting = QTableView()
         self.waiting.setObjectName("waiting_table")
-        self.waiting.setAccessibleName("Nomor yang menunggu")
+        self.waiting.setAccessibleName(translate("queue_calls", "Nomor yang menunggu"))
         self.waiting.setModel(self.waiting_model)
         self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.waiting.horizontalHeader().setStretchLastSection(True)
         self.absent_model: RowTableModel[q.CallView] = RowTableModel(
-            ("Nomor", "Layanan", "Prioritas", "Diambil", "Loket"), self._cells, self
+            (
+                translate("queue_calls", "Nomor"),
+                translate("queue_calls", "Layanan"),
+                translate("queue_calls", "Prioritas"),
+                translate("queue_calls", "Diambil"),
+                translate("queue_calls", "Loket"),
+            ),
+            self._cells,
+            self,
         )
         self.absent = QTableView()
         self.absent.setObjectName("absent_table")
-        self.absent.setAccessibleName("Nomor yang tidak hadir")
+        self.absent.setAccessibleName(translate("queue_calls", "Nomor yang tidak hadir"))
         self.absent.setModel(self.absent_model)
         self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.absent.horizontalHeader().setStretchLastSection(True)
-        recall_absent = QPushButton("Panggil ulang yang dipilih")
-        recall_absent.setToolTip("Panggil ulang nomor tidak hadir yang dipilih")
+        recall_absent = QPushButton(translate("queue_calls", "Panggil ulang yang dipilih"))
+        recall_absent.setToolTip(
+            translate("queue_calls", "Panggil ulang nomor tidak hadir yang dipilih")
+        )
         recall_absent.setObjectName("recall_absent")
         recall_absent.clicked.connect(self.recall_absent)
         return recall_absent
@@ -237,7 +264,7 @@ class QueueCallPage(QWidget):
         self.absent.resizeColumnsToContents()
         mine = self.mine()
         if mine is None:
-            self.current.setText("Belum ada nomor di loket ini.")
+            self.current.setText(translate("queue_calls", "Belum ada nomor di loket ini."))
         else:
             status = q.STATUS_LABELS.get(mine.status, mine.status)
             self.current.setText(f"{mine.label} - {status}")
@@ -286,13 +313,16 @@ class QueueCallPage(QWidget):
 
     def _called(self, view: q.CallView | None) -> None:
         if view is None:
-            show_error(self.error, "Tidak ada nomor yang menunggu.")
+            show_error(self.error, translate("queue_calls", "Tidak ada nomor yang menunggu."))
         self.refresh()
 
     def _with_mine(self, service: Any, *extra: Any) -> None:
         mine = self.mine()
         if mine is None:
-            show_error(self.error, "Belum ada nomor di loket ini. Tekan F5 untuk memanggil.")
+            show_error(
+                self.error,
+                translate("queue_calls", "Belum ada nomor di loket ini. Tekan F5 untuk memanggil."),
+            )
             return
         self._act(service, mine.ticket_id, *extra)
 
@@ -313,7 +343,7 @@ class QueueCallPage(QWidget):
 
     def transfer(self) -> None:
         if self.mine() is None:
-            show_error(self.error, "Belum ada nomor di loket ini.")
+            show_error(self.error, translate("queue_calls", "Belum ada nomor di loket ini."))
             return
         dialog = TransferDialog(self.services, self.counters, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -323,7 +353,10 @@ class QueueCallPage(QWidget):
     def recall_absent(self) -> None:
         rows = self.absent.selectionModel().selectedRows()
         if not rows:
-            show_error(self.error, "Pilih dulu nomor yang tidak hadir di daftar bawah.")
+            show_error(
+                self.error,
+                translate("queue_calls", "Pilih dulu nomor yang tidak hadir di daftar bawah."),
+            )
             return
         ticket = self.absent_model.row(rows[0].row())
         self._act(q.recall, ticket.ticket_id, self.counter_code(), self.env.clock)
@@ -335,6 +368,9 @@ class QueueCallPage(QWidget):
             self.env.told_no_voice = True  # said once per program run
             show_error(
                 self.error,
-                f"Papan tampil tanpa suara ({board.announcer.voice_error}). Nomor tetap tampil "
-                "besar di papan. Cara memasang suara: halaman Tampilan.",
+                translate(
+                    "queue_calls",
+                    "Papan tampil tanpa suara ({0}). Nomor tetap tampil besar di papan. Cara "
+                    "memasang suara: halaman Tampilan.",
+                ).format(board.announcer.voice_error),
             )

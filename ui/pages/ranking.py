@@ -46,6 +46,7 @@ from kiosk.services.setup import require_site
 from printing.report_values import shown
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.ranking_files import write_ranking
 from ui.row_model import RowTableModel
 
@@ -60,11 +61,11 @@ class RankingPage(QWidget):
         self.result: Ranking | None = None
         self.kept: StoredRanking | None = None  # a submitted list on show, else the live one
         self.setObjectName("ranking_page")
-        title = QLabel("Peringkat calon penerima program daerah / desa")
+        title = QLabel(translate("ranking", "Peringkat calon penerima program daerah / desa"))
         title.setProperty("role", "title")
         self.programme = QComboBox()
         self.programme.setObjectName("ranking_programme")
-        self.programme.setAccessibleName("Program")
+        self.programme.setAccessibleName(translate("ranking", "Program"))
         for c in env.gateway.call(programme_list):
             self.programme.addItem(f"{c.code} - {c.label}", c.code)
         self.programme.setCurrentIndex(max(0, self.programme.findData("BLT-DD")))
@@ -76,11 +77,11 @@ class RankingPage(QWidget):
         self.quota = QSpinBox()
         self.quota.setRange(1, 100_000)
         self.quota.setValue(50)
-        self.quota.setAccessibleName("Kuota keluarga")
-        self.run = QPushButton("&Hitung peringkat")
+        self.quota.setAccessibleName(translate("ranking", "Kuota keluarga"))
+        self.run = QPushButton(translate("ranking", "&Hitung peringkat"))
         self.run.setProperty("primary", True)
         self.run.clicked.connect(self.on_run)
-        self.save = QPushButton("&Simpan PDF dan XLSX…")
+        self.save = QPushButton(translate("ranking", "&Simpan PDF dan XLSX…"))
         self.save.setEnabled(False)
         self.save.clicked.connect(self.on_save)
         top = QHBoxLayout()
@@ -93,7 +94,7 @@ class RankingPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run)
         buttons.addWidget(self.save)
-        self.submit = QPushButton("A&jukan ke supervisor")
+        self.submit = QPushButton(translate("ranking", "A&jukan ke supervisor"))
         self.submit.setObjectName("ranking_submit")
         self.submit.setEnabled(False)
         self.submit.clicked.connect(self.on_submit)
@@ -104,10 +105,10 @@ class RankingPage(QWidget):
         self.model: RowTableModel[Ranked] = RowTableModel(HEADERS, self._cells, self)
         self.table = QTableView()
         self.table.setObjectName("ranking_table")
-        self.table.setAccessibleName("Peringkat calon")
+        self.table.setAccessibleName(translate("ranking", "Peringkat calon"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.info = QLabel("Pilih program, kuota dan bobot, lalu Hitung.")
+        self.info = QLabel(translate("ranking", "Pilih program, kuota dan bobot, lalu Hitung."))
         self.info.setObjectName("ranking_info")
         self.info.setWordWrap(True)
         self.error = error_label(self)
@@ -128,7 +129,7 @@ class RankingPage(QWidget):
         """One box per fact, its name above it: four to a row fit a netbook."""
         self.weights: dict[str, QDoubleSpinBox] = {}
         grid = QGridLayout()
-        grid.addWidget(QLabel("Bobot:"), 0, 0)
+        grid.addWidget(QLabel(translate("ranking", "Bobot:")), 0, 0)
         for i, (key, value) in enumerate(DEFAULT_WEIGHTS.items()):
             box = QDoubleSpinBox()
             box.setRange(0, 10)
@@ -136,7 +137,7 @@ class RankingPage(QWidget):
             box.setSingleStep(0.5)
             box.setValue(value)
             box.setLocale(INDONESIAN)  # 5,0 not 5.0
-            box.setAccessibleName(f"Bobot {WORDS[key]}")
+            box.setAccessibleName(translate("ranking", "Bobot {0}").format(WORDS[key]))
             self.weights[key] = box
             label = QLabel(WORDS[key])  # above its box: four to a row fit a netbook
             label.setBuddy(box)
@@ -147,18 +148,18 @@ class RankingPage(QWidget):
     def _kept_row(self) -> QHBoxLayout:
         self.lists = QComboBox()
         self.lists.setObjectName("ranking_lists")
-        self.lists.setAccessibleName("Daftar yang diajukan")
+        self.lists.setAccessibleName(translate("ranking", "Daftar yang diajukan"))
         self.lists.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lists.setMinimumContentsLength(20)
-        self.open_kept = QPushButton("&Buka")
+        self.open_kept = QPushButton(translate("ranking", "&Buka"))
         self.open_kept.setObjectName("ranking_open")
         self.open_kept.clicked.connect(self.on_open_kept)
-        self.decide = QPushButton("Keputusan &musdes…")
+        self.decide = QPushButton(translate("ranking", "Keputusan &musdes…"))
         self.decide.setObjectName("ranking_decide")
         self.decide.clicked.connect(self.on_decide)
-        label = QLabel("&Daftar diajukan:")
+        label = QLabel(translate("ranking", "&Daftar diajukan:"))
         label.setBuddy(self.lists)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -171,12 +172,14 @@ class RankingPage(QWidget):
     def _review_row(self) -> QHBoxLayout:
         self.note = QLineEdit()
         self.note.setObjectName("ranking_note")
-        self.note.setPlaceholderText("Catatan pemeriksaan (wajib bila ditolak)")
-        self.note.setAccessibleName("Catatan pemeriksaan")
-        self.approve = QPushButton("Se&tujui daftar")
+        self.note.setPlaceholderText(
+            translate("ranking", "Catatan pemeriksaan (wajib bila ditolak)")
+        )
+        self.note.setAccessibleName(translate("ranking", "Catatan pemeriksaan"))
+        self.approve = QPushButton(translate("ranking", "Se&tujui daftar"))
         self.approve.setObjectName("ranking_approve")
         self.approve.clicked.connect(lambda: self.on_review(True))
-        self.refuse = QPushButton("T&olak daftar")
+        self.refuse = QPushButton(translate("ranking", "T&olak daftar"))
         self.refuse.setObjectName("ranking_refuse")
         self.refuse.clicked.connect(lambda: self.on_review(False))
         row = QHBoxLayout()
@@ -213,16 +216,25 @@ class RankingPage(QWidget):
         self.model.set_rows(list(result.ranked))
         self.table.resizeColumnsToContents()
         self.info.setText(
-            f"{angka(len(result.ranked))} keluarga diperingkat untuk {result.programme}; "
-            f"{angka(min(result.quota, len(result.ranked)))} dalam kuota. "
-            f"Tidak diperingkat: {angka(len(result.excluded))} (alasannya ada di berkas). "
-            "Daftar ini bahan musyawarah desa, bukan keputusan."
+            translate(
+                "ranking",
+                "{0} keluarga diperingkat untuk {1}; {2} dalam kuota. Tidak diperingkat: "
+                "{3} (alasannya ada di berkas). Daftar ini bahan musyawarah desa, bukan "
+                "keputusan.",
+            ).format(
+                angka(len(result.ranked)),
+                result.programme,
+                angka(min(result.quota, len(result.ranked))),
+                angka(len(result.excluded)),
+            )
         )
         self.save.setEnabled(True)
 
     def choose_folder(self) -> str:
         """Where the two files go (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(self, "Simpan peringkat ke folder")
+        return QFileDialog.getExistingDirectory(
+            self, translate("ranking", "Simpan peringkat ke folder")
+        )
 
     def on_save(self) -> None:
         folder = self.choose_folder() if self.result else ""
@@ -252,7 +264,7 @@ class RankingPage(QWidget):
             for v in views:
                 self.lists.addItem(f"{v.title} ({v.status_words})", v.id)
             if not views:
-                self.lists.addItem("Belum ada daftar yang diajukan", None)
+                self.lists.addItem(translate("ranking", "Belum ada daftar yang diajukan"), None)
             self.lists.setCurrentIndex(max(0, self.lists.findData(chosen)))
 
         self.env.op(self, list_rankings, self.actor, self.env.clock).success(fill).failure(
@@ -271,8 +283,11 @@ class RankingPage(QWidget):
     def _submitted(self, kept: ListView) -> None:
         self.submit.setEnabled(False)
         self.info.setText(
-            f"Diajukan ke supervisor: {kept.programme}, {angka(kept.ranked)} keluarga "
-            "diperingkat. Supervisor memeriksanya di halaman ini."
+            translate(
+                "ranking",
+                "Diajukan ke supervisor: {0}, {1} keluarga diperingkat. Supervisor "
+                "memeriksanya di halaman ini.",
+            ).format(kept.programme, angka(kept.ranked))
         )
         self.refresh_kept(kept.id)
 
@@ -280,7 +295,7 @@ class RankingPage(QWidget):
         show_error(self.error, "")
         list_id = self.lists.currentData()
         if list_id is None:
-            show_error(self.error, "Belum ada daftar yang diajukan.")
+            show_error(self.error, translate("ranking", "Belum ada daftar yang diajukan."))
             return
         self.env.op(self, stored_ranking, self.actor, list_id, self.env.clock).success(
             self._opened
@@ -293,7 +308,9 @@ class RankingPage(QWidget):
         self.table.resizeColumnsToContents()
         note = f" Catatan supervisor: {kept.view.review_note}" if kept.view.review_note else ""
         self.info.setText(
-            f"{kept.view.title}, diajukan oleh {kept.view.created_by}. {kept.status_line}{note}"
+            translate("ranking", "{0}, diajukan oleh {1}. {2}{3}").format(
+                kept.view.title, kept.view.created_by, kept.status_line, note
+            )
         )
         self.save.setEnabled(True)
 
@@ -301,7 +318,7 @@ class RankingPage(QWidget):
         show_error(self.error, "")
         list_id = self.lists.currentData()
         if list_id is None:
-            show_error(self.error, "Pilih daftar yang diperiksa.")
+            show_error(self.error, translate("ranking", "Pilih daftar yang diperiksa."))
             return
         self.env.op(
             self, review_ranking, self.actor, list_id, approve, self.note.text(), self.env.clock
@@ -316,15 +333,18 @@ class RankingPage(QWidget):
         show_error(self.error, "")
         list_id = self.lists.currentData()
         if list_id is None:
-            show_error(self.error, "Pilih daftar yang diputuskan musyawarah.")
+            show_error(self.error, translate("ranking", "Pilih daftar yang diputuskan musyawarah."))
             return
         views = {v.id: v for v in self.env.gateway.call(list_rankings, self.actor, self.env.clock)}
         kept = views.get(list_id)
         if kept is None or kept.status != APPROVED:
             show_error(
                 self.error,
-                "Keputusan musyawarah dicatat untuk daftar yang sudah disetujui supervisor "
-                "dan belum diputuskan.",
+                translate(
+                    "ranking",
+                    "Keputusan musyawarah dicatat untuk daftar yang sudah disetujui supervisor "
+                    "dan belum diputuskan.",
+                ),
             )
             return
         entries = self.env.gateway.call(ranking_entries, self.actor, list_id)
@@ -343,15 +363,21 @@ class RankingPage(QWidget):
         if view is None:
             return
         self.info.setText(
-            f"Keputusan musdes {view.meeting_ref} dicatat: {angka(view.selected)} keluarga "
-            "ditetapkan. Dikirim ke kabupaten pada sinkronisasi berikutnya."
+            translate(
+                "ranking",
+                "Keputusan musdes {0} dicatat: {1} keluarga ditetapkan. Dikirim ke "
+                "kabupaten pada sinkronisasi berikutnya.",
+            ).format(view.meeting_ref, angka(view.selected))
         )
         self.refresh_kept(view.id)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
             show_error(
-                self.error, f"Berkas tidak dapat ditulis ({exc.strerror}). Pilih folder lain."
+                self.error,
+                translate("ranking", "Berkas tidak dapat ditulis ({0}). Pilih folder lain.").format(
+                    exc.strerror
+                ),
             )
             return
         show_error(self.error, message_of(exc))

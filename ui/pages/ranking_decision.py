@@ -33,6 +33,7 @@ from kiosk.services.ranking_lists import (
 )
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 
 
 class DecisionDialog(QDialog):
@@ -48,8 +49,8 @@ class DecisionDialog(QDialog):
         self.env, self.actor, self.kept = env, actor, kept
         self.result_view: ListView | None = None
         self.entries = [e for e in entries if e.rank is not None]
-        self.setWindowTitle("Keputusan musyawarah desa")
-        self.setAccessibleName("Keputusan musyawarah desa")
+        self.setWindowTitle(translate("ranking_decision", "Keputusan musyawarah desa"))
+        self.setAccessibleName(translate("ranking_decision", "Keputusan musyawarah desa"))
         today = env.clock.today()
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setDisplayFormat("dd-MM-yyyy")
@@ -57,19 +58,29 @@ class DecisionDialog(QDialog):
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.ref = QLineEdit()
         self.ref.setObjectName("decision_ref")
-        self.ref.setPlaceholderText("mis. 140/05/BA/XI/2026")
+        self.ref.setPlaceholderText(translate("ranking_decision", "mis. 140/05/BA/XI/2026"))
         form = QFormLayout()
-        form.addRow("&Tanggal musyawarah", self.day)
-        form.addRow("&Nomor berita acara", self.ref)
+        form.addRow(translate("ranking_decision", "&Tanggal musyawarah"), self.day)
+        form.addRow(translate("ranking_decision", "&Nomor berita acara"), self.ref)
         intro = QLabel(
-            f"{kept.programme}, kuota {kept.quota} keluarga. Pilih keputusan tiap keluarga; "
-            "yang ditetapkan tidak boleh melebihi kuota. Keputusan dikirim ke kabupaten."
+            translate(
+                "ranking_decision",
+                "{0}, kuota {1} keluarga. Pilih keputusan tiap keluarga; yang ditetapkan "
+                "tidak boleh melebihi kuota. Keputusan dikirim ke kabupaten.",
+            ).format(kept.programme, kept.quota)
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.entries), 4)
         self.table.setObjectName("decision_table")
-        self.table.setAccessibleName("Keputusan per keluarga")
-        self.table.setHorizontalHeaderLabels(("No", "Nama", "No. KK", "Keputusan"))
+        self.table.setAccessibleName(translate("ranking_decision", "Keputusan per keluarga"))
+        self.table.setHorizontalHeaderLabels(
+            (
+                translate("ranking_decision", "No"),
+                translate("ranking_decision", "Nama"),
+                translate("ranking_decision", "No. KK"),
+                translate("ranking_decision", "Keputusan"),
+            )
+        )
         self.table.verticalHeader().hide()  # the rank is the row's number
         self.combos: list[QComboBox] = []
         for i, e in enumerate(self.entries):
@@ -78,7 +89,9 @@ class DecisionDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, col, item)
             combo = QComboBox()
-            combo.setAccessibleName(f"Keputusan untuk {e.head}")
+            combo.setAccessibleName(
+                translate("ranking_decision", "Keputusan untuk {0}").format(e.head)
+            )
             for code, label in DECISIONS.items():
                 combo.addItem(label, code)
             combo.setCurrentIndex(combo.findData(SELECTED if e.within_quota else NOT_SELECTED))
@@ -91,9 +104,11 @@ class DecisionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Catat keputusan")
+        ok.setText(translate("ranking_decision", "Catat keputusan"))
         ok.setObjectName("decision_ok")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("ranking_decision", "Batal")
+        )
         buttons.accepted.connect(self.on_ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteInput, initialise
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, narrow_layout, password_edit, show_error
+from ui.i18n import translate
 
 ZONES = [
     ("WIB (Asia/Jakarta)", "Asia/Jakarta"),
@@ -38,25 +39,37 @@ class SetupPage(QWidget):
         super().__init__(parent)
         self.env = env
         self.setObjectName("setup_page")
-        title = QLabel("Selamat datang. Atur Puskesos ini terlebih dahulu.")
+        title = QLabel(translate("setup", "Selamat datang. Atur Puskesos ini terlebih dahulu."))
         title.setProperty("role", "title")
         form = QFormLayout()
-        self.village_code = add_field(form, "&Kode desa (Kemendagri)", QLineEdit(), "village_code")
+        self.village_code = add_field(
+            form, translate("setup", "&Kode desa (Kemendagri)"), QLineEdit(), "village_code"
+        )
         self.village_code.setPlaceholderText("33.24.01.2001")
-        self.village_name = add_field(form, "&Nama desa/kelurahan", QLineEdit(), "village_name")
-        self.zone = add_field(form, "&Zona waktu", QComboBox(), "timezone")
+        self.village_name = add_field(
+            form, translate("setup", "&Nama desa/kelurahan"), QLineEdit(), "village_name"
+        )
+        self.zone = add_field(form, translate("setup", "&Zona waktu"), QComboBox(), "timezone")
         for label, value in ZONES:
             self.zone.addItem(label, value)
-        self.address = add_field(form, "&Alamat kantor", QLineEdit(), "address")
-        self.head = add_field(form, "Nama &Kepala Desa/Lurah", QLineEdit(), "head_name")
-        self.username = add_field(
-            form, "Nama &pengguna administrator", QLineEdit(), "admin_username"
+        self.address = add_field(form, translate("setup", "&Alamat kantor"), QLineEdit(), "address")
+        self.head = add_field(
+            form, translate("setup", "Nama &Kepala Desa/Lurah"), QLineEdit(), "head_name"
         )
-        self.full_name = add_field(form, "Nama &lengkap administrator", QLineEdit(), "admin_name")
-        self.password = add_field(form, "Kata &sandi (min. 8)", password_edit(), "password")
-        self.repeat = add_field(form, "&Ulangi kata sandi", password_edit(), "password_repeat")
+        self.username = add_field(
+            form, translate("setup", "Nama &pengguna administrator"), QLineEdit(), "admin_username"
+        )
+        self.full_name = add_field(
+            form, translate("setup", "Nama &lengkap administrator"), QLineEdit(), "admin_name"
+        )
+        self.password = add_field(
+            form, translate("setup", "Kata &sandi (min. 8)"), password_edit(), "password"
+        )
+        self.repeat = add_field(
+            form, translate("setup", "&Ulangi kata sandi"), password_edit(), "password_repeat"
+        )
         self.error = error_label(self)
-        self.save = QPushButton("Simpan dan mulai (Enter)")
+        self.save = QPushButton(translate("setup", "Simpan dan mulai (Enter)"))
         self.save.setProperty("primary", True)
         self.save.setDefault(True)
         self.save.clicked.connect(self.on_save)
@@ -84,7 +97,7 @@ class SetupPage(QWidget):
 
     def on_save(self) -> None:
         if self.password.text() != self.repeat.text():
-            show_error(self.error, "Kedua kata sandi tidak sama. Ketik ulang.")
+            show_error(self.error, translate("setup", "Kedua kata sandi tidak sama. Ketik ulang."))
             self.repeat.setFocus()
             return
         site = SiteInput(

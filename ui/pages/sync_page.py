@@ -30,6 +30,7 @@ from kiosk.services.setup import get_site
 from sync.engine import SyncReport, engine_for
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
+from ui.i18n import translate
 
 
 def when(iso: str, env: UiEnv) -> str:
@@ -48,23 +49,30 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.env, self.actor = env, actor
         self.setObjectName("sync_page")
-        title = QLabel("Sinkronisasi dengan kabupaten")
+        title = QLabel(translate("sync_page", "Sinkronisasi dengan kabupaten"))
         title.setProperty("role", "title")
         self.summary = QLabel("")
         self.summary.setObjectName("sync_summary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Keadaan sinkronisasi")
+        self.summary.setAccessibleName(translate("sync_page", "Keadaan sinkronisasi"))
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
         self.error = error_label(self)
-        self.now = QPushButton("&Sinkronkan sekarang")
+        self.now = QPushButton(translate("sync_page", "&Sinkronkan sekarang"))
         self.now.setObjectName("sync_now")
         self.now.clicked.connect(self.sync_now)
         self.held_model = QStandardItemModel(0, 4, self)
-        self.held_model.setHorizontalHeaderLabels(["No.", "Data", "Perubahan", "Alasan server"])
+        self.held_model.setHorizontalHeaderLabels(
+            [
+                translate("sync_page", "No."),
+                translate("sync_page", "Data"),
+                translate("sync_page", "Perubahan"),
+                translate("sync_page", "Alasan server"),
+            ]
+        )
         self.attention = QTableView()
         self.attention.setObjectName("sync_attention")
-        self.attention.setAccessibleName("Data yang ditolak server")
+        self.attention.setAccessibleName(translate("sync_page", "Data yang ditolak server"))
         self.attention.setModel(self.held_model)
         self.attention.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -76,24 +84,32 @@ class SyncPage(QWidget):
         layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addWidget(self.now)
-        label = QLabel("Perlu &perhatian (ditolak server, disimpan di sini):")
+        label = QLabel(
+            translate("sync_page", "Perlu &perhatian (ditolak server, disimpan di sini):")
+        )
         label.setBuddy(self.attention)
         layout.addWidget(label)
         layout.addWidget(self.attention, 1)
         self.held_note = QLabel("")
         self.held_note.setObjectName("sync_held_note")
         self.held_note.setWordWrap(True)
-        self.held_note.setAccessibleName("Hasil tindakan atas data karantina")
+        self.held_note.setAccessibleName(
+            translate("sync_page", "Hasil tindakan atas data karantina")
+        )
         layout.addWidget(self.held_note)
         if actor.can(Perm.MANAGE_SITE):
             held_buttons = QHBoxLayout()
-            self.retry = QPushButton("Kirim &ulang yang dipilih")
+            self.retry = QPushButton(translate("sync_page", "Kirim &ulang yang dipilih"))
             self.retry.setObjectName("sync_retry")
-            self.retry.setToolTip("Setelah data atau server diperbaiki: kirim lagi")
+            self.retry.setToolTip(
+                translate("sync_page", "Setelah data atau server diperbaiki: kirim lagi")
+            )
             self.retry.clicked.connect(self.retry_selected)
-            self.drop = QPushButton("&Buang yang dipilih…")
+            self.drop = QPushButton(translate("sync_page", "&Buang yang dipilih…"))
             self.drop.setObjectName("sync_drop")
-            self.drop.setToolTip("Tidak dikirim lagi; alasannya dicatat di audit")
+            self.drop.setToolTip(
+                translate("sync_page", "Tidak dikirim lagi; alasannya dicatat di audit")
+            )
             self.drop.clicked.connect(self.drop_selected)
             held_buttons.addWidget(self.retry)
             held_buttons.addWidget(self.drop)
@@ -101,13 +117,21 @@ class SyncPage(QWidget):
             layout.addLayout(held_buttons)
         if actor.can(Perm.MANAGE_SITE):
             form = QFormLayout()
-            self.url = add_field(form, "&Alamat server", QLineEdit(), "sync_url")
-            self.code = add_field(form, "&Kode pendaftaran", password_edit(), "sync_code")
-            enrol = QPushButton("&Daftarkan kios ini")
+            self.url = add_field(
+                form, translate("sync_page", "&Alamat server"), QLineEdit(), "sync_url"
+            )
+            self.code = add_field(
+                form, translate("sync_page", "&Kode pendaftaran"), password_edit(), "sync_code"
+            )
+            enrol = QPushButton(translate("sync_page", "&Daftarkan kios ini"))
             enrol.setObjectName("sync_enrol")
             enrol.clicked.connect(self.enrol)
             form.addRow(enrol)
-            layout.addWidget(QLabel("Pendaftaran ke server SLRT kabupaten (administrator):"))
+            layout.addWidget(
+                QLabel(
+                    translate("sync_page", "Pendaftaran ke server SLRT kabupaten (administrator):")
+                )
+            )
             layout.addLayout(form)
         runner = env.sync
         if runner is not None:
@@ -137,7 +161,9 @@ class SyncPage(QWidget):
     def retry_selected(self) -> None:
         seqs = self.selected_seqs()
         if not seqs:
-            show_error(self.error, "Pilih dulu baris yang akan dikirim ulang.")
+            show_error(
+                self.error, translate("sync_page", "Pilih dulu baris yang akan dikirim ulang.")
+            )
             self.attention.setFocus()
             return
         self.env.op(self, quarantine.retry, self.actor, seqs).success(self._retried).failure(
@@ -147,7 +173,9 @@ class SyncPage(QWidget):
     def _retried(self, count: int) -> None:
         show_error(self.error, "")
         self.held_note.setText(
-            f"{count} data diantrekan lagi; dikirim pada sinkronisasi berikutnya."
+            translate(
+                "sync_page", "{0} data diantrekan lagi; dikirim pada sinkronisasi berikutnya."
+            ).format(count)
         )
         self.refresh()
         if self.env.sync is not None:
@@ -165,7 +193,7 @@ class SyncPage(QWidget):
     def drop_selected(self) -> None:
         seqs = self.selected_seqs()
         if not seqs:
-            show_error(self.error, "Pilih dulu baris yang akan dibuang.")
+            show_error(self.error, translate("sync_page", "Pilih dulu baris yang akan dibuang."))
             self.attention.setFocus()
             return
         reason = self.ask_reason(len(seqs))
@@ -177,7 +205,9 @@ class SyncPage(QWidget):
 
     def _dropped(self, count: int) -> None:
         show_error(self.error, "")
-        self.held_note.setText(f"{count} data dibuang; alasannya dicatat di audit.")
+        self.held_note.setText(
+            translate("sync_page", "{0} data dibuang; alasannya dicatat di audit.").format(count)
+        )
         self.refresh()
 
     def _show(self, o: SyncOverview) -> None:
@@ -217,11 +247,19 @@ class SyncPage(QWidget):
     def enrol(self) -> None:
         url, code = self.url.text().strip(), self.code.text()
         if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-            show_error(self.error, "Alamat server harus diawali https:// (sambungan terenkripsi).")
+            show_error(
+                self.error,
+                translate(
+                    "sync_page", "Alamat server harus diawali https:// (sambungan terenkripsi)."
+                ),
+            )
             self.url.setFocus()
             return
         if not code:
-            show_error(self.error, "Isi kode pendaftaran dari pengelola SLRT kabupaten.")
+            show_error(
+                self.error,
+                translate("sync_page", "Isi kode pendaftaran dari pengelola SLRT kabupaten."),
+            )
             self.code.setFocus()
             return
 

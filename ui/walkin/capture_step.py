@@ -35,6 +35,7 @@ from kiosk.services.reference import Choice, choices, programme_list
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
+from ui.i18n import translate
 from ui.walkin.checklist import CheckList
 
 COMBOS = (
@@ -87,17 +88,25 @@ class CaptureStep(QWidget):
         self.dtks = QLabel()
         self.dtks.setWordWrap(True)
         self.dtks.setObjectName("dtks_panel")
-        self.dtks.setAccessibleName("Hasil pemeriksaan DTKS")
+        self.dtks.setAccessibleName(translate("capture_step", "Hasil pemeriksaan DTKS"))
         self.hints = QLabel()
         self.hints.setObjectName("programme_hints")
-        self.hints.setAccessibleName("Program yang mungkin memenuhi syarat")
+        self.hints.setAccessibleName(
+            translate("capture_step", "Program yang mungkin memenuhi syarat")
+        )
         self.hints.setWordWrap(True)
         self.hints.hide()
-        self.prelist = QCheckBox("Usulkan masuk DTKS sebagai daftar awal (pre-&list)")
+        self.prelist = QCheckBox(
+            translate("capture_step", "Usulkan masuk DTKS sebagai daftar awal (pre-&list)")
+        )
         self.prelist.setObjectName("propose_prelist")
         self.prelist_reason = QLineEdit()
-        self.prelist_reason.setPlaceholderText("Alasan usulan, mis. buruh harian, 4 anak")
-        self.prelist_reason.setAccessibleName("Alasan usulan daftar awal")
+        self.prelist_reason.setPlaceholderText(
+            translate("capture_step", "Alasan usulan, mis. buruh harian, 4 anak")
+        )
+        self.prelist_reason.setAccessibleName(
+            translate("capture_step", "Alasan usulan daftar awal")
+        )
 
         access_row = self._access_row()
         programmes = programme_choices(env)
@@ -105,10 +114,12 @@ class CaptureStep(QWidget):
         lists = self._lists(programmes)
 
         self.error = error_label(self)
-        self.save = QPushButton("&Simpan dan cetak tanda terima (Ctrl+Enter)")
+        self.save = QPushButton(
+            translate("capture_step", "&Simpan dan cetak tanda terima (Ctrl+Enter)")
+        )
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
-        back = QPushButton("Kem&bali")
+        back = QPushButton(translate("capture_step", "Kem&bali"))
         back.clicked.connect(self.back.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
@@ -139,7 +150,7 @@ class CaptureStep(QWidget):
         self.access_needs = self.env.gateway.call(access_needs)
         self.access: dict[str, QCheckBox] = {}
         row = QGridLayout()
-        row.addWidget(QLabel("Kebutuhan akses:"), 0, 0)
+        row.addWidget(QLabel(translate("capture_step", "Kebutuhan akses:")), 0, 0)
         for i, need in enumerate(self.access_needs):
             box = QCheckBox(need.label)
             box.setObjectName(f"access_{need.code}")
@@ -151,7 +162,7 @@ class CaptureStep(QWidget):
         row.setColumnStretch(3, 1)
         self.access_guide = QLabel()
         self.access_guide.setObjectName("access_guide")
-        self.access_guide.setAccessibleName("Panduan melayani warga")
+        self.access_guide.setAccessibleName(translate("capture_step", "Panduan melayani warga"))
         self.access_guide.setWordWrap(True)
         self.access_guide.setProperty("role", "note")
         self.access_guide.hide()
@@ -176,29 +187,35 @@ class CaptureStep(QWidget):
                 combo.addItem(c.label, c.code)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[key] = combo
-        self.programme = add_field(form, "&Program", QComboBox(), "programme")
+        self.programme = add_field(
+            form, translate("capture_step", "&Program"), QComboBox(), "programme"
+        )
         self.programme.addItem("-", NO_CHOICE)
         for c in programmes:
             self.programme.addItem(c.label, c.code)
-        self.about_membership = QCheckBox("Tentang kepesertaan program (&m)")
+        self.about_membership = QCheckBox(
+            translate("capture_step", "Tentang kepesertaan program (&m)")
+        )
         self.about_membership.setObjectName("about_membership")
-        self.sensitive = QCheckBox("Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")
+        self.sensitive = QCheckBox(
+            translate("capture_step", "Rahasia (kekerasan, kesehatan jiwa, dll.) (&r)")
+        )
         self.sensitive.setObjectName("sensitive")
         form.addRow(self.about_membership)
         form.addRow(self.sensitive)
         self.description = QPlainTextEdit()
         self.description.setObjectName("description")
-        self.description.setAccessibleName("Uraian keluhan")
+        self.description.setAccessibleName(translate("capture_step", "Uraian keluhan"))
         self.description.setTabChangesFocus(True)
         self.description.textChanged.connect(self.changed.emit)
-        desc_label = QLabel("Ura&ian")
+        desc_label = QLabel(translate("capture_step", "Ura&ian"))
         desc_label.setBuddy(self.description)
         form.addRow(desc_label, self.description)
         return form
 
     def _lists(self, programmes: list[Choice]) -> QGroupBox:
         """Programmes needed and received, documents shown: three check lists side by side."""
-        lists = QGroupBox("Program dan dokumen")
+        lists = QGroupBox(translate("capture_step", "Program dan dokumen"))
         grid = QGridLayout(lists)
         self.needs = CheckList("program_dibutuhkan", programmes)
         self.participation = CheckList("program_diterima", programmes)
@@ -224,7 +241,7 @@ class CaptureStep(QWidget):
         access: Sequence[str] = (),
     ) -> None:
         self.person_id, self.ticket_id = person_id, ticket_id
-        self.who.setText(f"Warga: {name}")
+        self.who.setText(translate("capture_step", "Warga: {0}").format(name))
         self.show_dtks(dtks)
         self.set_access(access)  # what the ticket was issued with
         self.hints.hide()

@@ -30,6 +30,7 @@ from kiosk.services.slips import PrintOutcome
 from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
+from ui.i18n import translate
 from ui.walkin.hit_model import HitTableModel
 
 
@@ -46,33 +47,35 @@ class FindStep(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("search")
-        self.query.setAccessibleName("Cari NIK, nomor KK atau nama")
-        self.query.setPlaceholderText("Ketik NIK, No. KK atau nama, lalu Enter")
+        self.query.setAccessibleName(translate("find_step", "Cari NIK, nomor KK atau nama"))
+        self.query.setPlaceholderText(
+            translate("find_step", "Ketik NIK, No. KK atau nama, lalu Enter")
+        )
         self.query.returnPressed.connect(self.on_search)
-        search_label = QLabel("&Cari warga")
+        search_label = QLabel(translate("find_step", "&Cari warga"))
         search_label.setBuddy(self.query)
         self.year = QLineEdit()
         self.year.setObjectName("birth_year")
-        self.year.setAccessibleName("Tahun lahir (boleh kosong)")
-        self.year.setPlaceholderText("Tahun lahir")
+        self.year.setAccessibleName(translate("find_step", "Tahun lahir (boleh kosong)"))
+        self.year.setPlaceholderText(translate("find_step", "Tahun lahir"))
         self.year.setMaxLength(4)
         self.year.setMaximumWidth(140)
         self.year.returnPressed.connect(self.on_search)
-        year_label = QLabel("&Tahun lahir:")
+        year_label = QLabel(translate("find_step", "&Tahun lahir:"))
         year_label.setBuddy(self.year)
         self.model = HitTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("hits")
-        self.table.setAccessibleName("Hasil pencarian")
+        self.table.setAccessibleName(translate("find_step", "Hasil pencarian"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda idx: self.chosen.emit(self.model.row(idx.row())))
         self.info = QLabel()
-        self.info.setAccessibleName("Keterangan pencarian")
+        self.info.setAccessibleName(translate("find_step", "Keterangan pencarian"))
         self.error = error_label(self)
-        new = QPushButton("Daftar warga &baru (Ctrl+N)")
+        new = QPushButton(translate("find_step", "Daftar warga &baru (Ctrl+N)"))
         new.clicked.connect(self.new_person.emit)
 
         layout = QVBoxLayout(self)
@@ -107,28 +110,36 @@ class FindStep(QWidget):
     def _ticket_row(self) -> tuple[QFormLayout, QHBoxLayout]:
         """Service and priority, and the ticket: printed, or shown large without a printer."""
         form = QFormLayout()
-        self.service = add_field(form, "&Layanan", QComboBox(), "queue_service")
-        self.priority = add_field(form, "Pri&oritas", QComboBox(), "queue_priority")
-        self.priority.addItem("Tanpa prioritas", NO_CHOICE)
+        self.service = add_field(
+            form, translate("find_step", "&Layanan"), QComboBox(), "queue_service"
+        )
+        self.priority = add_field(
+            form, translate("find_step", "Pri&oritas"), QComboBox(), "queue_priority"
+        )
+        self.priority.addItem(translate("find_step", "Tanpa prioritas"), NO_CHOICE)
         for c in self.env.gateway.call(choices, "layanan_antrian"):
             self.service.addItem(c.label, c.code)
         for c in self.env.gateway.call(choices, "prioritas"):
             self.priority.addItem(c.label, c.code)
         # A visitor in a wheelchair, deaf, blind ...: the ticket gets priority, and the caller
         # and the capture see the need.
-        self.access = add_field(form, "Kebutuhan &akses", QComboBox(), "queue_access")
-        self.access.addItem("Tidak ada", NO_CHOICE)
+        self.access = add_field(
+            form, translate("find_step", "Kebutuhan &akses"), QComboBox(), "queue_access"
+        )
+        self.access.addItem(translate("find_step", "Tidak ada"), NO_CHOICE)
         for need in self.env.gateway.call(access_needs):
             self.access.addItem(need.label, need.code)
-        self.ticket_button = QPushButton("Terbitkan &tiket (Ctrl+T)")
+        self.ticket_button = QPushButton(translate("find_step", "Terbitkan &tiket (Ctrl+T)"))
         self.ticket_button.clicked.connect(self.on_issue_ticket)
-        self.ticket_label = QLabel("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
-        self.ticket_label.setAccessibleName("Tiket antrian")
+        self.ticket_label = QLabel(
+            translate("find_step", "Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        )
+        self.ticket_label.setAccessibleName(translate("find_step", "Tiket antrian"))
         self.ticket_label.setWordWrap(True)
         # Without a printer the citizen notes the number from the screen: shown large.
         self.ticket_number = QLabel()
         self.ticket_number.setObjectName("ticket_number")
-        self.ticket_number.setAccessibleName("Nomor antrian untuk warga")
+        self.ticket_number.setAccessibleName(translate("find_step", "Nomor antrian untuk warga"))
         self.ticket_number.setStyleSheet("font-size: 30pt; font-weight: bold;")
         self.ticket_number.hide()
         self._told_no_printer = False
@@ -144,7 +155,9 @@ class FindStep(QWidget):
         self.model.set_rows([])
         self.info.clear()
         show_error(self.error, "")
-        self.ticket_label.setText("Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        self.ticket_label.setText(
+            translate("find_step", "Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
+        )
         self.query.setFocus()
 
     def on_issue_ticket(self) -> None:
@@ -162,7 +175,11 @@ class FindStep(QWidget):
         mark = f" - PRIORITAS: {ticket.priority_label}" if ticket.priority_label else ""
         if ticket.access_needs:
             mark += f" - {', '.join(ticket.access_needs)}"
-        self.ticket_label.setText(f"Tiket {ticket.label} - {ticket.service_label}{mark}")
+        self.ticket_label.setText(
+            translate("find_step", "Tiket {0} - {1}{2}").format(
+                ticket.label, ticket.service_label, mark
+            )
+        )
         self.ticket_issued.emit(ticket)
         self.print_ticket(ticket)
         self.query.setFocus()
@@ -178,8 +195,11 @@ class FindStep(QWidget):
                 self._told_no_printer = True
                 show_error(
                     self.error,
-                    "Printer struk belum diatur (halaman Printer): nomor antrian ditampilkan "
-                    "besar di layar; minta warga mencatatnya.",
+                    translate(
+                        "find_step",
+                        "Printer struk belum diatur (halaman Printer): nomor antrian ditampilkan "
+                        "besar di layar; minta warga mencatatnya.",
+                    ),
                 )
             return
         self.ticket_number.hide()
@@ -189,21 +209,34 @@ class FindStep(QWidget):
         if not outcome.ok:
             show_error(
                 self.error,
-                f"Tiket disimpan tetapi tidak tercetak: {outcome.message} Cetak ulang dari "
-                "halaman Printer, atau sebutkan nomornya kepada warga.",
+                translate(
+                    "find_step",
+                    "Tiket disimpan tetapi tidak tercetak: {0} Cetak ulang dari halaman "
+                    "Printer, atau sebutkan nomornya kepada warga.",
+                ).format(outcome.message),
             )
 
     def on_search(self) -> None:
         text = self.query.text().strip()
         if len(text) < 3:
-            show_error(self.error, "Ketik paling sedikit 3 huruf nama, atau 16 digit NIK/No. KK.")
+            show_error(
+                self.error,
+                translate(
+                    "find_step", "Ketik paling sedikit 3 huruf nama, atau 16 digit NIK/No. KK."
+                ),
+            )
             return
         year_text = self.year.text().strip()
         if year_text and not (year_text.isdigit() and 1900 <= int(year_text) <= 2100):
-            show_error(self.error, "Tahun lahir diisi 4 angka, misalnya 1985, atau dikosongkan.")
+            show_error(
+                self.error,
+                translate(
+                    "find_step", "Tahun lahir diisi 4 angka, misalnya 1985, atau dikosongkan."
+                ),
+            )
             self.year.setFocus()
             return
-        self.info.setText("Mencari…")
+        self.info.setText(translate("find_step", "Mencari…"))
         self.env.op(
             self, lookup, self.actor, text, 30, int(year_text) if year_text else None
         ).success(self._found).failure(self.show_failure).run()
@@ -212,13 +245,20 @@ class FindStep(QWidget):
         show_error(self.error, "")
         self.model.set_rows(hits)
         if hits:
-            self.info.setText(f"{len(hits)} ditemukan. Pilih dengan panah lalu Enter.")
+            self.info.setText(
+                translate("find_step", "{0} ditemukan. Pilih dengan panah lalu Enter.").format(
+                    len(hits)
+                )
+            )
             self.table.setFocus()
             self.table.selectRow(0)
         else:
             self.info.setText(
-                "Tidak ditemukan di data lokal maupun DTKS. Tekan Ctrl+N untuk "
-                "mendaftarkan warga baru."
+                translate(
+                    "find_step",
+                    "Tidak ditemukan di data lokal maupun DTKS. Tekan Ctrl+N untuk "
+                    "mendaftarkan warga baru.",
+                )
             )
 
     def show_failure(self, exc: Exception) -> None:

@@ -18,6 +18,7 @@ from kiosk.services.people import PersonView
 from kiosk.services.tickets import TicketView
 from kiosk.services.walk_in import WalkInResult
 from ui.env import UiEnv
+from ui.i18n import translate
 from ui.ops import Op
 from ui.walkin.capture_step import CaptureStep
 from ui.walkin.drafts import DraftStore
@@ -46,10 +47,10 @@ class WalkInPage(QWidget):
             self.stack.addWidget(step)
         self.draft_bar = QWidget()
         bar = QHBoxLayout(self.draft_bar)
-        bar.addWidget(QLabel("Ada isian pendaftaran yang belum disimpan."))
-        restore = QPushButton("&Pulihkan isian")
+        bar.addWidget(QLabel(translate("page", "Ada isian pendaftaran yang belum disimpan.")))
+        restore = QPushButton(translate("page", "&Pulihkan isian"))
         restore.clicked.connect(self.on_restore_draft)
-        drop = QPushButton("Buang")
+        drop = QPushButton(translate("page", "Buang"))
         drop.clicked.connect(self.on_drop_draft)
         bar.addWidget(restore)
         bar.addWidget(drop)

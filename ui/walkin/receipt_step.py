@@ -15,6 +15,7 @@ from kiosk.services.slips import PrintOutcome, print_receipt
 from kiosk.services.walk_in import WalkInResult
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
+from ui.i18n import translate
 from ui.pdf_output import print_with_dialog, save_with_dialog
 
 
@@ -29,22 +30,22 @@ class ReceiptStep(QWidget):
         self.setObjectName("receipt_step")
         self.number = QLabel()
         self.number.setObjectName("tracking_number")
-        self.number.setAccessibleName("Nomor lacak")
+        self.number.setAccessibleName(translate("receipt_step", "Nomor lacak"))
         self.number.setStyleSheet("font-size: 28pt; font-weight: bold;")
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("Ringkasan")
+        self.details.setAccessibleName(translate("receipt_step", "Ringkasan"))
         self.print_status = QLabel()
         self.print_status.setWordWrap(True)
-        self.print_status.setAccessibleName("Status cetak")
+        self.print_status.setAccessibleName(translate("receipt_step", "Status cetak"))
         self.error = error_label(self)
-        reprint = QPushButton("Cetak &ulang struk")
+        reprint = QPushButton(translate("receipt_step", "Cetak &ulang struk"))
         reprint.clicked.connect(self.print_thermal)
-        a4 = QPushButton("Cetak &A4…")
+        a4 = QPushButton(translate("receipt_step", "Cetak &A4…"))
         a4.clicked.connect(lambda: self.pdf and print_with_dialog(self, self.pdf, "tanda terima"))
-        save = QPushButton("Simpan &PDF…")
+        save = QPushButton(translate("receipt_step", "Simpan &PDF…"))
         save.clicked.connect(self.on_save_pdf)
-        self.next_button = QPushButton("&Warga berikutnya (Ctrl+N)")
+        self.next_button = QPushButton(translate("receipt_step", "&Warga berikutnya (Ctrl+N)"))
         self.next_button.setProperty("primary", True)
         self.next_button.clicked.connect(self.next_citizen.emit)
         buttons = QGridLayout()  # two rows: four buttons in one overflow a netbook
@@ -52,7 +53,7 @@ class ReceiptStep(QWidget):
         for col, b in enumerate((reprint, a4, save)):
             buttons.addWidget(b, 1, col)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Nomor lacak - sebutkan kepada warga:"))
+        layout.addWidget(QLabel(translate("receipt_step", "Nomor lacak - sebutkan kepada warga:")))
         layout.addWidget(self.number)
         layout.addWidget(self.details)
         layout.addWidget(self.print_status)
@@ -66,9 +67,11 @@ class ReceiptStep(QWidget):
         self.number.setText(result.tracking_number)
         flag = "DARURAT - " if result.emergency else ""
         self.details.setText(
-            f"{flag}{result.person_name} ({result.nik_masked}) - {result.service}\n"
-            f"{result.next_steps}\n"
-            "Tanda terima bertanda SEMENTARA sampai diterima server kabupaten."
+            translate(
+                "receipt_step",
+                "{0}{1} ({2}) - {3}\n{4}\nTanda terima bertanda SEMENTARA sampai diterima "
+                "server kabupaten.",
+            ).format(flag, result.person_name, result.nik_masked, result.service, result.next_steps)
         )
         show_error(self.error, "")
         self.pdf = None
@@ -87,11 +90,14 @@ class ReceiptStep(QWidget):
         uri = str(self.env.settings.get("printer_uri") or "")
         if not uri:
             self.print_status.setText(
-                "Printer struk belum diatur (halaman Printer). Cetak A4 "
-                "atau simpan PDF, atau bacakan nomor lacak."
+                translate(
+                    "receipt_step",
+                    "Printer struk belum diatur (halaman Printer). Cetak A4 "
+                    "atau simpan PDF, atau bacakan nomor lacak.",
+                )
             )
             return
-        self.print_status.setText("Mencetak tanda terima…")
+        self.print_status.setText(translate("receipt_step", "Mencetak tanda terima…"))
         self.env.device(
             self,
             print_receipt,
@@ -106,9 +112,15 @@ class ReceiptStep(QWidget):
 
     def _printed(self, outcome: PrintOutcome) -> None:
         if outcome.ok:
-            self.print_status.setText(f"Tanda terima: {outcome.message}")
+            self.print_status.setText(
+                translate("receipt_step", "Tanda terima: {0}").format(outcome.message)
+            )
         else:
-            self.print_status.setText("Tanda terima disimpan; cetak ulang bila printer sudah siap.")
+            self.print_status.setText(
+                translate(
+                    "receipt_step", "Tanda terima disimpan; cetak ulang bila printer sudah siap."
+                )
+            )
             show_error(self.error, outcome.message)
 
     def on_save_pdf(self) -> None:
@@ -117,7 +129,7 @@ class ReceiptStep(QWidget):
                 self, self.pdf, f"tanda-terima-{self.result.tracking_number}.pdf"
             )
             if path:
-                self.print_status.setText(f"Disimpan: {path}")
+                self.print_status.setText(translate("receipt_step", "Disimpan: {0}").format(path))
 
     def _failed(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

@@ -34,6 +34,7 @@ from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, re
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
+from ui.i18n import translate
 
 TEXT_FIELDS = (
     "name",
@@ -106,25 +107,37 @@ class RegisterStep(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         for key in TEXT_FIELDS[:5]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
-        self.sex = add_field(form, "&Jenis kelamin", QComboBox(), "reg_sex")
+        self.sex = add_field(
+            form, translate("register_step", "&Jenis kelamin"), QComboBox(), "reg_sex"
+        )
         for label, code in (("-", NO_CHOICE), ("Laki-laki", "L"), ("Perempuan", "P")):
             self.sex.addItem(label, code)
         for key in TEXT_FIELDS[5:]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
-        self.relationship = add_field(form, "&Hubungan dalam KK", QComboBox(), "reg_relationship")
+        self.relationship = add_field(
+            form, translate("register_step", "&Hubungan dalam KK"), QComboBox(), "reg_relationship"
+        )
         for c in env.gateway.call(choices, "hubungan_keluarga"):
             self.relationship.addItem(c.label, c.code)
-        self.disability = add_field(form, "&Disabilitas", QComboBox(), "reg_disability")
-        self.disability.addItem("Tidak ada", NO_CHOICE)
+        self.disability = add_field(
+            form, translate("register_step", "&Disabilitas"), QComboBox(), "reg_disability"
+        )
+        self.disability.addItem(translate("register_step", "Tidak ada"), NO_CHOICE)
         for c in env.gateway.call(choices, "disabilitas"):
             self.disability.addItem(c.label, c.code)
-        self.edits["location"].setPlaceholderText("-6.9912, 110.2012 (boleh kosong)")
+        self.edits["location"].setPlaceholderText(
+            translate("register_step", "-6.9912, 110.2012 (boleh kosong)")
+        )
         self.photo_path: str | None = None
-        self.photo_button = QPushButton("F&oto rumah…")
+        self.photo_button = QPushButton(translate("register_step", "F&oto rumah…"))
         self.photo_button.setObjectName("reg_photo")
         self.photo_button.clicked.connect(self.on_choose_photo)
-        form.addRow(QLabel("Foto rumah (boleh kosong)"), self.photo_button)
-        self.not_duplicate = QCheckBox("Saya sudah memeriksa: ini orang yang berbeda")
+        form.addRow(
+            QLabel(translate("register_step", "Foto rumah (boleh kosong)")), self.photo_button
+        )
+        self.not_duplicate = QCheckBox(
+            translate("register_step", "Saya sudah memeriksa: ini orang yang berbeda")
+        )
         self.not_duplicate.setObjectName("reg_not_duplicate")
         self.not_duplicate.hide()
         form.addRow(self.not_duplicate)
@@ -132,10 +145,10 @@ class RegisterStep(QWidget):
             edit.returnPressed.connect(self.on_save)
             edit.textEdited.connect(lambda _t: self.changed.emit())
         self.error = error_label(self)
-        self.save = QPushButton("&Simpan pendaftaran (Enter)")
+        self.save = QPushButton(translate("register_step", "&Simpan pendaftaran (Enter)"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
-        back = QPushButton("Kem&bali ke pencarian")
+        back = QPushButton(translate("register_step", "Kem&bali ke pencarian"))
         back.clicked.connect(self.back.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
@@ -155,7 +168,7 @@ class RegisterStep(QWidget):
         for edit in self.edits.values():
             edit.clear()
         self.photo_path = None
-        self.photo_button.setText("F&oto rumah…")
+        self.photo_button.setText(translate("register_step", "F&oto rumah…"))
         self.not_duplicate.setChecked(False)
         self.not_duplicate.hide()
         show_error(self.error, "")
@@ -186,7 +199,7 @@ class RegisterStep(QWidget):
 
     def on_choose_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Pilih foto rumah", "", "Gambar (*.jpg *.jpeg *.png)"
+            self, translate("register_step", "Pilih foto rumah"), "", "Gambar (*.jpg *.jpeg *.png)"
         )
         if not name or self.env.drafts_dir is None:
             return
@@ -195,7 +208,9 @@ class RegisterStep(QWidget):
         target = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
         shutil.copyfile(name, target)  # keep a copy: the original may be on a phone or stick
         self.photo_path = str(target)
-        self.photo_button.setText(f"Foto rumah: {Path(name).name}")
+        self.photo_button.setText(
+            translate("register_step", "Foto rumah: {0}").format(Path(name).name)
+        )
 
     def state(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
@@ -257,7 +272,7 @@ class RegisterStep(QWidget):
             self,
         )
         ok = box.button(QMessageBox.StandardButton.Ok)
-        ok.setText("Sudah saya periksa")
+        ok.setText(translate("register_step", "Sudah saya periksa"))
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.exec()
 

@@ -1,0 +1,48 @@
+"""The interface's language. Indonesian is the source language: every user-visible string in
+ui/ is written in Indonesian inside ``translate(context, text)`` (or marked with
+``QT_TRANSLATE_NOOP`` where a table holds it), ``pyside6-lupdate`` collects them into
+``resources/i18n/puskesos_en.ts``, and ``pyside6-lrelease`` builds the ``.qm`` the window loads
+when the officer chooses English (*Tampilan* page). Messages from kiosk/ (refusals, the audit's
+words) stay Indonesian: they are data the office keeps.
+
+Text with values is written with numbered fields, ``translate("ctx", "Disimpan: {0}").format(x)``,
+so a translation may put the value where its language wants it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from kiosk.regions import RESOURCES
+
+I18N_DIR = RESOURCES / "i18n"
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+SOURCE = "id"
+
+_installed: list[QTranslator] = []  # kept alive: Qt holds translators by pointer only
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` (Indonesian) in the chosen language; unchanged when Indonesian is chosen or
+    the translation is missing (the officer still reads a sentence, never a key)."""
+    return QCoreApplication.translate(context, text)
+
+
+def qm_path(code: str) -> str:
+    return str(I18N_DIR / f"puskesos_{code}.qm")
+
+
+def apply_language(app: QCoreApplication, code: str) -> bool:
+    """Use ``code`` from now on (widgets built afterwards show it). False when its file is
+    missing or unreadable: the interface stays Indonesian."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if code not in LANGUAGES or code == SOURCE:
+        return code == SOURCE
+    translator = QTranslator(app)
+    if not translator.load(qm_path(code)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

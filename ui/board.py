@@ -57,11 +57,15 @@ class Announcer(QObject):
         self.voice_error = ""
         self._tts: Any = None
         if QTextToSpeech is not None and engine and engine not in QTextToSpeech.availableEngines():
-            self.voice_error = f"mesin suara '{engine}' tidak terpasang"
+            self.voice_error = translate("board", "mesin suara '{0}' tidak terpasang").format(
+                engine
+            )
         elif QTextToSpeech is not None:
             tts = QTextToSpeech(engine) if engine else QTextToSpeech()
             if tts.state() == QTextToSpeech.State.Error:
-                self.voice_error = tts.errorString() or "mesin suara tidak tersedia"
+                self.voice_error = tts.errorString() or translate(
+                    "board", "mesin suara tidak tersedia"
+                )
             else:
                 self._tts = tts
                 indonesian = [loc for loc in tts.availableLocales() if loc.name().startswith("id")]
@@ -70,7 +74,7 @@ class Announcer(QObject):
                 tts.setVolume(max(0, min(100, volume)) / 100)
                 tts.stateChanged.connect(self._on_voice_state)
         else:
-            self.voice_error = "modul suara Qt tidak terpasang"
+            self.voice_error = translate("board", "modul suara Qt tidak terpasang")
         self._chime: Any = None
         if QSoundEffect is not None and CHIME.exists():
             self._chime = QSoundEffect(self)
@@ -272,7 +276,7 @@ class BoardWindow(QWidget):
             clear_layout(self.grid)
             self.counters = {}
             for col, counter in enumerate(sorted(current) or ["-"]):
-                head = QLabel(counter if current else "Belum ada panggilan")
+                head = QLabel(counter if current else translate("board", "Belum ada panggilan"))
                 head.setProperty("role", "counter")
                 head.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 number = QLabel("")

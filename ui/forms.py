@@ -75,9 +75,10 @@ def message_of(exc: Exception) -> str:
     """Indonesian text for any failure; unexpected ones get a safe generic sentence."""
     if isinstance(exc, KioskError):
         return exc.message
-    return (
+    return translate(
+        "forms",
         "Terjadi kesalahan yang tidak terduga; data tidak disimpan. Coba lagi, dan bila "
-        "berulang hubungi administrator."
+        "berulang hubungi administrator.",
     )
 
 

@@ -6,13 +6,22 @@ from PySide6.QtCore import QObject
 
 from kiosk.roles import ROLE_LABELS
 from kiosk.services.officers import OfficerView
+from ui.i18n import translate
 from ui.row_model import RowTableModel
 
 HEADERS = ("Nama pengguna", "Nama lengkap", "Peran", "Status")
 
 
 def _cells(v: OfficerView) -> tuple[str, str, str, str]:
-    status = "Nonaktif" if not v.active else ("Terkunci" if v.locked else "Aktif")
+    status = (
+        translate("officer_model", "Nonaktif")
+        if not v.active
+        else (
+            translate("officer_model", "Terkunci")
+            if v.locked
+            else translate("officer_model", "Aktif")
+        )
+    )
     return v.username, v.full_name, ", ".join(ROLE_LABELS[r] for r in v.roles), status
 
 

@@ -19,7 +19,11 @@ def print_to(printer: QPrinter, pdf: bytes, dpi: int = 200) -> int:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("Printer tidak dapat dibuka. Periksa printer di pengaturan sistem.")
+        raise OSError(
+            translate(
+                "pdf_output", "Printer tidak dapat dibuka. Periksa printer di pengaturan sistem."
+            )
+        )
     pages = 0
     try:
         for image in render_pages(pdf, dpi):
@@ -56,7 +60,10 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
 def save_with_dialog(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
     """Ask where to save the PDF; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, translate("pdf_output", "Simpan PDF"), suggested, "PDF (*.pdf)"
+        parent,
+        translate("pdf_output", "Simpan PDF"),
+        suggested,
+        translate("pdf_output", "PDF (*.pdf)"),
     )
     if not name:
         return None

@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.reports.model import SEX_KEYS, SEX_LABELS, Table
 from printing.report_values import number
+from ui.i18n import translate
 
 MAX_BARS = 12
 
@@ -41,7 +42,7 @@ def chart_for(t: Table, high_contrast: bool = False) -> QChart:
     if t.chart == "line":
         rows = list(t.rows)
         series: QBarSeries | QHorizontalBarSeries | QHorizontalStackedBarSeries = QBarSeries()
-        one = QBarSet("Tiket")
+        one = QBarSet(translate("report_chart", "Tiket"))
         one.append([number(r.values[-1]) for r in rows])
         series.append(one)
         chart.legend().hide()

@@ -18,7 +18,11 @@ class RecordsDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         count = angka(len(lines))
-        more = f" (ditampilkan {angka(LIST_LIMIT)} pertama)" if len(lines) >= LIST_LIMIT else ""
+        more = (
+            translate("report_records", " (ditampilkan {0} pertama)").format(angka(LIST_LIMIT))
+            if len(lines) >= LIST_LIMIT
+            else ""
+        )
         info = QLabel(
             translate(
                 "report_records", "{0} rekaman{1}. NIK disamarkan; buka kasus di halaman Kasus."

@@ -87,13 +87,20 @@ class SelfServiceWindow(QWidget):
         services = QWidget()
         grid = QGridLayout(services)
         for i, c in enumerate(self.services):
-            b = self._big(f"{i + 1}. {c.label}", f"Ambil nomor {c.label}")
+            b = self._big(
+                f"{i + 1}. {c.label}", translate("self_service", "Ambil nomor {0}").format(c.label)
+            )
             b.clicked.connect(partial(self.on_service, c))
             grid.addWidget(b, i // 2, i % 2)
             self.service_buttons.append(b)
         self.priority_button = self._big(
-            "P. Nomor prioritas\n" + ", ".join(c.label.lower() for c in self.priorities[:3]) + " …",
-            "Nomor prioritas untuk lanjut usia, penyandang disabilitas, ibu hamil dan lainnya",
+            translate("self_service", "P. Nomor prioritas\n")
+            + ", ".join(c.label.lower() for c in self.priorities[:3])
+            + " …",
+            translate(
+                "self_service",
+                "Nomor prioritas untuk lanjut usia, penyandang disabilitas, ibu hamil dan lainnya",
+            ),
         )
         self.priority_button.setObjectName("priority_button")
         self.priority_button.setStyleSheet(BIG.replace("26pt", "20pt"))
@@ -108,11 +115,16 @@ class SelfServiceWindow(QWidget):
         kgrid = QGridLayout(kinds)
         self.priority_buttons: list[QPushButton] = []
         for i, c in enumerate(self.priorities):
-            b = self._big(f"{i + 1}. {c.label}", f"Prioritas {c.label}")
+            b = self._big(
+                f"{i + 1}. {c.label}", translate("self_service", "Prioritas {0}").format(c.label)
+            )
             b.clicked.connect(partial(self.on_priority, c))
             kgrid.addWidget(b, i // 2, i % 2)
             self.priority_buttons.append(b)
-        back = self._big("Kembali (Esc)", "Kembali ke pilihan layanan")
+        back = self._big(
+            translate("self_service", "Kembali (Esc)"),
+            translate("self_service", "Kembali ke pilihan layanan"),
+        )
         back.clicked.connect(self.reset)
         kgrid.addWidget(back, (len(self.priorities) + 1) // 2, 0, 1, 2)
         return kinds
@@ -194,12 +206,16 @@ class SelfServiceWindow(QWidget):
         self.number.setText(ticket.label)
         mark = f" - prioritas {ticket.priority_label.lower()}" if ticket.priority_label else ""
         ahead = (
-            "Tidak ada antrian di depan Anda."
+            translate("self_service", "Tidak ada antrian di depan Anda.")
             if ticket.waiting_ahead == 0
-            else f"Di depan Anda {ticket.waiting_ahead} orang."
+            else translate("self_service", "Di depan Anda {0} orang.").format(ticket.waiting_ahead)
         )
         uri = str(self.env.settings.get("printer_uri") or "")
-        take = "Silakan ambil tiket Anda." if uri else "Catat nomor ini; printer tiket belum ada."
+        take = (
+            translate("self_service", "Silakan ambil tiket Anda.")
+            if uri
+            else translate("self_service", "Catat nomor ini; printer tiket belum ada.")
+        )
         self.after.setText(f"{ticket.service_label}{mark}. {ahead} {take}")
         self.hint.setText(translate("self_service", "Nomor Anda:"))
         self.stack.setCurrentWidget(self.done_page)
@@ -218,5 +234,5 @@ class SelfServiceWindow(QWidget):
             )
 
     def _failed(self, exc: Exception) -> None:
-        self.hint.setText(message_of(exc) + " Minta bantuan petugas.")
+        self.hint.setText(message_of(exc) + translate("self_service", " Minta bantuan petugas."))
         self.stack.setCurrentWidget(self.services_page)

@@ -96,13 +96,27 @@ def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
     approver = (
         Perm.APPROVE_COORDINATOR if actor.can(Perm.APPROVE_COORDINATOR) else Perm.APPROVE_SUPERVISOR
     )
-    entries = [NavEntry("home", "Beranda", None, _page("ui.pages.home", "HomePage", actor, site))]
+    entries = [
+        NavEntry(
+            "home",
+            translate("shell", "Beranda"),
+            None,
+            _page("ui.pages.home", "HomePage", actor, site),
+        )
+    ]
     for key, label, perm, module, name in PAGES:
         needed = approver if key == "approvals" else perm
         entries.append(NavEntry(key, label, needed, _page(module, name, env, actor)))
     display = _page("ui.pages.display", "DisplayPage", env.settings)
-    entries.append(NavEntry("display", "Tampilan", None, display))
-    entries.append(NavEntry("about", "Tentang", None, _page("ui.pages.about", "AboutPage")))
+    entries.append(NavEntry("display", translate("shell", "Tampilan"), None, display))
+    entries.append(
+        NavEntry(
+            "about",
+            translate("shell", "Tentang"),
+            None,
+            _page("ui.pages.about", "AboutPage"),
+        )
+    )
     # The ranked list names households: it also needs the case permission (not an admin's).
     also = {"ranking": Perm.VIEW_CASE}
     return [
@@ -183,13 +197,13 @@ class Shell(QWidget):
 
     def _sync_reported(self, report: SyncReport) -> None:
         if report.ok:
-            text = "Sinkron: berhasil"
+            text = translate("shell", "Sinkron: berhasil")
         elif report.paused:
-            text = "Sinkron: kios belum terdaftar (data aman di sini)"
+            text = translate("shell", "Sinkron: kios belum terdaftar (data aman di sini)")
         else:
-            text = "Sinkron: tertunda (data aman di sini)"
+            text = translate("shell", "Sinkron: tertunda (data aman di sini)")
         if report.attention:
-            text += f"; {report.attention} perlu perhatian"
+            text += translate("shell", "; {0} perlu perhatian").format(report.attention)
         self.sync_status.setText(text)
         self.sync_status.setToolTip(report.error)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # requests and the engine load with the first pass, after the window paints
     from sync.engine import SyncEngine, SyncReport
+from ui.i18n import translate
 from ui.ops import Op, SyncExecutor, ThreadExecutor
 
 IDLE_INTERVAL_S = 60.0
@@ -81,4 +82,11 @@ class SyncRunner(QObject):
     def _failed(self, exc: Exception) -> None:
         from sync.engine import SyncReport
 
-        self._done(SyncReport(error=f"Sinkronisasi gagal: {exc.__class__.__name__}", next_delay=60))
+        self._done(
+            SyncReport(
+                error=translate("sync_runner", "Sinkronisasi gagal: {0}").format(
+                    exc.__class__.__name__
+                ),
+                next_delay=60,
+            )
+        )

@@ -49,7 +49,7 @@ class ApprovalsPage(QWidget):
                 translate("approvals", "Ringkasan"),
             ),
             lambda p: (
-                "DARURAT" if p.emergency else "",
+                translate("approvals", "DARURAT") if p.emergency else "",
                 p.tracking_number,
                 p.subject_label + (f" (putaran {p.round})" if p.round > 1 else ""),
                 p.person_name,
@@ -100,9 +100,9 @@ class ApprovalsPage(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.empty.setText(
-            f"{len(rows)} pengajuan menunggu keputusan Anda."
+            translate("approvals", "{0} pengajuan menunggu keputusan Anda.").format(len(rows))
             if rows
-            else "Tidak ada pengajuan yang menunggu keputusan Anda."
+            else translate("approvals", "Tidak ada pengajuan yang menunggu keputusan Anda.")
         )
         self.detail.clear()
         if rows:

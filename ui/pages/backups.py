@@ -130,9 +130,9 @@ class BackupPage(QWidget):
         ).run()
 
     def _created(self, result: BackupResult) -> None:
-        text = f"Cadangan terverifikasi: {result.info.path}"
+        text = translate("backups", "Cadangan terverifikasi: {0}").format(result.info.path)
         if result.mirrored_to:
-            text += f"; salinan kedua: {result.mirrored_to}"
+            text += translate("backups", "; salinan kedua: {0}").format(result.mirrored_to)
         self.status.setText(text)
         show_error(self.error, result.warning)
         self.refresh()

@@ -112,7 +112,9 @@ class CommunityActions:
 
     def _community_opened(self, result: AttachResult) -> None:
         again = (
-            f" ({result.already} No. KK tertulis dua kali, dihitung sekali)"
+            translate("case_community", " ({0} No. KK tertulis dua kali, dihitung sekali)").format(
+                result.already
+            )
             if result.already
             else ""
         )
@@ -128,7 +130,7 @@ class CommunityActions:
     def advance_stage(self) -> None:
         assert self.view is not None
         st = self.view.stage
-        target = st.next_label if st else "Registrasi"
+        target = st.next_label if st else translate("case_community", "Registrasi")
         fields = [
             Field(
                 "note",

@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.clock import tanggal, tanggal_jam
 from kiosk.services.case_views import CaseView
+from ui.i18n import translate
 
 
 def case_html(v: CaseView, clock: Any) -> str:
@@ -23,26 +24,34 @@ def case_html(v: CaseView, clock: Any) -> str:
         "diterima": "diterima kabupaten",
     }.get(v.upstream_state, v.upstream_state)
     who = (
-        ("Komunitas", f"{v.community} ({len(v.households)} keluarga terdampak)")
+        (
+            translate("case_html", "Komunitas"),
+            translate("case_html", "{0} ({1} keluarga terdampak)").format(
+                v.community, len(v.households)
+            ),
+        )
         if v.subject == "komunitas"
-        else ("Warga", f"{v.person_name} (NIK {v.nik_masked})")
+        else (translate("case_html", "Warga"), f"{v.person_name} (NIK {v.nik_masked})")
     )
     rows = [
-        ("Nomor lacak", v.tracking_number),
+        (translate("case_html", "Nomor lacak"), v.tracking_number),
         who,
-        ("Status", v.status_label),
-        ("Meja", v.desk_label),
-        ("Batas jawaban", f"{due} - {v.health_label}"),
-        ("Sektor / kategori", " / ".join(x for x in (v.sector, v.category) if x)),
-        ("Program", v.programme or "-"),
+        (translate("case_html", "Status"), v.status_label),
+        (translate("case_html", "Meja"), v.desk_label),
+        (translate("case_html", "Batas jawaban"), f"{due} - {v.health_label}"),
         (
-            ("Kejadian", next((t.note for t in v.timeline if t.note), "-"))
-            if v.subject == "komunitas"
-            else ("Keluhan", v.description or "-")
+            translate("case_html", "Sektor / kategori"),
+            " / ".join(x for x in (v.sector, v.category) if x),
         ),
-        ("Keputusan", v.decision or "-"),
-        ("Warga sudah diberi tahu", "ya" if v.told else "belum"),
-        ("Kabupaten", upstream),
+        (translate("case_html", "Program"), v.programme or "-"),
+        (
+            (translate("case_html", "Kejadian"), next((t.note for t in v.timeline if t.note), "-"))
+            if v.subject == "komunitas"
+            else (translate("case_html", "Keluhan"), v.description or "-")
+        ),
+        (translate("case_html", "Keputusan"), v.decision or "-"),
+        (translate("case_html", "Warga sudah diberi tahu"), "ya" if v.told else "belum"),
+        (translate("case_html", "Kabupaten"), upstream),
     ]
     out = [f"<h2>{e(v.tracking_number)}</h2>", flag, access, secret, "<table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
@@ -88,9 +97,13 @@ def _community_parts(v: CaseView) -> list[str]:
         st = v.stage
         words = [st.step]
         if st.due_on:
-            words.append(f"Tahap ini selesai paling lambat {tanggal(st.due_on)}.")
+            words.append(
+                translate("case_html", "Tahap ini selesai paling lambat {0}.").format(
+                    tanggal(st.due_on)
+                )
+            )
         if st.next_label:
-            words.append(f"Tahap berikutnya: {st.next_label}.")
+            words.append(translate("case_html", "Tahap berikutnya: {0}.").format(st.next_label))
         out.append(
             f"<h3>Tahapan (prosedur Depok): {e(st.label)}</h3>"
             f"<p>{e(' '.join(w for w in words if w))}</p>"

@@ -28,20 +28,20 @@ def public_html(v: CaseView, clock: Clock) -> str:
     e = html.escape
     status_moves = [t for t in v.timeline if t.to_status]
     rows = [
-        ("Nomor lacak", v.tracking_number),
-        ("Atas nama", f"{v.person_name} (NIK {v.nik_masked})"),
-        ("Status", v.status_label),
-        ("Ditangani", v.desk_label),
-        ("Batas jawaban", tanggal(v.due_on) if v.due_on else "-"),
+        (translate("case_status", "Nomor lacak"), v.tracking_number),
+        (translate("case_status", "Atas nama"), f"{v.person_name} (NIK {v.nik_masked})"),
+        (translate("case_status", "Status"), v.status_label),
+        (translate("case_status", "Ditangani"), v.desk_label),
+        (translate("case_status", "Batas jawaban"), tanggal(v.due_on) if v.due_on else "-"),
     ]
     if v.status in rules.DECIDED:
-        rows.append(("Hasil", mask_niks_in_text(v.decision or "-")))
+        rows.append((translate("case_status", "Hasil"), mask_niks_in_text(v.decision or "-")))
     rows.append(
         (
-            "Kabupaten",
-            "sudah diterima SLRT kabupaten"
+            translate("case_status", "Kabupaten"),
+            translate("case_status", "sudah diterima SLRT kabupaten")
             if v.upstream_state == "diterima"
-            else "belum terkirim (tanda terima masih SEMENTARA)",
+            else translate("case_status", "belum terkirim (tanda terima masih SEMENTARA)"),
         )
     )
     out = ["<table cellpadding='4'>"]

@@ -236,7 +236,7 @@ class CasesPage(CommunityActions, QWidget):
 
     def _cells(self, r: CaseRow) -> tuple[str, ...]:
         return (
-            "DARURAT" if r.emergency and r.status in rules.OPEN else "",
+            translate("cases", "DARURAT") if r.emergency and r.status in rules.OPEN else "",
             r.tracking_number,
             "(rahasia)" if r.sensitive else r.name,
             r.status_label,
@@ -354,8 +354,8 @@ class CasesPage(CommunityActions, QWidget):
         note = ""
         if rules.needs_note(self.view.status, to_status):
             titles: dict[str, str] = {
-                rules.REJECTED: "Tidak dapat dipenuhi",
-                rules.IN_PROGRESS: "Buka kembali kasus",
+                rules.REJECTED: translate("cases", "Tidak dapat dipenuhi"),
+                rules.IN_PROGRESS: translate("cases", "Buka kembali kasus"),
             }
             title = titles.get(to_status, "Alasan")
             answer = FormDialog.ask(
@@ -528,9 +528,9 @@ class CasesPage(CommunityActions, QWidget):
     def print_letter(self, kind: str, subject_id: uuid.UUID) -> None:
         show_error(self.error, "")
         titles = {
-            "surat_rujukan": "surat rujukan",
-            "surat_pemberitahuan": "surat pemberitahuan",
-            "produk_layanan": "produk layanan",
+            "surat_rujukan": translate("cases", "surat rujukan"),
+            "surat_pemberitahuan": translate("cases", "surat pemberitahuan"),
+            "produk_layanan": translate("cases", "produk layanan"),
         }
         self.env.op(
             self, issue_letter, self.actor, kind, subject_id, self.env.documents, self.env.clock

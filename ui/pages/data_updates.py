@@ -90,7 +90,7 @@ class DataUpdatesPage(QWidget):
         for label, w in (
             ("&NIK", self.nik),
             ("&Jenis", self.kind),
-            ("&Data baru", self.new_value),
+            (translate("data_updates", "&Data baru"), self.new_value),
             ("&Alasan", self.reason),
         ):
             form.addRow(label, w)

@@ -62,7 +62,7 @@ class DtksImportPage(QWidget):
         self.kind = add_field(
             form, translate("dtks_import", "&Jenis data"), QComboBox(), "dtks_kind"
         )
-        self.kind.addItems(["DTSEN", "DTKS"])
+        self.kind.addItems(["DTSEN", "DTKS"])  # names of registers, and the value stored
         self.date = add_field(
             form, translate("dtks_import", "&Tanggal data (HH-BB-TTTT)"), QLineEdit(), "dtks_date"
         )
@@ -121,7 +121,7 @@ class DtksImportPage(QWidget):
             self,
             translate("dtks_import", "Pilih ekspor DTKS/DTSEN"),
             "",
-            "Data (*.csv *.txt *.xlsx)",
+            translate("dtks_import", "Data (*.csv *.txt *.xlsx)"),
         )
         if name:
             self.path.setText(name)
@@ -138,25 +138,32 @@ class DtksImportPage(QWidget):
         for column, field in p.mapping:
             label = field_label(field)
             if column in p.matched_by_words:  # a guess from the header's words: check it
-                label += " (dari kata pada judul kolom)"
+                label += translate("dtks_import", " (dari kata pada judul kolom)")
             self.mapping_model.appendRow([QStandardItem(column), QStandardItem(label)])
         for column in p.unused_columns:
-            self.mapping_model.appendRow([QStandardItem(column), QStandardItem("(tidak dipakai)")])
+            self.mapping_model.appendRow(
+                [QStandardItem(column), QStandardItem(translate("dtks_import", "(tidak dipakai)"))]
+            )
         enc = encoding_label(p.encoding)
         sep = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}.get(
             p.delimiter or "", "-"
         )
         if p.snapshot_date is not None:
             self.date.setText(p.snapshot_date.strftime("%d-%m-%Y"))
-            day = f" Tanggal data {tanggal_panjang(p.snapshot_date)} (dari {p.snapshot_date_from})."
+            day = translate("dtks_import", " Tanggal data {0} (dari {1}).").format(
+                tanggal_panjang(p.snapshot_date), p.snapshot_date_from
+            )
         elif not self.date.text().strip():
-            day = (
-                " Tanggal data tidak tertulis di berkas: isi Tanggal data dari surat pengantarnya."
+            day = translate(
+                "dtks_import",
+                " Tanggal data tidak tertulis di berkas: isi Tanggal data dari surat pengantarnya.",
             )
         else:
             day = ""
         self.info.setText(
-            f"Pengodean {enc}, pemisah {sep}.{day} Periksa pemetaan kolom, lalu Impor."
+            translate(
+                "dtks_import", "Pengodean {0}, pemisah {1}.{2} Periksa pemetaan kolom, lalu Impor."
+            ).format(enc, sep, day)
             + (f" {p.problem}" if p.problem else "")
         )
         self.start_button.setEnabled(p.usable)
@@ -171,7 +178,7 @@ class DtksImportPage(QWidget):
             self,
             translate("dtks_import", "Ganti data DTKS?"),
             message.replace(" (baris perintah: --replace-smaller)", "")
-            + "\n\nGanti data DTKS yang dipakai dengan berkas ini?",
+            + translate("dtks_import", "\n\nGanti data DTKS yang dipakai dengan berkas ini?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -273,9 +280,21 @@ class DtksImportPage(QWidget):
             for r, n in report.rejected.most_common(5)
         )
         self.summary.setText(
-            f"Selesai: {angka(report.imported)} baris diimpor dari {angka(report.rows_read)}; "
-            f"{angka(rejected)} ditolak; {angka(report.duplicates)} baris kembar dihitung sekali."
-            + (f" Alasan penolakan: {reasons}." if reasons else "")
+            translate(
+                "dtks_import",
+                "Selesai: {0} baris diimpor dari {1}; {2} ditolak; {3} baris kembar "
+                "dihitung sekali.",
+            ).format(
+                angka(report.imported),
+                angka(report.rows_read),
+                angka(rejected),
+                angka(report.duplicates),
+            )
+            + (
+                translate("dtks_import", " Alasan penolakan: {0}.").format(reasons)
+                if reasons
+                else ""
+            )
         )
         self.save_report.setEnabled(bool(report.rejections))
         show_error(self.error, "")
@@ -287,11 +306,13 @@ class DtksImportPage(QWidget):
             self,
             translate("dtks_import", "Simpan daftar baris ditolak"),
             "baris-ditolak.csv",
-            "CSV (*.csv)",
+            translate("dtks_import", "CSV (*.csv)"),
         )
         if name:
             write_rejections(Path(name), self.report)
-            self.summary.setText(self.summary.text() + f" Daftar disimpan: {name}")
+            self.summary.setText(
+                self.summary.text() + translate("dtks_import", " Daftar disimpan: {0}").format(name)
+            )
 
     def _failed(self, exc: Exception) -> None:
         self.cancel_button.setEnabled(False)

@@ -25,7 +25,7 @@ class LoginPage(QWidget):
         super().__init__(parent)
         self.env = env
         self.setObjectName("login_page")
-        self.title = QLabel(site_name or "Puskesos Kiosk")
+        self.title = QLabel(site_name or translate("login", "Puskesos Kiosk"))
         self.title.setProperty("role", "title")
         form = QFormLayout()
         self.username = add_field(

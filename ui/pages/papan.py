@@ -170,7 +170,7 @@ class PapanPage(QWidget):
         self.setObjectName("papan_page")
         title = QLabel(translate("papan", "Papan visual dan laporan"))
         title.setProperty("role", "title")
-        self.period_edit = QLineEdit("bulan ini")
+        self.period_edit = QLineEdit(translate("papan", "bulan ini"))
         self.period_edit.setObjectName("papan_period")
         self.period_edit.setAccessibleName(translate("papan", "Periode laporan"))
         self.period_edit.setToolTip(
@@ -318,7 +318,9 @@ class PapanPage(QWidget):
 
     def on_save(self) -> None:
         report = self.report
-        folder = self.choose_folder("Simpan laporan ke folder") if report else ""
+        folder = (
+            self.choose_folder(translate("papan", "Simpan laporan ke folder")) if report else ""
+        )
         if not report or not folder:
             return
         from ui.report_files import write_report
@@ -328,7 +330,11 @@ class PapanPage(QWidget):
         ).run()
 
     def on_web(self) -> None:
-        folder = self.choose_folder("Simpan papan web ke folder") if self.period else ""
+        folder = (
+            self.choose_folder(translate("papan", "Simpan papan web ke folder"))
+            if self.period
+            else ""
+        )
         if not self.period or not folder:
             return
         from ui.report_files import write_papan

@@ -6,6 +6,7 @@ import html
 
 from kiosk.formatting import angka
 from kiosk.services.person_profile import PersonProfile
+from ui.i18n import translate
 
 
 def _age(years: int | None) -> str:
@@ -18,13 +19,16 @@ def person_html(p: PersonProfile) -> str:
     el = p.eligibility
     rows = [
         ("NIK", p.nik_masked),
-        ("Jenis kelamin / umur", f"{p.sex}, {_age(p.age)}"),
-        ("Disabilitas", p.disability or "-"),
-        ("No. KK", p.no_kk),
-        ("Alamat", p.address or "-"),
-        ("Desil DTKS/DTSEN", str(el.decile) if el.decile else "tidak ada di DTKS/DTSEN"),
-        ("Program diterima", ", ".join(el.receiving) or "-"),
-        ("Kebutuhan tercatat", ", ".join(p.needs) or "-"),
+        (translate("person_html", "Jenis kelamin / umur"), f"{p.sex}, {_age(p.age)}"),
+        (translate("person_html", "Disabilitas"), p.disability or "-"),
+        (translate("person_html", "No. KK"), p.no_kk),
+        (translate("person_html", "Alamat"), p.address or "-"),
+        (
+            translate("person_html", "Desil DTKS/DTSEN"),
+            str(el.decile) if el.decile else translate("person_html", "tidak ada di DTKS/DTSEN"),
+        ),
+        (translate("person_html", "Program diterima"), ", ".join(el.receiving) or "-"),
+        (translate("person_html", "Kebutuhan tercatat"), ", ".join(p.needs) or "-"),
     ]
     out = [f"<h2>{e(p.name)}</h2><table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
@@ -33,12 +37,16 @@ def person_html(p: PersonProfile) -> str:
     if not el.hints:
         out.append("<p>Tidak ada program lain yang tampak memenuhi syarat.</p>")
     for h in el.hints:
-        mark = "mungkin memenuhi syarat" if h.verdict else "perlu dicek"
+        mark = (
+            translate("person_html", "mungkin memenuhi syarat")
+            if h.verdict
+            else translate("person_html", "perlu dicek")
+        )
         out.append(f"<p><b>{e(h.code)}</b> ({e(h.name)}): {e(mark)}</p><ul>")
         for label, items in (
             ("terpenuhi", h.met),
             ("tidak", h.failed),
-            ("belum diketahui", h.unknown),
+            (translate("person_html", "belum diketahui"), h.unknown),
         ):
             if items:
                 out.append(f"<li>{e(label)}: {e('; '.join(items))}</li>")

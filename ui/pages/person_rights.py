@@ -83,7 +83,7 @@ class PersonRightsPage(QWidget):
             self,
             translate("person_rights", "Simpan data warga"),
             "data-warga.json",
-            "JSON (*.json)",
+            translate("person_rights", "JSON (*.json)"),
         )
         return name
 
@@ -154,11 +154,18 @@ class PersonRightsPage(QWidget):
 
     def _erased(self, view: rights.ErasureView) -> None:
         if view.erased_now:
-            self._said("Identitas warga dihapus; kasusnya tetap terhitung tanpa nama.")
+            self._said(
+                translate(
+                    "person_rights", "Identitas warga dihapus; kasusnya tetap terhitung tanpa nama."
+                )
+            )
         else:
             self._said(
-                f"Permintaan dicatat. Identitas dihapus pada {tanggal(view.due_on)}, "
-                "akhir masa simpan yang ditetapkan kantor."
+                translate(
+                    "person_rights",
+                    "Permintaan dicatat. Identitas dihapus pada {0}, akhir masa simpan yang "
+                    "ditetapkan kantor.",
+                ).format(tanggal(view.due_on))
             )
 
     def _said(self, text: str) -> None:

@@ -65,7 +65,7 @@ class PpksPage(QWidget):
             ("&Identitas", self.who),
             ("&Jenis", self.kind),
             ("S&umber", self.source),
-            ("Jumlah &anggota", self.members),
+            (translate("ppks", "Jumlah &anggota"), self.members),
             ("&Catatan", self.note),
         ):
             form.addRow(label, w)

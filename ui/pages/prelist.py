@@ -37,7 +37,7 @@ class PrelistPage(QWidget):
         self.setObjectName("prelist_page")
         title = QLabel(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
         title.setProperty("role", "title")
-        self.period = QLineEdit("bulan ini")
+        self.period = QLineEdit(translate("prelist", "bulan ini"))
         self.period.setObjectName("prelist_period")
         self.period.setAccessibleName(translate("prelist", "Periode usulan"))
         self.period.setToolTip(

@@ -132,7 +132,8 @@ class PrinterPage(QWidget):
         site = self.env.gateway.call(get_site)
         paper = self._paper()
         payload = render_ticket(
-            sample_ticket(site.name if site else "Puskesos", self.env.clock), paper
+            sample_ticket(site.name if site else "Puskesos", self.env.clock),
+            paper,
         )
         self.test_button.setEnabled(False)
         self.status.setText(translate("printer", "Mengirim ke printer…"))

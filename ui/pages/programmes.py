@@ -61,7 +61,7 @@ class ProgrammesPage(QWidget):
                 r.code,
                 r.name,
                 r.level,
-                "kantor ini" if r.by_office else "bawaan/kabupaten",
+                translate("programmes", "kantor ini") if r.by_office else "bawaan/kabupaten",
                 r.source,
             ),
             self,
@@ -80,9 +80,11 @@ class ProgrammesPage(QWidget):
         self.rules.setTabChangesFocus(True)
         self.rules.setMaximumHeight(110)
         known = QLabel(
-            "Kriteria JSON: all/any berisi daftar uji. Uji yang dikenal: "
+            translate("programmes", "Kriteria JSON: all/any berisi daftar uji. Uji yang dikenal: ")
             + ", ".join(TESTS)
-            + '. Contoh: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}'
+            + translate(
+                "programmes", '. Contoh: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}'
+            )
         )
         known.setWordWrap(True)
         label = QLabel(translate("programmes", "&Kriteria program terpilih:"))
@@ -162,10 +164,13 @@ class ProgrammesPage(QWidget):
 
     def _saved(self, code: str, back: bool) -> None:
         self.info.setText(
-            f"Kriteria {code} kembali ke bawaan."
+            translate("programmes", "Kriteria {0} kembali ke bawaan.").format(code)
             if back
-            else f"Kriteria {code} disimpan; dipakai di petunjuk loket dan tidak tertimpa "
-            "pembaruan daftar."
+            else translate(
+                "programmes",
+                "Kriteria {0} disimpan; dipakai di petunjuk loket dan tidak tertimpa "
+                "pembaruan daftar.",
+            ).format(code)
         )
         self.refresh(code)
 

@@ -142,11 +142,16 @@ class QueueCallPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QGridLayout()  # two rows of four: seven buttons in one row overflow at 1024 px
         for key, text, shortcut, slot in (
-            ("next", "Panggil &berikutnya (F5)", Qt.Key.Key_F5, self.call_next),
-            ("recall", "Panggil &ulang (F6)", Qt.Key.Key_F6, self.recall),
-            ("serve", "&Mulai layani (F7)", Qt.Key.Key_F7, self.serve),
+            (
+                "next",
+                translate("queue_calls", "Panggil &berikutnya (F5)"),
+                Qt.Key.Key_F5,
+                self.call_next,
+            ),
+            ("recall", translate("queue_calls", "Panggil &ulang (F6)"), Qt.Key.Key_F6, self.recall),
+            ("serve", translate("queue_calls", "&Mulai layani (F7)"), Qt.Key.Key_F7, self.serve),
             ("finish", "&Selesai (F8)", Qt.Key.Key_F8, self.finish),
-            ("no_show", "&Tidak hadir (F9)", Qt.Key.Key_F9, self.no_show),
+            ("no_show", translate("queue_calls", "&Tidak hadir (F9)"), Qt.Key.Key_F9, self.no_show),
             ("skip", "Le&wati", None, self.skip),
             ("transfer", "&Alihkan…", None, self.transfer),
         ):
@@ -271,9 +276,17 @@ class QueueCallPage(QWidget):
         self.current.setAccessibleDescription(self.current.text())
         parts = [f"{len(state.waiting)} menunggu"]
         if state.mean_wait_minutes is not None:
-            parts.append(f"rata-rata tunggu {desimal(state.mean_wait_minutes)} menit")
+            parts.append(
+                translate("queue_calls", "rata-rata tunggu {0} menit").format(
+                    desimal(state.mean_wait_minutes)
+                )
+            )
         if state.mean_service_minutes is not None:
-            parts.append(f"rata-rata layanan {desimal(state.mean_service_minutes)} menit")
+            parts.append(
+                translate("queue_calls", "rata-rata layanan {0} menit").format(
+                    desimal(state.mean_service_minutes)
+                )
+            )
         self.info.setText("; ".join(parts) + ".")
         busy = mine is not None
         self.buttons["next"].setEnabled(not busy)

@@ -306,7 +306,11 @@ class RankingPage(QWidget):
         self.submit.setEnabled(False)
         self.model.set_rows(list(kept.ranking.ranked))
         self.table.resizeColumnsToContents()
-        note = f" Catatan supervisor: {kept.view.review_note}" if kept.view.review_note else ""
+        note = (
+            translate("ranking", " Catatan supervisor: {0}").format(kept.view.review_note)
+            if kept.view.review_note
+            else ""
+        )
         self.info.setText(
             translate("ranking", "{0}, diajukan oleh {1}. {2}{3}").format(
                 kept.view.title, kept.view.created_by, kept.status_line, note

@@ -37,7 +37,7 @@ def when(iso: str, env: UiEnv) -> str:
     from datetime import datetime
 
     if not iso:
-        return "belum pernah"
+        return translate("sync_page", "belum pernah")
     try:
         return env.clock.local(datetime.fromisoformat(iso.split(" ")[0])).strftime("%d-%m-%Y %H.%M")
     except ValueError:
@@ -185,8 +185,10 @@ class SyncPage(QWidget):
         """Why these are dropped (kept in the audit); None when the officer cancels."""
         text, ok = QInputDialog.getText(
             self,
-            "Buang data karantina",
-            f"{count} data tidak akan dikirim lagi. Tulis alasannya (dicatat di audit):",
+            translate("sync_page", "Buang data karantina"),
+            translate(
+                "sync_page", "{0} data tidak akan dikirim lagi. Tulis alasannya (dicatat di audit):"
+            ).format(count),
         )
         return text if ok else None
 
@@ -212,20 +214,24 @@ class SyncPage(QWidget):
 
     def _show(self, o: SyncOverview) -> None:
         if not o.upstream_url:
-            text = "Server kabupaten belum diatur. Data tetap tersimpan di sini dan antre dikirim."
-        else:
-            text = (
-                f"Server: {o.upstream_url}. Terakhir berhasil: {when(o.last_success, self.env)}. "
-                f"Menunggu dikirim: {o.waiting}. Perlu perhatian: {o.attention}."
+            text = translate(
+                "sync_page",
+                "Server kabupaten belum diatur. Data tetap tersimpan di sini dan antre dikirim.",
             )
+        else:
+            text = translate(
+                "sync_page",
+                "Server: {0}. Terakhir berhasil: {1}. Menunggu dikirim: {2}. Perlu perhatian: {3}.",
+            ).format(o.upstream_url, when(o.last_success, self.env), o.waiting, o.attention)
             if not o.enrolled:
-                text += " Kios belum terdaftar."
+                text += translate("sync_page", " Kios belum terdaftar.")
         self.summary.setText(text)
         self.summary.setAccessibleDescription(text)
         skew = o.skew_seconds
         self.notes.setText(
-            f"Jam komputer ini berbeda {desimal(abs(skew) / 3600)} jam dari jam server; "
-            "perbaiki jam."
+            translate(
+                "sync_page", "Jam komputer ini berbeda {0} jam dari jam server; perbaiki jam."
+            ).format(desimal(abs(skew) / 3600))
             if skew is not None and abs(skew) > 300
             else ""
         )

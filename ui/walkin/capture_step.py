@@ -60,16 +60,26 @@ def online_line(dtks: DtksResult) -> str:
     o = dtks.online
     if o is None:
         return dtks.online_note
-    state = "TERDAFTAR" if o.found else "TIDAK TERDAFTAR"
+    state = (
+        translate("capture_step", "TERDAFTAR")
+        if o.found
+        else translate("capture_step", "TIDAK TERDAFTAR")
+    )
     detail = (
-        f" - desil {o.decile or '-'}; program: {', '.join(o.programmes) or '-'}" if o.found else ""
+        translate("capture_step", " - desil {0}; program: {1}").format(
+            o.decile or "-", ", ".join(o.programmes) or "-"
+        )
+        if o.found
+        else ""
     )
     newer = (
-        "lebih baru dari data lokal; ini yang dipakai."
+        translate("capture_step", "lebih baru dari data lokal; ini yang dipakai.")
         if dtks.online_is_newer
-        else "tidak lebih baru dari data lokal."
+        else translate("capture_step", "tidak lebih baru dari data lokal.")
     )
-    return f"Server kabupaten: {state}{detail} (data {tanggal(o.snapshot_date)}), {newer}"
+    return translate("capture_step", "Server kabupaten: {0}{1} (data {2}), {3}").format(
+        state, detail, tanggal(o.snapshot_date), newer
+    )
 
 
 class CaptureStep(QWidget):
@@ -222,9 +232,9 @@ class CaptureStep(QWidget):
         self.documents = CheckList("dokumen_ditunjukkan", self.env.gateway.call(choices, "dokumen"))
         for col, (title, widget) in enumerate(
             (
-                ("Dibutuhkan", self.needs),
-                ("Sudah diterima", self.participation),
-                ("Dokumen ada", self.documents),
+                (translate("capture_step", "Dibutuhkan"), self.needs),
+                (translate("capture_step", "Sudah diterima"), self.participation),
+                (translate("capture_step", "Dokumen ada"), self.documents),
             )
         ):
             grid.addWidget(QLabel(title), 0, col)
@@ -257,25 +267,41 @@ class CaptureStep(QWidget):
         parts = []
         for h in found.hints[:4]:
             why = "; ".join(h.met[:2])
-            unsure = f"; perlu dicek: {h.unknown[0]}" if h.verdict is None and h.unknown else ""
+            unsure = (
+                translate("capture_step", "; perlu dicek: {0}").format(h.unknown[0])
+                if h.verdict is None and h.unknown
+                else ""
+            )
             parts.append(f"{h.code} ({why}{unsure})")
-        self.hints.setText("Mungkin memenuhi syarat (petunjuk): " + ", ".join(parts))
+        self.hints.setText(
+            translate("capture_step", "Mungkin memenuhi syarat (petunjuk): ") + ", ".join(parts)
+        )
         self.hints.setVisible(bool(parts))
 
     def show_dtks(self, dtks: DtksResult) -> None:
         if dtks.snapshot_id is None:
-            text = "Belum ada data DTKS di komputer ini: status DTKS tidak dapat diperiksa."
+            text = translate(
+                "capture_step",
+                "Belum ada data DTKS di komputer ini: status DTKS tidak dapat diperiksa.",
+            )
         else:
-            when = tanggal(dtks.snapshot_date) if dtks.snapshot_date else "tanggal tidak diketahui"
+            when = (
+                tanggal(dtks.snapshot_date)
+                if dtks.snapshot_date
+                else translate("capture_step", "tanggal tidak diketahui")
+            )
             if dtks.found and dtks.person is not None:
-                progs = ", ".join(dtks.person.programmes) or "belum menerima program"
-                text = (
-                    f"TERDAFTAR di {dtks.snapshot_kind} - desil {dtks.decile or '-'}; "
-                    f"program: {progs}; {len(dtks.household)} anggota keluarga. "
-                    f"(data {when})"
+                progs = ", ".join(dtks.person.programmes) or translate(
+                    "capture_step", "belum menerima program"
                 )
+                text = translate(
+                    "capture_step",
+                    "TERDAFTAR di {0} - desil {1}; program: {2}; {3} anggota keluarga. (data {4})",
+                ).format(dtks.snapshot_kind, dtks.decile or "-", progs, len(dtks.household), when)
             else:
-                text = f"TIDAK TERDAFTAR di {dtks.snapshot_kind} (data {when})."
+                text = translate("capture_step", "TIDAK TERDAFTAR di {0} (data {1}).").format(
+                    dtks.snapshot_kind, when
+                )
         text = f"{text}\n{online_line(dtks)}".strip()
         self.online = dtks.online if dtks.online_is_newer else None
         in_dtks = dtks.registered

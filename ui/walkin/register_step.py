@@ -62,7 +62,10 @@ def parse_date(text: str) -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise KioskError("Tanggal lahir ditulis HH-BB-TTTT, mis. 17-08-1990.", field="birth_date")
+    raise KioskError(
+        translate("register_step", "Tanggal lahir ditulis HH-BB-TTTT, mis. 17-08-1990."),
+        field="birth_date",
+    )
 
 
 def parse_location(text: str) -> tuple[float | None, float | None]:
@@ -75,7 +78,8 @@ def parse_location(text: str) -> tuple[float | None, float | None]:
         lat, lon = (float(p) for p in parts)
     except ValueError as exc:
         raise KioskError(
-            "Lokasi ditulis lintang, bujur, mis. -6.9912, 110.2012.", field="location"
+            translate("register_step", "Lokasi ditulis lintang, bujur, mis. -6.9912, 110.2012."),
+            field="location",
         ) from exc
     return lat, lon
 
@@ -91,18 +95,18 @@ class RegisterStep(QWidget):
         self.setObjectName("register_step")
         form = QFormLayout()
         labels = {
-            "name": "&Nama lengkap",
+            "name": translate("register_step", "&Nama lengkap"),
             "nik": "N&IK",
-            "no_kk": "No. &KK",
-            "birth_place": "Tempat &lahir",
-            "birth_date": "Tanggal lahir (HH-BB-TTTT)",
+            "no_kk": translate("register_step", "No. &KK"),
+            "birth_place": translate("register_step", "Tempat &lahir"),
+            "birth_date": translate("register_step", "Tanggal lahir (HH-BB-TTTT)"),
             "phone": "&Telepon",
             "address": "&Alamat",
             "rt": "RT",
             "rw": "RW",
-            "mother_name": "Nama ibu kandung",
-            "location": "Lokasi rumah (lintang, bujur)",
-            "override_reason": "Alasan menerima nomor yang janggal",
+            "mother_name": translate("register_step", "Nama ibu kandung"),
+            "location": translate("register_step", "Lokasi rumah (lintang, bujur)"),
+            "override_reason": translate("register_step", "Alasan menerima nomor yang janggal"),
         }
         self.edits: dict[str, QLineEdit] = {}
         for key in TEXT_FIELDS[:5]:
@@ -110,7 +114,11 @@ class RegisterStep(QWidget):
         self.sex = add_field(
             form, translate("register_step", "&Jenis kelamin"), QComboBox(), "reg_sex"
         )
-        for label, code in (("-", NO_CHOICE), ("Laki-laki", "L"), ("Perempuan", "P")):
+        for label, code in (
+            ("-", NO_CHOICE),
+            (translate("register_step", "Laki-laki"), "L"),
+            (translate("register_step", "Perempuan"), "P"),
+        ):
             self.sex.addItem(label, code)
         for key in TEXT_FIELDS[5:]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
@@ -199,7 +207,10 @@ class RegisterStep(QWidget):
 
     def on_choose_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, translate("register_step", "Pilih foto rumah"), "", "Gambar (*.jpg *.jpeg *.png)"
+            self,
+            translate("register_step", "Pilih foto rumah"),
+            "",
+            translate("register_step", "Gambar (*.jpg *.jpeg *.png)"),
         )
         if not name or self.env.drafts_dir is None:
             return
@@ -266,8 +277,9 @@ class RegisterStep(QWidget):
         """Show what the officer must check against the KTP; Enter acknowledges."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Periksa sebelum melanjutkan",
-            "Warga sudah terdaftar, tetapi periksa dengan KTP/KK:\n\n- " + "\n- ".join(warnings),
+            translate("register_step", "Periksa sebelum melanjutkan"),
+            translate("register_step", "Warga sudah terdaftar, tetapi periksa dengan KTP/KK:\n\n- ")
+            + "\n- ".join(warnings),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -290,7 +302,7 @@ class RegisterStep(QWidget):
             names = "; ".join(
                 f"{m.name} ({m.birth_date:%d-%m-%Y})" for m in exc.matches if m.birth_date
             )
-            text = f"{text} Sudah ada: {names}."
+            text = translate("register_step", "{0} Sudah ada: {1}.").format(text, names)
             self.not_duplicate.show()
             self.not_duplicate.setFocus()
         show_error(self.error, text)

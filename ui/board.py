@@ -259,7 +259,10 @@ class BoardWindow(QWidget):
         self._polling = False
         self._fill_counters(state.current)
         self.recent.setText(
-            "   ".join(f"{label} ke {counter}" for label, counter, _ in state.recent)
+            "   ".join(
+                translate("board", "{0} ke {1}").format(label, counter)
+                for label, counter, _ in state.recent
+            )
         )
         calls = {(label, counter, at) for label, counter, at in state.recent}
         if self._seen is None:  # first look: old calls are not said again

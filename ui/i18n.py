@@ -11,9 +11,12 @@ so a translation may put the value where its language wants it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.regions import RESOURCES
+from kiosk.services.reference import Choice
 
 I18N_DIR = RESOURCES / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -22,10 +25,21 @@ SOURCE = "id"
 _installed: list[QTranslator] = []  # kept alive: Qt holds translators by pointer only
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` without translating it now: for tables
+    built at import, translated with :func:`translate` where they are shown."""
+    return text
+
+
 def translate(context: str, text: str) -> str:
     """``text`` (Indonesian) in the chosen language; unchanged when Indonesian is chosen or
     the translation is missing (the officer still reads a sentence, never a key)."""
     return QCoreApplication.translate(context, text)
+
+
+def translated(context: str, options: tuple[Choice, ...]) -> tuple[Choice, ...]:
+    """A table of choices marked with ``QT_TRANSLATE_NOOP``, in the chosen language now."""
+    return tuple(replace(c, label=translate(context, c.label)) for c in options)
 
 
 def qm_path(code: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from kiosk.speech import DEFAULT_TEMPLATE
+from ui.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -22,15 +23,46 @@ class Option:
 
 
 OPTIONS = (
-    Option("language", str, "id", "Bahasa tampilan", "language"),
-    Option("large_text", bool, False, "Teks besar"),
-    Option("high_contrast", bool, False, "Kontras tinggi"),
-    Option("printer_uri", str, "", "Alamat printer termal", "printer"),
-    Option("paper_width", int, 58, "Lebar kertas (mm)", "printer"),
-    Option("counter", str, "loket_1", "Loket komputer ini", "queue"),
-    Option("voice_template", str, DEFAULT_TEMPLATE, "Kalimat panggilan papan antrian"),
-    Option("voice_volume", int, 80, "Volume suara papan antrian (0-100)"),
-    Option("voice_engine", str, "", "Mesin suara (kosong: bawaan sistem)"),
+    Option(
+        "language", str, "id", QT_TRANSLATE_NOOP("local_settings", "Bahasa tampilan"), "language"
+    ),
+    Option("large_text", bool, False, QT_TRANSLATE_NOOP("local_settings", "Teks besar")),
+    Option("high_contrast", bool, False, QT_TRANSLATE_NOOP("local_settings", "Kontras tinggi")),
+    Option(
+        "printer_uri",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("local_settings", "Alamat printer termal"),
+        "printer",
+    ),
+    Option(
+        "paper_width", int, 58, QT_TRANSLATE_NOOP("local_settings", "Lebar kertas (mm)"), "printer"
+    ),
+    Option(
+        "counter",
+        str,
+        "loket_1",
+        QT_TRANSLATE_NOOP("local_settings", "Loket komputer ini"),
+        "queue",
+    ),
+    Option(
+        "voice_template",
+        str,
+        DEFAULT_TEMPLATE,
+        QT_TRANSLATE_NOOP("local_settings", "Kalimat panggilan papan antrian"),
+    ),
+    Option(
+        "voice_volume",
+        int,
+        80,
+        QT_TRANSLATE_NOOP("local_settings", "Volume suara papan antrian (0-100)"),
+    ),
+    Option(
+        "voice_engine",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("local_settings", "Mesin suara (kosong: bawaan sistem)"),
+    ),
 )
 
 

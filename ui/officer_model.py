@@ -6,10 +6,15 @@ from PySide6.QtCore import QObject
 
 from kiosk.roles import ROLE_LABELS
 from kiosk.services.officers import OfficerView
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
-HEADERS = ("Nama pengguna", "Nama lengkap", "Peran", "Status")
+HEADERS = (
+    QT_TRANSLATE_NOOP("officer_model", "Nama pengguna"),
+    QT_TRANSLATE_NOOP("officer_model", "Nama lengkap"),
+    QT_TRANSLATE_NOOP("officer_model", "Peran"),
+    QT_TRANSLATE_NOOP("officer_model", "Status"),
+)
 
 
 def _cells(v: OfficerView) -> tuple[str, str, str, str]:
@@ -27,4 +32,4 @@ def _cells(v: OfficerView) -> tuple[str, str, str, str]:
 
 class OfficerTableModel(RowTableModel[OfficerView]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(HEADERS, _cells, parent)
+        super().__init__(HEADERS, _cells, parent, context="officer_model")

@@ -6,10 +6,21 @@ from PySide6.QtCore import QObject
 
 from kiosk.clock import Clock, tanggal_jam
 from kiosk.services.print_jobs import PrintJobView
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
-HEADERS = ("Waktu", "Jenis", "Printer", "Status", "Keterangan")
-STATUS = {"antri": "Menunggu", "terkirim": "Terkirim", "gagal": "GAGAL"}
+HEADERS = (
+    QT_TRANSLATE_NOOP("print_job_model", "Waktu"),
+    QT_TRANSLATE_NOOP("print_job_model", "Jenis"),
+    QT_TRANSLATE_NOOP("print_job_model", "Printer"),
+    QT_TRANSLATE_NOOP("print_job_model", "Status"),
+    QT_TRANSLATE_NOOP("print_job_model", "Keterangan"),
+)
+STATUS = {
+    "antri": QT_TRANSLATE_NOOP("print_job_model", "Menunggu"),
+    "terkirim": QT_TRANSLATE_NOOP("print_job_model", "Terkirim"),
+    "gagal": QT_TRANSLATE_NOOP("print_job_model", "GAGAL"),
+}
 
 
 class PrintJobTableModel(RowTableModel[PrintJobView]):
@@ -20,8 +31,9 @@ class PrintJobTableModel(RowTableModel[PrintJobView]):
                 tanggal_jam(j.created_at, clock),
                 j.title,
                 j.printer_uri,
-                STATUS.get(j.status, j.status),
+                translate("print_job_model", STATUS.get(j.status, j.status)),
                 j.last_error or "",
             ),
             parent,
+            context="print_job_model",
         )

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
@@ -22,9 +29,13 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         headers: Sequence[str],
         cells: Callable[[T], Sequence[Any]],
         parent: QObject | None = None,
+        context: str = "",
     ) -> None:
+        """``context``: where ``headers`` were marked for translation (a module's table);
+        headers already translated by the caller need none."""
         super().__init__(parent)
         self._headers, self._cells = tuple(headers), cells
+        self._context = context
         self._rows: list[T] = []
 
     def set_rows(self, rows: list[T]) -> None:
@@ -53,5 +64,6 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            header = self._headers[section]
+            return QCoreApplication.translate(self._context, header) if self._context else header
         return None

@@ -204,7 +204,11 @@ class SelfServiceWindow(QWidget):
 
     def _issued(self, ticket: TicketView) -> None:
         self.number.setText(ticket.label)
-        mark = f" - prioritas {ticket.priority_label.lower()}" if ticket.priority_label else ""
+        mark = (
+            translate("self_service", " - prioritas {0}").format(ticket.priority_label.lower())
+            if ticket.priority_label
+            else ""
+        )
         ahead = (
             translate("self_service", "Tidak ada antrian di depan Anda.")
             if ticket.waiting_ahead == 0
@@ -229,7 +233,8 @@ class SelfServiceWindow(QWidget):
             self.timer.start(SHOW_SECONDS * 2000)
             self.after.setText(
                 self.after.text().replace(
-                    "Silakan ambil tiket Anda.", "Tiket tidak tercetak: catat nomor ini."
+                    translate("self_service", "Silakan ambil tiket Anda."),
+                    translate("self_service", "Tiket tidak tercetak: catat nomor ini."),
                 )
             )
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.forms import scrolled
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 def _page(module: str, name: str, *args: Any) -> Callable[[], QWidget]:
@@ -56,34 +56,130 @@ class NavEntry:
 
 # Pages in menu order: key, label, the permission that shows it (None: everyone), module, class.
 PAGES: list[tuple[str, str, Perm | None, str, str]] = [
-    ("front", "Antrian dan pendaftaran", Perm.CAPTURE_COMPLAINT, "ui.walkin.page", "WalkInPage"),
-    ("queue", "Panggilan antrian", Perm.CALL_QUEUE, "ui.pages.queue_calls", "QueueCallPage"),
-    ("status", "Cek status", Perm.VIEW_CASE, "ui.pages.case_status", "CaseStatusPage"),
-    ("cases", "Kasus", Perm.WORK_CASE, "ui.pages.cases", "CasesPage"),
-    ("person", "Profil warga", Perm.CHECK_DTKS, "ui.pages.person", "PersonPage"),
-    ("approvals", "Persetujuan", None, "ui.pages.approvals", "ApprovalsPage"),
-    ("sync", "Sinkronisasi", Perm.RUN_SYNC, "ui.pages.sync_page", "SyncPage"),
-    ("officers", "Petugas", Perm.MANAGE_OFFICERS, "ui.pages.officers", "OfficersPage"),
-    ("dtks", "Data DTKS", Perm.IMPORT_DTKS, "ui.pages.dtks_import", "DtksImportPage"),
-    ("printer", "Printer", Perm.PRINT, "ui.pages.printer", "PrinterPage"),
-    ("backup", "Cadangan data", Perm.MANAGE_BACKUP, "ui.pages.backups", "BackupPage"),
-    ("audit", "Jejak audit", Perm.VIEW_AUDIT, "ui.pages.audit", "AuditPage"),
-    ("rights", "Hak data warga", Perm.EXPORT_PERSON, "ui.pages.person_rights", "PersonRightsPage"),
-    ("prelist", "Usulan DTKS", Perm.VIEW_REPORTS, "ui.pages.prelist", "PrelistPage"),
-    ("papan", "Papan visual", Perm.VIEW_REPORTS, "ui.pages.papan", "PapanPage"),
-    ("ppks", "PPKS", Perm.REGISTER_PERSON, "ui.pages.ppks", "PpksPage"),
-    ("updates", "Pemutakhiran", Perm.VIEW_CASE, "ui.pages.data_updates", "DataUpdatesPage"),
-    ("ranking", "Peringkat calon", Perm.VIEW_REPORTS, "ui.pages.ranking", "RankingPage"),
+    (
+        "front",
+        QT_TRANSLATE_NOOP("shell", "Antrian dan pendaftaran"),
+        Perm.CAPTURE_COMPLAINT,
+        "ui.walkin.page",
+        "WalkInPage",
+    ),
+    (
+        "queue",
+        QT_TRANSLATE_NOOP("shell", "Panggilan antrian"),
+        Perm.CALL_QUEUE,
+        "ui.pages.queue_calls",
+        "QueueCallPage",
+    ),
+    (
+        "status",
+        QT_TRANSLATE_NOOP("shell", "Cek status"),
+        Perm.VIEW_CASE,
+        "ui.pages.case_status",
+        "CaseStatusPage",
+    ),
+    ("cases", QT_TRANSLATE_NOOP("shell", "Kasus"), Perm.WORK_CASE, "ui.pages.cases", "CasesPage"),
+    (
+        "person",
+        QT_TRANSLATE_NOOP("shell", "Profil warga"),
+        Perm.CHECK_DTKS,
+        "ui.pages.person",
+        "PersonPage",
+    ),
+    (
+        "approvals",
+        QT_TRANSLATE_NOOP("shell", "Persetujuan"),
+        None,
+        "ui.pages.approvals",
+        "ApprovalsPage",
+    ),
+    (
+        "sync",
+        QT_TRANSLATE_NOOP("shell", "Sinkronisasi"),
+        Perm.RUN_SYNC,
+        "ui.pages.sync_page",
+        "SyncPage",
+    ),
+    (
+        "officers",
+        QT_TRANSLATE_NOOP("shell", "Petugas"),
+        Perm.MANAGE_OFFICERS,
+        "ui.pages.officers",
+        "OfficersPage",
+    ),
+    (
+        "dtks",
+        QT_TRANSLATE_NOOP("shell", "Data DTKS"),
+        Perm.IMPORT_DTKS,
+        "ui.pages.dtks_import",
+        "DtksImportPage",
+    ),
+    (
+        "printer",
+        QT_TRANSLATE_NOOP("shell", "Printer"),
+        Perm.PRINT,
+        "ui.pages.printer",
+        "PrinterPage",
+    ),
+    (
+        "backup",
+        QT_TRANSLATE_NOOP("shell", "Cadangan data"),
+        Perm.MANAGE_BACKUP,
+        "ui.pages.backups",
+        "BackupPage",
+    ),
+    (
+        "audit",
+        QT_TRANSLATE_NOOP("shell", "Jejak audit"),
+        Perm.VIEW_AUDIT,
+        "ui.pages.audit",
+        "AuditPage",
+    ),
+    (
+        "rights",
+        QT_TRANSLATE_NOOP("shell", "Hak data warga"),
+        Perm.EXPORT_PERSON,
+        "ui.pages.person_rights",
+        "PersonRightsPage",
+    ),
+    (
+        "prelist",
+        QT_TRANSLATE_NOOP("shell", "Usulan DTKS"),
+        Perm.VIEW_REPORTS,
+        "ui.pages.prelist",
+        "PrelistPage",
+    ),
+    (
+        "papan",
+        QT_TRANSLATE_NOOP("shell", "Papan visual"),
+        Perm.VIEW_REPORTS,
+        "ui.pages.papan",
+        "PapanPage",
+    ),
+    ("ppks", QT_TRANSLATE_NOOP("shell", "PPKS"), Perm.REGISTER_PERSON, "ui.pages.ppks", "PpksPage"),
+    (
+        "updates",
+        QT_TRANSLATE_NOOP("shell", "Pemutakhiran"),
+        Perm.VIEW_CASE,
+        "ui.pages.data_updates",
+        "DataUpdatesPage",
+    ),
+    (
+        "ranking",
+        QT_TRANSLATE_NOOP("shell", "Peringkat calon"),
+        Perm.VIEW_REPORTS,
+        "ui.pages.ranking",
+        "RankingPage",
+    ),
     (
         "programmes",
-        "Katalog program",
+        QT_TRANSLATE_NOOP("shell", "Katalog program"),
         Perm.MANAGE_REFERENCE,
         "ui.pages.programmes",
         "ProgrammesPage",
     ),
     (
         "akses",
-        "Panduan disabilitas",
+        QT_TRANSLATE_NOOP("shell", "Panduan disabilitas"),
         Perm.MANAGE_REFERENCE,
         "ui.pages.access_guides",
         "AccessGuidesPage",
@@ -106,7 +202,9 @@ def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
     ]
     for key, label, perm, module, name in PAGES:
         needed = approver if key == "approvals" else perm
-        entries.append(NavEntry(key, label, needed, _page(module, name, env, actor)))
+        entries.append(
+            NavEntry(key, translate("shell", label), needed, _page(module, name, env, actor))
+        )
     display = _page("ui.pages.display", "DisplayPage", env.settings)
     entries.append(NavEntry("display", translate("shell", "Tampilan"), None, display))
     entries.append(

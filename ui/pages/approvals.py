@@ -51,7 +51,8 @@ class ApprovalsPage(QWidget):
             lambda p: (
                 translate("approvals", "DARURAT") if p.emergency else "",
                 p.tracking_number,
-                p.subject_label + (f" (putaran {p.round})" if p.round > 1 else ""),
+                p.subject_label
+                + (translate("approvals", " (putaran {0})").format(p.round) if p.round > 1 else ""),
                 p.person_name,
                 p.role_label,
                 p.summary,

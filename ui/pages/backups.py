@@ -35,14 +35,14 @@ from kiosk.services.backups import (
 )
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
 REASONS = {
-    "harian": "Otomatis harian",
-    "migrasi": "Sebelum pembaruan program",
-    "manual": "Dibuat petugas",
-    "sebelum-pulih": "Sebelum pemulihan",
+    "harian": QT_TRANSLATE_NOOP("backups", "Otomatis harian"),
+    "migrasi": QT_TRANSLATE_NOOP("backups", "Sebelum pembaruan program"),
+    "manual": QT_TRANSLATE_NOOP("backups", "Dibuat petugas"),
+    "sebelum-pulih": QT_TRANSLATE_NOOP("backups", "Sebelum pemulihan"),
 }
 
 
@@ -64,7 +64,7 @@ class BackupPage(QWidget):
             ],
             lambda b: (
                 f"{clock.local(b.made_at):%d-%m-%Y %H:%M} {clock.zone_label()}",
-                REASONS.get(b.reason, b.reason),
+                translate("backups", REASONS.get(b.reason, b.reason)),
                 f"{desimal(b.size / 1_048_576, 1)} MB",
                 b.path.name,
             ),

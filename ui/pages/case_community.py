@@ -22,7 +22,7 @@ from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 
 def numbers_in(text: str) -> list[str]:
@@ -32,9 +32,9 @@ def numbers_in(text: str) -> list[str]:
 
 
 URGENCY = (
-    Choice("biasa", "Biasa (5 hari kerja)", {}),
-    Choice("segera", "Segera (3 hari kerja)", {}),
-    Choice("darurat", "Darurat (1 hari kerja)", {}),
+    Choice("biasa", QT_TRANSLATE_NOOP("case_community", "Biasa (5 hari kerja)"), {}),
+    Choice("segera", QT_TRANSLATE_NOOP("case_community", "Segera (3 hari kerja)"), {}),
+    Choice("darurat", QT_TRANSLATE_NOOP("case_community", "Darurat (1 hari kerja)"), {}),
 )
 
 
@@ -78,7 +78,7 @@ class CommunityActions:
                     "urgency",
                     translate("case_community", "&Urgensi"),
                     "choice",
-                    options=URGENCY,
+                    options=translated("case_community", URGENCY),
                     value="biasa",
                 ),
                 Field(

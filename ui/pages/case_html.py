@@ -14,14 +14,20 @@ from ui.i18n import translate
 def case_html(v: CaseView, clock: Any) -> str:
     """The record as rich text: readable by screen readers, printable, no widget maze."""
     e = html.escape
-    flag = "<p style='color:#b00020'><b>DARURAT - didahulukan</b></p>" if v.emergency else ""
-    secret = "<p><b>Rahasia</b>: jangan dibacakan di depan umum.</p>" if v.sensitive else ""
-    access = "".join(f"<p><b>Kebutuhan akses: {e(n.label)}</b>. {e(n.guide)}</p>" for n in v.access)
+    urgent = e(translate("case_html", "DARURAT - didahulukan"))
+    flag = f"<p style='color:#b00020'><b>{urgent}</b></p>" if v.emergency else ""
+    secret = (
+        "<p>" + e(translate("case_html", "Rahasia: jangan dibacakan di depan umum.")) + "</p>"
+        if v.sensitive
+        else ""
+    )
+    need = translate("case_html", "Kebutuhan akses: {0}")
+    access = "".join(f"<p><b>{e(need.format(n.label))}</b>. {e(n.guide)}</p>" for n in v.access)
     due = tanggal(v.due_on) if v.due_on else "-"
     upstream = {
-        "lokal": "belum terkirim ke kabupaten",
-        "terkirim": "terkirim, menunggu diterima",
-        "diterima": "diterima kabupaten",
+        "lokal": translate("case_html", "belum terkirim ke kabupaten"),
+        "terkirim": translate("case_html", "terkirim, menunggu diterima"),
+        "diterima": translate("case_html", "diterima kabupaten"),
     }.get(v.upstream_state, v.upstream_state)
     who = (
         (
@@ -31,7 +37,10 @@ def case_html(v: CaseView, clock: Any) -> str:
             ),
         )
         if v.subject == "komunitas"
-        else (translate("case_html", "Warga"), f"{v.person_name} (NIK {v.nik_masked})")
+        else (
+            translate("case_html", "Warga"),
+            translate("case_html", "{0} (NIK {1})").format(v.person_name, v.nik_masked),
+        )
     )
     rows = [
         (translate("case_html", "Nomor lacak"), v.tracking_number),
@@ -59,27 +68,40 @@ def case_html(v: CaseView, clock: Any) -> str:
     out += _community_parts(v)
     for r in v.referrals:
         out.append(
-            f"<h3>Rujukan ke {e(r.destination_label)}</h3>"
-            f"<p><b>{e(r.status_label)}</b> (putaran {r.round})</p>"
+            "<h3>"
+            + e(translate("case_html", "Rujukan ke {0}").format(r.destination_label))
+            + "</h3>"
+            f"<p><b>{e(r.status_label)}</b> "
+            + e(translate("case_html", "(putaran {0})").format(r.round))
+            + "</p>"
             f"<p>{e(r.reason)}</p><ul>"
         )
         for s in r.steps:
             votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
             out.append(
-                f"<li>Putaran {s.round}, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</li>"
+                "<li>"
+                + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
+                    s.round, e(s.role_label), e(s.status_label), e(votes)
+                )
+                + "</li>"
             )
         out.append("</ul>")
     for p in v.products:
-        signed = f", ditandatangani {p.signed_by_name}" if p.signed_by_name else ""
+        signed = (
+            translate("case_html", ", ditandatangani {0}").format(p.signed_by_name)
+            if p.signed_by_name
+            else ""
+        )
         out.append(f"<h3>{e(p.product_label)} ({e(p.status_label)}{e(signed)})</h3>")
     for s in v.resolution_steps:
         votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-        out.append(f"<p>Penyelesaian, {e(s.role_label)}: {e(s.status_label)} {e(votes)}</p>")
+        words = translate("case_html", "Penyelesaian, {0}: {1} {2}")
+        out.append("<p>" + e(words.format(s.role_label, s.status_label, votes)) + "</p>")
     if v.documents:
-        out.append("<h3>Dokumen</h3><ul>")
+        out.append("<h3>" + e(translate("case_html", "Dokumen")) + "</h3><ul>")
         out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]
         out.append("</ul>")
-    out.append("<h3>Riwayat</h3><ul>")
+    out.append("<h3>" + e(translate("case_html", "Riwayat")) + "</h3><ul>")
     for t in v.timeline:
         note = f" - {e(t.note)}" if t.note else ""
         out.append(
@@ -105,11 +127,14 @@ def _community_parts(v: CaseView) -> list[str]:
         if st.next_label:
             words.append(translate("case_html", "Tahap berikutnya: {0}.").format(st.next_label))
         out.append(
-            f"<h3>Tahapan (prosedur Depok): {e(st.label)}</h3>"
+            "<h3>"
+            + e(translate("case_html", "Tahapan (prosedur Depok): {0}").format(st.label))
+            + "</h3>"
             f"<p>{e(' '.join(w for w in words if w))}</p>"
         )
     if v.households:
-        out.append(f"<h3>Keluarga terdampak ({len(v.households)})</h3><ul>")
+        heading = translate("case_html", "Keluarga terdampak ({0})").format(len(v.households))
+        out.append(f"<h3>{e(heading)}</h3><ul>")
         out += [f"<li>KK {e(kk)} {e(head)}</li>" for kk, head in v.households]
         out.append("</ul>")
     return out

@@ -29,7 +29,10 @@ def public_html(v: CaseView, clock: Clock) -> str:
     status_moves = [t for t in v.timeline if t.to_status]
     rows = [
         (translate("case_status", "Nomor lacak"), v.tracking_number),
-        (translate("case_status", "Atas nama"), f"{v.person_name} (NIK {v.nik_masked})"),
+        (
+            translate("case_status", "Atas nama"),
+            translate("case_status", "{0} (NIK {1})").format(v.person_name, v.nik_masked),
+        ),
         (translate("case_status", "Status"), v.status_label),
         (translate("case_status", "Ditangani"), v.desk_label),
         (translate("case_status", "Batas jawaban"), tanggal(v.due_on) if v.due_on else "-"),
@@ -121,5 +124,7 @@ class CaseStatusPage(QWidget):
             self.env.documents,
             self.env.clock,
         ).success(
-            lambda pdf: pdf_output.print_with_dialog(self, pdf, "surat pemberitahuan")
+            lambda pdf: pdf_output.print_with_dialog(
+                self, pdf, translate("case_status", "surat pemberitahuan")
+            )
         ).failure(self._fail).run()

@@ -41,34 +41,34 @@ from ui import pdf_output
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.pages.case_community import CommunityActions
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
-ALL = "(semua)"
+ALL = QT_TRANSLATE_NOOP("cases", "(semua)")
 
 
 # The words on each button, with the Alt+letter the officer presses (the core decides which).
 _TEXTS = {
-    "review": "Mulai &telaah",
-    "work": "&Proses",
-    "resolve": "Ajukan pe&nyelesaian…",
-    "refer": "&Rujuk…",
-    "product": "Produk la&yanan…",
-    "resubmit": "Ajukan &ulang rujukan…",
-    "sign": "Catat tanda &tangan…",
-    "hand_over": "Serahkan produk",
-    "print_product": "Cetak produk layanan",
-    "reject": "Tidak dapat &dipenuhi…",
-    "notice": "Catat pemberitahuan ke &warga…",
-    "print_status": "Cetak surat pemberitahuan",
-    "print_referral": "Cetak surat rujukan",
-    "close": "Tutu&p kasus",
-    "reopen": "&Buka kembali…",
-    "note": "Catatan &analisis…",
-    "stage": "Ta&hapan Depok…",
-    "add_households": "Tambah &keluarga terdampak…",
+    "review": QT_TRANSLATE_NOOP("cases", "Mulai &telaah"),
+    "work": QT_TRANSLATE_NOOP("cases", "&Proses"),
+    "resolve": QT_TRANSLATE_NOOP("cases", "Ajukan pe&nyelesaian…"),
+    "refer": QT_TRANSLATE_NOOP("cases", "&Rujuk…"),
+    "product": QT_TRANSLATE_NOOP("cases", "Produk la&yanan…"),
+    "resubmit": QT_TRANSLATE_NOOP("cases", "Ajukan &ulang rujukan…"),
+    "sign": QT_TRANSLATE_NOOP("cases", "Catat tanda &tangan…"),
+    "hand_over": QT_TRANSLATE_NOOP("cases", "Serahkan produk"),
+    "print_product": QT_TRANSLATE_NOOP("cases", "Cetak produk layanan"),
+    "reject": QT_TRANSLATE_NOOP("cases", "Tidak dapat &dipenuhi…"),
+    "notice": QT_TRANSLATE_NOOP("cases", "Catat pemberitahuan ke &warga…"),
+    "print_status": QT_TRANSLATE_NOOP("cases", "Cetak surat pemberitahuan"),
+    "print_referral": QT_TRANSLATE_NOOP("cases", "Cetak surat rujukan"),
+    "close": QT_TRANSLATE_NOOP("cases", "Tutu&p kasus"),
+    "reopen": QT_TRANSLATE_NOOP("cases", "&Buka kembali…"),
+    "note": QT_TRANSLATE_NOOP("cases", "Catatan &analisis…"),
+    "stage": QT_TRANSLATE_NOOP("cases", "Ta&hapan Depok…"),
+    "add_households": QT_TRANSLATE_NOOP("cases", "Tambah &keluarga terdampak…"),
 }
 
 
@@ -121,13 +121,13 @@ class CasesPage(CommunityActions, QWidget):
         self.status = QComboBox()
         self.status.setObjectName("filter_status")
         self.status.setAccessibleName(translate("cases", "Saring menurut status"))
-        self.status.addItem(ALL, NO_CHOICE)
+        self.status.addItem(translate("cases", ALL), NO_CHOICE)
         for code, label in rules.STATUS_LABELS.items():
             self.status.addItem(label, code)
         self.health = QComboBox()
         self.health.setObjectName("filter_health")
         self.health.setAccessibleName(translate("cases", "Saring menurut tenggat"))
-        self.health.addItem(ALL, NO_CHOICE)
+        self.health.addItem(translate("cases", ALL), NO_CHOICE)
         for code in (rules.OVERDUE, rules.AT_RISK, rules.ON_TRACK):
             self.health.addItem(rules.HEALTH_LABELS[code], code)
         self.search = QLineEdit()
@@ -145,10 +145,10 @@ class CasesPage(CommunityActions, QWidget):
         filters = QGridLayout()
         for i, (text, widget) in enumerate(
             (
-                ("&Meja", self.desk),
-                ("S&tatus", self.status),
-                ("Tengg&at", self.health),
-                ("&Cari", self.search),
+                (translate("cases", "&Meja"), self.desk),
+                (translate("cases", "S&tatus"), self.status),
+                (translate("cases", "Tengg&at"), self.health),
+                (translate("cases", "&Cari"), self.search),
             )
         ):
             caption = QLabel(text)
@@ -228,7 +228,7 @@ class CasesPage(CommunityActions, QWidget):
     def _got_lists(self, lists: dict[str, list[Choice]]) -> None:
         self.lists = lists
         self.desk.blockSignals(True)
-        self.desk.addItem(ALL, NO_CHOICE)
+        self.desk.addItem(translate("cases", ALL), NO_CHOICE)
         for c in lists["meja_layanan"]:
             self.desk.addItem(c.label, c.code)
         self.desk.blockSignals(False)
@@ -238,7 +238,7 @@ class CasesPage(CommunityActions, QWidget):
         return (
             translate("cases", "DARURAT") if r.emergency and r.status in rules.OPEN else "",
             r.tracking_number,
-            "(rahasia)" if r.sensitive else r.name,
+            translate("cases", "(rahasia)") if r.sensitive else r.name,
             r.status_label,
             r.health_label,
             tanggal(r.due_on) if r.due_on else "-",
@@ -293,7 +293,7 @@ class CasesPage(CommunityActions, QWidget):
         clear_layout(self.action_grid)
         self.buttons = {}
         for a in v.actions:
-            button = QPushButton(_TEXTS[a.key])
+            button = QPushButton(translate("cases", _TEXTS[a.key]))
             button.setObjectName(f"case_{a.key}")
             button.clicked.connect(self._slot(a))
             self.buttons[a.key] = button

@@ -31,11 +31,15 @@ from kiosk.services.data_updates import (
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
 EVIDENCE = ("ktp", "kk", "akta_lahir", "surat_kematian", "surat_pindah", "sktm")
-STATUSES = (("diajukan", "Menunggu supervisor"), ("disetujui", "Disetujui"), ("ditolak", "Ditolak"))
+STATUSES = (
+    ("diajukan", QT_TRANSLATE_NOOP("data_updates", "Menunggu supervisor")),
+    ("disetujui", QT_TRANSLATE_NOOP("data_updates", "Disetujui")),
+    ("ditolak", QT_TRANSLATE_NOOP("data_updates", "Ditolak")),
+)
 
 
 class DataUpdatesPage(QWidget):
@@ -88,10 +92,10 @@ class DataUpdatesPage(QWidget):
         self.propose.setProperty("primary", True)
         self.propose.clicked.connect(self.on_propose)
         for label, w in (
-            ("&NIK", self.nik),
-            ("&Jenis", self.kind),
+            (translate("data_updates", "&NIK"), self.nik),
+            (translate("data_updates", "&Jenis"), self.kind),
             (translate("data_updates", "&Data baru"), self.new_value),
-            ("&Alasan", self.reason),
+            (translate("data_updates", "&Alasan"), self.reason),
         ):
             form.addRow(label, w)
         form.addRow(translate("data_updates", "Dokumen dilihat"), shown)
@@ -103,7 +107,7 @@ class DataUpdatesPage(QWidget):
         self.status.setObjectName("update_status")
         self.status.setAccessibleName(translate("data_updates", "Tampilkan usulan"))
         for code, label in STATUSES:
-            self.status.addItem(label, code)
+            self.status.addItem(translate("data_updates", label), code)
         self.status.addItem(translate("data_updates", "Semua"), "")
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model: RowTableModel[UpdateView] = RowTableModel(

@@ -13,15 +13,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms import add_field
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.local_settings import OPTIONS, LocalSettings
 
-VOICE_HELP = (
+VOICE_HELP = QT_TRANSLATE_NOOP(
+    "display",
     "Suara papan antrian: bila papan tampil tanpa suara, pasang mesin suara berbahasa "
     "Indonesia. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng "
     "libpulse0, lalu buka ulang kiosk. Windows 10/11: Pengaturan > Waktu & bahasa > Bahasa, "
     "tambahkan Bahasa Indonesia dengan fitur Ucapan (Speech). Isi 'Mesin suara' hanya bila "
-    "ingin memilih mesin lain (mis. speechd, sapi, winrt); kosong berarti bawaan sistem."
+    "ingin memilih mesin lain (mis. speechd, sapi, winrt); kosong berarti bawaan sistem.",
 )
 
 
@@ -42,7 +43,7 @@ class DisplayPage(QWidget):
             if opt.page != "display":
                 continue
             if opt.kind is bool:
-                cb = QCheckBox(opt.label)
+                cb = QCheckBox(translate("local_settings", opt.label))
                 cb.setObjectName(opt.key)
                 cb.setChecked(bool(settings.get(opt.key)))
                 cb.toggled.connect(lambda on, key=opt.key: settings.set(key, on))
@@ -53,13 +54,17 @@ class DisplayPage(QWidget):
                 spin.setRange(0, 100)
                 spin.setValue(int(settings.get(opt.key)))
                 spin.valueChanged.connect(lambda v, key=opt.key: settings.set(key, v))
-                self.fields[opt.key] = add_field(form, opt.label, spin, opt.key)
+                self.fields[opt.key] = add_field(
+                    form, translate("local_settings", opt.label), spin, opt.key
+                )
             else:
                 edit = QLineEdit(str(settings.get(opt.key)))
                 edit.editingFinished.connect(
                     lambda key=opt.key, e=edit: settings.set(key, e.text().strip())
                 )
-                self.fields[opt.key] = add_field(form, opt.label, edit, opt.key)
+                self.fields[opt.key] = add_field(
+                    form, translate("local_settings", opt.label), edit, opt.key
+                )
         layout.addLayout(form)
         hint = QLabel(
             translate(
@@ -70,7 +75,7 @@ class DisplayPage(QWidget):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.voice_help = QLabel(VOICE_HELP)
+        self.voice_help = QLabel(translate("display", VOICE_HELP))
         self.voice_help.setObjectName("voice_help")
         self.voice_help.setWordWrap(True)
         self.voice_help.setAccessibleName(translate("display", "Cara memasang suara papan antrian"))

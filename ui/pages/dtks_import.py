@@ -262,7 +262,7 @@ class DtksImportPage(QWidget):
     def _progress(self, value: tuple[int, int, int]) -> None:
         done, total, rows = value
         self.bar.setValue(int(100 * done / max(total, 1)))
-        self.bar.setFormat(f"%p% - {angka(rows)} baris")
+        self.bar.setFormat(translate("dtks_import", "%p% - {0} baris").format(angka(rows)))
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
@@ -274,9 +274,11 @@ class DtksImportPage(QWidget):
         rejected = sum(report.rejected.values())
         examples = report.examples()
         reasons = "; ".join(
-            f"{r}: {angka(n)} (mis. baris "
-            + ", ".join(f"{line} {value}".strip() for line, value in examples.get(r, []))
-            + ")"
+            translate("dtks_import", "{0}: {1} (mis. baris {2})").format(
+                r,
+                angka(n),
+                ", ".join(f"{line} {value}".strip() for line, value in examples.get(r, [])),
+            )
             for r, n in report.rejected.most_common(5)
         )
         self.summary.setText(

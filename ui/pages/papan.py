@@ -350,7 +350,9 @@ class PapanPage(QWidget):
         ).failure(self._failed).run()
 
     def _saved(self, written: list[Path]) -> None:
-        self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
+        self.info.setText(
+            translate("papan", "Disimpan: {0}").format(", ".join(str(p) for p in written))
+        )
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):

@@ -10,7 +10,11 @@ from ui.i18n import translate
 
 
 def _age(years: int | None) -> str:
-    return f"{angka(years)} th" if years is not None else "umur ?"
+    return (
+        translate("person_html", "{0} th").format(angka(years))
+        if years is not None
+        else translate("person_html", "umur ?")
+    )
 
 
 def person_html(p: PersonProfile) -> str:
@@ -18,7 +22,7 @@ def person_html(p: PersonProfile) -> str:
     e = html.escape
     el = p.eligibility
     rows = [
-        ("NIK", p.nik_masked),
+        (translate("person_html", "NIK"), p.nik_masked),
         (translate("person_html", "Jenis kelamin / umur"), f"{p.sex}, {_age(p.age)}"),
         (translate("person_html", "Disabilitas"), p.disability or "-"),
         (translate("person_html", "No. KK"), p.no_kk),
@@ -33,9 +37,17 @@ def person_html(p: PersonProfile) -> str:
     out = [f"<h2>{e(p.name)}</h2><table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
     out.append("</table>")
-    out.append("<h3>Mungkin memenuhi syarat (petunjuk, bukan keputusan)</h3>")
+    out.append(
+        "<h3>"
+        + e(translate("person_html", "Mungkin memenuhi syarat (petunjuk, bukan keputusan)"))
+        + "</h3>"
+    )
     if not el.hints:
-        out.append("<p>Tidak ada program lain yang tampak memenuhi syarat.</p>")
+        out.append(
+            "<p>"
+            + e(translate("person_html", "Tidak ada program lain yang tampak memenuhi syarat."))
+            + "</p>"
+        )
     for h in el.hints:
         mark = (
             translate("person_html", "mungkin memenuhi syarat")
@@ -51,14 +63,15 @@ def person_html(p: PersonProfile) -> str:
             if items:
                 out.append(f"<li>{e(label)}: {e('; '.join(items))}</li>")
         out.append("</ul>")
-    out.append(f"<h3>Anggota keluarga ({len(p.members)})</h3><ul>")
+    heading = translate("person_html", "Anggota keluarga ({0})").format(len(p.members))
+    out.append(f"<h3>{e(heading)}</h3><ul>")
     for m in p.members:
         facts = (m.relationship, m.disability, "meninggal" if m.deceased else "")
         words = ", ".join(x for x in (_age(m.age), *facts) if x)
         name = f"<b>{e(m.name)}</b>" if m.is_subject else e(m.name)
         out.append(f"<li>{name} ({e(m.nik_masked)}), {e(words)}</li>")
     out.append("</ul>")
-    out.append(f"<h3>Kasus ({len(p.cases)})</h3>")
+    out.append("<h3>" + e(translate("person_html", "Kasus ({0})").format(len(p.cases))) + "</h3>")
     if p.cases:
         out.append("<ul>")
         out += [
@@ -68,9 +81,9 @@ def person_html(p: PersonProfile) -> str:
         ]
         out.append("</ul>")
     else:
-        out.append("<p>Belum ada kasus.</p>")
+        out.append("<p>" + e(translate("person_html", "Belum ada kasus.")) + "</p>")
     if p.ppks:
-        out.append("<h3>Tercatat sebagai PPKS</h3><ul>")
+        out.append("<h3>" + e(translate("person_html", "Tercatat sebagai PPKS")) + "</h3><ul>")
         out += [f"<li>{e(x)}</li>" for x in p.ppks]
         out.append("</ul>")
     return "".join(out)

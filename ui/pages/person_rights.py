@@ -103,7 +103,9 @@ class PersonRightsPage(QWidget):
             return save_dossier(header, dossier, Path(out))
 
         self.env.run(self, export).success(
-            lambda paths: self._said(f"Data warga ditulis ke {paths[0]} dan {paths[1]}.")
+            lambda paths: self._said(
+                translate("person_rights", "Data warga ditulis ke {0} dan {1}.").format(*paths[:2])
+            )
         ).failure(self._failed).run()
 
     def on_withdraw(self) -> None:
@@ -111,8 +113,11 @@ class PersonRightsPage(QWidget):
             self, rights.withdraw_consent, self.actor, self.nik.text(), self.note.text()
         ).success(
             lambda n: self._said(
-                f"{n} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; "
-                "kabupaten diberi tahu saat sinkronisasi."
+                translate(
+                    "person_rights",
+                    "{0} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; "
+                    "kabupaten diberi tahu saat sinkronisasi.",
+                ).format(n)
             )
         ).failure(self._failed).run()
 

@@ -20,16 +20,20 @@ from kiosk.services.ppks import SOURCES, PpksInput, PpksView, list_ppks, record_
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
-SUBJECTS = (("orang", "Orang (NIK)"), ("keluarga", "Keluarga (No. KK)"), ("komunitas", "Komunitas"))
+SUBJECTS = (
+    ("orang", QT_TRANSLATE_NOOP("ppks", "Orang (NIK)")),
+    ("keluarga", QT_TRANSLATE_NOOP("ppks", "Keluarga (No. KK)")),
+    ("komunitas", QT_TRANSLATE_NOOP("ppks", "Komunitas")),
+)
 SOURCE_WORDS = {
-    "kunjungan": "Kunjungan ke Puskesos",
-    "fasilitator": "Fasilitator / pendamping",
-    "laporan_rt": "Laporan RT/RW",
-    "laporan_warga": "Laporan warga",
-    "dinas": "Dinas / instansi",
+    "kunjungan": QT_TRANSLATE_NOOP("ppks", "Kunjungan ke Puskesos"),
+    "fasilitator": QT_TRANSLATE_NOOP("ppks", "Fasilitator / pendamping"),
+    "laporan_rt": QT_TRANSLATE_NOOP("ppks", "Laporan RT/RW"),
+    "laporan_warga": QT_TRANSLATE_NOOP("ppks", "Laporan warga"),
+    "dinas": QT_TRANSLATE_NOOP("ppks", "Dinas / instansi"),
 }
 
 
@@ -43,7 +47,7 @@ class PpksPage(QWidget):
         form = QFormLayout()
         self.subject = QComboBox()
         for code, label in SUBJECTS:
-            self.subject.addItem(label, code)
+            self.subject.addItem(translate("ppks", label), code)
         self.who = QLineEdit()
         self.who.setObjectName("ppks_who")
         self.who.setPlaceholderText(
@@ -55,18 +59,18 @@ class PpksPage(QWidget):
             self.kind.addItem(c.label, c.code)
         self.source = QComboBox()
         for code in SOURCES:
-            self.source.addItem(SOURCE_WORDS.get(code, code), code)
+            self.source.addItem(translate("ppks", SOURCE_WORDS.get(code, code)), code)
         self.members = QSpinBox()
         self.members.setRange(0, 100_000)
         self.members.setSpecialValueText(translate("ppks", "tidak diketahui"))
         self.note = QLineEdit()
         for label, w in (
-            ("&Siapa", self.subject),
-            ("&Identitas", self.who),
-            ("&Jenis", self.kind),
-            ("S&umber", self.source),
+            (translate("ppks", "&Siapa"), self.subject),
+            (translate("ppks", "&Identitas"), self.who),
+            (translate("ppks", "&Jenis"), self.kind),
+            (translate("ppks", "S&umber"), self.source),
             (translate("ppks", "Jumlah &anggota"), self.members),
-            ("&Catatan", self.note),
+            (translate("ppks", "&Catatan"), self.note),
         ):
             form.addRow(label, w)
         self.save = QPushButton(translate("ppks", "Ca&tat PPKS"))

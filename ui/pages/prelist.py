@@ -126,7 +126,9 @@ class PrelistPage(QWidget):
                 ),
             )
             return
-        self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
+        self.info.setText(
+            translate("prelist", "Disimpan: {0}").format(", ".join(str(p) for p in written))
+        )
 
     def choose_folder(self) -> str:
         """The folder for the two files (a test answers this without a dialog)."""

@@ -154,7 +154,7 @@ class PrinterPage(QWidget):
 
     def on_print_a4(self) -> None:
         try:
-            if print_with_dialog(self, self._sample_pdf(), "contoh A4"):
+            if print_with_dialog(self, self._sample_pdf(), translate("printer", "contoh A4")):
                 self.status.setText(translate("printer", "Contoh A4 dikirim ke printer sistem."))
         except (OSError, ValueError) as exc:
             show_error(self.error, str(exc))

@@ -26,20 +26,23 @@ from kiosk.services.reference import Choice, add_programme
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
 from ui.row_model import RowTableModel
 
 LEVELS = tuple(
     Choice(code, label, {})
     for code, label in (
-        ("desa", "Desa"),
-        ("kabupaten", "Kabupaten"),
-        ("provinsi", "Provinsi"),
-        ("pusat", "Pusat"),
-        ("non_pemerintah", "Non-pemerintah"),
+        ("desa", QT_TRANSLATE_NOOP("programmes", "Desa")),
+        ("kabupaten", QT_TRANSLATE_NOOP("programmes", "Kabupaten")),
+        ("provinsi", QT_TRANSLATE_NOOP("programmes", "Provinsi")),
+        ("pusat", QT_TRANSLATE_NOOP("programmes", "Pusat")),
+        ("non_pemerintah", QT_TRANSLATE_NOOP("programmes", "Non-pemerintah")),
     )
 )
-UNITS = (Choice("keluarga", "Keluarga", {}), Choice("orang", "Orang", {}))
+UNITS = (
+    Choice("keluarga", QT_TRANSLATE_NOOP("programmes", "Keluarga"), {}),
+    Choice("orang", QT_TRANSLATE_NOOP("programmes", "Orang"), {}),
+)
 
 
 class ProgrammesPage(QWidget):
@@ -189,14 +192,14 @@ class ProgrammesPage(QWidget):
                     "level",
                     translate("programmes", "&Tingkat"),
                     "choice",
-                    options=LEVELS,
+                    options=translated("programmes", LEVELS),
                     value="desa",
                 ),
                 Field(
                     "unit",
                     translate("programmes", "&Sasaran"),
                     "choice",
-                    options=UNITS,
+                    options=translated("programmes", UNITS),
                     value="keluarga",
                 ),
                 Field("body", translate("programmes", "&Pengelola"), required=False),

@@ -150,10 +150,10 @@ class QueueCallPage(QWidget):
             ),
             ("recall", translate("queue_calls", "Panggil &ulang (F6)"), Qt.Key.Key_F6, self.recall),
             ("serve", translate("queue_calls", "&Mulai layani (F7)"), Qt.Key.Key_F7, self.serve),
-            ("finish", "&Selesai (F8)", Qt.Key.Key_F8, self.finish),
+            ("finish", translate("queue_calls", "&Selesai (F8)"), Qt.Key.Key_F8, self.finish),
             ("no_show", translate("queue_calls", "&Tidak hadir (F9)"), Qt.Key.Key_F9, self.no_show),
-            ("skip", "Le&wati", None, self.skip),
-            ("transfer", "&Alihkan…", None, self.transfer),
+            ("skip", translate("queue_calls", "Le&wati"), None, self.skip),
+            ("transfer", translate("queue_calls", "&Alihkan…"), None, self.transfer),
         ):
             button = QPushButton(text)
             button.setObjectName(f"queue_{key}")
@@ -274,7 +274,7 @@ class QueueCallPage(QWidget):
             status = q.STATUS_LABELS.get(mine.status, mine.status)
             self.current.setText(f"{mine.label} - {status}")
         self.current.setAccessibleDescription(self.current.text())
-        parts = [f"{len(state.waiting)} menunggu"]
+        parts = [translate("queue_calls", "{0} menunggu").format(len(state.waiting))]
         if state.mean_wait_minutes is not None:
             parts.append(
                 translate("queue_calls", "rata-rata tunggu {0} menit").format(

@@ -46,12 +46,21 @@ from kiosk.services.setup import require_site
 from printing.report_values import shown
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.ranking_files import write_ranking
 from ui.row_model import RowTableModel
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-HEADERS = ("No", "Kuota / putusan", "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ranking", "No"),
+    QT_TRANSLATE_NOOP("ranking", "Kuota / putusan"),
+    QT_TRANSLATE_NOOP("ranking", "Nama"),
+    QT_TRANSLATE_NOOP("ranking", "NIK"),
+    QT_TRANSLATE_NOOP("ranking", "No. KK"),
+    QT_TRANSLATE_NOOP("ranking", "Desil"),
+    QT_TRANSLATE_NOOP("ranking", "Skor"),
+    QT_TRANSLATE_NOOP("ranking", "Alasan"),
+)
 
 
 class RankingPage(QWidget):
@@ -85,7 +94,10 @@ class RankingPage(QWidget):
         self.save.setEnabled(False)
         self.save.clicked.connect(self.on_save)
         top = QHBoxLayout()
-        for text, field in (("&Program:", self.programme), ("&Kuota:", self.quota)):
+        for text, field in (
+            (translate("ranking", "&Program:"), self.programme),
+            (translate("ranking", "&Kuota:"), self.quota),
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             top.addWidget(label)
@@ -102,7 +114,9 @@ class RankingPage(QWidget):
             buttons.addWidget(self.submit)
         buttons.addStretch(1)
         grid = self._weights_grid()
-        self.model: RowTableModel[Ranked] = RowTableModel(HEADERS, self._cells, self)
+        self.model: RowTableModel[Ranked] = RowTableModel(
+            HEADERS, self._cells, self, context="ranking"
+        )
         self.table = QTableView()
         self.table.setObjectName("ranking_table")
         self.table.setAccessibleName(translate("ranking", "Peringkat calon"))
@@ -254,7 +268,9 @@ class RankingPage(QWidget):
             status,
             decisions,
         ).success(
-            lambda written: self.info.setText("Disimpan: " + ", ".join(str(p) for p in written))
+            lambda written: self.info.setText(
+                translate("ranking", "Disimpan: {0}").format(", ".join(str(p) for p in written))
+            )
         ).failure(self._failed).run()
 
     def refresh_kept(self, select: object = None) -> None:

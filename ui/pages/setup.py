@@ -21,12 +21,12 @@ from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteInput, initialise
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, narrow_layout, password_edit, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ZONES = [
-    ("WIB (Asia/Jakarta)", "Asia/Jakarta"),
-    ("WITA (Asia/Makassar)", "Asia/Makassar"),
-    ("WIT (Asia/Jayapura)", "Asia/Jayapura"),
+    (QT_TRANSLATE_NOOP("setup", "WIB (Asia/Jakarta)"), "Asia/Jakarta"),
+    (QT_TRANSLATE_NOOP("setup", "WITA (Asia/Makassar)"), "Asia/Makassar"),
+    (QT_TRANSLATE_NOOP("setup", "WIT (Asia/Jayapura)"), "Asia/Jayapura"),
 ]
 
 
@@ -51,7 +51,7 @@ class SetupPage(QWidget):
         )
         self.zone = add_field(form, translate("setup", "&Zona waktu"), QComboBox(), "timezone")
         for label, value in ZONES:
-            self.zone.addItem(label, value)
+            self.zone.addItem(translate("setup", label), value)
         self.address = add_field(form, translate("setup", "&Alamat kantor"), QLineEdit(), "address")
         self.head = add_field(
             form, translate("setup", "Nama &Kepala Desa/Lurah"), QLineEdit(), "head_name"

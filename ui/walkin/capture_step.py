@@ -35,16 +35,16 @@ from kiosk.services.reference import Choice, choices, programme_list
 from kiosk.services.walk_in import CaptureInput, WalkInResult, record_walk_in
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.walkin.checklist import CheckList
 
 COMBOS = (
-    ("complaint_kind", "&Jenis", "jenis_keluhan"),
-    ("category", "&Kategori", "kategori_keluhan"),
-    ("sector", "&Sektor", "sektor"),
-    ("urgency", "&Urgensi", "urgensi"),
-    ("channel", "Salura&n", "saluran"),
-    ("consent_basis", "&Dasar data", "dasar_pemrosesan"),
+    ("complaint_kind", QT_TRANSLATE_NOOP("capture_step", "&Jenis"), "jenis_keluhan"),
+    ("category", QT_TRANSLATE_NOOP("capture_step", "&Kategori"), "kategori_keluhan"),
+    ("sector", QT_TRANSLATE_NOOP("capture_step", "&Sektor"), "sektor"),
+    ("urgency", QT_TRANSLATE_NOOP("capture_step", "&Urgensi"), "urgensi"),
+    ("channel", QT_TRANSLATE_NOOP("capture_step", "Salura&n"), "saluran"),
+    ("consent_basis", QT_TRANSLATE_NOOP("capture_step", "&Dasar data"), "dasar_pemrosesan"),
 )
 
 
@@ -190,7 +190,7 @@ class CaptureStep(QWidget):
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         for key, label, list_name in COMBOS:
-            combo = add_field(form, label, QComboBox(), key)
+            combo = add_field(form, translate("capture_step", label), QComboBox(), key)
             if key == "category":
                 combo.addItem("-", NO_CHOICE)
             for c in self.env.gateway.call(choices, list_name):

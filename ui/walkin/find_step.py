@@ -172,7 +172,11 @@ class FindStep(QWidget):
         ).success(self._ticket).failure(self.show_failure).run()
 
     def _ticket(self, ticket: TicketView) -> None:
-        mark = f" - PRIORITAS: {ticket.priority_label}" if ticket.priority_label else ""
+        mark = (
+            translate("find_step", " - PRIORITAS: {0}").format(ticket.priority_label)
+            if ticket.priority_label
+            else ""
+        )
         if ticket.access_needs:
             mark += f" - {', '.join(ticket.access_needs)}"
         self.ticket_label.setText(

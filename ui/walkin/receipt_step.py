@@ -42,7 +42,12 @@ class ReceiptStep(QWidget):
         reprint = QPushButton(translate("receipt_step", "Cetak &ulang struk"))
         reprint.clicked.connect(self.print_thermal)
         a4 = QPushButton(translate("receipt_step", "Cetak &A4…"))
-        a4.clicked.connect(lambda: self.pdf and print_with_dialog(self, self.pdf, "tanda terima"))
+        a4.clicked.connect(
+            lambda: (
+                self.pdf
+                and print_with_dialog(self, self.pdf, translate("receipt_step", "tanda terima"))
+            )
+        )
         save = QPushButton(translate("receipt_step", "Simpan &PDF…"))
         save.clicked.connect(self.on_save_pdf)
         self.next_button = QPushButton(translate("receipt_step", "&Warga berikutnya (Ctrl+N)"))
@@ -65,7 +70,7 @@ class ReceiptStep(QWidget):
     def show_result(self, result: WalkInResult) -> None:
         self.result = result
         self.number.setText(result.tracking_number)
-        flag = "DARURAT - " if result.emergency else ""
+        flag = translate("receipt_step", "DARURAT - ") if result.emergency else ""
         self.details.setText(
             translate(
                 "receipt_step",

@@ -96,12 +96,12 @@ class RegisterStep(QWidget):
         form = QFormLayout()
         labels = {
             "name": translate("register_step", "&Nama lengkap"),
-            "nik": "N&IK",
+            "nik": translate("register_step", "N&IK"),
             "no_kk": translate("register_step", "No. &KK"),
             "birth_place": translate("register_step", "Tempat &lahir"),
             "birth_date": translate("register_step", "Tanggal lahir (HH-BB-TTTT)"),
-            "phone": "&Telepon",
-            "address": "&Alamat",
+            "phone": translate("register_step", "&Telepon"),
+            "address": translate("register_step", "&Alamat"),
             "rt": "RT",
             "rw": "RW",
             "mother_name": translate("register_step", "Nama ibu kandung"),

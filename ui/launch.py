@@ -39,6 +39,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.early_login import EarlyLogin
+    from ui.i18n import apply_language, translate
     from ui.local_settings import LocalSettings
     from ui.theme import apply_theme
 
@@ -46,6 +47,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Puskesos Kiosk")
     settings = LocalSettings()
+    apply_language(app, str(settings.get("language")))  # the early log-in too
     apply_theme(app, settings)
     early = EarlyLogin()
     early.resize(1200, 760)
@@ -64,7 +66,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         try:
             ctx = KioskContext.open(db, data_dir)
         except KioskError as exc:
-            QMessageBox.critical(early, "Puskesos Kiosk", exc.message)
+            QMessageBox.critical(early, translate("launch", "Puskesos Kiosk"), exc.message)
             app.exit(1)
             return
         _upkeep(ctx, background=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from kiosk.services.actor import Actor
 from kiosk.services.setup import get_site, is_set_up
 from ui.env import UiEnv
-from ui.i18n import translate
+from ui.i18n import apply_language, translate
 from ui.idle import IdleWatcher
 from ui.pages.lock import LockPage
 from ui.pages.login import LoginPage
@@ -32,16 +32,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.site = env.gateway.call(get_site)
         self.setup_page = SetupPage(env)
-        self.login_page = LoginPage(env, self.site.name if self.site else "")
-        self.password_page = ChangePasswordPage(env)
-        self.lock_page = LockPage(env)
-        for page in (self.setup_page, self.login_page, self.password_page, self.lock_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.setup_page)
         self.setup_page.completed.connect(self.on_setup_completed)
-        self.login_page.logged_in.connect(self.on_logged_in)
-        self.password_page.changed.connect(self.on_logged_in)
-        self.lock_page.unlocked.connect(self.on_unlocked)
-        self.lock_page.switch_user.connect(self.on_logout)
+        self._build_account_pages()
+        env.settings.changed.connect(self.on_setting)
         minutes = self.site.idle_lock_minutes if self.site else 5
         self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.on_lock)
@@ -54,6 +48,39 @@ class MainWindow(QMainWindow):
                 env.sync.start()
         first = self.login_page if env.gateway.call(is_set_up) else self.setup_page
         self.stack.setCurrentWidget(first)
+
+    def _build_account_pages(self) -> None:
+        """Log-in, password and lock pages: built again when the language changes."""
+        self.login_page = LoginPage(self.env, self.site.name if self.site else "")
+        self.password_page = ChangePasswordPage(self.env)
+        self.lock_page = LockPage(self.env)
+        for page in (self.login_page, self.password_page, self.lock_page):
+            self.stack.addWidget(page)
+        self.login_page.logged_in.connect(self.on_logged_in)
+        self.password_page.changed.connect(self.on_logged_in)
+        self.lock_page.unlocked.connect(self.on_unlocked)
+        self.lock_page.switch_user.connect(self.on_logout)
+
+    def on_setting(self, key: str) -> None:
+        """A new language: every page is built again in it, and the officer stays where
+        they were (on the display page, signed in)."""
+        if key != "language":
+            return
+        app = QCoreApplication.instance()
+        if app is not None:
+            apply_language(app, str(self.env.settings.get("language")))
+        self.setWindowTitle(translate("main_window", "Puskesos Kiosk"))
+        old = (self.login_page, self.password_page, self.lock_page)
+        showing_login = self.stack.currentWidget() is self.login_page
+        self._build_account_pages()
+        for page in old:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        if showing_login:
+            self.stack.setCurrentWidget(self.login_page)
+        if self.actor is not None and self.shell is not None:
+            self.on_logged_in(self.actor)
+            self.shell.show_key("display")
 
     def on_setup_completed(self, actor: Actor) -> None:
         self.site = self.env.gateway.call(get_site)

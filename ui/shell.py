@@ -293,6 +293,9 @@ class Shell(QWidget):
     def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
+    def current_key(self) -> str:
+        return self.entries[max(0, self.nav.currentRow())].key
+
     def _sync_reported(self, report: SyncReport) -> None:
         if report.ok:
             text = translate("shell", "Sinkron: berhasil")

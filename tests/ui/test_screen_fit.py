@@ -24,6 +24,8 @@ SIZES = [
     (1366, 728, "besar"),
     (1366, 728, "kontras"),
     (1024, 560, "normal"),
+    (1366, 728, "english"),  # English words are often longer
+    (1024, 560, "english"),
 ]
 
 
@@ -42,6 +44,7 @@ def _problems(qtbot, ctx, tmp_path, user: str, width: int, height: int, mode: st
     settings = LocalSettings(QSettings(str(tmp_path / f"{mode}.ini"), QSettings.Format.IniFormat))
     settings.set("large_text", mode == "besar")
     settings.set("high_contrast", mode == "kontras")
+    settings.set("language", "en" if mode == "english" else "id")
     window = build_window(ctx, settings=settings, executor=SyncExecutor())
     qtbot.addWidget(window)
     window.resize(width, height)

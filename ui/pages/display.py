@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.forms import add_field
-from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
 from ui.local_settings import OPTIONS, LocalSettings
 
 VOICE_HELP = QT_TRANSLATE_NOOP(
@@ -39,6 +40,16 @@ class DisplayPage(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout()
+        # Both words: whoever changed it by mistake can read the way back.
+        self.language = add_field(
+            form, translate("display", "&Bahasa / Language"), QComboBox(), "language"
+        )
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        self.language.currentIndexChanged.connect(
+            lambda _i: settings.set("language", str(self.language.currentData()))
+        )
         for opt in OPTIONS:
             if opt.page != "display":
                 continue

@@ -79,7 +79,7 @@ class OfficersPage(QWidget):
             cb = QCheckBox(ROLE_LABELS[role])
             cb.setObjectName(f"role_{role.value}")
             self.role_boxes[role] = cb
-            grid.addWidget(cb, i // 3, i % 3)
+            grid.addWidget(cb, i // 2, i % 2)  # two a row: fits 1024 px in English too
         form.addRow(QLabel(translate("officers", "Peran")), roles)
         self.add_button = QPushButton(translate("officers", "&Tambah petugas"))
         self.add_button.setProperty("primary", True)

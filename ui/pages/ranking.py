@@ -63,6 +63,23 @@ HEADERS = (
 )
 
 
+# The facts' words (kiosk.ranking.WORDS) marked here for the window; the files for the
+# village meeting keep kiosk's Indonesian.
+WEIGHT_WORDS = {
+    "decile": QT_TRANSLATE_NOOP("ranking", "desil"),
+    "children": QT_TRANSLATE_NOOP("ranking", "balita"),
+    "school": QT_TRANSLATE_NOOP("ranking", "anak usia sekolah"),
+    "elderly": QT_TRANSLATE_NOOP("ranking", "lansia"),
+    "disability": QT_TRANSLATE_NOOP("ranking", "disabilitas"),
+    "need": QT_TRANSLATE_NOOP("ranking", "kebutuhan tercatat"),
+    "size": QT_TRANSLATE_NOOP("ranking", "jumlah anggota"),
+}
+
+
+def weight_word(key: str) -> str:
+    return translate("ranking", WEIGHT_WORDS.get(key, WORDS[key]))
+
+
 class RankingPage(QWidget):
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -151,9 +168,9 @@ class RankingPage(QWidget):
             box.setSingleStep(0.5)
             box.setValue(value)
             box.setLocale(INDONESIAN)  # 5,0 not 5.0
-            box.setAccessibleName(translate("ranking", "Bobot {0}").format(WORDS[key]))
+            box.setAccessibleName(translate("ranking", "Bobot {0}").format(weight_word(key)))
             self.weights[key] = box
-            label = QLabel(WORDS[key])  # above its box: four to a row fit a netbook
+            label = QLabel(weight_word(key))  # above its box: four to a row fit a netbook
             label.setBuddy(box)
             grid.addWidget(label, 2 * (i // 4), 1 + i % 4)
             grid.addWidget(box, 2 * (i // 4) + 1, 1 + i % 4)
@@ -202,12 +219,18 @@ class RankingPage(QWidget):
         row.addWidget(self.refuse)
         return row
 
+    @staticmethod
+    def _in_quota(r: Ranked) -> str:
+        return translate("ranking", "ya") if r.within_quota else ""
+
     def _cells(self, r: Ranked) -> tuple[str, ...]:
         c = r.candidate
         decisions = self.kept.decisions if self.kept else None
         return (
             str(r.rank),
-            decisions.get(c.key, "") if decisions else ("ya" if r.within_quota else ""),
+            decisions.get(c.key, "")
+            if decisions
+            else (translate("ranking", "ya") if r.within_quota else ""),
             c.head,
             mask_nik(c.nik),
             c.no_kk,

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.errors import KioskError
+from kiosk.messages import _
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 AUTO_REASONS = ("harian", "migrasi")
@@ -68,7 +69,9 @@ def private(path: Path) -> None:
 def check_file(path: Path) -> None:
     """Refuse a file that is not a whole, readable kiosk database."""
     if not path.is_file():
-        raise BackupError(f"Berkas cadangan {path.name} tidak ada. Pilih berkas yang benar.")
+        raise BackupError(
+            _("Berkas cadangan {0} tidak ada. Pilih berkas yang benar.").format(path.name)
+        )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -78,15 +81,18 @@ def check_file(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError(
-            f"Berkas {path.name} bukan basis data kiosk yang utuh ({exc}). Pilih cadangan lain."
+            _("Berkas {0} bukan basis data kiosk yang utuh ({1}). Pilih cadangan lain.").format(
+                path.name, exc
+            )
         ) from exc
     if not result or result[0] != "ok":
         raise BackupError(
-            f"Berkas {path.name} rusak (pemeriksaan integritas: {result[0] if result else '-'}). "
-            "Pilih cadangan lain."
+            _("Berkas {0} rusak (pemeriksaan integritas: {1}). Pilih cadangan lain.").format(
+                path.name, result[0] if result else "-"
+            )
         )
     if not {"alembic_version", "officer", "site"} <= tables:
-        raise BackupError(f"Berkas {path.name} bukan cadangan Puskesos Kiosk.")
+        raise BackupError(_("Berkas {0} bukan cadangan Puskesos Kiosk.").format(path.name))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -110,7 +116,9 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
         folder.mkdir(parents=True, exist_ok=True)
         private(folder)
     except OSError as exc:
-        raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat ({exc.strerror}).") from exc
+        raise BackupError(
+            _("Folder cadangan {0} tidak dapat dibuat ({1}).").format(folder, exc.strerror)
+        ) from exc
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"puskesos-{stamp}-{reason}.sqlite3"
     n = 1
@@ -127,8 +135,10 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
         raise BackupError(
-            f"Cadangan tidak dapat dibuat di {folder} ({exc}). Periksa ruang disk atau "
-            "colokan diska USB, lalu coba lagi."
+            _(
+                "Cadangan tidak dapat dibuat di {0} ({1}). Periksa ruang disk atau "
+                "colokan diska USB, lalu coba lagi."
+            ).format(folder, exc)
         ) from exc
     except BackupError:
         part.unlink(missing_ok=True)
@@ -200,7 +210,9 @@ def mirror(info: BackupInfo, folder: Path) -> Path:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
         raise BackupError(
-            f"Salinan kedua ke {folder} gagal ({exc}). Periksa diska USB; cadangan utama aman."
+            _("Salinan kedua ke {0} gagal ({1}). Periksa diska USB; cadangan utama aman.").format(
+                folder, exc
+            )
         ) from exc
     return target
 

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 
 Verdict = bool | None  # yes, no, unknown
 
@@ -149,21 +150,23 @@ def evaluate(rule: Mapping[str, Any], facts: HouseholdFacts) -> Evaluation:
 def check_rule(rule: Any) -> dict[str, Any]:
     """A rule as stored, or a clear refusal: an unknown test would be skipped silently."""
     if not isinstance(rule, dict):
-        raise ValidationError("Kriteria harus berupa objek JSON.", field="rules")
+        raise ValidationError(_("Kriteria harus berupa objek JSON."), field="rules")
 
     def walk(node: Any) -> None:
         if not isinstance(node, dict) or not node:
-            raise ValidationError("Setiap kriteria harus berupa objek JSON.", field="rules")
+            raise ValidationError(_("Setiap kriteria harus berupa objek JSON."), field="rules")
         if "all" in node or "any" in node:
             children = node.get("all") or node.get("any")
             if len(node) != 1 or not isinstance(children, list) or not children:
-                raise ValidationError("'all'/'any' berisi daftar kriteria.", field="rules")
+                raise ValidationError(_("'all'/'any' berisi daftar kriteria."), field="rules")
             for child in children:
                 walk(child)
             return
         if len(node) != 1 or next(iter(node)) not in TESTS:
             known = ", ".join(TESTS)
-            raise ValidationError(f"Kriteria tidak dikenal. Yang dikenal: {known}.", field="rules")
+            raise ValidationError(
+                _("Kriteria tidak dikenal. Yang dikenal: {0}.").format(known), field="rules"
+            )
 
     if rule:
         walk(rule)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 
 EXAMPLES = "2026-11 (bulan), 2026Q4 (kuartal), 2026S2 (semester), 2026 (tahun), 2026W48, 2026-11-26"
 
@@ -119,6 +120,8 @@ def parse_period(text: str, today: date) -> Period:
             except ValueError:
                 break  # month 13, week 54, 31 February
     raise ValidationError(
-        f"Periode '{text.strip()}' tidak dikenal. Tulis misalnya {EXAMPLES}, atau 'bulan lalu'.",
+        _("Periode '{0}' tidak dikenal. Tulis misalnya {1}, atau 'bulan lalu'.").format(
+            text.strip(), EXAMPLES
+        ),
         field="period",
     )

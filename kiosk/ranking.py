@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     "decile": 5.0,
@@ -94,10 +95,12 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     if unknown:
         known = ", ".join(DEFAULT_WEIGHTS)
         raise ValidationError(
-            f"Bobot tidak dikenal: {', '.join(sorted(unknown))}. Yang dikenal: {known}."
+            _("Bobot tidak dikenal: {0}. Yang dikenal: {1}.").format(
+                ", ".join(sorted(unknown)), known
+            )
         )
     if any(w < 0 for w in chosen.values()) or not any(chosen.values()):
-        raise ValidationError("Bobot tidak boleh negatif, dan paling sedikit satu lebih dari 0.")
+        raise ValidationError(_("Bobot tidak boleh negatif, dan paling sedikit satu lebih dari 0."))
     return chosen
 
 
@@ -132,7 +135,7 @@ def rank(
 ) -> Ranking:
     """Every household scored, ordered, the first ``quota`` marked; the rest excluded with why."""
     if quota < 1:
-        raise ValidationError("Kuota paling sedikit 1 keluarga.", field="quota")
+        raise ValidationError(_("Kuota paling sedikit 1 keluarga."), field="quota")
     w = check_weights(weights)
     scored: list[tuple[float, Candidate, tuple[str, ...]]] = []
     excluded: list[Excluded] = []

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from kiosk.errors import PermissionDenied
+from kiosk.messages import _
 
 
 class Role(StrEnum):
@@ -165,7 +166,8 @@ def require(roles: Iterable[Role | str], perm: Perm) -> None:
     """Raise :class:`PermissionDenied` unless ``roles`` grant ``perm``."""
     if perm not in permissions_of(roles):
         raise PermissionDenied(
-            f"Akun Anda tidak berwenang {PERM_LABELS[perm]}. "
-            "Minta petugas yang berwenang atau administrator.",
+            _(
+                "Akun Anda tidak berwenang {0}. Minta petugas yang berwenang atau administrator."
+            ).format(PERM_LABELS[perm]),
             code=f"tidak_berwenang:{perm.value}",
         )

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from kiosk.messages import _
+
 log = logging.getLogger(__name__)
 SERVICE = "puskesos-kiosk"
 ENV_NO_KEYRING = "PUSKESOS_NO_KEYRING"
@@ -82,4 +84,4 @@ class Sealer:
         try:
             return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
         except (InvalidToken, ValueError) as exc:
-            raise SealError("sealed value cannot be opened with this key") from exc
+            raise SealError(_("sealed value cannot be opened with this key")) from exc

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from kiosk.db import BULK_LOAD_PRAGMAS, CONNECTION_PRAGMAS, SCRATCH_PRAGMAS
 from kiosk.errors import KioskError
+from kiosk.messages import _
 
 
 def memory_pool() -> pa.MemoryPool:
@@ -92,8 +93,10 @@ class ColumnWriter:
     def _raise(self) -> None:
         if self.error is not None:
             raise KioskError(
-                "Data DTKS sementara tidak dapat ditulis (ruang disk penuh?). Kosongkan ruang "
-                "disk lalu impor lagi; data DTKS lama tetap dipakai."
+                _(
+                    "Data DTKS sementara tidak dapat ditulis (ruang disk penuh?). Kosongkan ruang "
+                    "disk lalu impor lagi; data DTKS lama tetap dipakai."
+                )
             ) from self.error
 
     def close(self) -> None:

@@ -53,6 +53,7 @@ from kiosk.dtks.reader import MAX_ROW_LINES, Encodings, Utf8Stream
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
+from kiosk.messages import _
 from kiosk.names import name_keys
 from kiosk.number16 import ZERO_SERIAL
 
@@ -178,7 +179,7 @@ class Loader:
         joined = pc.binary_join_element_wise(*cells, SEP) if len(cells) > 1 else cells[0]
         raw = _utf8_bytes(joined).tobytes()  # one copy; bytes.count and find run in C
         if len(cells) > 1 and raw.count(b"\x1f") != n * (len(cells) - 1):
-            raise NotPlain("a cell holds the separator used for hashing")
+            raise NotPlain(_("a cell holds the separator used for hashing"))
         self.bytes_done += len(raw) + n  # and the line ends
         blank = pc.equal(joined, SEP * (len(cells) - 1)).to_numpy(zero_copy_only=False)
         hashes = list(map(hash, joined.cast(pa.binary()).to_pylist()))  # bytes: no decoding
@@ -227,7 +228,7 @@ class Loader:
         row_of = np.searchsorted(offsets[1:] - offsets[0], np.flatnonzero(breaks), "right")
         per_row = np.bincount(row_of, minlength=n)
         if per_row.max() + 1 > MAX_ROW_LINES:
-            raise NotPlain("a quote left open")
+            raise NotPlain(_("a quote left open"))
         ends = first + np.cumsum(per_row + 1)
         self.line = int(ends[-1])
         return lambda i: int(ends[i])

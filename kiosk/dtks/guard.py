@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 from kiosk.context import KioskContext
 from kiosk.errors import KioskError
 from kiosk.formatting import angka
+from kiosk.messages import _
 from kiosk.models import DtksSnapshot, Site
 
 
@@ -62,20 +63,27 @@ def guard_replacement(
     if active is not None and imported * 2 < (active.row_count or 0):
         reasons.append("lebih_kecil")
         asks.append(
-            f"Data baru hanya {angka(imported)} baris, kurang dari separuh data yang "
-            f"dipakai sekarang ({angka(active.row_count or 0)} baris)."
+            _(
+                "Data baru hanya {0} baris, kurang dari separuh data yang dipakai sekarang "
+                "({1} baris)."
+            ).format(angka(imported), angka(active.row_count or 0))
         )
     if regency:
         coded, foreign = foreign_share(ctx, snap_id, regency)
         if coded and foreign * 2 > coded:
             reasons.append("kabupaten_lain")
             asks.append(
-                f"{angka(foreign)} dari {angka(coded)} baris berkode desa di luar kabupaten "
-                "Puskesos ini: mungkin berkas kabupaten lain."
+                _(
+                    "{0} dari {1} baris berkode desa di luar kabupaten Puskesos ini: mungkin "
+                    "berkas kabupaten lain."
+                ).format(angka(foreign), angka(coded))
             )
     if reasons and not confirmed:
         raise NeedsConfirmation(
-            " ".join(asks) + " Data lama tetap dipakai. Bila berkas ini memang benar, ulangi "
-            "dan konfirmasi penggantian (baris perintah: --replace-smaller).",
+            " ".join(asks)
+            + _(
+                " Data lama tetap dipakai. Bila berkas ini memang benar, ulangi dan konfirmasi "
+                "penggantian (baris perintah: --replace-smaller)."
+            ),
         )
     return reasons

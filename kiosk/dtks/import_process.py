@@ -28,6 +28,7 @@ from typing import Any
 from kiosk import errors
 from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.importer import ImportCancelled, ImportReport, import_snapshot
+from kiosk.messages import _
 from kiosk.services.actor import Actor
 
 if sys.platform != "win32":
@@ -89,7 +90,7 @@ def _rebuild(name: str, message: str, code: str) -> Exception:
     if isinstance(cls, type) and issubclass(cls, errors.KioskError):
         return cls(message, code=code)
     return errors.KioskError(
-        "Impor gagal karena kesalahan yang tidak terduga; data DTKS lama tetap dipakai."
+        _("Impor gagal karena kesalahan yang tidak terduga; data DTKS lama tetap dipakai.")
     )
 
 
@@ -125,8 +126,10 @@ def import_in_process(
             except queue.Empty:
                 if not child.is_alive() and out.empty():
                     raise errors.KioskError(
-                        "Proses impor berhenti tiba-tiba; data DTKS lama tetap dipakai. "
-                        "Coba impor lagi; bila berulang, periksa ruang disk."
+                        _(
+                            "Proses impor berhenti tiba-tiba; data DTKS lama tetap dipakai. "
+                            "Coba impor lagi; bila berulang, periksa ruang disk."
+                        )
                     ) from None
                 continue
             if kind_ == "progress":

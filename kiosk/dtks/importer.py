@@ -41,6 +41,7 @@ from kiosk.dtks.store import (
 )
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import mask_niks_in_text
+from kiosk.messages import _
 from kiosk.models import DtksSnapshot
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -129,8 +130,10 @@ def _required_columns(source: Source) -> Mapping:
     missing = [f for f in REQUIRED if f not in mapping.fields]
     if missing or ("nik" not in mapping.fields and "no_kk" not in mapping.fields):
         raise ValidationError(
-            "Kolom wajib tidak ditemukan: perlu kolom nama dan NIK atau No. KK. Kolom di "
-            f"berkas: {', '.join(source.headers[:20])}.",
+            _(
+                "Kolom wajib tidak ditemukan: perlu kolom nama dan NIK atau No. KK. "
+                "Kolom di berkas: {0}."
+            ).format(", ".join(source.headers[:20])),
             code="kolom_wajib",
         )
     return mapping
@@ -192,7 +195,7 @@ def import_snapshot(
     clock = clock or ctx.clock
     kind = kind.upper()
     if kind not in ("DTKS", "DTSEN"):
-        raise ValidationError("Jenis data harus DTKS atau DTSEN.", field="kind")
+        raise ValidationError(_("Jenis data harus DTKS atau DTSEN."), field="kind")
     done = [0]
     source = open_source(Path(path), done)
     mapping = _required_columns(source)
@@ -277,7 +280,7 @@ def _load(
             progress(source.size, source.size, report.rows_read)
         if report.imported == 0:
             raise ValidationError(
-                "Tidak ada baris yang dapat diimpor; lihat alasan penolakan.", code="tanpa_baris"
+                _("Tidak ada baris yang dapat diimpor; lihat alasan penolakan."), code="tanpa_baris"
             )
     finally:
         writer.close()
@@ -312,7 +315,7 @@ class _Load:
             self.shown = max(self.shown, min(self.done[0], self.source.size))
             self.progress(self.shown, self.source.size, self.report.rows_read)
         if self.cancel is not None and self.cancel.is_set():
-            raise ImportCancelled("Impor dibatalkan; data DTKS lama tetap dipakai.")
+            raise ImportCancelled(_("Impor dibatalkan; data DTKS lama tetap dipakai."))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.formatting import angka
+from kiosk.messages import _
 
 DELIMITERS = ",;\t|"
 BLOCK = 1 << 20  # bytes read and decoded at a time
@@ -117,8 +118,10 @@ def _blocks(path: Path, counter: list[int]) -> Iterator[bytes]:
             if cut == 0:
                 if len(block) > LONGEST_LINE:
                     raise ValidationError(
-                        "Berkas ini tidak berisi baris-baris CSV (tidak ada akhir baris dalam "
-                        "16 MB). Simpan ulang dari Excel sebagai CSV.",
+                        _(
+                            "Berkas ini tidak berisi baris-baris CSV (tidak ada akhir baris dalam "
+                            "16 MB). Simpan ulang dari Excel sebagai CSV."
+                        ),
                         code="bukan_csv",
                     )
                 rest = block
@@ -176,8 +179,10 @@ def _sniff(first: str) -> str:
     best = max(counts, key=lambda d: counts[d])
     if counts[best] == 0:
         raise ValidationError(
-            "Berkas tidak memakai pemisah kolom yang dikenal (koma, titik koma, "
-            "tab atau garis tegak).",
+            _(
+                "Berkas tidak memakai pemisah kolom yang dikenal (koma, titik koma, "
+                "tab atau garis tegak)."
+            ),
             code="pemisah",
         )
     return best
@@ -200,13 +205,15 @@ def open_csv(path: Path, progress: list[int]) -> Source:
     try:
         first = next(lines)
     except StopIteration:
-        raise ValidationError("Berkas kosong.", code="kosong") from None
+        raise ValidationError(_("Berkas kosong."), code="kosong") from None
     first = first.lstrip("\ufeff")
     if len(first) > MAX_HEADER:
         raise ValidationError(
-            f"Baris pertama berkas {path.name} sangat panjang ({angka(len(first))} karakter) "
-            "tanpa akhir baris: ini bukan tabel CSV. Buka di Excel, periksa isinya, lalu simpan "
-            "sebagai CSV; data DTKS lama tetap dipakai.",
+            _(
+                "Baris pertama berkas {0} sangat panjang ({1} karakter) tanpa akhir "
+                "baris: ini bukan tabel CSV. Buka di Excel, periksa isinya, lalu simpan "
+                "sebagai CSV; data DTKS lama tetap dipakai."
+            ).format(path.name, angka(len(first))),
             code="bukan_csv",
         )
     delimiter = _sniff(first)
@@ -214,7 +221,9 @@ def open_csv(path: Path, progress: list[int]) -> Source:
         headers = next(csv.reader([first], delimiter=delimiter))
     except csv.Error as exc:
         raise ValidationError(
-            f"Judul kolom berkas {path.name} tidak terbaca ({exc}). Simpan ulang sebagai CSV.",
+            _("Judul kolom berkas {0} tidak terbaca ({1}). Simpan ulang sebagai CSV.").format(
+                path.name, exc
+            ),
             code="csv_rusak",
         ) from exc
     reader = csv.reader(lines, delimiter=delimiter)
@@ -230,9 +239,11 @@ def open_csv(path: Path, progress: list[int]) -> Source:
                 rows = list(islice(reader, count))
             except csv.Error as exc:
                 raise ValidationError(
-                    f"Berkas CSV rusak sekitar baris {reader.line_num + 1} ({exc}). Periksa "
-                    'tanda kutip (") yang tidak ditutup, lalu simpan ulang dan impor lagi; '
-                    "data DTKS lama tetap dipakai.",
+                    _(
+                        'Berkas CSV rusak sekitar baris {0} ({1}). Periksa tanda kutip (") yang '
+                        "tidak ditutup, lalu simpan ulang dan impor lagi; data DTKS lama tetap "
+                        "dipakai."
+                    ).format(reader.line_num + 1, exc),
                     code="csv_rusak",
                 ) from exc
             if not rows:
@@ -255,9 +266,11 @@ def _line_numbers(rows: list[list[str]], start: int, end: int) -> Callable[[int]
     for i, span in enumerate(spans):
         if span > MAX_ROW_LINES:
             raise ValidationError(
-                f'Tanda kutip (") di baris {ends[i] + 1} tidak ditutup: {span} baris berikutnya '
-                "terbaca sebagai satu sel. Perbaiki baris itu, simpan ulang, lalu impor lagi; "
-                "data DTKS lama tetap dipakai.",
+                _(
+                    'Tanda kutip (") di baris {0} tidak ditutup: {1} baris berikutnya '
+                    "terbaca sebagai satu sel. Perbaiki baris itu, simpan ulang, lalu impor "
+                    "lagi; data DTKS lama tetap dipakai."
+                ).format(ends[i] + 1, span),
                 code="csv_rusak",
             )
     return lambda i: ends[i + 1]
@@ -274,7 +287,10 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …
         raise ValidationError(
-            "Berkas Excel rusak atau bukan .xlsx; simpan ulang dari Excel sebagai .xlsx atau .csv.",
+            _(
+                "Berkas Excel rusak atau bukan .xlsx; simpan ulang dari Excel sebagai .xlsx "
+                "atau .csv."
+            ),
             code="xlsx_rusak",
         ) from exc
     sheet = book.worksheets[0]
@@ -282,7 +298,7 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
     try:
         headers = ["" if c is None else str(c) for c in next(it)]
     except StopIteration:
-        raise ValidationError("Lembar kerja pertama kosong.", code="kosong") from None
+        raise ValidationError(_("Lembar kerja pertama kosong."), code="kosong") from None
     size = path.stat().st_size
     total = max(1, sheet.max_row or 1)
 
@@ -302,29 +318,38 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
 def open_source(path: Path, progress: list[int]) -> Source:
     """Open by content, not by name: an .xls renamed .csv still gets a clear message."""
     if not path.exists():
-        raise ValidationError(f"Berkas {path} tidak ditemukan.", code="tidak_ada")
+        raise ValidationError(_("Berkas {0} tidak ditemukan.").format(path), code="tidak_ada")
     if path.is_dir():
         raise ValidationError(
-            f"{path.name} adalah folder, bukan berkas. Pilih berkas ekspor DTKS (.csv atau .xlsx) "
-            "di dalamnya.",
+            _(
+                "{0} adalah folder, bukan berkas. Pilih berkas ekspor DTKS (.csv atau "
+                ".xlsx) di dalamnya."
+            ).format(path.name),
             code="folder",
         )
     if not path.is_file():
-        raise ValidationError(f"{path.name} bukan berkas biasa. Pilih berkas .csv atau .xlsx.")
+        raise ValidationError(
+            _("{0} bukan berkas biasa. Pilih berkas .csv atau .xlsx.").format(path.name)
+        )
     try:
         with open(path, "rb") as f:
             magic = f.read(8)
     except OSError as exc:
         raise ValidationError(
-            f"Berkas {path.name} tidak dapat dibaca ({exc.strerror}). Salin berkas ke folder "
-            "Dokumen lalu coba lagi.",
+            _(
+                "Berkas {0} tidak dapat dibaca ({1}). Salin berkas ke folder Dokumen "
+                "lalu coba lagi."
+            ).format(path.name, exc.strerror),
             code="tidak_terbaca",
         ) from exc
     if magic.startswith(b"PK"):
         return open_xlsx(path, progress)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise ValidationError(
-            "Berkas .xls lama tidak didukung: buka di Excel lalu simpan sebagai .xlsx atau .csv.",
+            _(
+                "Berkas .xls lama tidak didukung: buka di Excel lalu simpan sebagai .xlsx "
+                "atau .csv."
+            ),
             code="xls_lama",
         )
     refuse_nul(path)
@@ -341,10 +366,11 @@ def refuse_nul(path: Path, block: int = 1 << 20) -> None:
             if at >= 0:
                 line = lines + chunk.count(b"\n", 0, at) + 1
                 raise ValidationError(
-                    f"Berkas rusak: ada karakter kosong (NUL) di baris {angka(line)}. Mungkin "
-                    "berkas terpotong saat diunduh atau disimpan sebagai UTF-16. "
-                    "Simpan ulang dari Excel sebagai 'CSV UTF-8' atau unduh lagi; data DTKS "
-                    "lama tetap dipakai.",
+                    _(
+                        "Berkas rusak: ada karakter kosong (NUL) di baris {0}. Mungkin berkas "
+                        "terpotong saat diunduh atau disimpan sebagai UTF-16. Simpan ulang dari "
+                        "Excel sebagai 'CSV UTF-8' atau unduh lagi; data DTKS lama tetap dipakai."
+                    ).format(angka(line)),
                     code="karakter_nul",
                 )
             lines += chunk.count(b"\n")

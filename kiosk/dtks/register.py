@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.dtks import name_index
 from kiosk.errors import AuthenticationError
+from kiosk.messages import _
 from kiosk.names import name_key
 from kiosk.number16 import digits16
 from kiosk.roles import Perm, require
@@ -205,7 +206,7 @@ class Register:
             active = bool(rows) and bool(rows[0][0])
             known = self._roles[officer] = (active, tuple(r for _, r in rows if r))
         if not known[0]:
-            raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
+            raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
         require(known[1], Perm.CHECK_DTKS)
         return db
 

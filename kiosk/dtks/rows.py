@@ -18,6 +18,7 @@ from typing import Any
 
 from kiosk.dtks.columns import Mapping
 from kiosk.dtks.row_source import convert_source
+from kiosk.messages import _
 from kiosk.names import name_key, name_keys
 from kiosk.number16 import CLEAN, ZERO_SERIAL, Problem
 from kiosk.number16 import parse as parse_number
@@ -85,7 +86,8 @@ def number16(cell: Any, label: str, numeric_cell_suspect: bool) -> str | None:
     assert digits is not None
     if numeric_cell_suspect and isinstance(cell, int | float) and digits.endswith("0"):
         raise Rejected(
-            f"{label} disimpan sebagai angka di Excel; digit terakhir mungkin hilang", text
+            _("{0} disimpan sebagai angka di Excel; digit terakhir mungkin hilang").format(label),
+            text,
         )
     return digits
 

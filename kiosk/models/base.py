@@ -18,6 +18,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.clock import utcnow
+from kiosk.messages import _
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -38,7 +39,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime refused: pass an aware UTC time")
+            raise ValueError(_("naive datetime refused: pass an aware UTC time"))
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 

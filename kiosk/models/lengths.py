@@ -15,6 +15,7 @@ from sqlalchemy import String, Text, event, inspect
 from sqlalchemy.orm import Session
 
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 
 
 def check_lengths(obj: Any) -> None:
@@ -28,16 +29,20 @@ def check_lengths(obj: Any) -> None:
             continue
         if "\x00" in value:
             raise ValidationError(
-                f"Isian '{column.key}' berisi karakter kosong (NUL) yang tidak dapat disimpan. "
-                "Ketik ulang isian itu, jangan menempel dari berkas yang rusak.",
+                _(
+                    "Isian '{0}' berisi karakter kosong (NUL) yang tidak dapat disimpan. "
+                    "Ketik ulang isian itu, jangan menempel dari berkas yang rusak."
+                ).format(column.key),
                 code="karakter_nul",
                 field=column.key,
             )
         limit = column.type.length
         if limit and len(value) > limit:
             raise ValidationError(
-                f"Isian '{column.key}' terlalu panjang: {len(value)} karakter, paling banyak "
-                f"{limit}. Persingkat lalu simpan lagi.",
+                _(
+                    "Isian '{0}' terlalu panjang: {1} karakter, paling banyak {2}. "
+                    "Persingkat lalu simpan lagi."
+                ).format(column.key, len(value), limit),
                 code="terlalu_panjang",
                 field=column.key,
             )

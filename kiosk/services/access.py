@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.errors import NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import ReferenceItem
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -51,7 +52,7 @@ def checked_needs(session: Session, codes: Iterable[str]) -> str:
     known = [n.code for n in access_needs(session)]
     unknown = wanted - set(known)
     if unknown:
-        raise ValidationError("Kebutuhan akses tidak dikenal.", field="access_needs")
+        raise ValidationError(_("Kebutuhan akses tidak dikenal."), field="access_needs")
     return ",".join(code for code in known if code in wanted)
 
 
@@ -73,11 +74,12 @@ def set_access_guide(session: Session, actor: Actor, code: str, text: str) -> Ac
         )
     ).first()
     if item is None:
-        raise NotFound("Kebutuhan akses itu tidak ada di daftar.")
+        raise NotFound(_("Kebutuhan akses itu tidak ada di daftar."))
     text = " ".join(text.split())
     if len(text) > GUIDE_MAX:
         raise ValidationError(
-            f"Panduan paling panjang {GUIDE_MAX} huruf: tulis yang singkat.", field="guide"
+            _("Panduan paling panjang {0} huruf: tulis yang singkat.").format(GUIDE_MAX),
+            field="guide",
         )
     extra = dict(item.extra or {})
     if text:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kiosk.errors import AuthenticationError, PermissionDenied
+from kiosk.messages import _
 from kiosk.models import Officer
 from kiosk.roles import Perm, Role, permissions_of, require
 
@@ -41,7 +42,7 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> Officer:
     """Check ``perm`` against the officer's *stored* roles (a role removed a minute ago counts)."""
     officer = session.get(Officer, actor.id)
     if officer is None or not officer.active:
-        raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
+        raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
     try:
         require((r.role for r in officer.roles), perm)
     except PermissionDenied as exc:
@@ -55,7 +56,7 @@ def authorize_self(session: Session, actor: Actor) -> Officer:
     active."""
     officer = session.get(Officer, actor.id)
     if officer is None or not officer.active:
-        raise AuthenticationError("Akun ini tidak aktif lagi. Masuk dengan akun lain.")
+        raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
     return officer
 
 

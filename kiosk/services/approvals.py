@@ -20,6 +20,7 @@ from kiosk import case_rules as rules
 from kiosk.case_rules import ProductStatus, ReferralStatus
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from kiosk.messages import _
 from kiosk.models import (
     ApprovalStep,
     ApprovalVote,
@@ -110,7 +111,7 @@ def submit(
     """Open the next round of ``steps`` for a subject (engine step inside a declared action;
     the officer has been checked there)."""
     if current_step(session, subject_type, subject_id) is not None:
-        raise Conflict("Pengajuan ini masih menunggu persetujuan.", code="sudah_diajukan")
+        raise Conflict(_("Pengajuan ini masih menunggu persetujuan."), code="sudah_diajukan")
     round_no = _round_of(session, subject_type, subject_id) + 1
     _open_round(session, subject_type, subject_id, round_no, steps)
     set_status(
@@ -146,8 +147,10 @@ def submit(
 def submittable(case_: Case) -> None:
     if not rules.can_move(case_.status, rules.AWAITING, by_engine=True):
         raise Conflict(
-            "Telaah atau proses kasus ini dulu sebelum mengajukan persetujuan "
-            f"(status sekarang: {rules.STATUS_LABELS.get(case_.status, case_.status)}).",
+            _(
+                "Telaah atau proses kasus ini dulu sebelum mengajukan persetujuan "
+                "(status sekarang: {0})."
+            ).format(rules.STATUS_LABELS.get(case_.status, case_.status)),
             code="belum_bisa_diajukan",
         )
 
@@ -155,7 +158,7 @@ def submittable(case_: Case) -> None:
 def load_product(session: Session, product_id: uuid.UUID) -> ServiceProduct:
     product = session.get(ServiceProduct, product_id)
     if product is None:
-        raise NotFound("Produk layanan ini tidak ditemukan.")
+        raise NotFound(_("Produk layanan ini tidak ditemukan."))
     return product
 
 
@@ -168,7 +171,7 @@ def case_of(session: Session, subject_type: str, subject_id: uuid.UUID) -> Case:
     if subject_type == REFERRAL:
         referral = session.get(Referral, subject_id)
         if referral is None:
-            raise NotFound("Rujukan ini tidak ditemukan.")
+            raise NotFound(_("Rujukan ini tidak ditemukan."))
         return load_case(session, referral.case_id)
     return load_case(session, load_product(session, subject_id).case_id)
 
@@ -189,29 +192,31 @@ def vote(
     """Approve or reject a step; returns the subject's new state."""
     step = session.get(ApprovalStep, step_id)
     if step is None:
-        raise NotFound("Langkah persetujuan ini tidak ditemukan. Muat ulang daftar.")
+        raise NotFound(_("Langkah persetujuan ini tidak ditemukan. Muat ulang daftar."))
     if step.at_kabupaten:
         raise Conflict(
-            "Langkah ini diputuskan di kabupaten dan akan datang melalui sinkronisasi.",
+            _("Langkah ini diputuskan di kabupaten dan akan datang melalui sinkronisasi."),
             code="langkah_kabupaten",
         )
     perm = STEP_PERMS.get(step.role)
     if perm is None:
-        raise Conflict("Langkah ini tidak dapat diputuskan di Puskesos.")
+        raise Conflict(_("Langkah ini tidak dapat diputuskan di Puskesos."))
     authorize(session, actor, perm)
     if decision not in (APPROVE, REJECT):
-        raise ValidationError("Pilih setuju atau tolak.", field="decision")
+        raise ValidationError(_("Pilih setuju atau tolak."), field="decision")
     if decision == REJECT and not reason.strip():
         raise ValidationError(
-            "Tuliskan alasan penolakan: petugas pengirim perlu tahu apa yang harus diperbaiki.",
+            _("Tuliskan alasan penolakan: petugas pengirim perlu tahu apa yang harus diperbaiki."),
             field="reason",
             code="perlu_alasan",
         )
     first = current_step(session, step.subject_type, step.subject_id)
     if first is None or first.id != step.id:
         raise Conflict(
-            "Langkah ini belum atau tidak lagi dapat diputuskan (urutan persetujuan: "
-            "koordinator, lalu supervisor). Muat ulang daftar.",
+            _(
+                "Langkah ini belum atau tidak lagi dapat diputuskan (urutan persetujuan: "
+                "koordinator, lalu supervisor). Muat ulang daftar."
+            ),
             code="urutan_persetujuan",
         )
     four_eyes(session, actor, step)
@@ -229,7 +234,7 @@ def four_eyes(session: Session, actor: Actor, step: ApprovalStep) -> None:
     )
     if submitter == actor.id:
         raise PermissionDenied(
-            "Pengajuan ini Anda ajukan sendiri; persetujuannya harus oleh petugas lain.",
+            _("Pengajuan ini Anda ajukan sendiri; persetujuannya harus oleh petugas lain."),
             code="tidak_berwenang:menyetujui_sendiri",
         )
     earlier = session.scalar(
@@ -245,7 +250,7 @@ def four_eyes(session: Session, actor: Actor, step: ApprovalStep) -> None:
     )
     if earlier is not None:
         raise PermissionDenied(
-            "Anda sudah memutuskan langkah sebelumnya; langkah ini harus oleh petugas lain.",
+            _("Anda sudah memutuskan langkah sebelumnya; langkah ini harus oleh petugas lain."),
             code="tidak_berwenang:dua_langkah",
         )
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import AuthenticationError, ValidationError
+from kiosk.messages import _
 from kiosk.models import Officer
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
@@ -50,13 +51,15 @@ def _matches(stored: str | None, secret: str) -> bool:
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"Kata sandi minimal {MIN_PASSWORD} karakter.", code="sandi_pendek", field="password"
+            _("Kata sandi minimal {0} karakter.").format(MIN_PASSWORD),
+            code="sandi_pendek",
+            field="password",
         )
 
 
 def check_pin_rules(pin: str) -> None:
     if not pin.isdigit() or len(pin) not in PIN_LENGTHS:
-        raise ValidationError("PIN harus 4 sampai 8 angka.", code="pin_tidak_valid", field="pin")
+        raise ValidationError(_("PIN harus 4 sampai 8 angka."), code="pin_tidak_valid", field="pin")
 
 
 def login(
@@ -74,7 +77,7 @@ def login(
         select(Officer).where(func.lower(Officer.username) == username.strip().lower())
     ).first()
     refused = AuthenticationError(
-        "Nama pengguna atau kata sandi/PIN salah. Periksa lalu coba lagi.",
+        _("Nama pengguna atau kata sandi/PIN salah. Periksa lalu coba lagi."),
         field="password",
         keep_changes=True,
     )
@@ -86,14 +89,16 @@ def login(
     if not officer.active:
         audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "nonaktif"})
         raise AuthenticationError(
-            "Akun ini dinonaktifkan. Hubungi administrator.", keep_changes=True
+            _("Akun ini dinonaktifkan. Hubungi administrator."), keep_changes=True
         )
     if officer.locked_until is not None and officer.locked_until > now:
         minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
         audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "terkunci"})
         raise AuthenticationError(
-            f"Akun terkunci karena terlalu banyak percobaan salah. Coba lagi {minutes} menit lagi "
-            "atau minta administrator membukanya.",
+            _(
+                "Akun terkunci karena terlalu banyak percobaan salah. Coba lagi {0} "
+                "menit lagi atau minta administrator membukanya."
+            ).format(minutes),
             code="akun_terkunci",
             keep_changes=True,
         )
@@ -101,7 +106,7 @@ def login(
     if not allow_pin and not password_ok and _matches(officer.pin_hash, secret):
         audit(session, officer.id, "masuk_ditolak", "officer", officer.id, {"sebab": "pin"})
         raise AuthenticationError(
-            "PIN hanya membuka layar kiosk yang terkunci. Di baris perintah, pakai kata sandi.",
+            _("PIN hanya membuka layar kiosk yang terkunci. Di baris perintah, pakai kata sandi."),
             code="pin_ditolak",
             field="password",
             keep_changes=True,
@@ -136,7 +141,7 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     """An officer changes their own password (required after an administrator reset)."""
     officer = session.get(Officer, actor.id)
     if officer is None or not _matches(officer.password_hash, old):
-        raise AuthenticationError("Kata sandi lama salah.", field="old_password")
+        raise AuthenticationError(_("Kata sandi lama salah."), field="old_password")
     check_password_rules(new)
     officer.password_hash = hash_secret(new)
     officer.must_change_password = False

@@ -16,6 +16,7 @@ from kiosk.case_actions import CaseAction, Subject, available_actions
 from kiosk.clock import Clock
 from kiosk.errors import NotFound, ValidationError
 from kiosk.identity import mask_nik
+from kiosk.messages import _
 from kiosk.models import (
     ApprovalStep,
     ApprovalVote,
@@ -331,12 +332,17 @@ def find_case(
 ) -> CaseView:
     """ "How is my complaint?": the case by its tracking number, for any counter officer."""
     if not normalise_tracking(tracking):
-        raise ValidationError("Ketik atau pindai nomor lacak pada tanda terima.", field="tracking")
+        raise ValidationError(
+            _("Ketik atau pindai nomor lacak pada tanda terima."), field="tracking"
+        )
     found = _lookup(session, tracking)
     if found is None:
         raise NotFound(
-            f"Nomor lacak {tracking.strip()} tidak ditemukan di Puskesos ini. Periksa lagi "
-            "nomor pada tanda terima (nomor lengkap, atau nomor singkat seperti 2611-00012).",
+            _(
+                "Nomor lacak {0} tidak ditemukan di Puskesos ini. Periksa lagi nomor "
+                "pada tanda terima (nomor lengkap, atau nomor singkat seperti "
+                "2611-00012)."
+            ).format(tracking.strip()),
             code="lacak_tidak_ditemukan",
         )
     return _detail(session, actor, found, clock)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kiosk import case_rules as rules
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import (
     Case,
     CaseEvent,
@@ -49,7 +50,7 @@ EVENT_LABELS = {
 def load_case(session: Session, case_id: uuid.UUID) -> Case:
     found = session.get(Case, case_id)
     if found is None:
-        raise NotFound("Kasus ini tidak ditemukan. Muat ulang daftar kasus.")
+        raise NotFound(_("Kasus ini tidak ditemukan. Muat ulang daftar kasus."))
     return found
 
 
@@ -69,8 +70,10 @@ def set_status(
     from_status = case_.status
     if not rules.can_move(from_status, to_status, by_engine=by_engine):
         raise Conflict(
-            f"Kasus berstatus {rules.STATUS_LABELS.get(from_status, from_status)} tidak dapat "
-            f"diubah menjadi {rules.STATUS_LABELS.get(to_status, to_status)}.",
+            _("Kasus berstatus {0} tidak dapat diubah menjadi {1}.").format(
+                rules.STATUS_LABELS.get(from_status, from_status),
+                rules.STATUS_LABELS.get(to_status, to_status),
+            ),
             code="perpindahan_status",
         )
     case_.status = to_status
@@ -123,14 +126,16 @@ def move_case(
     note = note.strip()
     if rules.needs_note(case_.status, to_status) and not note:
         raise ValidationError(
-            "Tuliskan alasan atau keputusan untuk langkah ini.", field="note", code="perlu_alasan"
+            _("Tuliskan alasan atau keputusan untuk langkah ini."),
+            field="note",
+            code="perlu_alasan",
         )
     if to_status == rules.REJECTED:
         case_.decision = note
     if to_status == rules.CLOSED:
         if not (case_.decision or "").strip():
             raise ValidationError(
-                "Kasus belum punya keputusan tertulis. Catat keputusan sebelum menutup.",
+                _("Kasus belum punya keputusan tertulis. Catat keputusan sebelum menutup."),
                 field="note",
                 code="perlu_keputusan",
             )
@@ -139,8 +144,10 @@ def move_case(
         )
         if told is None:
             raise ValidationError(
-                "Warga belum diberi tahu hasilnya. Catat pemberitahuan (langsung, telepon, "
-                "surat atau melalui fasilitator) sebelum menutup kasus.",
+                _(
+                    "Warga belum diberi tahu hasilnya. Catat pemberitahuan (langsung, telepon, "
+                    "surat atau melalui fasilitator) sebelum menutup kasus."
+                ),
                 field="notice",
                 code="belum_diberitahu",
             )
@@ -161,7 +168,7 @@ def add_note(
     """An analysis note on the timeline (also sent upstream: the kabupaten sees the analysis)."""
     note = note.strip()
     if not note:
-        raise ValidationError("Catatan masih kosong.", field="note")
+        raise ValidationError(_("Catatan masih kosong."), field="note")
     case_ = load_case(session, case_id)
     now = (clock or Clock()).now()
     session.add(CaseEvent(case_id=case_.id, kind="catatan", at=now, officer_id=actor.id, note=note))
@@ -187,11 +194,14 @@ def record_notice(
     """How and when the citizen was told the outcome (all five regulations ask for it)."""
     methods = {c.code: c.label for c in choices(session, "cara_pemberitahuan")}
     if method not in methods:
-        raise ValidationError("Pilih cara pemberitahuan.", field="method")
+        raise ValidationError(_("Pilih cara pemberitahuan."), field="method")
     case_ = load_case(session, case_id)
     if case_.status not in rules.DECIDED:
         raise Conflict(
-            "Kasus ini belum punya hasil untuk diberitahukan. Selesaikan, rujuk, atau tolak dulu.",
+            _(
+                "Kasus ini belum punya hasil untuk diberitahukan. Selesaikan, rujuk, atau "
+                "tolak dulu."
+            ),
             code="belum_ada_hasil",
         )
     now = (clock or Clock()).now()

@@ -21,6 +21,7 @@ from kiosk import depok_stages as stages
 from kiosk.case_rules import OPEN, CaseStatus
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, ValidationError
+from kiosk.messages import _
 from kiosk.models import Case, CaseEvent, CaseHousehold, DtksRecord, Household, Person, Site
 from kiosk.number16 import digits16
 from kiosk.roles import Perm
@@ -95,8 +96,9 @@ def _numbers(raw: Iterable[str]) -> tuple[list[str], int]:
             out.append(kk)
     if bad:
         raise ValidationError(
-            f"No. KK ini tidak terbaca (harus 16 angka): {', '.join(bad[:5])}. Perbaiki lalu "
-            "simpan lagi.",
+            _("No. KK ini tidak terbaca (harus 16 angka): {0}. Perbaiki lalu simpan lagi.").format(
+                ", ".join(bad[:5])
+            ),
             field="households",
         )
     return out, repeats
@@ -164,25 +166,27 @@ def open_community_case(
     clock = clock or Clock()
     if not data.community.strip():
         raise ValidationError(
-            "Tulis nama dan tempat komunitas, mis. Warga RT 03/RW 02 Dusun Krajan.",
+            _("Tulis nama dan tempat komunitas, mis. Warga RT 03/RW 02 Dusun Krajan."),
             field="community",
         )
     if not data.description.strip():
         raise ValidationError(
-            "Tulis apa yang terjadi dan apa yang dibutuhkan.", field="description"
+            _("Tulis apa yang terjadi dan apa yang dibutuhkan."), field="description"
         )
     if data.desk not in {c.code for c in choices(session, "meja_layanan")}:
-        raise ValidationError("Pilih meja layanan.", field="desk")
+        raise ValidationError(_("Pilih meja layanan."), field="desk")
     if data.urgency not in DUE_DAYS:
-        raise ValidationError("Pilih tingkat urgensi: biasa, segera atau darurat.", field="urgency")
+        raise ValidationError(
+            _("Pilih tingkat urgensi: biasa, segera atau darurat."), field="urgency"
+        )
     numbers, repeats = _numbers(data.households)
     if not numbers:
         raise ValidationError(
-            "Tulis No. KK keluarga yang terdampak, satu per baris.", field="households"
+            _("Tulis No. KK keluarga yang terdampak, satu per baris."), field="households"
         )
     site: Site | None = current_site(session)
     if site is None:
-        raise ValidationError("Puskesos belum diatur. Jalankan pengaturan awal dulu.")
+        raise ValidationError(_("Puskesos belum diatur. Jalankan pengaturan awal dulu."))
     today, now = clock.today(), clock.now()
     case_ = Case(
         id=uuid.uuid4(),
@@ -248,12 +252,12 @@ def attach_households(
     clock = clock or Clock()
     case_ = load_case(session, case_id)
     if case_.subject != "komunitas":
-        raise Conflict("Keluarga terdampak hanya ditambahkan pada kasus komunitas.")
+        raise Conflict(_("Keluarga terdampak hanya ditambahkan pada kasus komunitas."))
     if case_.status not in OPEN:
-        raise Conflict("Kasus ini sudah selesai; buka kembali dulu bila ada keluarga baru.")
+        raise Conflict(_("Kasus ini sudah selesai; buka kembali dulu bila ada keluarga baru."))
     numbers, repeats = _numbers(households)
     if not numbers:
-        raise ValidationError("Tulis No. KK yang ditambahkan.", field="households")
+        raise ValidationError(_("Tulis No. KK yang ditambahkan."), field="households")
     added, again = _attach(session, case_, numbers, actor.id, clock)
     session.flush()
     total = len(
@@ -300,13 +304,13 @@ def advance_stage(
     clock = clock or Clock()
     case_ = load_case(session, case_id)
     if case_.status not in OPEN:
-        raise Conflict("Kasus ini sudah diputuskan; tahapan tidak dapat dipindahkan.")
+        raise Conflict(_("Kasus ini sudah diputuskan; tahapan tidak dapat dipindahkan."))
     after = stages.next_stage(case_.stage)
     if after is None and case_.stage == stages.DONE:
-        raise Conflict("Tahapan kasus ini sudah selesai.")
+        raise Conflict(_("Tahapan kasus ini sudah selesai."))
     if (before := case_.stage) and not note.strip():
         raise ValidationError(
-            f"Tulis apa yang sudah dikerjakan pada tahap {stages.LABELS[before]}.",
+            _("Tulis apa yang sudah dikerjakan pada tahap {0}.").format(stages.LABELS[before]),
             field="note",
         )
     if after is None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.identity import mask_nik
+from kiosk.messages import _
 from kiosk.models import DataUpdateProposal, DtksRecord
 from kiosk.number16 import digits16
 from kiosk.periods import Period
@@ -89,16 +90,20 @@ def propose_data_update(
     )
     if found is None:
         raise NotFound(
-            "NIK itu tidak ada di DTKS/DTSEN desa ini. Warga yang belum terdaftar diusulkan "
-            "lewat daftar awal (pre-list)."
+            _(
+                "NIK itu tidak ada di DTKS/DTSEN desa ini. Warga yang belum terdaftar diusulkan "
+                "lewat daftar awal (pre-list)."
+            )
         )
     if data.kind not in {c.code for c in choices(session, KINDS)}:
-        raise ValidationError("Pilih jenis pemutakhiran.", field="kind")
+        raise ValidationError(_("Pilih jenis pemutakhiran."), field="kind")
     if not data.reason.strip():
-        raise ValidationError("Tulis alasan usulan (apa yang berubah dan kapan).", field="reason")
+        raise ValidationError(
+            _("Tulis alasan usulan (apa yang berubah dan kapan)."), field="reason"
+        )
     if data.kind in NEEDS_VALUE and not data.new_value.strip():
         raise ValidationError(
-            "Tulis data yang baru (NIK/nama/KK baru atau alamat tujuan).", field="new_value"
+            _("Tulis data yang baru (NIK/nama/KK baru atau alamat tujuan)."), field="new_value"
         )
     pending = session.scalars(
         select(DataUpdateProposal.id).where(
@@ -108,7 +113,7 @@ def propose_data_update(
         )
     ).first()
     if pending is not None:
-        raise Conflict("Usulan yang sama untuk NIK ini masih menunggu supervisor.", field="kind")
+        raise Conflict(_("Usulan yang sama untuk NIK ini masih menunggu supervisor."), field="kind")
     p = DataUpdateProposal(
         id=uuid.uuid4(),
         nik=nik,
@@ -142,16 +147,16 @@ def review_data_update(
     clock = clock or Clock()
     p = session.get(DataUpdateProposal, proposal_id)
     if p is None:
-        raise NotFound("Usulan pemutakhiran tidak ditemukan.")
+        raise NotFound(_("Usulan pemutakhiran tidak ditemukan."))
     if p.status != PROPOSED:
-        raise Conflict("Usulan ini sudah diperiksa.")
+        raise Conflict(_("Usulan ini sudah diperiksa."))
     if p.proposed_by == actor.id:
         raise PermissionDenied(
-            "Usulan ini Anda buat sendiri; pemeriksaannya harus oleh petugas lain.",
+            _("Usulan ini Anda buat sendiri; pemeriksaannya harus oleh petugas lain."),
             code="tidak_berwenang:menyetujui_sendiri",
         )
     if not approve and not note.strip():
-        raise ValidationError("Tulis alasan penolakan untuk petugas pengusul.", field="note")
+        raise ValidationError(_("Tulis alasan penolakan untuk petugas pengusul."), field="note")
     p.status = APPROVED if approve else REJECTED
     p.reviewed_by, p.reviewed_at, p.review_note = actor.id, clock.now(), note.strip()
     payload = (

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 from kiosk.ports import DocumentRenderer
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -49,7 +50,7 @@ def issue_letter(
 ) -> bytes:
     """Number, render and store one of the three letters; returns the PDF."""
     if kind not in LETTERS:
-        raise ValidationError("Jenis surat tidak dikenal.", field="kind")
+        raise ValidationError(_("Jenis surat tidak dikenal."), field="kind")
     gather, subject_type = LETTERS[kind]
     facts = gather(session, actor, subject_id)
     site = require_site(session)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.eligibility import HouseholdFacts, Member, Verdict, check_rule, evaluate
 from kiosk.errors import NotFound
+from kiosk.messages import _
 from kiosk.models import DtksRecord, Household, Person, Programme, ProgrammeParticipation
 from kiosk.number16 import digits16
 from kiosk.roles import Perm
@@ -55,7 +56,7 @@ def _person(session: Session, person_id: uuid.UUID | None, nik: str | None) -> P
     if person is None and number:
         person = session.scalars(select(Person).where(Person.nik == number)).first()
     if person is None or person.erased_at is not None:
-        raise NotFound("Warga dengan NIK itu belum terdaftar di Puskesos ini.")
+        raise NotFound(_("Warga dengan NIK itu belum terdaftar di Puskesos ini."))
     return person
 
 
@@ -144,7 +145,7 @@ def set_programme_rules(
     """The office's criteria for one programme; ``None`` goes back to the shipped criteria."""
     prog = session.scalars(select(Programme).where(Programme.code == code)).first()
     if prog is None:
-        raise NotFound(f"Program {code} tidak ada di katalog.")
+        raise NotFound(_("Program {0} tidak ada di katalog.").format(code))
     if rules is None:
         shipped = json.loads((REFERENCE_DIR / "programmes.json").read_text(encoding="utf-8"))
         entry: dict[str, Any] = next((p for p in shipped["programmes"] if p["code"] == code), {})

@@ -17,6 +17,7 @@ from kiosk.case_rules import PRINTABLE_PRODUCT, ReferralStatus
 from kiosk.clock import tanggal
 from kiosk.errors import Conflict, NotFound
 from kiosk.identity import mask_niks_in_text
+from kiosk.messages import _
 from kiosk.models import (
     ApprovalStep,
     ApprovalVote,
@@ -137,10 +138,10 @@ def _approvals(
 def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID) -> CaseLetter:
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise NotFound("Rujukan ini tidak ditemukan.")
+        raise NotFound(_("Rujukan ini tidak ditemukan."))
     if referral.status != ReferralStatus.APPROVED:
         raise Conflict(
-            "Surat rujukan dicetak setelah semua persetujuan lengkap.", code="belum_disetujui"
+            _("Surat rujukan dicetak setelah semua persetujuan lengkap."), code="belum_disetujui"
         )
     case_ = session.get(Case, referral.case_id)
     assert case_ is not None
@@ -169,11 +170,13 @@ def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID
 def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> CaseLetter:
     case_ = session.get(Case, case_id)
     if case_ is None:
-        raise NotFound("Kasus ini tidak ditemukan.")
+        raise NotFound(_("Kasus ini tidak ditemukan."))
     if case_.status not in rules.DECIDED or not case_.decision:
         raise Conflict(
-            "Surat pemberitahuan dicetak setelah kasus punya hasil (selesai, dirujuk atau "
-            "tidak dapat dipenuhi).",
+            _(
+                "Surat pemberitahuan dicetak setelah kasus punya hasil (selesai, dirujuk atau "
+                "tidak dapat dipenuhi)."
+            ),
             code="belum_ada_hasil",
         )
     status = case_.status
@@ -203,9 +206,9 @@ def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> C
 def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> CaseLetter:
     product = session.get(ServiceProduct, product_id)
     if product is None:
-        raise NotFound("Produk layanan ini tidak ditemukan.")
+        raise NotFound(_("Produk layanan ini tidak ditemukan."))
     if product.status not in PRINTABLE_PRODUCT:
-        raise Conflict("Produk layanan dicetak setelah disetujui koordinator.")
+        raise Conflict(_("Produk layanan dicetak setelah disetujui koordinator."))
     case_ = session.get(Case, product.case_id)
     assert case_ is not None
     labels = {c.code: c.label for c in choices(session, "produk_layanan")}

@@ -32,7 +32,7 @@ def next_value(session: Session, scope: str) -> int:
             return 1
         except IntegrityError:
             continue  # another counter created the row first: take the update path
-    raise RuntimeError(f"could not allocate a number in {scope}")
+    raise RuntimeError(_("could not allocate a number in {0}").format(scope))
 
 
 def tracking_number(session: Session, site: Site, today: date) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.errors import Conflict, NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import Officer, OfficerRole
 from kiosk.roles import Perm, Role
 from kiosk.services.actor import Actor
@@ -52,9 +53,11 @@ def _roles(roles: Iterable[Role | str]) -> list[Role]:
     try:
         out = sorted({Role(r) for r in roles})
     except ValueError as exc:
-        raise ValidationError(f"Peran tidak dikenal: {exc}", field="roles") from exc
+        raise ValidationError(_("Peran tidak dikenal: {0}").format(exc), field="roles") from exc
     if not out:
-        raise ValidationError("Pilih paling sedikit satu peran.", code="tanpa_peran", field="roles")
+        raise ValidationError(
+            _("Pilih paling sedikit satu peran."), code="tanpa_peran", field="roles"
+        )
     return out
 
 
@@ -72,18 +75,18 @@ def create_officer(
     username = username.strip().lower()
     if not _USERNAME.match(username):
         raise ValidationError(
-            "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau strip.",
+            _("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau strip."),
             code="nama_pengguna",
             field="username",
         )
     if not full_name.strip():
-        raise ValidationError("Nama lengkap belum diisi.", code="nama_kosong", field="full_name")
+        raise ValidationError(_("Nama lengkap belum diisi."), code="nama_kosong", field="full_name")
     check_password_rules(password)
     if pin:
         check_pin_rules(pin)
     exists = session.scalar(select(func.count()).where(func.lower(Officer.username) == username))
     if exists:
-        raise Conflict(f"Nama pengguna '{username}' sudah dipakai.", field="username")
+        raise Conflict(_("Nama pengguna '{0}' sudah dipakai.").format(username), field="username")
     officer = Officer(
         id=uuid.uuid4(),
         username=username,
@@ -138,7 +141,7 @@ def list_officers(session: Session, actor: Actor) -> list[OfficerView]:
 def _get(session: Session, officer_id: uuid.UUID) -> Officer:
     officer = session.get(Officer, officer_id)
     if officer is None:
-        raise NotFound("Petugas tidak ditemukan.")
+        raise NotFound(_("Petugas tidak ditemukan."))
     return officer
 
 
@@ -161,7 +164,7 @@ def set_roles(
     officer = _get(session, officer_id)
     new = _roles(roles)
     if Role.ADMIN not in new and _admins_left(session, officer_id) == 0:
-        raise Conflict("Harus tetap ada paling sedikit satu administrator aktif.")
+        raise Conflict(_("Harus tetap ada paling sedikit satu administrator aktif."))
     officer.roles = [OfficerRole(role=r.value) for r in new]
     audit(
         session, actor.id, "peran_diubah", "officer", officer.id, {"roles": [r.value for r in new]}
@@ -175,13 +178,13 @@ def set_active(session: Session, actor: Actor, officer_id: uuid.UUID, active: bo
     """Deactivate (never delete: history points at the officer) or reactivate."""
     officer = _get(session, officer_id)
     if not active and officer.id == actor.id:
-        raise Conflict("Anda tidak dapat menonaktifkan akun sendiri.")
+        raise Conflict(_("Anda tidak dapat menonaktifkan akun sendiri."))
     if (
         not active
         and Role.ADMIN.value in officer.role_names
         and _admins_left(session, officer.id) == 0
     ):
-        raise Conflict("Harus tetap ada paling sedikit satu administrator aktif.")
+        raise Conflict(_("Harus tetap ada paling sedikit satu administrator aktif."))
     officer.active = active
     audit(
         session,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from kiosk import case_rules as rules
 from kiosk.clock import utcnow
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 from kiosk.models import Case, CaseEvent, OutboxOperation, SyncState, UpstreamChange
 from kiosk.roles import Perm
 from kiosk.sealing import Sealer
@@ -377,8 +378,10 @@ def check_upstream_url(url: str) -> str:
     if parts.scheme == "http" and loopback:
         return url.strip().rstrip("/")
     raise ValidationError(
-        "Alamat server kabupaten harus diawali https:// (data warga tidak boleh dikirim tanpa "
-        "enkripsi). Minta alamat https dari pengelola SLRT kabupaten.",
+        _(
+            "Alamat server kabupaten harus diawali https:// (data warga tidak boleh dikirim tanpa "
+            "enkripsi). Minta alamat https dari pengelola SLRT kabupaten."
+        ),
         code="alamat_bukan_https",
         field="url",
     )

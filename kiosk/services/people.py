@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock, utcnow
 from kiosk.errors import Conflict, ValidationError
 from kiosk.identity import check_kk, check_nik
+from kiosk.messages import _
 from kiosk.models import Household, HouseholdMembership, Person
 from kiosk.models.lengths import check_lengths
 from kiosk.names import name_key
@@ -104,7 +105,9 @@ def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str 
         raise ValidationError(check.summary(), code=check.errors[0].code, field=kind)
     if check.errors and not reason.strip():
         raise ValidationError(
-            f"{check.summary()} Bila nomor di kartu memang begitu, isi alasan penerimaan.",
+            _("{0} Bila nomor di kartu memang begitu, isi alasan penerimaan.").format(
+                check.summary()
+            ),
             code=f"{kind}_perlu_alasan",
             field=kind,
         )
@@ -118,12 +121,12 @@ def _set_location(household: Household, data: PersonInput) -> None:
     """House photo and GPS: optional; checked for plausibility, never required."""
     if (data.latitude is None) != (data.longitude is None):
         raise ValidationError(
-            "Isi lintang dan bujur sekaligus, mis. -6.9912, 110.2012.", field="location"
+            _("Isi lintang dan bujur sekaligus, mis. -6.9912, 110.2012."), field="location"
         )
     if data.latitude is not None and data.longitude is not None:
         if not (-11.5 <= data.latitude <= 6.5 and 94.5 <= data.longitude <= 141.5):
             raise ValidationError(
-                "Koordinat di luar wilayah Indonesia; periksa urutan lintang, bujur.",
+                _("Koordinat di luar wilayah Indonesia; periksa urutan lintang, bujur."),
                 code="koordinat",
                 field="location",
             )
@@ -213,8 +216,10 @@ def _checked_numbers(
     existing = session.scalars(select(Person).where(Person.nik == nik)).first()
     if existing is not None:
         raise Conflict(
-            f"NIK ini sudah terdaftar atas nama {existing.name}. Buka data yang ada, "
-            "jangan mendaftar dua kali.",
+            _(
+                "NIK ini sudah terdaftar atas nama {0}. Buka data yang ada, jangan "
+                "mendaftar dua kali."
+            ).format(existing.name),
             code="nik_terdaftar",
             field="nik",
         )
@@ -236,8 +241,10 @@ def _refuse_likely_duplicate(session: Session, key: str, data: PersonInput) -> N
         _view(p, households.get(p.household_id) if p.household_id else None) for p in similar
     ]
     raise PossibleDuplicate(
-        "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
-        "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar.",
+        _(
+            "Ada warga terdaftar dengan nama dan tanggal lahir yang sama. Periksa apakah "
+            "orang yang sama; bila berbeda, konfirmasi untuk tetap mendaftar."
+        ),
         matches,
     )
 
@@ -266,7 +273,7 @@ def register_person(
     clock = clock or Clock()
     name = " ".join(data.name.split())
     if not name:
-        raise ValidationError("Nama belum diisi.", code="nama_kosong", field="name")
+        raise ValidationError(_("Nama belum diisi."), code="nama_kosong", field="name")
     nik, no_kk, warnings = _checked_numbers(session, data, clock.today())
     key = name_key(name)
     _refuse_likely_duplicate(session, key, data)

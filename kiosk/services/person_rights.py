@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import (
     Case,
     CaseEvent,
@@ -55,10 +56,10 @@ def find_person(session: Session, who: str | uuid.UUID) -> Person:
     else:
         nik = digits16(who)
         if nik is None:
-            raise ValidationError("Tulis NIK 16 angka warga itu.", code="nik_tidak_valid")
+            raise ValidationError(_("Tulis NIK 16 angka warga itu."), code="nik_tidak_valid")
         person = session.scalars(select(Person).where(Person.nik == nik)).first()
     if person is None:
-        raise NotFound("Warga dengan NIK itu tidak terdaftar di Puskesos ini.")
+        raise NotFound(_("Warga dengan NIK itu tidak terdaftar di Puskesos ini."))
     return person
 
 
@@ -97,7 +98,7 @@ def withdraw_consent(
         select(Consent).where(Consent.person_id == p.id, Consent.withdrawn_at.is_(None))
     ).all()
     if not standing:
-        raise ValidationError("Tidak ada persetujuan yang masih berlaku untuk dicabut.")
+        raise ValidationError(_("Tidak ada persetujuan yang masih berlaku untuk dicabut."))
     for c in standing:
         c.withdrawn_at = now
         if note.strip():
@@ -125,7 +126,7 @@ def give_consent(
 ) -> None:
     """A new consent (after a withdrawal the citizen changed their mind)."""
     if purpose not in PURPOSES:
-        raise ValidationError("Pilih tujuan persetujuan.", field="purpose")
+        raise ValidationError(_("Pilih tujuan persetujuan."), field="purpose")
     p = find_person(session, who)
     now = (clock or Clock()).now()
     session.add(
@@ -157,11 +158,11 @@ def request_erasure(
 ) -> ErasureView:
     """Record a request to erase; carried out now if the retention period has passed."""
     if not reason.strip():
-        raise ValidationError("Tuliskan dasar permintaan penghapusan.", field="reason")
+        raise ValidationError(_("Tuliskan dasar permintaan penghapusan."), field="reason")
     clock = clock or Clock()
     p = find_person(session, who)
     if p.erased_at is not None:
-        raise ValidationError("Identitas warga ini sudah dihapus.")
+        raise ValidationError(_("Identitas warga ini sudah dihapus."))
     years = session.scalar(select(Site.retention_years)) or 0
     last = session.scalar(select(func.max(Visit.started_at)).where(Visit.person_id == p.id))
     start = (last or p.created_at).date()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.errors import NotFound, ValidationError
 from kiosk.identity import mask_nik
+from kiosk.messages import _
 from kiosk.models import Household, Person, PpksRecord
 from kiosk.number16 import digits16
 from kiosk.roles import Perm
@@ -51,21 +52,23 @@ class PpksView:
 
 def _subject(session: Session, data: PpksInput) -> tuple[Person | None, Household | None]:
     if data.subject not in SUBJECTS:
-        raise ValidationError("Pilih: orang, keluarga atau komunitas.", field="subject")
+        raise ValidationError(_("Pilih: orang, keluarga atau komunitas."), field="subject")
     if data.subject == "orang":
         person = session.scalars(select(Person).where(Person.nik == digits16(data.nik))).first()
         if person is None:
-            raise NotFound("Warga dengan NIK itu belum terdaftar: daftarkan dulu di loket.")
+            raise NotFound(_("Warga dengan NIK itu belum terdaftar: daftarkan dulu di loket."))
         return person, None
     if data.subject == "keluarga":
         household = session.scalars(
             select(Household).where(Household.no_kk == digits16(data.no_kk))
         ).first()
         if household is None:
-            raise NotFound("Keluarga dengan No. KK itu belum terdaftar: daftarkan dulu di loket.")
+            raise NotFound(
+                _("Keluarga dengan No. KK itu belum terdaftar: daftarkan dulu di loket.")
+            )
         return None, household
     if not data.community.strip():
-        raise ValidationError("Tulis nama dan tempat komunitas.", field="community")
+        raise ValidationError(_("Tulis nama dan tempat komunitas."), field="community")
     return None, None
 
 
@@ -76,9 +79,9 @@ def record_ppks(
     """One PPKS record; the type and the source are checked against their lists."""
     types = {c.code: c.label for c in choices(session, "jenis_ppks")}
     if data.ppks_type not in types:
-        raise ValidationError("Pilih jenis PPKS dari daftar Kemensos.", field="ppks_type")
+        raise ValidationError(_("Pilih jenis PPKS dari daftar Kemensos."), field="ppks_type")
     if data.source not in SOURCES:
-        raise ValidationError("Pilih sumber informasi.", field="source")
+        raise ValidationError(_("Pilih sumber informasi."), field="source")
     person, household = _subject(session, data)
     row = PpksRecord(
         id=uuid.uuid4(),

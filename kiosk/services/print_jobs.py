@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, utcnow
 from kiosk.errors import NotFound
+from kiosk.messages import _
 from kiosk.models import PrintedDocument, PrintJob
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -92,7 +93,7 @@ def queue_print_job(
 def _job(session: Session, job_id: uuid.UUID) -> PrintJob:
     job = session.get(PrintJob, job_id)
     if job is None:
-        raise NotFound("Pekerjaan cetak tidak ditemukan.")
+        raise NotFound(_("Pekerjaan cetak tidak ditemukan."))
     return job
 
 

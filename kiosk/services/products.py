@@ -12,6 +12,7 @@ from kiosk import case_rules as rules
 from kiosk.case_rules import ProductStatus
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, ValidationError
+from kiosk.messages import _
 from kiosk.models import CaseEvent, ServiceProduct
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -35,11 +36,11 @@ def draft_product(
     """Draft a letter (SKTM, DTKS statement …) and submit it for the coordinator's approval."""
     products = {c.code: c.label for c in choices(session, "produk_layanan")}
     if product_code not in products:
-        raise ValidationError("Pilih jenis produk layanan.", field="product")
+        raise ValidationError(_("Pilih jenis produk layanan."), field="product")
     if not statement.strip():
-        raise ValidationError("Tuliskan isi keterangan.", field="statement")
+        raise ValidationError(_("Tuliskan isi keterangan."), field="statement")
     if not purpose.strip():
-        raise ValidationError("Tuliskan keperluan surat ini.", field="purpose")
+        raise ValidationError(_("Tuliskan keperluan surat ini."), field="purpose")
     case_ = load_case(session, case_id)
     submittable(case_)
     now = (clock or Clock()).now()
@@ -92,9 +93,9 @@ def sign_product(
     """Record who signed the approved letter (the village head or another official)."""
     product = load_product(session, product_id)
     if product.status != ProductStatus.APPROVED:
-        raise Conflict("Produk layanan harus disetujui koordinator sebelum ditandatangani.")
+        raise Conflict(_("Produk layanan harus disetujui koordinator sebelum ditandatangani."))
     if not signer_name.strip():
-        raise ValidationError("Tuliskan nama pejabat yang menandatangani.", field="signer")
+        raise ValidationError(_("Tuliskan nama pejabat yang menandatangani."), field="signer")
     now = (clock or Clock()).now()
     product.status, product.signed_by_name, product.signed_at = (
         ProductStatus.SIGNED,
@@ -113,7 +114,7 @@ def hand_over_product(
     """The applicant received the signed letter."""
     product = load_product(session, product_id)
     if product.status != ProductStatus.SIGNED:
-        raise Conflict("Produk layanan harus ditandatangani sebelum diserahkan.")
+        raise Conflict(_("Produk layanan harus ditandatangani sebelum diserahkan."))
     now = (clock or Clock()).now()
     product.status, product.handed_over_at = ProductStatus.HANDED_OVER, now
     _product_event(session, actor, product, ProductStatus.HANDED_OVER, "kepada pemohon", now)

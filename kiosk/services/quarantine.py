@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.errors import ValidationError
 from kiosk.identity import mask_niks_in_text
+from kiosk.messages import _
 from kiosk.models import Case, OutboxOperation, Person
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -109,8 +110,10 @@ def drop(session: Session, actor: Actor, seqs: list[int], reason: str) -> int:
     reason = " ".join(reason.split())
     if len(reason) < 10:
         raise ValidationError(
-            "Tulis alasan membuang data ini (paling sedikit 10 huruf), mis. 'kasus ganda, "
-            "sudah dicatat ulang sebagai kasus lain'.",
+            _(
+                "Tulis alasan membuang data ini (paling sedikit 10 huruf), mis. 'kasus ganda, "
+                "sudah dicatat ulang sebagai kasus lain'."
+            ),
             field="reason",
         )
     chosen = _move(session, seqs, state=DROPPED, last_error=f"dibuang: {reason}"[:500])

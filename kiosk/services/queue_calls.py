@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -95,8 +96,10 @@ def _counters(session: Session) -> set[str]:
 def _check_counter(session: Session, counter: str) -> None:
     if counter not in _counters(session):
         raise ValidationError(
-            "Loket ini tidak dikenal. Pilih loket di halaman Tampilan atau minta administrator "
-            "menambahkannya.",
+            _(
+                "Loket ini tidak dikenal. Pilih loket di halaman Tampilan atau minta administrator "
+                "menambahkannya."
+            ),
             field="counter",
         )
 
@@ -153,8 +156,10 @@ def call_next(
     busy = _busy_ticket(session, counter, today)
     if busy is not None:
         raise Conflict(
-            f"Nomor {busy.label} masih di loket ini. Tandai selesai, tidak hadir, atau alihkan "
-            "dulu sebelum memanggil nomor berikutnya.",
+            _(
+                "Nomor {0} masih di loket ini. Tandai selesai, tidak hadir, atau alihkan "
+                "dulu sebelum memanggil nomor berikutnya."
+            ).format(busy.label),
             code="loket_sibuk",
         )
     query = select(QueueTicket.id).where(
@@ -183,7 +188,7 @@ def call_next(
 def _ticket(session: Session, ticket_id: uuid.UUID) -> QueueTicket:
     ticket = session.get(QueueTicket, ticket_id)
     if ticket is None:
-        raise NotFound("Nomor antrian ini tidak ditemukan.")
+        raise NotFound(_("Nomor antrian ini tidak ditemukan."))
     return ticket
 
 
@@ -200,8 +205,10 @@ def _move(
     ticket = _ticket(session, ticket_id)
     if ticket.status not in _FROM[kind]:
         raise Conflict(
-            f"Nomor {ticket.label} berstatus {STATUS_LABELS.get(ticket.status, ticket.status)}; "
-            "langkah ini tidak bisa dilakukan. Muat ulang daftar antrian.",
+            _(
+                "Nomor {0} berstatus {1}; langkah ini tidak bisa dilakukan. Muat ulang "
+                "daftar antrian."
+            ).format(ticket.label, STATUS_LABELS.get(ticket.status, ticket.status)),
             code="status_antrian",
         )
     ticket.status = to_status
@@ -224,7 +231,8 @@ def recall(
         busy = _busy_ticket(session, counter, ticket.service_day)
         if busy is not None and busy.id != ticket.id:
             raise Conflict(
-                f"Nomor {busy.label} masih di loket ini. Selesaikan dulu.", code="loket_sibuk"
+                _("Nomor {0} masih di loket ini. Selesaikan dulu.").format(busy.label),
+                code="loket_sibuk",
             )
         ticket.counter = counter
     return _view(_move(session, actor, ticket_id, "recalled", CALLED, clock), "recalled")
@@ -269,9 +277,9 @@ def transfer(
     """Hand the visitor to another service or counter, keeping their place in line."""
     services = {c.code for c in choices(session, "layanan_antrian")}
     if service_code is None and counter is None:
-        raise ValidationError("Pilih layanan atau loket tujuan.", field="service")
+        raise ValidationError(_("Pilih layanan atau loket tujuan."), field="service")
     if service_code is not None and service_code not in services:
-        raise ValidationError("Layanan tujuan tidak dikenal.", field="service")
+        raise ValidationError(_("Layanan tujuan tidak dikenal."), field="service")
     if counter is not None:
         _check_counter(session, counter)
     ticket = _move(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import DtksRecord, Household, Person, Programme, ProgrammeNeed
 from kiosk.models import ProgrammeParticipation as Participation
 from kiosk.ranking import Candidate, Ranking, rank
@@ -101,7 +102,7 @@ def _candidates(session: Session, programme: str, today: date) -> list[Candidate
     site = require_site(session)
     snapshot = active_snapshot(session)
     if snapshot is None:
-        raise ValidationError("Belum ada data DTKS/DTSEN: impor dulu di halaman Data DTKS.")
+        raise ValidationError(_("Belum ada data DTKS/DTSEN: impor dulu di halaman Data DTKS."))
     by_kk, disabled, need, receiving = _office_facts(session, programme)
     out = []
     for key, decile, members, small, school, old, progs, kk, name, nik in village_households(
@@ -169,7 +170,7 @@ def ranked_for(
 ) -> Ranking:
     """The ranking itself, for a service that has checked who asks."""
     if session.scalars(select(Programme.id).where(Programme.code == programme)).first() is None:
-        raise NotFound(f"Program {programme} tidak ada di katalog.")
+        raise NotFound(_("Program {0} tidak ada di katalog.").format(programme))
     return rank(_candidates(session, programme, today), programme, quota, weights)
 
 

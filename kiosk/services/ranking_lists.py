@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.identity import mask_nik
+from kiosk.messages import _
 from kiosk.models import Officer, RankingEntry, RankingList
 from kiosk.ranking import Candidate, Excluded, Ranked, Ranking
 from kiosk.roles import Perm
@@ -87,7 +88,7 @@ class ListView:
 def _load(session: Session, list_id: uuid.UUID) -> RankingList:
     found = session.get(RankingList, list_id)
     if found is None:
-        raise NotFound("Daftar peringkat tidak ditemukan.")
+        raise NotFound(_("Daftar peringkat tidak ditemukan."))
     return found
 
 
@@ -200,7 +201,7 @@ def submit_ranking(
     result = ranked_for(session, programme, quota, weights, clock.today())
     if not result.ranked:
         raise ValidationError(
-            "Tidak ada keluarga yang dapat diperingkat; tidak ada yang perlu diajukan."
+            _("Tidak ada keluarga yang dapat diperingkat; tidak ada yang perlu diajukan.")
         )
     r = RankingList(
         id=uuid.uuid4(),
@@ -241,14 +242,14 @@ def review_ranking(
     clock = clock or Clock()
     r = _load(session, list_id)
     if r.status != SUBMITTED:
-        raise Conflict("Daftar ini sudah diperiksa.")
+        raise Conflict(_("Daftar ini sudah diperiksa."))
     if r.created_by == actor.id:
         raise PermissionDenied(
-            "Daftar ini Anda ajukan sendiri; pemeriksaannya harus oleh petugas lain.",
+            _("Daftar ini Anda ajukan sendiri; pemeriksaannya harus oleh petugas lain."),
             code="tidak_berwenang:menyetujui_sendiri",
         )
     if not approve and not note.strip():
-        raise ValidationError("Tulis alasan penolakan untuk koordinator.", field="note")
+        raise ValidationError(_("Tulis alasan penolakan untuk koordinator."), field="note")
     r.status = APPROVED if approve else REJECTED
     r.reviewed_by, r.reviewed_at, r.review_note = actor.id, clock.now(), note.strip()
     audit(
@@ -267,19 +268,21 @@ def _check_meeting(
 ) -> None:
     """The list must be reviewed and not yet decided; the meeting held, its record numbered."""
     if r.status == DECIDED:
-        raise Conflict("Keputusan musyawarah untuk daftar ini sudah dicatat.")
+        raise Conflict(_("Keputusan musyawarah untuk daftar ini sudah dicatat."))
     if r.status != APPROVED:
         raise Conflict(
-            "Daftar ini belum disetujui supervisor; keputusan musyawarah dicatat setelahnya."
+            _("Daftar ini belum disetujui supervisor; keputusan musyawarah dicatat setelahnya.")
         )
     if not meeting_ref.strip():
-        raise ValidationError("Tulis nomor berita acara musyawarah desa.", field="meeting_ref")
+        raise ValidationError(_("Tulis nomor berita acara musyawarah desa."), field="meeting_ref")
     if meeting_on > today:
-        raise ValidationError("Tanggal musyawarah belum lewat.", field="meeting_on")
+        raise ValidationError(_("Tanggal musyawarah belum lewat."), field="meeting_on")
     bad = sorted(set(decisions.values()) - set(DECISIONS))
     if bad:
         raise ValidationError(
-            f"Keputusan tidak dikenal: {', '.join(bad)}. Pilih: {', '.join(DECISIONS)}."
+            _("Keputusan tidak dikenal: {0}. Pilih: {1}.").format(
+                ", ".join(bad), ", ".join(DECISIONS)
+            )
         )
 
 
@@ -321,14 +324,18 @@ def record_meeting_decision(
     unknown = sorted(k for k in decisions if k not in by_key)
     if unknown:
         raise ValidationError(
-            f"Keluarga ini tidak ada di peringkat daftar ini: {', '.join(unknown[:5])}. "
-            "Keluarga yang dikecualikan tidak dapat ditetapkan dari daftar ini."
+            _(
+                "Keluarga ini tidak ada di peringkat daftar ini: {0}. Keluarga yang "
+                "dikecualikan tidak dapat ditetapkan dari daftar ini."
+            ).format(", ".join(unknown[:5]))
         )
     chosen = {by_key[k].id: v for k, v in decisions.items()}
     selected = sum(1 for v in chosen.values() if v == SELECTED)
     if selected > r.quota:
         raise ValidationError(
-            f"{selected} keluarga ditetapkan, melebihi kuota {r.quota}. Jadikan sebagian cadangan."
+            _("{0} keluarga ditetapkan, melebihi kuota {1}. Jadikan sebagian cadangan.").format(
+                selected, r.quota
+            )
         )
     households = []
     for e in entries:

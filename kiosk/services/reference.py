@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import utcnow
 from kiosk.eligibility import check_rule
 from kiosk.errors import Conflict, ValidationError
+from kiosk.messages import _
 from kiosk.models import Holiday, Programme, ReferenceItem, ReferenceVersion
 from kiosk.regions import RESOURCES
 from kiosk.roles import Perm
@@ -141,14 +142,14 @@ def add_choice(
     """Administrator extends a list (a local NGO, a regional sector …)."""
     code = code.strip().lower()
     if not code or not label.strip():
-        raise ValidationError("Kode dan nama pilihan wajib diisi.", field="code")
+        raise ValidationError(_("Kode dan nama pilihan wajib diisi."), field="code")
     exists = session.scalars(
         select(ReferenceItem).where(
             ReferenceItem.list_name == list_name, ReferenceItem.code == code
         )
     ).first()
     if exists is not None:
-        raise Conflict(f"Kode '{code}' sudah ada di daftar ini.", field="code")
+        raise Conflict(_("Kode '{0}' sudah ada di daftar ini.").format(code), field="code")
     row = ReferenceItem(
         list_name=list_name,
         code=code,
@@ -177,7 +178,7 @@ def add_programme(
     """Administrator adds a regional or non-government programme to the catalogue."""
     code = code.strip().upper()
     if session.scalars(select(Programme).where(Programme.code == code)).first():
-        raise Conflict(f"Program dengan kode {code} sudah ada.", field="code")
+        raise Conflict(_("Program dengan kode {0} sudah ada.").format(code), field="code")
     row = Programme(
         code=code,
         name=name,

@@ -14,6 +14,7 @@ from kiosk import case_rules as rules
 from kiosk.case_rules import ReferralStatus
 from kiosk.clock import Clock, tanggal
 from kiosk.errors import Conflict, NotFound, ValidationError
+from kiosk.messages import _
 from kiosk.models import Case, Referral
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -30,8 +31,10 @@ def _consent_stands(session: Session, case_: Case, consent_given: bool) -> None:
     now and not withdrawn since."""
     if not consent_given:
         raise ValidationError(
-            "Rujukan memerlukan persetujuan warga. Tanyakan dan centang persetujuannya; "
-            "tanpa persetujuan, data warga tidak boleh dikirim ke lembaga lain.",
+            _(
+                "Rujukan memerlukan persetujuan warga. Tanyakan dan centang persetujuannya; "
+                "tanpa persetujuan, data warga tidak boleh dikirim ke lembaga lain."
+            ),
             field="consent",
             code="perlu_persetujuan_warga",
         )
@@ -39,8 +42,11 @@ def _consent_stands(session: Session, case_: Case, consent_given: bool) -> None:
     withdrawn = consent_standing(session, case_.person_id) if case_.person_id else None
     if withdrawn is not None:
         raise ValidationError(
-            f"Warga telah mencabut persetujuannya pada {tanggal(withdrawn.date())}: datanya tidak "
-            "boleh dikirim ke lembaga lain. Bila warga setuju lagi, catat persetujuan baru dulu.",
+            _(
+                "Warga telah mencabut persetujuannya pada {0}: datanya tidak boleh "
+                "dikirim ke lembaga lain. Bila warga setuju lagi, catat persetujuan baru "
+                "dulu."
+            ).format(tanggal(withdrawn.date())),
             field="consent",
             code="persetujuan_dicabut",
         )
@@ -61,9 +67,9 @@ def refer_case(
     """Draft and submit a referral: needs the citizen's consent and a reason."""
     destinations = {c.code: c for c in choices(session, "tujuan_rujukan")}
     if destination_code not in destinations:
-        raise ValidationError("Pilih tujuan rujukan.", field="destination")
+        raise ValidationError(_("Pilih tujuan rujukan."), field="destination")
     if not reason.strip():
-        raise ValidationError("Tuliskan alasan rujukan.", field="reason")
+        raise ValidationError(_("Tuliskan alasan rujukan."), field="reason")
     case_ = load_case(session, case_id)
     _consent_stands(session, case_, consent_given)
     clock = clock or Clock()
@@ -128,9 +134,9 @@ def resubmit_referral(
     """After a rejection: correct the referral and send it round again (a new round)."""
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise NotFound("Rujukan ini tidak ditemukan.")
+        raise NotFound(_("Rujukan ini tidak ditemukan."))
     if referral.status != ReferralStatus.RETURNED:
-        raise Conflict("Hanya rujukan yang dikembalikan yang dapat diajukan ulang.")
+        raise Conflict(_("Hanya rujukan yang dikembalikan yang dapat diajukan ulang."))
     if reason is not None and reason.strip():
         referral.reason = reason.strip()
     if request is not None:

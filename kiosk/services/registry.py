@@ -20,6 +20,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
+from kiosk.messages import _
 from kiosk.models import Officer
 from kiosk.roles import GRANTS, Perm, Role
 from kiosk.services.actor import Actor, authorize, authorize_any, authorize_self
@@ -83,7 +84,7 @@ def action(*perms: Perm, label: str) -> Callable[[Service[F, P, R]], Service[F, 
     def declare(service: Service[F, P, R]) -> Service[F, P, R]:
         name = f"{service.__module__.rsplit('.', 1)[-1]}.{service.__name__}"
         if name in ACTIONS:
-            raise ValueError(f"action {name} declared twice")
+            raise ValueError(_("action {0} declared twice").format(name))
         declared = Action(name, label, perms)
         ACTIONS[name] = declared
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
 from kiosk.identity import mask_nik
+from kiosk.messages import _
 from kiosk.periods import Period
 from kiosk.reports import rollup
 from kiosk.reports.indicators import BY_CODE
@@ -89,10 +90,10 @@ def report_records(
     authorize(session, actor, Perm.VIEW_CASE)
     ind = BY_CODE.get(indicator)
     if ind is None or dimension not in ind.dims:
-        raise ValidationError("Indikator atau rinciannya tidak dikenal.")
+        raise ValidationError(_("Indikator atau rinciannya tidak dikenal."))
     if ind.source in NO_LIST:
         raise ValidationError(
-            "Angka ini dihitung dari data DTKS/DTSEN; daftarnya dilihat di halaman DTKS."
+            _("Angka ini dihitung dari data DTKS/DTSEN; daftarnya dilihat di halaman DTKS.")
         )
     clock = clock or Clock()
     site = require_site(session)

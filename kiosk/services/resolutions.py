@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from kiosk import case_rules as rules
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import RESOLUTION, submit, submittable
@@ -28,7 +29,8 @@ def propose_resolution(
     decision = decision.strip()
     if not decision:
         raise ValidationError(
-            "Tuliskan penyelesaiannya: apa yang dilakukan Puskesos untuk warga.", field="decision"
+            _("Tuliskan penyelesaiannya: apa yang dilakukan Puskesos untuk warga."),
+            field="decision",
         )
     case_ = load_case(session, case_id)
     submittable(case_)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import ZONES
 from kiosk.errors import Conflict, ValidationError
+from kiosk.messages import _
 from kiosk.models import Officer, Site
 from kiosk.regions import region_book
 from kiosk.roles import Perm, Role
@@ -83,25 +84,27 @@ def _build_site(data: SiteInput) -> Site:
     code = re.sub(r"[.\s]", "", data.village_code)
     if not _VILLAGE.match(code):
         raise ValidationError(
-            "Kode desa/kelurahan harus 10 digit kode Kemendagri, mis. 33.24.01.2001.",
+            _("Kode desa/kelurahan harus 10 digit kode Kemendagri, mis. 33.24.01.2001."),
             code="kode_desa",
             field="village_code",
         )
     if code[6] not in "12":
         raise ValidationError(
-            "Digit ke-7 kode desa harus 1 (kelurahan) atau 2 (desa).",
+            _("Digit ke-7 kode desa harus 1 (kelurahan) atau 2 (desa)."),
             code="kode_desa",
             field="village_code",
         )
     if not data.village_name.strip():
-        raise ValidationError("Nama desa/kelurahan belum diisi.", field="village_name")
+        raise ValidationError(_("Nama desa/kelurahan belum diisi."), field="village_name")
     if data.timezone not in ZONES:
-        raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", field="timezone")
+        raise ValidationError(_("Zona waktu harus WIB, WITA atau WIT."), field="timezone")
     district = region_book().district(code[:6])
     if district is None and not (data.district_name and data.regency_name):
         raise ValidationError(
-            f"Kode kecamatan {code[:2]}.{code[2:4]}.{code[4:6]} tidak ada di daftar Kemendagri. "
-            "Periksa kodenya, atau isi nama kecamatan dan kabupaten secara manual.",
+            _(
+                "Kode kecamatan {0}.{1}.{2} tidak ada di daftar Kemendagri. Periksa "
+                "kodenya, atau isi nama kecamatan dan kabupaten secara manual."
+            ).format(code[:2], code[2:4], code[4:6]),
             code="kecamatan_tidak_dikenal",
             field="village_code",
         )
@@ -134,7 +137,7 @@ def initialise(
 ) -> Actor:
     """Create the site and its first administrator; only allowed on an empty database."""
     if current_site(session) is not None:
-        raise Conflict("Puskesos ini sudah diatur. Ubah identitasnya di halaman Pengaturan.")
+        raise Conflict(_("Puskesos ini sudah diatur. Ubah identitasnya di halaman Pengaturan."))
     row = _build_site(site)
     session.add(row)
     session.flush()
@@ -168,7 +171,7 @@ def require_site(session: Session) -> SiteView:
     """The office, for work that cannot be done before set-up (a letterhead, a slip)."""
     site = get_site(session)
     if site is None:
-        raise ValidationError("Puskesos belum diatur. Jalankan pengaturan awal dulu.")
+        raise ValidationError(_("Puskesos belum diatur. Jalankan pengaturan awal dulu."))
     return site
 
 
@@ -177,11 +180,11 @@ def update_site(session: Session, actor: Actor, /, **changes: object) -> SiteVie
     """Administrator edits the letterhead facts (name, address, head of village, idle lock)."""
     site = current_site(session)
     if site is None:
-        raise ValidationError("Puskesos belum diatur.")
+        raise ValidationError(_("Puskesos belum diatur."))
     allowed = {"name", "address", "head_name", "head_title", "phone", "idle_lock_minutes"}
     for key, value in changes.items():
         if key not in allowed:
-            raise ValidationError(f"Kolom {key} tidak dapat diubah di sini.", field=key)
+            raise ValidationError(_("Kolom {0} tidak dapat diubah di sini.").format(key), field=key)
         setattr(site, key, value)
     record(
         session,

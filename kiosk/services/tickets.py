@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 from kiosk.models import QueueEvent, QueueTicket
 from kiosk.roles import Perm
 from kiosk.services.access import PRIORITY, access_needs, checked_needs, needs_of
@@ -65,10 +66,10 @@ def issue_ticket(
     priority = priority or (PRIORITY if needs else None)
     services = {c.code: c for c in choices(session, "layanan_antrian")}
     if service_code not in services:
-        raise ValidationError("Pilih jenis layanan antrian.", field="service")
+        raise ValidationError(_("Pilih jenis layanan antrian."), field="service")
     priorities = {c.code: c.label for c in choices(session, "prioritas")}
     if priority and priority not in priorities:
-        raise ValidationError("Jenis prioritas tidak dikenal.", field="priority")
+        raise ValidationError(_("Jenis prioritas tidak dikenal."), field="priority")
     service = services[service_code]
     prefix = str(service.extra.get("prefix", service_code[:1].upper()))
     today = clock.today()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kiosk.clock import utcnow
 from kiosk.eligibility import check_rule
 from kiosk.errors import ValidationError
+from kiosk.messages import _
 from kiosk.models import Holiday, Programme, ReferenceVersion
 from kiosk.services.journal import audit
 
@@ -33,11 +34,13 @@ def stored_version(session: Session, dataset: str) -> str:
 
 def _programme(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
-        raise ValidationError("butir katalog bukan objek")
+        raise ValidationError(_("butir katalog bukan objek"))
     code, name = str(item.get("code", "")).strip().upper(), str(item.get("name", "")).strip()
     level = str(item.get("level", "kabupaten"))
     if not code or len(code) > 30 or not name or level not in LEVELS:
-        raise ValidationError(f"program {code or '?'} tanpa kode, nama atau tingkat yang sah")
+        raise ValidationError(
+            _("program {0} tanpa kode, nama atau tingkat yang sah").format(code or "?")
+        )
     rules = check_rule(item.get("rules", {}))  # a rule that is not one raises ValidationError
     return {
         "code": code,
@@ -52,11 +55,13 @@ def _programme(item: Any) -> dict[str, Any]:
 
 def _holiday(item: Any) -> tuple[date, str]:
     if not isinstance(item, dict):
-        raise ValidationError("butir hari libur bukan objek")
+        raise ValidationError(_("butir hari libur bukan objek"))
     try:
         day = date.fromisoformat(str(item.get("date", "")))
     except ValueError as exc:
-        raise ValidationError(f"tanggal libur {item.get('date')!r} tidak terbaca") from exc
+        raise ValidationError(
+            _("tanggal libur {0!r} tidak terbaca").format(item.get("date"))
+        ) from exc
     return day, str(item.get("name", "Libur"))[:120]
 
 
@@ -65,7 +70,7 @@ def apply_reference(session: Session, dataset: str, version: str, items: list[An
     were added (0 when the version is the one already applied). Raises ValidationError,
     writing nothing, when any item is not valid."""
     if dataset not in DATASETS:
-        raise ValidationError(f"data rujukan {dataset} tidak dikenal")
+        raise ValidationError(_("data rujukan {0} tidak dikenal").format(dataset))
     if version == stored_version(session, dataset):
         return 0
     changed = (

@@ -17,6 +17,7 @@ from kiosk.case_rules import CaseStatus
 from kiosk.clock import Clock, tanggal
 from kiosk.errors import NotFound, ValidationError
 from kiosk.identity import mask_nik, mask_niks_in_text
+from kiosk.messages import _
 from kiosk.models import (
     Case,
     CaseEvent,
@@ -99,7 +100,9 @@ class WalkInResult:
 def _check(session: Session, list_name: str, code: str | None, field_name: str, label: str) -> str:
     codes = {c.code: c.label for c in choices(session, list_name)}
     if code not in codes:
-        raise ValidationError(f"Pilih {label}.", code=f"{field_name}_tidak_valid", field=field_name)
+        raise ValidationError(
+            _("Pilih {0}.").format(label), code=f"{field_name}_tidak_valid", field=field_name
+        )
     return codes[code]
 
 
@@ -109,7 +112,9 @@ def _programmes(session: Session, codes: list[str], field_name: str) -> None:
     known = set(session.scalars(select(Programme.code).where(Programme.code.in_(codes))))
     unknown = sorted(set(codes) - known)
     if unknown:
-        raise ValidationError(f"Program tidak dikenal: {', '.join(unknown)}.", field=field_name)
+        raise ValidationError(
+            _("Program tidak dikenal: {0}.").format(", ".join(unknown)), field=field_name
+        )
 
 
 def _desk(sector: str, category: str | None) -> str:
@@ -139,7 +144,9 @@ def _validate(session: Session, data: CaptureInput) -> tuple[str, str]:
     _programmes(session, data.needs, "needs")
     _programmes(session, data.participation, "participation")
     if data.complaint_kind == "pengaduan" and not data.description.strip():
-        raise ValidationError("Tulis isi pengaduan singkat di kolom uraian.", field="description")
+        raise ValidationError(
+            _("Tulis isi pengaduan singkat di kolom uraian."), field="description"
+        )
     return kind_label, sector_label
 
 
@@ -366,7 +373,7 @@ def record_walk_in(
     clock = clock or Clock()
     person = session.get(Person, data.person_id)
     if person is None:
-        raise NotFound("Warga belum terdaftar. Daftarkan dahulu.")
+        raise NotFound(_("Warga belum terdaftar. Daftarkan dahulu."))
     household = session.get(Household, person.household_id) if person.household_id else None
     labels = _validate(session, data)
     dtks = check_dtks(session, actor, person.nik, household.no_kk if household else None)
@@ -378,7 +385,7 @@ def record_walk_in(
     )
     site = current_site(session)
     if site is None:
-        raise ValidationError("Puskesos belum diatur.")
+        raise ValidationError(_("Puskesos belum diatur."))
     officer = acting_officer(session, actor)
     access = checked_needs(session, data.access_needs)
     v = _Visit(data, person, household, officer.id, dtks_status, clock.now(), access)

@@ -53,7 +53,6 @@ from kiosk.dtks.reader import MAX_ROW_LINES, Encodings, Utf8Stream
 from kiosk.dtks.repeats import Repeats
 from kiosk.dtks.rows import COLUMNS, NAME_LIMIT, Rejected, RowConverter
 from kiosk.dtks.seen import EMPTY
-from kiosk.messages import _
 from kiosk.names import name_keys
 from kiosk.number16 import ZERO_SERIAL
 
@@ -179,7 +178,7 @@ class Loader:
         joined = pc.binary_join_element_wise(*cells, SEP) if len(cells) > 1 else cells[0]
         raw = _utf8_bytes(joined).tobytes()  # one copy; bytes.count and find run in C
         if len(cells) > 1 and raw.count(b"\x1f") != n * (len(cells) - 1):
-            raise NotPlain(_("a cell holds the separator used for hashing"))
+            raise NotPlain("a cell holds the separator used for hashing")
         self.bytes_done += len(raw) + n  # and the line ends
         blank = pc.equal(joined, SEP * (len(cells) - 1)).to_numpy(zero_copy_only=False)
         hashes = list(map(hash, joined.cast(pa.binary()).to_pylist()))  # bytes: no decoding
@@ -223,12 +222,12 @@ class Loader:
         breaks = (text == 10) | (text == 13)
         crlf = np.flatnonzero((text[:-1] == 13) & (text[1:] == 10))
         breaks[crlf] = False  # CRLF is one line end
-        _, offsets_buffer, _ = joined.buffers()
+        _unused, offsets_buffer, _unused = joined.buffers()
         offsets = np.frombuffer(offsets_buffer, np.int32, n + 1, joined.offset * 4)
         row_of = np.searchsorted(offsets[1:] - offsets[0], np.flatnonzero(breaks), "right")
         per_row = np.bincount(row_of, minlength=n)
         if per_row.max() + 1 > MAX_ROW_LINES:
-            raise NotPlain(_("a quote left open"))
+            raise NotPlain("a quote left open")
         ends = first + np.cumsum(per_row + 1)
         self.line = int(ends[-1])
         return lambda i: int(ends[i])
@@ -467,8 +466,8 @@ class _Known:
 
     def _rule(self, cells: list[str]) -> tuple[pa.Array, pa.Array]:
         pairs = list(map(self.cache.__getitem__, cells))
-        values = pa.array([v for v, _ in pairs], self.type)
-        return values, pa.array([self.flag if bad else None for _, bad in pairs], _STRING)
+        values = pa.array([v for v, _unused in pairs], self.type)
+        return values, pa.array([self.flag if bad else None for _unused, bad in pairs], _STRING)
 
 
 KNOWN_LIMIT = 200_000
@@ -476,7 +475,7 @@ KNOWN_LIMIT = 200_000
 
 def _utf8_bytes(array: pa.Array) -> np.ndarray:
     """The characters of a string array without nulls, as one numpy view of its buffer."""
-    _, offsets_buffer, data = array.buffers()
+    _unused, offsets_buffer, data = array.buffers()
     if data is None or not len(array):  # every cell empty
         return np.zeros(0, np.uint8)
     offsets = np.frombuffer(offsets_buffer, np.int32, len(array) + 1, array.offset * 4)

@@ -448,7 +448,7 @@ def preview(path: Path, rows: int = 5, today: date | None = None) -> Preview:
     """Read only the header and a few rows: cheap enough to run before the import."""
     source = open_source(Path(path), [0])
     mapping = match_headers(source.headers)
-    first, _ = next(source.chunks(rows), ([], None))  # only these rows are read
+    first, _unused = next(source.chunks(rows), ([], None))  # only these rows are read
     sample = [["" if c is None else str(c) for c in cells] for cells in first]
     usable = "name" in mapping.fields and ("nik" in mapping.fields or "no_kk" in mapping.fields)
     problem = "" if usable else "Kolom nama dan NIK atau No. KK tidak ditemukan."

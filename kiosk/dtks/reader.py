@@ -309,7 +309,7 @@ def open_xlsx(path: Path, progress: list[int]) -> Source:
         while part := list(islice(numbered, count)):
             first = part[0][0]
             progress[0] = int(size * (first + len(part)) / total)
-            yield [list(row) for _, row in part], partial(add, first)
+            yield [list(row) for _unused, row in part], partial(add, first)
         book.close()
 
     return Source(headers, chunks, "xlsx", None, size, texts=False)

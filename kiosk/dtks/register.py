@@ -167,8 +167,8 @@ class Register:
             # No snapshot, or its index is not built yet: the session path builds or falls back.
             return self._gateway_call(search_dtks, actor, query, limit, village, birth_year)
         ranked = index.search(query, limit, village, birth_year)
-        ids = [i for i, _ in ranked]
-        marks = ", ".join("?" for _ in ids)
+        ids = [i for i, _unused in ranked]
+        marks = ", ".join("?" for _unused in ids)
         with self._lock:
             db = self._fresh(actor)
             rows = {
@@ -204,7 +204,7 @@ class Register:
         if known is None:
             rows = db.execute(_OFFICER, (officer,)).fetchall()
             active = bool(rows) and bool(rows[0][0])
-            known = self._roles[officer] = (active, tuple(r for _, r in rows if r))
+            known = self._roles[officer] = (active, tuple(r for _unused, r in rows if r))
         if not known[0]:
             raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
         require(known[1], Perm.CHECK_DTKS)

@@ -225,6 +225,6 @@ def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> Case
         statement=product.statement,
         purpose=product.purpose,
         drafted_by=drafter.full_name if drafter else "-",
-        approved_by=", ".join(f"{name} ({role})" for role, name, _ in approvals) or "-",
+        approved_by=", ".join(f"{name} ({role})" for role, name, _unused in approvals) or "-",
         signer_name=product.signed_by_name or "",
     )

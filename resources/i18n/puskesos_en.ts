@@ -700,6 +700,14 @@ Continue?</translation>
         <translation>Citizen told</translation>
     </message>
     <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
         <source>Kabupaten</source>
         <translation>Kabupaten</translation>
     </message>
@@ -3017,6 +3025,18 @@ Import without a data date?</translation>
     <message>
         <source>Catat keputusan</source>
         <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Ditetapkan</source>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <source>Tidak ditetapkan</source>
+        <translation>Not selected</translation>
     </message>
     <message>
         <source>Batal</source>

@@ -10,8 +10,9 @@ from pathlib import Path
 from tools import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
+# What the officer is told; NotPlain (the Arrow road's own signal to fall back) is never shown.
 REFUSALS = re.compile(
-    r"(Error|NotFound|Conflict|PermissionDenied|Rejected|NotPlain|PossibleDuplicate|"
+    r"(Error|NotFound|Conflict|PermissionDenied|Rejected|PossibleDuplicate|"
     r"NeedsConfirmation|StorageFull|ImportCancelled)$"
 )
 

@@ -23,69 +23,12 @@ def case_html(v: CaseView, clock: Any) -> str:
     )
     need = translate("case_html", "Kebutuhan akses: {0}")
     access = "".join(f"<p><b>{e(need.format(n.label))}</b>. {e(n.guide)}</p>" for n in v.access)
-    due = tanggal(v.due_on) if v.due_on else "-"
-    upstream = {
-        "lokal": translate("case_html", "belum terkirim ke kabupaten"),
-        "terkirim": translate("case_html", "terkirim, menunggu diterima"),
-        "diterima": translate("case_html", "diterima kabupaten"),
-    }.get(v.upstream_state, v.upstream_state)
-    who = (
-        (
-            translate("case_html", "Komunitas"),
-            translate("case_html", "{0} ({1} keluarga terdampak)").format(
-                v.community, len(v.households)
-            ),
-        )
-        if v.subject == "komunitas"
-        else (
-            translate("case_html", "Warga"),
-            translate("case_html", "{0} (NIK {1})").format(v.person_name, v.nik_masked),
-        )
-    )
-    rows = [
-        (translate("case_html", "Nomor lacak"), v.tracking_number),
-        who,
-        (translate("case_html", "Status"), v.status_label),
-        (translate("case_html", "Meja"), v.desk_label),
-        (translate("case_html", "Batas jawaban"), f"{due} - {v.health_label}"),
-        (
-            translate("case_html", "Sektor / kategori"),
-            " / ".join(x for x in (v.sector, v.category) if x),
-        ),
-        (translate("case_html", "Program"), v.programme or "-"),
-        (
-            (translate("case_html", "Kejadian"), next((t.note for t in v.timeline if t.note), "-"))
-            if v.subject == "komunitas"
-            else (translate("case_html", "Keluhan"), v.description or "-")
-        ),
-        (translate("case_html", "Keputusan"), v.decision or "-"),
-        (translate("case_html", "Warga sudah diberi tahu"), "ya" if v.told else "belum"),
-        (translate("case_html", "Kabupaten"), upstream),
-    ]
+    rows = _facts(v)
     out = [f"<h2>{e(v.tracking_number)}</h2>", flag, access, secret, "<table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     out.append("</table>")
     out += _community_parts(v)
-    for r in v.referrals:
-        out.append(
-            "<h3>"
-            + e(translate("case_html", "Rujukan ke {0}").format(r.destination_label))
-            + "</h3>"
-            f"<p><b>{e(r.status_label)}</b> "
-            + e(translate("case_html", "(putaran {0})").format(r.round))
-            + "</p>"
-            f"<p>{e(r.reason)}</p><ul>"
-        )
-        for s in r.steps:
-            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-            out.append(
-                "<li>"
-                + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
-                    s.round, e(s.role_label), e(s.status_label), e(votes)
-                )
-                + "</li>"
-            )
-        out.append("</ul>")
+    out += _referrals(v)
     for p in v.products:
         signed = (
             translate("case_html", ", ditandatangani {0}").format(p.signed_by_name)
@@ -136,5 +79,79 @@ def _community_parts(v: CaseView) -> list[str]:
         heading = translate("case_html", "Keluarga terdampak ({0})").format(len(v.households))
         out.append(f"<h3>{e(heading)}</h3><ul>")
         out += [f"<li>KK {e(kk)} {e(head)}</li>" for kk, head in v.households]
+        out.append("</ul>")
+    return out
+
+
+def _facts(v: CaseView) -> list[tuple[str, str]]:
+    """The case's table: label and value per line."""
+    due = tanggal(v.due_on) if v.due_on else "-"
+    upstream = {
+        "lokal": translate("case_html", "belum terkirim ke kabupaten"),
+        "terkirim": translate("case_html", "terkirim, menunggu diterima"),
+        "diterima": translate("case_html", "diterima kabupaten"),
+    }.get(v.upstream_state, v.upstream_state)
+    who = (
+        (
+            translate("case_html", "Komunitas"),
+            translate("case_html", "{0} ({1} keluarga terdampak)").format(
+                v.community, len(v.households)
+            ),
+        )
+        if v.subject == "komunitas"
+        else (
+            translate("case_html", "Warga"),
+            translate("case_html", "{0} (NIK {1})").format(v.person_name, v.nik_masked),
+        )
+    )
+    rows = [
+        (translate("case_html", "Nomor lacak"), v.tracking_number),
+        who,
+        (translate("case_html", "Status"), v.status_label),
+        (translate("case_html", "Meja"), v.desk_label),
+        (translate("case_html", "Batas jawaban"), f"{due} - {v.health_label}"),
+        (
+            translate("case_html", "Sektor / kategori"),
+            " / ".join(x for x in (v.sector, v.category) if x),
+        ),
+        (translate("case_html", "Program"), v.programme or "-"),
+        (
+            (translate("case_html", "Kejadian"), next((t.note for t in v.timeline if t.note), "-"))
+            if v.subject == "komunitas"
+            else (translate("case_html", "Keluhan"), v.description or "-")
+        ),
+        (translate("case_html", "Keputusan"), v.decision or "-"),
+        (
+            translate("case_html", "Warga sudah diberi tahu"),
+            translate("case_html", "ya") if v.told else translate("case_html", "belum"),
+        ),
+        (translate("case_html", "Kabupaten"), upstream),
+    ]
+    return rows
+
+
+def _referrals(v: CaseView) -> list[str]:
+    """Each referral with its steps and their votes."""
+    e = html.escape
+    out: list[str] = []
+    for r in v.referrals:
+        out.append(
+            "<h3>"
+            + e(translate("case_html", "Rujukan ke {0}").format(r.destination_label))
+            + "</h3>"
+            f"<p><b>{e(r.status_label)}</b> "
+            + e(translate("case_html", "(putaran {0})").format(r.round))
+            + "</p>"
+            f"<p>{e(r.reason)}</p><ul>"
+        )
+        for s in r.steps:
+            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+            out.append(
+                "<li>"
+                + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
+                    s.round, e(s.role_label), e(s.status_label), e(votes)
+                )
+                + "</li>"
+            )
         out.append("</ul>")
     return out

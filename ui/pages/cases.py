@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 from kiosk import case_rules as rules
 from kiosk.case_actions import CaseAction
 from kiosk.clock import tanggal
-from kiosk.services import products, referrals, resolutions
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
-from kiosk.services.cases import CaseRow, add_note, case_inbox, move_case, record_notice
+from kiosk.services.cases import CaseRow, add_note, case_inbox, move_case
 from kiosk.services.documents import issue_letter
 from kiosk.services.reference import Choice, choices
 from ui import pdf_output
@@ -43,6 +42,7 @@ from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.pages.case_community import CommunityActions
+from ui.pages.case_dialogs import CaseDialogs
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 
@@ -72,7 +72,7 @@ _TEXTS = {
 }
 
 
-class CasesPage(CommunityActions, QWidget):
+class CasesPage(CaseDialogs, CommunityActions, QWidget):
     """Ctrl+F search, Enter opens the chosen case, F5 reloads."""
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
@@ -378,152 +378,6 @@ class CasesPage(CommunityActions, QWidget):
         )
         if answer and self.view:
             self._after(add_note, self.view.id, answer["note"], self.env.clock)
-
-    def propose_resolution(self) -> None:
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Ajukan penyelesaian"),
-            [Field("decision", translate("cases", "&Penyelesaian"), "text")],
-            translate("cases", "Ajukan ke koordinator"),
-            translate("cases", "Penyelesaian di Puskesos memerlukan persetujuan koordinator."),
-        )
-        if answer and self.view:
-            self._after(
-                resolutions.propose_resolution, self.view.id, answer["decision"], self.env.clock
-            )
-
-    def refer(self) -> None:
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Rujuk kasus"),
-            [
-                Field(
-                    "destination",
-                    translate("cases", "&Tujuan"),
-                    "choice",
-                    options=tuple(self.lists["tujuan_rujukan"]),
-                ),
-                Field("reason", translate("cases", "&Alasan rujukan"), "text"),
-                Field(
-                    "request",
-                    translate("cases", "&Permintaan kepada tujuan"),
-                    "text",
-                    required=False,
-                ),
-                Field(
-                    "consent",
-                    translate("cases", "Persetujuan"),
-                    "check",
-                    required=False,
-                    hint=translate("cases", "Warga &setuju datanya dikirim ke lembaga tujuan"),
-                ),
-            ],
-            translate("cases", "Ajukan rujukan"),
-            translate(
-                "cases",
-                "Rujukan disetujui berurutan: koordinator, lalu supervisor; rujukan ke luar desa "
-                "juga diputuskan manajer SLRT kabupaten.",
-            ),
-        )
-        if answer and self.view:
-            self._after(
-                referrals.refer_case,
-                self.view.id,
-                answer["destination"],
-                answer["reason"],
-                answer["request"],
-                answer["consent"],
-                "lisan",
-                self.env.clock,
-            )
-
-    def resubmit(self) -> None:
-        assert self.view is not None
-        referral = next(r for r in self.view.referrals if r.status == rules.ReferralStatus.RETURNED)
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Ajukan ulang rujukan"),
-            [
-                Field(
-                    "reason", translate("cases", "&Alasan rujukan"), "text", value=referral.reason
-                ),
-                Field(
-                    "request",
-                    translate("cases", "&Permintaan"),
-                    "text",
-                    required=False,
-                    value=referral.request,
-                ),
-            ],
-            translate("cases", "Ajukan ulang"),
-        )
-        if answer:
-            self._after(
-                referrals.resubmit_referral,
-                referral.id,
-                answer["reason"],
-                answer["request"],
-                self.env.clock,
-            )
-
-    def draft_product(self) -> None:
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Produk layanan"),
-            [
-                Field(
-                    "product",
-                    translate("cases", "&Jenis"),
-                    "choice",
-                    options=tuple(self.lists["produk_layanan"]),
-                ),
-                Field("statement", translate("cases", "&Isi keterangan"), "text"),
-                Field("purpose", translate("cases", "&Keperluan"), "line"),
-            ],
-            translate("cases", "Ajukan ke koordinator"),
-        )
-        if answer and self.view:
-            self._after(
-                products.draft_product,
-                self.view.id,
-                answer["product"],
-                answer["statement"],
-                answer["purpose"],
-                self.env.clock,
-            )
-
-    def sign(self, product_id: uuid.UUID) -> None:
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Tanda tangan"),
-            [Field("signer", translate("cases", "&Nama penanda tangan"))],
-            translate("cases", "Simpan"),
-        )
-        if answer:
-            self._after(products.sign_product, product_id, answer["signer"], self.env.clock)
-
-    def hand_over(self, product_id: uuid.UUID) -> None:
-        self._after(products.hand_over_product, product_id, self.env.clock)
-
-    def notice(self) -> None:
-        answer = FormDialog.ask(
-            self,
-            translate("cases", "Pemberitahuan kepada warga"),
-            [
-                Field(
-                    "method",
-                    translate("cases", "&Cara"),
-                    "choice",
-                    options=tuple(self.lists["cara_pemberitahuan"]),
-                ),
-                Field("note", translate("cases", "C&atatan"), "text", required=False),
-            ],
-            translate("cases", "Simpan"),
-        )
-        if answer and self.view:
-            self._after(
-                record_notice, self.view.id, answer["method"], answer["note"], self.env.clock
-            )
 
     def print_letter(self, kind: str, subject_id: uuid.UUID) -> None:
         show_error(self.error, "")

@@ -26,6 +26,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.ranking_lists import (
     DECISIONS,
     NOT_SELECTED,
+    RESERVE,
     SELECTED,
     EntryView,
     ListView,
@@ -33,7 +34,14 @@ from kiosk.services.ranking_lists import (
 )
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
+# kiosk's decision words, marked here for the window.
+WORDS = {
+    SELECTED: QT_TRANSLATE_NOOP("ranking_decision", "Ditetapkan"),
+    RESERVE: QT_TRANSLATE_NOOP("ranking_decision", "Cadangan"),
+    NOT_SELECTED: QT_TRANSLATE_NOOP("ranking_decision", "Tidak ditetapkan"),
+}
 
 
 class DecisionDialog(QDialog):
@@ -70,6 +78,30 @@ class DecisionDialog(QDialog):
             ).format(kept.programme, kept.quota)
         )
         intro.setWordWrap(True)
+        self._fill_table()
+        self.error = error_label(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(translate("ranking_decision", "Catat keputusan"))
+        ok.setObjectName("decision_ok")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("ranking_decision", "Batal")
+        )
+        buttons.accepted.connect(self.on_ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+
+    def _fill_table(self) -> None:
+        """One row per ranked household: rank, name, No. KK and a choice of decision (those
+        within the quota start as selected)."""
         self.table = QTableWidget(len(self.entries), 4)
         self.table.setObjectName("decision_table")
         self.table.setAccessibleName(translate("ranking_decision", "Keputusan per keluarga"))
@@ -93,31 +125,12 @@ class DecisionDialog(QDialog):
                 translate("ranking_decision", "Keputusan untuk {0}").format(e.head)
             )
             for code, label in DECISIONS.items():
-                combo.addItem(label, code)
+                combo.addItem(translate("ranking_decision", WORDS.get(code, label)), code)
             combo.setCurrentIndex(combo.findData(SELECTED if e.within_quota else NOT_SELECTED))
             self.combos.append(combo)
             self.table.setCellWidget(i, 3, combo)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.error = error_label(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(translate("ranking_decision", "Catat keputusan"))
-        ok.setObjectName("decision_ok")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("ranking_decision", "Batal")
-        )
-        buttons.accepted.connect(self.on_ok)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(760, 480)
 
     def choices(self) -> dict[str, str]:
         """The decision per household key, as the service takes it."""

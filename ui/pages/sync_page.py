@@ -98,46 +98,47 @@ class SyncPage(QWidget):
         )
         layout.addWidget(self.held_note)
         if actor.can(Perm.MANAGE_SITE):
-            held_buttons = QHBoxLayout()
-            self.retry = QPushButton(translate("sync_page", "Kirim &ulang yang dipilih"))
-            self.retry.setObjectName("sync_retry")
-            self.retry.setToolTip(
-                translate("sync_page", "Setelah data atau server diperbaiki: kirim lagi")
-            )
-            self.retry.clicked.connect(self.retry_selected)
-            self.drop = QPushButton(translate("sync_page", "&Buang yang dipilih…"))
-            self.drop.setObjectName("sync_drop")
-            self.drop.setToolTip(
-                translate("sync_page", "Tidak dikirim lagi; alasannya dicatat di audit")
-            )
-            self.drop.clicked.connect(self.drop_selected)
-            held_buttons.addWidget(self.retry)
-            held_buttons.addWidget(self.drop)
-            held_buttons.addStretch(1)
-            layout.addLayout(held_buttons)
-        if actor.can(Perm.MANAGE_SITE):
-            form = QFormLayout()
-            self.url = add_field(
-                form, translate("sync_page", "&Alamat server"), QLineEdit(), "sync_url"
-            )
-            self.code = add_field(
-                form, translate("sync_page", "&Kode pendaftaran"), password_edit(), "sync_code"
-            )
-            enrol = QPushButton(translate("sync_page", "&Daftarkan kios ini"))
-            enrol.setObjectName("sync_enrol")
-            enrol.clicked.connect(self.enrol)
-            form.addRow(enrol)
-            layout.addWidget(
-                QLabel(
-                    translate("sync_page", "Pendaftaran ke server SLRT kabupaten (administrator):")
-                )
-            )
-            layout.addLayout(form)
+            self._admin_parts(layout)
         runner = env.sync
         if runner is not None:
             runner.reported.connect(self._report)
             runner.running_changed.connect(lambda on: self.now.setEnabled(not on))
         self.refresh()
+
+    def _admin_parts(self, layout: QVBoxLayout) -> None:
+        """The administrator's: quarantined data sent again or dropped, and the enrolment."""
+        held_buttons = QHBoxLayout()
+        self.retry = QPushButton(translate("sync_page", "Kirim &ulang yang dipilih"))
+        self.retry.setObjectName("sync_retry")
+        self.retry.setToolTip(
+            translate("sync_page", "Setelah data atau server diperbaiki: kirim lagi")
+        )
+        self.retry.clicked.connect(self.retry_selected)
+        self.drop = QPushButton(translate("sync_page", "&Buang yang dipilih…"))
+        self.drop.setObjectName("sync_drop")
+        self.drop.setToolTip(
+            translate("sync_page", "Tidak dikirim lagi; alasannya dicatat di audit")
+        )
+        self.drop.clicked.connect(self.drop_selected)
+        held_buttons.addWidget(self.retry)
+        held_buttons.addWidget(self.drop)
+        held_buttons.addStretch(1)
+        layout.addLayout(held_buttons)
+        form = QFormLayout()
+        self.url = add_field(
+            form, translate("sync_page", "&Alamat server"), QLineEdit(), "sync_url"
+        )
+        self.code = add_field(
+            form, translate("sync_page", "&Kode pendaftaran"), password_edit(), "sync_code"
+        )
+        enrol = QPushButton(translate("sync_page", "&Daftarkan kios ini"))
+        enrol.setObjectName("sync_enrol")
+        enrol.clicked.connect(self.enrol)
+        form.addRow(enrol)
+        layout.addWidget(
+            QLabel(translate("sync_page", "Pendaftaran ke server SLRT kabupaten (administrator):"))
+        )
+        layout.addLayout(form)
 
     def refresh(self) -> None:
         self.env.op(self, sync_overview, self.actor).success(self._show).failure(self._fail).run()

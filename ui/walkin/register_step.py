@@ -84,6 +84,24 @@ def parse_location(text: str) -> tuple[float | None, float | None]:
     return lat, lon
 
 
+def field_labels() -> dict[str, str]:
+    """The registration form's labels, in the chosen language."""
+    return {
+        "name": translate("register_step", "&Nama lengkap"),
+        "nik": translate("register_step", "N&IK"),
+        "no_kk": translate("register_step", "No. &KK"),
+        "birth_place": translate("register_step", "Tempat &lahir"),
+        "birth_date": translate("register_step", "Tanggal lahir (HH-BB-TTTT)"),
+        "phone": translate("register_step", "&Telepon"),
+        "address": translate("register_step", "&Alamat"),
+        "rt": "RT",
+        "rw": "RW",
+        "mother_name": translate("register_step", "Nama ibu kandung"),
+        "location": translate("register_step", "Lokasi rumah (lintang, bujur)"),
+        "override_reason": translate("register_step", "Alasan menerima nomor yang janggal"),
+    }
+
+
 class RegisterStep(QWidget):
     registered = Signal(object)
     changed = Signal()
@@ -94,20 +112,7 @@ class RegisterStep(QWidget):
         self.env, self.actor = env, actor
         self.setObjectName("register_step")
         form = QFormLayout()
-        labels = {
-            "name": translate("register_step", "&Nama lengkap"),
-            "nik": translate("register_step", "N&IK"),
-            "no_kk": translate("register_step", "No. &KK"),
-            "birth_place": translate("register_step", "Tempat &lahir"),
-            "birth_date": translate("register_step", "Tanggal lahir (HH-BB-TTTT)"),
-            "phone": translate("register_step", "&Telepon"),
-            "address": translate("register_step", "&Alamat"),
-            "rt": "RT",
-            "rw": "RW",
-            "mother_name": translate("register_step", "Nama ibu kandung"),
-            "location": translate("register_step", "Lokasi rumah (lintang, bujur)"),
-            "override_reason": translate("register_step", "Alasan menerima nomor yang janggal"),
-        }
+        labels = field_labels()
         self.edits: dict[str, QLineEdit] = {}
         for key in TEXT_FIELDS[:5]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")

@@ -140,50 +140,51 @@ def _entry_view(e: RankingEntry) -> EntryView:
     )
 
 
+def _entry(list_id: uuid.UUID, position: int, c: Candidate, **facts: object) -> RankingEntry:
+    """One household of the list as ranked (or left out), before any decision."""
+    return RankingEntry(
+        list_id=list_id,
+        position=position,
+        household_key=c.key[:40],
+        no_kk=c.no_kk[:16],
+        head=c.head[:120],
+        nik=c.nik[:16],
+        decile=c.decile,
+        decision="",
+        decision_note="",
+        **facts,
+    )
+
+
 def _store(session: Session, r: RankingList, result: Ranking) -> None:
-    position = 0
-    for ranked in result.ranked:
-        c = ranked.candidate
-        position += 1
-        session.add(
-            RankingEntry(
-                list_id=r.id,
-                position=position,
-                rank=ranked.rank,
-                household_key=c.key[:40],
-                no_kk=c.no_kk[:16],
-                head=c.head[:120],
-                nik=c.nik[:16],
-                decile=c.decile,
-                score=ranked.score,
-                reasons="; ".join(ranked.reasons),
-                within_quota=ranked.within_quota,
-                excluded_reason="",
-                decision="",
-                decision_note="",
-            )
+    """The ranked households in their order, then the excluded with why."""
+    session.add_all(
+        _entry(
+            r.id,
+            x.rank,
+            x.candidate,
+            rank=x.rank,
+            score=x.score,
+            reasons="; ".join(x.reasons),
+            within_quota=x.within_quota,
+            excluded_reason="",
         )
-    for excluded in result.excluded:
-        c = excluded.candidate
-        position += 1
-        session.add(
-            RankingEntry(
-                list_id=r.id,
-                position=position,
-                rank=None,
-                household_key=c.key[:40],
-                no_kk=c.no_kk[:16],
-                head=c.head[:120],
-                nik=c.nik[:16],
-                decile=c.decile,
-                score=None,
-                reasons="",
-                within_quota=False,
-                excluded_reason=excluded.reason,
-                decision="",
-                decision_note="",
-            )
+        for x in result.ranked
+    )
+    after = len(result.ranked)
+    session.add_all(
+        _entry(
+            r.id,
+            after + i,
+            x.candidate,
+            rank=None,
+            score=None,
+            reasons="",
+            within_quota=False,
+            excluded_reason=x.reason,
         )
+        for i, x in enumerate(result.excluded, 1)
+    )
 
 
 @action(Perm.APPROVE_COORDINATOR, label="Mengajukan daftar peringkat calon ke supervisor")

@@ -12,11 +12,14 @@ so a translation may put the value where its language wants it.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.regions import RESOURCES
-from kiosk.services.reference import Choice
+
+if TYPE_CHECKING:  # the early log-in window imports this module: no database layer yet
+    from kiosk.services.reference import Choice
 
 I18N_DIR = RESOURCES / "i18n"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}

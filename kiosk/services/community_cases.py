@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk import depok_stages as stages
@@ -260,8 +260,8 @@ def attach_households(
         raise ValidationError(_("Tulis No. KK yang ditambahkan."), field="households")
     added, again = _attach(session, case_, numbers, actor.id, clock)
     session.flush()
-    total = len(
-        list(session.scalars(select(CaseHousehold.id).where(CaseHousehold.case_id == case_.id)))
+    total = session.scalar(
+        select(func.count()).select_from(CaseHousehold).where(CaseHousehold.case_id == case_.id)
     )
     if added:
         case_.version += 1
@@ -287,7 +287,7 @@ def attach_households(
             },
             detail={"keluarga": len(added)},
         )
-    return AttachResult(case_.tracking_number, len(added), repeats + again, total)
+    return AttachResult(case_.tracking_number, len(added), repeats + again, int(total or 0))
 
 
 @action(Perm.WORK_CASE, label="Memindahkan kasus ke tahap berikutnya (prosedur Depok)")

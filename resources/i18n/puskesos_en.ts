@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Tulis panduan singkat kantor ini untuk tiap kebutuhan akses: tampil di layar petugas saat warga mendaftar dan di kasus. Paling panjang {0} huruf; kosongkan untuk kembali ke panduan bawaan.</source>
-        <translation>Write this office's short guide for each access need: it shows on the officer's screen when the citizen registers and on the case. At most {0} characters; leave empty to return to the shipped guide.</translation>
+        <translation>Write this office&apos;s short guide for each access need: it shows on the officer&apos;s screen when the citizen registers and on the case. At most {0} characters; leave empty to return to the shipped guide.</translation>
     </message>
     <message>
         <source>&amp;Simpan panduan</source>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>JEJAK AUDIT RUSAK mulai entri no. {0}: {1} Laporkan ke supervisor dan simpan cadangan hari ini sebagai bukti.</source>
-        <translation>AUDIT TRAIL BROKEN from entry no. {0}: {1} Report it to the supervisor and keep today's backup as evidence.</translation>
+        <translation>AUDIT TRAIL BROKEN from entry no. {0}: {1} Report it to the supervisor and keep today&apos;s backup as evidence.</translation>
     </message>
 </context>
 <context>
@@ -331,8 +331,8 @@ Continue?</translation>
 <context>
     <name>board</name>
     <message>
-        <source>mesin suara '{0}' tidak terpasang</source>
-        <translation>voice engine '{0}' is not installed</translation>
+        <source>mesin suara &apos;{0}&apos; tidak terpasang</source>
+        <translation>voice engine &apos;{0}&apos; is not installed</translation>
     </message>
     <message>
         <source>mesin suara tidak tersedia</source>
@@ -340,7 +340,7 @@ Continue?</translation>
     </message>
     <message>
         <source>modul suara Qt tidak terpasang</source>
-        <translation>Qt's speech module is not installed</translation>
+        <translation>Qt&apos;s speech module is not installed</translation>
     </message>
     <message>
         <source>Papan antrian</source>
@@ -1031,7 +1031,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Penyelesaian di Puskesos memerlukan persetujuan koordinator.</source>
-        <translation>A resolution at the Puskesos needs the coordinator's approval.</translation>
+        <translation>A resolution at the Puskesos needs the coordinator&apos;s approval.</translation>
     </message>
     <message>
         <source>Rujuk kasus</source>
@@ -1271,8 +1271,8 @@ Continue?</translation>
 <context>
     <name>display</name>
     <message>
-        <source>Suara papan antrian: bila papan tampil tanpa suara, pasang mesin suara berbahasa Indonesia. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng libpulse0, lalu buka ulang kiosk. Windows 10/11: Pengaturan &gt; Waktu &amp; bahasa &gt; Bahasa, tambahkan Bahasa Indonesia dengan fitur Ucapan (Speech). Isi 'Mesin suara' hanya bila ingin memilih mesin lain (mis. speechd, sapi, winrt); kosong berarti bawaan sistem.</source>
-        <translation>Queue board voice: if the board shows without sound, install an Indonesian voice. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng libpulse0, then reopen the kiosk. Windows 10/11: Settings &gt; Time &amp; language &gt; Language, add Indonesian with the Speech feature. Fill in 'Voice engine' only to choose another engine (e.g. speechd, sapi, winrt); empty means the system default.</translation>
+        <source>Suara papan antrian: bila papan tampil tanpa suara, pasang mesin suara berbahasa Indonesia. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng libpulse0, lalu buka ulang kiosk. Windows 10/11: Pengaturan &gt; Waktu &amp; bahasa &gt; Bahasa, tambahkan Bahasa Indonesia dengan fitur Ucapan (Speech). Isi &apos;Mesin suara&apos; hanya bila ingin memilih mesin lain (mis. speechd, sapi, winrt); kosong berarti bawaan sistem.</source>
+        <translation>Queue board voice: if the board shows without sound, install an Indonesian voice. Linux (Debian/Ubuntu): sudo apt install speech-dispatcher espeak-ng libpulse0, then reopen the kiosk. Windows 10/11: Settings &gt; Time &amp; language &gt; Language, add Indonesian with the Speech feature. Fill in &apos;Voice engine&apos; only to choose another engine (e.g. speechd, sapi, winrt); empty means the system default.</translation>
     </message>
     <message>
         <source>Tampilan</source>
@@ -1288,7 +1288,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Cara memasang suara papan antrian</source>
-        <translation>How to install the queue board's voice</translation>
+        <translation>How to install the queue board&apos;s voice</translation>
     </message>
 </context>
 <context>
@@ -1394,10 +1394,10 @@ Replace the DTKS data in use with this file?</translation>
         <translation>No data date</translation>
     </message>
     <message>
-        <source>Tanggal data tidak tertulis di berkas dan belum diisi. Tanpa tanggal, setiap pemeriksaan DTKS menyebut 'tanggal tidak diketahui'.
+        <source>Tanggal data tidak tertulis di berkas dan belum diisi. Tanpa tanggal, setiap pemeriksaan DTKS menyebut &apos;tanggal tidak diketahui&apos;.
 
 Impor tanpa tanggal data?</source>
-        <translation>The data date is not written in the file and has not been filled in. Without a date, every DTKS check says 'date unknown'.
+        <translation>The data date is not written in the file and has not been filled in. Without a date, every DTKS check says &apos;date unknown&apos;.
 
 Import without a data date?</translation>
     </message>
@@ -1656,7 +1656,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Loket komputer ini</source>
-        <translation>This computer's counter</translation>
+        <translation>This computer&apos;s counter</translation>
     </message>
     <message>
         <source>Kalimat panggilan papan antrian</source>
@@ -1904,8 +1904,8 @@ Import without a data date?</translation>
         <translation>Counting {0}…</translation>
     </message>
     <message>
-        <source>{0}&lt;br&gt;&lt;b style='font-size:150%'&gt;{1}&lt;/b&gt;</source>
-        <translation>{0}&lt;br&gt;&lt;b style='font-size:150%'&gt;{1}&lt;/b&gt;</translation>
+        <source>{0}&lt;br&gt;&lt;b style=&apos;font-size:150%&apos;&gt;{1}&lt;/b&gt;</source>
+        <translation>{0}&lt;br&gt;&lt;b style=&apos;font-size:150%&apos;&gt;{1}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{0}. Data DTKS/DTSEN: {1}. Enter atau klik dua kali pada angka untuk melihat rekaman di baliknya.</source>
@@ -2124,11 +2124,11 @@ Import without a data date?</translation>
     <name>person_rights</name>
     <message>
         <source>Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses.</source>
-        <translation>Citizens may see all their data, withdraw consent and ask for erasure (Law 27/2022). Check the applicant's KTP before processing.</translation>
+        <translation>Citizens may see all their data, withdraw consent and ask for erasure (Law 27/2022). Check the applicant&apos;s KTP before processing.</translation>
     </message>
     <message>
         <source>&amp;NIK warga</source>
-        <translation>Citizen's &amp;NIK</translation>
+        <translation>Citizen&apos;s &amp;NIK</translation>
     </message>
     <message>
         <source>&amp;Keterangan / dasar permintaan</source>
@@ -2152,7 +2152,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Simpan data warga</source>
-        <translation>Save the citizen's data</translation>
+        <translation>Save the citizen&apos;s data</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
@@ -2160,7 +2160,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Data warga ditulis ke {0} dan {1}.</source>
-        <translation>The citizen's data was written to {0} and {1}.</translation>
+        <translation>The citizen&apos;s data was written to {0} and {1}.</translation>
     </message>
     <message>
         <source>{0} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; kabupaten diberi tahu saat sinkronisasi.</source>
@@ -2168,11 +2168,11 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Hapus identitas warga?</source>
-        <translation>Erase the citizen's identity?</translation>
+        <translation>Erase the citizen&apos;s identity?</translation>
     </message>
     <message>
         <source>Nama, NIK, telepon dan uraian keluhan warga ini akan dihapus (setelah masa simpan kantor berakhir) dan tidak dapat dikembalikan. Kasusnya tetap terhitung tanpa nama. Lanjutkan?</source>
-        <translation>This citizen's name, NIK, phone and complaint descriptions will be erased (once the office's retention period ends) and cannot be brought back. Their cases still count, without a name. Continue?</translation>
+        <translation>This citizen&apos;s name, NIK, phone and complaint descriptions will be erased (once the office&apos;s retention period ends) and cannot be brought back. Their cases still count, without a name. Continue?</translation>
     </message>
     <message>
         <source>Tuliskan dasar permintaan penghapusan di kolom keterangan.</source>
@@ -2180,7 +2180,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Identitas warga dihapus; kasusnya tetap terhitung tanpa nama.</source>
-        <translation>The citizen's identity was erased; their cases still count, without a name.</translation>
+        <translation>The citizen&apos;s identity was erased; their cases still count, without a name.</translation>
     </message>
     <message>
         <source>Permintaan dicatat. Identitas dihapus pada {0}, akhir masa simpan yang ditetapkan kantor.</source>
@@ -2215,7 +2215,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Laporan warga</source>
-        <translation>Citizen's report</translation>
+        <translation>Citizen&apos;s report</translation>
     </message>
     <message>
         <source>Dinas / instansi</source>
@@ -2227,7 +2227,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>NIK, No. KK, atau nama dan tempat komunitas</source>
-        <translation>NIK, KK number, or the community's name and place</translation>
+        <translation>NIK, KK number, or the community&apos;s name and place</translation>
     </message>
     <message>
         <source>tidak diketahui</source>
@@ -2546,8 +2546,8 @@ Import without a data date?</translation>
         <translation>JSON criteria: all/any hold a list of tests. Known tests: </translation>
     </message>
     <message>
-        <source>. Contoh: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}</source>
-        <translation>. Example: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}</translation>
+        <source>. Contoh: {&quot;all&quot;: [{&quot;decile_max&quot;: 4}, {&quot;member_age&quot;: [0, 6]}]}</source>
+        <translation>. Example: {&quot;all&quot;: [{&quot;decile_max&quot;: 4}, {&quot;member_age&quot;: [0, 6]}]}</translation>
     </message>
     <message>
         <source>&amp;Kriteria program terpilih:</source>
@@ -2579,7 +2579,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Kriteria {0} disimpan; dipakai di petunjuk loket dan tidak tertimpa pembaruan daftar.</source>
-        <translation>Criteria of {0} saved; used in the counter's hints and not overwritten when the lists are updated.</translation>
+        <translation>Criteria of {0} saved; used in the counter&apos;s hints and not overwritten when the lists are updated.</translation>
     </message>
     <message>
         <source>Tambah program</source>
@@ -2670,7 +2670,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Loket komputer ini</source>
-        <translation>This computer's counter</translation>
+        <translation>This computer&apos;s counter</translation>
     </message>
     <message>
         <source>&amp;Loket ini:</source>
@@ -2949,7 +2949,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source> Catatan supervisor: {0}</source>
-        <translation> Supervisor's note: {0}</translation>
+        <translation> Supervisor&apos;s note: {0}</translation>
     </message>
     <message>
         <source>{0}, diajukan oleh {1}. {2}{3}</source>
@@ -2965,7 +2965,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Keputusan musyawarah dicatat untuk daftar yang sudah disetujui supervisor dan belum diputuskan.</source>
-        <translation>The meeting's decision is recorded for a list the supervisor approved and that is not decided yet.</translation>
+        <translation>The meeting&apos;s decision is recorded for a list the supervisor approved and that is not decided yet.</translation>
     </message>
     <message>
         <source>Keputusan musdes {0} dicatat: {1} keluarga ditetapkan. Dikirim ke kabupaten pada sinkronisasi berikutnya.</source>
@@ -3154,7 +3154,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Nama ibu kandung</source>
-        <translation>Mother's maiden name</translation>
+        <translation>Mother&apos;s maiden name</translation>
     </message>
     <message>
         <source>Lokasi rumah (lintang, bujur)</source>
@@ -3396,11 +3396,11 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Nama &amp;pengguna administrator</source>
-        <translation>Administrator's &amp;user name</translation>
+        <translation>Administrator&apos;s &amp;user name</translation>
     </message>
     <message>
         <source>Nama &amp;lengkap administrator</source>
-        <translation>Administrator's &amp;full name</translation>
+        <translation>Administrator&apos;s &amp;full name</translation>
     </message>
     <message>
         <source>Kata &amp;sandi (min. 8)</source>
@@ -3471,7 +3471,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Hak data warga</source>
-        <translation>Citizens' data rights</translation>
+        <translation>Citizens&apos; data rights</translation>
     </message>
     <message>
         <source>Usulan DTKS</source>
@@ -3582,7 +3582,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Alasan server</source>
-        <translation>Server's reason</translation>
+        <translation>Server&apos;s reason</translation>
     </message>
     <message>
         <source>Data yang ditolak server</source>
@@ -3666,7 +3666,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Jam komputer ini berbeda {0} jam dari jam server; perbaiki jam.</source>
-        <translation>This computer's clock differs by {0} hours from the server's; fix the clock.</translation>
+        <translation>This computer&apos;s clock differs by {0} hours from the server&apos;s; fix the clock.</translation>
     </message>
     <message>
         <source>Alamat server harus diawali https:// (sambungan terenkripsi).</source>

@@ -378,8 +378,12 @@ class RankingPage(QWidget):
         if list_id is None:
             show_error(self.error, translate("ranking", "Pilih daftar yang diputuskan musyawarah."))
             return
-        views = {v.id: v for v in self.env.gateway.call(list_rankings, self.actor, self.env.clock)}
-        kept = views.get(list_id)
+        self.env.op(self, list_rankings, self.actor, self.env.clock).success(
+            lambda views: self._decide_on({v.id: v for v in views}.get(list_id))
+        ).failure(self._failed).run()
+
+    def _decide_on(self, kept: ListView | None) -> None:
+        """Only a reviewed list not yet decided goes to the meeting's dialog."""
         if kept is None or kept.status != APPROVED:
             show_error(
                 self.error,
@@ -390,8 +394,9 @@ class RankingPage(QWidget):
                 ),
             )
             return
-        entries = self.env.gateway.call(ranking_entries, self.actor, list_id)
-        self.ask_decision(kept, entries)
+        self.env.op(self, ranking_entries, self.actor, kept.id).success(
+            lambda entries: self.ask_decision(kept, entries)
+        ).failure(self._failed).run()
 
     def ask_decision(self, kept: ListView, entries: list[EntryView]) -> None:
         """Open the meeting's dialog (a test drives the dialog it opens)."""

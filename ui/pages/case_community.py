@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 
-from kiosk.services.actor import Actor
-from kiosk.services.case_views import CaseView
 from kiosk.services.community_cases import (
     AttachResult,
     CommunityCaseInput,
@@ -20,9 +18,9 @@ from kiosk.services.community_cases import (
 )
 from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
-from ui.env import UiEnv
 from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from ui.pages.case_dialogs import CasePagePart
 
 
 def numbers_in(text: str) -> list[str]:
@@ -38,20 +36,13 @@ URGENCY = (
 )
 
 
-class CommunityActions:
-    """Mixed into the cases page, which provides what is declared here."""
+class CommunityActions(CasePagePart):
+    """Mixed into the cases page, which also provides these."""
 
-    env: UiEnv
-    actor: Actor
-    view: CaseView | None
-    lists: dict[str, list[Choice]]
-    error: QLabel
     done: QLabel
     search: QLineEdit
-
     reload: Callable[[], None]
     _fail: Callable[[Exception], None]
-    _after: Callable[..., None]  # run a case action, then show the case as it now is
 
     def open_community(self) -> None:
         """A community's case (a flood, a group at risk): one case, its households by No. KK."""
@@ -159,7 +150,3 @@ class CommunityActions:
         if answer is not None:
             lines = numbers_in(str(answer["households"]))
             self._after(attach_households, self.view.id, lines, self.env.clock)
-
-    def widget(self) -> QWidget:
-        assert isinstance(self, QWidget)
-        return self

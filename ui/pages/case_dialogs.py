@@ -20,8 +20,8 @@ from ui.env import UiEnv
 from ui.i18n import translate
 
 
-class CaseDialogs:
-    """Mixed into the cases page, which provides what is declared here."""
+class CasePagePart:
+    """What the cases page provides to the parts mixed into it (dialogs, community work)."""
 
     env: UiEnv
     actor: Actor
@@ -31,8 +31,13 @@ class CaseDialogs:
     _after: Callable[..., None]  # run a case action, then show the case as it now is
 
     def widget(self) -> QWidget:
+        """The page itself, as the parent of the dialogs it opens."""
         assert isinstance(self, QWidget)
         return self
+
+
+class CaseDialogs(CasePagePart):
+    """The back office's decision dialogs, mixed into the cases page."""
 
     def propose_resolution(self) -> None:
         answer = FormDialog.ask(

@@ -6,14 +6,13 @@ never turns a NIK into 3,32402E+15 or drops a leading zero; dates are real dates
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kiosk.regions import region_book
 from kiosk.services.prelist import PrelistExport
+from printing.cells import clean_row, workbook_bytes
 
 HEADERS = (
     "NO",
@@ -67,7 +66,19 @@ def _updates(wb: Workbook, export: PrelistExport) -> None:
         cell.font = Font(bold=True)
     for i, u in enumerate(export.updates, start=1):
         ws.append(
-            [i, u.nik, u.no_kk, u.name, u.kind, u.new_value, u.reason, u.documents, u.proposed_on]
+            clean_row(
+                [
+                    i,
+                    u.nik,
+                    u.no_kk,
+                    u.name,
+                    u.kind,
+                    u.new_value,
+                    u.reason,
+                    u.documents,
+                    u.proposed_on,
+                ]
+            )
         )
     for row in ws.iter_rows(min_row=2):
         row[1].number_format = row[2].number_format = "@"  # NIK and No. KK as text
@@ -90,32 +101,34 @@ def prelist_xlsx(export: PrelistExport) -> bytes:
         district = book.district(code[:6])
         village = site.village_name if code == site.village_code else ""
         ws.append(
-            [
-                i,
-                code[:2],
-                district.province if district else "",
-                code[:4],
-                district.regency if district else "",
-                code[:6],
-                district.name if district else "",
-                code,
-                village,
-                r.address,
-                r.dusun,
-                r.rt,
-                r.rw,
-                r.no_kk,
-                r.nik,
-                r.name,
-                r.birth_place,
-                r.birth_date,
-                SEX.get(r.sex, r.sex),
-                r.mother_name,
-                r.relationship,
-                r.disability,
-                r.reason,
-                r.proposed_on,
-            ]
+            clean_row(
+                [
+                    i,
+                    code[:2],
+                    district.province if district else "",
+                    code[:4],
+                    district.regency if district else "",
+                    code[:6],
+                    district.name if district else "",
+                    code,
+                    village,
+                    r.address,
+                    r.dusun,
+                    r.rt,
+                    r.rw,
+                    r.no_kk,
+                    r.nik,
+                    r.name,
+                    r.birth_place,
+                    r.birth_date,
+                    SEX.get(r.sex, r.sex),
+                    r.mother_name,
+                    r.relationship,
+                    r.disability,
+                    r.reason,
+                    r.proposed_on,
+                ]
+            )
         )
     for row in ws.iter_rows(min_row=2):
         for cell in row:
@@ -128,6 +141,4 @@ def prelist_xlsx(export: PrelistExport) -> bytes:
         ws.column_dimensions[get_column_letter(col)].width = max(8, min(40, len(head) + 2))
     ws.freeze_panes = "A2"
     _updates(wb, export)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)

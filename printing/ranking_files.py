@@ -4,7 +4,6 @@ households within the quota marked and the excluded listed with why."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 
 from openpyxl import Workbook
@@ -15,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kiosk.identity import mask_nik
 from kiosk.ranking import WORDS, Ranked, Ranking
+from printing.cells import clean_row, workbook_bytes
 from printing.documents import SMALL, Header, Signer, build_pdf, grid, para, signatures, title_block
 from printing.report_values import shown
 
@@ -90,23 +90,26 @@ def ranking_xlsx(r: Ranking, status: str = "", decisions: Mapping[str, str] | No
     ws = wb.active
     assert ws is not None
     ws.title = "Peringkat"
-    ws.append([f"Peringkat calon {r.programme}, kuota {r.quota}. Bobot: {_weights(r)}. {status}"])
+    title = f"Peringkat calon {r.programme}, kuota {r.quota}. Bobot: {_weights(r)}. {status}"
+    ws.append(clean_row([title]))
     mark = "Keputusan musdes" if decisions is not None else "Dalam kuota"
     ws.append(["No", mark, "Nama", "NIK", "No. KK", "Desil", "Skor", "Alasan"])
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for x in r.ranked:
         ws.append(
-            [
-                x.rank,
-                _quota_or_decision(x, decisions) or ("" if decisions is not None else "tidak"),
-                x.candidate.head,
-                mask_nik(x.candidate.nik),
-                x.candidate.no_kk,
-                x.candidate.decile,
-                x.score,
-                "; ".join(x.reasons),
-            ]
+            clean_row(
+                [
+                    x.rank,
+                    _quota_or_decision(x, decisions) or ("" if decisions is not None else "tidak"),
+                    x.candidate.head,
+                    mask_nik(x.candidate.nik),
+                    x.candidate.no_kk,
+                    x.candidate.decile,
+                    x.score,
+                    "; ".join(x.reasons),
+                ]
+            )
         )
     for row in ws.iter_rows(min_row=3, min_col=5, max_col=5):
         for cell in row:
@@ -114,7 +117,5 @@ def ranking_xlsx(r: Ranking, status: str = "", decisions: Mapping[str, str] | No
     out = wb.create_sheet("Tidak diperingkat")
     out.append(["Nama", "No. KK", "Alasan"])
     for e in r.excluded:
-        out.append([e.candidate.head, e.candidate.no_kk, e.reason])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        out.append(clean_row([e.candidate.head, e.candidate.no_kk, e.reason]))
+    return workbook_bytes(wb)

@@ -4,7 +4,6 @@ add the villages' workbooks together."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -14,13 +13,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kiosk.reports.indicators import INDICATORS, PANELS
 from kiosk.reports.model import Report, Table
 from kiosk.reports.panels import headline
+from printing.cells import cleaned, workbook_bytes
 
 BOLD = Font(bold=True)
 
 
 def _put(ws: Worksheet, row: int, values: list[Any], bold: bool = False) -> None:
     for col, value in enumerate(values, 1):
-        cell = ws.cell(row=row, column=col, value=value)
+        cell = ws.cell(row=row, column=col, value=cleaned(value))
         if isinstance(value, float):
             cell.number_format = "0.0"
         elif isinstance(value, int):
@@ -79,6 +79,4 @@ def report_xlsx(report: Report) -> bytes:
         for t in panel.tables:
             row = _table(sheet, row, t)
         sheet.column_dimensions["A"].width = 44
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)

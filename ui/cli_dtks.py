@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from datetime import date, datetime
@@ -89,10 +88,9 @@ def _import(ctx: KioskContext, actor: Actor, a: argparse.Namespace) -> int:
         replace_smaller=a.replace_smaller,
     )
     if a.report:
-        with open(a.report, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["baris", "alasan", "nilai"])
-            writer.writerows(report.rejections)
+        from ui.rejection_files import write_rejections
+
+        write_rejections(Path(a.report), report)
     if a.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

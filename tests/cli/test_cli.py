@@ -1,5 +1,7 @@
 """The headless subcommands an administrator scripts."""
 
+import csv
+import io
 import json
 
 from kiosk.db import head_revision
@@ -185,9 +187,9 @@ def test_dtks_import_json_report_and_find(ctx, office, capsys, tmp_path):
         "NIK rusak oleh spreadsheet (notasi ilmiah)": 1,
         "NIK bukan 16 digit": 1,
     }
-    saved = rejects.read_text(encoding="utf-8").splitlines()
-    assert saved[0] == "baris,alasan,nilai"
-    assert saved[1] == "3,NIK rusak oleh spreadsheet (notasi ilmiah),3.32402E+15"
+    saved = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8"))))
+    assert saved[0] == ["baris", "alasan", "nilai"]
+    assert saved[1] == ["3", "NIK rusak oleh spreadsheet (notasi ilmiah)", "3.32402E+15"]
     code, out, _ = run(
         capsys,
         "--db",

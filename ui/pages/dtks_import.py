@@ -6,7 +6,6 @@ other pages stay responsive; the old snapshot answers DTKS checks until the new 
 
 from __future__ import annotations
 
-import csv
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +39,7 @@ from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
 from ui.i18n import translate
 from ui.ops import Op, ThreadExecutor
+from ui.rejection_files import write_rejections
 
 
 class DtksImportPage(QWidget):
@@ -323,10 +323,3 @@ class DtksImportPage(QWidget):
             self.on_import(confirmed=True)
             return
         show_error(self.error, message_of(exc))
-
-
-def write_rejections(path: Path, report: ImportReport) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["baris", "alasan", "nilai"])
-        writer.writerows(report.rejections)

@@ -283,6 +283,9 @@ def _breaks(cell: str) -> int:
 def open_xlsx(path: Path, progress: list[int]) -> Source:
     from openpyxl import load_workbook
 
+    from kiosk.dtks.zip_guard import check_workbook
+
+    check_workbook(path)  # a zip bomb is refused before anything is expanded
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …

@@ -13,6 +13,7 @@ from html import escape
 from kiosk.clock import tanggal
 from kiosk.reports.model import Report, Table
 from kiosk.reports.panels import headline
+from kiosk.reports.public import HIDDEN, LEGEND
 from printing.report_values import number, shown
 
 STYLE = """
@@ -77,8 +78,10 @@ def _table(t: Table) -> str:
     if t.total:
         cells = "".join(f"<td>{escape(shown(v))}</td>" for v in t.total.values)
         foot = f"<tfoot><tr><td>{escape(t.total.label)}</td>{cells}</tr></tfoot>"
+    hidden = any(v == HIDDEN for r in (*t.rows, *([t.total] if t.total else [])) for v in r.values)
+    legend = f" &middot; {escape(LEGEND)}" if hidden else ""
     return (
-        f'<table><caption class="note">Satuan: {escape(t.unit)}</caption>'
+        f'<table><caption class="note">Satuan: {escape(t.unit)}{legend}</caption>'
         f"<thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>"
     )
 
@@ -125,5 +128,6 @@ def papan_html(report: Report, refresh_seconds: int | None = None) -> str:
         f'<main><div class="tiles" role="list">{tiles}</div>{sections}</main>'
         f"<footer>Diperbarui {escape(tanggal(report.generated_at.date()))}. "
         f"Data DTKS/DTSEN: {escape(report.snapshot)}. Hanya angka gabungan; jumlah di bawah 5 "
-        "ditulis &lt;5 agar tidak ada keluarga yang dapat dikenali.</footer></body></html>"
+        "ditulis &lt;5 agar tidak ada keluarga yang dapat dikenali; "
+        f"{escape(LEGEND)}.</footer></body></html>"
     )

@@ -4,7 +4,8 @@ out, and nothing that leads to a record.
 Primary rule: a count of 1-4 people, households, cases or referrals shows as "<5". Secondary
 rule: where a row or a column would give a hidden count back by subtraction from its total
 (exactly one hidden cell beside a shown total), the next smallest count in that line is hidden
-too. Means, rates and the per-day ticket line stay: they name no one.
+too, marked "*" (not "<5": it is 5 or more, hidden only so the small one stays hidden; the page
+says so in :data:`LEGEND`). Means, rates and the per-day ticket line stay: they name no one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import replace
 
 from kiosk.reports.model import Panel, Report, Row, Table, Value
 
-SMALL = "<5"
+SMALL = "<5"  # a count of 1-4
+HIDDEN = "*"  # a larger count hidden so that the total cannot give a small one back
+LEGEND = "* disembunyikan agar angka kecil tidak bisa dihitung ulang dari jumlahnya"
 COUNT_UNITS = ("orang", "keluarga", "kasus", "rujukan", "usulan", "kelompok")
 
 
@@ -23,14 +26,14 @@ def _small(v: Value) -> bool:
 
 def _hide_second(cells: list[list[Value]], line: list[tuple[int, int]]) -> bool:
     """Hide one more cell of ``line`` when exactly one is hidden; True when one was."""
-    hidden = [rc for rc in line if cells[rc[0]][rc[1]] == SMALL]
+    hidden = [rc for rc in line if cells[rc[0]][rc[1]] in (SMALL, HIDDEN)]
     if len(hidden) != 1:
         return False
     shown = [rc for rc in line if isinstance(cells[rc[0]][rc[1]], int) and cells[rc[0]][rc[1]]]
     if not shown:
         return False
     r, c = min(shown, key=lambda rc: cells[rc[0]][rc[1]])
-    cells[r][c] = SMALL
+    cells[r][c] = HIDDEN
     return True
 
 

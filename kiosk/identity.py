@@ -230,3 +230,10 @@ def mask_nik(nik: str | None) -> str:
     if len(nik) != 16:
         return "*" * len(nik)
     return f"{nik[:4]}********{nik[12:]}"
+
+
+def sex_differs(nik: str | None, sex: str | None) -> bool:
+    """True when a recorded sex ("L"/"P") contradicts the NIK's hint (the birth day + 40 for
+    a woman): a typing slip on one of them, to be checked against the KTP before it goes on."""
+    hint = check_nik(nik).sex if nik else None
+    return bool(sex and hint and sex != hint)

@@ -1,6 +1,7 @@
 """The pre-list (usulan) for DTKS verification as a BNBA list: by name, by address, landscape.
 
 Addressed to the verifying office, so it carries the full NIK (see :mod:`printing.documents`).
+Each proposed household is listed whole; a row to check before sending is marked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from reportlab.platypus import Spacer
 
 from kiosk.clock import tanggal
 from printing.documents import Header, Signer, build_pdf, grid, para, signatures, title_block
+
+MARK = "(!)"  # on a row to check before sending
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class BnbaRow:
     mother_name: str = ""
     disability: str = ""
     reason: str = ""
+    check: str = ""  # what to check against the KTP/KK before sending (the row is marked)
 
 
 @dataclass
@@ -62,21 +66,30 @@ def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -
             r.no_kk,
             r.name,
             r.birth,
-            r.sex,
+            f"{r.sex}{MARK}" if r.check else r.sex,
             r.address,
             r.mother_name,
             r.disability,
-            r.reason,
+            f"{r.reason} {MARK} PERIKSA: {r.check}" if r.check else r.reason,
         ]
         for i, r in enumerate(facts.rows, 1)
     ]
     # NIK and No. KK never wrap: the verifying office types them from this page.
-    widths = [w * mm for w in (9, 35, 35, 30, 26, 8, 34, 28, 24, 28)]
+    widths = [w * mm for w in (9, 35, 35, 30, 26, 11, 31, 28, 24, 28)]
+    households = len({r.no_kk or r.nik for r in facts.rows})
     story += [
         grid(head, rows, widths),
         Spacer(1, 4),
-        para(f"Jumlah usulan: {len(facts.rows)} orang."),
+        para(f"Jumlah usulan: {households} keluarga, {len(facts.rows)} orang."),
     ]
+    flagged = sum(1 for r in facts.rows if r.check)
+    if flagged:
+        story.append(
+            para(
+                f"{flagged} baris bertanda {MARK} perlu diperiksa dengan KTP/KK sebelum dikirim "
+                "(lihat kolom Alasan)."
+            )
+        )
     story += signatures(header, facts.signers or (Signer("Kepala Desa", header.site.head_name),))
     return build_pdf(
         story, header, "Usulan daftar awal", pagesize=landscape(A4), invariant=invariant

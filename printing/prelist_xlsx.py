@@ -1,17 +1,20 @@
 """The period's pre-list as the workbook SIKS-NG data entry is typed from (by name, by address).
 
 Numbers that are identifiers (NIK, No. KK, region codes, RT/RW) are stored as text, so Excel
-never turns a NIK into 3,32402E+15 or drops a leading zero; dates are real dates.
+never turns a NIK into 3,32402E+15 or drops a leading zero; dates are real dates. Each proposed
+household is listed whole; a row whose sex contradicts its NIK is marked (the sex cell red, the
+reason in ``CATATAN PERIKSA``) so it is checked against the KTP before it is typed in.
 """
 
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kiosk.regions import region_book
-from kiosk.services.prelist import PrelistExport
+from kiosk.services.prelist import PrelistExport, PrelistRow
+from kiosk.services.setup import SiteView
 from printing.cells import clean_row, workbook_bytes
 
 HEADERS = (
@@ -39,10 +42,13 @@ HEADERS = (
     "DISABILITAS",
     "ALASAN USULAN",
     "TANGGAL USULAN",
+    "CATATAN PERIKSA",  # after SIKS-NG's columns: what to check against the KTP first
 )
 TEXT_COLUMNS = {2, 4, 6, 8, 12, 13, 14, 15}  # 1-based: codes, RT/RW, No. KK, NIK
 DATE_COLUMNS = {18, 24}
 SEX = {"L": "LAKI-LAKI", "P": "PEREMPUAN"}
+SEX_COLUMN = HEADERS.index("JENIS KELAMIN") + 1
+CHECK_FILL = PatternFill("solid", fgColor="FFC7CE")  # Excel's own "bad" red
 
 
 UPDATE_HEADERS = (
@@ -85,8 +91,43 @@ def _updates(wb: Workbook, export: PrelistExport) -> None:
         row[8].number_format = "DD-MM-YYYY"
 
 
+def _cells(i: int, r: PrelistRow, site: SiteView) -> list[object]:
+    code = r.village_code or site.village_code
+    district = region_book().district(code[:6])
+    return clean_row(
+        [
+            i,
+            code[:2],
+            district.province if district else "",
+            code[:4],
+            district.regency if district else "",
+            code[:6],
+            district.name if district else "",
+            code,
+            site.village_name if code == site.village_code else "",
+            r.address,
+            r.dusun,
+            r.rt,
+            r.rw,
+            r.no_kk,
+            r.nik,
+            r.name,
+            r.birth_place,
+            r.birth_date,
+            SEX.get(r.sex, r.sex),
+            r.mother_name,
+            r.relationship,
+            r.disability,
+            r.reason,
+            r.proposed_on,
+            " ".join(r.checks),
+        ]
+    )
+
+
 def prelist_xlsx(export: PrelistExport) -> bytes:
-    """One sheet, ``Usulan <period>``, one row per proposed person."""
+    """One sheet, ``Usulan <period>``, one row per person of each proposed household; a row to
+    check before sending has its sex cell marked and says why in the last column."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -94,42 +135,10 @@ def prelist_xlsx(export: PrelistExport) -> bytes:
     ws.append(list(HEADERS))
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    book = region_book()
-    site = export.site
     for i, r in enumerate(export.rows, start=1):
-        code = r.village_code or site.village_code
-        district = book.district(code[:6])
-        village = site.village_name if code == site.village_code else ""
-        ws.append(
-            clean_row(
-                [
-                    i,
-                    code[:2],
-                    district.province if district else "",
-                    code[:4],
-                    district.regency if district else "",
-                    code[:6],
-                    district.name if district else "",
-                    code,
-                    village,
-                    r.address,
-                    r.dusun,
-                    r.rt,
-                    r.rw,
-                    r.no_kk,
-                    r.nik,
-                    r.name,
-                    r.birth_place,
-                    r.birth_date,
-                    SEX.get(r.sex, r.sex),
-                    r.mother_name,
-                    r.relationship,
-                    r.disability,
-                    r.reason,
-                    r.proposed_on,
-                ]
-            )
-        )
+        ws.append(_cells(i, r, export.site))
+        if r.checks:
+            ws.cell(row=i + 1, column=SEX_COLUMN).fill = CHECK_FILL
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if cell.column in TEXT_COLUMNS:

@@ -37,8 +37,13 @@ def run(ctx: KioskContext, a: argparse.Namespace) -> int:
     export = Gateway(ctx).call(prelist_for_period, actor, period)
     written = write_prelist(export, Path(a.out), ctx.clock.today())
     rows = export.rows
+    households = len({r.no_kk or r.nik for r in rows})
+    checks = sum(1 for r in rows if r.checks)
     print(
-        f"Usulan daftar awal {period.label}: {angka(len(rows))} orang. Ditulis: "
+        f"Usulan daftar awal {period.label}: {angka(len(rows))} orang dari {angka(households)} "
+        "keluarga"
+        + (f", {angka(checks)} perlu diperiksa (lihat CATATAN PERIKSA)" if checks else "")
+        + ". Ditulis: "
         + ", ".join(str(w) for w in written)
     )
     return 0

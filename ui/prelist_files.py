@@ -31,6 +31,7 @@ def write_prelist(export: PrelistExport, folder: Path, today: date) -> list[Path
             r.mother_name,
             r.disability,
             r.reason,
+            " ".join(r.checks),
         )
         for r in export.rows
     ]

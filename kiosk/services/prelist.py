@@ -5,6 +5,11 @@ verification through SIKS-NG with a by-name-by-address list. This gathers them f
 (by the visit that proposed them, in the office's time zone) with the full NIK: the list goes
 to the verifying office, not to the public, so the action needs the reporting permission and
 leaves an audit entry (counts only).
+
+DTKS registers households, not persons: the member who came to the counter proposes the whole
+KK, so every living member of the proposal's household is listed with the proposer (see
+:mod:`kiosk.services.prelist_households`). A row whose recorded sex contradicts its NIK is
+flagged, to be checked against the KTP before the list is typed into SIKS-NG.
 """
 
 from __future__ import annotations
@@ -16,15 +21,19 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.identity import sex_differs
 from kiosk.models import Household, Person, PrelistProposal, Visit
 from kiosk.periods import Period
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.data_updates import approved_in
 from kiosk.services.journal import audit
+from kiosk.services.prelist_households import whole_households
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 from kiosk.services.setup import SiteView, require_site
+
+SEX_CHECK = "Jenis kelamin berbeda dengan NIK; cocokkan dengan KTP/KK sebelum dikirim."
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class PrelistRow:
     reason: str
     proposed_on: date
     status: str
+    checks: tuple[str, ...] = ()  # what to check against the KTP/KK before sending
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,8 @@ def prelist_for_period(session: Session, actor: Actor, period: Period) -> Prelis
         .order_by(Visit.ended_at, Person.name)
     ).all()
     rows = tuple(
-        _row(p, person, hh, ended, site, relationships)
-        for p, person, hh, ended in found
-        if ended is not None  # the query's range already excludes it
+        _row(p, person, hh, ended, site, relationships, own)
+        for p, person, hh, ended, own in whole_households(session, found)
     )
     kinds = {c.code: c.label for c in choices(session, "jenis_pemutakhiran")}
     zone = ZoneInfo(site.timezone)
@@ -112,7 +121,12 @@ def prelist_for_period(session: Session, actor: Actor, period: Period) -> Prelis
         "prelist_diekspor",
         "prelist",
         period.code,
-        {"periode": period.code, "baris": len(rows), "pemutakhiran": len(updates)},
+        {
+            "periode": period.code,
+            "baris": len(rows),
+            "keluarga": len({r.no_kk or r.nik for r in rows}),
+            "pemutakhiran": len(updates),
+        },
     )
     return PrelistExport(site, period, rows, updates)
 
@@ -124,7 +138,10 @@ def _row(
     ended: datetime,
     site: SiteView,
     relationships: dict[str, str],
+    own: bool,
 ) -> PrelistRow:
+    """``own``: the person's own proposal (else a member listed with the proposer's household,
+    with the proposal's reason and day and the person's own disability)."""
     relation = person.relationship_to_head or ""
     return PrelistRow(
         nik=person.nik or "",
@@ -140,8 +157,9 @@ def _row(
         rt=hh.rt if hh else "",
         rw=hh.rw if hh else "",
         village_code=(hh.village_code if hh and hh.village_code else site.village_code),
-        disability=p.disability or "",
+        disability=(p.disability if own else None) or person.disability or "",
         reason=p.reason,
         proposed_on=ended.astimezone(ZoneInfo(site.timezone)).date(),
         status=p.status,
+        checks=(SEX_CHECK,) if sex_differs(person.nik, person.sex) else (),
     )

@@ -185,7 +185,7 @@ def test_bnba_list_spans_pages_with_a_repeated_header():
     assert len(with_rows) >= 2 and all("Ibu kandung" in t for t in with_rows)
     assert "berpenghasilan" in text_of(pdf)  # the reason column does not break words
     text = text_of(pdf)
-    assert "Warga Nomor 60" in text and "Jumlah usulan: 60 orang." in text
+    assert "Warga Nomor 60" in text and "Jumlah usulan: 1 keluarga, 60 orang." in text
     assert "20 November 2026" in text
 
 

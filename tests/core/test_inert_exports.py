@@ -156,3 +156,23 @@ def test_one_rule_for_every_csv_cell(value):
 
     (cell,) = list(csv.reader(io.StringIO(csv_bytes(["x"], [[value]]).decode())))[1]
     assert cell == "'" + value
+
+
+def test_every_spreadsheet_writer_goes_through_the_one_rule():
+    """A new workbook or CSV export cannot forget the rule: it saves through printing.cells."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        p
+        for package in ("kiosk", "printing", "ui", "sync", "kabupaten")
+        for p in (root / package).rglob("*.py")
+    ]
+    rule = root / "printing" / "cells.py"
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        if path == rule:
+            continue
+        assert "csv.writer(" not in text and "DictWriter(" not in text, path
+        if "Workbook()" in text:
+            assert "workbook_bytes(" in text and ".save(" not in text, path

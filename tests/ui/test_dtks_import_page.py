@@ -238,3 +238,31 @@ def test_the_date_and_long_headers_come_from_the_file_and_a_missing_date_is_aske
     session.expire_all()
     dates = {s.snapshot_date for s in session.scalars(select(DtksSnapshot))}
     assert dates == {None, date(2026, 10, 31)}
+
+
+def test_the_saved_rejects_are_owner_only_and_inert(
+    qtbot, make_window, office, tmp_path, monkeypatch
+):
+    import csv
+    import os
+
+    from PySide6.QtWidgets import QFileDialog
+
+    src = tmp_path / "dtsen.csv"
+    big_csv(src, 3)
+    with open(src, "a", encoding="utf-8") as f:
+        f.write('=HYPERLINK("http://127.0.0.1/"&A1);Serang;3324011203150007;2;010\n')
+    page = open_page(qtbot, make_window)
+    qtbot.keyClicks(page.path, str(src))
+    qtbot.keyClick(page.path, Qt.Key.Key_Return)
+    page.date.setText("08-10-2026")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "baris-ditolak.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.save_report, Qt.MouseButton.LeftButton)
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o777 == 0o600
+    rows = list(csv.reader(target.open(encoding="utf-8")))
+    assert rows[0] == ["baris", "alasan", "nilai"] and len(rows) == 3
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+    assert any(r[2].startswith("'=HYPERLINK") for r in rows)

@@ -111,6 +111,7 @@ def propose_data_update(
         raise ValidationError(
             _("Tulis data yang baru (NIK/nama/KK baru atau alamat tujuan)."), field="new_value"
         )
+    assert nik is not None  # the record was found by it
     refuse_repeat(session, nik, data.kind, data.new_value, kinds, clock)
     p = DataUpdateProposal(
         id=uuid.uuid4(),

@@ -1,10 +1,11 @@
 """What a PPKS type asks of its subject, and one record per subject and type.
 
-The conditions are data on the reference list ``jenis_ppks`` (``extra.usia_min``,
-``extra.usia_di_bawah``: whole years on the day of recording), so an office's own type carries
-its own and no type is special-cased here. Shipped as Kemensos defines them: lanjut usia 60
-tahun ke atas (UU 13/1998), anak di bawah 18 tahun (UU 35/2014), balita di bawah 5 tahun.
-A second record of the same subject and type would be counted twice in the papan.
+The conditions are data on the reference list ``jenis_ppks``, so an office's own type carries
+its own and no type is special-cased here: ``extra.usia_min`` and ``extra.usia_di_bawah`` (whole
+years on the day of recording) and ``extra.subjek`` (whom the type is recorded for). Shipped as
+Kemensos defines them: lanjut usia 60 tahun ke atas (UU 13/1998), anak di bawah 18 tahun
+(UU 35/2014), balita di bawah 5 tahun. A second record of the same subject and type would be
+counted twice in the papan.
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ def age_words(extra: dict[str, object]) -> str:
 
 def check_conditions(kind: Choice, subject: str, person: Person | None, today: date) -> None:
     """Refuse a record the type's own conditions exclude, saying which and what to do."""
+    subjects = kind.extra.get("subjek")
+    if isinstance(subjects, list) and subject not in subjects:
+        raise ValidationError(
+            _("Jenis PPKS '{0}' dicatat untuk {1}, bukan {2}: pilih '{1}'.").format(
+                kind.label, "/".join(subjects), subject
+            ),
+            field="subject",
+        )
     words = age_words(kind.extra)
     if not words:
         return

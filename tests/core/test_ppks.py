@@ -169,3 +169,26 @@ def test_a_wrong_type_names_the_valid_ones(gateway, office):
     message = refused.value.message
     assert "'lansia' tidak ada di daftar" in message
     assert "lansia_terlantar" in message and "komunitas_adat_terpencil" in message
+
+
+def test_a_type_for_a_community_or_a_family_is_not_recorded_for_a_person(gateway, office):
+    fo = office[Role.FRONT_OFFICE]
+    _citizen(gateway, fo, "3324015508800006", date(1980, 8, 15))
+    with pytest.raises(ValidationError) as refused:
+        gateway.call(
+            record_ppks,
+            fo,
+            PpksInput("orang", "komunitas_adat_terpencil", nik="3324015508800006"),
+            NOV,
+        )
+    assert refused.value.message == (
+        "Jenis PPKS 'Komunitas adat terpencil' dicatat untuk komunitas, bukan orang: pilih "
+        "'komunitas'."
+    )
+    with pytest.raises(ValidationError):
+        gateway.call(
+            record_ppks,
+            fo,
+            PpksInput("komunitas", "keluarga_bermasalah_psikologis", community="RT 2"),
+            NOV,
+        )

@@ -81,18 +81,27 @@ def propose_data_update(
     clock = clock or Clock()
     nik = digits16(data.nik)
     snapshot = active_snapshot(session)
+    if snapshot is None:
+        raise NotFound(
+            _(
+                "Usulan pemutakhiran belum dapat dibuat: data DTKS/DTSEN desa ini belum "
+                "diimpor, jadi tidak ada data warga yang dapat diubah. Minta administrator "
+                "mengimpornya di halaman Data DTKS."
+            )
+        )
     found = (
         session.scalars(
             select(DtksRecord).where(DtksRecord.snapshot_id == snapshot.id, DtksRecord.nik == nik)
         ).first()
-        if snapshot and nik
+        if nik
         else None
     )
     if found is None:
         raise NotFound(
             _(
-                "NIK itu tidak ada di DTKS/DTSEN desa ini. Warga yang belum terdaftar diusulkan "
-                "lewat daftar awal (pre-list)."
+                "Usulan pemutakhiran hanya untuk warga yang ada di DTKS/DTSEN desa ini, dan NIK "
+                "itu tidak ada. Periksa NIK-nya; warga yang belum terdaftar diusulkan lewat "
+                "Usulan daftar awal (pre-list)."
             )
         )
     kinds = {c.code: c.label for c in choices(session, KINDS)}

@@ -185,3 +185,9 @@ def test_an_unknown_kind_names_the_known_ones(gateway, office, on_register):
     with pytest.raises(ValidationError) as refused:
         gateway.call(propose_data_update, office[Role.FRONT_OFFICE], UpdateInput(NIK, "mati", "x"))
     assert "'mati'" in refused.value.message and "meninggal, pindah" in refused.value.message
+
+
+def test_without_an_imported_register_the_refusal_says_to_import_it(gateway, office):
+    with pytest.raises(NotFound) as refused:
+        gateway.call(propose_data_update, office[Role.FRONT_OFFICE], died())
+    assert "belum diimpor" in refused.value.message and "Data DTKS" in refused.value.message

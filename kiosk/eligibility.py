@@ -22,6 +22,7 @@ from kiosk.errors import ValidationError
 from kiosk.messages import _
 
 Verdict = bool | None  # yes, no, unknown
+OLDEST = 150  # a member_age upper bound from here on means "and older"
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _member_age(value: Any, f: HouseholdFacts) -> Check:
     low, high = int(value[0]), int(value[1])
     words = (
         f"ada anggota berusia {low}+ tahun"
-        if high >= 150
+        if high >= OLDEST
         else f"ada anggota berusia {low}-{high} tahun"
     )
     ages = [_age(m.birth_date, f.today) for m in f.members if m.birth_date]
@@ -147,6 +148,36 @@ def evaluate(rule: Mapping[str, Any], facts: HouseholdFacts) -> Evaluation:
     return Evaluation(walk(rule), tuple(checks))
 
 
+def _whole(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+VALUE_WORDS = {  # what each test's value must be, for the refusal
+    "decile_max": _("Desil ditulis sebagai angka 1 sampai 10."),
+    "member_age": _("Usia ditulis [dari, sampai] dalam tahun, dari tidak lebih besar."),
+    "member_disability": _("Nilainya true."),
+    "pregnant": _("Nilainya true."),
+    "resident": _("Nilainya true."),
+    "not_receiving": _('Tulis daftar kode program, mis. ["PKH", "BPNT"].'),
+}
+
+
+def _value_fits(name: str, value: Any) -> bool:
+    """A value the test can read: a wrong one would fail at the counter, not here."""
+    if name == "decile_max":
+        return _whole(value) and 1 <= value <= 10
+    if name == "member_age":
+        return (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(_whole(v) and v >= 0 for v in value)
+            and value[0] <= value[1]
+        )
+    if name == "not_receiving":
+        return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+    return value is True
+
+
 def check_rule(rule: Any) -> dict[str, Any]:
     """A rule as stored, or a clear refusal: an unknown test would be skipped silently."""
     if not isinstance(rule, dict):
@@ -166,6 +197,14 @@ def check_rule(rule: Any) -> dict[str, Any]:
             known = ", ".join(TESTS)
             raise ValidationError(
                 _("Kriteria tidak dikenal. Yang dikenal: {0}.").format(known), field="rules"
+            )
+        ((name, value),) = node.items()
+        if not _value_fits(name, value):
+            raise ValidationError(
+                _("Nilai kriteria {0} tidak dapat dipakai: {1}. {2}").format(
+                    name, value, VALUE_WORDS[name]
+                ),
+                field="rules",
             )
 
     if rule:

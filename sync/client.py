@@ -37,7 +37,30 @@ class Offline(UpstreamError):
 
 
 class TimedOut(UpstreamError):
-    message = "Server kabupaten terlalu lama menjawab; akan dicoba lagi dengan kiriman lebih kecil."
+    message = (
+        "Server kabupaten terlalu lama menjawab; data tetap tersimpan dan sinkronisasi dicoba "
+        "lagi otomatis. Bila terus begini, periksa sambungan internet."
+    )
+
+
+class ProbeTimedOut(TimedOut):
+    """The first question of a pass (is the server there, what does it accept) went
+    unanswered: nothing was sent, so nothing is made smaller."""
+
+    message = (
+        "Server kabupaten tidak menjawab pemeriksaan sambungan tepat waktu; belum ada data yang "
+        "dikirim dan semuanya tetap tersimpan. Sinkronisasi dicoba lagi otomatis; bila terus "
+        "begini, periksa sambungan internet atau tanyakan ke pengelola SLRT kabupaten."
+    )
+
+
+class PushTimedOut(TimedOut):
+    """A batch went unanswered: the next batches are smaller (a slow link)."""
+
+    message = (
+        "Server kabupaten terlalu lama menjawab kiriman data; data tetap tersimpan dan akan "
+        "dicoba lagi dengan kiriman lebih kecil."
+    )
 
 
 class ServerBusy(UpstreamError):

@@ -42,6 +42,8 @@ from sync.client import (
     Malformed,
     NeedsEnrolment,
     Offline,
+    ProbeTimedOut,
+    PushTimedOut,
     Refused,
     ServerBusy,
     TimedOut,
@@ -186,7 +188,10 @@ class SyncEngine:
         return report
 
     def _pass(self, report: SyncReport) -> None:
-        probe = self.client.probe()
+        try:
+            probe = self.client.probe()
+        except TimedOut as exc:  # before anything was sent: nothing to make smaller
+            raise ProbeTimedOut(exc.detail) from exc
         report.skew_seconds = self._skew(probe.server_time)
         if report.skew_seconds is not None and abs(report.skew_seconds) > SKEW_WARNING_SECONDS:
             report.notes.append(
@@ -239,11 +244,13 @@ class SyncEngine:
             except (TimedOut, Offline, ServerBusy, Malformed) as exc:
                 failures += 1
                 if isinstance(exc, TimedOut):
-                    self._shrink(batch.key, exc.message)  # smaller batches on a slow link
+                    self._shrink(batch.key, PushTimedOut.message)  # smaller on a slow link
                 else:
                     # Keep the batch as it is: the retry sends the same key and the same bytes.
                     self.gateway.call(outbox.note_failure, batch.key, exc.message)
                 if failures >= IN_PASS_RETRIES:
+                    if isinstance(exc, TimedOut):
+                        raise PushTimedOut(exc.detail) from exc
                     raise
                 report.retries += 1
                 self.sleep(self._in_pass_wait(failures, exc.retry_after))

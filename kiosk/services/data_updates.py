@@ -26,9 +26,9 @@ from kiosk.services.dtks_check import active_snapshot
 from kiosk.services.journal import audit, record
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+from kiosk.services.update_repeats import APPROVED, PROPOSED, REJECTED, refuse_repeat
 
 KINDS = "jenis_pemutakhiran"
-PROPOSED, APPROVED, REJECTED = "diajukan", "disetujui", "ditolak"
 NEEDS_VALUE = {"koreksi_nik", "koreksi_nama", "pecah_kk", "gabung_kk", "pindah"}
 
 
@@ -81,22 +81,37 @@ def propose_data_update(
     clock = clock or Clock()
     nik = digits16(data.nik)
     snapshot = active_snapshot(session)
+    if snapshot is None:
+        raise NotFound(
+            _(
+                "Usulan pemutakhiran belum dapat dibuat: data DTKS/DTSEN desa ini belum "
+                "diimpor, jadi tidak ada data warga yang dapat diubah. Minta administrator "
+                "mengimpornya di halaman Data DTKS."
+            )
+        )
     found = (
         session.scalars(
             select(DtksRecord).where(DtksRecord.snapshot_id == snapshot.id, DtksRecord.nik == nik)
         ).first()
-        if snapshot and nik
+        if nik
         else None
     )
     if found is None:
         raise NotFound(
             _(
-                "NIK itu tidak ada di DTKS/DTSEN desa ini. Warga yang belum terdaftar diusulkan "
-                "lewat daftar awal (pre-list)."
+                "Usulan pemutakhiran hanya untuk warga yang ada di DTKS/DTSEN desa ini, dan NIK "
+                "itu tidak ada. Periksa NIK-nya; warga yang belum terdaftar diusulkan lewat "
+                "Usulan daftar awal (pre-list)."
             )
         )
-    if data.kind not in {c.code for c in choices(session, KINDS)}:
-        raise ValidationError(_("Pilih jenis pemutakhiran."), field="kind")
+    kinds = {c.code: c.label for c in choices(session, KINDS)}
+    if data.kind not in kinds:
+        raise ValidationError(
+            _("Jenis pemutakhiran '{0}' tidak dikenal. Pakai salah satu: {1}.").format(
+                data.kind, ", ".join(kinds)
+            ),
+            field="kind",
+        )
     if not data.reason.strip():
         raise ValidationError(
             _("Tulis alasan usulan (apa yang berubah dan kapan)."), field="reason"
@@ -105,15 +120,8 @@ def propose_data_update(
         raise ValidationError(
             _("Tulis data yang baru (NIK/nama/KK baru atau alamat tujuan)."), field="new_value"
         )
-    pending = session.scalars(
-        select(DataUpdateProposal.id).where(
-            DataUpdateProposal.nik == nik,
-            DataUpdateProposal.kind == data.kind,
-            DataUpdateProposal.status == PROPOSED,
-        )
-    ).first()
-    if pending is not None:
-        raise Conflict(_("Usulan yang sama untuk NIK ini masih menunggu supervisor."), field="kind")
+    assert nik is not None  # the record was found by it
+    refuse_repeat(session, nik, data.kind, data.new_value, kinds, clock)
     p = DataUpdateProposal(
         id=uuid.uuid4(),
         nik=nik,

@@ -21,6 +21,7 @@ from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import record
+from kiosk.services.ppks_checks import check_conditions, refuse_duplicate
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 
@@ -77,12 +78,27 @@ def record_ppks(
     session: Session, actor: Actor, data: PpksInput, clock: Clock | None = None
 ) -> PpksView:
     """One PPKS record; the type and the source are checked against their lists."""
-    types = {c.code: c.label for c in choices(session, "jenis_ppks")}
-    if data.ppks_type not in types:
-        raise ValidationError(_("Pilih jenis PPKS dari daftar Kemensos."), field="ppks_type")
+    kinds = {c.code: c for c in choices(session, "jenis_ppks")}
+    types = {code: c.label for code, c in kinds.items()}
+    if data.ppks_type not in kinds:
+        raise ValidationError(
+            _("Jenis PPKS '{0}' tidak ada di daftar. Pakai salah satu kode: {1}.").format(
+                data.ppks_type, ", ".join(kinds)
+            ),
+            field="ppks_type",
+        )
     if data.source not in SOURCES:
-        raise ValidationError(_("Pilih sumber informasi."), field="source")
+        raise ValidationError(
+            _("Sumber informasi '{0}' tidak dikenal. Pakai salah satu: {1}.").format(
+                data.source, ", ".join(SOURCES)
+            ),
+            field="source",
+        )
+    clock = clock or Clock()
     person, household = _subject(session, data)
+    kind = kinds[data.ppks_type]
+    check_conditions(kind, data.subject, person, clock.today())
+    refuse_duplicate(session, kind, person, household, data.community)
     row = PpksRecord(
         id=uuid.uuid4(),
         subject=data.subject,
@@ -92,7 +108,7 @@ def record_ppks(
         members=data.members,
         ppks_type=data.ppks_type,
         source=data.source,
-        recorded_on=(clock or Clock()).today(),
+        recorded_on=clock.today(),
         recorded_by=actor.id,
         note=data.note.strip(),
     )

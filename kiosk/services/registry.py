@@ -20,9 +20,10 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
+from kiosk.errors import PermissionDenied
 from kiosk.messages import _
 from kiosk.models import Officer
-from kiosk.roles import GRANTS, Perm, Role
+from kiosk.roles import GRANTS, ROLE_LABELS, Perm, Role
 from kiosk.services.actor import Actor, authorize, authorize_any, authorize_self
 
 P = ParamSpec("P")
@@ -61,15 +62,32 @@ ACTIONS: dict[str, Action] = {}
 Service = Callable[Concatenate[F, Actor, P], R]
 
 
+def refusal_words(declared: Action) -> str:
+    """What was refused and who may do it: the action's own words, not the permission's (a
+    back-office officer opening a ranking is not "viewing reports")."""
+    label = declared.label
+    what = label[:1].lower() + label[1:] if label[1:2].islower() else label
+    roles = ", ".join(ROLE_LABELS[r] for r in declared.roles if r is not Role.QUEUE_KIOSK)
+    return _(
+        "Akun Anda tidak berwenang {0}. Yang dapat melakukannya: {1}. Minta petugas dengan "
+        "peran itu, atau minta administrator menambah peran pada akun Anda."
+    ).format(what, roles)
+
+
 def _check(first: object, actor: Actor, declared: Action) -> None:
     perms = declared.perms
     if isinstance(first, Session):
-        if not perms:
-            authorize_self(first, actor)
-        elif len(perms) == 1:
-            authorize(first, actor, perms[0])
-        else:
-            authorize_any(first, actor, *perms)
+        try:
+            if not perms:
+                authorize_self(first, actor)
+            elif len(perms) == 1:
+                authorize(first, actor, perms[0])
+            else:
+                authorize_any(first, actor, *perms)
+        except PermissionDenied as exc:
+            exc.message = refusal_words(declared)
+            exc.args = (exc.message,)
+            raise
         return
     from kiosk.context import Gateway, KioskContext
 

@@ -1127,6 +1127,121 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>criteria</name>
+    <message>
+        <source>Desil DTKS/DTSEN</source>
+        <translation>DTKS/DTSEN decile</translation>
+    </message>
+    <message>
+        <source>Usia anggota keluarga</source>
+        <translation>Age of a family member</translation>
+    </message>
+    <message>
+        <source>Anggota penyandang disabilitas</source>
+        <translation>Member with a disability</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant mother</translation>
+    </message>
+    <message>
+        <source>Tempat tinggal</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <source>Program yang diterima</source>
+        <translation>Programmes received</translation>
+    </message>
+    <message>
+        <source>paling tinggi</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <source>1 sampai 10</source>
+        <translation>1 to 10</translation>
+    </message>
+    <message>
+        <source>antara (tahun)</source>
+        <translation>between (years)</translation>
+    </message>
+    <message>
+        <source>mis. 0-5</source>
+        <translation>e.g. 0-5</translation>
+    </message>
+    <message>
+        <source>tahun ke atas</source>
+        <translation>years or older</translation>
+    </message>
+    <message>
+        <source>mis. 60</source>
+        <translation>e.g. 60</translation>
+    </message>
+    <message>
+        <source>ada</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>di desa ini</source>
+        <translation>in this village</translation>
+    </message>
+    <message>
+        <source>tidak sedang menerima</source>
+        <translation>not currently receiving</translation>
+    </message>
+    <message>
+        <source>kode, mis. PKH, BPNT</source>
+        <translation>codes, e.g. PKH, BPNT</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Uji</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>Applies as</translation>
+    </message>
+    <message>
+        <source>Wajib</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Salah satu dari kelompok</source>
+        <translation>One of the group</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Hapus baris kriteria</source>
+        <translation>Remove criterion row</translation>
+    </message>
+    <message>
+        <source>Belum ada kriteria: program ini tidak diberi petunjuk.</source>
+        <translation>No criteria yet: the counter gives no hint for this programme.</translation>
+    </message>
+    <message>
+        <source>Tambah ba&amp;ris kriteria</source>
+        <translation>Add c&amp;riterion row</translation>
+    </message>
+    <message>
+        <source>Kriteria tersimpan lebih rumit dari formulir ini: {0}. Susun ulang dengan baris di bawah; yang lama diganti saat disimpan.</source>
+        <translation>The stored criteria are more complex than this form: {0}. Rebuild them with the rows below; the old ones are replaced when saved.</translation>
+    </message>
+</context>
+<context>
     <name>data_updates</name>
     <message>
         <source>Menunggu supervisor</source>
@@ -2538,16 +2653,16 @@ Import without a data date?</translation>
         <translation>Programme catalogue</translation>
     </message>
     <message>
-        <source>Kriteria program (JSON)</source>
-        <translation>Programme criteria (JSON)</translation>
+        <source>Kriteria program terpilih</source>
+        <translation>Criteria of the chosen programme</translation>
     </message>
     <message>
-        <source>Kriteria JSON: all/any berisi daftar uji. Uji yang dikenal: </source>
-        <translation>JSON criteria: all/any hold a list of tests. Known tests: </translation>
+        <source>Setiap baris satu syarat. Baris &apos;Wajib&apos; harus terpenuhi semua; dari baris &apos;Salah satu dari kelompok&apos; cukup satu. Hasilnya petunjuk di loket, bukan keputusan.</source>
+        <translation>Each row is one condition. Every &apos;Required&apos; row must be met; of the &apos;One of the group&apos; rows, one is enough. The result is a hint at the counter, not a decision.</translation>
     </message>
     <message>
-        <source>. Contoh: {&quot;all&quot;: [{&quot;decile_max&quot;: 4}, {&quot;member_age&quot;: [0, 6]}]}</source>
-        <translation>. Example: {&quot;all&quot;: [{&quot;decile_max&quot;: 4}, {&quot;member_age&quot;: [0, 6]}]}</translation>
+        <source>Program {0} ditambahkan. Tambah baris kriterianya lalu Simpan.</source>
+        <translation>Programme {0} added. Add its criterion rows, then Save.</translation>
     </message>
     <message>
         <source>&amp;Kriteria program terpilih:</source>
@@ -2564,10 +2679,6 @@ Import without a data date?</translation>
     <message>
         <source>&amp;Tambah program daerah/desa…</source>
         <translation>&amp;Add a regional/village programme…</translation>
-    </message>
-    <message>
-        <source>Kriteria tidak terbaca sebagai JSON (baris {0}): {1}. Periksa tanda kutip, koma dan kurung.</source>
-        <translation>The criteria cannot be read as JSON (line {0}): {1}. Check the quotes, commas and brackets.</translation>
     </message>
     <message>
         <source>Pilih program di tabel dulu.</source>
@@ -2612,10 +2723,6 @@ Import without a data date?</translation>
     <message>
         <source>Tambah</source>
         <translation>Add</translation>
-    </message>
-    <message>
-        <source>Program {0} ditambahkan. Tulis kriterianya lalu Simpan.</source>
-        <translation>Programme {0} added. Write its criteria, then Save.</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from tests.conftest import PASSWORD
 from ui.cli import main
 
 NIK = "3324011508800001"
-WIB_NOON = Clock(frozen=datetime(2026, 11, 20, 12, 0).astimezone())
+NOV = WIB_NOON = Clock(frozen=datetime(2026, 11, 20, 12, 0).astimezone())
 
 
 @pytest.fixture
@@ -148,3 +148,46 @@ def test_the_command_proposes_lists_and_reviews(ctx, office, on_register, capsys
     assert main(["pemutakhiran", "periksa", proposal, "--setuju", "--as", "supervisor", *db]) == 0
     assert main(["pemutakhiran", "list", "--status", "disetujui", "--as", "supervisor", *db]) == 0
     assert "Pindah domisili" in capsys.readouterr().out
+
+
+def test_a_repeat_is_refused_naming_the_proposal_that_exists(gateway, office, on_register):
+    fo, sup = office[Role.FRONT_OFFICE], office[Role.SUPERVISOR]
+    first = gateway.call(propose_data_update, fo, died(), WIB_NOON)
+    with pytest.raises(Conflict) as waiting:  # the same, not yet decided
+        gateway.call(propose_data_update, office[Role.FACILITATOR], died(), WIB_NOON)
+    assert str(first.id) in waiting.value.message and "20-11-2026" in waiting.value.message
+    assert "menunggu supervisor" in waiting.value.message
+    gateway.call(review_data_update, sup, first.id, True, "", WIB_NOON)
+    for again in (died(), UpdateInput(NIK, "pindah", "Pindah", "Kendal")):
+        with pytest.raises(Conflict) as dead:  # approved as dead: counted once, nothing follows
+            gateway.call(propose_data_update, fo, again, WIB_NOON)
+        assert "sudah disetujui 'Meninggal dunia'" in dead.value.message
+        assert str(first.id) in dead.value.message
+    report = gateway.call(
+        office_report, office[Role.COORDINATOR], parse_period("2026-11", date(2026, 11, 26)), NOV
+    )
+    assert report.table("usulan_pemutakhiran", "update_kind").value("meninggal") == 1
+
+
+def test_an_approved_change_is_not_proposed_again_but_a_new_one_is(gateway, office, on_register):
+    fo, sup = office[Role.FRONT_OFFICE], office[Role.SUPERVISOR]
+    name = UpdateInput(NIK, "koreksi_nama", "Salah ketik", "Budi Santoso")
+    done = gateway.call(propose_data_update, fo, name, WIB_NOON)
+    gateway.call(review_data_update, sup, done.id, True, "", WIB_NOON)
+    with pytest.raises(Conflict) as same:
+        gateway.call(propose_data_update, fo, name, WIB_NOON)
+    assert "sudah disetujui" in same.value.message and str(done.id) in same.value.message
+    other = UpdateInput(NIK, "koreksi_nama", "Tanggal lahir salah", "lahir 15-08-1981")
+    assert gateway.call(propose_data_update, fo, other, WIB_NOON).status == "diajukan"
+
+
+def test_an_unknown_kind_names_the_known_ones(gateway, office, on_register):
+    with pytest.raises(ValidationError) as refused:
+        gateway.call(propose_data_update, office[Role.FRONT_OFFICE], UpdateInput(NIK, "mati", "x"))
+    assert "'mati'" in refused.value.message and "meninggal, pindah" in refused.value.message
+
+
+def test_without_an_imported_register_the_refusal_says_to_import_it(gateway, office):
+    with pytest.raises(NotFound) as refused:
+        gateway.call(propose_data_update, office[Role.FRONT_OFFICE], died())
+    assert "belum diimpor" in refused.value.message and "Data DTKS" in refused.value.message

@@ -54,7 +54,7 @@ def test_front_office_does_not_see_officers_and_the_service_refuses(qtbot, make_
     # Even if the page is reached, the core refuses and says why.
     page = OfficersPage(window.env, office[Role.FRONT_OFFICE])
     qtbot.addWidget(page)
-    assert "tidak berwenang mengelola akun petugas" in page.error.text()
+    assert "tidak berwenang melihat daftar petugas" in page.error.text()
     assert page.model.rowCount() == 0
 
 

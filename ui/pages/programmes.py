@@ -1,31 +1,34 @@
 """Katalog program: the administrator reads the programme catalogue with each programme's
 criteria, changes a programme's criteria (kept over the shipped and the kabupaten's), returns
 them to the shipped ones, and adds a regional or village programme. The criteria are JSON in
-the form ``kiosk/eligibility.py`` reads; a wrong one is refused with what is known."""
+rows of a form (``ui/criteria_editor.py``): the field and its test chosen, the value typed; the
+core reads the rows into its rule and refuses a row it cannot read by number, and the rows stay
+as typed for the administrator to correct."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.eligibility import TESTS
+from kiosk.criteria import rows_of, rule_of
+from kiosk.errors import ValidationError
 from kiosk.services.actor import Actor
 from kiosk.services.eligibility import CatalogueRow, programme_catalogue, set_programme_rules
 from kiosk.services.reference import Choice, add_programme
+from ui.criteria_editor import CriteriaEditor
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import error_label, message_of, scrolled, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
 from ui.row_model import RowTableModel
 
@@ -77,21 +80,23 @@ class ProgrammesPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
-        self.rules = QPlainTextEdit()
-        self.rules.setObjectName("programme_rules")
-        self.rules.setAccessibleName(translate("programmes", "Kriteria program (JSON)"))
-        self.rules.setTabChangesFocus(True)
-        self.rules.setMaximumHeight(110)
+        self.rules = CriteriaEditor()
+        self.rules.setAccessibleName(translate("programmes", "Kriteria program terpilih"))
+        self.rules.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Alt+K reaches the first row
         known = QLabel(
-            translate("programmes", "Kriteria JSON: all/any berisi daftar uji. Uji yang dikenal: ")
-            + ", ".join(TESTS)
-            + translate(
-                "programmes", '. Contoh: {"all": [{"decile_max": 4}, {"member_age": [0, 6]}]}'
+            translate(
+                "programmes",
+                "Setiap baris satu syarat. Baris 'Wajib' harus terpenuhi semua; dari baris "
+                "'Salah satu dari kelompok' cukup satu. Hasilnya petunjuk di loket, bukan "
+                "keputusan.",
             )
         )
         known.setWordWrap(True)
         label = QLabel(translate("programmes", "&Kriteria program terpilih:"))
         label.setBuddy(self.rules)
+        rules_area = scrolled(self.rules)
+        rules_area.setMinimumHeight(190)  # four rows in view; the table gives way
+        rules_area.setMaximumHeight(260)
         self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
@@ -100,7 +105,7 @@ class ProgrammesPage(QWidget):
         self.add = QPushButton(translate("programmes", "&Tambah program daerah/desa…"))
         self.add.clicked.connect(self.on_add)
         buttons = QHBoxLayout()
-        for b in (self.save, self.reset, self.add):
+        for b in (self.save, self.rules.add, self.reset, self.add):  # rows added in view
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.info = QLabel()
@@ -111,8 +116,8 @@ class ProgrammesPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.table, 1)
         layout.addWidget(label)
-        layout.addWidget(self.rules)
         layout.addWidget(known)
+        layout.addWidget(rules_area)
         layout.addLayout(buttons)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
@@ -137,21 +142,15 @@ class ProgrammesPage(QWidget):
     def _chosen(self, _sel: QItemSelection, _old: QItemSelection) -> None:
         row = self.chosen()
         if row is not None:
-            pretty = json.dumps(json.loads(row.rules), ensure_ascii=False, indent=1)
-            self.rules.setPlainText(pretty)
+            show_error(self.error, "")
+            self.rules.show_rows(rows_of(json.loads(row.rules)), row.rules)
 
     def on_save(self) -> None:
+        codes = [self.model.row(r).code for r in range(self.model.rowCount())]
         try:
-            rules = json.loads(self.rules.toPlainText() or "{}")
-        except json.JSONDecodeError as exc:
-            show_error(
-                self.error,
-                translate(
-                    "programmes",
-                    "Kriteria tidak terbaca sebagai JSON (baris {0}): {1}. Periksa tanda "
-                    "kutip, koma dan kurung.",
-                ).format(exc.lineno, exc.msg),
-            )
+            rules = rule_of(self.rules.criteria(), codes)
+        except ValidationError as exc:  # the rows stay as typed, to be corrected
+            show_error(self.error, exc.message)
             return
         self._set(rules)
 
@@ -223,7 +222,7 @@ class ProgrammesPage(QWidget):
     def _added(self, code: str) -> None:
         self.info.setText(
             translate(
-                "programmes", "Program {0} ditambahkan. Tulis kriterianya lalu Simpan."
+                "programmes", "Program {0} ditambahkan. Tambah baris kriterianya lalu Simpan."
             ).format(code)
         )
         self.refresh(code)

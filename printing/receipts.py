@@ -24,7 +24,7 @@ def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
         ticket.service_label,
         tanggal_jam(ticket.issued_at, clock),
         ticket.waiting_ahead,
-        ticket.priority_label,
+        ticket.public_priority is not None,
         f"sekitar {angka(max(1, ticket.estimated_wait_minutes))} menit",
     )
 

@@ -48,6 +48,14 @@ class TicketView:
     estimated_wait_minutes: int = 0  # people ahead x the recent mean service time
     access_needs: tuple[str, ...] = ()  # the needs' words, for the slip and the caller
     access_codes: tuple[str, ...] = ()  # the same as codes, for the capture to start from
+    public_priority: str | None = None  # what the slip and the door screen say: never the kind
+
+
+def public_priority(priority: str | None) -> str | None:
+    """What a public surface (door screen, slip, board, voice) says of a ticket's priority:
+    only that it has one. The kind (a victim of violence, a disability, a pregnancy) is why
+    someone came, and that is for the officers' screens alone."""
+    return _("Prioritas") if priority else None
 
 
 @action(Perm.ISSUE_TICKET, label="Mengambil nomor antrian")
@@ -121,6 +129,7 @@ def issue_ticket(
         round(int(waiting) * _mean_service_minutes(session, today)),
         tuple(n.label for n in needs_of(needs, access_needs(session))),
         tuple(c for c in needs.split(",") if c),
+        public_priority(ticket.priority),
     )
 
 

@@ -59,7 +59,7 @@ def test_priority_by_keyboard_alone(qtbot, screen, session):
     key(Qt.Key.Key_P)
     assert window.stack.currentWidget() is window.kinds_page
     key(Qt.Key.Key_1)  # the first kind: elderly
-    assert "Prioritas: Lanjut usia" in window.hint.text()
+    assert "prioritas dipilih" in window.hint.text()  # the kind is not shown to the room
     key(Qt.Key.Key_2)  # the second service
     ticket = session.scalars(select(QueueTicket)).one()
     assert ticket.priority == "lansia" and ticket.prefix == "B"

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.models import PrintJob
+from kiosk.models import PrintJob, QueueTicket
 from tests.conftest import PASSWORD
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.test_back_office import CTRL, login
@@ -98,3 +98,21 @@ def test_an_access_need_shows_to_the_caller(qtbot, make_window, office, settings
     queue = find.window().shell.show_key("queue")
     cell = queue.waiting_model.data(queue.waiting_model.index(0, 2))
     assert cell == "Penyandang disabilitas - Tuli / perlu bahasa isyarat"
+
+
+def test_each_ticket_starts_without_priority(qtbot, make_window, office, settings, session):
+    """After an elderly visitor's ticket the next Ctrl+T is an ordinary one, not silently
+    another priority ticket."""
+    settings.set("printer_uri", "")
+    find = login(qtbot, make_window, "frontoffice", "front").find_step
+    find.priority.setCurrentIndex(find.priority.findData("lansia"))
+    find.access.setCurrentIndex(find.access.findData("bahasa_isyarat"))
+    _issue(qtbot, find)
+    assert find.priority.currentText() == "Tanpa prioritas"
+    assert find.access.currentText() == "Tidak ada"
+    _issue(qtbot, find)
+    tickets = session.scalars(select(QueueTicket).order_by(QueueTicket.number)).all()
+    assert [(t.label, t.priority, t.access_needs) for t in tickets] == [
+        ("A001", "lansia", "bahasa_isyarat"),
+        ("A002", None, ""),
+    ]

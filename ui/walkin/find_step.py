@@ -184,6 +184,10 @@ class FindStep(QWidget):
                 ticket.label, ticket.service_label, mark
             )
         )
+        # Each ticket starts from "no priority, no need": a kept choice would silently give
+        # the next visitor priority too.
+        self.priority.setCurrentIndex(0)
+        self.access.setCurrentIndex(0)
         self.ticket_issued.emit(ticket)
         self.print_ticket(ticket)
         self.query.setFocus()

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.clock import Clock
@@ -82,14 +83,6 @@ def issue_ticket(
     prefix = str(service.extra.get("prefix", service_code[:1].upper()))
     today = clock.today()
     number = next_value(session, f"antrian:{prefix}:{today.isoformat()}")
-    waiting = (
-        session.scalar(
-            select(func.count())
-            .select_from(QueueTicket)
-            .where(QueueTicket.service_day == today, QueueTicket.status == TicketStatus.WAITING)
-        )
-        or 0
-    )
     now = clock.now()
     ticket = QueueTicket(
         id=uuid.uuid4(),
@@ -107,6 +100,7 @@ def issue_ticket(
     )
     session.add(ticket)
     session.flush()
+    waiting = _ahead_of(session, ticket)
     session.add(QueueEvent(ticket_id=ticket.id, kind="issued", at=now, officer_id=actor.id))
     audit(
         session,
@@ -131,6 +125,31 @@ def issue_ticket(
         tuple(c for c in needs.split(",") if c),
         public_priority(ticket.priority),
     )
+
+
+def line_order() -> tuple[Any, ...]:
+    """The order counters call in: priority first, then whoever has waited longest (a skipped
+    ticket waits again). The estimate on a new ticket counts by the same rule."""
+    return (
+        case((QueueTicket.priority.is_(None), 1), else_=0),
+        func.coalesce(QueueTicket.queued_at, QueueTicket.issued_at),
+        QueueTicket.number,
+        QueueTicket.label,  # A001 and B001 taken in the same instant: still one order
+    )
+
+
+def _ahead_of(session: Session, ticket: QueueTicket) -> int:
+    """How many of today's waiting tickets will be called before ``ticket``: a priority
+    visitor waits only for the priority tickets already in line, not for everyone."""
+    line = session.scalars(
+        select(QueueTicket.id)
+        .where(
+            QueueTicket.service_day == ticket.service_day,
+            QueueTicket.status == TicketStatus.WAITING,
+        )
+        .order_by(*line_order())
+    ).all()
+    return line.index(ticket.id)
 
 
 DEFAULT_SERVICE_MINUTES = 7.0  # until the counter has served anyone: a typical SLRT visit

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.formatting import angka
-from kiosk.ports import Slip
+from kiosk.ports import Sent, Slip
 from kiosk.services.letters import CaseLetter
 from kiosk.services.setup import SiteView
 from kiosk.services.tickets import TicketView
@@ -85,8 +85,9 @@ class EscposThermal:
             render_receipt(receipt_slip(site, result, officer, clock), paper), paper.profile
         )
 
-    def send(self, uri: str, payload: bytes, profile: str) -> str:
-        return send(uri, payload, profile=profile).note
+    def send(self, uri: str, payload: bytes, profile: str) -> Sent:
+        result = send(uri, payload, profile=profile)
+        return Sent(result.note, result.certain)
 
 
 class PdfDocuments:

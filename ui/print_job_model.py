@@ -19,6 +19,7 @@ HEADERS = (
 STATUS = {
     "antri": QT_TRANSLATE_NOOP("print_job_model", "Menunggu"),
     "terkirim": QT_TRANSLATE_NOOP("print_job_model", "Terkirim"),
+    "belum_pasti": QT_TRANSLATE_NOOP("print_job_model", "Belum pasti"),
     "gagal": QT_TRANSLATE_NOOP("print_job_model", "GAGAL"),
 }
 

@@ -106,6 +106,8 @@ class PrintJob(UuidPk, Stamped, Base):
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queue_ticket.id"))
     printer_uri: Mapped[str] = mapped_column(String(200), default="")
     payload: Mapped[bytes] = mapped_column(LargeBinary)
-    status: Mapped[str] = mapped_column(String(12), default="antri")  # antri, terkirim, gagal
+    status: Mapped[str] = mapped_column(
+        String(12), default="antri"
+    )  # antri, terkirim, belum_pasti, gagal
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -35,6 +35,7 @@ class PrintOutcome:
     job: PrintJobView
     ok: bool
     message: str
+    certain: bool = True  # False: written but unanswered, the job is "belum pasti"
 
 
 def _send_and_record(
@@ -46,12 +47,15 @@ def _send_and_record(
     profile: str,
 ) -> PrintOutcome:
     try:
-        note = printer.send(job.printer_uri, payload, profile)
+        sent = printer.send(job.printer_uri, payload, profile)
     except PrinterFault as fault:
         stored = gateway.call(record_print_result, actor, job.id, False, fault.message)
         return PrintOutcome(stored, False, fault.message)
+    if not sent.certain:  # written, but the printer never answered: not "terkirim"
+        stored = gateway.call(record_print_result, actor, job.id, True, sent.note, False)
+        return PrintOutcome(stored, True, sent.note, certain=False)
     stored = gateway.call(record_print_result, actor, job.id, True, None)
-    return PrintOutcome(stored, True, note)
+    return PrintOutcome(stored, True, sent.note)
 
 
 def print_slip(

@@ -116,3 +116,29 @@ def test_each_ticket_starts_without_priority(qtbot, make_window, office, setting
         ("A001", "lansia", "bahasa_isyarat"),
         ("A002", None, ""),
     ]
+
+
+def test_a_printer_that_never_answers_leaves_the_ticket_unsure_and_says_so_once(
+    qtbot, make_window, office, settings, session
+):
+    printer = FakePrinter("silent")  # takes the bytes, never answers the status query
+    settings.set("printer_uri", printer.uri)
+    try:
+        find = login(qtbot, make_window, "frontoffice", "front").find_step
+
+        def statuses() -> list[str]:
+            session.expire_all()
+            return [j.status for j in session.scalars(select(PrintJob))]
+
+        _issue(qtbot, find)
+        qtbot.waitUntil(lambda: statuses() == ["belum_pasti"], timeout=5000)
+        qtbot.waitUntil(find.error.isVisible, timeout=2000)
+        assert "Belum pasti tercetak" in find.error.text()
+        find.error.hide()
+        _issue(qtbot, find)
+        qtbot.waitUntil(lambda: statuses() == ["belum_pasti"] * 2, timeout=5000)
+        qtbot.wait(100)
+        assert not find.error.isVisible()  # told once, not on every ticket
+    finally:
+        find.env.devices.wait(5000)
+        printer.close()

@@ -48,6 +48,7 @@ class PrintJobView:
     attempts: int
     last_error: str | None
     created_at: datetime
+    reference: str = ""  # the ticket's number or the receipt's tracking number
 
 
 def _view(job: PrintJob, title: str = "") -> PrintJobView:
@@ -60,6 +61,7 @@ def _view(job: PrintJob, title: str = "") -> PrintJobView:
         job.attempts,
         job.last_error,
         job.created_at,
+        job.reference or "",
     )
 
 
@@ -73,6 +75,7 @@ def queue_print_job(
     *,
     ticket_id: uuid.UUID | None = None,
     document_id: uuid.UUID | None = None,
+    reference: str = "",
 ) -> PrintJobView:
     """Keep the bytes first; sending is a separate step whose result is recorded after."""
     job = PrintJob(
@@ -82,6 +85,7 @@ def queue_print_job(
         printer_uri=printer_uri,
         ticket_id=ticket_id,
         document_id=document_id,
+        reference=reference[:40],
         status="antri",
     )
     session.add(job)

@@ -67,9 +67,19 @@ def print_slip(
     printer: ThermalPrinter,
     profile: str = "default",
     ticket_id: uuid.UUID | None = None,
+    reference: str = "",
 ) -> PrintOutcome:
-    """Commit the job before sending, so a dead printer never loses the slip."""
-    job = gateway.call(queue_print_job, actor, kind, payload, printer_uri, ticket_id=ticket_id)
+    """Commit the job before sending, so a dead printer never loses the slip; ``reference``
+    (A001, a tracking number) is how the officer finds it again on the Printer page."""
+    job = gateway.call(
+        queue_print_job,
+        actor,
+        kind,
+        payload,
+        printer_uri,
+        ticket_id=ticket_id,
+        reference=reference,
+    )
     return _send_and_record(gateway, actor, job, payload, printer, profile)
 
 
@@ -101,7 +111,15 @@ def print_ticket(
     """The ticket on the counter's paper, as a kept job (reprintable)."""
     slip = printer.ticket(gateway.call(require_site), ticket, width, clock)
     return print_slip(
-        gateway, actor, "tiket", slip.payload, printer_uri, printer, slip.profile, ticket.id
+        gateway,
+        actor,
+        "tiket",
+        slip.payload,
+        printer_uri,
+        printer,
+        slip.profile,
+        ticket.id,
+        ticket.label,
     )
 
 
@@ -119,5 +137,12 @@ def print_receipt(
     site = gateway.call(require_site)
     slip = printer.receipt(site, result, actor.full_name, width, clock)
     return print_slip(
-        gateway, actor, "tanda_terima", slip.payload, printer_uri, printer, slip.profile
+        gateway,
+        actor,
+        "tanda_terima",
+        slip.payload,
+        printer_uri,
+        printer,
+        slip.profile,
+        reference=result.tracking_number,
     )

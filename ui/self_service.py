@@ -227,6 +227,14 @@ class SelfServiceWindow(QWidget):
             op.success(self._printed).failure(self._failed).run()
 
     def _printed(self, outcome: PrintOutcome) -> None:
+        if outcome.ok and not outcome.certain:  # the printer took it without answering
+            self.timer.start(SHOW_SECONDS * 2000)
+            self.after.setText(
+                self.after.text().replace(
+                    translate("self_service", "Silakan ambil tiket Anda."),
+                    translate("self_service", "Bila tiket tidak keluar, catat nomor ini."),
+                )
+            )
         if not outcome.ok:
             self.timer.start(SHOW_SECONDS * 2000)
             self.after.setText(

@@ -3356,6 +3356,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>Your number:</translation>
     </message>
     <message>
+        <source>Bila tiket tidak keluar, catat nomor ini.</source>
+        <translation>If no ticket comes out, note this number.</translation>
+    </message>
+    <message>
         <source>Tiket tidak tercetak: catat nomor ini.</source>
         <translation>The ticket was not printed: write this number down.</translation>
     </message>

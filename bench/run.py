@@ -144,7 +144,7 @@ def bench_ticket(repeat: int) -> None:
             "Pengaduan / keluhan",
             tanggal_jam(clock.now(), clock),
             3,
-            "Lanjut usia",
+            True,
         )
         render_ticket(slip, paper)
 

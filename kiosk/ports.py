@@ -33,6 +33,15 @@ class Slip(NamedTuple):
     profile: str
 
 
+class Sent(NamedTuple):
+    """What the printer said to a job that was written: its note, and ``certain`` only when
+    the printer answered in time. A printer that takes the bytes and never answers may have
+    printed nothing, so such a job is "belum pasti", never "terkirim"."""
+
+    note: str
+    certain: bool = True
+
+
 class ThermalPrinter(Protocol):
     """Renders the counter's slips and sends bytes to a printer."""
 
@@ -42,8 +51,8 @@ class ThermalPrinter(Protocol):
         self, site: SiteView, result: WalkInResult, officer: str, width: int, clock: Clock
     ) -> Slip: ...
 
-    def send(self, uri: str, payload: bytes, profile: str) -> str:
-        """The printer's note (confirmed or not); raises :class:`PrinterFault`."""
+    def send(self, uri: str, payload: bytes, profile: str) -> Sent:
+        """The printer's note and whether it answered; raises :class:`PrinterFault`."""
         ...
 
 

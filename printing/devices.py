@@ -2,7 +2,8 @@
 
 URIs: ``usb:VID:PID`` (hex), ``serial:/dev/ttyUSB0[:baud]``, ``net:HOST[:PORT]``,
 ``cups:NAME``, ``win32:NAME``, ``file:PATH``. A network printer is asked for its paper status
-(DLE EOT 4) before the job is sent; no answer is not taken as "printed", only as "sent".
+(DLE EOT 4) before the job is sent; no answer is taken neither as "printed" nor as "sent": the
+job stays "belum pasti".
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ STATUS_WAIT = 0.6
 
 @dataclass(frozen=True)
 class SendResult:
-    """``confirmed`` is True only when the printer answered a status query with paper present."""
+    """``confirmed`` is True only when the printer answered a status query with paper present;
+    ``certain`` is False when the bytes were written but the printer never answered (it may
+    have swallowed them: a printer that accepts and never reads fills its buffer first)."""
 
     confirmed: bool
     note: str
+    certain: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,8 +150,8 @@ def _paper_status(printer: Any, timeout: float) -> bool | None:
         return None
     finally:
         device.settimeout(timeout)
-    if not reply:
-        return None
+    if not reply:  # the printer hung up: nothing sent on this connection will print
+        raise ConnectionResetError("printer closed the connection")
     return not bool(reply[0] & 0x60)
 
 
@@ -179,8 +183,10 @@ def send(
                 return SendResult(True, "Terkirim ke printer.")
             return SendResult(
                 False,
-                "Terkirim, tetapi printer tidak menjawab pemeriksaan "
-                "status. Pastikan kertasnya keluar.",
+                "Belum pasti tercetak: printer menerima sambungan tetapi tidak menjawab "
+                "pemeriksaan status. Periksa apakah kertasnya keluar; bila tidak, cetak ulang "
+                "dari halaman Printer.",
+                certain=False,
             )
         printer._raw(payload)
         return SendResult(False, "Terkirim ke printer. Pastikan kertasnya keluar.")

@@ -135,10 +135,12 @@ def title_block(header: Header, title: str) -> list[Flowable]:
     return out
 
 
-def _rows(rows: Sequence[tuple[str, str]]) -> Table:
+def _rows(rows: Sequence[tuple[str, str]], width: float = 174 * mm) -> Table:
+    """Label : value rows in ``width`` (the whole text width, or less beside a QR): the values
+    wrap inside it, never under what stands next to the table."""
     # Labels never wrap: plain strings are drawn directly, a third of the cost of Paragraphs.
     data = [[k, ":", para(v)] for k, v in rows]
-    table = Table(data, colWidths=[45 * mm, 5 * mm, 124 * mm], hAlign="LEFT")
+    table = Table(data, colWidths=[45 * mm, 5 * mm, width - 50 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -279,6 +281,9 @@ class ReceiptFacts:
     officer: str
 
 
+ROWS_BESIDE_QR = 130 * mm  # the 134 mm cell less a gutter before the QR
+
+
 def complaint_receipt(
     header: Header, person: PersonFacts, facts: ReceiptFacts, invariant: bool = False
 ) -> bytes:
@@ -291,12 +296,21 @@ def complaint_receipt(
             *_person_rows(person, masked=True),
             ("Layanan", facts.service),
             *facts.details,
-        ]
+        ],
+        width=ROWS_BESIDE_QR,
     )
     # The QR holds the tracking number, as on the thermal slip: a scanner at "Cek status" reads it.
+    # The rows are made as wide as their cell, so a long "Ringkasan" wraps before the QR.
     qr = Table([[rows, _qr(facts.tracking_number)]], colWidths=[134 * mm, 40 * mm])
     qr.setStyle(
-        TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 0),
+            ]
+        )
     )
     story += [
         qr,

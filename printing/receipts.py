@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kiosk.clock import Clock, tanggal, tanggal_jam
 from kiosk.formatting import angka
-from kiosk.ports import Slip
+from kiosk.ports import Sent, Slip
 from kiosk.services.letters import CaseLetter
 from kiosk.services.setup import SiteView
 from kiosk.services.tickets import TicketView
@@ -24,7 +24,7 @@ def ticket_slip(site: SiteView, ticket: TicketView, clock: Clock) -> TicketSlip:
         ticket.service_label,
         tanggal_jam(ticket.issued_at, clock),
         ticket.waiting_ahead,
-        ticket.priority_label,
+        ticket.public_priority is not None,
         f"sekitar {angka(max(1, ticket.estimated_wait_minutes))} menit",
     )
 
@@ -85,8 +85,9 @@ class EscposThermal:
             render_receipt(receipt_slip(site, result, officer, clock), paper), paper.profile
         )
 
-    def send(self, uri: str, payload: bytes, profile: str) -> str:
-        return send(uri, payload, profile=profile).note
+    def send(self, uri: str, payload: bytes, profile: str) -> Sent:
+        result = send(uri, payload, profile=profile)
+        return Sent(result.note, result.certain)
 
 
 class PdfDocuments:

@@ -15,7 +15,7 @@ def sample_ticket(office: str, clock: Clock | None = None) -> TicketSlip:
         "Pengaduan / keluhan (UJI CETAK)",
         tanggal_jam(clock.now(), clock),
         2,
-        "Lanjut usia",
+        True,
     )
 
 

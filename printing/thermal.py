@@ -24,7 +24,7 @@ class TicketSlip:
     service: str  # "Pengaduan / keluhan"
     issued: str  # "23-11-2026 10:30 WIB"
     waiting_ahead: int
-    priority: str | None = None  # "Lanjut usia"
+    priority: bool = False  # marked "PRIORITAS"; the kind is never printed (public slip)
     estimated_wait: str = ""  # "sekitar 15 menit"
 
 
@@ -76,7 +76,7 @@ def render_ticket(slip: TicketSlip, paper: Paper) -> bytes:
     p.set(align="center", normal_textsize=True, bold=False)
     if slip.priority:
         p.set(align="center", bold=True, invert=True)
-        p.textln(printable(f" PRIORITAS: {slip.priority} "))
+        p.textln(" PRIORITAS ")
         p.set(bold=False, invert=False)
     _centered(p, paper, slip.service)
     p.textln(printable(slip.issued))

@@ -40,6 +40,7 @@ class UiEnv:
     devices: ThreadExecutor | SyncExecutor | None = field(default=None, repr=False)
     sync: Any = field(default=None, repr=False)  # the background SyncRunner
     told_no_voice: bool = False  # the officer has been told the board has no voice
+    told_unsure_print: bool = False  # ... that a printer took a slip without answering
     # The kabupaten's online DTKS lookup (kiosk.ports.OnlineRegister); None: snapshot only.
     online: Any = field(default=None, repr=False)
 

@@ -1,4 +1,5 @@
-"""Table model of recent print jobs (so a failed ticket can be found and reprinted)."""
+"""Table model of recent print jobs (so a failed ticket can be found and reprinted): the
+number the officer looks for (A001, a tracking number) has a column of its own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ui.row_model import RowTableModel
 
 HEADERS = (
     QT_TRANSLATE_NOOP("print_job_model", "Waktu"),
+    QT_TRANSLATE_NOOP("print_job_model", "Nomor"),
     QT_TRANSLATE_NOOP("print_job_model", "Jenis"),
     QT_TRANSLATE_NOOP("print_job_model", "Printer"),
     QT_TRANSLATE_NOOP("print_job_model", "Status"),
@@ -19,6 +21,7 @@ HEADERS = (
 STATUS = {
     "antri": QT_TRANSLATE_NOOP("print_job_model", "Menunggu"),
     "terkirim": QT_TRANSLATE_NOOP("print_job_model", "Terkirim"),
+    "belum_pasti": QT_TRANSLATE_NOOP("print_job_model", "Belum pasti"),
     "gagal": QT_TRANSLATE_NOOP("print_job_model", "GAGAL"),
 }
 
@@ -29,6 +32,7 @@ class PrintJobTableModel(RowTableModel[PrintJobView]):
             HEADERS,
             lambda j: (
                 tanggal_jam(j.created_at, clock),
+                j.reference,
                 j.title,
                 j.printer_uri,
                 translate("print_job_model", STATUS.get(j.status, j.status)),

@@ -186,10 +186,12 @@ class SelfServiceWindow(QWidget):
 
     def on_priority(self, kind: Choice) -> None:
         self.priority = kind
+        # The kind stays off the screen: the waiting room reads it over the visitor's shoulder.
         self.hint.setText(
             translate(
-                "self_service", "Prioritas: {0}. Sekarang sentuh layanan yang Anda perlukan."
-            ).format(kind.label)
+                "self_service",
+                "Nomor prioritas dipilih. Sekarang sentuh layanan yang Anda perlukan.",
+            )
         )
         self.stack.setCurrentWidget(self.services_page)
         self.service_buttons[0].setFocus()
@@ -204,11 +206,7 @@ class SelfServiceWindow(QWidget):
 
     def _issued(self, ticket: TicketView) -> None:
         self.number.setText(ticket.label)
-        mark = (
-            translate("self_service", " - prioritas {0}").format(ticket.priority_label.lower())
-            if ticket.priority_label
-            else ""
-        )
+        mark = f" - {ticket.public_priority}" if ticket.public_priority else ""
         ahead = (
             translate("self_service", "Tidak ada antrian di depan Anda.")
             if ticket.waiting_ahead == 0
@@ -229,6 +227,14 @@ class SelfServiceWindow(QWidget):
             op.success(self._printed).failure(self._failed).run()
 
     def _printed(self, outcome: PrintOutcome) -> None:
+        if outcome.ok and not outcome.certain:  # the printer took it without answering
+            self.timer.start(SHOW_SECONDS * 2000)
+            self.after.setText(
+                self.after.text().replace(
+                    translate("self_service", "Silakan ambil tiket Anda."),
+                    translate("self_service", "Bila tiket tidak keluar, catat nomor ini."),
+                )
+            )
         if not outcome.ok:
             self.timer.start(SHOW_SECONDS * 2000)
             self.after.setText(

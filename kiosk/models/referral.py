@@ -104,8 +104,12 @@ class PrintJob(UuidPk, Stamped, Base):
     kind: Mapped[str] = mapped_column(String(20))  # tiket, tanda_terima, dokumen
     document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("printed_document.id"))
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queue_ticket.id"))
+    # What the slip is for, as the officer looks for it: "A001", or a receipt's tracking number.
+    reference: Mapped[str] = mapped_column(String(40), default="", server_default="")
     printer_uri: Mapped[str] = mapped_column(String(200), default="")
     payload: Mapped[bytes] = mapped_column(LargeBinary)
-    status: Mapped[str] = mapped_column(String(12), default="antri")  # antri, terkirim, gagal
+    status: Mapped[str] = mapped_column(
+        String(12), default="antri"
+    )  # antri, terkirim, belum_pasti, gagal
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -44,10 +44,11 @@ class PrintJobView:
     kind: str
     title: str
     printer_uri: str
-    status: str  # antri, terkirim, gagal
+    status: str  # antri, terkirim, belum_pasti, gagal
     attempts: int
     last_error: str | None
     created_at: datetime
+    reference: str = ""  # the ticket's number or the receipt's tracking number
 
 
 def _view(job: PrintJob, title: str = "") -> PrintJobView:
@@ -60,6 +61,7 @@ def _view(job: PrintJob, title: str = "") -> PrintJobView:
         job.attempts,
         job.last_error,
         job.created_at,
+        job.reference or "",
     )
 
 
@@ -73,6 +75,7 @@ def queue_print_job(
     *,
     ticket_id: uuid.UUID | None = None,
     document_id: uuid.UUID | None = None,
+    reference: str = "",
 ) -> PrintJobView:
     """Keep the bytes first; sending is a separate step whose result is recorded after."""
     job = PrintJob(
@@ -82,6 +85,7 @@ def queue_print_job(
         printer_uri=printer_uri,
         ticket_id=ticket_id,
         document_id=document_id,
+        reference=reference[:40],
         status="antri",
     )
     session.add(job)
@@ -99,14 +103,21 @@ def _job(session: Session, job_id: uuid.UUID) -> PrintJob:
 
 @action(Perm.PRINT, label="Mencatat hasil cetak")
 def record_print_result(
-    session: Session, actor: Actor, job_id: uuid.UUID, ok: bool, error: str | None = None
+    session: Session,
+    actor: Actor,
+    job_id: uuid.UUID,
+    ok: bool,
+    error: str | None = None,
+    certain: bool = True,
 ) -> PrintJobView:
-    """What the printer said (sent / failed with the officer's message)."""
+    """What the printer said: sent, failed with the officer's message, or written without an
+    answer ("belum pasti": a printer that accepts and never prints must not read "terkirim")."""
     job = _job(session, job_id)
     job.attempts += 1
-    job.status = "terkirim" if ok else "gagal"
+    job.status = ("terkirim" if certain else "belum_pasti") if ok else "gagal"
     job.last_error = error
-    audit(session, actor.id, "cetak_terkirim" if ok else "cetak_gagal", "print_job", job.id)
+    event = {"terkirim": "cetak_terkirim", "belum_pasti": "cetak_belum_pasti"}
+    audit(session, actor.id, event.get(job.status, "cetak_gagal"), "print_job", job.id)
     return _view(job)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
@@ -28,7 +28,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
-from kiosk.services.tickets import TicketStatus
+from kiosk.services.tickets import TicketStatus, line_order
 
 WAITING, CALLED, SERVING, DONE, NO_SHOW = TicketStatus
 STATUS_LABELS: dict[str, str] = {
@@ -104,15 +104,6 @@ def _check_counter(session: Session, counter: str) -> None:
         )
 
 
-def _line_order() -> tuple[Any, ...]:
-    """Priority first, then whoever has waited longest (a skipped ticket waits again)."""
-    return (
-        case((QueueTicket.priority.is_(None), 1), else_=0),
-        func.coalesce(QueueTicket.queued_at, QueueTicket.issued_at),
-        QueueTicket.number,
-    )
-
-
 def _event(
     session: Session, ticket: QueueTicket, kind: str, actor: Actor, now: datetime, note: str = ""
 ) -> None:
@@ -169,7 +160,7 @@ def call_next(
     )
     if services:
         query = query.where(QueueTicket.service_code.in_(services))
-    for ticket_id in session.scalars(query.order_by(*_line_order()).limit(20)).all():
+    for ticket_id in session.scalars(query.order_by(*line_order()).limit(20)).all():
         taken = session.execute(
             update(QueueTicket)
             .where(QueueTicket.id == ticket_id, QueueTicket.status == WAITING)
@@ -316,7 +307,7 @@ def queue_state(
     """The counter's view of today's line, with mean wait and service times."""
     day = day or (clock or Clock()).today()
     tickets = session.scalars(
-        select(QueueTicket).where(QueueTicket.service_day == day).order_by(*_line_order())
+        select(QueueTicket).where(QueueTicket.service_day == day).order_by(*line_order())
     ).all()
     waiting = [_view(t) for t in tickets if t.status == WAITING]
     no_shows = [_view(t) for t in tickets if t.status == NO_SHOW]

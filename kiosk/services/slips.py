@@ -35,6 +35,7 @@ class PrintOutcome:
     job: PrintJobView
     ok: bool
     message: str
+    certain: bool = True  # False: written but unanswered, the job is "belum pasti"
 
 
 def _send_and_record(
@@ -46,12 +47,15 @@ def _send_and_record(
     profile: str,
 ) -> PrintOutcome:
     try:
-        note = printer.send(job.printer_uri, payload, profile)
+        sent = printer.send(job.printer_uri, payload, profile)
     except PrinterFault as fault:
         stored = gateway.call(record_print_result, actor, job.id, False, fault.message)
         return PrintOutcome(stored, False, fault.message)
+    if not sent.certain:  # written, but the printer never answered: not "terkirim"
+        stored = gateway.call(record_print_result, actor, job.id, True, sent.note, False)
+        return PrintOutcome(stored, True, sent.note, certain=False)
     stored = gateway.call(record_print_result, actor, job.id, True, None)
-    return PrintOutcome(stored, True, note)
+    return PrintOutcome(stored, True, sent.note)
 
 
 def print_slip(
@@ -63,9 +67,19 @@ def print_slip(
     printer: ThermalPrinter,
     profile: str = "default",
     ticket_id: uuid.UUID | None = None,
+    reference: str = "",
 ) -> PrintOutcome:
-    """Commit the job before sending, so a dead printer never loses the slip."""
-    job = gateway.call(queue_print_job, actor, kind, payload, printer_uri, ticket_id=ticket_id)
+    """Commit the job before sending, so a dead printer never loses the slip; ``reference``
+    (A001, a tracking number) is how the officer finds it again on the Printer page."""
+    job = gateway.call(
+        queue_print_job,
+        actor,
+        kind,
+        payload,
+        printer_uri,
+        ticket_id=ticket_id,
+        reference=reference,
+    )
     return _send_and_record(gateway, actor, job, payload, printer, profile)
 
 
@@ -97,7 +111,15 @@ def print_ticket(
     """The ticket on the counter's paper, as a kept job (reprintable)."""
     slip = printer.ticket(gateway.call(require_site), ticket, width, clock)
     return print_slip(
-        gateway, actor, "tiket", slip.payload, printer_uri, printer, slip.profile, ticket.id
+        gateway,
+        actor,
+        "tiket",
+        slip.payload,
+        printer_uri,
+        printer,
+        slip.profile,
+        ticket.id,
+        ticket.label,
     )
 
 
@@ -115,5 +137,12 @@ def print_receipt(
     site = gateway.call(require_site)
     slip = printer.receipt(site, result, actor.full_name, width, clock)
     return print_slip(
-        gateway, actor, "tanda_terima", slip.payload, printer_uri, printer, slip.profile
+        gateway,
+        actor,
+        "tanda_terima",
+        slip.payload,
+        printer_uri,
+        printer,
+        slip.profile,
+        reference=result.tracking_number,
     )

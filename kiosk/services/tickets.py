@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.clock import Clock
@@ -48,6 +49,14 @@ class TicketView:
     estimated_wait_minutes: int = 0  # people ahead x the recent mean service time
     access_needs: tuple[str, ...] = ()  # the needs' words, for the slip and the caller
     access_codes: tuple[str, ...] = ()  # the same as codes, for the capture to start from
+    public_priority: str | None = None  # what the slip and the door screen say: never the kind
+
+
+def public_priority(priority: str | None) -> str | None:
+    """What a public surface (door screen, slip, board, voice) says of a ticket's priority:
+    only that it has one. The kind (a victim of violence, a disability, a pregnancy) is why
+    someone came, and that is for the officers' screens alone."""
+    return _("Prioritas") if priority else None
 
 
 @action(Perm.ISSUE_TICKET, label="Mengambil nomor antrian")
@@ -74,14 +83,6 @@ def issue_ticket(
     prefix = str(service.extra.get("prefix", service_code[:1].upper()))
     today = clock.today()
     number = next_value(session, f"antrian:{prefix}:{today.isoformat()}")
-    waiting = (
-        session.scalar(
-            select(func.count())
-            .select_from(QueueTicket)
-            .where(QueueTicket.service_day == today, QueueTicket.status == TicketStatus.WAITING)
-        )
-        or 0
-    )
     now = clock.now()
     ticket = QueueTicket(
         id=uuid.uuid4(),
@@ -99,6 +100,7 @@ def issue_ticket(
     )
     session.add(ticket)
     session.flush()
+    waiting = _ahead_of(session, ticket)
     session.add(QueueEvent(ticket_id=ticket.id, kind="issued", at=now, officer_id=actor.id))
     audit(
         session,
@@ -121,7 +123,33 @@ def issue_ticket(
         round(int(waiting) * _mean_service_minutes(session, today)),
         tuple(n.label for n in needs_of(needs, access_needs(session))),
         tuple(c for c in needs.split(",") if c),
+        public_priority(ticket.priority),
     )
+
+
+def line_order() -> tuple[Any, ...]:
+    """The order counters call in: priority first, then whoever has waited longest (a skipped
+    ticket waits again). The estimate on a new ticket counts by the same rule."""
+    return (
+        case((QueueTicket.priority.is_(None), 1), else_=0),
+        func.coalesce(QueueTicket.queued_at, QueueTicket.issued_at),
+        QueueTicket.number,
+        QueueTicket.label,  # A001 and B001 taken in the same instant: still one order
+    )
+
+
+def _ahead_of(session: Session, ticket: QueueTicket) -> int:
+    """How many of today's waiting tickets will be called before ``ticket``: a priority
+    visitor waits only for the priority tickets already in line, not for everyone."""
+    line = session.scalars(
+        select(QueueTicket.id)
+        .where(
+            QueueTicket.service_day == ticket.service_day,
+            QueueTicket.status == TicketStatus.WAITING,
+        )
+        .order_by(*line_order())
+    ).all()
+    return line.index(ticket.id)
 
 
 DEFAULT_SERVICE_MINUTES = 7.0  # until the counter has served anyone: a typical SLRT visit

@@ -1659,6 +1659,10 @@ Import without a data date?</translation>
         <translation>The receipt printer is not set up (Printer page): the queue number is shown large on the screen; ask the citizen to write it down.</translation>
     </message>
     <message>
+        <source>{0} Tiket berikutnya yang belum pasti hanya ditandai di halaman Printer.</source>
+        <translation>{0} Further unconfirmed tickets are only marked on the Printer page.</translation>
+    </message>
+    <message>
         <source>Tiket disimpan tetapi tidak tercetak: {0} Cetak ulang dari halaman Printer, atau sebutkan nomornya kepada warga.</source>
         <translation>Ticket saved but not printed: {0} Print it again from the Printer page, or tell the citizen the number.</translation>
     </message>
@@ -2479,6 +2483,10 @@ Import without a data date?</translation>
         <translation>Time</translation>
     </message>
     <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
@@ -2501,6 +2509,10 @@ Import without a data date?</translation>
     <message>
         <source>Terkirim</source>
         <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Belum pasti</source>
+        <translation>Not confirmed</translation>
     </message>
     <message>
         <source>GAGAL</source>
@@ -3427,12 +3439,8 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>Choose the kind of priority. The officer may ask for proof (KTP, KIA).</translation>
     </message>
     <message>
-        <source>Prioritas: {0}. Sekarang sentuh layanan yang Anda perlukan.</source>
-        <translation>Priority: {0}. Now touch the service you need.</translation>
-    </message>
-    <message>
-        <source> - prioritas {0}</source>
-        <translation> - priority {0}</translation>
+        <source>Nomor prioritas dipilih. Sekarang sentuh layanan yang Anda perlukan.</source>
+        <translation>Priority number chosen. Now touch the service you need.</translation>
     </message>
     <message>
         <source>Tidak ada antrian di depan Anda.</source>
@@ -3453,6 +3461,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Nomor Anda:</source>
         <translation>Your number:</translation>
+    </message>
+    <message>
+        <source>Bila tiket tidak keluar, catat nomor ini.</source>
+        <translation>If no ticket comes out, note this number.</translation>
     </message>
     <message>
         <source>Tiket tidak tercetak: catat nomor ini.</source>

@@ -36,6 +36,33 @@ def test_priority_first_then_longest_wait(gateway, office):
     assert gateway.call(q.call_next, bo, "loket_1", None, at(7)) is None  # nobody waiting
 
 
+def test_the_people_ahead_on_a_ticket_are_those_really_called_before_it(gateway, office):
+    """B002 said "11 orang" with one priority ticket ahead: each ticket's estimate counts
+    exactly the tickets in line when it was taken that the counters then call first."""
+    mix = [
+        ("pengaduan", None),
+        ("layanan", None),
+        ("pengaduan", "lansia"),
+        ("informasi", None),
+        ("layanan", "korban_kekerasan"),
+        ("pengaduan", None),
+        ("layanan", "hamil"),
+        ("informasi", None),
+    ]
+    tickets = [issue(gateway, office, s, p, minute=i) for i, (s, p) in enumerate(mix)]
+    bo = office[Role.BACK_OFFICE]
+    called = []
+    while (view := gateway.call(q.call_next, bo, "loket_1", None, at(30))) is not None:
+        called.append(view.label)
+        gateway.call(q.finish, bo, view.ticket_id, at(30))
+    assert called[:3] == ["A002", "B002", "B003"]  # the priority tickets, oldest first
+    for i, t in enumerate(tickets):
+        before = {x.label for x in tickets[:i]} & set(called[: called.index(t.label)])
+        assert t.waiting_ahead == len(before), t.label
+        assert t.estimated_wait_minutes == round(len(before) * 7.0)
+    assert [t.waiting_ahead for t in tickets] == [0, 1, 0, 3, 1, 5, 2, 7]
+
+
 def test_unknown_counter_and_busy_counter_are_refused(gateway, office):
     issue(gateway, office)
     issue(gateway, office, minute=1)

@@ -1,11 +1,13 @@
 """A network thermal printer on 127.0.0.1 that answers status queries and can misbehave.
 
 Modes: ``ok`` (paper present), ``paper_out``, ``silent`` (never answers a status query),
-``drop`` (closes the connection right after accepting), ``stall`` (accepts, never reads).
+``drop`` (closes the connection right after accepting), ``stall`` (accepts, never reads, so
+the sender's buffer fills), ``hangup`` (reads the first bytes, then closes without the rest).
 """
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -54,6 +56,10 @@ class FakePrinter:
     def _handle(self, conn: socket.socket) -> None:
         with conn:
             conn.settimeout(2)
+            if self.mode == "hangup":
+                with contextlib.suppress(OSError):
+                    conn.recv(64)
+                return
             while True:
                 try:
                     chunk = conn.recv(65536)

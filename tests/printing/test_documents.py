@@ -238,3 +238,37 @@ def test_a_nik_typed_into_free_text_is_masked_on_citizen_papers():
     assert "3324015708900003" not in masked and "3324********0003" in masked
     assert "3324********0007" in masked and "081234567890" in masked
     assert mask_niks_in_text("3324012001-2611-00012") == "3324012001-2611-00012"
+
+
+def test_the_qr_on_the_a4_receipt_covers_no_text():
+    """A long "Ringkasan" ran under the QR: every character's box on the page must lie
+    outside the QR image's box (positions from pdfium, as a viewer draws them)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    from kiosk.clock import Clock
+    from printing.receipts import receipt_pdf
+
+    summary = (
+        "Sejak bulan Mei bantuan PKH keluarga ini tidak cair padahal masih terdaftar di DTKS; "
+        "pendamping PKH belum bisa dihubungi dan warga sudah dua kali datang ke kantor desa."
+    )
+    pdf = receipt_pdf(SITE, _walk_in_result("3324********0003", summary), "TT/3", "P", Clock())
+    page = pypdfium2.PdfDocument(pdf)[0]
+    images = [o.get_bounds() for o in page.get_objects([pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    assert len(images) == 1
+    left, bottom, right, top = images[0]
+    textpage = page.get_textpage()
+    chars = textpage.count_chars()
+    text = textpage.get_text_range()
+    assert "Ringkasan" in text and "dua kali datang" in text.replace("\r\n", " ")
+    inside = [
+        text[i]
+        for i in range(chars)
+        if not text[i].isspace()
+        and (box := textpage.get_charbox(i))[0] < right
+        and box[2] > left
+        and box[1] < top
+        and box[3] > bottom
+    ]
+    assert inside == [], "".join(inside)

@@ -13,7 +13,7 @@ TICKET = TicketSlip(
     "Pengaduan / keluhan",
     "23-11-2026 10:30 WIB",
     3,
-    "Lanjut usia",
+    True,
 )
 RECEIPT = ReceiptSlip(
     office_name="Puskesos Desa Sukamaju",
@@ -38,7 +38,7 @@ def test_ticket_has_a_large_centred_number_and_fits_the_paper(width):
     assert (number.align, number.width, number.height, number.bold) == ("center", 4, 4, True)
     assert "Puskesos Desa Sukamaju" in out.text and "Pengaduan / keluhan" in out.text
     assert "Menunggu di depan Anda: 3 orang" in out.text
-    assert out.find("PRIORITAS: Lanjut usia").invert
+    assert out.find("PRIORITAS").invert
     assert all(len(line.text) * line.width <= paper.columns for line in out.lines)
 
 

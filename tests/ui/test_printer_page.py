@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.roles import Role
 from tests.printing.fake_printer import FakePrinter
+from tests.ui.test_back_office import CTRL, login
 from ui.pages.printer import PrinterPage
 
 
@@ -64,3 +65,33 @@ def test_print_job_model_passes_the_model_tester(qtbot, qtmodeltester, make_wind
     page.uri.setText("net:127.0.0.1:9")
     page.on_test_print()
     qtmodeltester.check(page.model)
+
+
+def test_a_ticket_from_the_counter_is_found_by_its_number_and_reprinted(
+    qtbot, make_window, office, settings
+):
+    """The page was opened before the ticket: opening it again lists the ticket, with its
+    number in a column of its own, and reprints it."""
+    settings.set("printer_uri", "net:127.0.0.1:9")  # nothing listens: the slip fails
+    front = login(qtbot, make_window, "frontoffice", "front")
+    shell = front.window().shell
+    page = shell.show_key("printer")
+    assert page.model.rowCount() == 0
+    shell.show_key("front")
+    qtbot.keyClick(front.find_step.query, Qt.Key.Key_T, CTRL)
+    qtbot.waitUntil(lambda: front.find_step.error.isVisible(), timeout=5000)
+    assert shell.show_key("printer") is page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    number = headers.index("Nomor")
+    assert page.model.data(page.model.index(0, number)) == "A001"
+    assert page.model.row(0).status == "gagal"
+    printer = FakePrinter("ok")
+    try:
+        page.uri.setText(printer.uri)
+        page.table.selectRow(0)
+        qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.model.row(0).status == "terkirim", timeout=5000)
+        assert b"A001" in printer.wait_for(200)
+    finally:
+        printer.close()

@@ -59,7 +59,7 @@ def test_priority_by_keyboard_alone(qtbot, screen, session):
     key(Qt.Key.Key_P)
     assert window.stack.currentWidget() is window.kinds_page
     key(Qt.Key.Key_1)  # the first kind: elderly
-    assert "Prioritas: Lanjut usia" in window.hint.text()
+    assert "prioritas dipilih" in window.hint.text()  # the kind is not shown to the room
     key(Qt.Key.Key_2)  # the second service
     ticket = session.scalars(select(QueueTicket)).one()
     assert ticket.priority == "lansia" and ticket.prefix == "B"
@@ -76,3 +76,18 @@ def test_the_screen_shows_no_personal_data_and_needs_no_officer(qtbot, screen, o
 
         gateway.call(find_people, office[Role.QUEUE_KIOSK], "Siti")
     gateway.call(issue_ticket, office[Role.QUEUE_KIOSK], "pengaduan")
+
+
+def test_a_printer_that_never_answers_leaves_the_number_up_to_note(qtbot, screen, session):
+    printer = FakePrinter("silent")  # takes the slip, never answers: it may print nothing
+    try:
+        window = screen(printer.uri)
+        qtbot.mouseClick(window.service_buttons[0], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "catat nomor ini" in window.after.text(), timeout=5000)
+        assert window.timer.remainingTime() > 8000  # twice as long, as without a printer
+    finally:
+        if window.env.devices is not None:
+            window.env.devices.wait(5000)
+        printer.close()
+    session.expire_all()
+    assert session.scalars(select(PrintJob.status)).one() == "belum_pasti"

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.models import PrintJob
+from kiosk.models import PrintJob, QueueTicket
 from tests.conftest import PASSWORD
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.test_back_office import CTRL, login
@@ -98,3 +98,47 @@ def test_an_access_need_shows_to_the_caller(qtbot, make_window, office, settings
     queue = find.window().shell.show_key("queue")
     cell = queue.waiting_model.data(queue.waiting_model.index(0, 2))
     assert cell == "Penyandang disabilitas - Tuli / perlu bahasa isyarat"
+
+
+def test_each_ticket_starts_without_priority(qtbot, make_window, office, settings, session):
+    """After an elderly visitor's ticket the next Ctrl+T is an ordinary one, not silently
+    another priority ticket."""
+    settings.set("printer_uri", "")
+    find = login(qtbot, make_window, "frontoffice", "front").find_step
+    find.priority.setCurrentIndex(find.priority.findData("lansia"))
+    find.access.setCurrentIndex(find.access.findData("bahasa_isyarat"))
+    _issue(qtbot, find)
+    assert find.priority.currentText() == "Tanpa prioritas"
+    assert find.access.currentText() == "Tidak ada"
+    _issue(qtbot, find)
+    tickets = session.scalars(select(QueueTicket).order_by(QueueTicket.number)).all()
+    assert [(t.label, t.priority, t.access_needs) for t in tickets] == [
+        ("A001", "lansia", "bahasa_isyarat"),
+        ("A002", None, ""),
+    ]
+
+
+def test_a_printer_that_never_answers_leaves_the_ticket_unsure_and_says_so_once(
+    qtbot, make_window, office, settings, session
+):
+    printer = FakePrinter("silent")  # takes the bytes, never answers the status query
+    settings.set("printer_uri", printer.uri)
+    try:
+        find = login(qtbot, make_window, "frontoffice", "front").find_step
+
+        def statuses() -> list[str]:
+            session.expire_all()
+            return [j.status for j in session.scalars(select(PrintJob))]
+
+        _issue(qtbot, find)
+        qtbot.waitUntil(lambda: statuses() == ["belum_pasti"], timeout=5000)
+        qtbot.waitUntil(find.error.isVisible, timeout=2000)
+        assert "Belum pasti tercetak" in find.error.text()
+        find.error.hide()
+        _issue(qtbot, find)
+        qtbot.waitUntil(lambda: statuses() == ["belum_pasti"] * 2, timeout=5000)
+        qtbot.wait(100)
+        assert not find.error.isVisible()  # told once, not on every ticket
+    finally:
+        find.env.devices.wait(5000)
+        printer.close()

@@ -108,6 +108,11 @@ class PrinterPage(QWidget):
         layout.addWidget(self.reprint_button)
         self.refresh()
 
+    def start_focus(self) -> None:
+        """Each time the page is opened (the shell calls this): the slips printed since it was
+        built (a ticket at the counter a minute ago) must be there to reprint."""
+        self.refresh()
+
     def _paper(self) -> Paper:
         return Paper.of(int(self.paper_width.currentData()))
 

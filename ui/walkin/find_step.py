@@ -184,6 +184,10 @@ class FindStep(QWidget):
                 ticket.label, ticket.service_label, mark
             )
         )
+        # Each ticket starts from "no priority, no need": a kept choice would silently give
+        # the next visitor priority too.
+        self.priority.setCurrentIndex(0)
+        self.access.setCurrentIndex(0)
         self.ticket_issued.emit(ticket)
         self.print_ticket(ticket)
         self.query.setFocus()
@@ -210,6 +214,17 @@ class FindStep(QWidget):
         op.success(self._ticket_printed).failure(self.show_failure).run()
 
     def _ticket_printed(self, outcome: PrintOutcome) -> None:
+        if outcome.ok and not outcome.certain and not self.env.told_unsure_print:
+            # Once: a printer that never answers would otherwise repeat this on every ticket;
+            # each such job stays "Belum pasti" on the Printer page.
+            self.env.told_unsure_print = True
+            show_error(
+                self.error,
+                translate(
+                    "find_step",
+                    "{0} Tiket berikutnya yang belum pasti hanya ditandai di halaman Printer.",
+                ).format(outcome.message),
+            )
         if not outcome.ok:
             show_error(
                 self.error,

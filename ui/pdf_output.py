@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from printing.rasterize import render_pages
+from ui import file_dialogs
 from ui.i18n import translate
 
 
@@ -59,7 +60,7 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
 
 def save_with_dialog(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
     """Ask where to save the PDF; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(
+    name = file_dialogs.save_file(
         parent,
         translate("pdf_output", "Simpan PDF"),
         suggested,

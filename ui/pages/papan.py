@@ -17,12 +17,10 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,9 +38,11 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_report, report_records
 from printing.report_values import shown
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
+from ui.period_field import PeriodField
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
 from ui.row_model import RowTableModel
@@ -170,13 +170,14 @@ class PapanPage(QWidget):
         self.setObjectName("papan_page")
         title = QLabel(translate("papan", "Papan visual dan laporan"))
         title.setProperty("role", "title")
-        self.period_edit = QLineEdit(translate("papan", "bulan ini"))
+        self.period_edit = PeriodField()
         self.period_edit.setObjectName("papan_period")
         self.period_edit.setAccessibleName(translate("papan", "Periode laporan"))
         self.period_edit.setToolTip(
             translate("papan", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
         )
-        self.period_edit.returnPressed.connect(self.show_period)
+        self.period_edit.lineEdit().returnPressed.connect(self.show_period)
+        self.period_edit.activated.connect(self.show_period)
         label = QLabel(translate("papan", "&Periode:"))
         label.setBuddy(self.period_edit)
         show = QPushButton(translate("papan", "&Tampilkan"))
@@ -233,7 +234,7 @@ class PapanPage(QWidget):
     def show_period(self) -> None:
         show_error(self.error, "")
         try:
-            period = parse_period(self.period_edit.text(), self.env.clock.today())
+            period = parse_period(self.period_edit.value(), self.env.clock.today())
         except KioskError as exc:
             show_error(self.error, exc.message)
             return
@@ -314,7 +315,7 @@ class PapanPage(QWidget):
 
     def choose_folder(self, caption: str) -> str:
         """The folder to save into (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(self, caption)
+        return file_dialogs.choose_folder(self, caption)
 
     def on_save(self) -> None:
         report = self.report

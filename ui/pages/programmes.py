@@ -23,6 +23,7 @@ from kiosk.eligibility import TESTS
 from kiosk.services.actor import Actor
 from kiosk.services.eligibility import CatalogueRow, programme_catalogue, set_programme_rules
 from kiosk.services.reference import Choice, add_programme
+from ui import words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
@@ -63,7 +64,7 @@ class ProgrammesPage(QWidget):
             lambda r: (
                 r.code,
                 r.name,
-                r.level,
+                words.level(r.level),
                 translate("programmes", "kantor ini") if r.by_office else "bawaan/kabupaten",
                 r.source,
             ),

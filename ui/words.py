@@ -1,10 +1,10 @@
 """The window's words for the core's codes: roles, case statuses and deadlines, approval steps,
-referral and product statuses, timeline events, programme levels.
+referral and product statuses, timeline events, programme levels, a report's columns.
 
 The core keeps its Indonesian words (the audit, the printed papers and the command line read
 them); the window looks the code up in the core's table and shows that word in the chosen
 language. The words are marked below for ``lupdate`` in the context ``words``;
-tests/ui/test_words.py fails when a word of the core's tables is not marked here.
+tests/ui/test_words.py fails when a word of the core's tables has no English.
 """
 
 from __future__ import annotations
@@ -68,6 +68,10 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Kabar dari kabupaten"),
     QT_TRANSLATE_NOOP("words", "Tahapan (prosedur Depok)"),
     QT_TRANSLATE_NOOP("words", "Keluarga terdampak ditambahkan"),
+    QT_TRANSLATE_NOOP("words", "Laki-laki"),
+    QT_TRANSLATE_NOOP("words", "Perempuan"),
+    QT_TRANSLATE_NOOP("words", "Tidak diketahui"),
+    QT_TRANSLATE_NOOP("words", "Jumlah"),
 )
 
 
@@ -113,6 +117,11 @@ def referral_status(code: str) -> str:
 
 def product_status(code: str) -> str:
     return _said(rules.PRODUCT_STATUS_LABELS, code)
+
+
+def column(label: str) -> str:
+    """A report table's column (*Perempuan*, *Jumlah*: kiosk/reports/model.py)."""
+    return translate("words", label)
 
 
 def level(code: str) -> str:

@@ -38,10 +38,10 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_report, report_records
 from printing.report_values import shown
-from ui import file_dialogs
+from ui import file_dialogs, words
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.period_field import PeriodField
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
@@ -142,7 +142,8 @@ class PanelView(QWidget):
         rows = [*t.rows, *([t.total] if t.total else [])]
         # Formatted once (babel's 20.000), not at every repaint of a cell.
         text = {id(r): (r.label, *(shown(v) for v in r.values)) for r in rows}
-        self.model = RowTableModel(("", *t.columns), lambda r: text[id(r)], self)
+        heads = ("", *(words.column(c) for c in t.columns))
+        self.model = RowTableModel(heads, lambda r: text[id(r)], self)
         self.model.set_rows(rows)
         self.numbers.setModel(self.model)
         self.numbers.setAccessibleName(
@@ -367,11 +368,15 @@ class PapanPage(QWidget):
         show_error(self.error, message_of(exc))
 
 
+_SHORT = {
+    "usulan": QT_TRANSLATE_NOOP("papan", "1. Usulan data"),
+    "akses": QT_TRANSLATE_NOOP("papan", "2. Akses program"),
+    "tumpang_tindih": QT_TRANSLATE_NOOP("papan", "3. Tumpang tindih"),
+    "kesenjangan": QT_TRANSLATE_NOOP("papan", "4. Kesenjangan"),
+    "layanan": QT_TRANSLATE_NOOP("papan", "Kinerja layanan"),
+}
+
+
 def _short(code: str) -> str:
-    return {
-        "usulan": "1. Usulan data",
-        "akses": "2. Akses program",
-        "tumpang_tindih": "3. Tumpang tindih",
-        "kesenjangan": "4. Kesenjangan",
-        "layanan": "Kinerja layanan",
-    }.get(code, code)
+    """A panel's tab, in the chosen language."""
+    return translate("papan", _SHORT[code]) if code in _SHORT else code

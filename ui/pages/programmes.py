@@ -65,7 +65,9 @@ class ProgrammesPage(QWidget):
                 r.code,
                 r.name,
                 words.level(r.level),
-                translate("programmes", "kantor ini") if r.by_office else "bawaan/kabupaten",
+                translate("programmes", "kantor ini")
+                if r.by_office
+                else translate("programmes", "bawaan/kabupaten"),
                 r.source,
             ),
             self,

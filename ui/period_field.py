@@ -8,7 +8,7 @@ goes to the parser as written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -33,9 +33,20 @@ class PeriodField(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As wide as a period's name, not as the longest label: the page fits 1024 px.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         for value, label in USUAL:
             self.addItem(translate("period_field", label), value)
         self.setCurrentIndex(0)
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrow enough for a small screen with large text (a line edit's share of the row):
+        the field still asks for a period name's width when there is room."""
+        room = self.fontMetrics().horizontalAdvance("2026-11") + 40  # the arrow and frame
+        return QSize(
+            min(room, super().minimumSizeHint().width()), super().minimumSizeHint().height()
+        )
 
     def value(self) -> str:
         """What the parser reads: a usual period's name, or the text as the officer typed it

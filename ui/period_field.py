@@ -8,7 +8,7 @@ goes to the parser as written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -27,7 +27,10 @@ USUAL = (
 
 
 class PeriodField(QComboBox):
-    """An editable list of the usual periods; starts on this month."""
+    """An editable list of the usual periods; starts on this month. ``entered()``: Enter was
+    pressed in it, or a period picked from its list."""
+
+    entered = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,6 +42,10 @@ class PeriodField(QComboBox):
         for value, label in USUAL:
             self.addItem(translate("period_field", label), value)
         self.setCurrentIndex(0)
+        edit = self.lineEdit()
+        assert edit is not None  # editable
+        edit.returnPressed.connect(self.entered)
+        self.activated.connect(self.entered)
 
     def minimumSizeHint(self) -> QSize:
         """Narrow enough for a small screen with large text (a line edit's share of the row):

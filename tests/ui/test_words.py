@@ -8,9 +8,11 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from kiosk import case_rules as rules
+from kiosk.periods import parse_period
 from kiosk.reports.model import SEX_LABELS, TOTAL
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.actor import Actor
@@ -102,8 +104,13 @@ def test_a_period_typed_or_chosen_reaches_the_parser_as_its_value(
     window = _everyone(qtbot, make_window, gateway, office)  # held: qtbot holds it weakly
     page = window.shell.show_key("prelist")
     page.period.setEditText("last year")  # the label, typed in the chosen language
-    page.show_period()
-    assert _errors(page) == [] and page.export.period.code == "2025"
+    qtbot.keyClick(page.period, Qt.Key.Key_Return)
+    today = page.env.clock.today()
+    assert _errors(page) == [] and page.export.period.code == str(today.year - 1)
+    page.period.setCurrentIndex(page.period.findData("bulan lalu"))
+    page.period.activated.emit(page.period.currentIndex())  # picked from the list
+    last_month = parse_period("bulan lalu", today).code
+    assert page.period.currentText() == "Last month" and page.export.period.code == last_month
     page.period.setEditText("2026Q3")
     page.show_period()
     assert _errors(page) == [] and page.export.period.code == "2026Q3"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.periods import EXAMPLES, Period, parse_period
 from kiosk.reports.indicators import BY_CODE
-from kiosk.reports.model import SEX_KEYS, Panel, Report, Row, Table
+from kiosk.reports.model import SEX_KEYS, TOTAL, Panel, Report, Row, Table
 from kiosk.reports.panels import headline
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -141,7 +141,8 @@ class PanelView(QWidget):
         )
         rows = [*t.rows, *([t.total] if t.total else [])]
         # Formatted once (babel's 20.000), not at every repaint of a cell.
-        text = {id(r): (r.label, *(shown(v) for v in r.values)) for r in rows}
+        # The total's word is the window's; the rows' are the office's data.
+        text = {id(r): (_label(r), *(shown(v) for v in r.values)) for r in rows}
         heads = ("", *(words.column(c) for c in t.columns))
         self.model = RowTableModel(heads, lambda r: text[id(r)], self)
         self.model.set_rows(rows)
@@ -177,8 +178,7 @@ class PapanPage(QWidget):
         self.period_edit.setToolTip(
             translate("papan", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
         )
-        self.period_edit.lineEdit().returnPressed.connect(self.show_period)
-        self.period_edit.activated.connect(self.show_period)
+        self.period_edit.entered.connect(self.show_period)
         label = QLabel(translate("papan", "&Periode:"))
         label.setBuddy(self.period_edit)
         show = QPushButton(translate("papan", "&Tampilkan"))
@@ -380,3 +380,7 @@ _SHORT = {
 def _short(code: str) -> str:
     """A panel's tab, in the chosen language."""
     return translate("papan", _SHORT[code]) if code in _SHORT else code
+
+
+def _label(row: Row) -> str:
+    return words.column(row.label) if row.key == TOTAL else row.label

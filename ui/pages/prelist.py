@@ -43,8 +43,7 @@ class PrelistPage(QWidget):
         self.period.setToolTip(
             translate("prelist", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
         )
-        self.period.lineEdit().returnPressed.connect(self.show_period)
-        self.period.activated.connect(self.show_period)
+        self.period.entered.connect(self.show_period)
         label = QLabel(translate("prelist", "&Periode:"))
         label.setBuddy(self.period)
         show = QPushButton(translate("prelist", "&Tampilkan"))

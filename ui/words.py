@@ -1,5 +1,6 @@
-"""The window's words for the core's codes: roles, case statuses and deadlines, approval steps,
-referral and product statuses, timeline events, programme levels, a report's columns.
+"""The window's words for the core's codes: roles, case statuses and deadlines, approval steps
+(what they decide, their votes), referral and product statuses, timeline events, programme
+levels, a report's columns.
 
 The core keeps its Indonesian words (the audit, the printed papers and the command line read
 them); the window looks the code up in the core's table and shows that word in the chosen
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 
 from kiosk import case_rules as rules
 from kiosk.roles import ROLE_LABELS
+from kiosk.services.approvals import SUBJECT_LABELS
 from kiosk.services.cases import EVENT_LABELS, event_names_status
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -23,6 +25,12 @@ LEVELS = {
     "provinsi": QT_TRANSLATE_NOOP("words", "Provinsi"),
     "pusat": QT_TRANSLATE_NOOP("words", "Pusat"),
     "non_pemerintah": QT_TRANSLATE_NOOP("words", "Non-pemerintah"),
+}
+
+# Votes on an approval step: codes the core stores, words only here.
+VOTES = {
+    "setuju": QT_TRANSLATE_NOOP("words", "setuju"),
+    "tolak": QT_TRANSLATE_NOOP("words", "tolak"),
 }
 
 # The core's words, for lupdate (kiosk/roles.py, kiosk/case_rules.py, kiosk/services/cases.py).
@@ -68,6 +76,8 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Kabar dari kabupaten"),
     QT_TRANSLATE_NOOP("words", "Tahapan (prosedur Depok)"),
     QT_TRANSLATE_NOOP("words", "Keluarga terdampak ditambahkan"),
+    QT_TRANSLATE_NOOP("words", "Penyelesaian"),
+    QT_TRANSLATE_NOOP("words", "Rujukan"),
     QT_TRANSLATE_NOOP("words", "Laki-laki"),
     QT_TRANSLATE_NOOP("words", "Perempuan"),
     QT_TRANSLATE_NOOP("words", "Tidak diketahui"),
@@ -117,6 +127,16 @@ def referral_status(code: str) -> str:
 
 def product_status(code: str) -> str:
     return _said(rules.PRODUCT_STATUS_LABELS, code)
+
+
+def subject(code: str) -> str:
+    """What an approval step decides on (``rujukan``: a referral)."""
+    return translate("words", SUBJECT_LABELS.get(code) or code.capitalize())
+
+
+def vote(code: str) -> str:
+    """An approver's decision (``setuju``, ``tolak``)."""
+    return translate("words", VOTES.get(code, code))
 
 
 def column(label: str) -> str:

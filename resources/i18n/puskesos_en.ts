@@ -3782,6 +3782,14 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>Non-government</translation>
     </message>
     <message>
+        <source>setuju</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>tolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
         <source>Petugas Front Office</source>
         <translation>Front office officer</translation>
     </message>
@@ -3944,6 +3952,14 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Keluarga terdampak ditambahkan</source>
         <translation>Affected household added</translation>
+    </message>
+    <message>
+        <source>Penyelesaian</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referral</translation>
     </message>
     <message>
         <source>Laki-laki</source>

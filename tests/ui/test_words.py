@@ -16,6 +16,7 @@ from kiosk.periods import parse_period
 from kiosk.reports.model import SEX_LABELS, TOTAL
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.actor import Actor
+from kiosk.services.approvals import SUBJECT_LABELS
 from kiosk.services.cases import EVENT_LABELS
 from kiosk.services.eligibility import Eligibility, ProgrammeHint
 from kiosk.services.officers import create_officer
@@ -207,6 +208,7 @@ def test_every_word_of_the_core_is_in_the_english_catalogue(qapp):
             rules.PRODUCT_STATUS_LABELS,
             EVENT_LABELS,
             {**SEX_LABELS, TOTAL: TOTAL},
+            SUBJECT_LABELS,
         )
         untranslated = [
             label

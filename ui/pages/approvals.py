@@ -52,7 +52,7 @@ class ApprovalsPage(QWidget):
             lambda p: (
                 translate("approvals", "DARURAT") if p.emergency else "",
                 p.tracking_number,
-                p.subject_label
+                words.subject(p.subject_type)
                 + (translate("approvals", " (putaran {0})").format(p.round) if p.round > 1 else ""),
                 p.person_name,
                 words.step_role(p.role),

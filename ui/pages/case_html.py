@@ -40,7 +40,7 @@ def case_html(v: CaseView, clock: Any) -> str:
             f"<h3>{e(p.product_label)} ({e(words.product_status(p.status))}{e(signed)})</h3>"
         )
     for s in v.resolution_steps:
-        votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+        votes = _votes(s.votes)
         text = translate("case_html", "Penyelesaian, {0}: {1} {2}")
         said = text.format(words.step_role(s.role), words.step_status(s.status), votes)
         out.append("<p>" + e(said) + "</p>")
@@ -148,7 +148,7 @@ def _referrals(v: CaseView) -> list[str]:
             f"<p>{e(r.reason)}</p><ul>"
         )
         for s in r.steps:
-            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+            votes = _votes(s.votes)
             out.append(
                 "<li>"
                 + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
@@ -158,3 +158,8 @@ def _referrals(v: CaseView) -> list[str]:
             )
         out.append("</ul>")
     return out
+
+
+def _votes(votes: tuple[tuple[str, str, str], ...]) -> str:
+    """Who decided what, and why: *Agus: approved - data checked*."""
+    return "; ".join(f"{n}: {words.vote(d)}{(' - ' + x) if x else ''}" for n, d, x in votes)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 
 from ui import file_dialogs, pdf_output
 from ui.i18n import apply_language, qt_catalogue
@@ -55,6 +56,24 @@ def test_every_kind_of_dialog_starts_in_documents(qtbot, documents):
     assert pdf_output.save_with_dialog(parent, b"%PDF", "surat.pdf") is None
     assert [seen[0][0] for seen in (folder, opened, saved)] == [str(documents)] * 3
     assert saved[0][1] == [str(documents / "surat.pdf")]
+
+
+def test_printing_to_a_file_proposes_documents(qtbot, documents):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    proposed: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintDialog):
+            QTimer.singleShot(20, look)
+            return
+        proposed.append(dialog.findChild(QLineEdit, "filename").text())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert pdf_output.print_with_dialog(parent, b"%PDF", "Surat rujukan 2026/1") is False
+    assert proposed == [str(documents / "Surat rujukan 2026-1.pdf")]
 
 
 def test_the_papan_save_button_opens_in_documents(qtbot, make_window, office, documents):

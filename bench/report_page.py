@@ -50,7 +50,7 @@ def stall(ctx, actor, period) -> float:  # type: ignore[no-untyped-def]
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
-    page.period_edit.setText(period.code)
+    page.period_edit.setEditText(period.code)
     started = time.perf_counter()
     page.show_period()
     while page.report is None and time.perf_counter() - started < 60:

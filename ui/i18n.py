@@ -12,9 +12,10 @@ so a translation may put the value where its language wants it.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from kiosk.regions import RESOURCES
 
@@ -49,17 +50,34 @@ def qm_path(code: str) -> str:
     return str(I18N_DIR / f"puskesos_{code}.qm")
 
 
-def apply_language(app: QCoreApplication, code: str) -> bool:
-    """Use ``code`` from now on (widgets built afterwards show it). False when its file is
-    missing or unreadable: the interface stays Indonesian."""
-    for old in _installed:
-        app.removeTranslator(old)
-    _installed.clear()
-    if code not in LANGUAGES or code == SOURCE:
-        return code == SOURCE
+def qt_catalogue(code: str) -> str | None:
+    """Qt's own catalogue for ``code`` (the print and file dialogs' buttons), from the
+    translations PySide6 ships; None when it ships none (it has no Indonesian one as of
+    PySide6 6.x: those dialogs then stay in Qt's English)."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    found = folder / f"qtbase_{code}.qm"
+    return str(found) if found.is_file() else None
+
+
+def _install(app: QCoreApplication, path: str) -> bool:
     translator = QTranslator(app)
-    if not translator.load(qm_path(code)):
+    if not translator.load(path):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
     return True
+
+
+def apply_language(app: QCoreApplication, code: str) -> bool:
+    """Use ``code`` from now on (widgets built afterwards show it), with Qt's own catalogue
+    for it where one exists. False when the window's file is missing or unreadable: the
+    interface stays Indonesian."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if code not in LANGUAGES:
+        return False
+    qt_own = qt_catalogue(code)
+    if qt_own is not None:
+        _install(app, qt_own)
+    return code == SOURCE or _install(app, qm_path(code))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from kiosk.roles import ROLE_LABELS
 from kiosk.services.officers import OfficerView
+from ui import words
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
 
@@ -27,7 +27,7 @@ def _cells(v: OfficerView) -> tuple[str, str, str, str]:
             else translate("officer_model", "Aktif")
         )
     )
-    return v.username, v.full_name, ", ".join(ROLE_LABELS[r] for r in v.roles), status
+    return v.username, v.full_name, words.roles(v.roles), status
 
 
 class OfficerTableModel(RowTableModel[OfficerView]):

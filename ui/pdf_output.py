@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from printing.rasterize import render_pages
+from ui import file_dialogs
 from ui.i18n import translate
 
 
@@ -51,6 +52,12 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(translate("pdf_output", "Cetak {0}").format(title))
+    # Printing to a file: Qt's own dialog proposes the program's folder (not on Windows,
+    # whose dialog is the system's); the officer's Documents instead.
+    to_file = dialog.findChild(QLineEdit, "filename")
+    if to_file is not None:
+        name = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "dokumen"
+        to_file.setText(str(file_dialogs.documents() / f"{name}.pdf"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_to(printer, pdf)
@@ -59,7 +66,7 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
 
 def save_with_dialog(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
     """Ask where to save the PDF; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(
+    name = file_dialogs.save_file(
         parent,
         translate("pdf_output", "Simpan PDF"),
         suggested,

@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.reports.model import SEX_KEYS, SEX_LABELS, Table
 from printing.report_values import number
+from ui import words
 from ui.i18n import translate
 
 MAX_BARS = 12
@@ -52,7 +53,7 @@ def chart_for(t: Table, high_contrast: bool = False) -> QChart:
         by_sex = t.columns[: len(SEX_KEYS)] == tuple(SEX_LABELS[s] for s in SEX_KEYS)
         series = QHorizontalStackedBarSeries() if by_sex else QHorizontalBarSeries()
         for i, name in enumerate(t.columns[: len(SEX_KEYS)] if by_sex else t.columns[-1:]):
-            bar = QBarSet(name)
+            bar = QBarSet(words.column(name))
             column = i if by_sex else len(t.columns) - 1
             bar.append([number(r.values[column]) for r in rows])
             series.append(bar)

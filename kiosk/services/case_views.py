@@ -33,7 +33,7 @@ from kiosk.models import (
 from kiosk.roles import Perm, permissions_of
 from kiosk.services.access import AccessNeed, access_needs, needs_of
 from kiosk.services.actor import Actor
-from kiosk.services.cases import EVENT_LABELS, load_case
+from kiosk.services.cases import event_words, load_case
 from kiosk.services.community_cases import StageView, households_of, stage_view
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import action
@@ -48,6 +48,7 @@ class TimelineEntry:
     officer: str
     source: str
     to_status: str | None
+    kind: str = ""  # the event's code: the window words it in the chosen language
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class CaseView:
     community: str = ""  # a community case's group and place
     households: tuple[tuple[str, str], ...] = ()  # a community case's (No. KK, head)
     stage: StageView | None = None  # Depok's procedure, once the case follows it
+    health: str = ""  # the deadline's code (rules.ON_TRACK ...): the window words it
 
 
 def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[StepView, ...]:
@@ -184,14 +186,14 @@ def _timeline(session: Session, c: Case) -> tuple[TimelineEntry, ...]:
     return tuple(
         TimelineEntry(
             e.at,
-            EVENT_LABELS.get(e.kind, e.kind.replace("_", " ").capitalize())
-            + (f": {rules.STATUS_LABELS.get(e.to_status, e.to_status)}" if e.to_status else ""),
+            event_words(e.kind, e.to_status),
             e.note,
             names.get(e.officer_id, upstream if e.source != "lokal" else "-")
             if e.officer_id
             else (upstream if e.source != "lokal" else "-"),
             e.source,
             e.to_status,
+            e.kind,
         )
         for e in events
     )
@@ -264,6 +266,7 @@ def _complaint_words(session: Session, complaint: Complaint | None) -> tuple[str
 
 def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> CaseView:
     today = (clock or Clock()).today()
+    health = rules.health(c.status, c.due_on, today, holidays(session))
     person = session.get(Person, c.person_id) if c.person_id else None
     complaint = session.scalars(select(Complaint).where(Complaint.case_id == c.id)).first()
     referrals, prods = _referrals(session, c), _products(session, c)
@@ -287,7 +290,7 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         c.emergency,
         c.sensitive,
         c.due_on,
-        rules.HEALTH_LABELS[rules.health(c.status, c.due_on, today, holidays(session))],
+        rules.HEALTH_LABELS[health],
         c.decision,
         c.person_id,
         person.name if person else (c.community or "-"),
@@ -306,6 +309,7 @@ def _detail(session: Session, actor: Actor, c: Case, clock: Clock | None) -> Cas
         c.community,
         households_of(session, c.id) if c.subject == "komunitas" else (),
         stage_view(c.stage, c.stage_due_on) if c.stage else None,
+        health,
     )
 
 

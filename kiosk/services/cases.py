@@ -47,6 +47,21 @@ EVENT_LABELS = {
 }
 
 
+def event_names_status(kind: str, to_status: str) -> bool:
+    """Whether the event's words already name the status it led to (*Diterima di front
+    office* for ``diterima``, *Dirujuk* for ``dirujuk``): the timeline says it once."""
+    said = EVENT_LABELS.get(kind, "").casefold()
+    return said.startswith(rules.STATUS_LABELS.get(to_status, to_status).casefold())
+
+
+def event_words(kind: str, to_status: str | None) -> str:
+    """A timeline line in the core's words: the event, and the status it led to."""
+    said = EVENT_LABELS.get(kind) or kind.replace("_", " ").capitalize()
+    if not to_status or event_names_status(kind, to_status):
+        return said
+    return f"{said}: {rules.STATUS_LABELS.get(to_status, to_status)}"
+
+
 def load_case(session: Session, case_id: uuid.UUID) -> Case:
     found = session.get(Case, case_id)
     if found is None:

@@ -42,6 +42,7 @@ class CaseLine:
     kind: str
     status_label: str
     opened_on: date
+    status: str = ""  # the code: the window words it in the chosen language
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def person_profile(
             c.kind,
             rules.STATUS_LABELS.get(c.status, c.status),
             clock.local(c.created_at).date(),
+            c.status,
         )
         for c in session.scalars(
             select(Case).where(or_(*cases_of)).order_by(Case.created_at.desc()).limit(50)

@@ -502,12 +502,20 @@ Continue?</translation>
         <translation>Citizen: {0}</translation>
     </message>
     <message>
-        <source>; perlu dicek: {0}</source>
-        <translation>; to check: {0}</translation>
+        <source>Mungkin memenuhi syarat (petunjuk): {0}.</source>
+        <translation>May qualify (a hint): {0}.</translation>
     </message>
     <message>
-        <source>Mungkin memenuhi syarat (petunjuk): </source>
-        <translation>May qualify (a hint): </translation>
+        <source>{0} ({1}; perlu dicek: {2})</source>
+        <translation>{0} ({1}; to check: {2})</translation>
+    </message>
+    <message>
+        <source>{0} (perlu dicek: {1})</source>
+        <translation>{0} (to check: {1})</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>Belum ada data DTKS di komputer ini: status DTKS tidak dapat diperiksa.</source>
@@ -797,6 +805,10 @@ Continue?</translation>
     <message>
         <source>belum terkirim (tanda terima masih SEMENTARA)</source>
         <translation>not yet sent (the receipt is still PROVISIONAL)</translation>
+    </message>
+    <message>
+        <source>Perjalanan</source>
+        <translation>History</translation>
     </message>
     <message>
         <source>Cek status pengaduan</source>
@@ -1976,11 +1988,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Papan visual dan laporan</source>
-        <translation>Papan visual and reports</translation>
-    </message>
-    <message>
-        <source>bulan ini</source>
-        <translation>this month</translation>
+        <translation>Visual board and reports</translation>
     </message>
     <message>
         <source>Periode laporan</source>
@@ -2016,7 +2024,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Panel papan visual</source>
-        <translation>Papan visual panels</translation>
+        <translation>Visual board panels</translation>
     </message>
     <message>
         <source>Menghitung {0}…</source>
@@ -2057,6 +2065,26 @@ Import without a data date?</translation>
     <message>
         <source>Berkas tidak dapat ditulis ({0}). Pilih folder lain.</source>
         <translation>The file cannot be written ({0}). Choose another folder.</translation>
+    </message>
+    <message>
+        <source>1. Usulan data</source>
+        <translation>1. Data proposals</translation>
+    </message>
+    <message>
+        <source>2. Akses program</source>
+        <translation>2. Programme access</translation>
+    </message>
+    <message>
+        <source>3. Tumpang tindih</source>
+        <translation>3. Overlaps</translation>
+    </message>
+    <message>
+        <source>4. Kesenjangan</source>
+        <translation>4. Gaps</translation>
+    </message>
+    <message>
+        <source>Kinerja layanan</source>
+        <translation>Service performance</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2131,41 @@ Import without a data date?</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>period_field</name>
+    <message>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Bulan lalu</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Kuartal ini</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Kuartal lalu</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>Semester ini</source>
+        <translation>This half-year</translation>
+    </message>
+    <message>
+        <source>Semester lalu</source>
+        <translation>Last half-year</translation>
+    </message>
+    <message>
+        <source>Tahun ini</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Tahun lalu</source>
+        <translation>Last year</translation>
     </message>
 </context>
 <context>
@@ -2219,12 +2282,24 @@ Import without a data date?</translation>
         <translation>to be checked</translation>
     </message>
     <message>
+        <source>terpenuhi</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>tidak terpenuhi</source>
+        <translation>not met</translation>
+    </message>
+    <message>
         <source>belum diketahui</source>
         <translation>not known yet</translation>
     </message>
     <message>
         <source>Anggota keluarga ({0})</source>
         <translation>Household members ({0})</translation>
+    </message>
+    <message>
+        <source>meninggal</source>
+        <translation>deceased</translation>
     </message>
     <message>
         <source>Kasus ({0})</source>
@@ -2410,10 +2485,6 @@ Import without a data date?</translation>
     <message>
         <source>Usulan daftar awal (pre-list) DTKS</source>
         <translation>DTKS pre-list proposals</translation>
-    </message>
-    <message>
-        <source>bulan ini</source>
-        <translation>this month</translation>
     </message>
     <message>
         <source>Periode usulan</source>
@@ -2659,6 +2730,10 @@ Import without a data date?</translation>
     <message>
         <source>kantor ini</source>
         <translation>this office</translation>
+    </message>
+    <message>
+        <source>bawaan/kabupaten</source>
+        <translation>built-in/kabupaten</translation>
     </message>
     <message>
         <source>Katalog program</source>
@@ -3598,7 +3673,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Papan visual</source>
-        <translation>Papan visual</translation>
+        <translation>Visual board</translation>
     </message>
     <message>
         <source>PPKS</source>
@@ -3801,6 +3876,229 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Sinkronisasi gagal: {0}</source>
         <translation>Sync failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kabupaten</source>
+        <translation>Kabupaten</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Pusat</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>Non-pemerintah</source>
+        <translation>Non-government</translation>
+    </message>
+    <message>
+        <source>setuju</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>tolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>Petugas Front Office</source>
+        <translation>Front office officer</translation>
+    </message>
+    <message>
+        <source>Petugas Back Office</source>
+        <translation>Back office officer</translation>
+    </message>
+    <message>
+        <source>Koordinator Puskesos</source>
+        <translation>Puskesos coordinator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Fasilitator</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Layar antrian pintu</source>
+        <translation>Door queue screen</translation>
+    </message>
+    <message>
+        <source>Manajer SLRT kabupaten</source>
+        <translation>Kabupaten SLRT manager</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Ditelaah</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Dirujuk</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dipenuhi</source>
+        <translation>Cannot be met</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Sesuai jadwal</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>Hampir jatuh tempo</source>
+        <translation>Nearly due</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Menunggu persetujuan di Puskesos</source>
+        <translation>Awaiting approval at the Puskesos</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan SLRT kabupaten (dikirim saat sinkronisasi)</source>
+        <translation>Awaiting the kabupaten SLRT&apos;s decision (sent at the next sync)</translation>
+    </message>
+    <message>
+        <source>Disetujui; surat rujukan dapat dicetak</source>
+        <translation>Approved; the referral letter can be printed</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk diperbaiki</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Disetujui; menunggu tanda tangan</source>
+        <translation>Approved; awaiting signature</translation>
+    </message>
+    <message>
+        <source>Ditandatangani; siap diserahkan</source>
+        <translation>Signed; ready to hand over</translation>
+    </message>
+    <message>
+        <source>Sudah diserahkan kepada warga</source>
+        <translation>Handed over to the citizen</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Diterima di front office</source>
+        <translation>Received at the front office</translation>
+    </message>
+    <message>
+        <source>Status diubah</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Catatan analisis</source>
+        <translation>Analysis note</translation>
+    </message>
+    <message>
+        <source>Diajukan untuk persetujuan</source>
+        <translation>Submitted for approval</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Warga diberi tahu</source>
+        <translation>Citizen informed</translation>
+    </message>
+    <message>
+        <source>Produk layanan</source>
+        <translation>Service product</translation>
+    </message>
+    <message>
+        <source>Kabar dari kabupaten</source>
+        <translation>News from the kabupaten</translation>
+    </message>
+    <message>
+        <source>Tahapan (prosedur Depok)</source>
+        <translation>Stage (Depok procedure)</translation>
+    </message>
+    <message>
+        <source>Keluarga terdampak ditambahkan</source>
+        <translation>Affected household added</translation>
+    </message>
+    <message>
+        <source>Penyelesaian</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Tidak diketahui</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 </TS>

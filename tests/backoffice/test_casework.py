@@ -55,7 +55,7 @@ def test_resolution_needs_the_coordinator_then_the_citizen_is_told_then_closed(
     assert view.status == rules.CLOSED and view.told
     assert view.decision == "Data bank dibetulkan; cair tahap 4."
     assert [e.label for e in view.timeline] == [
-        "Diterima di front office: Diterima",
+        "Diterima di front office",  # the status once, not "...: Diterima"
         "Status diubah: Ditelaah",
         "Catatan analisis",
         "Status diubah: Diproses",

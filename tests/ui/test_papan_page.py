@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("village")
 
 def _show(qtbot, make_window, user):
     page = login(qtbot, make_window, user, "papan")
-    page.period_edit.setText("2026Q4")
+    page.period_edit.setEditText("2026Q4")
     page.show_period()
     return page
 
@@ -70,6 +70,6 @@ def test_saving_the_report_and_the_web_page(qtbot, make_window, tmp_path):
     names = sorted(p.name for p in (tmp_path / "usb").iterdir())
     assert names == ["index.html", "laporan-2026Q4.pdf", "laporan-2026Q4.xlsx"]
     assert "&lt;5" in (tmp_path / "usb" / "index.html").read_text(encoding="utf-8")
-    page.period_edit.setText("bulan depan")
+    page.period_edit.setEditText("bulan depan")
     page.show_period()
     assert "Periode" in page.error.text()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("proposals")
 
 def test_the_page_shows_masked_niks_and_saves_both_files(qtbot, make_window, tmp_path):
     page = login(qtbot, make_window, "coordinator", "prelist")
-    page.period.setText("2026")
+    page.period.setEditText("2026")
     page.show_period()
     shown = [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
     assert shown and all("*" in nik for nik in shown)  # masked on screen
@@ -21,6 +21,6 @@ def test_the_page_shows_masked_niks_and_saves_both_files(qtbot, make_window, tmp
     page.save.click()
     assert (tmp_path / "usb" / "usulan-2026.xlsx").exists()
     assert (tmp_path / "usb" / "usulan-2026.pdf").exists()
-    page.period.setText("bulan depan")
+    page.period.setEditText("bulan depan")
     page.show_period()
     assert "Periode" in page.error.text()

@@ -22,6 +22,7 @@ from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
+from ui import words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
@@ -51,10 +52,10 @@ class ApprovalsPage(QWidget):
             lambda p: (
                 translate("approvals", "DARURAT") if p.emergency else "",
                 p.tracking_number,
-                p.subject_label
+                words.subject(p.subject_type)
                 + (translate("approvals", " (putaran {0})").format(p.round) if p.round > 1 else ""),
                 p.person_name,
-                p.role_label,
+                words.step_role(p.role),
                 p.summary,
             ),
             self,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from kiosk.services.backups import (
     restore_backup,
     set_backup_mirror,
 )
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -178,7 +178,7 @@ class BackupPage(QWidget):
         self.refresh()
 
     def choose_mirror(self) -> str:
-        return QFileDialog.getExistingDirectory(
+        return file_dialogs.choose_folder(
             self, translate("backups", "Pilih folder kedua untuk cadangan")
         )
 

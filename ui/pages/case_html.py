@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.clock import tanggal, tanggal_jam
 from kiosk.services.case_views import CaseView
+from ui import words
 from ui.i18n import translate
 
 
@@ -35,11 +36,14 @@ def case_html(v: CaseView, clock: Any) -> str:
             if p.signed_by_name
             else ""
         )
-        out.append(f"<h3>{e(p.product_label)} ({e(p.status_label)}{e(signed)})</h3>")
+        out.append(
+            f"<h3>{e(p.product_label)} ({e(words.product_status(p.status))}{e(signed)})</h3>"
+        )
     for s in v.resolution_steps:
-        votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
-        words = translate("case_html", "Penyelesaian, {0}: {1} {2}")
-        out.append("<p>" + e(words.format(s.role_label, s.status_label, votes)) + "</p>")
+        votes = _votes(s.votes)
+        text = translate("case_html", "Penyelesaian, {0}: {1} {2}")
+        said = text.format(words.step_role(s.role), words.step_status(s.status), votes)
+        out.append("<p>" + e(said) + "</p>")
     if v.documents:
         out.append("<h3>" + e(translate("case_html", "Dokumen")) + "</h3><ul>")
         out += [f"<li>{e(k.replace('_', ' '))}: {e(n)}</li>" for k, n in v.documents]
@@ -47,9 +51,8 @@ def case_html(v: CaseView, clock: Any) -> str:
     out.append("<h3>" + e(translate("case_html", "Riwayat")) + "</h3><ul>")
     for t in v.timeline:
         note = f" - {e(t.note)}" if t.note else ""
-        out.append(
-            f"<li>{e(tanggal_jam(t.at, clock))}: <b>{e(t.label)}</b>{note} ({e(t.officer)})</li>"
-        )
+        said = e(words.event(t.kind, t.to_status))
+        out.append(f"<li>{e(tanggal_jam(t.at, clock))}: <b>{said}</b>{note} ({e(t.officer)})</li>")
     out.append("</ul>")
     return "".join(out)
 
@@ -60,20 +63,20 @@ def _community_parts(v: CaseView) -> list[str]:
     out: list[str] = []
     if v.stage:
         st = v.stage
-        words = [st.step]
+        said = [st.step]
         if st.due_on:
-            words.append(
+            said.append(
                 translate("case_html", "Tahap ini selesai paling lambat {0}.").format(
                     tanggal(st.due_on)
                 )
             )
         if st.next_label:
-            words.append(translate("case_html", "Tahap berikutnya: {0}.").format(st.next_label))
+            said.append(translate("case_html", "Tahap berikutnya: {0}.").format(st.next_label))
         out.append(
             "<h3>"
             + e(translate("case_html", "Tahapan (prosedur Depok): {0}").format(st.label))
             + "</h3>"
-            f"<p>{e(' '.join(w for w in words if w))}</p>"
+            f"<p>{e(' '.join(w for w in said if w))}</p>"
         )
     if v.households:
         heading = translate("case_html", "Keluarga terdampak ({0})").format(len(v.households))
@@ -107,9 +110,9 @@ def _facts(v: CaseView) -> list[tuple[str, str]]:
     rows = [
         (translate("case_html", "Nomor lacak"), v.tracking_number),
         who,
-        (translate("case_html", "Status"), v.status_label),
+        (translate("case_html", "Status"), words.status(v.status)),
         (translate("case_html", "Meja"), v.desk_label),
-        (translate("case_html", "Batas jawaban"), f"{due} - {v.health_label}"),
+        (translate("case_html", "Batas jawaban"), f"{due} - {words.health(v.health)}"),
         (
             translate("case_html", "Sektor / kategori"),
             " / ".join(x for x in (v.sector, v.category) if x),
@@ -139,19 +142,24 @@ def _referrals(v: CaseView) -> list[str]:
             "<h3>"
             + e(translate("case_html", "Rujukan ke {0}").format(r.destination_label))
             + "</h3>"
-            f"<p><b>{e(r.status_label)}</b> "
+            f"<p><b>{e(words.referral_status(r.status))}</b> "
             + e(translate("case_html", "(putaran {0})").format(r.round))
             + "</p>"
             f"<p>{e(r.reason)}</p><ul>"
         )
         for s in r.steps:
-            votes = "; ".join(f"{n}: {d} {('- ' + x) if x else ''}" for n, d, x in s.votes)
+            votes = _votes(s.votes)
             out.append(
                 "<li>"
                 + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
-                    s.round, e(s.role_label), e(s.status_label), e(votes)
+                    s.round, e(words.step_role(s.role)), e(words.step_status(s.status)), e(votes)
                 )
                 + "</li>"
             )
         out.append("</ul>")
     return out
+
+
+def _votes(votes: tuple[tuple[str, str, str], ...]) -> str:
+    """Who decided what, and why: *Agus: approved - data checked*."""
+    return "; ".join(f"{n}: {words.vote(d)}{(' - ' + x) if x else ''}" for n, d, x in votes)

@@ -18,7 +18,7 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, find_case
 from kiosk.services.documents import issue_letter
-from ui import pdf_output
+from ui import pdf_output, words
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
@@ -33,7 +33,7 @@ def public_html(v: CaseView, clock: Clock) -> str:
             translate("case_status", "Atas nama"),
             translate("case_status", "{0} (NIK {1})").format(v.person_name, v.nik_masked),
         ),
-        (translate("case_status", "Status"), v.status_label),
+        (translate("case_status", "Status"), words.status(v.status)),
         (translate("case_status", "Ditangani"), v.desk_label),
         (translate("case_status", "Batas jawaban"), tanggal(v.due_on) if v.due_on else "-"),
     ]
@@ -49,8 +49,11 @@ def public_html(v: CaseView, clock: Clock) -> str:
     )
     out = ["<table cellpadding='4'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
-    out.append("</table><h3>Perjalanan</h3><ul>")
-    out += [f"<li>{e(tanggal_jam(t.at, clock))}: {e(t.label)}</li>" for t in status_moves]
+    out.append("</table><h3>" + e(translate("case_status", "Perjalanan")) + "</h3><ul>")
+    out += [
+        f"<li>{e(tanggal_jam(t.at, clock))}: {e(words.event(t.kind, t.to_status))}</li>"
+        for t in status_moves
+    ]
     out.append("</ul>")
     return "".join(out)
 

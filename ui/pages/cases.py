@@ -36,7 +36,7 @@ from kiosk.services.case_views import CaseView, case_detail
 from kiosk.services.cases import CaseRow, add_note, case_inbox, move_case
 from kiosk.services.documents import issue_letter
 from kiosk.services.reference import Choice, choices
-from ui import pdf_output
+from ui import pdf_output, words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
@@ -122,14 +122,14 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         self.status.setObjectName("filter_status")
         self.status.setAccessibleName(translate("cases", "Saring menurut status"))
         self.status.addItem(translate("cases", ALL), NO_CHOICE)
-        for code, label in rules.STATUS_LABELS.items():
-            self.status.addItem(label, code)
+        for code in rules.STATUS_LABELS:
+            self.status.addItem(words.status(code), code)
         self.health = QComboBox()
         self.health.setObjectName("filter_health")
         self.health.setAccessibleName(translate("cases", "Saring menurut tenggat"))
         self.health.addItem(translate("cases", ALL), NO_CHOICE)
         for code in (rules.OVERDUE, rules.AT_RISK, rules.ON_TRACK):
-            self.health.addItem(rules.HEALTH_LABELS[code], code)
+            self.health.addItem(words.health(code), code)
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
         self.search.setPlaceholderText(translate("cases", "Nomor lacak, NIK atau nama"))
@@ -239,8 +239,8 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             translate("cases", "DARURAT") if r.emergency and r.status in rules.OPEN else "",
             r.tracking_number,
             translate("cases", "(rahasia)") if r.sensitive else r.name,
-            r.status_label,
-            r.health_label,
+            words.status(r.status),
+            words.health(r.health),
             tanggal(r.due_on) if r.due_on else "-",
             r.desk_label,
         )

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from kiosk.dtks.name_index import warm
 from kiosk.dtks.reader import encoding_label
 from kiosk.formatting import angka, tanggal_panjang
 from kiosk.services.actor import Actor
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
 from ui.i18n import translate
@@ -117,10 +117,9 @@ class DtksImportPage(QWidget):
         layout.addWidget(self.error)
 
     def on_choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self,
             translate("dtks_import", "Pilih ekspor DTKS/DTSEN"),
-            "",
             translate("dtks_import", "Data (*.csv *.txt *.xlsx)"),
         )
         if name:
@@ -304,7 +303,7 @@ class DtksImportPage(QWidget):
     def on_save_report(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file(
             self,
             translate("dtks_import", "Simpan daftar baris ditolak"),
             "baris-ditolak.csv",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.roles import ROLE_LABELS
 from kiosk.services.actor import Actor
 from kiosk.services.setup import SiteView
+from ui import words
 from ui.i18n import translate
 
 
@@ -16,7 +16,7 @@ class HomePage(QWidget):
     def __init__(self, actor: Actor, site: SiteView | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("home_page")
-        roles = ", ".join(ROLE_LABELS[r] for r in sorted(actor.roles))
+        roles = words.roles(actor.roles)
         title = QLabel(translate("home", "Selamat bekerja, {0}").format(actor.full_name))
         title.setProperty("role", "title")
         where = QLabel(f"{site.name} - {site.district_name}, {site.regency_name}" if site else "")

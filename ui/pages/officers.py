@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.roles import ROLE_LABELS, Role
+from kiosk.roles import Role
 from kiosk.services.actor import Actor
 from kiosk.services.officers import (
     OfficerView,
@@ -27,6 +27,7 @@ from kiosk.services.officers import (
     reset_password,
     set_active,
 )
+from ui import words
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
 from ui.i18n import translate
@@ -76,7 +77,7 @@ class OfficersPage(QWidget):
         grid = QGridLayout(roles)
         self.role_boxes: dict[Role, QCheckBox] = {}
         for i, role in enumerate(Role):
-            cb = QCheckBox(ROLE_LABELS[role])
+            cb = QCheckBox(words.role(role))
             cb.setObjectName(f"role_{role.value}")
             self.role_boxes[role] = cb
             grid.addWidget(cb, i // 2, i % 2)  # two a row: fits 1024 px in English too

@@ -17,12 +17,10 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,15 +32,17 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.periods import EXAMPLES, Period, parse_period
 from kiosk.reports.indicators import BY_CODE
-from kiosk.reports.model import SEX_KEYS, Panel, Report, Row, Table
+from kiosk.reports.model import SEX_KEYS, TOTAL, Panel, Report, Row, Table
 from kiosk.reports.panels import headline
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_report, report_records
 from printing.report_values import shown
+from ui import file_dialogs, words
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.period_field import PeriodField
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
 from ui.row_model import RowTableModel
@@ -141,8 +141,10 @@ class PanelView(QWidget):
         )
         rows = [*t.rows, *([t.total] if t.total else [])]
         # Formatted once (babel's 20.000), not at every repaint of a cell.
-        text = {id(r): (r.label, *(shown(v) for v in r.values)) for r in rows}
-        self.model = RowTableModel(("", *t.columns), lambda r: text[id(r)], self)
+        # The total's word is the window's; the rows' are the office's data.
+        text = {id(r): (_label(r), *(shown(v) for v in r.values)) for r in rows}
+        heads = ("", *(words.column(c) for c in t.columns))
+        self.model = RowTableModel(heads, lambda r: text[id(r)], self)
         self.model.set_rows(rows)
         self.numbers.setModel(self.model)
         self.numbers.setAccessibleName(
@@ -170,13 +172,13 @@ class PapanPage(QWidget):
         self.setObjectName("papan_page")
         title = QLabel(translate("papan", "Papan visual dan laporan"))
         title.setProperty("role", "title")
-        self.period_edit = QLineEdit(translate("papan", "bulan ini"))
+        self.period_edit = PeriodField()
         self.period_edit.setObjectName("papan_period")
         self.period_edit.setAccessibleName(translate("papan", "Periode laporan"))
         self.period_edit.setToolTip(
             translate("papan", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
         )
-        self.period_edit.returnPressed.connect(self.show_period)
+        self.period_edit.entered.connect(self.show_period)
         label = QLabel(translate("papan", "&Periode:"))
         label.setBuddy(self.period_edit)
         show = QPushButton(translate("papan", "&Tampilkan"))
@@ -233,7 +235,7 @@ class PapanPage(QWidget):
     def show_period(self) -> None:
         show_error(self.error, "")
         try:
-            period = parse_period(self.period_edit.text(), self.env.clock.today())
+            period = parse_period(self.period_edit.value(), self.env.clock.today())
         except KioskError as exc:
             show_error(self.error, exc.message)
             return
@@ -314,7 +316,7 @@ class PapanPage(QWidget):
 
     def choose_folder(self, caption: str) -> str:
         """The folder to save into (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(self, caption)
+        return file_dialogs.choose_folder(self, caption)
 
     def on_save(self) -> None:
         report = self.report
@@ -366,11 +368,19 @@ class PapanPage(QWidget):
         show_error(self.error, message_of(exc))
 
 
+_SHORT = {
+    "usulan": QT_TRANSLATE_NOOP("papan", "1. Usulan data"),
+    "akses": QT_TRANSLATE_NOOP("papan", "2. Akses program"),
+    "tumpang_tindih": QT_TRANSLATE_NOOP("papan", "3. Tumpang tindih"),
+    "kesenjangan": QT_TRANSLATE_NOOP("papan", "4. Kesenjangan"),
+    "layanan": QT_TRANSLATE_NOOP("papan", "Kinerja layanan"),
+}
+
+
 def _short(code: str) -> str:
-    return {
-        "usulan": "1. Usulan data",
-        "akses": "2. Akses program",
-        "tumpang_tindih": "3. Tumpang tindih",
-        "kesenjangan": "4. Kesenjangan",
-        "layanan": "Kinerja layanan",
-    }.get(code, code)
+    """A panel's tab, in the chosen language."""
+    return translate("papan", _SHORT[code]) if code in _SHORT else code
+
+
+def _label(row: Row) -> str:
+    return words.column(row.label) if row.key == TOTAL else row.label

@@ -6,6 +6,7 @@ import html
 
 from kiosk.formatting import angka
 from kiosk.services.person_profile import PersonProfile
+from ui import words
 from ui.i18n import translate
 
 
@@ -56,8 +57,8 @@ def person_html(p: PersonProfile) -> str:
         )
         out.append(f"<p><b>{e(h.code)}</b> ({e(h.name)}): {e(mark)}</p><ul>")
         for label, items in (
-            ("terpenuhi", h.met),
-            ("tidak", h.failed),
+            (translate("person_html", "terpenuhi"), h.met),
+            (translate("person_html", "tidak terpenuhi"), h.failed),
             (translate("person_html", "belum diketahui"), h.unknown),
         ):
             if items:
@@ -66,17 +67,21 @@ def person_html(p: PersonProfile) -> str:
     heading = translate("person_html", "Anggota keluarga ({0})").format(len(p.members))
     out.append(f"<h3>{e(heading)}</h3><ul>")
     for m in p.members:
-        facts = (m.relationship, m.disability, "meninggal" if m.deceased else "")
-        words = ", ".join(x for x in (_age(m.age), *facts) if x)
+        facts = (
+            m.relationship,
+            m.disability,
+            translate("person_html", "meninggal") if m.deceased else "",
+        )
+        about = ", ".join(x for x in (_age(m.age), *facts) if x)
         name = f"<b>{e(m.name)}</b>" if m.is_subject else e(m.name)
-        out.append(f"<li>{name} ({e(m.nik_masked)}), {e(words)}</li>")
+        out.append(f"<li>{name} ({e(m.nik_masked)}), {e(about)}</li>")
     out.append("</ul>")
     out.append("<h3>" + e(translate("person_html", "Kasus ({0})").format(len(p.cases))) + "</h3>")
     if p.cases:
         out.append("<ul>")
         out += [
             f"<li>{e(c.tracking_number)} ({e(c.kind)}, {c.opened_on:%d-%m-%Y}): "
-            f"{e(c.status_label)}</li>"
+            f"{e(words.status(c.status))}</li>"
             for c in p.cases
         ]
         out.append("</ul>")

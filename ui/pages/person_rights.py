@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from kiosk.services import person_rights as rights
 from kiosk.services.actor import Actor
 from kiosk.services.dossier import person_dossier
 from kiosk.services.setup import require_site
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
 from ui.i18n import translate
@@ -79,7 +79,7 @@ class PersonRightsPage(QWidget):
         layout.addStretch()
 
     def choose_file(self) -> str:
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file(
             self,
             translate("person_rights", "Simpan data warga"),
             "data-warga.json",

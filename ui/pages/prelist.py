@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,9 +20,11 @@ from kiosk.identity import mask_nik
 from kiosk.periods import EXAMPLES, parse_period
 from kiosk.services.actor import Actor
 from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
+from ui.period_field import PeriodField
 from ui.prelist_files import write_prelist
 from ui.row_model import RowTableModel
 
@@ -37,13 +37,13 @@ class PrelistPage(QWidget):
         self.setObjectName("prelist_page")
         title = QLabel(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
         title.setProperty("role", "title")
-        self.period = QLineEdit(translate("prelist", "bulan ini"))
+        self.period = PeriodField()
         self.period.setObjectName("prelist_period")
         self.period.setAccessibleName(translate("prelist", "Periode usulan"))
         self.period.setToolTip(
             translate("prelist", "Mis. {0}, bulan lalu, kuartal lalu").format(EXAMPLES)
         )
-        self.period.returnPressed.connect(self.show_period)
+        self.period.entered.connect(self.show_period)
         label = QLabel(translate("prelist", "&Periode:"))
         label.setBuddy(self.period)
         show = QPushButton(translate("prelist", "&Tampilkan"))
@@ -90,7 +90,7 @@ class PrelistPage(QWidget):
     def show_period(self) -> None:
         show_error(self.error, "")
         try:
-            period = parse_period(self.period.text(), self.env.clock.today())
+            period = parse_period(self.period.value(), self.env.clock.today())
         except KioskError as exc:
             show_error(self.error, exc.message)
             return
@@ -132,9 +132,7 @@ class PrelistPage(QWidget):
 
     def choose_folder(self) -> str:
         """The folder for the two files (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(
-            self, translate("prelist", "Simpan usulan ke folder")
-        )
+        return file_dialogs.choose_folder(self, translate("prelist", "Simpan usulan ke folder"))
 
     def _failed(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

@@ -25,6 +25,7 @@ from kiosk.errors import ValidationError
 from kiosk.services.actor import Actor
 from kiosk.services.eligibility import CatalogueRow, programme_catalogue, set_programme_rules
 from kiosk.services.reference import Choice, add_programme
+from ui import words
 from ui.criteria_editor import CriteriaEditor
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
@@ -66,8 +67,10 @@ class ProgrammesPage(QWidget):
             lambda r: (
                 r.code,
                 r.name,
-                r.level,
-                translate("programmes", "kantor ini") if r.by_office else "bawaan/kabupaten",
+                words.level(r.level),
+                translate("programmes", "kantor ini")
+                if r.by_office
+                else translate("programmes", "bawaan/kabupaten"),
                 r.source,
             ),
             self,

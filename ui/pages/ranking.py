@@ -12,7 +12,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +43,7 @@ from kiosk.services.ranking_lists import (
 from kiosk.services.reference import programme_list
 from kiosk.services.setup import require_site
 from printing.report_values import shown
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -269,9 +269,7 @@ class RankingPage(QWidget):
 
     def choose_folder(self) -> str:
         """Where the two files go (a test answers this without a dialog)."""
-        return QFileDialog.getExistingDirectory(
-            self, translate("ranking", "Simpan peringkat ke folder")
-        )
+        return file_dialogs.choose_folder(self, translate("ranking", "Simpan peringkat ke folder"))
 
     def on_save(self) -> None:
         folder = self.choose_folder() if self.result else ""

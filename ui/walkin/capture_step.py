@@ -264,17 +264,14 @@ class CaptureStep(QWidget):
 
     def show_hints(self, found: Eligibility) -> None:
         """Programmes the family may qualify for, with why: a hint to tell the citizen about."""
-        parts = []
-        for h in found.hints[:4]:
-            why = "; ".join(h.met[:2])
-            unsure = (
-                translate("capture_step", "; perlu dicek: {0}").format(h.unknown[0])
-                if h.verdict is None and h.unknown
-                else ""
-            )
-            parts.append(f"{h.code} ({why}{unsure})")
+        parts = [
+            _hint(h.code, h.met[:2], h.unknown[:1] if h.verdict is None else ())
+            for h in found.hints[:4]
+        ]
         self.hints.setText(
-            translate("capture_step", "Mungkin memenuhi syarat (petunjuk): ") + ", ".join(parts)
+            translate("capture_step", "Mungkin memenuhi syarat (petunjuk): {0}.").format(
+                ", ".join(parts)
+            )
         )
         self.hints.setVisible(bool(parts))
 
@@ -407,3 +404,18 @@ class CaptureStep(QWidget):
             target = self.combos[field]
         if target is not None:
             target.setFocus()
+
+
+def _hint(code: str, met: Sequence[str], unknown: Sequence[str]) -> str:
+    """One programme of the hint, with why and what is still to check, in whole words: never
+    an empty bracket or a bracket opening on a semicolon."""
+    why = "; ".join(met)
+    if why and unknown:
+        return translate("capture_step", "{0} ({1}; perlu dicek: {2})").format(
+            code, why, unknown[0]
+        )
+    if unknown:
+        return translate("capture_step", "{0} (perlu dicek: {1})").format(code, unknown[0])
+    if why:
+        return translate("capture_step", "{0} ({1})").format(code, why)
+    return code

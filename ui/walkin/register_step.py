@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry
 from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
 from kiosk.services.reference import choices
+from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
 from ui.i18n import translate
@@ -211,10 +211,9 @@ class RegisterStep(QWidget):
         self.edits[target].setFocus()
 
     def on_choose_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self,
             translate("register_step", "Pilih foto rumah"),
-            "",
             translate("register_step", "Gambar (*.jpg *.jpeg *.png)"),
         )
         if not name or self.env.drafts_dir is None:

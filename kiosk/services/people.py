@@ -138,8 +138,7 @@ def _checked_number(
         if not (data.override_choice.strip() or data.override_reason.strip()):
             raise ValidationError(
                 _(
-                    "{0} Bila nomor di kartu memang begitu, pilih alasan menerimanya dari "
-                    "daftar."
+                    "{0} Bila nomor di kartu memang begitu, pilih alasan menerimanya dari daftar."
                 ).format(check.summary()),
                 code=f"{kind}_perlu_alasan",
                 field=kind,

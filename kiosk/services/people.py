@@ -137,9 +137,9 @@ def _checked_number(
     if check.errors:
         if not (data.override_choice.strip() or data.override_reason.strip()):
             raise ValidationError(
-                _(
-                    "{0} Bila nomor di kartu memang begitu, pilih alasan menerimanya dari daftar."
-                ).format(check.summary()),
+                _("{0} Alasannya dipilih dari daftar “Alasan menerima nomor yang janggal”.").format(
+                    check.summary()
+                ),
                 code=f"{kind}_perlu_alasan",
                 field=kind,
             )

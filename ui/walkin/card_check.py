@@ -80,6 +80,17 @@ def confirm_warnings(
     )
     box.setDefaultButton(fix)
     box.setEscapeButton(fix)
+    _below_the_fields(box, parent.window())
     box.exec()
     parent.window().activateWindow()  # the cursor goes back into the form, not nowhere
     return box.clickedButton() is keep
+
+
+def _below_the_fields(box: QMessageBox, window: QWidget) -> None:
+    """Over the lower part of the window, not its middle: the name, the numbers and the sex
+    (what the warnings are about) stay in sight while the officer compares them with the card."""
+    box.adjustSize()
+    frame = window.frameGeometry()
+    x = frame.x() + (frame.width() - box.width()) // 2
+    y = frame.y() + frame.height() - box.height() - 72
+    box.move(x, max(frame.y(), y))

@@ -269,6 +269,7 @@ class RegisterStep(QWidget):
         self.reason.set_shown(bool(state.get("override_choice") or state.get("override_reason")))
 
     def on_save(self) -> None:
+        show_error(self.error, "")  # an answer to the last try would stay beside the next
         v = self.state()
         try:
             born = parse_date(v["birth_date"])

@@ -32,9 +32,9 @@ REASONS = (
     OverrideReason("lainnya", "Lainnya (tulis keterangannya)", needs_words=True),
 )
 _BY_CODE = {r.code: r for r in REASONS}
-# Five digits in a row are a NIK, a No. KK or a telephone typed in the wrong box, never an
-# explanation ("KTP terbit 2010" has four).
-_NUMBER = re.compile(r"[0-9](?:[\s.\-]?[0-9]){4}")
+# Ten digits or more, perhaps grouped, are a NIK, a No. KK or a telephone typed in the wrong
+# box, never an explanation ("KTP terbit 17-08-2009" has eight); so are digits without a word.
+_NUMBER = re.compile(r"[0-9](?:[\s.\-]?[0-9]){9}")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -49,7 +49,8 @@ def reason_text(code: str, words: str) -> str:
             code="alasan_belum_dipilih",
             field="override_choice",
         )
-    if _NUMBER.search(western_digits(words)):
+    digits = western_digits(words)
+    if _NUMBER.search(digits) or (any(c.isdigit() for c in digits) and not _WORD.search(words)):
         raise ValidationError(
             _(
                 "Keterangan alasan berisi nomor, bukan penjelasan. Nomor diketik di kotak NIK "

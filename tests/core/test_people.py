@@ -116,7 +116,13 @@ def test_an_override_reason_is_a_choice_with_words_never_a_number(gateway, offic
         gateway.call(register_person, fo, odd)
     assert no_choice.value.field == "override_choice" and "daftar" in no_choice.value.message
     odd.override_choice = "dukcapil_berbeda"
-    for number in ("3324017205800003", "3324 0172 0580 0003", "٣٣٢٤٠١٧٢٠٥٨٠٠٠٠٣", "0812345678"):
+    for number in (
+        "3324017205800003",
+        "3324 0172 0580 0003",
+        "٣٣٢٤٠١٧٢٠٥٨٠٠٠٠٣",
+        "0812345678",
+        "33240172",  # part of it
+    ):
         odd.override_reason = number
         with pytest.raises(ValidationError) as a_number:
             gateway.call(register_person, fo, odd)
@@ -127,10 +133,10 @@ def test_an_override_reason_is_a_choice_with_words_never_a_number(gateway, offic
         gateway.call(register_person, fo, odd)
     assert no_words.value.code == "alasan_tanpa_keterangan"
     assert session.scalars(select(Person)).all() == []
-    odd.override_choice, odd.override_reason = "dukcapil_berbeda", "KTP terbitan 2009"
+    odd.override_choice, odd.override_reason = "dukcapil_berbeda", "KTP terbit 17-08-2009"
     view = gateway.call(register_person, fo, odd)
     assert session.get(Person, view.id).nik_override_reason == (
-        "Data Dukcapil berbeda dengan kartu: KTP terbitan 2009"
+        "Data Dukcapil berbeda dengan kartu: KTP terbit 17-08-2009"
     )
 
 

@@ -81,7 +81,8 @@ def _digits(raw: str, label: str, check: NumberCheck) -> str | None:
         Problem.EMPTY: f"{label} belum diisi.",
         Problem.SCIENTIFIC: f"{label} tertulis dalam notasi ilmiah ({parsed.text}), biasanya "
         "rusak oleh Excel. Ketik ulang 16 digit dari kartu aslinya.",
-        Problem.NOT_DIGITS: f"{label} hanya boleh berisi angka.",
+        Problem.NOT_DIGITS: f"{label} hanya boleh berisi angka 0–9 (dan spasi, titik atau "
+        "tanda hubung di antaranya). Ketik ulang dari kartunya.",
         Problem.LENGTH: f"{label} harus 16 digit; yang diketik {parsed.length} digit. Periksa "
         "lagi kartunya.",
     }

@@ -9,6 +9,7 @@ verdict for the officer, a rejection reason in the import report) from :class:`P
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,13 +49,26 @@ class Parsed:
 
 
 def ascii_digits(text: str) -> bool:
-    """Only 0-9: ``str.isdigit`` also accepts "²" and Arabic-Indic digits, which no NIK has."""
+    """Only 0-9: ``str.isdigit`` also accepts "²" and Arabic-Indic digits (see
+    :func:`western_digits`, which turns the latter into 0-9 first)."""
     return text.isascii() and text.isdigit()
+
+
+def western_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script (Arabic-Indic ٣٣٢٤, Persian ۳۳۲۴,
+    full-width ３３２４ from a phone keyboard set to Arabic or Japanese) written as 0-9. They
+    are the same number; refusing them asked the officer to retype what was right. Superscripts
+    ("³") are not decimal digits and stay, to be refused."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(c)) if not c.isascii() and c.isdecimal() else c for c in text
+    )
 
 
 def parse(raw: str) -> Parsed:
     """Read a NIK or No. KK as typed or as a spreadsheet wrote it."""
-    text = raw.strip()
+    text = western_digits(raw.strip())
     if len(text) == LENGTH and text.isascii() and text.isdigit():  # as typed, most of the time
         zero = text[12:] == ZERO_SERIAL
         return Parsed(text, text, Problem.ZERO_SERIAL if zero else None, LENGTH)
@@ -80,5 +94,5 @@ def digits16(raw: str) -> str | None:
 def typed_digits(raw: str) -> str | None:
     """The digits of something that is all digits and separators, however many (the window
     puts them in the NIK box, not the name box); None for a name."""
-    digits = SEPARATORS.sub("", raw.strip())
+    digits = SEPARATORS.sub("", western_digits(raw.strip()))
     return digits if digits and ascii_digits(digits) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.services.actor import Actor
 from kiosk.services.setup import get_site, is_set_up
@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
         self.env = env
         self.actor: Actor | None = None
         self.shell: Shell | None = None
+        self.focus_before_lock: QWidget | None = None
         self.setWindowTitle(translate("main_window", "Puskesos Kiosk"))
         self.setObjectName("main_window")
         self.stack = QStackedWidget()
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         if self.actor is None or self.stack.currentWidget() is not self.shell:
             return
         self.idle.stop()
+        if self.shell is not None:  # before the lock page takes the cursor
+            self.focus_before_lock = self.shell.focus_to_keep()
         self.lock_page.lock_for(self.actor)
         if self.shell is not None:
             self.shell.hide()  # nothing of the citizen stays drawn behind the lock
@@ -117,6 +120,8 @@ class MainWindow(QMainWindow):
         if self.shell is not None:
             self.shell.show()
             self.stack.setCurrentWidget(self.shell)
+            self.shell.return_focus(self.focus_before_lock)  # never the lock button
+        self.focus_before_lock = None
         self.idle.start()
 
     def on_logout(self) -> None:

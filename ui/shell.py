@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -288,7 +290,28 @@ class Shell(QWidget):
         top.addWidget(self.sync_status)
         top.addWidget(lock)
         top.addWidget(logout)
+        self.top_buttons = (lock, logout)
         return top
+
+    def focus_to_keep(self) -> QWidget | None:
+        """The widget the officer was working in, to return to after the lock; None when it
+        was the lock (or log-out) button, which is nobody's work."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus) or focus in self.top_buttons:
+            return None
+        return focus
+
+    def return_focus(self, widget: QWidget | None) -> None:
+        """Back to ``widget`` when it is still there to type in, else where the page starts."""
+        if widget is not None and isValid(widget) and widget.isVisible() and widget.isEnabled():
+            widget.setFocus()
+            return
+        page = self._built.get(self.nav.currentRow())
+        start = getattr(page, "start_focus", None)
+        if callable(start):
+            start()
+        else:
+            self.nav.setFocus()
 
     def page_keys(self) -> list[str]:
         return [e.key for e in self.entries]

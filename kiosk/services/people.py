@@ -19,7 +19,8 @@ from kiosk.messages import _
 from kiosk.models import Household, HouseholdMembership, Person
 from kiosk.models.lengths import check_lengths
 from kiosk.names import name_key
-from kiosk.number16 import digits16
+from kiosk.number16 import digits16, western_digits
+from kiosk.override import reason_text
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.journal import record
@@ -34,6 +35,30 @@ class PossibleDuplicate(Conflict):
     def __init__(self, message: str, matches: list[PersonView]):
         super().__init__(message, field="name")
         self.matches = matches
+
+
+@dataclass(frozen=True)
+class FieldWarning:
+    """Something to compare with the KTP/KK before saving, and the field to go back to."""
+
+    field: str  # "nik", "no_kk", "sex", "birth_date"
+    message: str
+
+
+class CheckAgainstCard(Conflict):
+    """Warnings the officer has not yet seen: nothing is saved until each one is either fixed
+    or checked against the card (its message is sent back in ``checked_warnings``)."""
+
+    code = "periksa_kartu"
+
+    def __init__(self, warnings: list[FieldWarning]):
+        super().__init__(
+            _("Periksa dengan KTP/KK sebelum menyimpan: {0}").format(
+                " ".join(w.message for w in warnings)
+            ),
+            field=warnings[0].field,
+        )
+        self.warnings = warnings
 
 
 @dataclass
@@ -55,7 +80,9 @@ class PersonInput:
     rt: str = ""
     rw: str = ""
     village_code: str = ""
-    override_reason: str = ""
+    override_choice: str = ""  # a kiosk.override.REASONS code, when a number breaks a rule
+    override_reason: str = ""  # the words that go with it
+    checked_warnings: tuple[str, ...] = ()  # FieldWarning messages checked against the card
     confirm_not_duplicate: bool = False
     latitude: float | None = None  # house location (Depok art. 19), optional
     longitude: float | None = None
@@ -95,26 +122,30 @@ def _view(
     )
 
 
-def _checked_number(kind: str, raw: str, reason: str, today: date) -> tuple[str | None, list[str]]:
-    """Validate a NIK/KK; return (digits, warnings) or raise with the officer's next step."""
+def _checked_number(
+    kind: str, raw: str, data: PersonInput, today: date
+) -> tuple[str | None, str | None, list[FieldWarning]]:
+    """Validate a NIK/KK; return (digits, the override reason it needed, warnings) or raise
+    with the officer's next step. The error names the number's field: the cursor goes back to
+    the number, which is more often mistyped than really odd."""
     if not raw.strip():
-        return None, []
+        return None, None, []
     check = check_nik(raw, today=today) if kind == "nik" else check_kk(raw, today=today)
-    label = "NIK" if kind == "nik" else "No. KK"
     if check.errors and not check.overridable:
         raise ValidationError(check.summary(), code=check.errors[0].code, field=kind)
-    if check.errors and not reason.strip():
-        raise ValidationError(
-            _("{0} Bila nomor di kartu memang begitu, isi alasan penerimaan.").format(
-                check.summary()
-            ),
-            code=f"{kind}_perlu_alasan",
-            field=kind,
-        )
-    warnings = [v.message for v in check.warnings]
+    reason = None
     if check.errors:
-        warnings.append(f"{label} diterima dengan alasan petugas.")
-    return check.number, warnings
+        if not (data.override_choice.strip() or data.override_reason.strip()):
+            raise ValidationError(
+                _("{0} Alasannya dipilih dari daftar “Alasan menerima nomor yang janggal”.").format(
+                    check.summary()
+                ),
+                code=f"{kind}_perlu_alasan",
+                field=kind,
+            )
+        reason = reason_text(data.override_choice, data.override_reason)
+    warnings = [FieldWarning(kind, v.message) for v in check.warnings]
+    return check.number, reason, warnings
 
 
 def _set_location(household: Household, data: PersonInput) -> None:
@@ -200,19 +231,29 @@ def _household_for(
 
 def _checked_numbers(
     session: Session, data: PersonInput, today: date
-) -> tuple[str | None, str | None, list[str]]:
-    """The NIK and No. KK as checked, the warnings for the officer; refuses a NIK already
-    registered."""
-    nik, warnings = _checked_number("nik", data.nik, data.override_reason, today)
-    no_kk, kk_warnings = _checked_number("no_kk", data.no_kk, data.override_reason, today)
+) -> tuple[str | None, str | None, str | None, list[FieldWarning]]:
+    """The NIK and No. KK as checked, the override reason either needed, the warnings for the
+    officer; refuses a NIK already registered."""
+    nik, nik_reason, warnings = _checked_number("nik", data.nik, data, today)
+    no_kk, kk_reason, kk_warnings = _checked_number("no_kk", data.no_kk, data, today)
     warnings += kk_warnings
+    reason = nik_reason or kk_reason
     if not nik:
-        return nik, no_kk, warnings
+        return nik, no_kk, reason, warnings
     hint = check_nik(nik, today=today)
     if data.sex and hint.sex and data.sex != hint.sex:
-        warnings.append("Jenis kelamin berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+        warnings.append(
+            FieldWarning(
+                "sex", "Jenis kelamin berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP."
+            )
+        )
     if data.birth_date and hint.date_value and data.birth_date != hint.date_value:
-        warnings.append("Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.")
+        warnings.append(
+            FieldWarning(
+                "birth_date",
+                "Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.",
+            )
+        )
     existing = session.scalars(select(Person).where(Person.nik == nik)).first()
     if existing is not None:
         raise Conflict(
@@ -223,7 +264,16 @@ def _checked_numbers(
             code="nik_terdaftar",
             field="nik",
         )
-    return nik, no_kk, warnings
+    return nik, no_kk, reason, warnings
+
+
+def _refuse_unchecked(warnings: list[FieldWarning], data: PersonInput) -> None:
+    """Warnings are shown before anything is saved, with the way back to the field: after the
+    save they could only be acknowledged, and the record kept what the officer would have
+    fixed."""
+    unchecked = [w for w in warnings if w.message not in data.checked_warnings]
+    if unchecked:
+        raise CheckAgainstCard(unchecked)
 
 
 def _refuse_likely_duplicate(session: Session, key: str, data: PersonInput) -> None:
@@ -274,7 +324,8 @@ def register_person(
     name = " ".join(data.name.split())
     if not name:
         raise ValidationError(_("Nama belum diisi."), code="nama_kosong", field="name")
-    nik, no_kk, warnings = _checked_numbers(session, data, clock.today())
+    nik, no_kk, reason, warnings = _checked_numbers(session, data, clock.today())
+    _refuse_unchecked(warnings, data)
     key = name_key(name)
     _refuse_likely_duplicate(session, key, data)
     household = _household_for(session, actor, no_kk, data)
@@ -283,13 +334,13 @@ def register_person(
     person = Person(
         id=uuid.uuid4(),
         nik=nik,
-        nik_override_reason=data.override_reason.strip() or None,
+        nik_override_reason=reason,
         name=name,
         name_key=key,
         birth_place=data.birth_place.strip(),
         birth_date=data.birth_date,
         sex=data.sex,
-        phone=data.phone.strip(),
+        phone=western_digits(data.phone.strip()),
         disability=data.disability,
         mother_name=data.mother_name.strip(),
         household_id=household.id if household else None,
@@ -318,7 +369,7 @@ def register_person(
         },
         detail={"nik_override": bool(person.nik_override_reason), "warnings": len(warnings)},
     )
-    return _view(person, household, warnings)
+    return _view(person, household, [w.message for w in warnings])
 
 
 @action(Perm.CHECK_DTKS, label="Mencari warga terdaftar")

@@ -539,6 +539,41 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>card_check</name>
+    <message>
+        <source>Alasan menerima nomor yang janggal</source>
+        <translation>Reason for accepting an odd number</translation>
+    </message>
+    <message>
+        <source>- pilih alasan -</source>
+        <translation>- choose a reason -</translation>
+    </message>
+    <message>
+        <source>Keterangan alasan</source>
+        <translation>Reason details</translation>
+    </message>
+    <message>
+        <source>kata-kata, bukan nomor; mis. KTP terbitan 2009</source>
+        <translation>words, not a number; e.g. KTP issued in 2009</translation>
+    </message>
+    <message>
+        <source>Periksa sebelum menyimpan</source>
+        <translation>Check before saving</translation>
+    </message>
+    <message>
+        <source>Belum disimpan. Cocokkan dengan KTP/KK:</source>
+        <translation>Not saved yet. Compare with the KTP/KK:</translation>
+    </message>
+    <message>
+        <source>&amp;Perbaiki {0}</source>
+        <translation>&amp;Fix {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Sudah cocok dengan kartu, simpan</source>
+        <translation>&amp;Matches the card, save</translation>
+    </message>
+</context>
+<context>
     <name>case_community</name>
     <message>
         <source>Biasa (5 hari kerja)</source>
@@ -3355,10 +3390,6 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>House location (latitude, longitude)</translation>
     </message>
     <message>
-        <source>Alasan menerima nomor yang janggal</source>
-        <translation>Reason for accepting an odd number</translation>
-    </message>
-    <message>
         <source>&amp;Jenis kelamin</source>
         <translation>&amp;Sex</translation>
     </message>
@@ -3417,22 +3448,6 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Foto rumah: {0}</source>
         <translation>House photo: {0}</translation>
-    </message>
-    <message>
-        <source>Periksa sebelum melanjutkan</source>
-        <translation>Check before going on</translation>
-    </message>
-    <message>
-        <source>Warga sudah terdaftar, tetapi periksa dengan KTP/KK:
-
-- </source>
-        <translation>The citizen is registered, but check against the KTP/KK:
-
-- </translation>
-    </message>
-    <message>
-        <source>Sudah saya periksa</source>
-        <translation>I have checked</translation>
     </message>
     <message>
         <source>{0} Sudah ada: {1}.</source>

@@ -22,7 +22,9 @@ CASES = {
     "3324-0157-0890-0003": (GOOD, None),
     "'3324015708900003": (GOOD, None),  # Excel's text marker
     "\t3324015708900003 ": (GOOD, None),
-    "٣٣٢٤٠١٥٧٠٨٩٠٠٠٠٣": (None, Problem.NOT_DIGITS),  # Arabic-Indic digits
+    "٣٣٢٤٠١٥٧٠٨٩٠٠٠٠٣": (GOOD, None),  # Arabic-Indic digits: the same number
+    "۳۳۲۴ ۰۱۵۷ ۰۸۹۰ ۰۰۰۳": (GOOD, None),  # Persian (extended Arabic-Indic), grouped
+    "３３２４０１５７０８９００００３": (GOOD, None),  # full-width
     "332401570890000³": (None, Problem.NOT_DIGITS),
     "3,32402E+15": (None, Problem.SCIENTIFIC),
     "332401570890000": (None, Problem.LENGTH),
@@ -90,4 +92,5 @@ def test_the_search_agrees(gateway, office, session):
     found = gateway.call(find_people, office[Role.FRONT_OFFICE], grouped)
     assert [p.nik for p in found] == [nik]
     arabic = nik.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
-    assert digits16(arabic) is None  # a name search, which finds nobody by number
+    found = gateway.call(find_people, office[Role.FRONT_OFFICE], arabic)
+    assert digits16(arabic) == nik and [p.nik for p in found] == [nik]  # the same number

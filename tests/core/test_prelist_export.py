@@ -16,7 +16,7 @@ from kiosk.clock import Clock
 from kiosk.errors import PermissionDenied, ValidationError
 from kiosk.periods import parse_period
 from kiosk.roles import Role
-from kiosk.services.people import PersonInput, register_person
+from kiosk.services.people import CheckAgainstCard, PersonInput, register_person
 from kiosk.services.prelist import prelist_for_period
 from kiosk.services.walk_in import CaptureInput, record_walk_in
 from printing.prelist_xlsx import HEADERS, prelist_xlsx
@@ -30,24 +30,24 @@ FIRST_MINUTE_OF_Q4 = Clock(frozen=datetime(2026, 10, 1, 0, 0, tzinfo=WIB))
 
 
 def _propose(gateway, fo, name, nik, no_kk, clock, born=date(1980, 8, 15)):
-    person = gateway.call(
-        register_person,
-        fo,
-        PersonInput(
-            name=name,
-            nik=nik,
-            no_kk=no_kk,
-            birth_date=born,
-            sex="L",
-            relationship="kepala_keluarga",
-            address="Jl. Melati",
-            rt="3",
-            rw="1",
-            mother_name="Siti",
-            override_reason="uji",
-        ),
-        clock,
+    data = PersonInput(
+        name=name,
+        nik=nik,
+        no_kk=no_kk,
+        birth_date=born,
+        sex="L",
+        relationship="kepala_keluarga",
+        address="Jl. Melati",
+        rt="3",
+        rw="1",
+        mother_name="Siti",
+        override_choice="ktp_lama",
     )
+    try:
+        person = gateway.call(register_person, fo, data, clock)
+    except CheckAgainstCard as asked:  # the officer compared the form with the card: it stands
+        data.checked_warnings = tuple(w.message for w in asked.warnings)
+        person = gateway.call(register_person, fo, data, clock)
     gateway.call(
         record_walk_in,
         fo,

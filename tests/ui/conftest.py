@@ -46,12 +46,17 @@ def _collect_qt_garbage(qapp):
 
 @pytest.fixture(autouse=True)
 def _acknowledged_warnings(monkeypatch):
-    """Registration warnings open a modal box the officer must acknowledge; in tests that are
-    not about it, the warnings are recorded as acknowledged instead of blocking the test."""
+    """Registration warnings open a modal box before saving; in tests that are not about it,
+    the officer is recorded as having checked the card and kept the form."""
     from ui.walkin.register_step import RegisterStep
 
     seen: list[list[str]] = []
-    monkeypatch.setattr(RegisterStep, "acknowledge", lambda self, warnings: seen.append(warnings))
+
+    def keep(self, warnings) -> bool:
+        seen.append([w.message for w in warnings])
+        return True
+
+    monkeypatch.setattr(RegisterStep, "confirm_warnings", keep)
     return seen
 
 

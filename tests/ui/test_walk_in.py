@@ -3,7 +3,8 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
@@ -198,8 +199,12 @@ def test_validation_error_is_recovered_without_losing_input(qtbot, make_window, 
     type_into(qtbot, reg.edits["phone"], "081234")
     qtbot.keyClick(reg.edits["phone"], Qt.Key.Key_Return)
     assert page.stack.currentWidget() is reg
-    assert "alasan" in reg.error.text() and reg.edits["override_reason"].hasFocus()
+    assert "alasan" in reg.error.text() and reg.edits["nik"].hasFocus()
     assert reg.edits["name"].text() == "Rina Marlina" and reg.edits["phone"].text() == "081234"
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Tab)  # the reason, right under the NIK
+    assert reg.reason.choice.hasFocus()
+    qtbot.keyClick(reg.reason.choice, Qt.Key.Key_Down)  # KTP lama
+    qtbot.keyClick(reg.reason.choice, Qt.Key.Key_Tab)
     qtbot.keyClicks(reg.edits["override_reason"], "Sesuai KTP-el")
     qtbot.keyClick(reg.edits["override_reason"], Qt.Key.Key_Return)
     cap = page.capture
@@ -211,7 +216,10 @@ def test_validation_error_is_recovered_without_losing_input(qtbot, make_window, 
     qtbot.keyClicks(cap.description, "Anak putus sekolah")
     qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
     assert page.stack.currentWidget() is page.receipt
-    assert session.scalars(select(Person.nik_override_reason)).one() == "Sesuai KTP-el"
+    assert (
+        session.scalars(select(Person.nik_override_reason)).one()
+        == "KTP lama (belum KTP-el): Sesuai KTP-el"
+    )
 
 
 def test_duplicate_registration_is_caught(qtbot, make_window, office, session, gateway):
@@ -279,41 +287,193 @@ def test_unsaved_registration_is_offered_back(qtbot, make_window, office):
     assert again.register.edits["phone"].text() == "0812999"
 
 
-def test_registration_warnings_are_shown_and_acknowledged(
-    qtbot, make_window, office, session, monkeypatch
-):
-    """The sex typed differs from the NIK's hint (women's NIKs add 40 to the day): the officer
-    is shown it and acknowledges before the capture step, it is not dropped."""
-    page = open_page(qtbot, make_window)
-    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
-    reg = page.register
-    shown: list[list[str]] = []
-    monkeypatch.setattr(reg, "acknowledge", lambda warnings: shown.append(warnings))
-    type_into(qtbot, reg.edits["name"], "Siti Aminah")
-    type_into(qtbot, reg.edits["nik"], "3324015708900003")  # day 57: a woman
-    reg.sex.setCurrentIndex(reg.sex.findData("L"))
-    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
-    assert shown and any("Jenis kelamin berbeda" in w for w in shown[0])
-    assert page.stack.currentWidget() is page.capture
+REAL_CONFIRM = RegisterStep.confirm_warnings  # taken before the UI fixture replaces it
 
 
-REAL_ACKNOWLEDGE = RegisterStep.acknowledge  # taken before the UI fixture replaces it
-
-
-def test_the_warning_box_says_what_to_check_and_enter_acknowledges(qtbot, make_window, office):
-    page = open_page(qtbot, make_window)
-    seen: list[str] = []
+def answer_box(qtbot, key, seen: list[str], modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press ``key`` in the warning box when it opens; what it said goes into ``seen``."""
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        assert box.defaultButton().text() == "Sudah saya periksa"
-        qtbot.keyClick(box, Qt.Key.Key_Return)
+        seen.append(box.text() + "|" + box.defaultButton().text())
+        qtbot.keyClick(box, key, modifier)
 
     QTimer.singleShot(100, answer)
-    REAL_ACKNOWLEDGE(page.register, ["Jenis kelamin berbeda dengan petunjuk dalam NIK"])
-    assert seen and "Jenis kelamin berbeda" in seen[0] and "KTP" in seen[0]
+
+
+def test_warnings_are_asked_before_saving_with_the_way_back_to_the_field(
+    qtbot, make_window, office, session, monkeypatch
+):
+    """Issue #30: the sex-versus-NIK warning came after saving, with only "Sudah saya periksa".
+    Now it comes before: Enter goes back to the sex box, nothing is stored until it is fixed
+    (or kept on purpose), and the fixed form saves without asking again."""
+    monkeypatch.setattr(RegisterStep, "confirm_warnings", REAL_CONFIRM)
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Siti Aminah")
+    type_into(qtbot, reg.edits["nik"], "3324015708900003")  # day 57: a woman
+    reg.sex.setFocus()
+    qtbot.keyClick(reg.sex, Qt.Key.Key_Down)  # Laki-laki: a slip of the hand
+    seen: list[str] = []
+    answer_box(qtbot, Qt.Key.Key_Return, seen)
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert seen and "Jenis kelamin berbeda" in seen[0] and "Belum disimpan" in seen[0]
+    assert seen[0].endswith("|&Perbaiki Jenis kelamin")  # Enter fixes, it does not save
+    qtbot.waitUntil(reg.sex.hasFocus, timeout=2000)  # once the window is active again
+    assert page.stack.currentWidget() is reg
+    assert "Jenis kelamin berbeda" in reg.error.text()
+    assert session.scalars(select(Person)).all() == []
+    qtbot.keyClick(reg.sex, Qt.Key.Key_Down)  # Perempuan, as the KTP says
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert len(seen) == 1 and page.stack.currentWidget() is page.capture
+    assert session.scalars(select(Person.sex)).one() == "P"
+
+
+def test_a_warning_kept_on_purpose_is_saved_as_typed(
+    qtbot, make_window, office, session, monkeypatch
+):
+    monkeypatch.setattr(RegisterStep, "confirm_warnings", REAL_CONFIRM)
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Pendatang Baru")
+    type_into(qtbot, reg.edits["nik"], "9924011508900003")  # a region code not in the list
+    seen: list[str] = []
+    answer_box(qtbot, Qt.Key.Key_S, seen, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert seen and "99.24.01" in seen[0] and seen[0].endswith("|&Perbaiki NIK")
+    assert page.stack.currentWidget() is page.capture
+    assert session.scalars(select(Person.nik)).one() == "9924011508900003"
+
+
+def test_an_odd_nik_retyped_goes_back_to_the_nik_box_and_a_number_is_no_reason(
+    qtbot, make_window, office, session
+):
+    """Issue #30: after the "day 72" error the cursor sat in the reason box, the retyped NIK
+    went there and Enter saved the number as its own reason."""
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    assert not reg.reason.shown()  # no reason box to fall into before a number needs one
+    type_into(qtbot, reg.edits["name"], "Warga Lama")
+    type_into(qtbot, reg.edits["nik"], "3324017205800003")  # day 72: neither sex
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert "ke-7" in reg.error.text() and reg.reason.shown()
+    assert reg.edits["nik"].hasFocus() and reg.edits["nik"].selectedText() == "3324017205800003"
+    qtbot.keyClicks(reg.edits["nik"], "3324017205800003")  # retyped: replaces, lands in NIK
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    assert (
+        reg.edits["nik"].text() == "3324017205800003" and reg.edits["override_reason"].text() == ""
+    )
+    assert reg.edits["nik"].hasFocus() and session.scalars(select(Person)).all() == []
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Tab)
+    qtbot.keyClick(reg.reason.choice, Qt.Key.Key_Down)
+    qtbot.keyClick(reg.reason.choice, Qt.Key.Key_Down)  # Data Dukcapil berbeda
+    qtbot.keyClick(reg.reason.choice, Qt.Key.Key_Tab)
+    qtbot.keyClicks(reg.edits["override_reason"], "3324017205800003")
+    qtbot.keyClick(reg.edits["override_reason"], Qt.Key.Key_Return)
+    assert "nomor" in reg.error.text() and reg.edits["override_reason"].hasFocus()
+    assert session.scalars(select(Person)).all() == []
+    reg.edits["override_reason"].clear()
+    qtbot.keyClicks(reg.edits["override_reason"], "KTP terbitan 2009")
+    qtbot.keyClick(reg.edits["override_reason"], Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.capture
+    assert session.scalars(select(Person.nik_override_reason)).one() == (
+        "Data Dukcapil berbeda dengan kartu: KTP terbitan 2009"
+    )
+
+
+def type_unicode(widget, text: str) -> None:
+    """Key presses as an Arabic keyboard layout sends them (QTest types only Latin-1)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+
+def test_arabic_indic_digits_are_taken_as_the_nik(qtbot, make_window, office, session):
+    """Issue #30: "NIK hanya boleh berisi angka" for ٣٣٢٤…: the same number, taken as 0-9."""
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Warga Arab")
+    type_unicode(reg.edits["nik"], "٣٣٢٤٠١٥٧٠٨٩٠٠٠٠٣")
+    type_unicode(reg.edits["phone"], "٠٨١٢٣٤٥٦٧٨")
+    assert reg.edits["nik"].text() == "٣٣٢٤٠١٥٧٠٨٩٠٠٠٠٣"
+    qtbot.keyClick(reg.edits["phone"], Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.capture, reg.error.text()
+    assert session.execute(select(Person.nik, Person.phone)).one() == (
+        "3324015708900003",
+        "0812345678",
+    )
+
+
+def test_a_name_from_the_search_puts_the_cursor_in_the_nik_box(qtbot, make_window, office):
+    page = open_page(qtbot, make_window)
+    type_into(qtbot, page.find_step.query, "Sumini")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    assert reg.edits["name"].text() == "Sumini" and reg.edits["nik"].hasFocus()
+    qtbot.keyClicks(reg.edits["nik"], "3324015708900003")
+    assert reg.edits["nik"].text() == "3324015708900003" and reg.edits["phone"].text() == ""
+
+
+def test_the_next_citizen_starts_with_no_sex_chosen(qtbot, make_window, office, session):
+    page = open_page(qtbot, make_window)
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Siti Aminah")
+    type_into(qtbot, reg.edits["nik"], "3324015708900003")
+    reg.sex.setFocus()
+    qtbot.keyClick(reg.sex, Qt.Key.Key_Down)
+    qtbot.keyClick(reg.sex, Qt.Key.Key_Down)  # Perempuan
+    reg.disability.setFocus()
+    qtbot.keyClick(reg.disability, Qt.Key.Key_Down)
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
+    cap = page.capture
+    assert page.stack.currentWidget() is cap
+    type_into(qtbot, cap.description, "Minta informasi PKH")
+    qtbot.keyClick(cap.description, Qt.Key.Key_Return, CTRL)
+    assert page.stack.currentWidget() is page.receipt
+    qtbot.keyClick(page.receipt, Qt.Key.Key_N, CTRL)  # next citizen
+    type_into(qtbot, page.find_step.query, "Budi")
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    assert page.stack.currentWidget() is reg
+    assert reg.sex.currentText() == "-" and reg.disability.currentIndex() == 0
+    assert session.scalars(select(Person.sex)).one() == "P"
+
+
+def test_after_unlocking_the_cursor_is_back_in_the_officers_field(qtbot, make_window, office):
+    page = open_page(qtbot, make_window)
+    window = page.keep_window_alive
+    qtbot.keyClick(page.find_step.query, Qt.Key.Key_N, CTRL)
+    reg = page.register
+    type_into(qtbot, reg.edits["name"], "Siti Aminah")
+    type_into(qtbot, reg.edits["nik"], "33240157")
+    qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_L, CTRL)
+    assert window.stack.currentWidget() is window.lock_page
+    qtbot.keyClicks(window.lock_page.secret, "1234")
+    qtbot.keyClick(window.lock_page.secret, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.shell
+    assert reg.edits["nik"].hasFocus()
+    qtbot.keyClicks(reg.edits["nik"], "08900003")
+    assert reg.edits["nik"].text() == "3324015708900003"
+
+
+def test_locked_with_the_button_unlocks_to_the_pages_start(qtbot, make_window, office):
+    page = open_page(qtbot, make_window)
+    window = page.keep_window_alive
+    lock = window.shell.top_buttons[0]
+    lock.setFocus()
+    qtbot.keyClick(lock, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.lock_page
+    qtbot.keyClicks(window.lock_page.secret, "1234")
+    qtbot.keyClick(window.lock_page.secret, Qt.Key.Key_Return)
+    assert not lock.hasFocus() and page.find_step.query.hasFocus()
 
 
 class _Kabupaten:

@@ -77,12 +77,15 @@ class WalkInPage(QWidget):
         self.find_step.query.setFocus()
 
     def start_focus(self) -> None:
-        """Ctrl+2 lands where the step on screen starts: the search box, or the capture."""
+        """Ctrl+2 (and unlocking) lands where the step on screen starts: the search box, the
+        first empty field of the registration, or the capture."""
         current = self.stack.currentWidget()
         if current is self.find_step:
             self.find_step.query.setFocus()
         elif current is self.capture:
             self.capture.combos["category"].setFocus()
+        elif current is self.register:
+            self.register.start_focus()
 
     def on_ticket(self, ticket: TicketView) -> None:
         self.ticket = ticket

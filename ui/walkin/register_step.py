@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,12 +28,20 @@ from kiosk.errors import KioskError
 from kiosk.number16 import typed_digits
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry
-from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
+from kiosk.services.people import (
+    CheckAgainstCard,
+    FieldWarning,
+    PersonInput,
+    PersonView,
+    PossibleDuplicate,
+    register_person,
+)
 from kiosk.services.reference import choices
 from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
 from ui.i18n import translate
+from ui.walkin.card_check import ReasonRows, confirm_warnings
 
 TEXT_FIELDS = (
     "name",
@@ -48,7 +55,6 @@ TEXT_FIELDS = (
     "rw",
     "mother_name",
     "location",
-    "override_reason",
 )
 
 
@@ -98,7 +104,7 @@ def field_labels() -> dict[str, str]:
         "rw": "RW",
         "mother_name": translate("register_step", "Nama ibu kandung"),
         "location": translate("register_step", "Lokasi rumah (lintang, bujur)"),
-        "override_reason": translate("register_step", "Alasan menerima nomor yang janggal"),
+        "sex": translate("register_step", "&Jenis kelamin"),
     }
 
 
@@ -114,17 +120,20 @@ class RegisterStep(QWidget):
         form = QFormLayout()
         labels = field_labels()
         self.edits: dict[str, QLineEdit] = {}
-        for key in TEXT_FIELDS[:5]:
+        for key in TEXT_FIELDS[:2]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
-        self.sex = add_field(
-            form, translate("register_step", "&Jenis kelamin"), QComboBox(), "reg_sex"
-        )
+        self.reason = ReasonRows(form)  # under the NIK: one Tab away when a number needs it
+        self.edits["override_reason"] = self.reason.words
+        for key in TEXT_FIELDS[2:5]:
+            self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
+        self.sex = add_field(form, labels["sex"], QComboBox(), "reg_sex")
         for label, code in (
             ("-", NO_CHOICE),
             (translate("register_step", "Laki-laki"), "L"),
             (translate("register_step", "Perempuan"), "P"),
         ):
             self.sex.addItem(label, code)
+        self.checked_warnings: set[str] = set()  # warnings the officer kept after checking
         for key in TEXT_FIELDS[5:]:
             self.edits[key] = add_field(form, labels[key], QLineEdit(), f"reg_{key}")
         self.relationship = add_field(
@@ -178,8 +187,14 @@ class RegisterStep(QWidget):
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
 
     def start(self, entry: DtksEntry | None = None, query: str = "") -> None:
+        """A new citizen: every field empty or at the form's default, never the previous
+        citizen's; the cursor where the work starts."""
         for edit in self.edits.values():
             edit.clear()
+        self.reason.clear()
+        self.checked_warnings.clear()
+        self.sex.setCurrentIndex(0)
+        self.disability.setCurrentIndex(0)
         self.photo_path = None
         self.photo_button.setText(translate("register_step", "F&oto rumah…"))
         self.not_duplicate.setChecked(False)
@@ -207,7 +222,12 @@ class RegisterStep(QWidget):
             self.edits["nik"].setText(digits)
         elif query:
             self.edits["name"].setText(query)
-        target = "name" if not self.edits["name"].text() else "phone"
+        self.start_focus()
+
+    def start_focus(self) -> None:
+        """The first of name and NIK still empty (a name from the search goes on to the NIK),
+        else the telephone, the first field DTKS never fills."""
+        target = next((k for k in ("name", "nik") if not self.edits[k].text()), "phone")
         self.edits[target].setFocus()
 
     def on_choose_photo(self) -> None:
@@ -229,6 +249,7 @@ class RegisterStep(QWidget):
 
     def state(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
+        out["override_choice"] = chosen(self.reason.choice)
         out["sex"] = chosen(self.sex)
         out["relationship"] = chosen(self.relationship)
         out["disability"] = chosen(self.disability)
@@ -238,13 +259,16 @@ class RegisterStep(QWidget):
         for key, edit in self.edits.items():
             edit.setText(str(state.get(key) or ""))
         for key, combo in (
+            ("override_choice", self.reason.choice),
             ("sex", self.sex),
             ("relationship", self.relationship),
             ("disability", self.disability),
         ):
             combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
+        self.reason.set_shown(bool(state.get("override_choice") or state.get("override_reason")))
 
     def on_save(self) -> None:
+        show_error(self.error, "")  # an answer to the last try would stay beside the next
         v = self.state()
         try:
             born = parse_date(v["birth_date"])
@@ -266,7 +290,9 @@ class RegisterStep(QWidget):
             mother_name=v["mother_name"],
             relationship=v["relationship"],
             disability=v["disability"],
+            override_choice=v["override_choice"] or "",
             override_reason=v["override_reason"],
+            checked_warnings=tuple(sorted(self.checked_warnings)),
             confirm_not_duplicate=self.not_duplicate.isChecked(),
             latitude=lat,
             longitude=lon,
@@ -277,30 +303,21 @@ class RegisterStep(QWidget):
             self._done
         ).failure(self._failed).run()
 
-    def acknowledge(self, warnings: list[str]) -> None:
-        """Show what the officer must check against the KTP; Enter acknowledges."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            translate("register_step", "Periksa sebelum melanjutkan"),
-            translate("register_step", "Warga sudah terdaftar, tetapi periksa dengan KTP/KK:\n\n- ")
-            + "\n- ".join(warnings),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        ok = box.button(QMessageBox.StandardButton.Ok)
-        ok.setText(translate("register_step", "Sudah saya periksa"))
-        box.setDefaultButton(QMessageBox.StandardButton.Ok)
-        box.exec()
+    def confirm_warnings(self, warnings: list[FieldWarning]) -> bool:
+        """Asked before saving: True when the officer keeps the form as it is."""
+        return confirm_warnings(self, warnings, field_labels())
 
     def _done(self, person: PersonView) -> None:
         self.save.setEnabled(True)
         show_error(self.error, "")
-        if person.warnings:  # a warning is shown and acknowledged, never dropped
-            self.acknowledge(list(person.warnings))
         self.registered.emit(person)
 
     def _failed(self, exc: Exception) -> None:
         self.save.setEnabled(True)
+        if isinstance(exc, CheckAgainstCard) and self.confirm_warnings(exc.warnings):
+            self.checked_warnings.update(w.message for w in exc.warnings)
+            self.on_save()  # asked again only about what changed since
+            return
         text = message_of(exc)
         if isinstance(exc, PossibleDuplicate):
             names = "; ".join(
@@ -310,8 +327,17 @@ class RegisterStep(QWidget):
             self.not_duplicate.show()
             self.not_duplicate.setFocus()
         show_error(self.error, text)
-        field = getattr(exc, "field", None)
-        if field == "nik" and "alasan" in text:
-            self.edits["override_reason"].setFocus()
-        elif field in self.edits:
-            self.edits[field].setFocus()
+        if getattr(exc, "code", "").endswith("_perlu_alasan"):
+            self.reason.set_shown(True)  # the way to accept it, one Tab below the NIK
+        self.focus_field(getattr(exc, "field", None))
+
+    def focus_field(self, field: str | None) -> None:
+        """Back to the field in error; its text selected, so retyping replaces it."""
+        widget: QWidget | None = {"sex": self.sex, "override_choice": self.reason.choice}.get(
+            field or "", self.edits.get(field or "")
+        )
+        if widget is None:
+            return
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()

@@ -1449,8 +1449,8 @@ Import without a data date?</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <source>Kata &amp;sandi atau PIN</source>
-        <translation>Pass&amp;word or PIN</translation>
+        <source>Kata &amp;sandi</source>
+        <translation>Pass&amp;word</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -1705,16 +1705,16 @@ Import without a data date?</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <source>Kata &amp;sandi atau PIN</source>
-        <translation>Pass&amp;word or PIN</translation>
+        <source>Kata &amp;sandi</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; sandi puskesos123 (PIN 1234 hanya membuka layar yang terkunci, kecuali admin).</source>
+        <translation>Demo mode: users admin, depan, belakang, koordinator, supervisor; password puskesos123 (PIN 1234 only unlocks a locked screen, except admin).</translation>
     </message>
     <message>
         <source>&amp;Masuk</source>
         <translation>&amp;Log in</translation>
-    </message>
-    <message>
-        <source>Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; sandi puskesos123 (PIN 1234 kecuali admin).</source>
-        <translation>Demo mode: users admin, depan, belakang, koordinator, supervisor; password puskesos123 (PIN 1234 except admin).</translation>
     </message>
     <message>
         <source>Isi nama pengguna.</source>

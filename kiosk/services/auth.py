@@ -134,7 +134,7 @@ def login(session: Session, username: str, password: str, clock: Clock | None = 
     return _admitted(session, officer, now, "masuk")
 
 
-@action(label="Membuka layar yang terkunci (akun sendiri)")
+@action(label="Membuka layar yang terkunci (akun sendiri)", temporary_ok=True)
 def unlock_screen(session: Session, actor: Actor, secret: str, clock: Clock | None = None) -> Actor:
     """Re-check the same officer's password or PIN after an idle lock. Wrong answers count
     toward the same lockout as the log-in, so the PIN cannot be guessed here either."""
@@ -155,7 +155,7 @@ def unlock_screen(session: Session, actor: Actor, secret: str, clock: Clock | No
     return _admitted(session, officer, now, "buka_kunci")
 
 
-@action(label="Mengganti kata sandi sendiri")
+@action(label="Mengganti kata sandi sendiri", temporary_ok=True)
 def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     """An officer changes their own password (required after an administrator reset)."""
     officer = session.get(Officer, actor.id)

@@ -88,6 +88,29 @@ def test_lockout_after_repeated_failures_then_expiry(gateway, office, session):
     assert "akun_dikunci" in actions
 
 
+def test_a_temporary_password_opens_nothing_but_its_own_change(gateway, office, ctx):
+    """The flag is kept by the services: a script holding the actor gets no further than the
+    window does. The same refusal comes before work that is not one transaction."""
+    from kiosk.services.backups import list_backups
+    from kiosk.services.tickets import issue_ticket
+
+    gateway.call(add_officer, office.admin, "baru", "Baru", "sementara1", [Role.FRONT_OFFICE])
+    gateway.call(add_officer, office.admin, "admin2", "Admin Dua", "sementara2", [Role.ADMIN])
+    actor = gateway.call(login, "baru", "sementara1")
+    admin2 = gateway.call(login, "admin2", "sementara2")
+    for attempt in (
+        lambda: gateway.call(issue_ticket, actor, "layanan"),
+        lambda: gateway.call(list_officers, admin2),
+        lambda: list_backups(ctx, admin2),
+    ):
+        with pytest.raises(AuthenticationError) as refused:
+            attempt()
+        assert refused.value.code == "sandi_sementara"
+        assert "Ganti dulu kata sandi Anda" in refused.value.message
+    gateway.call(change_password, actor, "sementara1", "sandibaru99")
+    assert gateway.call(issue_ticket, actor, "layanan").label
+
+
 def test_setup_runs_once(gateway, office):
     with pytest.raises(Conflict):
         gateway.call(initialise, SITE, "admin2", "Admin Dua", PASSWORD)

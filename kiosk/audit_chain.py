@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -22,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import Table, event, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.clock import utcnow
 from kiosk.models.audit import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -87,13 +89,52 @@ def _extend_chain(session: Session) -> None:
     # Lock first, read second: the head cannot move between our read and our commit.
     locked = conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
     if locked.rowcount == 0:
-        conn.execute(table.insert().values(id=1, seq=0, hash=GENESIS))
+        _mark_lost_head(session, table)
     seq, prev = conn.execute(select(table.c.seq, table.c.hash).where(table.c.id == 1)).one()
     for entry in sorted(entries, key=lambda e: e.at):
         seq += 1
         entry.seq, entry.prev_hash = seq, prev
         entry.hash = prev = _hash_of(entry, entry.prev_hash)
     conn.execute(update(table).where(table.c.id == 1).values(seq=seq, hash=prev))
+
+
+LOST_HEAD = "kepala_rantai_hilang"
+
+
+def _mark_lost_head(session: Session, table: Table) -> None:
+    """The head row is gone (every migrated database has one since 0007): someone deleted it.
+
+    The counters keep working (refusing every write would also refuse the administrator's
+    log-in that ``audit verify`` needs), but the break is written into the chain itself: the
+    head is rebuilt from the newest entry still present and a ``kepala_rantai_hilang`` entry is
+    chained next, which :func:`verify` reports for good. Rebuilding silently would hide the
+    deletion; inserting a fresh genesis head would collide with the numbers already used."""
+    conn = session.connection()
+    last = conn.execute(
+        select(AuditEntry.seq, AuditEntry.hash)
+        .where(AuditEntry.seq.is_not(None))  # this transaction's own rows are not chained yet
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
+    conn.execute(table.insert().values(id=1, seq=seq + 1, hash=prev))
+    marker = AuditEntry(
+        id=uuid.uuid4(),
+        at=utcnow(),
+        officer_id=None,
+        action=LOST_HEAD,
+        entity_type="audit",
+        entity_id="audit_head",
+        detail={"entri_terakhir": seq},
+        seq=seq + 1,
+        prev_hash=prev,
+    )
+    marker.hash = _hash_of(marker, prev)
+    audit_table = cast(Table, AuditEntry.__table__)
+    conn.execute(
+        audit_table.insert().values({c.key: getattr(marker, c.key) for c in audit_table.columns})
+    )
+    conn.execute(update(table).where(table.c.id == 1).values(hash=marker.hash))
 
 
 @dataclass(frozen=True)
@@ -122,10 +163,24 @@ def verify(session: Session, batch: int = 5000) -> ChainCheck:
             return ChainCheck(checked, e.seq, "Tautan ke entri sebelumnya tidak cocok.")
         if _hash_of(e, prev) != e.hash:
             return ChainCheck(checked, e.seq, "Isi entri diubah setelah dicatat.")
+        if e.action == LOST_HEAD:
+            return ChainCheck(
+                checked,
+                e.seq,
+                "Kepala rantai audit pernah dihapus; rantai disambung lagi dari entri no. "
+                f"{e.seq - 1}. Entri sesudahnya mungkin telah dihapus. Bandingkan dengan cadangan "
+                "atau kepala yang diterima kabupaten.",
+            )
         prev, last_seq, expected, checked = e.hash, e.seq, expected + 1, checked + 1
         session.expunge(e)
     head = session.get(AuditHead, 1)
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head is None:
+        return ChainCheck(
+            checked,
+            last_seq + 1,
+            "Kepala rantai audit (audit_head) hilang: jejak audit mungkin dipotong atau dihapus.",
+        )
+    head_seq, head_hash = head.seq, head.hash
     if (head_seq, head_hash) != (last_seq, prev):
         return ChainCheck(
             checked,

@@ -137,6 +137,31 @@ def _mark_lost_head(session: Session, table: Table) -> None:
     conn.execute(update(table).where(table.c.id == 1).values(hash=marker.hash))
 
 
+def upstream_head(session: Session, previous_seq: int | None) -> dict[str, Any]:
+    """The head as the kabupaten receives it (contract 1.1), with the hash this chain holds now
+    at the number the kabupaten acknowledged last: a cut or rewritten chain cannot repeat it."""
+    head = session.get(AuditHead, 1)
+    seq, digest = (head.seq, head.hash) if head else (0, GENESIS)
+    body: dict[str, Any] = {"seq": seq, "hash": digest}
+    if previous_seq is not None:
+        there = (
+            GENESIS
+            if previous_seq == 0
+            else session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == previous_seq))
+        )
+        body["previous"] = {"seq": previous_seq, "hash": there or GENESIS.replace("0", "f")}
+    return body
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A head kept outside this database (the last one the kabupaten acknowledged)."""
+
+    seq: int
+    hash: str
+    where: str = "kabupaten"
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The verdict: how many entries were checked and the first broken link, if any."""
@@ -144,47 +169,71 @@ class ChainCheck:
     checked: int
     broken_at: int | None = None  # sequence number of the first entry that does not fit
     reason: str = ""
+    anchor: int | None = None  # the number of the outside head the chain was compared with
 
     @property
     def ok(self) -> bool:
         return self.broken_at is None
 
 
-def verify(session: Session, batch: int = 5000) -> ChainCheck:
-    """Walk the chain from the first entry; stop at the first that does not fit."""
-    expected, prev, checked = 1, GENESIS, 0
-    last_seq = 0
-    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
-    for e in session.scalars(query):
-        if e.seq != expected:
-            missing = f"entri no. {expected} hilang" if (e.seq or 0) > expected else "nomor ganda"
-            return ChainCheck(checked, expected, f"Rantai terputus: {missing}.")
-        if e.prev_hash != prev:
-            return ChainCheck(checked, e.seq, "Tautan ke entri sebelumnya tidak cocok.")
-        if _hash_of(e, prev) != e.hash:
-            return ChainCheck(checked, e.seq, "Isi entri diubah setelah dicatat.")
-        if e.action == LOST_HEAD:
-            return ChainCheck(
-                checked,
-                e.seq,
-                "Kepala rantai audit pernah dihapus; rantai disambung lagi dari entri no. "
-                f"{e.seq - 1}. Entri sesudahnya mungkin telah dihapus. Bandingkan dengan cadangan "
-                "atau kepala yang diterima kabupaten.",
-            )
-        prev, last_seq, expected, checked = e.hash, e.seq, expected + 1, checked + 1
-        session.expunge(e)
+def _entry_problem(
+    e: AuditEntry, expected: int, prev: str, anchor: Anchor | None
+) -> tuple[int, str] | None:
+    """Why entry ``e`` does not fit where the walk expects it: (its number, the reason)."""
+    if e.seq != expected:
+        missing = f"entri no. {expected} hilang" if (e.seq or 0) > expected else "nomor ganda"
+        return expected, f"Rantai terputus: {missing}."
+    if e.prev_hash != prev:
+        return expected, "Tautan ke entri sebelumnya tidak cocok."
+    if _hash_of(e, prev) != e.hash:
+        return expected, "Isi entri diubah setelah dicatat."
+    if anchor is not None and e.seq == anchor.seq and e.hash != anchor.hash:
+        return expected, (
+            f"Entri no. {expected} berbeda dengan kepala yang sudah diterima {anchor.where}: "
+            "jejak audit ditulis ulang sejak itu."
+        )
+    if e.action == LOST_HEAD:
+        return expected, (
+            "Kepala rantai audit pernah dihapus; rantai disambung lagi dari entri no. "
+            f"{expected - 1}. Entri sesudahnya mungkin telah dihapus. Bandingkan dengan cadangan "
+            "atau kepala yang diterima kabupaten."
+        )
+    return None
+
+
+def _head_problem(
+    session: Session, last_seq: int, prev: str, anchor: Anchor | None
+) -> tuple[int, str] | None:
+    """What the end of the walk says against the head row and the head kept outside."""
     head = session.get(AuditHead, 1)
     if head is None:
-        return ChainCheck(
-            checked,
-            last_seq + 1,
-            "Kepala rantai audit (audit_head) hilang: jejak audit mungkin dipotong atau dihapus.",
+        return last_seq + 1, (
+            "Kepala rantai audit (audit_head) hilang: jejak audit mungkin dipotong atau dihapus."
         )
-    head_seq, head_hash = head.seq, head.hash
-    if (head_seq, head_hash) != (last_seq, prev):
-        return ChainCheck(
-            checked,
-            last_seq + 1,
-            f"Entri terakhir (no. {head_seq}) hilang atau kepala rantai diubah.",
+    if (head.seq, head.hash) != (last_seq, prev):
+        return last_seq + 1, f"Entri terakhir (no. {head.seq}) hilang atau kepala rantai diubah."
+    if anchor is not None and last_seq < anchor.seq:
+        return last_seq + 1, (
+            f"Entri no. {last_seq + 1} sampai {anchor.seq} sudah diterima {anchor.where} tetapi "
+            "tidak ada lagi di sini: jejak audit dipotong dan kepalanya dimundurkan."
         )
-    return ChainCheck(checked)
+    return None
+
+
+def verify(session: Session, batch: int = 5000, anchor: Anchor | None = None) -> ChainCheck:
+    """Walk the chain from the first entry; stop at the first that does not fit. With an
+    ``anchor`` (a head kept outside this database) the chain must also still hold it: a tail
+    cut consistently, head and all, shows only against such a head."""
+    expected, prev, checked = 1, GENESIS, 0
+    mark = anchor.seq if anchor else None
+    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
+    for e in session.scalars(query):
+        problem = _entry_problem(e, expected, prev, anchor)
+        if problem:
+            return ChainCheck(checked, problem[0], problem[1], mark)
+        prev, expected, checked = e.hash or "", expected + 1, checked + 1
+        session.expunge(e)
+    problem = _head_problem(session, expected - 1, prev, anchor)
+    if problem:
+        return ChainCheck(checked, problem[0], problem[1], mark)
+    return ChainCheck(checked, anchor=mark)

@@ -3244,6 +3244,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <source>{0} Sudah ada: {1}.</source>
         <translation>{0} Already there: {1}.</translation>
     </message>
+    <message>
+        <source>B&amp;uka data {0}</source>
+        <translation>Op&amp;en the record of {0}</translation>
+    </message>
 </context>
 <context>
     <name>report_chart</name>

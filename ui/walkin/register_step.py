@@ -30,7 +30,13 @@ from kiosk.errors import KioskError
 from kiosk.number16 import typed_digits
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksEntry
-from kiosk.services.people import PersonInput, PersonView, PossibleDuplicate, register_person
+from kiosk.services.people import (
+    NikRegistered,
+    PersonInput,
+    PersonView,
+    PossibleDuplicate,
+    register_person,
+)
 from kiosk.services.reference import choices
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
@@ -163,8 +169,16 @@ class RegisterStep(QWidget):
         self.save.clicked.connect(self.on_save)
         back = QPushButton(translate("register_step", "Kem&bali ke pencarian"))
         back.clicked.connect(self.back.emit)
+        # The NIK is someone's already (or another counter registered it a moment ago): open
+        # that person rather than register twice. A button, not a jump: the NIK may be mistyped.
+        self.existing: PersonView | None = None
+        self.open_existing = QPushButton()
+        self.open_existing.setObjectName("reg_open_existing")
+        self.open_existing.clicked.connect(self.on_open_existing)
+        self.open_existing.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(back)
+        buttons.addWidget(self.open_existing)
         buttons.addWidget(self.save)
         body = QWidget()
         body.setObjectName("register_body")
@@ -184,6 +198,8 @@ class RegisterStep(QWidget):
         self.photo_button.setText(translate("register_step", "F&oto rumah…"))
         self.not_duplicate.setChecked(False)
         self.not_duplicate.hide()
+        self.existing = None
+        self.open_existing.hide()
         show_error(self.error, "")
         self.relationship.setCurrentIndex(max(0, self.relationship.findData("kepala_keluarga")))
         if entry is not None:
@@ -300,6 +316,11 @@ class RegisterStep(QWidget):
             self.acknowledge(list(person.warnings))
         self.registered.emit(person)
 
+    def on_open_existing(self) -> None:
+        """Go on with the person already registered under this NIK."""
+        if self.existing is not None:
+            self.registered.emit(self.existing)
+
     def _failed(self, exc: Exception) -> None:
         self.save.setEnabled(True)
         text = message_of(exc)
@@ -310,6 +331,14 @@ class RegisterStep(QWidget):
             text = translate("register_step", "{0} Sudah ada: {1}.").format(text, names)
             self.not_duplicate.show()
             self.not_duplicate.setFocus()
+        if isinstance(exc, NikRegistered):
+            self.existing = exc.existing
+            self.open_existing.setText(
+                translate("register_step", "B&uka data {0}").format(
+                    exc.existing.name.replace("&", "&&")
+                )
+            )
+            self.open_existing.show()
         show_error(self.error, text)
         field = getattr(exc, "field", None)
         if field == "nik" and "alasan" in text:

@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, event, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.clock import utcnow
@@ -88,8 +90,9 @@ def _extend_chain(session: Session) -> None:
     table = cast(Table, AuditHead.__table__)  # declared with a Table, typed as FromClause
     # Lock first, read second: the head cannot move between our read and our commit.
     locked = conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
-    if locked.rowcount == 0:
-        _mark_lost_head(session, table)
+    if locked.rowcount == 0 and not _mark_lost_head(session, table):
+        # another counter rebuilt it a moment ago: lock that one
+        conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
     seq, prev = conn.execute(select(table.c.seq, table.c.hash).where(table.c.id == 1)).one()
     for entry in sorted(entries, key=lambda e: e.at):
         seq += 1
@@ -101,14 +104,15 @@ def _extend_chain(session: Session) -> None:
 LOST_HEAD = "kepala_rantai_hilang"
 
 
-def _mark_lost_head(session: Session, table: Table) -> None:
+def _mark_lost_head(session: Session, table: Table) -> bool:
     """The head row is gone (every migrated database has one since 0007): someone deleted it.
 
     The counters keep working (refusing every write would also refuse the administrator's
     log-in that ``audit verify`` needs), but the break is written into the chain itself: the
     head is rebuilt from the newest entry still present and a ``kepala_rantai_hilang`` entry is
     chained next, which :func:`verify` reports for good. Rebuilding silently would hide the
-    deletion; inserting a fresh genesis head would collide with the numbers already used."""
+    deletion; inserting a fresh genesis head would collide with the numbers already used.
+    False when another counter rebuilt the head first (its marker is the one kept)."""
     conn = session.connection()
     last = conn.execute(
         select(AuditEntry.seq, AuditEntry.hash)
@@ -117,7 +121,15 @@ def _mark_lost_head(session: Session, table: Table) -> None:
         .limit(1)
     ).first()
     seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
-    conn.execute(table.insert().values(id=1, seq=seq + 1, hash=prev))
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    claimed = conn.execute(
+        insert(table)
+        .values(id=1, seq=seq + 1, hash=prev)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(table.c.id)
+    ).first()
+    if claimed is None:
+        return False
     marker = AuditEntry(
         id=uuid.uuid4(),
         at=utcnow(),
@@ -135,6 +147,7 @@ def _mark_lost_head(session: Session, table: Table) -> None:
         audit_table.insert().values({c.key: getattr(marker, c.key) for c in audit_table.columns})
     )
     conn.execute(update(table).where(table.c.id == 1).values(hash=marker.hash))
+    return True
 
 
 def upstream_head(session: Session, previous_seq: int | None) -> dict[str, Any]:

@@ -24,11 +24,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import make_server
 
+from kabupaten.audit_heads import audit_head_routes
 from kabupaten.store import SCHEMA_VERSIONS, Store
 from resources.upstream import contract
 
@@ -135,6 +137,7 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
     _session_routes(app, store, faults, enrolment)
     _batch_routes(app, store, faults)
     _read_routes(app, store, faults)
+    audit_head_routes(app, store, partial(_kiosk_of, store))  # contract 1.1
     if admin:
         _admin_routes(app, store, faults)
     return app

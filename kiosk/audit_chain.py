@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, event, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from kiosk.clock import utcnow
 from kiosk.models.audit import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
@@ -86,14 +90,89 @@ def _extend_chain(session: Session) -> None:
     table = cast(Table, AuditHead.__table__)  # declared with a Table, typed as FromClause
     # Lock first, read second: the head cannot move between our read and our commit.
     locked = conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
-    if locked.rowcount == 0:
-        conn.execute(table.insert().values(id=1, seq=0, hash=GENESIS))
+    if locked.rowcount == 0 and not _mark_lost_head(session, table):
+        # another counter rebuilt it a moment ago: lock that one
+        conn.execute(update(table).where(table.c.id == 1).values(seq=table.c.seq))
     seq, prev = conn.execute(select(table.c.seq, table.c.hash).where(table.c.id == 1)).one()
     for entry in sorted(entries, key=lambda e: e.at):
         seq += 1
         entry.seq, entry.prev_hash = seq, prev
         entry.hash = prev = _hash_of(entry, entry.prev_hash)
     conn.execute(update(table).where(table.c.id == 1).values(seq=seq, hash=prev))
+
+
+LOST_HEAD = "kepala_rantai_hilang"
+
+
+def _mark_lost_head(session: Session, table: Table) -> bool:
+    """The head row is gone (every migrated database has one since 0007): someone deleted it.
+
+    The counters keep working (refusing every write would also refuse the administrator's
+    log-in that ``audit verify`` needs), but the break is written into the chain itself: the
+    head is rebuilt from the newest entry still present and a ``kepala_rantai_hilang`` entry is
+    chained next, which :func:`verify` reports for good. Rebuilding silently would hide the
+    deletion; inserting a fresh genesis head would collide with the numbers already used.
+    False when another counter rebuilt the head first (its marker is the one kept)."""
+    conn = session.connection()
+    last = conn.execute(
+        select(AuditEntry.seq, AuditEntry.hash)
+        .where(AuditEntry.seq.is_not(None))  # this transaction's own rows are not chained yet
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    claimed = conn.execute(
+        insert(table)
+        .values(id=1, seq=seq + 1, hash=prev)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(table.c.id)
+    ).first()
+    if claimed is None:
+        return False
+    marker = AuditEntry(
+        id=uuid.uuid4(),
+        at=utcnow(),
+        officer_id=None,
+        action=LOST_HEAD,
+        entity_type="audit",
+        entity_id="audit_head",
+        detail={"entri_terakhir": seq},
+        seq=seq + 1,
+        prev_hash=prev,
+    )
+    marker.hash = _hash_of(marker, prev)
+    audit_table = cast(Table, AuditEntry.__table__)
+    conn.execute(
+        audit_table.insert().values({c.key: getattr(marker, c.key) for c in audit_table.columns})
+    )
+    conn.execute(update(table).where(table.c.id == 1).values(hash=marker.hash))
+    return True
+
+
+def upstream_head(session: Session, previous_seq: int | None) -> dict[str, Any]:
+    """The head as the kabupaten receives it (contract 1.1), with the hash this chain holds now
+    at the number the kabupaten acknowledged last: a cut or rewritten chain cannot repeat it."""
+    head = session.get(AuditHead, 1)
+    seq, digest = (head.seq, head.hash) if head else (0, GENESIS)
+    body: dict[str, Any] = {"seq": seq, "hash": digest}
+    if previous_seq is not None:
+        there = (
+            GENESIS
+            if previous_seq == 0
+            else session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == previous_seq))
+        )
+        body["previous"] = {"seq": previous_seq, "hash": there or GENESIS.replace("0", "f")}
+    return body
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A head kept outside this database (the last one the kabupaten acknowledged)."""
+
+    seq: int
+    hash: str
+    where: str = "kabupaten"
 
 
 @dataclass(frozen=True)
@@ -103,33 +182,71 @@ class ChainCheck:
     checked: int
     broken_at: int | None = None  # sequence number of the first entry that does not fit
     reason: str = ""
+    anchor: int | None = None  # the number of the outside head the chain was compared with
 
     @property
     def ok(self) -> bool:
         return self.broken_at is None
 
 
-def verify(session: Session, batch: int = 5000) -> ChainCheck:
-    """Walk the chain from the first entry; stop at the first that does not fit."""
+def _entry_problem(
+    e: AuditEntry, expected: int, prev: str, anchor: Anchor | None
+) -> tuple[int, str] | None:
+    """Why entry ``e`` does not fit where the walk expects it: (its number, the reason)."""
+    if e.seq != expected:
+        missing = f"entri no. {expected} hilang" if (e.seq or 0) > expected else "nomor ganda"
+        return expected, f"Rantai terputus: {missing}."
+    if e.prev_hash != prev:
+        return expected, "Tautan ke entri sebelumnya tidak cocok."
+    if _hash_of(e, prev) != e.hash:
+        return expected, "Isi entri diubah setelah dicatat."
+    if anchor is not None and e.seq == anchor.seq and e.hash != anchor.hash:
+        return expected, (
+            f"Entri no. {expected} berbeda dengan kepala yang sudah diterima {anchor.where}: "
+            "jejak audit ditulis ulang sejak itu."
+        )
+    if e.action == LOST_HEAD:
+        return expected, (
+            "Kepala rantai audit pernah dihapus; rantai disambung lagi dari entri no. "
+            f"{expected - 1}. Entri sesudahnya mungkin telah dihapus. Bandingkan dengan cadangan "
+            "atau kepala yang diterima kabupaten."
+        )
+    return None
+
+
+def _head_problem(
+    session: Session, last_seq: int, prev: str, anchor: Anchor | None
+) -> tuple[int, str] | None:
+    """What the end of the walk says against the head row and the head kept outside."""
+    head = session.get(AuditHead, 1)
+    if head is None:
+        return last_seq + 1, (
+            "Kepala rantai audit (audit_head) hilang: jejak audit mungkin dipotong atau dihapus."
+        )
+    if (head.seq, head.hash) != (last_seq, prev):
+        return last_seq + 1, f"Entri terakhir (no. {head.seq}) hilang atau kepala rantai diubah."
+    if anchor is not None and last_seq < anchor.seq:
+        return last_seq + 1, (
+            f"Entri no. {last_seq + 1} sampai {anchor.seq} sudah diterima {anchor.where} tetapi "
+            "tidak ada lagi di sini: jejak audit dipotong dan kepalanya dimundurkan."
+        )
+    return None
+
+
+def verify(session: Session, batch: int = 5000, anchor: Anchor | None = None) -> ChainCheck:
+    """Walk the chain from the first entry; stop at the first that does not fit. With an
+    ``anchor`` (a head kept outside this database) the chain must also still hold it: a tail
+    cut consistently, head and all, shows only against such a head."""
     expected, prev, checked = 1, GENESIS, 0
-    last_seq = 0
+    mark = anchor.seq if anchor else None
     query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
     for e in session.scalars(query):
-        if e.seq != expected:
-            missing = f"entri no. {expected} hilang" if (e.seq or 0) > expected else "nomor ganda"
-            return ChainCheck(checked, expected, f"Rantai terputus: {missing}.")
-        if e.prev_hash != prev:
-            return ChainCheck(checked, e.seq, "Tautan ke entri sebelumnya tidak cocok.")
-        if _hash_of(e, prev) != e.hash:
-            return ChainCheck(checked, e.seq, "Isi entri diubah setelah dicatat.")
-        prev, last_seq, expected, checked = e.hash, e.seq, expected + 1, checked + 1
+        problem = _entry_problem(e, expected, prev, anchor)
+        if problem:
+            return ChainCheck(checked, problem[0], problem[1], mark)
+        prev, expected, checked = e.hash or "", expected + 1, checked + 1
         session.expunge(e)
-    head = session.get(AuditHead, 1)
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
-    if (head_seq, head_hash) != (last_seq, prev):
-        return ChainCheck(
-            checked,
-            last_seq + 1,
-            f"Entri terakhir (no. {head_seq}) hilang atau kepala rantai diubah.",
-        )
-    return ChainCheck(checked)
+    problem = _head_problem(session, expected - 1, prev, anchor)
+    if problem:
+        return ChainCheck(checked, problem[0], problem[1], mark)
+    return ChainCheck(checked, anchor=mark)

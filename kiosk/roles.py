@@ -58,6 +58,7 @@ class Perm(StrEnum):
     VIEW_AUDIT = "view_audit"
     RUN_SYNC = "run_sync"
     PRINT = "print"
+    PRINT_OWN_TICKET = "print_own_ticket"  # the door screen: its own tickets, nothing else
     MANAGE_BACKUP = "manage_backup"
     EXPORT_PERSON = "export_person"
     ERASE_PERSON = "erase_person"
@@ -110,7 +111,9 @@ GRANTS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_CASE,
         }
     ),
-    Role.QUEUE_KIOSK: frozenset({Perm.ISSUE_TICKET, Perm.PRINT}),
+    # The door screen stands unattended: it may not list, read or reprint anyone's print jobs
+    # (receipts carry names and tracking numbers), only print the tickets it issued itself.
+    Role.QUEUE_KIOSK: frozenset({Perm.ISSUE_TICKET, Perm.PRINT_OWN_TICKET}),
     Role.ADMIN: frozenset(
         {
             Perm.MANAGE_OFFICERS,
@@ -148,6 +151,7 @@ PERM_LABELS: dict[Perm, str] = {
     Perm.VIEW_AUDIT: "melihat jejak audit",
     Perm.RUN_SYNC: "menjalankan sinkronisasi",
     Perm.PRINT: "mencetak dokumen",
+    Perm.PRINT_OWN_TICKET: "mencetak tiket antrian yang diambilnya sendiri",
     Perm.MANAGE_BACKUP: "membuat atau memulihkan cadangan data",
     Perm.EXPORT_PERSON: "mengekspor seluruh data seorang warga",
     Perm.ERASE_PERSON: "menghapus identitas warga atas permintaannya",

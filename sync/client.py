@@ -281,3 +281,25 @@ class UpstreamClient:
         if response.status_code != 200:
             raise ServerBusy(f"HTTP {response.status_code}")
         return cast(dict[str, Any], _json(response, "Reference"))
+
+    def audit_head(self) -> dict[str, Any] | None:
+        """The last audit-chain head the server acknowledged for this kiosk (contract 1.1);
+        None when it has none yet, or is an older server without the route."""
+        response = self._request("GET", "/v1/audit-heads", headers=self._auth())
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise ServerBusy(f"HTTP {response.status_code}")
+        return cast(dict[str, Any], _json(response, "AuditHeadAck"))
+
+    def send_audit_head(self, head: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+        """Send the chain's head: (True, the acknowledgment), (False, the head the server still
+        holds as last acknowledged) when refused, (False, None) from an older server."""
+        response = self._request("POST", "/v1/audit-heads", json=head, headers=self._auth())
+        if response.status_code == 404:
+            return False, None
+        if response.status_code == 409:
+            return False, cast(dict[str, Any], _json(response, "AuditHeadRefused")["acknowledged"])
+        if response.status_code != 200:
+            raise Malformed(f"kepala jejak audit: HTTP {response.status_code}")
+        return True, cast(dict[str, Any], _json(response, "AuditHeadAck"))

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from kiosk.audit_chain import Anchor, upstream_head
 from kiosk.clock import Clock
 from kiosk.context import Gateway
 from kiosk.errors import ValidationError
@@ -213,6 +214,7 @@ class SyncEngine:
                 "data dikirim ulang."
             )
         self._push(report, kiosk_id, probe.body_limit)
+        self._send_audit_head(report)
         self._pull(report)
         self._pull_reference(report)
 
@@ -263,6 +265,34 @@ class SyncEngine:
             self._learn(min(MAX, self.batch_size + max(1, self.batch_size // 2)))
             if applied.retry and not applied.sent:
                 return  # the server asked for later; do not spin
+
+    def _send_audit_head(self, report: SyncReport) -> None:
+        """The audit chain's head to the kabupaten, which keeps it where this database cannot
+        rewrite it (contract 1.1). A refusal means the trail was cut or rewritten since the
+        last acknowledged head: a note for the officer, the data still flows."""
+        try:
+            last = self._authorised(self.client.audit_head)
+            head = self.gateway.call(upstream_head, last["seq"] if last else None)
+            ok, held = self._authorised(partial(self.client.send_audit_head, head))
+        except (Offline, TimedOut, ServerBusy, Malformed) as exc:
+            report.notes.append(f"Kepala jejak audit belum terkirim: {exc.message}")
+            return
+        if not ok and held is not None:
+            report.notes.append(
+                "Kabupaten menolak kepala jejak audit kios ini: rantai tidak menyambung dengan "
+                f"kepala no. {held['seq']} yang diterimanya sebelumnya. Jejak audit mungkin "
+                "dipotong atau ditulis ulang; jalankan 'puskesos audit verify'."
+            )
+
+    def acknowledged_head(self) -> Anchor | None:
+        """The last audit head the kabupaten acknowledged (``audit verify`` compares with it);
+        None when it holds none."""
+        access = self.gateway.call(lambda s: outbox.get_secret(s, "access_token"))
+        if not access:
+            raise NeedsEnrolment()
+        self.client.access_token = access
+        last = self._authorised(self.client.audit_head)
+        return Anchor(int(last["seq"]), str(last["hash"])) if last else None
 
     @staticmethod
     def _in_pass_wait(failures: int, retry_after: float | None) -> float:

@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from kiosk.audit_chain import GENESIS
 from kiosk.context import Gateway, KioskContext
 from kiosk.db import make_engine, upgrade
 from kiosk.models import Base
@@ -74,6 +75,10 @@ def _empty_tables(ctx: KioskContext) -> None:
             for t in reversed(tables):
                 conn.execute(text(f'DELETE FROM "{t}"'))
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        # as a freshly migrated database has it (0007): the audit chain's empty head
+        conn.execute(
+            text("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, :g)"), {"g": GENESIS}
+        )
 
 
 @pytest.fixture(autouse=True)

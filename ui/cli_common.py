@@ -47,7 +47,7 @@ def login(
 ) -> Actor:
     """Log in with a password (never a PIN); refuse a temporary password unless changing it."""
     pw = secret(password, "PUSKESOS_PASSWORD", f"Kata sandi {username}")
-    actor = Gateway(ctx).call(login_service, username, pw, ctx.clock, allow_pin=False)
+    actor = Gateway(ctx).call(login_service, username, pw, ctx.clock)
     if actor.must_change_password and not allow_temporary:
         raise AuthenticationError(
             f"Kata sandi {username} masih sementara: ganti dulu dengan "

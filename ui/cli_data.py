@@ -21,6 +21,7 @@ from kiosk.services.actor import Actor
 from ui.cli_common import login, secret
 
 if TYPE_CHECKING:
+    from kiosk.audit_chain import Anchor
     from ui.cli_common import Subparsers
 
 COMMANDS = ("backup", "audit", "person", "password", "summary")
@@ -147,17 +148,39 @@ def _backup(ctx: KioskContext, actor: Actor, a: argparse.Namespace) -> int:
     return 0
 
 
+def _upstream_anchor(gateway: Gateway) -> tuple[Anchor | None, str]:
+    """The head the kabupaten acknowledged last, kept where this database cannot rewrite it,
+    and a sentence saying what the chain was compared with."""
+    from kiosk.sealing import SealError
+    from kiosk.services import outbox
+    from sync.client import UpstreamError
+    from sync.engine import engine_for
+
+    local = "hanya rantai di komputer ini yang diperiksa."
+    if not gateway.call(lambda s: outbox.get_state(s, "upstream_url")):
+        return None, f"Kios belum terhubung ke kabupaten: {local}"
+    try:
+        anchor = engine_for(gateway, timeout=5.0).acknowledged_head()
+    except (UpstreamError, SealError) as exc:
+        reason = exc.message if isinstance(exc, UpstreamError) else "token tidak terbaca"
+        return None, f"Kepala jejak audit di kabupaten tidak dapat diambil ({reason}): {local}"
+    if anchor is None:
+        return None, f"Kabupaten belum menerima kepala jejak audit kios ini: {local}"
+    return anchor, f"Dibandingkan dengan kepala no. {angka(anchor.seq)} yang diterima kabupaten."
+
+
 def _audit(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
     from kiosk.services.audit_log import AuditFilter, audit_log, verify_audit
 
     if a.audit_cmd == "verify":
-        check = gateway.call(verify_audit, actor)
+        anchor, note = _upstream_anchor(gateway)
+        check = gateway.call(verify_audit, actor, anchor)
         if a.json:
-            print(json.dumps(asdict(check) | {"ok": check.ok}))
+            print(json.dumps(asdict(check) | {"ok": check.ok, "catatan": note}))
         elif check.ok:
-            print(f"Jejak audit utuh: {angka(check.checked)} entri diperiksa.")
+            print(f"Jejak audit utuh: {angka(check.checked)} entri diperiksa. {note}")
         else:
-            print(f"JEJAK AUDIT RUSAK di entri no. {check.broken_at}: {check.reason}")
+            print(f"JEJAK AUDIT RUSAK di entri no. {check.broken_at}: {check.reason} {note}")
         return 0 if check.ok else 3
 
     def day(text: str | None) -> datetime | None:

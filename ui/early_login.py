@@ -28,7 +28,7 @@ class EarlyLogin(QWidget):
             form, translate("early_login", "&Nama pengguna"), QLineEdit(), "username"
         )
         self.secret = add_field(
-            form, translate("early_login", "Kata &sandi atau PIN"), password_edit(), "secret"
+            form, translate("early_login", "Kata &sandi"), password_edit(), "secret"
         )
         self.button = QPushButton(translate("early_login", "Memuat…"))
         self.button.setProperty("primary", True)

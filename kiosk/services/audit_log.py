@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.audit_chain import ChainCheck, verify
+from kiosk.audit_chain import Anchor, ChainCheck, verify
 from kiosk.models import AuditEntry, Officer
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -78,15 +78,12 @@ def audit_actions(session: Session, actor: Actor) -> list[str]:
 
 
 @action(Perm.VIEW_AUDIT, label="Memeriksa keutuhan rantai jejak audit")
-def verify_audit(session: Session, actor: Actor) -> ChainCheck:
-    """Walk the whole chain; the check itself is audited (after the walk, so it counts next)."""
-    result = verify(session)
-    audit(
-        session,
-        actor.id,
-        "audit_diperiksa",
-        "audit",
-        str(result.broken_at or "utuh"),
-        {"diperiksa": result.checked},
-    )
+def verify_audit(session: Session, actor: Actor, anchor: Anchor | None = None) -> ChainCheck:
+    """Walk the whole chain, against the head the kabupaten acknowledged last when the caller
+    could fetch it; the check itself is audited (after the walk, so it counts next)."""
+    result = verify(session, anchor=anchor)
+    detail: dict[str, Any] = {"diperiksa": result.checked}
+    if anchor is not None:
+        detail["dibandingkan_dengan"] = anchor.seq
+    audit(session, actor.id, "audit_diperiksa", "audit", str(result.broken_at or "utuh"), detail)
     return result

@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import Table, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, utcnow
@@ -59,6 +60,32 @@ class CheckAgainstCard(Conflict):
             field=warnings[0].field,
         )
         self.warnings = warnings
+
+
+class NikRegistered(Conflict):
+    """The NIK belongs to someone registered already: the counter opens that person instead.
+
+    Also what the slower of two counters registering one NIK at the same moment sees (the
+    unique index decides; its raw error never reaches the officer)."""
+
+    code = "nik_terdaftar"
+
+    def __init__(self, existing: PersonView):
+        super().__init__(
+            _(
+                "NIK sudah terdaftar atas nama {0}. Buka data yang ada, jangan mendaftar dua kali."
+            ).format(existing.name),
+            field="nik",
+        )
+        self.existing = existing
+
+
+def _registered_nik(session: Session, nik: str) -> NikRegistered | None:
+    person = session.scalars(select(Person).where(Person.nik == nik)).first()
+    if person is None:
+        return None
+    household = session.get(Household, person.household_id) if person.household_id else None
+    return NikRegistered(_view(person, household))
 
 
 @dataclass
@@ -254,16 +281,9 @@ def _checked_numbers(
                 "Tanggal lahir berbeda dengan petunjuk dalam NIK; cocokkan dengan KTP.",
             )
         )
-    existing = session.scalars(select(Person).where(Person.nik == nik)).first()
+    existing = _registered_nik(session, nik)
     if existing is not None:
-        raise Conflict(
-            _(
-                "NIK ini sudah terdaftar atas nama {0}. Buka data yang ada, jangan "
-                "mendaftar dua kali."
-            ).format(existing.name),
-            code="nik_terdaftar",
-            field="nik",
-        )
+        raise existing
     return nik, no_kk, reason, warnings
 
 
@@ -315,6 +335,22 @@ def _join_household(
         household.head_person_id = person.id
 
 
+def _insert_person(session: Session, person: Person) -> None:
+    """Write the person; a counter that registered the same NIK a moment earlier wins.
+
+    The look-up before is only the common case: two counters can both find the NIK free. The
+    unique index then refuses the slower one, whose transaction is spent; it is rolled back
+    and the winner's person is read afresh, so the officer opens that person."""
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        existing = _registered_nik(session, person.nik) if person.nik else None
+        if existing is None:
+            raise
+        raise existing from None
+
+
 @action(Perm.REGISTER_PERSON, label="Mendaftarkan atau memperbarui data warga")
 def register_person(
     session: Session, actor: Actor, data: PersonInput, clock: Clock | None = None
@@ -348,7 +384,7 @@ def register_person(
         created_by=actor.id,
     )
     session.add(person)
-    session.flush()
+    _insert_person(session, person)
     if household is not None:
         _join_household(session, actor, person, household, data.relationship)
     record(

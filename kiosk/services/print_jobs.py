@@ -16,14 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, utcnow
-from kiosk.errors import NotFound
+from kiosk.errors import NotFound, PermissionDenied
 from kiosk.messages import _
-from kiosk.models import PrintedDocument, PrintJob
-from kiosk.roles import Perm
+from kiosk.models import PrintedDocument, PrintJob, QueueTicket
+from kiosk.roles import Perm, permissions_of
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import current_site, next_value
-from kiosk.services.registry import action
+from kiosk.services.registry import acting_officer, action
 
 JOB_LABELS = {"tiket": "Tiket antrian", "tanda_terima": "Tanda terima", "dokumen": "Dokumen"}
 DOCUMENT_CODES = {
@@ -65,7 +65,28 @@ def _view(job: PrintJob, title: str = "") -> PrintJobView:
     )
 
 
-@action(Perm.PRINT, label="Menyimpan pekerjaan cetak")
+def _own_ticket_only(
+    session: Session, actor: Actor, kind: str, ticket_id: uuid.UUID | None
+) -> None:
+    """An account that may print only its own tickets (the door screen) gets no further.
+
+    Judged on the stored roles, as the action's check was, so a role removed a minute ago
+    counts."""
+    officer = acting_officer(session, actor)
+    if Perm.PRINT in permissions_of(r.role for r in officer.roles):
+        return
+    ticket = session.get(QueueTicket, ticket_id) if ticket_id else None
+    if kind != "tiket" or ticket is None or ticket.issued_by != actor.id:
+        raise PermissionDenied(
+            _(
+                "Akun layar antrian hanya boleh mencetak tiket antrian yang diambil di layar "
+                "ini. Minta petugas loket untuk mencetak yang lain."
+            ),
+            code=f"tidak_berwenang:{Perm.PRINT.value}",
+        )
+
+
+@action(Perm.PRINT, Perm.PRINT_OWN_TICKET, label="Menyimpan pekerjaan cetak")
 def queue_print_job(
     session: Session,
     actor: Actor,
@@ -78,6 +99,7 @@ def queue_print_job(
     reference: str = "",
 ) -> PrintJobView:
     """Keep the bytes first; sending is a separate step whose result is recorded after."""
+    _own_ticket_only(session, actor, kind, ticket_id)
     job = PrintJob(
         id=uuid.uuid4(),
         kind=kind,
@@ -101,7 +123,7 @@ def _job(session: Session, job_id: uuid.UUID) -> PrintJob:
     return job
 
 
-@action(Perm.PRINT, label="Mencatat hasil cetak")
+@action(Perm.PRINT, Perm.PRINT_OWN_TICKET, label="Mencatat hasil cetak")
 def record_print_result(
     session: Session,
     actor: Actor,
@@ -113,6 +135,7 @@ def record_print_result(
     """What the printer said: sent, failed with the officer's message, or written without an
     answer ("belum pasti": a printer that accepts and never prints must not read "terkirim")."""
     job = _job(session, job_id)
+    _own_ticket_only(session, actor, job.kind, job.ticket_id)
     job.attempts += 1
     job.status = ("terkirim" if certain else "belum_pasti") if ok else "gagal"
     job.last_error = error

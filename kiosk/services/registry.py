@@ -20,7 +20,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from kiosk.errors import PermissionDenied
+from kiosk.errors import AuthenticationError, PermissionDenied
 from kiosk.messages import _
 from kiosk.models import Officer
 from kiosk.roles import GRANTS, ROLE_LABELS, Perm, Role
@@ -39,6 +39,8 @@ class Action:
     name: str
     label: str
     perms: tuple[Perm, ...]  # empty: any signed-in officer, on their own account
+    # Allowed while the officer's password is still temporary (changing it, nothing else).
+    temporary_ok: bool = False
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -79,15 +81,23 @@ def _check(first: object, actor: Actor, declared: Action) -> None:
     if isinstance(first, Session):
         try:
             if not perms:
-                authorize_self(first, actor)
+                officer = authorize_self(first, actor)
             elif len(perms) == 1:
-                authorize(first, actor, perms[0])
+                officer = authorize(first, actor, perms[0])
             else:
-                authorize_any(first, actor, *perms)
+                officer = authorize_any(first, actor, *perms)
         except PermissionDenied as exc:
             exc.message = refusal_words(declared)
             exc.args = (exc.message,)
             raise
+        if officer.must_change_password and not declared.temporary_ok:
+            raise AuthenticationError(
+                _(
+                    "Kata sandi Anda masih sementara (dibuat atau diatur ulang oleh "
+                    "administrator). Ganti dulu kata sandi Anda, lalu ulangi."
+                ),
+                code="sandi_sementara",
+            )
         return
     from kiosk.context import Gateway, KioskContext
 
@@ -95,15 +105,19 @@ def _check(first: object, actor: Actor, declared: Action) -> None:
     Gateway(first).call(declared, actor)  # in a transaction; a refusal is audited
 
 
-def action(*perms: Perm, label: str) -> Callable[[Service[F, P, R]], Service[F, P, R]]:
+def action(
+    *perms: Perm, label: str, temporary_ok: bool = False
+) -> Callable[[Service[F, P, R]], Service[F, P, R]]:
     """Declare a service: the officer must hold one of ``perms`` (with none: be an active
-    officer acting on their own account) before the body runs."""
+    officer acting on their own account) before the body runs. While the officer's password is
+    temporary (``must_change_password``) only an action declared ``temporary_ok`` runs: the
+    flag is kept here, not only by the window and the command line."""
 
     def declare(service: Service[F, P, R]) -> Service[F, P, R]:
         name = f"{service.__module__.rsplit('.', 1)[-1]}.{service.__name__}"
         if name in ACTIONS:
             raise ValueError(_("action {0} declared twice").format(name))
-        declared = Action(name, label, perms)
+        declared = Action(name, label, perms, temporary_ok)
         ACTIONS[name] = declared
 
         @functools.wraps(service)

@@ -1611,8 +1611,8 @@ Import without a data date?</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <source>Kata &amp;sandi atau PIN</source>
-        <translation>Pass&amp;word or PIN</translation>
+        <source>Kata &amp;sandi</source>
+        <translation>Pass&amp;word</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -1871,16 +1871,16 @@ Import without a data date?</translation>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <source>Kata &amp;sandi atau PIN</source>
-        <translation>Pass&amp;word or PIN</translation>
+        <source>Kata &amp;sandi</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; sandi puskesos123 (PIN 1234 hanya membuka layar yang terkunci, kecuali admin).</source>
+        <translation>Demo mode: users admin, depan, belakang, koordinator, supervisor; password puskesos123 (PIN 1234 only unlocks a locked screen, except admin).</translation>
     </message>
     <message>
         <source>&amp;Masuk</source>
         <translation>&amp;Log in</translation>
-    </message>
-    <message>
-        <source>Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; sandi puskesos123 (PIN 1234 kecuali admin).</source>
-        <translation>Demo mode: users admin, depan, belakang, koordinator, supervisor; password puskesos123 (PIN 1234 except admin).</translation>
     </message>
     <message>
         <source>Isi nama pengguna.</source>
@@ -3452,6 +3452,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>{0} Sudah ada: {1}.</source>
         <translation>{0} Already there: {1}.</translation>
+    </message>
+    <message>
+        <source>B&amp;uka data {0}</source>
+        <translation>Op&amp;en the record of {0}</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ def test_a_pin_opens_no_command(ctx, office, capsys):
     code, _, err = run(
         capsys, ctx, "audit", "verify", "--as", "supervisor", "--as-password", "1234"
     )
-    assert code == 1 and "PIN hanya membuka layar" in err
+    assert code == 1 and "kata sandi salah" in err and "PIN" not in err
     code, out, _ = run(
         capsys, ctx, "audit", "verify", "--as", "supervisor", "--as-password", PASSWORD
     )

@@ -84,6 +84,37 @@ def test_deleting_the_newest_entries_is_found(ctx, gateway, office):
     assert not result.ok and result.broken_at == last - 1 and "terakhir" in result.reason
 
 
+def test_deleting_every_entry_with_the_head_is_found(ctx, gateway, office):
+    _people(gateway, office, 2)
+    _raw_sql(ctx, "DELETE FROM audit_entry")
+    _raw_sql(ctx, "DELETE FROM audit_head")
+    result = _check(ctx)
+    assert not result.ok and "audit_head" in result.reason and "hilang" in result.reason
+
+
+def test_a_deleted_head_stops_no_counter_and_stays_visible(ctx, gateway, office, capsys):
+    """Before: every later command died with a UNIQUE traceback. Now the work goes on, the
+    chain carries a "head lost" entry, and ``audit verify`` reports it without a traceback."""
+    from ui.cli import main
+
+    _people(gateway, office, 2)
+    _raw_sql(ctx, "DELETE FROM audit_head")
+    assert "audit_head" in _check(ctx).reason
+    _people(gateway, office, 1)  # the counter keeps registering
+    code = main(
+        [
+            *["--db", ctx.url, "--data-dir", str(ctx.paths.data_dir), "audit", "verify"],
+            *["--as", "admin", "--as-password", PASSWORD],
+        ]
+    )
+    out = capsys.readouterr()
+    assert code == 3 and "Traceback" not in out.err
+    assert "JEJAK AUDIT RUSAK" in out.out and "Kepala rantai audit pernah dihapus" in out.out
+    with ctx.sessions() as s:
+        actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
+    assert actions.count("kepala_rantai_hilang") == 1 and actions[-1] == "audit_diperiksa"
+
+
 def test_writers_at_the_same_moment_keep_one_chain(ctx, gateway, office):
     errors = []
 

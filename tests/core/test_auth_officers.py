@@ -9,7 +9,7 @@ from kiosk.clock import Clock, utcnow
 from kiosk.errors import AuthenticationError, Conflict, ValidationError
 from kiosk.models import AuditEntry, Officer
 from kiosk.roles import Role
-from kiosk.services.auth import MAX_FAILURES, change_password, login
+from kiosk.services.auth import MAX_FAILURES, change_password, hash_secret, login, unlock_screen
 from kiosk.services.officers import (
     add_officer,
     list_officers,
@@ -21,9 +21,45 @@ from kiosk.services.setup import initialise
 from tests.conftest import PASSWORD, SITE
 
 
-def test_password_and_pin_both_log_in(gateway, office):
+def test_only_a_password_logs_in_the_pin_counts_as_a_wrong_one(gateway, office, session):
+    """4 digits fall to guessing in minutes: the PIN alone never opens a session, and typing
+    it at the log-in is a wrong password like any other (same message, counted)."""
     assert gateway.call(login, "admin", PASSWORD).roles == {Role.ADMIN}
-    assert gateway.call(login, "frontoffice", "1234").roles == {Role.FRONT_OFFICE}
+    with pytest.raises(AuthenticationError) as pin:
+        gateway.call(login, "frontoffice", "1234")
+    with pytest.raises(AuthenticationError) as wrong:
+        gateway.call(login, "frontoffice", "salah-sekali")
+    assert pin.value.message == wrong.value.message and "PIN" not in pin.value.message
+    officer = session.scalars(select(Officer).where(Officer.username == "frontoffice")).one()
+    assert officer.failed_attempts == 2
+    assert gateway.call(login, "frontoffice", PASSWORD).roles == {Role.FRONT_OFFICE}
+
+
+def test_pin_unlocks_only_the_same_officers_window_and_guesses_lock_it(gateway, office):
+    fo = gateway.call(login, "frontoffice", PASSWORD)
+    assert gateway.call(unlock_screen, fo, "1234").username == "frontoffice"
+    assert gateway.call(unlock_screen, fo, PASSWORD).username == "frontoffice"
+    bo = gateway.call(login, "backoffice", PASSWORD)
+    gateway.call(reset_pin_for_test, "backoffice", "5678")
+    with pytest.raises(AuthenticationError):
+        gateway.call(unlock_screen, fo, "5678")  # another officer's PIN opens nothing
+    start = utcnow()
+    for guess in range(MAX_FAILURES - 1):
+        with pytest.raises(AuthenticationError):
+            gateway.call(unlock_screen, fo, f"{guess:04d}", Clock(frozen=start))
+    with pytest.raises(AuthenticationError) as locked:
+        gateway.call(unlock_screen, fo, "1234", Clock(frozen=start))
+    assert locked.value.code == "akun_terkunci"
+    with pytest.raises(AuthenticationError) as still:
+        gateway.call(login, "frontoffice", PASSWORD, Clock(frozen=start))
+    assert still.value.code == "akun_terkunci"
+    assert gateway.call(unlock_screen, bo, "5678").username == "backoffice"
+
+
+def reset_pin_for_test(session, username: str, pin: str) -> None:
+    session.scalars(
+        select(Officer).where(Officer.username == username)
+    ).one().pin_hash = hash_secret(pin)
 
 
 def test_username_is_case_insensitive(gateway, office):
@@ -50,6 +86,29 @@ def test_lockout_after_repeated_failures_then_expiry(gateway, office, session):
     assert gateway.call(login, "admin", PASSWORD, later).username == "admin"
     actions = session.scalars(select(AuditEntry.action)).all()
     assert "akun_dikunci" in actions
+
+
+def test_a_temporary_password_opens_nothing_but_its_own_change(gateway, office, ctx):
+    """The flag is kept by the services: a script holding the actor gets no further than the
+    window does. The same refusal comes before work that is not one transaction."""
+    from kiosk.services.backups import list_backups
+    from kiosk.services.tickets import issue_ticket
+
+    gateway.call(add_officer, office.admin, "baru", "Baru", "sementara1", [Role.FRONT_OFFICE])
+    gateway.call(add_officer, office.admin, "admin2", "Admin Dua", "sementara2", [Role.ADMIN])
+    actor = gateway.call(login, "baru", "sementara1")
+    admin2 = gateway.call(login, "admin2", "sementara2")
+    for attempt in (
+        lambda: gateway.call(issue_ticket, actor, "layanan"),
+        lambda: gateway.call(list_officers, admin2),
+        lambda: list_backups(ctx, admin2),
+    ):
+        with pytest.raises(AuthenticationError) as refused:
+            attempt()
+        assert refused.value.code == "sandi_sementara"
+        assert "Ganti dulu kata sandi Anda" in refused.value.message
+    gateway.call(change_password, actor, "sementara1", "sandibaru99")
+    assert gateway.call(issue_ticket, actor, "layanan").label
 
 
 def test_setup_runs_once(gateway, office):

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from kiosk import case_rules as rules
 from kiosk.dtks.importer import import_snapshot
 from kiosk.errors import Conflict, KioskError, NotFound, PermissionDenied
-from kiosk.models import ApprovalStep, AuditEntry, OutboxOperation, Person
+from kiosk.models import ApprovalStep, AuditEntry, OutboxOperation, Person, QueueTicket
 from kiosk.roles import GRANTS, Perm, Role
 from kiosk.services import approvals as ap
 from kiosk.services import person_rights as rights
@@ -27,7 +27,7 @@ from kiosk.services.dossier import person_dossier
 from kiosk.services.officers import add_officer, list_officers
 from kiosk.services.outbox import sync_overview
 from kiosk.services.people import PersonInput, find_people, register_person
-from kiosk.services.print_jobs import recent_print_jobs
+from kiosk.services.print_jobs import queue_print_job, recent_print_jobs
 from kiosk.services.queue_calls import queue_state
 from kiosk.services.reference import add_choice
 from kiosk.services.setup import update_site
@@ -66,7 +66,8 @@ TABLE: dict[Perm, set[Role]] = {
     Perm.DRAFT_REFERRAL: {B},
     Perm.APPROVE_COORDINATOR: {C},
     Perm.APPROVE_SUPERVISOR: {S},
-    Perm.PRINT: {F, FA, B, C, A, Q},
+    Perm.PRINT: {F, FA, B, C, A},
+    Perm.PRINT_OWN_TICKET: {Q},
     Perm.RUN_SYNC: {F, FA, B, C, A},
 }
 
@@ -97,6 +98,16 @@ def _prelist(gateway, actor) -> None:
             person_id=person.id, sector="sosial", description="Belum terdata", propose_prelist=True
         ),
     )
+
+
+def _door_ticket(gateway, office):
+    """A ticket the door screen issued (issued once, before the counts are taken)."""
+    door = office[Q]
+
+    def find(s):
+        return s.scalars(select(QueueTicket.id).where(QueueTicket.issued_by == door.id)).first()
+
+    return gateway.call(find) or gateway.call(issue_ticket, door, "layanan").id
 
 
 # Each action's first check is its permission; an allowed officer may still meet NotFound or
@@ -135,6 +146,9 @@ ACTIONS = {
         ap.vote, a, _step(g, o, rules.SUPERVISOR), ap.APPROVE
     ),
     Perm.PRINT: lambda g, a, o: g.call(recent_print_jobs, a),
+    Perm.PRINT_OWN_TICKET: lambda g, a, o: g.call(
+        queue_print_job, a, "tiket", b"A001", "file:/dev/null", ticket_id=_door_ticket(g, o)
+    ),
     Perm.RUN_SYNC: lambda g, a, o: g.call(sync_overview, a),
 }
 
@@ -165,7 +179,13 @@ def _attempt(gateway, office, role, perm):
 APPROVALS = {Perm.APPROVE_COORDINATOR, Perm.APPROVE_SUPERVISOR}
 CASES = [(role, perm) for perm, roles in TABLE.items() for role in Role if role not in roles]
 # PROPOSE_PRELIST: every role without it also lacks CAPTURE_COMPLAINT, checked first.
-REFUSED_CASES = [(r, p) for r, p in CASES if p is not Perm.PROPOSE_PRELIST]
+# PRINT_OWN_TICKET: an officer who may print anything (PRINT) may print a ticket too.
+REFUSED_CASES = [
+    (r, p)
+    for r, p in CASES
+    if p is not Perm.PROPOSE_PRELIST
+    and not (p is Perm.PRINT_OWN_TICKET and Perm.PRINT in GRANTS[r])
+]
 
 
 @pytest.mark.parametrize(
@@ -186,6 +206,8 @@ def test_forbidden_action_is_refused_and_writes_nothing_but_its_audit(
     else:
         if perm is Perm.MANAGE_BACKUP and gateway.ctx.engine.dialect.name != "sqlite":
             pytest.skip("on PostgreSQL backups are pg_dump's, refused before the permission")
+        if perm is Perm.PRINT_OWN_TICKET:
+            _door_ticket(gateway, office)
         before = _counts(session)
         with pytest.raises(PermissionDenied) as refused:
             ACTIONS[perm](gateway, office[role], office)
@@ -195,6 +217,8 @@ def test_forbidden_action_is_refused_and_writes_nothing_but_its_audit(
         # vote is declared for either approval; an officer holding neither is refused at the
         # door by the first, one holding the other by the step's own rule
         expected = APPROVALS
+    if perm is Perm.PRINT_OWN_TICKET:  # declared for either print permission; PRINT named
+        expected = {Perm.PRINT, Perm.PRINT_OWN_TICKET}
     assert refused.value.code in {f"tidak_berwenang:{p.value}" for p in expected}
     code = refused.value.code
     audits, ops, people = _counts(session)
@@ -242,6 +266,8 @@ def test_a_role_removed_now_counts_now(gateway, office, session):
 
 
 def admin2_actor(gateway):
-    from kiosk.services.auth import login
+    from kiosk.services.auth import change_password, login
 
-    return gateway.call(login, "admin2", "sementara1")
+    actor = gateway.call(login, "admin2", "sementara1")
+    gateway.call(change_password, actor, "sementara1", "sandibaru99")
+    return gateway.call(login, "admin2", "sandibaru99")

@@ -11,6 +11,7 @@ from kiosk.errors import PermissionDenied
 from kiosk.models import PrintedDocument
 from kiosk.roles import Role
 from kiosk.services.print_jobs import (
+    get_print_job,
     job_payload,
     next_document_number,
     queue_print_job,
@@ -66,3 +67,34 @@ def test_documents_are_numbered_per_kind_and_year_and_stored(gateway, office, se
     assert (
         row.number == view.number and row.pdf == b"%PDF-1.4 test" and len(row.content_sha256) == 64
     )
+
+
+def test_door_screen_prints_only_its_own_tickets(gateway, office, tmp_path):
+    """The unattended door screen's account cannot list, read or reprint the counters' jobs
+    (a receipt carries a name and tracking number), nor print anything but its own ticket."""
+    from kiosk.services.tickets import issue_ticket
+
+    door, fo = office[Role.QUEUE_KIOSK], office[Role.FRONT_OFFICE]
+    own = gateway.call(issue_ticket, door, "layanan")
+    job = gateway.call(
+        queue_print_job, door, "tiket", b"A001", f"file:{tmp_path}/t", ticket_id=own.id
+    )
+    assert gateway.call(record_print_result, door, job.id, True).status == "terkirim"
+
+    counter_ticket = gateway.call(issue_ticket, fo, "layanan")
+    receipt = gateway.call(queue_print_job, fo, "tanda_terima", b"SITI 3324", "file:/tmp/r")
+    refusals = [
+        lambda: gateway.call(recent_print_jobs, door),
+        lambda: gateway.call(job_payload, door, receipt.id),
+        lambda: gateway.call(get_print_job, door, receipt.id),
+        lambda: gateway.call(record_print_result, door, receipt.id, False, "x"),
+        lambda: gateway.call(queue_print_job, door, "tanda_terima", b"x", "file:/tmp/x"),
+        lambda: gateway.call(queue_print_job, door, "tiket", b"x", "file:/tmp/x"),
+        lambda: gateway.call(
+            queue_print_job, door, "tiket", b"x", "file:/tmp/x", ticket_id=counter_ticket.id
+        ),
+    ]
+    for attempt in refusals:
+        with pytest.raises(PermissionDenied):
+            attempt()
+    assert gateway.call(recent_print_jobs, fo)[0].id == receipt.id

@@ -48,7 +48,7 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
 
 def test_front_office_does_not_see_officers_and_the_service_refuses(qtbot, make_window, office):
     window = make_window()
-    log_in(qtbot, window, "frontoffice", "1234")
+    log_in(qtbot, window, "frontoffice", PASSWORD)
     keys = window.shell.page_keys()
     assert "officers" not in keys and "front" in keys
     # Even if the page is reached, the core refuses and says why.
@@ -87,6 +87,14 @@ def test_new_officer_must_change_password_first(qtbot, make_window, office, gate
     qtbot.keyClicks(page.repeat, "sandibaru99")
     qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.shell
+
+
+def test_the_pin_alone_does_not_log_in_at_the_window(qtbot, make_window, office):
+    window = make_window()
+    assert window.login_page.secret.accessibleName() == "Kata sandi"
+    log_in(qtbot, window, "frontoffice", "1234")
+    assert window.stack.currentWidget() is window.login_page
+    assert "kata sandi salah" in window.login_page.error.text()
 
 
 def test_ctrl_l_locks_and_pin_unlocks(qtbot, make_window, office):

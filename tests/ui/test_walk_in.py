@@ -237,8 +237,13 @@ def test_duplicate_registration_is_caught(qtbot, make_window, office, session, g
     assert "Ahmad Junaidi" in reg.error.text() and reg.not_duplicate.isVisible()
     type_into(qtbot, reg.edits["nik"], "3324011503100001")
     qtbot.keyClick(reg.edits["nik"], Qt.Key.Key_Return)
-    assert "sudah terdaftar" in reg.error.text() and reg.edits["nik"].hasFocus()
+    assert "NIK sudah terdaftar" in reg.error.text() and reg.edits["nik"].hasFocus()
     assert len(session.scalars(select(Person)).all()) == 1
+    # the counter opens the person already registered instead of registering twice
+    assert reg.open_existing.isVisible() and "Ahmad Junaidi" in reg.open_existing.text()
+    qtbot.mouseClick(reg.open_existing, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.capture
+    assert page.capture.person_id == session.scalars(select(Person.id)).one()
 
 
 def test_unsaved_capture_is_offered_back(qtbot, make_window, office, gateway, session):

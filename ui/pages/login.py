@@ -1,4 +1,4 @@
-"""Log-in with username and password or PIN.
+"""Log-in with username and password (the PIN only unlocks a locked window: ui/pages/lock.py).
 
 Signals: ``logged_in(Actor)``.
 """
@@ -31,9 +31,7 @@ class LoginPage(QWidget):
         self.username = add_field(
             form, translate("login", "&Nama pengguna"), QLineEdit(), "username"
         )
-        self.secret = add_field(
-            form, translate("login", "Kata &sandi atau PIN"), password_edit(), "secret"
-        )
+        self.secret = add_field(form, translate("login", "Kata &sandi"), password_edit(), "secret")
         self.error = error_label(self)
         self.button = QPushButton(translate("login", "&Masuk"))
         self.button.setProperty("primary", True)
@@ -51,7 +49,8 @@ class LoginPage(QWidget):
                 translate(
                     "login",
                     "Mode demo: pengguna admin, depan, belakang, koordinator, supervisor; "
-                    "sandi puskesos123 (PIN 1234 kecuali admin).",
+                    "sandi puskesos123 (PIN 1234 hanya membuka layar yang terkunci, "
+                    "kecuali admin).",
                 )
             )
             hint.setWordWrap(True)

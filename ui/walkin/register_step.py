@@ -31,6 +31,7 @@ from kiosk.services.dtks_check import DtksEntry
 from kiosk.services.people import (
     CheckAgainstCard,
     FieldWarning,
+    NikRegistered,
     PersonInput,
     PersonView,
     PossibleDuplicate,
@@ -172,8 +173,16 @@ class RegisterStep(QWidget):
         self.save.clicked.connect(self.on_save)
         back = QPushButton(translate("register_step", "Kem&bali ke pencarian"))
         back.clicked.connect(self.back.emit)
+        # The NIK is someone's already (or another counter registered it a moment ago): open
+        # that person rather than register twice. A button, not a jump: the NIK may be mistyped.
+        self.existing: PersonView | None = None
+        self.open_existing = QPushButton()
+        self.open_existing.setObjectName("reg_open_existing")
+        self.open_existing.clicked.connect(self.on_open_existing)
+        self.open_existing.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(back)
+        buttons.addWidget(self.open_existing)
         buttons.addWidget(self.save)
         body = QWidget()
         body.setObjectName("register_body")
@@ -199,6 +208,8 @@ class RegisterStep(QWidget):
         self.photo_button.setText(translate("register_step", "F&oto rumah…"))
         self.not_duplicate.setChecked(False)
         self.not_duplicate.hide()
+        self.existing = None
+        self.open_existing.hide()
         show_error(self.error, "")
         self.relationship.setCurrentIndex(max(0, self.relationship.findData("kepala_keluarga")))
         if entry is not None:
@@ -312,6 +323,11 @@ class RegisterStep(QWidget):
         show_error(self.error, "")
         self.registered.emit(person)
 
+    def on_open_existing(self) -> None:
+        """Go on with the person already registered under this NIK."""
+        if self.existing is not None:
+            self.registered.emit(self.existing)
+
     def _failed(self, exc: Exception) -> None:
         self.save.setEnabled(True)
         if isinstance(exc, CheckAgainstCard) and self.confirm_warnings(exc.warnings):
@@ -326,6 +342,14 @@ class RegisterStep(QWidget):
             text = translate("register_step", "{0} Sudah ada: {1}.").format(text, names)
             self.not_duplicate.show()
             self.not_duplicate.setFocus()
+        if isinstance(exc, NikRegistered):
+            self.existing = exc.existing
+            self.open_existing.setText(
+                translate("register_step", "B&uka data {0}").format(
+                    exc.existing.name.replace("&", "&&")
+                )
+            )
+            self.open_existing.show()
         show_error(self.error, text)
         if getattr(exc, "code", "").endswith("_perlu_alasan"):
             self.reason.set_shown(True)  # the way to accept it, one Tab below the NIK

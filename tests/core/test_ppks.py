@@ -92,7 +92,7 @@ def test_each_type_checks_its_own_age(gateway, office):
     fo = office[Role.FRONT_OFFICE]
     _citizen(gateway, fo, "3324015508700001", date(1970, 8, 15))  # 56 in November 2026
     _citizen(gateway, fo, "3324015508100002", date(2010, 8, 15))  # 16
-    _citizen(gateway, fo, "3324015508660003", date(1966, 11, 20))  # 60 on the day
+    _citizen(gateway, fo, "3324016011660003", date(1966, 11, 20))  # 60 on the day
     with pytest.raises(ValidationError) as young:
         gateway.call(
             record_ppks, fo, PpksInput("orang", "lansia_terlantar", nik="3324015508700001"), NOV
@@ -111,7 +111,7 @@ def test_each_type_checks_its_own_age(gateway, office):
     assert "khusus usia di bawah 5 tahun" in balita.value.message
     gateway.call(record_ppks, fo, PpksInput("orang", "anak_terlantar", nik="3324015508100002"), NOV)
     gateway.call(
-        record_ppks, fo, PpksInput("orang", "lansia_terlantar", nik="3324015508660003"), NOV
+        record_ppks, fo, PpksInput("orang", "lansia_terlantar", nik="3324016011660003"), NOV
     )
     with pytest.raises(ValidationError) as adult:
         gateway.call(

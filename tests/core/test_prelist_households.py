@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from kiosk.clock import Clock
 from kiosk.periods import parse_period
 from kiosk.roles import Role
-from kiosk.services.people import PersonInput, register_person
+from kiosk.services.people import CheckAgainstCard, PersonInput, register_person
 from kiosk.services.prelist import prelist_for_period
 from kiosk.services.walk_in import CaptureInput, record_walk_in
 from printing.prelist_xlsx import HEADERS
@@ -37,23 +37,23 @@ FAMILY = (
 def _family(gateway, fo):
     people = {}
     for name, nik, sex, relation, born in FAMILY:
-        people[name] = gateway.call(
-            register_person,
-            fo,
-            PersonInput(
-                name=name,
-                nik=nik,
-                no_kk=KK,
-                birth_date=born,
-                sex=sex,
-                relationship=relation,
-                address="Jl. Melati",
-                rt="3",
-                rw="1",
-                override_reason="uji",
-            ),
-            CLOCK,
+        data = PersonInput(
+            name=name,
+            nik=nik,
+            no_kk=KK,
+            birth_date=born,
+            sex=sex,
+            relationship=relation,
+            address="Jl. Melati",
+            rt="3",
+            rw="1",
+            override_reason="uji",
         )
+        try:
+            people[name] = gateway.call(register_person, fo, data, CLOCK)
+        except CheckAgainstCard as asked:  # the officer kept the card's value on purpose
+            data.checked_warnings = tuple(w.message for w in asked.warnings)
+            people[name] = gateway.call(register_person, fo, data, CLOCK)
     return people
 
 

@@ -63,7 +63,10 @@ class KioskContext:
 
     def __post_init__(self) -> None:
         # Services that keep secrets find the sealer on their session (made on first use).
-        self.sessions.configure(info={"sealer": lambda: self.sealer})
+        # Erasures find the data folder there too (their ledger lives outside the database).
+        self.sessions.configure(
+            info={"sealer": lambda: self.sealer, "data_dir": self.paths.data_dir}
+        )
 
     @property
     def sealer(self) -> Sealer:

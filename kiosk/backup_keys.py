@@ -168,3 +168,8 @@ class BackupKeys:
             self.keys[key_id(key)] = key
             self.save()
         return key
+
+
+def for_folder(data_dir: Path, secret_key: Path) -> BackupKeys:
+    """The keys of a data folder, opened with its sealer (keyring or ``kunci.key``)."""
+    return BackupKeys.load(data_dir, Sealer.for_folder(secret_key))

@@ -34,6 +34,7 @@ from kiosk.errors import (
 from kiosk.sealing import Sealer
 
 if TYPE_CHECKING:
+    from kiosk.backup_keys import BackupKeys
     from kiosk.dtks.register import Register
 
 P = ParamSpec("P")
@@ -76,6 +77,13 @@ class KioskContext:
         return self._sealer
 
     @property
+    def backup_keys(self) -> BackupKeys:
+        """The key backups are encrypted with, sealed by :attr:`sealer` (kiosk/backup_keys.py)."""
+        from kiosk.backup_keys import BackupKeys
+
+        return BackupKeys.load(self.paths.data_dir, self.sealer)
+
+    @property
     def register(self) -> Register:
         """The lean NIK / No. KK lookup (one per context: it keeps a connection of its own)."""
         if self._register is None:
@@ -102,7 +110,7 @@ class KioskContext:
             if current_revision(engine) is not None:  # a database with records in it
                 from kiosk.backup import before_migration
 
-                before_migration(ctx.url, ctx.paths.backups, ctx.clock.now())
+                before_migration(ctx.url, ctx.paths.backups, ctx.clock.now(), ctx.backup_keys)
             upgrade(engine)
         if migrate:
             # Late import: the services package imports this module's neighbours.

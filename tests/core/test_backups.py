@@ -74,7 +74,7 @@ def test_restore_drill_brings_every_row_back(ctx, gateway, office):
         assert list(last) == ["cadangan_dipulihkan", "cadangan_dibuat"]
     # and the replaced database was kept: it can be restored in turn
     assert aside.reason == "sebelum-pulih"
-    backup.check_file(aside.path)
+    backup.check_copy(aside.path, ctx.backup_keys)
 
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(ctx, office, tmp_path):
@@ -114,7 +114,7 @@ def test_the_first_start_of_a_day_makes_one_verified_copy_and_mirrors_it(
     first = automatic_backup(ctx)
     assert first is not None and first.info.reason == "harian"
     assert first.mirrored_to == usb / first.info.path.name
-    backup.check_file(first.mirrored_to)
+    backup.check_copy(first.mirrored_to, ctx.backup_keys)
     assert automatic_backup(ctx) is None  # the second start of the day copies nothing
     ctx.clock.frozen = datetime.now(UTC) + timedelta(days=1)
     assert automatic_backup(ctx) is not None
@@ -136,10 +136,14 @@ def _info(folder: Path, when: datetime, reason: str = "harian") -> BackupInfo:
     return BackupInfo(path, when, reason, 0)
 
 
-def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual_copy(tmp_path):
+def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_recent_manual_copies(tmp_path):
     start = datetime(2025, 1, 1, 1, 0, tzinfo=UTC)
     made = [_info(tmp_path, start + timedelta(days=d)) for d in range(500)]
-    manual = _info(tmp_path, start + timedelta(days=3, hours=5), "manual")
+    manual = _info(tmp_path, start + timedelta(days=300, hours=5), "manual")
+    # a copy made by hand, or before a restore, past the year's retention keeps what citizens
+    # asked to erase: it goes too
+    old_manual = _info(tmp_path, start + timedelta(days=3, hours=5), "manual")
+    old_aside = _info(tmp_path, start + timedelta(days=4, hours=5), "sebelum-pulih")
     gone = backup.rotate(tmp_path, now=start + timedelta(days=500))
     kept = {b.made_at for b in backup.listing(tmp_path) if b.reason == "harian"}
     newest = [b.made_at for b in made][::-1]
@@ -152,7 +156,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual_copy(tmp_pa
     expected = days | set(list(weeks.values())[:4]) | set(list(months.values())[:12])
     assert kept == expected
     assert 12 <= len(kept) <= 7 + 4 + 12
-    assert manual.path.exists() and len(gone) == 500 - len(kept)
+    assert manual.path.exists() and len(gone) == 500 - len(kept) + 2
+    assert not old_manual.path.exists() and not old_aside.path.exists()
 
 
 def test_an_upgrade_copies_the_database_first(tmp_path):
@@ -163,8 +168,9 @@ def test_an_upgrade_copies_the_database_first(tmp_path):
     ctx = KioskContext.open(url, str(tmp_path / "data"))
     try:
         copies = backup.listing(ctx.paths.backups)
-        assert [b.reason for b in copies] == ["migrasi"]
-        with closing(sqlite3.connect(copies[0].path)) as con, con:
+        assert [b.reason for b in copies] == ["migrasi"] and copies[0].encrypted
+        plain, _ = backup.open_copy(copies[0].path, ctx.backup_keys, None, tmp_path)
+        with closing(sqlite3.connect(plain)) as con, con:
             assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
     finally:
         ctx.close()

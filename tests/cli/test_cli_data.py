@@ -63,7 +63,8 @@ def test_backup_list_restore_and_audit_verify_from_the_command_line(ctx, office,
         "--as-password",
         PASSWORD,
     )
-    assert code == 0 and "terverifikasi" in out and list(usb.glob("*.sqlite3"))
+    assert code == 0 and "terverifikasi" in out and list(usb.glob("*.sqlite3.enc"))
+    assert "Kepala rantai audit: entri no. " in out  # the chain's head, printed with each copy
     code, out, _ = run(
         capsys, ctx, "backup", "list", "--json", "--as", "admin", "--as-password", PASSWORD
     )

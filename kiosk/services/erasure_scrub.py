@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import ColumnElement, String, cast, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.models import OutboxOperation, PrintJob
@@ -65,7 +65,7 @@ def scrub_outbox(
     a namesake's records stay whole. Returns how many changed."""
     numbers = [n for n in numbers if n and len(n) >= 6]
     words = numbers + [w for w in words if w and len(w) >= 3]
-    conditions = [OutboxOperation.entity_id.in_(list(entities))]
+    conditions: list[ColumnElement[bool]] = [OutboxOperation.entity_id.in_(list(entities))]
     text = cast(OutboxOperation.payload, String)
     conditions += [text.contains(f, autoescape=True) for f in _forms(numbers)]
     changed = 0

@@ -279,7 +279,7 @@ def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datet
     scrub_outbox(session, entities, numbers, [name], ERASED_TEXT)
     scrub_print_jobs(session, [*numbers, name, *tracking])
     if "data_dir" in session.info:
-        entry = {"person_id": str(p.id), "at": now.isoformat()}
+        entry: dict[str, Any] = {"person_id": str(p.id), "at": now.isoformat()}
         entry["household_id"] = str(hh.id) if hh is not None and emptied else None
         ledger_append(session.info["data_dir"], [entry])
     _after_commit_scrub(session)

@@ -71,9 +71,9 @@ def _mirror_folder(ctx: KioskContext) -> str:
 
 def _with_mirror(ctx: KioskContext, info: BackupInfo, extra: Path | None) -> BackupResult:
     folder = extra or (Path(m) if (m := _mirror_folder(ctx)) else None)
-    if folder is None:
-        return BackupResult(info)
     has = bool(ctx.backup_keys.recovery)
+    if folder is None:
+        return BackupResult(info, passphrase_set=has)
     try:
         return BackupResult(info, backup.mirror(info, folder, ctx.backup_keys), "", has)
     except BackupError as exc:  # the main copy is safe: say so, do not fail the backup

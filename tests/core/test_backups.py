@@ -182,3 +182,37 @@ def test_postgresql_is_pointed_to_pg_dump(ctx, office):
     with pytest.raises(BackupError) as refused:
         create_backup(ctx, office.admin)
     assert "pg_dump" in refused.value.message
+
+
+def test_a_copy_is_encrypted_and_opens_elsewhere_only_with_the_recovery_passphrase(
+    ctx, gateway, office, session, tmp_path
+):
+    _sqlite_only(ctx)
+    from kiosk.backup_keys import NeedsPassphrase, for_folder
+    from kiosk.errors import ValidationError
+    from kiosk.models import Case, Person
+    from kiosk.services.backups import set_recovery_passphrase
+
+    case = open_case(gateway, office)
+    person = session.get(Person, session.get(Case, case.case_id).person_id)
+    with pytest.raises(ValidationError):  # a passphrase worth writing down
+        set_recovery_passphrase(ctx, office.admin, "pendek")
+    set_recovery_passphrase(ctx, office.admin, "sapi makan rumput di sawah")
+    made = create_backup(ctx, office.admin)
+    assert made.passphrase_set and made.info.audit_head.split(":")[0].isdigit()
+    raw = made.info.path.read_bytes()
+    assert person.nik.encode() not in raw and person.name.encode() not in raw
+    assert b"SQLite format 3" not in raw
+    # another laptop's data folder holds other keys: the copy asks for the passphrase
+    (tmp_path / "lain").mkdir()
+    elsewhere = for_folder(tmp_path / "lain", tmp_path / "lain" / "kunci.key")
+    with pytest.raises(NeedsPassphrase):
+        backup.check_copy(made.info.path, elsewhere)
+    with pytest.raises(NeedsPassphrase):
+        backup.check_copy(made.info.path, elsewhere, "sapi makan rumput di kebun")
+    header = backup.check_copy(made.info.path, elsewhere, "sapi makan rumput di sawah")
+    assert header["reason"] == "manual" and "nik" not in repr(header)
+    # and the key is adopted there: the next check needs no passphrase
+    backup.check_copy(
+        made.info.path, for_folder(tmp_path / "lain", tmp_path / "lain" / "kunci.key")
+    )

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.erasure import append as ledger_append
-from kiosk.erasure import scrub_storage
+from kiosk.erasure import read_ledger, scrub_storage
 from kiosk.errors import NotFound, ValidationError
 from kiosk.messages import _
 from kiosk.models import (
@@ -184,8 +184,11 @@ def request_erasure(
 
 
 def erase_due(session: Session, clock: Clock | None = None) -> int:
-    """Carry out every requested erasure whose day has come (run at start-up)."""
+    """Carry out every requested erasure whose day has come (run at start-up), and erase again
+    anyone the ledger lists whom a database file copied back by hand brought back."""
     clock = clock or Clock()
+    if "data_dir" in session.info:
+        reapply_erasures(session, read_ledger(session.info["data_dir"]), clock.now())
     due = session.scalars(
         select(Person).where(Person.erasure_due_on <= clock.today(), Person.erased_at.is_(None))
     ).all()

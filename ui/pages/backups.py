@@ -103,15 +103,15 @@ class BackupPage(QWidget):
         self.mirror_button.clicked.connect(self.on_mirror)
         self.passphrase_button = QPushButton(translate("backups", "&Frasa pemulihan…"))
         self.passphrase_button.clicked.connect(self.on_passphrase)
-        buttons = QHBoxLayout()
-        for b in (
-            self.create_button,
-            self.restore_button,
-            self.mirror_button,
-            self.passphrase_button,
+        # Two rows: the copy itself, then where it goes and what opens it elsewhere.
+        buttons, keeping = QHBoxLayout(), QHBoxLayout()
+        for row, pair in (
+            (buttons, (self.create_button, self.restore_button)),
+            (keeping, (self.mirror_button, self.passphrase_button)),
         ):
-            buttons.addWidget(b)
-        buttons.addStretch()
+            for b in pair:
+                row.addWidget(b)
+            row.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("backups", "Keadaan cadangan"))
@@ -119,6 +119,7 @@ class BackupPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addLayout(keeping)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)

@@ -190,6 +190,29 @@ def create(
     return BackupInfo(target, now, reason, size, True, f"{head['seq']}:{head['hash']}")
 
 
+def seal_plain_copies(folder: Path, keys: BackupKeys) -> list[Path]:
+    """Encrypt the plain copies an older version left (a copy on a stolen drive or laptop
+    should reveal nothing); each keeps its time and reason. Returns the new files."""
+    sealed = []
+    for b in listing(folder):
+        if b.encrypted:
+            continue
+        target = b.path.with_name(b.path.name + ".enc")
+        part = target.with_name(target.name + ".part")
+        try:
+            check_file(b.path)
+            head = _audit_head(b.path)
+            manifest = {"made_at": b.made_at.isoformat(), "reason": b.reason, "audit_head": head}
+            write_sealed(b.path, part, keys, manifest | {"erasures": []})
+            part.replace(target)
+        except (BackupError, OSError, sqlite3.Error):
+            part.unlink(missing_ok=True)
+            continue  # left as it is: listed as not encrypted, rotated away in time
+        b.path.unlink()
+        sealed.append(target)
+    return sealed
+
+
 def listing(folder: Path) -> list[BackupInfo]:
     """Copies in ``folder``, newest first (``.part`` leftovers are not copies)."""
     out: list[BackupInfo] = []

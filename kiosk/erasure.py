@@ -4,7 +4,9 @@
   (random UUIDs: nothing in it names anyone). It lives outside the database, so restoring an
   older copy cannot take it back, and each backup's header carries it too, so a new laptop
   restoring an old copy learns the erasures from the newer copies beside it. A restore
-  re-applies every erasure listed before anyone can log in.
+  re-applies every erasure listed before anyone can log in, and so does each start-up. An
+  entry is written just before the erasure's transaction commits: if that commit failed, the
+  next start carries out the erasure the citizen asked for (never the reverse).
 - *Old bytes*: SQLite keeps a row's previous content in free pages and in the write-ahead log.
   Every connection runs with ``secure_delete`` (kiosk/db.py); after an erasure the database is
   vacuumed and the log checkpointed and truncated, so the file no longer holds the old text.

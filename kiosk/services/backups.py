@@ -81,6 +81,7 @@ def _with_mirror(ctx: KioskContext, info: BackupInfo, extra: Path | None) -> Bac
 
 
 def _create(ctx: KioskContext, db: Path, reason: str) -> BackupInfo:
+    backup.seal_plain_copies(ctx.paths.backups, ctx.backup_keys)
     ledger = erasure.read_ledger(ctx.paths.data_dir)
     now = ctx.clock.now()
     return backup.create(db, ctx.paths.backups, reason, now, ctx.backup_keys, ledger)

@@ -216,3 +216,27 @@ def test_a_copy_is_encrypted_and_opens_elsewhere_only_with_the_recovery_passphra
     backup.check_copy(
         made.info.path, for_folder(tmp_path / "lain", tmp_path / "lain" / "kunci.key")
     )
+
+
+def test_plain_copies_an_older_version_left_are_encrypted_at_the_next_backup(
+    ctx, gateway, office, session, tmp_path
+):
+    _sqlite_only(ctx)
+    from kiosk.models import Case, Person
+
+    case = open_case(gateway, office)
+    nik = session.get(Person, session.get(Case, case.case_id).person_id).nik
+    old = ctx.paths.backups / "puskesos-20261101-010000-manual.sqlite3"
+    ctx.paths.backups.mkdir(parents=True, exist_ok=True)
+    with (
+        closing(sqlite3.connect(ctx.engine.url.database)) as src,
+        closing(sqlite3.connect(old)) as dst,
+    ):
+        src.backup(dst)
+    assert nik.encode() in old.read_bytes()
+    create_backup(ctx, office.admin)
+    copies = backup.listing(ctx.paths.backups)
+    assert all(b.encrypted for b in copies) and not old.exists()
+    kept = next(b for b in copies if b.made_at.month == 11)
+    assert kept.reason == "manual" and nik.encode() not in kept.path.read_bytes()
+    assert backup.check_copy(kept.path, ctx.backup_keys)["reason"] == "manual"

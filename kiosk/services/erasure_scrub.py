@@ -5,6 +5,8 @@ or delivered) and the bytes of print jobs.
   stays whole), but its identifying values are replaced by the erased markers, so the next
   sync sends nothing of the person.
 - A *delivered* operation is the kabupaten's copy now: ours becomes ``{"dihapus": true}``.
+- Lists that copied the NIK or No. KK (a data-update proposal, a ranking list's entry, a
+  community case's households, a PPKS note) lose them too.
 - A print job is matched by its bytes (a thermal receipt names the person and the case's
   tracking number but points at no record) and emptied.
 """
@@ -16,10 +18,17 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, or_, select
+from sqlalchemy import ColumnElement, String, cast, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.models import OutboxOperation, PrintJob
+from kiosk.models import (
+    CaseHousehold,
+    DataUpdateProposal,
+    OutboxOperation,
+    PpksRecord,
+    PrintJob,
+    RankingEntry,
+)
 
 DELIVERED = ("sent", "conflict")
 PERSON_KEYS = {
@@ -98,3 +107,44 @@ def scrub_print_jobs(session: Session, words: list[str]) -> int:
             session.get(PrintJob, job_id).payload = b""  # type: ignore[union-attr]
             emptied += 1
     return emptied
+
+
+def scrub_copies(
+    session: Session,
+    person_id: uuid.UUID,
+    nik: str | None,
+    household: tuple[uuid.UUID, str | None] | None,
+    marker: str,
+) -> None:
+    """Blank the NIK, name and free text other tables copied about the person; the No. KK too
+    when ``household`` (id, No. KK) was left with nobody."""
+    about = [DataUpdateProposal.person_id == person_id]
+    if nik:
+        about.append(DataUpdateProposal.nik == nik)
+        session.execute(
+            update(RankingEntry).where(RankingEntry.nik == nik).values(nik="", head=marker)
+        )
+    for column in (DataUpdateProposal.new_value, DataUpdateProposal.reason):
+        session.execute(
+            update(DataUpdateProposal).where(or_(*about), column != "").values({column: marker})
+        )
+    session.execute(
+        update(DataUpdateProposal).where(or_(*about)).values(nik=None, name=PERSON_KEYS["name"])
+    )
+    ppks = [PpksRecord.person_id == person_id]
+    if household is not None:
+        hh_id, kk = household
+        ppks.append(PpksRecord.household_id == hh_id)
+        if kk:
+            session.execute(
+                update(DataUpdateProposal).where(DataUpdateProposal.no_kk == kk).values(no_kk=None)
+            )
+            gone = f"dihapus-{hh_id.hex}"[:40]
+            session.execute(
+                update(RankingEntry)
+                .where(RankingEntry.household_key == kk)
+                .values(household_key=gone)
+            )
+            session.execute(update(RankingEntry).where(RankingEntry.no_kk == kk).values(no_kk=""))
+            session.execute(update(CaseHousehold).where(CaseHousehold.no_kk == kk).values(no_kk=""))
+    session.execute(update(PpksRecord).where(or_(*ppks), PpksRecord.note != "").values(note=marker))

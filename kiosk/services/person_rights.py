@@ -44,7 +44,13 @@ from kiosk.models import (
 from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
-from kiosk.services.erasure_scrub import HOUSEHOLD_KEYS, PERSON_KEYS, scrub_outbox, scrub_print_jobs
+from kiosk.services.erasure_scrub import (
+    HOUSEHOLD_KEYS,
+    PERSON_KEYS,
+    scrub_copies,
+    scrub_outbox,
+    scrub_print_jobs,
+)
 from kiosk.services.journal import _jsonable, audit, record
 from kiosk.services.registry import action
 
@@ -273,13 +279,17 @@ def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datet
         .where(Person.household_id == hh.id, Person.id != p.id, Person.erased_at.is_(None))
     )
     if hh is not None and emptied:  # nobody left whom the card and address describe
-        numbers.append(hh.no_kk or "")
+        old_kk = hh.no_kk
+        numbers.append(old_kk or "")
         entities[hh.id] = dict(HOUSEHOLD_KEYS)
         hh.no_kk, hh.address, hh.latitude, hh.longitude = None, "", None, None
         if hh.house_photo_path:
             Path(hh.house_photo_path).unlink(missing_ok=True)
             hh.house_photo_path = None
     scrub_outbox(session, entities, numbers, [name], ERASED_TEXT)
+    scrub_copies(
+        session, p.id, numbers[0], (hh.id, old_kk) if hh and emptied else None, ERASED_TEXT
+    )
     scrub_print_jobs(session, [*numbers, name, *tracking])
     if "data_dir" in session.info:
         entry: dict[str, Any] = {"person_id": str(p.id), "at": now.isoformat()}

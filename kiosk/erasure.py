@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 LEDGER = "penghapusan.jsonl"
 
@@ -74,14 +76,23 @@ def merged(*lists: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def scrub_storage(engine: Engine) -> None:
-    """Rewrite the SQLite file without free pages and empty its write-ahead log."""
+    """Rewrite the SQLite file without free pages and empty its write-ahead log.
+
+    ``secure_delete`` already zeroes what an erasure frees; the VACUUM is for free pages left
+    by a version (or a restored copy) that ran without it. A counter busy writing meanwhile
+    only delays this: it is logged and done again at the next erasure or restore.
+    """
     if engine.dialect.name != "sqlite":
         return  # PostgreSQL: the server's VACUUM and its own disk encryption (README)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        driver = conn.connection.driver_connection
-        assert driver is not None
-        driver.execute("VACUUM")
-        busy = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            driver.execute("VACUUM")
+            busy = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except (DBAPIError, sqlite3.Error) as exc:
+        log.warning("basis data belum dapat dipadatkan setelah penghapusan: %s", type(exc))
+        return
     if busy and busy[0]:
         log.warning("log basis data belum dapat dikosongkan: masih dibaca koneksi lain")

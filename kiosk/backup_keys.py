@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from kiosk.errors import KioskError, ValidationError
 from kiosk.messages import _
-from kiosk.sealing import Sealer
+from kiosk.sealing import Sealer, SealError
 
 KEY_FILE = "kunci-cadangan.json"
 PASSPHRASE_ENV = "PUSKESOS_RECOVERY_PASSPHRASE"
@@ -106,11 +106,17 @@ class BackupKeys:
         """The folder's keys; a new random backup key on first use."""
         store = cls(data_dir / KEY_FILE, sealer)
         if store.path.exists():
-            raw = json.loads(store.path.read_text("utf-8"))
-            store.current, store.recovery = raw["current"], raw.get("recovery")
-            store.keys = {k: _unb64(sealer.open(v)) for k, v in raw["keys"].items()}
-        else:
-            store.adopt(secrets.token_bytes(32), None)
+            try:
+                raw = json.loads(store.path.read_text("utf-8"))
+                store.current, store.recovery = raw["current"], raw.get("recovery")
+                store.keys = {k: _unb64(sealer.open(v)) for k, v in raw["keys"].items()}
+                return store
+            except (SealError, ValueError, KeyError):
+                # The folder's key changed (kunci.key lost, another keyring): the old copies
+                # still open with the passphrase; new ones need a key, and a new passphrase.
+                store.path.replace(store.path.with_name(KEY_FILE + ".tidak-terbuka"))
+                store.keys, store.recovery = {}, None
+        store.adopt(secrets.token_bytes(32), None)
         return store
 
     @property

@@ -192,7 +192,8 @@ def _restore(
             file.name[:40],
             {"salinan_sebelumnya": aside.path.name if aside else "", "dihapus_ulang": again},
         )
-    erasure.scrub_storage(ctx.engine)
+    if not again:  # (an erasure re-applied has compacted the file already)
+        erasure.scrub_storage(ctx.engine)
     return aside
 
 

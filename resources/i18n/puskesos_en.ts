@@ -300,6 +300,10 @@
         <translation>Verified backup: {0}</translation>
     </message>
     <message>
+        <source>; kepala rantai audit: entri no. {0}, {1}</source>
+        <translation>; audit chain head: entry no. {0}, {1}</translation>
+    </message>
+    <message>
         <source>; salinan kedua: {0}</source>
         <translation>; second copy: {0}</translation>
     </message>

@@ -62,6 +62,7 @@ def test_admin_sets_the_recovery_passphrase_the_page_asked_for(
     assert "Frasa pemulihan ditetapkan" in page.status.text()
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     assert "terverifikasi" in page.status.text() and not page.error.text()
+    assert "kepala rantai audit: entri no. " in page.status.text()
     assert window.env.gateway.ctx.backup_keys.recovery
 
 

@@ -149,6 +149,8 @@ class BackupPage(QWidget):
 
     def _created(self, result: BackupResult) -> None:
         text = translate("backups", "Cadangan terverifikasi: {0}").format(result.info.path)
+        seq, _sep, head = result.info.audit_head.partition(":")
+        text += translate("backups", "; kepala rantai audit: entri no. {0}, {1}").format(seq, head)
         if result.mirrored_to:
             text += translate("backups", "; salinan kedua: {0}").format(result.mirrored_to)
         self.status.setText(text)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    event,
     func,
     insert,
     select,
@@ -98,6 +99,9 @@ reference = Table(
     Column("items", Text, nullable=False),
 )
 
+ERASURE = "identitas_dihapus"
+ERASED_TEXT = "(dihapus atas permintaan warga)"
+FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint"}
 SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
 KNOWN_ENTITIES = {
     "case",
@@ -127,6 +131,10 @@ def content_hash(item: dict[str, Any]) -> str:
 class Store:
     def __init__(self, url: str):
         self.engine: Engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":  # an erased person's bytes are zeroed
+            event.listen(
+                self.engine, "connect", lambda con, _r: con.execute("PRAGMA secure_delete=ON")
+            )
         meta.create_all(self.engine)
         # One batch at a time: the simplest way to make concurrent duplicates safe.
         self.lock = threading.Lock()
@@ -256,6 +264,8 @@ class Store:
             )
         ).inserted_primary_key[0]
         known[op_id] = SimpleNamespace(receipt=receipt, content_hash=digest)  # twice in a batch
+        if item["op_type"] == ERASURE and outcome == "accepted":
+            self._scrub(c, item)
         return {
             "op_id": op_id,
             "status": outcome,
@@ -281,6 +291,37 @@ class Store:
         if item["op_type"] == "kasus_dicatat" and not item["payload"].get("tracking_number"):
             return "kasus tanpa nomor lacak"
         return ""
+
+    @staticmethod
+    def _scrub(c: Any, item: dict[str, Any]) -> None:
+        """A citizen's identity erased at the kiosk is erased here too: the person's (and an
+        emptied household's) operations keep only their ids; cases about them lose their free
+        text. The erasure itself carries nothing but ids."""
+        payload = item["payload"]
+        gone = {str(payload.get("person_id") or item["entity_id"])}
+        if payload.get("household_id"):
+            gone.add(str(payload["household_id"]))
+        rows = c.execute(
+            select(operations.c.receipt, operations.c.entity_id, operations.c.body).where(
+                operations.c.op_type != ERASURE
+            )
+        ).all()
+        for r in rows:
+            body = json.loads(r.body)
+            inner = body.get("payload") if isinstance(body.get("payload"), dict) else {}
+            if r.entity_id in gone:
+                body["payload"] = {"dihapus": True}
+            elif str(inner.get("person_id")) in gone:
+                body["payload"] = {
+                    k: (ERASED_TEXT if k in FREE_TEXT and v else v) for k, v in inner.items()
+                }
+            else:
+                continue
+            c.execute(
+                update(operations)
+                .where(operations.c.receipt == r.receipt)
+                .values(body=json.dumps(body))
+            )
 
     @staticmethod
     def _set_version(c: Any, entity_id: str, version: int) -> None:

@@ -7,8 +7,12 @@ Why this shape:
   carries a ``.part`` name, so a power cut mid-copy never leaves something that looks whole.
 - Restoring writes the backup *into* the live file through the same API, so every open
   connection sees the restored pages at once and the WAL is never left half-matching.
+- Every copy is encrypted (:mod:`kiosk.backup_file`, :mod:`kiosk.backup_keys`): copies travel
+  on USB drives. The plain copy exists only as a ``.part`` file while it is checked.
 - Rotation is grandfather-father-son (7 daily, 4 weekly, 12 monthly) over the automatic copies;
-  copies an officer asked for are never deleted by rotation.
+  copies an officer asked for, and those made before a restore, are kept for a year
+  (:data:`RETAIN_DAYS`, the grandfather's horizon) and then go too: a copy kept forever would
+  keep forever what citizens asked to erase.
 
 Nothing here knows officers or permissions: :mod:`kiosk.services.backups` does.
 """
@@ -21,16 +25,26 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kiosk.backup_file import (
+    SUFFIX,
+    SealedCopyError,
+    open_sealed,
+    read_header,
+    verify_sealed,
+    write_sealed,
+)
+from kiosk.backup_keys import BackupKeys
 from kiosk.errors import KioskError
 from kiosk.messages import _
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
+RETAIN_DAYS = 366
 AUTO_REASONS = ("harian", "migrasi")
 REASONS = ("harian", "migrasi", "manual", "sebelum-pulih")
-_NAME = re.compile(r"^puskesos-(\d{8}-\d{6})(?:\.\d+)?-([a-z-]+)\.sqlite3$")
+_NAME = re.compile(r"^puskesos-(\d{8}-\d{6})(?:\.\d+)?-([a-z-]+)\.sqlite3(\.enc)?$")
 
 
 class BackupError(KioskError):
@@ -47,6 +61,8 @@ class BackupInfo:
     made_at: datetime
     reason: str
     size: int
+    encrypted: bool = True  # False: a plain copy made by an older version (still restorable)
+    audit_head: str = ""  # "seq:hash" of the audit chain inside the copy
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -108,8 +124,37 @@ def _copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
-    """Copy ``db`` into ``folder`` and verify the copy; the copy is owner-only."""
+def _audit_head(copy: Path) -> dict[str, object]:
+    """The audit chain's head inside ``copy`` (printed with each backup, kept in its header)."""
+    con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    except sqlite3.Error:  # a schema from before the chain
+        row = None
+    finally:
+        con.close()
+    return {"seq": row[0], "hash": row[1]} if row else {"seq": 0, "hash": ""}
+
+
+def _target(folder: Path, stamp: str, reason: str) -> Path:
+    target = folder / f"puskesos-{stamp}-{reason}{SUFFIX}"
+    n = 1
+    while target.exists():  # two copies in one second (a test, a double click)
+        n += 1
+        target = folder / f"puskesos-{stamp}.{n}-{reason}{SUFFIX}"
+    return target
+
+
+def create(
+    db: Path,
+    folder: Path,
+    reason: str,
+    now: datetime,
+    keys: BackupKeys,
+    erasures: list[dict[str, object]] | None = None,
+) -> BackupInfo:
+    """Copy ``db`` into ``folder``, verify the copy, encrypt it (owner-only). ``erasures`` (the
+    ledger, :mod:`kiosk.erasure`) ride in its header, so a restore elsewhere learns them."""
     if reason not in REASONS:
         raise ValueError(reason)
     try:
@@ -119,35 +164,57 @@ def create(db: Path, folder: Path, reason: str, now: datetime) -> BackupInfo:
         raise BackupError(
             _("Folder cadangan {0} tidak dapat dibuat ({1}).").format(folder, exc.strerror)
         ) from exc
-    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"puskesos-{stamp}-{reason}.sqlite3"
-    n = 1
-    while target.exists():  # two copies in one second (a test, a double click)
-        n += 1
-        target = folder / f"puskesos-{stamp}.{n}-{reason}.sqlite3"
+    target = _target(folder, now.astimezone(UTC).strftime("%Y%m%d-%H%M%S"), reason)
+    plain = target.with_name(target.name[: -len(".enc")] + ".part")
     part = target.with_name(target.name + ".part")
     try:
-        _copy(db, part)
-        private(part)
-        check_file(part)
+        _copy(db, plain)
+        private(plain)
+        check_file(plain)
+        head = _audit_head(plain)
+        manifest = {"made_at": now.isoformat(), "reason": reason, "audit_head": head}
+        write_sealed(plain, part, keys, manifest | {"erasures": erasures or []})
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
         raise BackupError(
             _(
                 "Cadangan tidak dapat dibuat di {0} ({1}). Periksa ruang disk atau "
                 "colokan diska USB, lalu coba lagi."
             ).format(folder, exc)
         ) from exc
-    except BackupError:
-        part.unlink(missing_ok=True)
-        raise
-    return BackupInfo(target, now, reason, target.stat().st_size)
+    finally:
+        for leftover in (plain, part):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    size = target.stat().st_size
+    return BackupInfo(target, now, reason, size, True, f"{head['seq']}:{head['hash']}")
+
+
+def seal_plain_copies(folder: Path, keys: BackupKeys) -> list[Path]:
+    """Encrypt the plain copies an older version left (a copy on a stolen drive or laptop
+    should reveal nothing); each keeps its time and reason. Returns the new files."""
+    sealed = []
+    for b in listing(folder):
+        if b.encrypted:
+            continue
+        target = b.path.with_name(b.path.name + ".enc")
+        part = target.with_name(target.name + ".part")
+        try:
+            check_file(b.path)
+            head = _audit_head(b.path)
+            manifest = {"made_at": b.made_at.isoformat(), "reason": b.reason, "audit_head": head}
+            write_sealed(b.path, part, keys, manifest | {"erasures": []})
+            part.replace(target)
+        except (BackupError, OSError, sqlite3.Error):
+            part.unlink(missing_ok=True)
+            continue  # left as it is: listed as not encrypted, rotated away in time
+        b.path.unlink()
+        sealed.append(target)
+    return sealed
 
 
 def listing(folder: Path) -> list[BackupInfo]:
-    """Verified copies in ``folder``, newest first (``.part`` leftovers are not copies)."""
+    """Copies in ``folder``, newest first (``.part`` leftovers are not copies)."""
     out: list[BackupInfo] = []
     if not folder.is_dir():
         return out
@@ -156,14 +223,21 @@ def listing(folder: Path) -> list[BackupInfo]:
         if m is None:
             continue
         made = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-        out.append(BackupInfo(path, made, m.group(2), path.stat().st_size))
+        head = ""
+        if m.group(3):
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                h = (read_header(path) or {})["audit_head"]
+                head = f"{h['seq']}:{h['hash']}"
+        size = path.stat().st_size
+        out.append(BackupInfo(path, made, m.group(2), size, bool(m.group(3)), head))
     return sorted(out, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def to_keep(copies: list[BackupInfo]) -> set[Path]:
+def to_keep(copies: list[BackupInfo], now: datetime | None = None) -> set[Path]:
     """Grandfather-father-son: the newest automatic copy of each of the last 7 days, 4 ISO
-    weeks and 12 months; every copy made by hand or before a restore."""
-    keep = {b.path for b in copies if b.reason not in AUTO_REASONS}
+    weeks and 12 months; every copy made by hand or before a restore within RETAIN_DAYS."""
+    horizon = (now or datetime.now(UTC)) - timedelta(days=RETAIN_DAYS)
+    keep = {b.path for b in copies if b.reason not in AUTO_REASONS and b.made_at >= horizon}
     auto = [b for b in copies if b.reason in AUTO_REASONS]  # newest first
     for limit, key in (
         (DAILY, lambda b: b.made_at.date()),
@@ -182,30 +256,35 @@ def to_keep(copies: list[BackupInfo]) -> set[Path]:
 
 
 def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
-    """Delete automatic copies the rotation no longer keeps, and ``.part`` files a killed copy
-    left over a day ago; returns what went."""
+    """Delete copies the rotation no longer keeps, and ``.part`` files a killed copy left over
+    a day ago; returns what went."""
     now = now or datetime.now(UTC)
     for part in folder.glob("*.part"):
         if now.timestamp() - part.stat().st_mtime > 86_400:
             part.unlink(missing_ok=True)
     copies = listing(folder)
-    keep = to_keep(copies)
+    keep = to_keep(copies, now)
     gone = [b.path for b in copies if b.path not in keep]
     for path in gone:
         path.unlink(missing_ok=True)
     return gone
 
 
-def mirror(info: BackupInfo, folder: Path) -> Path:
-    """A second copy (a USB drive): copied, then checked again where it landed."""
+def mirror(info: BackupInfo, folder: Path, keys: BackupKeys, now: datetime | None = None) -> Path:
+    """A second copy (a USB drive): copied, then checked again where it landed; the drive's
+    copies beyond the rotation go, as in the data folder."""
     target = folder / info.path.name
     part = target.with_name(target.name + ".part")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(info.path, part)
         private(part)
-        check_file(part)
+        if info.encrypted:
+            verify_sealed(part, keys)
+        else:
+            check_file(part)
         part.replace(target)
+        rotate(folder, now)
     except OSError as exc:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
@@ -215,6 +294,39 @@ def mirror(info: BackupInfo, folder: Path) -> Path:
             )
         ) from exc
     return target
+
+
+def open_copy(
+    path: Path, keys: BackupKeys, passphrase: str | None, work: Path
+) -> tuple[Path, dict[str, object]]:
+    """The plain, checked database inside a copy (a ``.part`` in ``work`` the caller deletes;
+    the file itself for an older plain copy) and the copy's header."""
+    if not path.is_file():
+        check_file(path)  # says the file is not there
+    header = read_header(path)
+    if header is None:
+        check_file(path)
+        return path, {}
+    work.mkdir(parents=True, exist_ok=True)
+    plain = work / f"pulih-{os.getpid()}.sqlite3.part"
+    try:
+        open_sealed(path, keys, passphrase, plain)
+        check_file(plain)
+    except SealedCopyError as exc:
+        plain.unlink(missing_ok=True)
+        raise BackupError(exc.message) from exc
+    except BaseException:
+        plain.unlink(missing_ok=True)
+        raise
+    return plain, header
+
+
+def check_copy(path: Path, keys: BackupKeys, passphrase: str | None = None) -> dict[str, object]:
+    """Open, decrypt and check a copy without restoring it (a drill); returns its header."""
+    plain, header = open_copy(path, keys, passphrase, path.parent)
+    if plain != path:
+        plain.unlink(missing_ok=True)
+    return header
 
 
 def restore_into(backup: Path, db: Path) -> None:
@@ -230,13 +342,13 @@ def restore_into(backup: Path, db: Path) -> None:
         src.close()
 
 
-def before_migration(url: str, folder: Path, now: datetime) -> BackupInfo | None:
+def before_migration(url: str, folder: Path, now: datetime, keys: BackupKeys) -> BackupInfo | None:
     """A verified copy of the SQLite database at ``url`` before its schema is upgraded (an old
     schema's settings may not be readable yet, so no second copy); None when there is no file
     with records to copy."""
     db = sqlite_file(url)
     if db is None or not db.exists() or db.stat().st_size == 0:
         return None
-    info = create(db, folder, "migrasi", now)
+    info = create(db, folder, reason="migrasi", now=now, keys=keys)
     rotate(folder)
     return info

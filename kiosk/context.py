@@ -34,6 +34,7 @@ from kiosk.errors import (
 from kiosk.sealing import Sealer
 
 if TYPE_CHECKING:
+    from kiosk.backup_keys import BackupKeys
     from kiosk.dtks.register import Register
 
 P = ParamSpec("P")
@@ -63,7 +64,10 @@ class KioskContext:
 
     def __post_init__(self) -> None:
         # Services that keep secrets find the sealer on their session (made on first use).
-        self.sessions.configure(info={"sealer": lambda: self.sealer})
+        # Erasures find the data folder there too (their ledger lives outside the database).
+        self.sessions.configure(
+            info={"sealer": lambda: self.sealer, "data_dir": self.paths.data_dir}
+        )
 
     @property
     def sealer(self) -> Sealer:
@@ -71,6 +75,13 @@ class KioskContext:
         if self._sealer is None:
             self._sealer = Sealer.for_folder(self.paths.secret_key)
         return self._sealer
+
+    @property
+    def backup_keys(self) -> BackupKeys:
+        """The key backups are encrypted with, sealed by :attr:`sealer` (kiosk/backup_keys.py)."""
+        from kiosk.backup_keys import BackupKeys
+
+        return BackupKeys.load(self.paths.data_dir, self.sealer)
 
     @property
     def register(self) -> Register:
@@ -99,7 +110,7 @@ class KioskContext:
             if current_revision(engine) is not None:  # a database with records in it
                 from kiosk.backup import before_migration
 
-                before_migration(ctx.url, ctx.paths.backups, ctx.clock.now())
+                before_migration(ctx.url, ctx.paths.backups, ctx.clock.now(), ctx.backup_keys)
             upgrade(engine)
         if migrate:
             # Late import: the services package imports this module's neighbours.

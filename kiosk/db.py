@@ -28,6 +28,7 @@ CONNECTION_PRAGMAS = {
     "synchronous": "FULL",
     "busy_timeout": "10000",
     "wal_autocheckpoint": "1000",  # SQLite's own default, named so a bulk load can restore it
+    "secure_delete": "ON",  # erased text zeroed, not left in free pages (Windows: off by default)
 }
 # A DTKS load on the shared database: no fsync per table (a half-loaded table is dropped
 # anyway; WAL keeps the file consistent), no foreign-key checks on rows that reference nothing,

@@ -101,10 +101,12 @@ def _cmd_db(a: argparse.Namespace) -> int:
         if a.db_cmd == "upgrade":
             if before is not None and needs_upgrade(engine):
                 from kiosk.backup import create, sqlite_file
+                from kiosk.backup_keys import for_folder
 
                 db_file = sqlite_file(str(engine.url))
                 if db_file is not None:
-                    copy = create(db_file, paths.backups, "migrasi", Clock().now())
+                    keys = for_folder(paths.data_dir, paths.secret_key)
+                    copy = create(db_file, paths.backups, "migrasi", Clock().now(), keys)
                     print(f"Cadangan sebelum pembaruan: {copy.path}")
             upgrade(engine)
             print(f"Skema diperbarui: {before or 'kosong'} -> {current_revision(engine)}")

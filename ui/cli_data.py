@@ -1,13 +1,15 @@
 """Subcommands that keep the office's data safe and honour citizens' rights.
 
-``backup`` (create, list, restore), ``audit`` (verify, list), ``person`` (export, withdraw
-consent, erase), ``password`` and ``summary``. Each calls the same kiosk service as the window.
+``backup`` (create, list, restore, passphrase), ``audit`` (verify, list), ``person`` (export,
+withdraw consent, erase), ``password`` and ``summary``. Each calls the same kiosk service as
+the window.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from datetime import date, datetime, time
@@ -43,9 +45,11 @@ def add_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     who(bsub.add_parser("list", parents=[common], help="daftar cadangan")).add_argument(
         "--json", action="store_true"
     )
-    who(bsub.add_parser("restore", parents=[common], help="pulihkan dari cadangan")).add_argument(
-        "file"
-    )
+    restore = bsub.add_parser("restore", parents=[common], help="pulihkan dari cadangan")
+    restore.add_argument("file")
+    restore.add_argument("--as", dest="as_user", help="petugas (tidak perlu di folder data baru)")
+    restore.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
+    who(bsub.add_parser("passphrase", parents=[common], help="tetapkan frasa pemulihan cadangan"))
 
     audit = sub.add_parser("audit", parents=[common], help="jejak audit")
     asub = audit.add_subparsers(dest="audit_cmd", required=True)
@@ -84,6 +88,8 @@ def run(ctx: KioskContext, a: argparse.Namespace) -> int:
     """Dispatch one of :data:`COMMANDS`."""
     if a.cmd == "password":
         return _password(ctx, a)
+    if a.cmd == "backup" and a.backup_cmd == "restore" and not a.as_user:
+        return _restore_new_laptop(ctx, a)
     actor = login(ctx, a.as_user, a.as_password)
     gateway = Gateway(ctx)
     if a.cmd == "backup":
@@ -120,30 +126,31 @@ def _password(ctx: KioskContext, a: argparse.Namespace) -> int:
 
 
 def _backup(ctx: KioskContext, actor: Actor, a: argparse.Namespace) -> int:
-    from kiosk.services.backups import create_backup, list_backups, restore_backup
+    from kiosk.services.backups import create_backup, restore_backup, set_recovery_passphrase
 
     if a.backup_cmd == "create":
         result = create_backup(ctx, actor, Path(a.to) if a.to else None)
         print(f"Cadangan terverifikasi: {result.info.path} ({angka(result.info.size)} bita)")
+        seq, _, head = result.info.audit_head.partition(":")
+        print(f"Kepala rantai audit: entri no. {seq}, {head}")
         if result.mirrored_to:
             print(f"Salinan kedua: {result.mirrored_to}")
         if result.warning:
             print(f"Peringatan: {result.warning}", file=sys.stderr)
+        if not result.passphrase_set:
+            print(f"Peringatan: {NO_PASSPHRASE}", file=sys.stderr)
         return 0
     if a.backup_cmd == "list":
-        copies = list_backups(ctx, actor)
-        if a.json:
-            rows = [
-                {"file": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason}
-                | {"size": b.size}
-                for b in copies
-            ]
-            print(json.dumps(rows, indent=2))
-        for b in [] if a.json else copies:
-            local = ctx.clock.local(b.made_at)
-            print(f"{local:%d-%m-%Y %H:%M}  {b.reason:<14} {angka(b.size):>14}  {b.path.name}")
+        return _list(ctx, actor, a)
+    if a.backup_cmd == "passphrase":
+        phrase = _new_passphrase()
+        set_recovery_passphrase(ctx, actor, phrase)
+        print(
+            "Frasa pemulihan ditetapkan. Tulis di kertas dan simpan terpisah dari laptop dan "
+            "diska USB: tanpa frasa itu cadangan tidak dapat dipulihkan di laptop lain."
+        )
         return 0
-    aside = restore_backup(ctx, actor, Path(a.file))
+    aside = restore_backup(ctx, actor, Path(a.file), _passphrase())
     print(f"Dipulihkan dari {a.file}. Basis data sebelumnya disimpan sebagai {aside.path}.")
     return 0
 
@@ -167,6 +174,74 @@ def _upstream_anchor(gateway: Gateway) -> tuple[Anchor | None, str]:
     if anchor is None:
         return None, f"Kabupaten belum menerima kepala jejak audit kios ini: {local}"
     return anchor, f"Dibandingkan dengan kepala no. {angka(anchor.seq)} yang diterima kabupaten."
+
+
+NO_PASSPHRASE = (
+    "frasa pemulihan belum ditetapkan: cadangan hanya dapat dibuka di laptop ini. "
+    "Tetapkan dengan: puskesos backup passphrase --as admin"
+)
+
+
+def _passphrase() -> str | None:
+    from kiosk.backup_keys import PASSPHRASE_ENV
+
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def _new_passphrase() -> str:
+    from kiosk.backup_keys import PASSPHRASE_ENV
+
+    phrase = secret(None, PASSPHRASE_ENV, "Frasa pemulihan baru")
+    if not os.environ.get(PASSPHRASE_ENV) and secret(None, "", "Ulangi frasa") != phrase:
+        raise KioskError("Kedua frasa tidak sama; tidak ada yang diubah.")
+    return phrase
+
+
+def _restore_new_laptop(ctx: KioskContext, a: argparse.Namespace) -> int:
+    """A copy into a fresh data folder: the passphrase, asked when the copy needs it."""
+    from kiosk.backup_keys import PASSPHRASE_ENV, NeedsPassphrase
+    from kiosk.services.backups import restore_on_new_laptop
+
+    try:
+        restore_on_new_laptop(ctx, Path(a.file), _passphrase())
+    except NeedsPassphrase:
+        if _passphrase() or not sys.stdin.isatty():
+            raise
+        phrase = secret(None, PASSPHRASE_ENV, "Frasa pemulihan")
+        restore_on_new_laptop(ctx, Path(a.file), phrase)
+    print(f"Dipulihkan dari {a.file}. Masuklah dengan akun dari cadangan itu.")
+    return 0
+
+
+def _list(ctx: KioskContext, actor: Actor, a: argparse.Namespace) -> int:
+    from kiosk.services.backups import list_backups, retention_notice
+
+    copies = list_backups(ctx, actor)
+    notice = retention_notice(ctx, actor)
+    if a.json:
+        rows = [
+            {"file": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason}
+            | {"size": b.size, "encrypted": b.encrypted, "audit_head": b.audit_head}
+            for b in copies
+        ]
+        print(json.dumps(rows, indent=2))
+        return 0
+    for b in copies:
+        local = ctx.clock.local(b.made_at)
+        lock = "" if b.encrypted else "  (tidak terenkripsi)"
+        print(f"{local:%d-%m-%Y %H:%M}  {b.reason:<14} {angka(b.size):>14}  {b.path.name}{lock}")
+    print(
+        f"Salinan di diska USB atau tempat lain yang dibuat sebelum "
+        f"{notice.destroy_before:%d-%m-%Y} sudah lewat masa simpan: musnahkan."
+    )
+    if notice.last_erasure:
+        when = notice.last_erasure[:10]
+        print(
+            f"Salinan yang dibuat sebelum penghapusan data terakhir ({when}) masih memuat data "
+            "warga yang dihapus; pemulihan menghapusnya ulang, tetapi sebaiknya musnahkan "
+            "salinan lama di diska USB."
+        )
+    return 0
 
 
 def _audit(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:

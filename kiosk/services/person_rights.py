@@ -15,11 +15,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
+from kiosk.erasure import append as ledger_append
+from kiosk.erasure import read_ledger, scrub_storage
 from kiosk.errors import NotFound, ValidationError
 from kiosk.messages import _
 from kiosk.models import (
@@ -29,7 +32,6 @@ from kiosk.models import (
     Complaint,
     Consent,
     Household,
-    OutboxOperation,
     Person,
     PrelistProposal,
     PrintedDocument,
@@ -42,7 +44,14 @@ from kiosk.models import (
 from kiosk.number16 import digits16
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
-from kiosk.services.journal import audit, record
+from kiosk.services.erasure_scrub import (
+    HOUSEHOLD_KEYS,
+    PERSON_KEYS,
+    scrub_copies,
+    scrub_outbox,
+    scrub_print_jobs,
+)
+from kiosk.services.journal import _jsonable, audit, record
 from kiosk.services.registry import action
 
 ERASED_NAME = "(identitas dihapus)"
@@ -181,8 +190,11 @@ def request_erasure(
 
 
 def erase_due(session: Session, clock: Clock | None = None) -> int:
-    """Carry out every requested erasure whose day has come (run at start-up)."""
+    """Carry out every requested erasure whose day has come (run at start-up), and erase again
+    anyone the ledger lists whom a database file copied back by hand brought back."""
     clock = clock or Clock()
+    if "data_dir" in session.info:
+        reapply_erasures(session, read_ledger(session.info["data_dir"]), clock.now())
     due = session.scalars(
         select(Person).where(Person.erasure_due_on <= clock.today(), Person.erased_at.is_(None))
     ).all()
@@ -191,9 +203,40 @@ def erase_due(session: Session, clock: Clock | None = None) -> int:
     return len(due)
 
 
+def reapply_erasures(session: Session, entries: list[dict[str, Any]], now: datetime) -> int:
+    """Erase again everyone the ledger lists whom a restored copy brought back (a restore
+    calls this before anyone can log in); returns how many."""
+    again = 0
+    for entry in entries:
+        p = session.get(Person, uuid.UUID(str(entry["person_id"])))
+        if p is not None and p.erased_at is None:
+            _erase(session, None, p, now)
+            again += 1
+    return again
+
+
+def _after_commit_scrub(session: Session) -> None:
+    """Once the erasure is committed: no old page of it left in the file or its log."""
+    if session.info.get("scrub_pending"):
+        return
+    session.info["scrub_pending"] = True
+    engine = session.get_bind()
+
+    def scrub(_session: Session) -> None:
+        session.info.pop("scrub_pending", None)
+        if isinstance(engine, Engine):
+            scrub_storage(engine)
+
+    event.listen(session, "after_commit", scrub, once=True)
+
+
 def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datetime) -> None:
     case_ids = list(session.scalars(select(Case.id).where(Case.person_id == p.id)))
     subjects = subject_ids(session, p.id, case_ids)
+    numbers, name = [p.nik or "", p.phone], p.name
+    tracking = list(session.scalars(select(Case.tracking_number).where(Case.id.in_(case_ids))))
+    blank: dict[str, Any] = dict(PERSON_KEYS)
+    blank["birth_date"] = p.birth_date.replace(month=1, day=1) if p.birth_date else None
     p.nik, p.nik_override_reason = None, None
     p.name, p.name_key, p.birth_place = ERASED_NAME, "", ""
     p.phone, p.mother_name = "", ""
@@ -224,32 +267,44 @@ def _erase(session: Session, officer_id: uuid.UUID | None, p: Person, now: datet
     )
     session.execute(update(PrintedDocument).where(PrintedDocument.id.in_(docs)).values(pdf=None))
     session.execute(update(PrintJob).where(PrintJob.document_id.in_(docs)).values(payload=b""))
-    # Delivered operations are the kabupaten's copy now; ours need not name the person.
-    session.execute(
-        update(OutboxOperation)
-        .where(
-            or_(OutboxOperation.entity_id == p.id, OutboxOperation.entity_id.in_(case_ids)),
-            OutboxOperation.state.in_(("sent", "conflict")),
-        )
-        .values(payload={"dihapus": True})
+    entities: dict[uuid.UUID, dict[str, Any]] = {i: {} for i in subjects}
+    entities[p.id] = _jsonable(blank)
+    entities.update(
+        {v: {} for v in session.scalars(select(Visit.id).where(Visit.person_id == p.id))}
     )
     hh = session.get(Household, p.household_id) if p.household_id else None
-    if hh is not None:
-        others = session.scalar(
-            select(func.count())
-            .select_from(Person)
-            .where(Person.household_id == hh.id, Person.id != p.id, Person.erased_at.is_(None))
-        )
-        if not others:  # nobody left whom the card and address describe
-            hh.no_kk, hh.address, hh.latitude, hh.longitude = None, "", None, None
-            if hh.house_photo_path:
-                Path(hh.house_photo_path).unlink(missing_ok=True)
-                hh.house_photo_path = None
+    emptied = hh is not None and not session.scalar(
+        select(func.count())
+        .select_from(Person)
+        .where(Person.household_id == hh.id, Person.id != p.id, Person.erased_at.is_(None))
+    )
+    if hh is not None and emptied:  # nobody left whom the card and address describe
+        old_kk = hh.no_kk
+        numbers.append(old_kk or "")
+        entities[hh.id] = dict(HOUSEHOLD_KEYS)
+        hh.no_kk, hh.address, hh.latitude, hh.longitude = None, "", None, None
+        if hh.house_photo_path:
+            Path(hh.house_photo_path).unlink(missing_ok=True)
+            hh.house_photo_path = None
+    scrub_outbox(session, entities, numbers, [name], ERASED_TEXT)
+    scrub_copies(
+        session, p.id, numbers[0], (hh.id, old_kk) if hh and emptied else None, ERASED_TEXT
+    )
+    scrub_print_jobs(session, [*numbers, name, *tracking])
+    if "data_dir" in session.info:
+        entry: dict[str, Any] = {"person_id": str(p.id), "at": now.isoformat()}
+        entry["household_id"] = str(hh.id) if hh is not None and emptied else None
+        ledger_append(session.info["data_dir"], [entry])
+    _after_commit_scrub(session)
     record(
         session,
         officer_id,
         "identitas_dihapus",
         "person",
         p.id,
-        payload={"person_id": p.id, "erased_at": now},
+        payload={
+            "person_id": p.id,
+            "erased_at": now,
+            "household_id": hh.id if hh is not None and emptied else None,
+        },
     )

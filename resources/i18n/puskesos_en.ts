@@ -268,8 +268,8 @@
         <translation>Backups</translation>
     </message>
     <message>
-        <source>Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum program diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, 12 bulanan; salinan buatan petugas tidak pernah dihapus otomatis.</source>
-        <translation>An automatic backup is made when the kiosk is first opened each day and before the program is updated; every copy is checked. Kept: 7 daily, 4 weekly, 12 monthly; copies made by officers are never deleted automatically.</translation>
+        <source>Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum program diperbarui; setiap salinan diperiksa keutuhannya dan disandikan. Disimpan 7 harian, 4 mingguan, 12 bulanan; salinan buatan petugas disimpan satu tahun. Salinan di diska USB yang lebih tua dari satu tahun: musnahkan.</source>
+        <translation>An automatic backup is made when the kiosk is first opened each day and before the program is updated; every copy is checked and encrypted. Kept: 7 daily, 4 weekly, 12 monthly; copies made by an officer are kept for one year. Copies on a USB disk older than one year: destroy them.</translation>
     </message>
     <message>
         <source>&amp;Buat cadangan sekarang</source>
@@ -284,6 +284,10 @@
         <translation>&amp;Second folder (USB disk)…</translation>
     </message>
     <message>
+        <source>&amp;Frasa pemulihan…</source>
+        <translation>Recovery &amp;passphrase…</translation>
+    </message>
+    <message>
         <source>Keadaan cadangan</source>
         <translation>Backup state</translation>
     </message>
@@ -296,8 +300,36 @@
         <translation>Verified backup: {0}</translation>
     </message>
     <message>
+        <source>; kepala rantai audit: entri no. {0}, {1}</source>
+        <translation>; audit chain head: entry no. {0}, {1}</translation>
+    </message>
+    <message>
         <source>; salinan kedua: {0}</source>
         <translation>; second copy: {0}</translation>
+    </message>
+    <message>
+        <source>Frasa pemulihan belum ditetapkan: cadangan hanya dapat dibuka di komputer ini. Tetapkan dengan tombol Frasa pemulihan.</source>
+        <translation>No recovery passphrase set: backups can only be opened on this computer. Set one with the Recovery passphrase button.</translation>
+    </message>
+    <message>
+        <source>Frasa pemulihan (tulis juga di kertas, simpan terpisah):</source>
+        <translation>Recovery passphrase (also write it on paper, kept apart):</translation>
+    </message>
+    <message>
+        <source>Frasa pemulihan baru</source>
+        <translation>New recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Ulangi frasa pemulihan</source>
+        <translation>Repeat the recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Kedua frasa tidak sama; tidak diubah.</source>
+        <translation>The two passphrases differ; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Frasa pemulihan ditetapkan. Cadangan berikutnya dapat dipulihkan di komputer lain dengan frasa itu.</source>
+        <translation>Recovery passphrase set. Backups from now on can be restored on another computer with it.</translation>
     </message>
     <message>
         <source>Pulihkan cadangan?</source>
@@ -314,6 +346,10 @@ Continue?</translation>
     <message>
         <source>Pilih cadangan di tabel terlebih dahulu.</source>
         <translation>First choose a backup in the table.</translation>
+    </message>
+    <message>
+        <source>Cadangan dari komputer lain</source>
+        <translation>Backup from another computer</translation>
     </message>
     <message>
         <source>Data dipulihkan. Basis data sebelumnya disimpan sebagai {0}. Keluar akun lalu masuk lagi agar semua halaman memuat data yang dipulihkan.</source>

@@ -63,7 +63,8 @@ def test_backup_list_restore_and_audit_verify_from_the_command_line(ctx, office,
         "--as-password",
         PASSWORD,
     )
-    assert code == 0 and "terverifikasi" in out and list(usb.glob("*.sqlite3"))
+    assert code == 0 and "terverifikasi" in out and list(usb.glob("*.sqlite3.enc"))
+    assert "Kepala rantai audit: entri no. " in out  # the chain's head, printed with each copy
     code, out, _ = run(
         capsys, ctx, "backup", "list", "--json", "--as", "admin", "--as-password", PASSWORD
     )
@@ -154,3 +155,31 @@ def test_dtks_import_replace_smaller(ctx, office, capsys, tmp_path):
         PASSWORD,
     )
     assert code == 0 and "Diimpor 1 baris" in out
+
+
+def test_a_new_laptop_restores_a_copy_with_the_recovery_passphrase(
+    ctx, office, capsys, tmp_path, monkeypatch
+):
+    if ctx.engine.dialect.name != "sqlite":
+        return
+    admin = ("--as", "admin", "--as-password", PASSWORD)
+    code, out, err = run(capsys, ctx, "backup", "create", *admin)
+    assert code == 0 and "frasa pemulihan belum ditetapkan" in err
+    monkeypatch.setenv("PUSKESOS_RECOVERY_PASSPHRASE", "gunung merbabu di pagi hari")
+    assert run(capsys, ctx, "backup", "passphrase", *admin)[0] == 0
+    code, out, err = run(capsys, ctx, "backup", "create", *admin)
+    assert code == 0 and "frasa pemulihan" not in err
+    copy = out.split("Cadangan terverifikasi: ", 1)[1].split(" (", 1)[0]
+    code, out, _ = run(capsys, ctx, "backup", "list", *admin)
+    assert "sudah lewat masa simpan: musnahkan" in out
+    fresh = tmp_path / "laptop-baru"
+    argv = ["--data-dir", str(fresh), "backup", "restore", copy]
+    monkeypatch.delenv("PUSKESOS_RECOVERY_PASSPHRASE")
+    assert main(argv) == 1 and "frasa pemulihan" in capsys.readouterr().err
+    monkeypatch.setenv("PUSKESOS_RECOVERY_PASSPHRASE", "gunung merbabu di pagi hari")
+    assert main(argv) == 0, capsys.readouterr().err
+    # the accounts came with the copy: the administrator logs in on the new laptop
+    code = main(["--data-dir", str(fresh), "audit", "verify", *admin])
+    assert code == 0 and "utuh" in capsys.readouterr().out
+    # and a second restore there, now that officers exist, needs a log-in
+    assert main(argv) == 1 and "--as" in capsys.readouterr().err

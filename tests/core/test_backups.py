@@ -74,7 +74,7 @@ def test_restore_drill_brings_every_row_back(ctx, gateway, office):
         assert list(last) == ["cadangan_dipulihkan", "cadangan_dibuat"]
     # and the replaced database was kept: it can be restored in turn
     assert aside.reason == "sebelum-pulih"
-    backup.check_file(aside.path)
+    backup.check_copy(aside.path, ctx.backup_keys)
 
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(ctx, office, tmp_path):
@@ -114,7 +114,7 @@ def test_the_first_start_of_a_day_makes_one_verified_copy_and_mirrors_it(
     first = automatic_backup(ctx)
     assert first is not None and first.info.reason == "harian"
     assert first.mirrored_to == usb / first.info.path.name
-    backup.check_file(first.mirrored_to)
+    backup.check_copy(first.mirrored_to, ctx.backup_keys)
     assert automatic_backup(ctx) is None  # the second start of the day copies nothing
     ctx.clock.frozen = datetime.now(UTC) + timedelta(days=1)
     assert automatic_backup(ctx) is not None
@@ -136,10 +136,14 @@ def _info(folder: Path, when: datetime, reason: str = "harian") -> BackupInfo:
     return BackupInfo(path, when, reason, 0)
 
 
-def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual_copy(tmp_path):
+def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_recent_manual_copies(tmp_path):
     start = datetime(2025, 1, 1, 1, 0, tzinfo=UTC)
     made = [_info(tmp_path, start + timedelta(days=d)) for d in range(500)]
-    manual = _info(tmp_path, start + timedelta(days=3, hours=5), "manual")
+    manual = _info(tmp_path, start + timedelta(days=300, hours=5), "manual")
+    # a copy made by hand, or before a restore, past the year's retention keeps what citizens
+    # asked to erase: it goes too
+    old_manual = _info(tmp_path, start + timedelta(days=3, hours=5), "manual")
+    old_aside = _info(tmp_path, start + timedelta(days=4, hours=5), "sebelum-pulih")
     gone = backup.rotate(tmp_path, now=start + timedelta(days=500))
     kept = {b.made_at for b in backup.listing(tmp_path) if b.reason == "harian"}
     newest = [b.made_at for b in made][::-1]
@@ -152,7 +156,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual_copy(tmp_pa
     expected = days | set(list(weeks.values())[:4]) | set(list(months.values())[:12])
     assert kept == expected
     assert 12 <= len(kept) <= 7 + 4 + 12
-    assert manual.path.exists() and len(gone) == 500 - len(kept)
+    assert manual.path.exists() and len(gone) == 500 - len(kept) + 2
+    assert not old_manual.path.exists() and not old_aside.path.exists()
 
 
 def test_an_upgrade_copies_the_database_first(tmp_path):
@@ -163,8 +168,9 @@ def test_an_upgrade_copies_the_database_first(tmp_path):
     ctx = KioskContext.open(url, str(tmp_path / "data"))
     try:
         copies = backup.listing(ctx.paths.backups)
-        assert [b.reason for b in copies] == ["migrasi"]
-        with closing(sqlite3.connect(copies[0].path)) as con, con:
+        assert [b.reason for b in copies] == ["migrasi"] and copies[0].encrypted
+        plain, _ = backup.open_copy(copies[0].path, ctx.backup_keys, None, tmp_path)
+        with closing(sqlite3.connect(plain)) as con, con:
             assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
     finally:
         ctx.close()
@@ -176,3 +182,61 @@ def test_postgresql_is_pointed_to_pg_dump(ctx, office):
     with pytest.raises(BackupError) as refused:
         create_backup(ctx, office.admin)
     assert "pg_dump" in refused.value.message
+
+
+def test_a_copy_is_encrypted_and_opens_elsewhere_only_with_the_recovery_passphrase(
+    ctx, gateway, office, session, tmp_path
+):
+    _sqlite_only(ctx)
+    from kiosk.backup_keys import NeedsPassphrase, for_folder
+    from kiosk.errors import ValidationError
+    from kiosk.models import Case, Person
+    from kiosk.services.backups import set_recovery_passphrase
+
+    case = open_case(gateway, office)
+    person = session.get(Person, session.get(Case, case.case_id).person_id)
+    with pytest.raises(ValidationError):  # a passphrase worth writing down
+        set_recovery_passphrase(ctx, office.admin, "pendek")
+    set_recovery_passphrase(ctx, office.admin, "sapi makan rumput di sawah")
+    made = create_backup(ctx, office.admin)
+    assert made.passphrase_set and made.info.audit_head.split(":")[0].isdigit()
+    raw = made.info.path.read_bytes()
+    assert person.nik.encode() not in raw and person.name.encode() not in raw
+    assert b"SQLite format 3" not in raw
+    # another laptop's data folder holds other keys: the copy asks for the passphrase
+    (tmp_path / "lain").mkdir()
+    elsewhere = for_folder(tmp_path / "lain", tmp_path / "lain" / "kunci.key")
+    with pytest.raises(NeedsPassphrase):
+        backup.check_copy(made.info.path, elsewhere)
+    with pytest.raises(NeedsPassphrase):
+        backup.check_copy(made.info.path, elsewhere, "sapi makan rumput di kebun")
+    header = backup.check_copy(made.info.path, elsewhere, "sapi makan rumput di sawah")
+    assert header["reason"] == "manual" and "nik" not in repr(header)
+    # and the key is adopted there: the next check needs no passphrase
+    backup.check_copy(
+        made.info.path, for_folder(tmp_path / "lain", tmp_path / "lain" / "kunci.key")
+    )
+
+
+def test_plain_copies_an_older_version_left_are_encrypted_at_the_next_backup(
+    ctx, gateway, office, session, tmp_path
+):
+    _sqlite_only(ctx)
+    from kiosk.models import Case, Person
+
+    case = open_case(gateway, office)
+    nik = session.get(Person, session.get(Case, case.case_id).person_id).nik
+    old = ctx.paths.backups / "puskesos-20261101-010000-manual.sqlite3"
+    ctx.paths.backups.mkdir(parents=True, exist_ok=True)
+    with (
+        closing(sqlite3.connect(ctx.engine.url.database)) as src,
+        closing(sqlite3.connect(old)) as dst,
+    ):
+        src.backup(dst)
+    assert nik.encode() in old.read_bytes()
+    create_backup(ctx, office.admin)
+    copies = backup.listing(ctx.paths.backups)
+    assert all(b.encrypted for b in copies) and not old.exists()
+    kept = next(b for b in copies if b.made_at.month == 11)
+    assert kept.reason == "manual" and nik.encode() not in kept.path.read_bytes()
+    assert backup.check_copy(kept.path, ctx.backup_keys)["reason"] == "manual"

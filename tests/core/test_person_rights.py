@@ -109,3 +109,72 @@ def test_erasure_is_immediate_when_the_office_keeps_nothing_longer(gateway, offi
     assert view.erased_now
     with pytest.raises(NotFound):  # the NIK no longer names anyone
         gateway.call(rights.request_erasure, office.admin, nik, "lagi", MONDAY)
+
+
+def test_an_erasure_reaches_operations_still_waiting_and_leaves_a_ledger_of_ids_only(
+    ctx, gateway, office, session
+):
+    from kiosk.erasure import read_ledger
+    from kiosk.services.people import PersonInput, register_person
+
+    session.scalars(select(Site)).one().retention_years = 0
+    session.commit()
+    nik, kk, name = "3324015708900023", "3324010101007777", "Warsini Handayani"
+    person = gateway.call(
+        register_person,
+        office[Role.FRONT_OFFICE],
+        PersonInput(
+            name=name,
+            nik=nik,
+            no_kk=kk,
+            birth_place="Weleri",
+            birth_date=date(1988, 5, 17),
+            sex="P",
+            address="Dukuh Sidomulyo",
+        ),
+    )
+    from kiosk.models import DataUpdateProposal, PpksRecord
+
+    session.add_all(  # lists that copied the NIK, No. KK and name
+        [
+            DataUpdateProposal(
+                nik=nik,
+                no_kk=kk,
+                name=name,
+                kind="koreksi_nama",
+                new_value=name + "h",
+                proposed_by=office.admin.id,
+                proposed_at=datetime.now(UTC),
+            ),
+            PpksRecord(
+                subject="orang",
+                person_id=person.id,
+                ppks_type="lansia_terlantar",
+                source="kunjungan",
+                recorded_on=date(2026, 8, 10),
+                recorded_by=office.admin.id,
+                note=f"{name} tinggal sendiri",
+            ),
+        ]
+    )
+    session.commit()
+    # nothing has been sent yet: the registration and the household wait in the outbox
+    assert gateway.call(rights.request_erasure, office.admin, nik, "permintaan").erased_now
+    session.expire_all()
+    ops = {o.op_type: o for o in session.scalars(select(OutboxOperation))}
+    waiting = repr([o.payload for o in ops.values()])
+    for word in (nik, kk, name, "Weleri", "1988-05-17", "Sidomulyo"):
+        assert word not in waiting
+    assert ops["warga_didaftarkan"].state == "pending"  # still goes upstream, without them
+    assert ops["warga_didaftarkan"].payload["birth_date"] == "1988-01-01"
+    assert ops["keluarga_didaftarkan"].payload["no_kk"] is None
+    assert set(ops["identitas_dihapus"].payload) == {"person_id", "erased_at", "household_id"}
+    copies = repr(
+        [(d.nik, d.no_kk, d.name, d.new_value) for d in session.scalars(select(DataUpdateProposal))]
+        + [r.note for r in session.scalars(select(PpksRecord))]
+    )
+    assert nik not in copies and kk not in copies and name not in copies
+    ledger = read_ledger(ctx.paths.data_dir)
+    assert [e["person_id"] for e in ledger] == [str(person.id)]
+    raw = (ctx.paths.data_dir / "penghapusan.jsonl").read_text()
+    assert nik not in raw and name not in raw and kk not in raw

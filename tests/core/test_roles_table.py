@@ -47,6 +47,8 @@ EXPECTED = {
     "backups.create_backup": "A",
     "backups.list_backups": "A",
     "backups.restore_backup": "A",
+    "backups.retention_notice": "A",
+    "backups.set_recovery_passphrase": "A",
     "backups.set_backup_mirror": "A",
     "case_views.case_detail": "BC",
     "case_views.find_case": "FBCST",

@@ -47,6 +47,25 @@ def test_admin_backs_up_and_restores_from_the_page(qtbot, make_window, office, m
     assert reasons == {"Dibuat petugas", "Sebelum pemulihan"}
 
 
+def test_admin_sets_the_recovery_passphrase_the_page_asked_for(
+    qtbot, make_window, office, monkeypatch
+):
+    window = login(qtbot, make_window, "admin", "backup").keep_window_alive
+    page = window.shell.show_key("backup")
+    if window.env.gateway.ctx.engine.dialect.name != "sqlite":
+        return
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "Frasa pemulihan belum ditetapkan" in page.error.text()
+    typed = iter(["sawah hijau di kaki gunung", "sawah hijau di kaki gunung"])
+    monkeypatch.setattr(page, "ask_passphrase", lambda title: next(typed))
+    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
+    assert "Frasa pemulihan ditetapkan" in page.status.text()
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "terverifikasi" in page.status.text() and not page.error.text()
+    assert "kepala rantai audit: entri no. " in page.status.text()
+    assert window.env.gateway.ctx.backup_keys.recovery
+
+
 def test_supervisor_filters_the_audit_and_sees_tampering(qtbot, make_window, office, gateway):
     open_case(gateway, office)
     window = login(qtbot, make_window, "supervisor", "audit").keep_window_alive

@@ -1,5 +1,6 @@
-"""The administrator's backup page: make a verified copy, see the copies, restore one, and
-name a second folder (a USB drive) for the automatic copies.
+"""The administrator's backup page: make a verified copy, see the copies, restore one, name
+a second folder (a USB drive) for the automatic copies, and set the recovery passphrase that
+opens the (encrypted) copies on another laptop.
 
 On PostgreSQL the page says how the server's own tools back up instead of offering buttons
 that would only be refused.
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.backup import BackupInfo, sqlite_file
+from kiosk.backup_keys import NeedsPassphrase
 from kiosk.formatting import desimal
 from kiosk.services.actor import Actor
 from kiosk.services.backups import (
@@ -31,6 +35,7 @@ from kiosk.services.backups import (
     list_backups,
     restore_backup,
     set_backup_mirror,
+    set_recovery_passphrase,
 )
 from ui import file_dialogs
 from ui.env import UiEnv
@@ -83,9 +88,9 @@ class BackupPage(QWidget):
             translate(
                 "backups",
                 "Cadangan otomatis dibuat saat kiosk pertama dibuka setiap hari dan sebelum "
-                "program "
-                "diperbarui; setiap salinan diperiksa keutuhannya. Disimpan 7 harian, 4 mingguan, "
-                "12 bulanan; salinan buatan petugas tidak pernah dihapus otomatis.",
+                "program diperbarui; setiap salinan diperiksa keutuhannya dan disandikan. "
+                "Disimpan 7 harian, 4 mingguan, 12 bulanan; salinan buatan petugas disimpan "
+                "satu tahun. Salinan di diska USB yang lebih tua dari satu tahun: musnahkan.",
             )
         )
         intro.setWordWrap(True)
@@ -96,10 +101,17 @@ class BackupPage(QWidget):
         self.restore_button.clicked.connect(self.on_restore)
         self.mirror_button = QPushButton(translate("backups", "Folder &kedua (diska USB)…"))
         self.mirror_button.clicked.connect(self.on_mirror)
-        buttons = QHBoxLayout()
-        for b in (self.create_button, self.restore_button, self.mirror_button):
-            buttons.addWidget(b)
-        buttons.addStretch()
+        self.passphrase_button = QPushButton(translate("backups", "&Frasa pemulihan…"))
+        self.passphrase_button.clicked.connect(self.on_passphrase)
+        # Two rows: the copy itself, then where it goes and what opens it elsewhere.
+        buttons, keeping = QHBoxLayout(), QHBoxLayout()
+        for row, pair in (
+            (buttons, (self.create_button, self.restore_button)),
+            (keeping, (self.mirror_button, self.passphrase_button)),
+        ):
+            for b in pair:
+                row.addWidget(b)
+            row.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("backups", "Keadaan cadangan"))
@@ -107,11 +119,17 @@ class BackupPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addLayout(keeping)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         if sqlite_file(self.ctx.url) is None:
-            for b in (self.create_button, self.restore_button, self.mirror_button):
+            for b in (
+                self.create_button,
+                self.restore_button,
+                self.mirror_button,
+                self.passphrase_button,
+            ):
                 b.setEnabled(False)
             self.status.setText(POSTGRES_MESSAGE)
         else:
@@ -131,11 +149,55 @@ class BackupPage(QWidget):
 
     def _created(self, result: BackupResult) -> None:
         text = translate("backups", "Cadangan terverifikasi: {0}").format(result.info.path)
+        seq, _sep, head = result.info.audit_head.partition(":")
+        text += translate("backups", "; kepala rantai audit: entri no. {0}, {1}").format(seq, head)
         if result.mirrored_to:
             text += translate("backups", "; salinan kedua: {0}").format(result.mirrored_to)
         self.status.setText(text)
-        show_error(self.error, result.warning)
+        warning = result.warning
+        if not result.passphrase_set:
+            warning = " ".join(filter(None, (warning, self.no_passphrase_text())))
+        show_error(self.error, warning)
         self.refresh()
+
+    @staticmethod
+    def no_passphrase_text() -> str:
+        return translate(
+            "backups",
+            "Frasa pemulihan belum ditetapkan: cadangan hanya dapat dibuka di komputer ini. "
+            "Tetapkan dengan tombol Frasa pemulihan.",
+        )
+
+    def ask_passphrase(self, title: str) -> str:
+        """A passphrase typed hidden; empty when the officer cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            title,
+            translate("backups", "Frasa pemulihan (tulis juga di kertas, simpan terpisah):"),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else ""
+
+    def on_passphrase(self) -> None:
+        phrase = self.ask_passphrase(translate("backups", "Frasa pemulihan baru"))
+        if not phrase:
+            return
+        if self.ask_passphrase(translate("backups", "Ulangi frasa pemulihan")) != phrase:
+            show_error(self.error, translate("backups", "Kedua frasa tidak sama; tidak diubah."))
+            return
+        self.env.run(self, set_recovery_passphrase, self.ctx, self.actor, phrase).success(
+            lambda _r: self._passphrase_set()
+        ).failure(self._failed).run()
+
+    def _passphrase_set(self) -> None:
+        show_error(self.error, "")
+        self.status.setText(
+            translate(
+                "backups",
+                "Frasa pemulihan ditetapkan. Cadangan berikutnya dapat dipulihkan di komputer "
+                "lain dengan frasa itu.",
+            )
+        )
 
     def confirm_restore(self, info: BackupInfo) -> bool:
         local = self.env.clock.local(info.made_at)
@@ -162,9 +224,20 @@ class BackupPage(QWidget):
         info = self.model.row(rows[0].row())
         if not self.confirm_restore(info):
             return
-        self.env.run(self, restore_backup, self.ctx, self.actor, info.path).success(
+        self._restore(info, None)
+
+    def _restore(self, info: BackupInfo, passphrase: str | None) -> None:
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, NeedsPassphrase) and passphrase is None:
+                typed = self.ask_passphrase(translate("backups", "Cadangan dari komputer lain"))
+                if typed:
+                    self._restore(info, typed)
+                    return
+            self._failed(exc)
+
+        self.env.run(self, restore_backup, self.ctx, self.actor, info.path, passphrase).success(
             self._restored
-        ).failure(self._failed).run()
+        ).failure(failed).run()
 
     def _restored(self, aside: BackupInfo) -> None:
         show_error(self.error, "")

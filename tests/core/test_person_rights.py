@@ -128,7 +128,7 @@ def test_an_erasure_reaches_operations_still_waiting_and_leaves_a_ledger_of_ids_
             nik=nik,
             no_kk=kk,
             birth_place="Weleri",
-            birth_date=date(1988, 5, 17),
+            birth_date=date(1990, 8, 17),
             sex="P",
             address="Dukuh Sidomulyo",
         ),
@@ -163,10 +163,10 @@ def test_an_erasure_reaches_operations_still_waiting_and_leaves_a_ledger_of_ids_
     session.expire_all()
     ops = {o.op_type: o for o in session.scalars(select(OutboxOperation))}
     waiting = repr([o.payload for o in ops.values()])
-    for word in (nik, kk, name, "Weleri", "1988-05-17", "Sidomulyo"):
+    for word in (nik, kk, name, "Weleri", "1990-08-17", "Sidomulyo"):
         assert word not in waiting
     assert ops["warga_didaftarkan"].state == "pending"  # still goes upstream, without them
-    assert ops["warga_didaftarkan"].payload["birth_date"] == "1988-01-01"
+    assert ops["warga_didaftarkan"].payload["birth_date"] == "1990-01-01"
     assert ops["keluarga_didaftarkan"].payload["no_kk"] is None
     assert set(ops["identitas_dihapus"].payload) == {"person_id", "erased_at", "household_id"}
     copies = repr(

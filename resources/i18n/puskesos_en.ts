@@ -201,7 +201,7 @@
         <translation>&amp;From date</translation>
     </message>
     <message>
-        <source>&amp;Sampai tanggal</source>
+        <source>Sa&amp;mpai tanggal</source>
         <translation>&amp;Until date</translation>
     </message>
     <message>
@@ -280,7 +280,7 @@
         <translation>&amp;Restore the selected one…</translation>
     </message>
     <message>
-        <source>Folder &amp;kedua (diska USB)…</source>
+        <source>&amp;Folder kedua (diska USB)…</source>
         <translation>&amp;Second folder (USB disk)…</translation>
     </message>
     <message>
@@ -382,12 +382,12 @@ Continue?</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Kategori</source>
-        <translation>&amp;Category</translation>
+        <source>Ka&amp;tegori</source>
+        <translation>Ca&amp;tegory</translation>
     </message>
     <message>
-        <source>&amp;Sektor</source>
-        <translation>&amp;Sector</translation>
+        <source>S&amp;ektor</source>
+        <translation>S&amp;ector</translation>
     </message>
     <message>
         <source>&amp;Urgensi</source>
@@ -462,8 +462,8 @@ Continue?</translation>
         <translation>Guide for serving the citizen</translation>
     </message>
     <message>
-        <source>&amp;Program</source>
-        <translation>&amp;Programme</translation>
+        <source>Pro&amp;gram</source>
+        <translation>Pro&amp;gramme</translation>
     </message>
     <message>
         <source>Tentang kepesertaan program (&amp;m)</source>
@@ -826,10 +826,6 @@ Continue?</translation>
         <translation>(all)</translation>
     </message>
     <message>
-        <source>Mulai &amp;telaah</source>
-        <translation>Start &amp;review</translation>
-    </message>
-    <message>
         <source>&amp;Proses</source>
         <translation>&amp;Process</translation>
     </message>
@@ -848,10 +844,6 @@ Continue?</translation>
     <message>
         <source>Ajukan &amp;ulang rujukan…</source>
         <translation>Submit the referral &amp;again…</translation>
-    </message>
-    <message>
-        <source>Catat tanda &amp;tangan…</source>
-        <translation>Record the si&amp;gnature…</translation>
     </message>
     <message>
         <source>Serahkan produk</source>
@@ -878,24 +870,32 @@ Continue?</translation>
         <translation>Print the referral letter</translation>
     </message>
     <message>
-        <source>Tutu&amp;p kasus</source>
-        <translation>Clos&amp;e case</translation>
-    </message>
-    <message>
         <source>&amp;Buka kembali…</source>
         <translation>Re&amp;open…</translation>
-    </message>
-    <message>
-        <source>Catatan &amp;analisis…</source>
-        <translation>&amp;Analysis note…</translation>
     </message>
     <message>
         <source>Ta&amp;hapan Depok…</source>
         <translation>Depok stage&amp;s…</translation>
     </message>
     <message>
-        <source>Tambah &amp;keluarga terdampak…</source>
-        <translation>Add affected &amp;families…</translation>
+        <source>Mulai t&amp;elaah</source>
+        <translation>Start r&amp;eview</translation>
+    </message>
+    <message>
+        <source>Catat tanda tan&amp;gan…</source>
+        <translation>Record the si&amp;gnature…</translation>
+    </message>
+    <message>
+        <source>Tutup kasu&amp;s</source>
+        <translation>Close ca&amp;se</translation>
+    </message>
+    <message>
+        <source>Catatan ana&amp;lisis…</source>
+        <translation>Ana&amp;lysis note…</translation>
+    </message>
+    <message>
+        <source>Tam&amp;bah keluarga terdampak…</source>
+        <translation>Add affected families…</translation>
     </message>
     <message>
         <source>Kasus</source>
@@ -1310,16 +1310,16 @@ Continue?</translation>
         <translation>&amp;Choose file…</translation>
     </message>
     <message>
-        <source>Periksa &amp;kolom</source>
-        <translation>Check &amp;columns</translation>
-    </message>
-    <message>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <source>&amp;Batalkan impor</source>
-        <translation>&amp;Cancel import</translation>
+        <source>Periksa k&amp;olom</source>
+        <translation>Check c&amp;olumns</translation>
+    </message>
+    <message>
+        <source>Bata&amp;lkan impor</source>
+        <translation>Cance&amp;l import</translation>
     </message>
     <message>
         <source>Kolom di berkas</source>
@@ -1480,8 +1480,8 @@ Import without a data date?</translation>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <source>&amp;Tahun lahir:</source>
-        <translation>&amp;Year of birth:</translation>
+        <source>Tahun la&amp;hir:</source>
+        <translation>Year of birt&amp;h:</translation>
     </message>
     <message>
         <source>Hasil pencarian</source>
@@ -1844,8 +1844,8 @@ Import without a data date?</translation>
         <translation>Tables of panel {0}</translation>
     </message>
     <message>
-        <source>&amp;Tabel:</source>
-        <translation>&amp;Table:</translation>
+        <source>T&amp;abel:</source>
+        <translation>T&amp;able:</translation>
     </message>
     <message>
         <source>Grafik: {0}. Angkanya ada di tabel di bawahnya.</source>
@@ -2131,8 +2131,8 @@ Import without a data date?</translation>
         <translation>Citizen&apos;s &amp;NIK</translation>
     </message>
     <message>
-        <source>&amp;Keterangan / dasar permintaan</source>
-        <translation>&amp;Note / basis of the request</translation>
+        <source>Ke&amp;terangan / dasar permintaan</source>
+        <translation>No&amp;te / basis of the request</translation>
     </message>
     <message>
         <source>&amp;Ekspor seluruh data (JSON + PDF)…</source>
@@ -2419,8 +2419,8 @@ Import without a data date?</translation>
         <translation>&amp;Test print</translation>
     </message>
     <message>
-        <source>Cetak contoh &amp;A4…</source>
-        <translation>Print an &amp;A4 sample…</translation>
+        <source>Cetak c&amp;ontoh A4…</source>
+        <translation>Print an A4 sample…</translation>
     </message>
     <message>
         <source>Simpan contoh A4 (&amp;PDF)…</source>
@@ -2550,8 +2550,8 @@ Import without a data date?</translation>
         <translation>. Example: {&quot;all&quot;: [{&quot;decile_max&quot;: 4}, {&quot;member_age&quot;: [0, 6]}]}</translation>
     </message>
     <message>
-        <source>&amp;Kriteria program terpilih:</source>
-        <translation>&amp;Criteria of the selected programme:</translation>
+        <source>K&amp;riteria program terpilih:</source>
+        <translation>C&amp;riteria of the selected programme:</translation>
     </message>
     <message>
         <source>&amp;Simpan kriteria</source>
@@ -2657,7 +2657,7 @@ Import without a data date?</translation>
         <translation>Number at this counter</translation>
     </message>
     <message>
-        <source>&amp;Menunggu (prioritas dulu, lalu yang paling lama):</source>
+        <source>Me&amp;nunggu (prioritas dulu, lalu yang paling lama):</source>
         <translation>&amp;Waiting (priority first, then the longest):</translation>
     </message>
     <message>
@@ -2864,7 +2864,7 @@ Import without a data date?</translation>
         <translation>&amp;Programme:</translation>
     </message>
     <message>
-        <source>&amp;Kuota:</source>
+        <source>K&amp;uota:</source>
         <translation>&amp;Quota:</translation>
     </message>
     <message>
@@ -3133,7 +3133,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>N&amp;IK</translation>
     </message>
     <message>
-        <source>No. &amp;KK</source>
+        <source>N&amp;o. KK</source>
         <translation>&amp;KK number</translation>
     </message>
     <message>
@@ -3193,7 +3193,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>-6.9912, 110.2012 (may be empty)</translation>
     </message>
     <message>
-        <source>F&amp;oto rumah…</source>
+        <source>&amp;Foto rumah…</source>
         <translation>House ph&amp;oto…</translation>
     </message>
     <message>
@@ -3617,7 +3617,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>Server &amp;address</translation>
     </message>
     <message>
-        <source>&amp;Kode pendaftaran</source>
+        <source>K&amp;ode pendaftaran</source>
         <translation>&amp;Enrolment code</translation>
     </message>
     <message>

@@ -82,7 +82,7 @@ class AuditPage(QWidget):
             form, translate("audit", "&Dari tanggal"), QDateEdit(today.addDays(-30)), "since"
         )
         self.until = add_field(
-            form, translate("audit", "&Sampai tanggal"), QDateEdit(today), "until"
+            form, translate("audit", "Sa&mpai tanggal"), QDateEdit(today), "until"
         )
         for d in (self.since, self.until):
             d.setCalendarPopup(True)

@@ -94,7 +94,7 @@ class BackupPage(QWidget):
         self.create_button.clicked.connect(self.on_create)
         self.restore_button = QPushButton(translate("backups", "&Pulihkan yang dipilih…"))
         self.restore_button.clicked.connect(self.on_restore)
-        self.mirror_button = QPushButton(translate("backups", "Folder &kedua (diska USB)…"))
+        self.mirror_button = QPushButton(translate("backups", "&Folder kedua (diska USB)…"))
         self.mirror_button.clicked.connect(self.on_mirror)
         buttons = QHBoxLayout()
         for b in (self.create_button, self.restore_button, self.mirror_button):

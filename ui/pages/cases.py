@@ -51,24 +51,24 @@ ALL = QT_TRANSLATE_NOOP("cases", "(semua)")
 
 # The words on each button, with the Alt+letter the officer presses (the core decides which).
 _TEXTS = {
-    "review": QT_TRANSLATE_NOOP("cases", "Mulai &telaah"),
+    "review": QT_TRANSLATE_NOOP("cases", "Mulai t&elaah"),
     "work": QT_TRANSLATE_NOOP("cases", "&Proses"),
     "resolve": QT_TRANSLATE_NOOP("cases", "Ajukan pe&nyelesaian…"),
     "refer": QT_TRANSLATE_NOOP("cases", "&Rujuk…"),
     "product": QT_TRANSLATE_NOOP("cases", "Produk la&yanan…"),
     "resubmit": QT_TRANSLATE_NOOP("cases", "Ajukan &ulang rujukan…"),
-    "sign": QT_TRANSLATE_NOOP("cases", "Catat tanda &tangan…"),
+    "sign": QT_TRANSLATE_NOOP("cases", "Catat tanda tan&gan…"),
     "hand_over": QT_TRANSLATE_NOOP("cases", "Serahkan produk"),
     "print_product": QT_TRANSLATE_NOOP("cases", "Cetak produk layanan"),
     "reject": QT_TRANSLATE_NOOP("cases", "Tidak dapat &dipenuhi…"),
     "notice": QT_TRANSLATE_NOOP("cases", "Catat pemberitahuan ke &warga…"),
     "print_status": QT_TRANSLATE_NOOP("cases", "Cetak surat pemberitahuan"),
     "print_referral": QT_TRANSLATE_NOOP("cases", "Cetak surat rujukan"),
-    "close": QT_TRANSLATE_NOOP("cases", "Tutu&p kasus"),
+    "close": QT_TRANSLATE_NOOP("cases", "Tutup kasu&s"),
     "reopen": QT_TRANSLATE_NOOP("cases", "&Buka kembali…"),
-    "note": QT_TRANSLATE_NOOP("cases", "Catatan &analisis…"),
+    "note": QT_TRANSLATE_NOOP("cases", "Catatan ana&lisis…"),
     "stage": QT_TRANSLATE_NOOP("cases", "Ta&hapan Depok…"),
-    "add_households": QT_TRANSLATE_NOOP("cases", "Tambah &keluarga terdampak…"),
+    "add_households": QT_TRANSLATE_NOOP("cases", "Tam&bah keluarga terdampak…"),
 }
 
 

@@ -90,7 +90,7 @@ class PanelView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tables.setMinimumContentsLength(30)
-        choose = QLabel(translate("papan", "&Tabel:"))
+        choose = QLabel(translate("papan", "T&abel:"))
         choose.setBuddy(self.tables)
         pick = QHBoxLayout()
         pick.addWidget(choose)

@@ -66,7 +66,7 @@ class PrinterPage(QWidget):
         top_buttons = QGridLayout()  # two by two: one row of four overflows a netbook
         top_buttons.addWidget(save, 0, 0)
         top_buttons.addWidget(self.test_button, 0, 1)
-        a4_print = QPushButton(translate("printer", "Cetak contoh &A4…"))
+        a4_print = QPushButton(translate("printer", "Cetak c&ontoh A4…"))
         a4_print.clicked.connect(self.on_print_a4)
         a4_save = QPushButton(translate("printer", "Simpan contoh A4 (&PDF)…"))
         a4_save.clicked.connect(self.on_save_a4)

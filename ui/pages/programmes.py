@@ -90,7 +90,7 @@ class ProgrammesPage(QWidget):
             )
         )
         known.setWordWrap(True)
-        label = QLabel(translate("programmes", "&Kriteria program terpilih:"))
+        label = QLabel(translate("programmes", "K&riteria program terpilih:"))
         label.setBuddy(self.rules)
         self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
         self.save.setProperty("primary", True)

@@ -98,7 +98,7 @@ class QueueCallPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.info)
         waiting_label = QLabel(
-            translate("queue_calls", "&Menunggu (prioritas dulu, lalu yang paling lama):")
+            translate("queue_calls", "Me&nunggu (prioritas dulu, lalu yang paling lama):")
         )
         waiting_label.setWordWrap(True)
         waiting_label.setBuddy(self.waiting)

@@ -113,7 +113,7 @@ class RankingPage(QWidget):
         top = QHBoxLayout()
         for text, field in (
             (translate("ranking", "&Program:"), self.programme),
-            (translate("ranking", "&Kuota:"), self.quota),
+            (translate("ranking", "K&uota:"), self.quota),
         ):
             label = QLabel(text)
             label.setBuddy(field)

@@ -129,7 +129,7 @@ class SyncPage(QWidget):
             form, translate("sync_page", "&Alamat server"), QLineEdit(), "sync_url"
         )
         self.code = add_field(
-            form, translate("sync_page", "&Kode pendaftaran"), password_edit(), "sync_code"
+            form, translate("sync_page", "K&ode pendaftaran"), password_edit(), "sync_code"
         )
         enrol = QPushButton(translate("sync_page", "&Daftarkan kios ini"))
         enrol.setObjectName("sync_enrol")

@@ -61,7 +61,7 @@ class FindStep(QWidget):
         self.year.setMaxLength(4)
         self.year.setMaximumWidth(140)
         self.year.returnPressed.connect(self.on_search)
-        year_label = QLabel(translate("find_step", "&Tahun lahir:"))
+        year_label = QLabel(translate("find_step", "Tahun la&hir:"))
         year_label.setBuddy(self.year)
         self.model = HitTableModel(self)
         self.table = QTableView()

@@ -27,6 +27,7 @@ from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
 from ui.pages.person_html import person_html
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class PersonPage(QWidget):
@@ -70,7 +71,8 @@ class PersonPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Name, NIK and birth date tell people apart; the KK number gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(0,))
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.profile = QTextBrowser()
         self.profile.setObjectName("person_profile")
@@ -100,7 +102,6 @@ class PersonPage(QWidget):
 
     def _found(self, people: list[PersonView]) -> None:
         self.model.set_rows(people)
-        self.table.resizeColumnsToContents()
         if not people:
             show_error(
                 self.error,

@@ -1,0 +1,96 @@
+"""Tables show the columns that matter without a sideways scrollbar (issue #30).
+
+The real window on the demo office, for an officer holding every role (the widest navigation,
+every page), at 1366x728 in normal, large-text and high-contrast modes and on a 1024x600
+netbook. A table that names the columns an officer acts on (ui.table_fit) must show each of
+them whole inside its viewport: every cell's words on one line, or wrapped within a row tall
+enough for them. Any other table must not need its horizontal scrollbar at all. The Cases page
+is also checked with a case open, its pane beside the list.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtWidgets import QTableView
+
+from kiosk.demo import DEMO_PASSWORD, generate
+from kiosk.roles import Role
+from kiosk.services.officers import create_officer
+from ui.app import build_window
+from ui.local_settings import LocalSettings
+from ui.ops import SyncExecutor
+from ui.table_fit import ColumnFit
+
+SIZES = [(1366, 728, "normal"), (1366, 728, "besar"), (1366, 728, "kontras"), (1024, 600, "normal")]
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+
+
+def _cut(table: QTableView, column: int) -> list[str]:
+    """The cells of ``column`` (and its header) that do not show whole."""
+    width = table.columnWidth(column)
+    where = table.columnViewportPosition(column)
+    name = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+    if where < 0 or where + width > table.viewport().width():
+        return [f"{name}: outside the view"]
+    if table.horizontalHeader().sectionSizeHint(column) > width:
+        return [f"{name}: header cut"]
+    cut = []
+    metrics = table.fontMetrics()
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, column)
+        if table.sizeHintForIndex(index).width() <= width:
+            continue  # one line
+        text = str(index.data() or "")
+        room = width - 8  # the cell's margins
+        shown = metrics.boundingRect(QRect(0, 0, room, 10_000), _WRAP, text)
+        if not table.wordWrap() or shown.width() > room or shown.height() > table.rowHeight(row):
+            cut.append(f"{name}: {text}")
+    return cut
+
+
+def _problems(table: QTableView) -> list[str]:
+    fits = table.findChildren(ColumnFit)
+    if not fits:
+        header = table.horizontalHeader()
+        wide = header.length() > table.viewport().width()
+        return [f"scrolls sideways: {header.length()} > {table.viewport().width()}"] if wide else []
+    return [cut for column in fits[0].keep for cut in _cut(table, column)]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "mode"), SIZES, ids=[f"{w}x{h}-{m}" for w, h, m in SIZES]
+)
+def test_columns_that_matter_show_whole(qtbot, ctx, gateway, tmp_path, width, height, mode):
+    gateway.call(generate, households=40, registered=8)
+    gateway.call(create_officer, "semua", "Semua Peran", DEMO_PASSWORD, list(Role), pin="1234")
+    settings = LocalSettings(QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
+    settings.set("large_text", mode == "besar")
+    settings.set("high_contrast", mode == "kontras")
+    window = build_window(ctx, settings=settings, executor=SyncExecutor())
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.keyClicks(window.login_page.username, "semua")
+    qtbot.keyClicks(window.login_page.secret, DEMO_PASSWORD)
+    qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
+    found: dict[str, list[str]] = {}
+    for key in window.shell.page_keys():
+        page = window.shell.show_key(key)
+        views = [key]
+        if key == "cases":
+            views.append("cases, a case open")
+        for view in views:
+            if view != key:
+                page.table.selectRow(1)
+            qtbot.wait(1)
+            for table in page.findChildren(QTableView):
+                if table.isVisibleTo(page) and table.model().columnCount():
+                    problems = _problems(table)
+                    if problems:
+                        found[f"{view} / {table.objectName()}"] = problems
+    if mode != "kontras":
+        page = window.shell.show_key("cases")
+        window.grab().save(str(tmp_path.parent / f"cases-{width}-{mode}.png"))
+    window.close()
+    assert found == {}

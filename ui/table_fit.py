@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 _FIT = QHeaderView.ResizeMode.Fixed
+
+
+class _OneLine(QStyledItemDelegate):
+    """A column that gives way keeps its words on one line, ended by "…", never a stack of
+    broken fragments in a row grown for another column."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
 class ColumnFit(QObject):
@@ -29,6 +40,10 @@ class ColumnFit(QObject):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setWordWrap(bool(self.wrap))
         table.viewport().installEventFilter(self)
+        self.one_line = _OneLine(self)
+        for column in range(table.model().columnCount()):
+            if column not in self.keep:
+                table.setItemDelegateForColumn(column, self.one_line)
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.fit)
@@ -44,13 +59,15 @@ class ColumnFit(QObject):
         header = self.table.horizontalHeader()
         return max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
 
-    def fit(self) -> None:
+    def fit(self, reserve: bool = False) -> None:
+        """``reserve``: leave room for the vertical scrollbar that rows grown by wrapping
+        are about to call up."""
         table, header = self.table, self.table.horizontalHeader()
         count = table.model().columnCount()
         rest = [c for c in range(count) if c not in self.keep]
         least = header.minimumSectionSize()
-        bar = table.verticalScrollBar()  # room kept for it: rows that grow may call it up
-        room = table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        bar = table.verticalScrollBar()
+        room = table.viewport().width() - (bar.sizeHint().width() if reserve else 0)
         widths = {c: self.natural(c) for c in self.keep}
         over = sum(widths.values()) + least * len(rest) - room
         if over > 0 and self.wrap:  # words break onto more lines, never within a word
@@ -68,13 +85,16 @@ class ColumnFit(QObject):
             header.resizeSection(c, widths.get(c, least))
         if self.wrap:
             table.resizeRowsToContents()
+            rows = table.verticalHeader().length()
+            if not reserve and not bar.isVisible() and rows > table.viewport().height():
+                self.fit(reserve=True)
 
     def floor(self, column: int) -> int:
         """Wide enough for the column's longest word and its header."""
         table, metrics = self.table, self.table.fontMetrics()
         model = table.model()
         longest = table.horizontalHeader().sectionSizeHint(column)
-        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 10
+        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 4
         for row in range(min(model.rowCount(), 500)):
             text = str(model.index(row, column).data() or "")
             for word in text.split():

@@ -198,7 +198,7 @@
     </message>
     <message>
         <source>&amp;Dari tanggal</source>
-        <translation>&amp;From date</translation>
+        <translation>From &amp;date</translation>
     </message>
     <message>
         <source>Sa&amp;mpai tanggal</source>
@@ -383,7 +383,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Ka&amp;tegori</source>
-        <translation>Ca&amp;tegory</translation>
+        <translation>&amp;Category</translation>
     </message>
     <message>
         <source>S&amp;ektor</source>
@@ -399,7 +399,7 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Dasar data</source>
-        <translation>&amp;Legal basis</translation>
+        <translation>Legal b&amp;asis</translation>
     </message>
     <message>
         <source>TERDAFTAR</source>
@@ -435,7 +435,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Usulkan masuk DTKS sebagai daftar awal (pre-&amp;list)</source>
-        <translation>Propose for DTKS on the pre-&amp;list</translation>
+        <translation>Pro&amp;pose for DTKS on the pre-list</translation>
     </message>
     <message>
         <source>Alasan usulan, mis. buruh harian, 4 anak</source>
@@ -831,7 +831,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Ajukan pe&amp;nyelesaian…</source>
-        <translation>Propose a re&amp;solution…</translation>
+        <translation>Propose a resolut&amp;ion…</translation>
     </message>
     <message>
         <source>&amp;Rujuk…</source>
@@ -839,7 +839,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Produk la&amp;yanan…</source>
-        <translation>Service &amp;product…</translation>
+        <translation>Ser&amp;vice product…</translation>
     </message>
     <message>
         <source>Ajukan &amp;ulang rujukan…</source>
@@ -871,11 +871,11 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Buka kembali…</source>
-        <translation>Re&amp;open…</translation>
+        <translation>Reo&amp;pen…</translation>
     </message>
     <message>
         <source>Ta&amp;hapan Depok…</source>
-        <translation>Depok stage&amp;s…</translation>
+        <translation>Depo&amp;k stages…</translation>
     </message>
     <message>
         <source>Mulai t&amp;elaah</source>
@@ -887,15 +887,15 @@ Continue?</translation>
     </message>
     <message>
         <source>Tutup kasu&amp;s</source>
-        <translation>Close ca&amp;se</translation>
+        <translation>Close c&amp;ase</translation>
     </message>
     <message>
         <source>Catatan ana&amp;lisis…</source>
-        <translation>Ana&amp;lysis note…</translation>
+        <translation>Analysis &amp;note…</translation>
     </message>
     <message>
         <source>Tam&amp;bah keluarga terdampak…</source>
-        <translation>Add affected families…</translation>
+        <translation>Add affected &amp;families…</translation>
     </message>
     <message>
         <source>Kasus</source>
@@ -1174,11 +1174,11 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Data baru</source>
-        <translation>&amp;New data</translation>
+        <translation>Ne&amp;w data</translation>
     </message>
     <message>
         <source>&amp;Alasan</source>
-        <translation>&amp;Reason</translation>
+        <translation>Reas&amp;on</translation>
     </message>
     <message>
         <source>Dokumen dilihat</source>
@@ -1319,7 +1319,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Bata&amp;lkan impor</source>
-        <translation>Cance&amp;l import</translation>
+        <translation>Ca&amp;ncel import</translation>
     </message>
     <message>
         <source>Kolom di berkas</source>
@@ -1830,7 +1830,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Pulihkan isian</source>
-        <translation>&amp;Restore the form</translation>
+        <translation>Restore t&amp;he form</translation>
     </message>
     <message>
         <source>Buang</source>
@@ -2144,7 +2144,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Hapus identitas…</source>
-        <translation>&amp;Erase identity…</translation>
+        <translation>E&amp;rase identity…</translation>
     </message>
     <message>
         <source>Hasil</source>
@@ -2314,7 +2314,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Simpan XLSX dan PDF…</source>
-        <translation>&amp;Save XLSX and PDF…</translation>
+        <translation>Save &amp;XLSX and PDF…</translation>
     </message>
     <message>
         <source>Tanggal</source>
@@ -2436,7 +2436,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Cetak &amp;ulang</source>
-        <translation>Print &amp;again</translation>
+        <translation>Print a&amp;gain</translation>
     </message>
     <message>
         <source>Isi cetakan terpilih</source>
@@ -2559,7 +2559,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Kembali ke kriteria &amp;bawaan</source>
-        <translation>Back to the &amp;shipped criteria</translation>
+        <translation>Back to the shipped &amp;criteria</translation>
     </message>
     <message>
         <source>&amp;Tambah program daerah/desa…</source>
@@ -2662,7 +2662,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>T&amp;idak hadir (dapat dipanggil ulang):</source>
-        <translation>&amp;Did not come (may be called again):</translation>
+        <translation>Did not &amp;come (may be called again):</translation>
     </message>
     <message>
         <source>Panggilan antrian</source>
@@ -2698,7 +2698,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Tidak hadir (F9)</source>
-        <translation>Did &amp;not come (F9)</translation>
+        <translation>Did not co&amp;me (F9)</translation>
     </message>
     <message>
         <source>Le&amp;wati</source>
@@ -2706,7 +2706,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Alihkan…</source>
-        <translation>&amp;Transfer…</translation>
+        <translation>T&amp;ransfer…</translation>
     </message>
     <message>
         <source>Nomor</source>
@@ -2901,7 +2901,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Daftar diajukan:</source>
-        <translation>&amp;Submitted list:</translation>
+        <translation>S&amp;ubmitted list:</translation>
     </message>
     <message>
         <source>Catatan pemeriksaan (wajib bila ditolak)</source>
@@ -2913,7 +2913,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Se&amp;tujui daftar</source>
-        <translation>A&amp;pprove list</translation>
+        <translation>Appro&amp;ve list</translation>
     </message>
     <message>
         <source>T&amp;olak daftar</source>
@@ -3059,7 +3059,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Cetak &amp;ulang struk</source>
-        <translation>Print the slip &amp;again</translation>
+        <translation>Print the &amp;slip again</translation>
     </message>
     <message>
         <source>Cetak &amp;A4…</source>
@@ -3138,7 +3138,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Tempat &amp;lahir</source>
-        <translation>Place of &amp;birth</translation>
+        <translation>Place of bir&amp;th</translation>
     </message>
     <message>
         <source>Tanggal lahir (HH-BB-TTTT)</source>
@@ -3166,7 +3166,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>&amp;Jenis kelamin</source>
-        <translation>&amp;Sex</translation>
+        <translation>S&amp;ex</translation>
     </message>
     <message>
         <source>Laki-laki</source>
@@ -3590,7 +3590,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Perlu &amp;perhatian (ditolak server, disimpan di sini):</source>
-        <translation>Needs &amp;attention (refused by the server, kept here):</translation>
+        <translation>Needs a&amp;ttention (refused by the server, kept here):</translation>
     </message>
     <message>
         <source>Hasil tindakan atas data karantina</source>
@@ -3598,7 +3598,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Kirim &amp;ulang yang dipilih</source>
-        <translation>Send the selected ones &amp;again</translation>
+        <translation>Send the selected ones agai&amp;n</translation>
     </message>
     <message>
         <source>Setelah data atau server diperbaiki: kirim lagi</source>
@@ -3618,7 +3618,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>K&amp;ode pendaftaran</source>
-        <translation>&amp;Enrolment code</translation>
+        <translation>Enrolment &amp;code</translation>
     </message>
     <message>
         <source>&amp;Daftarkan kios ini</source>

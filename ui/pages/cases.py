@@ -312,12 +312,12 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             button.clicked.connect(self._slot(a))
             self.buttons[a.key] = button
         widest = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
-        # Beside the case's text: two buttons a row when there are many and the screen leaves
-        # the text its room; one a row otherwise (large text): every button's words show.
+        # Beside the case's text: two buttons a row when there are many and the text keeps
+        # half the width; one a row otherwise (large text): every button's words show.
         shown = self.parentWidget()  # the scroll area's viewport: the width the screen gives
         screen = shown.width() if shown is not None else self.width()
         many = len(self.buttons) > 4
-        columns = 2 if many and 2 * widest + 24 + self.detail.minimumWidth() <= screen else 1
+        columns = 2 if many and 2 * (2 * widest + 24) <= screen else 1
         for i, button in enumerate(self.buttons.values()):
             self.action_grid.addWidget(button, i // columns, i % columns)
 

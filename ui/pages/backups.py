@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -37,6 +36,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 REASONS = {
     "harian": QT_TRANSLATE_NOOP("backups", "Otomatis harian"),
@@ -76,9 +76,8 @@ class BackupPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # When, why and how large show whole; the file's name gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1,))
         intro = QLabel(
             translate(
                 "backups",

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from ui.forms import add_field, error_label, message_of, show_error
 from ui.i18n import translate
 from ui.pdf_output import print_with_dialog, save_with_dialog
 from ui.print_job_model import PrintJobTableModel
+from ui.table_fit import fit_columns
 
 
 class PrinterPage(QWidget):
@@ -84,9 +84,8 @@ class PrinterPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Time, kind, status and what went wrong show whole; the printer's name gives way.
+        self.columns = fit_columns(self.table, (0, 1, 3, 4), wrap=(1, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self.on_selection)
         self.reprint_button = QPushButton(translate("printer", "Cetak &ulang"))
         self.reprint_button.clicked.connect(self.on_reprint)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.i18n import translate
+from ui.table_fit import fit_columns
 from ui.walkin.hit_model import HitTableModel
 
 
@@ -70,7 +70,8 @@ class FindStep(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Name, NIK and birth date tell people apart; source and address give way.
+        self.columns = fit_columns(self.table, (1, 2, 3), wrap=(1,))
         self.table.activated.connect(lambda idx: self.chosen.emit(self.model.row(idx.row())))
         self.info = QLabel()
         self.info.setAccessibleName(translate("find_step", "Keterangan pencarian"))

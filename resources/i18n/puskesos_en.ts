@@ -557,10 +557,6 @@ Continue?</translation>
         <translation>e.g. Residents of RT 03/RW 02 Krajan</translation>
     </message>
     <message>
-        <source>&amp;Kejadian dan kebutuhan</source>
-        <translation>&amp;What happened and what is needed</translation>
-    </message>
-    <message>
         <source>&amp;Meja</source>
         <translation>&amp;Desk</translation>
     </message>
@@ -569,7 +565,11 @@ Continue?</translation>
         <translation>&amp;Urgency</translation>
     </message>
     <message>
-        <source>No. &amp;KK terdampak (satu per baris atau dipisah koma)</source>
+        <source>Ke&amp;jadian dan kebutuhan</source>
+        <translation>&amp;What happened and what is needed</translation>
+    </message>
+    <message>
+        <source>No. KK &amp;terdampak (satu per baris atau dipisah koma)</source>
         <translation>&amp;KK numbers affected (one per line or separated by commas)</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Permintaan kepada tujuan</source>
-        <translation>&amp;Request to the destination</translation>
+        <translation>Re&amp;quest to the destination</translation>
     </message>
     <message>
         <source>Persetujuan</source>

@@ -13,12 +13,14 @@ use (or a disabled box's) leaves the combo's choice alone.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QTabBar, QWidget
 from sqlalchemy import select
 
 from kiosk.demo import DEMO_PASSWORD, generate
@@ -28,6 +30,7 @@ from kiosk.services.officers import create_officer
 from tests.core.test_eligibility import family  # noqa: F401 - fixture
 from tests.ui.test_walk_in import open_page
 from ui.app import build_window
+from ui.dialogs import FormDialog
 from ui.local_settings import LocalSettings
 from ui.ops import SyncExecutor
 
@@ -117,3 +120,46 @@ def test_alt_letter_on_a_focused_combo_reaches_the_mnemonic(qtbot, make_window, 
     category.setFocus()
     qtbot.keyClick(category, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page, timeout=2000)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_case_dialogs_repeat_no_letter(qtbot, ctx, gateway, tmp_path, monkeypatch, language):
+    """Each form a case action asks for (a window of its own: the shell's letters do not
+    reach it) underlines each letter once; the forms are opened and cancelled."""
+    gateway.call(generate, households=40, registered=8)
+    settings = LocalSettings(QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
+    settings.set("language", language)
+    window = build_window(ctx, settings=settings, executor=SyncExecutor())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.login_page.username, "belakang")
+    qtbot.keyClicks(window.login_page.secret, DEMO_PASSWORD)
+    qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
+    clashes: dict[tuple[str, str], list[str]] = {}
+
+    def cancelled(dialog: FormDialog) -> int:
+        for letter, texts in _mnemonics(dialog).items():
+            if len(texts) > 1:
+                clashes[(dialog.windowTitle(), letter)] = texts
+        asked.append(dialog.windowTitle())
+        return QDialog.DialogCode.Rejected.value
+
+    asked: list[str] = []
+    monkeypatch.setattr(FormDialog, "exec", cancelled)
+    page = window.shell.show_key("cases")
+    page.table.selectRow(0)
+    for open_form in (
+        page.propose_resolution,
+        page.refer,
+        page.draft_product,
+        partial(page.sign, uuid.uuid4()),
+        page.notice,
+        page.note,
+        page.advance_stage,
+        page.add_households,
+        page.open_community,
+    ):
+        open_form()
+    window.close()
+    assert len(asked) == 9
+    assert clashes == {}

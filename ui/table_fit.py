@@ -59,6 +59,20 @@ class ColumnFit(QObject):
         header = self.table.horizontalHeader()
         return max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
 
+    def wanted(self) -> int:
+        """The table's width with every column that matters on one line: what a splitter
+        beside it should give it when it can."""
+        table = self.table
+        rest = table.model().columnCount() - len(self.keep)
+        header = table.verticalHeader()
+        return (
+            sum(self.natural(c) for c in self.keep)
+            + rest * table.horizontalHeader().minimumSectionSize()
+            + (header.width() if header.isVisible() else 0)
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
+
     def fit(self, reserve: bool = False) -> None:
         """``reserve``: leave room for the vertical scrollbar that rows grown by wrapping
         are about to call up."""

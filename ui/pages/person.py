@@ -86,6 +86,7 @@ class PersonPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        self.split = split
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -102,6 +103,11 @@ class PersonPage(QWidget):
 
     def _found(self, people: list[PersonView]) -> None:
         self.model.set_rows(people)
+        # The list as wide as its columns need (up to three fifths), the profile the rest.
+        whole = sum(self.split.sizes())
+        if whole > 0:
+            left = min(self.columns.wanted(), whole * 3 // 5)
+            self.split.setSizes([left, whole - left])
         if not people:
             show_error(
                 self.error,

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 _FIT = QHeaderView.ResizeMode.Fixed
+_MEASURED = 200  # rows
 
 
 class _OneLine(QStyledItemDelegate):
@@ -44,14 +45,22 @@ class ColumnFit(QObject):
         for column in range(table.model().columnCount()):
             if column not in self.keep:
                 table.setItemDelegateForColumn(column, self.one_line)
+        self.wrapped = False  # rows grown for wrapped words, to shrink back when they fit
+        # Widths are measured on the rows in view and this many more: a long list stays quick.
+        table.verticalHeader().setResizeContentsPrecision(_MEASURED)
+        table.horizontalHeader().setResizeContentsPrecision(_MEASURED)
+        self.timer = QTimer(self)  # a window dragged wider fits once, not at every pixel
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-            signal.connect(self.fit)
-        model.dataChanged.connect(self.fit)
+            signal.connect(lambda *_: self.fit())
+        model.dataChanged.connect(lambda *_: self.fit())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.fit()
+            self.timer.start()
         return False
 
     def natural(self, column: int) -> int:
@@ -73,18 +82,49 @@ class ColumnFit(QObject):
             + 2 * table.frameWidth()
         )
 
-    def fit(self, reserve: bool = False) -> None:
+    def fit(self) -> None:
+        self._fit(reserve=False)
+
+    def _fit(self, reserve: bool) -> None:
         """``reserve``: leave room for the vertical scrollbar that rows grown by wrapping
         are about to call up."""
         table, header = self.table, self.table.horizontalHeader()
-        count = table.model().columnCount()
-        rest = [c for c in range(count) if c not in self.keep]
-        least = header.minimumSectionSize()
         bar = table.verticalScrollBar()
         room = table.viewport().width() - (bar.sizeHint().width() if reserve else 0)
+        widths, wrapping = self.widths(room)
+        for c in range(table.model().columnCount()):
+            header.setSectionResizeMode(c, _FIT)
+            header.resizeSection(c, widths[c])
+        if wrapping or self.wrapped:  # rows one line high need no measuring
+            self.heights(wrapping)
+        self.wrapped = wrapping
+        rows = table.verticalHeader().length()
+        if wrapping and not reserve and not bar.isVisible() and rows > table.viewport().height():
+            self._fit(reserve=True)
+
+    def heights(self, wrapping: bool) -> None:
+        """Each row as tall as its wrapped words; past a few hundred rows, all as tall as
+        the tallest of the first ones (measuring thousands would hold the window)."""
+        table, header = self.table, self.table.verticalHeader()
+        count = table.model().rowCount()
+        if not wrapping:  # one line again, as tall as the font in use says
+            header.resetDefaultSectionSize()
+            header.reset()
+        elif count <= _MEASURED:
+            table.resizeRowsToContents()
+        else:
+            header.setDefaultSectionSize(max(table.sizeHintForRow(r) for r in range(_MEASURED)))
+            header.reset()
+
+    def widths(self, room: int) -> tuple[dict[int, int], bool]:
+        """Each column's width in ``room``, and whether words must wrap to fit."""
+        count = self.table.model().columnCount()
+        rest = [c for c in range(count) if c not in self.keep]
+        least = self.table.horizontalHeader().minimumSectionSize()
         widths = {c: self.natural(c) for c in self.keep}
         over = sum(widths.values()) + least * len(rest) - room
-        if over > 0 and self.wrap:  # words break onto more lines, never within a word
+        wrapping = over > 0 and bool(self.wrap)
+        if wrapping:  # words break onto more lines, never within a word
             give = {c: max(0, widths[c] - self.floor(c)) for c in self.wrap}
             total = sum(give.values()) or 1
             for c in self.wrap:
@@ -94,14 +134,7 @@ class ColumnFit(QObject):
             widths[c] = max(least, left // len(rest))
         if not rest and self.keep:  # nothing to elide: the last column takes what is left
             widths[self.keep[-1]] += left
-        for c in range(count):
-            header.setSectionResizeMode(c, _FIT)
-            header.resizeSection(c, widths.get(c, least))
-        if self.wrap:
-            table.resizeRowsToContents()
-            rows = table.verticalHeader().length()
-            if not reserve and not bar.isVisible() and rows > table.viewport().height():
-                self.fit(reserve=True)
+        return widths, wrapping
 
     def floor(self, column: int) -> int:
         """Wide enough for the column's longest word and its header."""
@@ -109,7 +142,7 @@ class ColumnFit(QObject):
         model = table.model()
         longest = table.horizontalHeader().sectionSizeHint(column)
         pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 4
-        for row in range(min(model.rowCount(), 500)):
+        for row in range(min(model.rowCount(), _MEASURED)):
             text = str(model.index(row, column).data() or "")
             for word in text.split():
                 longest = max(longest, metrics.horizontalAdvance(word) + pad)

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 _FIT = QHeaderView.ResizeMode.Fixed
 _MEASURED = 200  # rows
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
 class _OneLine(QStyledItemDelegate):
@@ -103,18 +112,32 @@ class ColumnFit(QObject):
             self._fit(reserve=True)
 
     def heights(self, wrapping: bool) -> None:
-        """Each row as tall as its wrapped words; past a few hundred rows, all as tall as
-        the tallest of the first ones (measuring thousands would hold the window)."""
-        table, header = self.table, self.table.verticalHeader()
-        count = table.model().rowCount()
-        if not wrapping:  # one line again, as tall as the font in use says
-            header.resetDefaultSectionSize()
-            header.reset()
-        elif count <= _MEASURED:
-            table.resizeRowsToContents()
-        else:
-            header.setDefaultSectionSize(max(table.sizeHintForRow(r) for r in range(_MEASURED)))
-            header.reset()
+        """Each row as tall as its wrapped words (measured here: styles differ in whether
+        their size hints wrap); past a few hundred rows, all as tall as the tallest of the
+        first ones (measuring thousands would hold the window)."""
+        header, count = self.table.verticalHeader(), self.table.model().rowCount()
+        header.resetDefaultSectionSize()  # one line, as tall as the font in use says
+        line = header.defaultSectionSize()
+        if wrapping and count > _MEASURED:
+            header.setDefaultSectionSize(max(self.height(r, line) for r in range(_MEASURED)))
+        for row in range(count):
+            tall = self.height(row, line) if wrapping and count <= _MEASURED else 0
+            header.resizeSection(row, max(tall, header.defaultSectionSize()))
+
+    def height(self, row: int, line: int) -> int:
+        """The row's height with its wrapped words, for rows ``line`` high on one line."""
+        table, metrics = self.table, self.table.fontMetrics()
+        extra = line - metrics.height()
+        tallest = 0
+        for c in self.wrap:
+            text = str(table.model().index(row, c).data() or "")
+            box = QRect(0, 0, self.text_room(c), 100_000)
+            tallest = max(tallest, metrics.boundingRect(box, _WRAP, text).height())
+        return tallest + extra
+
+    def text_room(self, column: int) -> int:
+        """The width the words of ``column`` get inside a cell's margins (counted wide)."""
+        return self.table.columnWidth(column) - _margin(self.table)
 
     def widths(self, room: int) -> tuple[dict[int, int], bool]:
         """Each column's width in ``room``, and whether words must wrap to fit."""
@@ -141,12 +164,17 @@ class ColumnFit(QObject):
         table, metrics = self.table, self.table.fontMetrics()
         model = table.model()
         longest = table.horizontalHeader().sectionSizeHint(column)
-        pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 4
+        pad = _margin(table) + 1
         for row in range(min(model.rowCount(), _MEASURED)):
             text = str(model.index(row, column).data() or "")
             for word in text.split():
                 longest = max(longest, metrics.horizontalAdvance(word) + pad)
         return longest
+
+
+def _margin(table: QTableView) -> int:
+    """A cell's margins around its text, and the grid line."""
+    return 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
 
 
 def fit_columns(table: QTableView, keep: Sequence[int], wrap: Sequence[int] = ()) -> ColumnFit:

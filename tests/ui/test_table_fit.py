@@ -23,13 +23,14 @@ from kiosk.services.officers import create_officer
 from ui.app import build_window
 from ui.local_settings import LocalSettings
 from ui.ops import SyncExecutor
-from ui.table_fit import ColumnFit
+from ui.row_model import RowTableModel
+from ui.table_fit import ColumnFit, fit_columns
 
 SIZES = [(1366, 728, "normal"), (1366, 728, "besar"), (1366, 728, "kontras"), (1024, 600, "normal")]
 _WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
-def _cut(table: QTableView, column: int) -> list[str]:
+def _cut(table: QTableView, column: int, room: int) -> list[str]:
     """The cells of ``column`` (and its header) that do not show whole."""
     width = table.columnWidth(column)
     where = table.columnViewportPosition(column)
@@ -45,7 +46,6 @@ def _cut(table: QTableView, column: int) -> list[str]:
         if table.sizeHintForIndex(index).width() <= width:
             continue  # one line
         text = str(index.data() or "")
-        room = width - 8  # the cell's margins
         shown = metrics.boundingRect(QRect(0, 0, room, 10_000), _WRAP, text)
         if not table.wordWrap() or shown.width() > room or shown.height() > table.rowHeight(row):
             cut.append(f"{name}: {text}")
@@ -58,7 +58,8 @@ def _problems(table: QTableView) -> list[str]:
         header = table.horizontalHeader()
         wide = header.length() > table.viewport().width()
         return [f"scrolls sideways: {header.length()} > {table.viewport().width()}"] if wide else []
-    return [cut for column in fits[0].keep for cut in _cut(table, column)]
+    fit = fits[0]
+    return [cut for c in fit.keep for cut in _cut(table, c, fit.text_room(c))]
 
 
 @pytest.mark.parametrize(
@@ -99,3 +100,28 @@ def test_columns_that_matter_show_whole(qtbot, ctx, gateway, tmp_path, width, he
                         found[f"{view} / {table.objectName()}"] = problems
     window.close()
     assert found == {}
+
+
+def test_rows_grown_for_wrapped_words_shrink_back_when_the_table_widens(qtbot):
+    """A narrow table wraps the words that matter onto more lines (none cut); widened again,
+    its rows are one line high again, not left tall and half empty."""
+    model = RowTableModel(("Nomor", "Warga", "Status"), lambda r: r)
+    table = QTableView()
+    table.setModel(model)
+    qtbot.addWidget(table)
+    fit = fit_columns(table, (0, 1, 2), wrap=(1, 2))
+    model.set_rows(
+        [(f"3324012001-2612-{i:05d}", "Halima Rahmawati", "Menunggu persetujuan") for i in range(5)]
+    )
+    table.show()
+    # Room for the number whole and each name and status word, not for them on one line.
+    frame = 2 * table.frameWidth() + table.verticalHeader().sizeHint().width()
+    bar = table.verticalScrollBar().sizeHint().width()
+    table.resize(fit.natural(0) + fit.floor(1) + fit.floor(2) + frame + bar + 10, 400)
+    line = table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: table.rowHeight(0) > line)  # two lines
+    assert fit.wrapped
+    assert _problems(table) == []
+    table.resize(900, 400)
+    qtbot.waitUntil(lambda: not fit.wrapped)
+    assert [table.rowHeight(r) for r in range(5)] == [line] * 5

@@ -10,6 +10,7 @@ from kiosk.services.setup import get_site, is_set_up
 from ui.env import UiEnv
 from ui.i18n import apply_language, translate
 from ui.idle import IdleWatcher
+from ui.mnemonic_keys import AltKeysToMnemonics
 from ui.pages.lock import LockPage
 from ui.pages.login import LoginPage
 from ui.pages.password import ChangePasswordPage
@@ -43,6 +44,8 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            self.alt_keys = AltKeysToMnemonics(self)
+            app.installEventFilter(self.alt_keys)
         if env.sync is None:
             env.sync = SyncRunner(env, self)
             if not env.demo:

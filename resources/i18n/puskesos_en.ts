@@ -198,10 +198,10 @@
     </message>
     <message>
         <source>&amp;Dari tanggal</source>
-        <translation>&amp;From date</translation>
+        <translation>From &amp;date</translation>
     </message>
     <message>
-        <source>&amp;Sampai tanggal</source>
+        <source>Sa&amp;mpai tanggal</source>
         <translation>&amp;Until date</translation>
     </message>
     <message>
@@ -280,12 +280,12 @@
         <translation>&amp;Restore the selected one…</translation>
     </message>
     <message>
-        <source>Folder &amp;kedua (diska USB)…</source>
+        <source>&amp;Folder kedua (diska USB)…</source>
         <translation>&amp;Second folder (USB disk)…</translation>
     </message>
     <message>
-        <source>&amp;Frasa pemulihan…</source>
-        <translation>Recovery &amp;passphrase…</translation>
+        <source>Frasa pe&amp;mulihan…</source>
+        <translation>Recovery pass&amp;phrase…</translation>
     </message>
     <message>
         <source>Keadaan cadangan</source>
@@ -418,12 +418,12 @@ Continue?</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Kategori</source>
+        <source>Ka&amp;tegori</source>
         <translation>&amp;Category</translation>
     </message>
     <message>
-        <source>&amp;Sektor</source>
-        <translation>&amp;Sector</translation>
+        <source>S&amp;ektor</source>
+        <translation>S&amp;ector</translation>
     </message>
     <message>
         <source>&amp;Urgensi</source>
@@ -435,7 +435,7 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Dasar data</source>
-        <translation>&amp;Legal basis</translation>
+        <translation>Legal b&amp;asis</translation>
     </message>
     <message>
         <source>TERDAFTAR</source>
@@ -471,7 +471,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Usulkan masuk DTKS sebagai daftar awal (pre-&amp;list)</source>
-        <translation>Propose for DTKS on the pre-&amp;list</translation>
+        <translation>Pro&amp;pose for DTKS on the pre-list</translation>
     </message>
     <message>
         <source>Alasan usulan, mis. buruh harian, 4 anak</source>
@@ -498,8 +498,8 @@ Continue?</translation>
         <translation>Guide for serving the citizen</translation>
     </message>
     <message>
-        <source>&amp;Program</source>
-        <translation>&amp;Programme</translation>
+        <source>Pro&amp;gram</source>
+        <translation>Pro&amp;gramme</translation>
     </message>
     <message>
         <source>Tentang kepesertaan program (&amp;m)</source>
@@ -636,10 +636,6 @@ Continue?</translation>
         <translation>e.g. Residents of RT 03/RW 02 Krajan</translation>
     </message>
     <message>
-        <source>&amp;Kejadian dan kebutuhan</source>
-        <translation>&amp;What happened and what is needed</translation>
-    </message>
-    <message>
         <source>&amp;Meja</source>
         <translation>&amp;Desk</translation>
     </message>
@@ -648,7 +644,11 @@ Continue?</translation>
         <translation>&amp;Urgency</translation>
     </message>
     <message>
-        <source>No. &amp;KK terdampak (satu per baris atau dipisah koma)</source>
+        <source>Ke&amp;jadian dan kebutuhan</source>
+        <translation>&amp;What happened and what is needed</translation>
+    </message>
+    <message>
+        <source>No. KK &amp;terdampak (satu per baris atau dipisah koma)</source>
         <translation>&amp;KK numbers affected (one per line or separated by commas)</translation>
     </message>
     <message>
@@ -909,16 +909,12 @@ Continue?</translation>
         <translation>(all)</translation>
     </message>
     <message>
-        <source>Mulai &amp;telaah</source>
-        <translation>Start &amp;review</translation>
-    </message>
-    <message>
         <source>&amp;Proses</source>
         <translation>&amp;Process</translation>
     </message>
     <message>
         <source>Ajukan pe&amp;nyelesaian…</source>
-        <translation>Propose a re&amp;solution…</translation>
+        <translation>Propose a resolut&amp;ion…</translation>
     </message>
     <message>
         <source>&amp;Rujuk…</source>
@@ -926,15 +922,11 @@ Continue?</translation>
     </message>
     <message>
         <source>Produk la&amp;yanan…</source>
-        <translation>Service &amp;product…</translation>
+        <translation>Ser&amp;vice product…</translation>
     </message>
     <message>
         <source>Ajukan &amp;ulang rujukan…</source>
         <translation>Submit the referral &amp;again…</translation>
-    </message>
-    <message>
-        <source>Catat tanda &amp;tangan…</source>
-        <translation>Record the si&amp;gnature…</translation>
     </message>
     <message>
         <source>Serahkan produk</source>
@@ -961,23 +953,31 @@ Continue?</translation>
         <translation>Print the referral letter</translation>
     </message>
     <message>
-        <source>Tutu&amp;p kasus</source>
-        <translation>Clos&amp;e case</translation>
-    </message>
-    <message>
         <source>&amp;Buka kembali…</source>
-        <translation>Re&amp;open…</translation>
-    </message>
-    <message>
-        <source>Catatan &amp;analisis…</source>
-        <translation>&amp;Analysis note…</translation>
+        <translation>Reo&amp;pen…</translation>
     </message>
     <message>
         <source>Ta&amp;hapan Depok…</source>
-        <translation>Depok stage&amp;s…</translation>
+        <translation>Depo&amp;k stages…</translation>
     </message>
     <message>
-        <source>Tambah &amp;keluarga terdampak…</source>
+        <source>Mulai t&amp;elaah</source>
+        <translation>Start r&amp;eview</translation>
+    </message>
+    <message>
+        <source>Catat tanda tan&amp;gan…</source>
+        <translation>Record the si&amp;gnature…</translation>
+    </message>
+    <message>
+        <source>Tutup kasu&amp;s</source>
+        <translation>Close c&amp;ase</translation>
+    </message>
+    <message>
+        <source>Catatan ana&amp;lisis…</source>
+        <translation>Analysis &amp;note…</translation>
+    </message>
+    <message>
+        <source>Tam&amp;bah keluarga terdampak…</source>
         <translation>Add affected &amp;families…</translation>
     </message>
     <message>
@@ -1130,7 +1130,7 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Permintaan kepada tujuan</source>
-        <translation>&amp;Request to the destination</translation>
+        <translation>Re&amp;quest to the destination</translation>
     </message>
     <message>
         <source>Persetujuan</source>
@@ -1372,11 +1372,11 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Data baru</source>
-        <translation>&amp;New data</translation>
+        <translation>Ne&amp;w data</translation>
     </message>
     <message>
         <source>&amp;Alasan</source>
-        <translation>&amp;Reason</translation>
+        <translation>Reas&amp;on</translation>
     </message>
     <message>
         <source>Dokumen dilihat</source>
@@ -1508,16 +1508,16 @@ Continue?</translation>
         <translation>&amp;Choose file…</translation>
     </message>
     <message>
-        <source>Periksa &amp;kolom</source>
-        <translation>Check &amp;columns</translation>
-    </message>
-    <message>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <source>&amp;Batalkan impor</source>
-        <translation>&amp;Cancel import</translation>
+        <source>Periksa k&amp;olom</source>
+        <translation>Check c&amp;olumns</translation>
+    </message>
+    <message>
+        <source>Bata&amp;lkan impor</source>
+        <translation>Ca&amp;ncel import</translation>
     </message>
     <message>
         <source>Kolom di berkas</source>
@@ -1678,8 +1678,8 @@ Import without a data date?</translation>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <source>&amp;Tahun lahir:</source>
-        <translation>&amp;Year of birth:</translation>
+        <source>Tahun la&amp;hir:</source>
+        <translation>Year of birt&amp;h:</translation>
     </message>
     <message>
         <source>Hasil pencarian</source>
@@ -2032,7 +2032,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Pulihkan isian</source>
-        <translation>&amp;Restore the form</translation>
+        <translation>Restore t&amp;he form</translation>
     </message>
     <message>
         <source>Buang</source>
@@ -2046,8 +2046,8 @@ Import without a data date?</translation>
         <translation>Tables of panel {0}</translation>
     </message>
     <message>
-        <source>&amp;Tabel:</source>
-        <translation>&amp;Table:</translation>
+        <source>T&amp;abel:</source>
+        <translation>T&amp;able:</translation>
     </message>
     <message>
         <source>Grafik: {0}. Angkanya ada di tabel di bawahnya.</source>
@@ -2396,8 +2396,8 @@ Import without a data date?</translation>
         <translation>Citizen&apos;s &amp;NIK</translation>
     </message>
     <message>
-        <source>&amp;Keterangan / dasar permintaan</source>
-        <translation>&amp;Note / basis of the request</translation>
+        <source>Ke&amp;terangan / dasar permintaan</source>
+        <translation>No&amp;te / basis of the request</translation>
     </message>
     <message>
         <source>&amp;Ekspor seluruh data (JSON + PDF)…</source>
@@ -2409,7 +2409,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Hapus identitas…</source>
-        <translation>&amp;Erase identity…</translation>
+        <translation>E&amp;rase identity…</translation>
     </message>
     <message>
         <source>Hasil</source>
@@ -2575,7 +2575,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Simpan XLSX dan PDF…</source>
-        <translation>&amp;Save XLSX and PDF…</translation>
+        <translation>Save &amp;XLSX and PDF…</translation>
     </message>
     <message>
         <source>Tanggal</source>
@@ -2688,8 +2688,8 @@ Import without a data date?</translation>
         <translation>&amp;Test print</translation>
     </message>
     <message>
-        <source>Cetak contoh &amp;A4…</source>
-        <translation>Print an &amp;A4 sample…</translation>
+        <source>Cetak c&amp;ontoh A4…</source>
+        <translation>Print an A4 sample…</translation>
     </message>
     <message>
         <source>Simpan contoh A4 (&amp;PDF)…</source>
@@ -2705,7 +2705,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Cetak &amp;ulang</source>
-        <translation>Print &amp;again</translation>
+        <translation>Print a&amp;gain</translation>
     </message>
     <message>
         <source>Isi cetakan terpilih</source>
@@ -2823,8 +2823,8 @@ Import without a data date?</translation>
         <translation>Programme {0} added. Add its criterion rows, then Save.</translation>
     </message>
     <message>
-        <source>&amp;Kriteria program terpilih:</source>
-        <translation>&amp;Criteria of the selected programme:</translation>
+        <source>K&amp;riteria program terpilih:</source>
+        <translation>C&amp;riteria of the selected programme:</translation>
     </message>
     <message>
         <source>&amp;Simpan kriteria</source>
@@ -2832,7 +2832,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Kembali ke kriteria &amp;bawaan</source>
-        <translation>Back to the &amp;shipped criteria</translation>
+        <translation>Back to the shipped &amp;criteria</translation>
     </message>
     <message>
         <source>&amp;Tambah program daerah/desa…</source>
@@ -2922,12 +2922,12 @@ Import without a data date?</translation>
         <translation>Number at this counter</translation>
     </message>
     <message>
-        <source>&amp;Menunggu (prioritas dulu, lalu yang paling lama):</source>
+        <source>Me&amp;nunggu (prioritas dulu, lalu yang paling lama):</source>
         <translation>&amp;Waiting (priority first, then the longest):</translation>
     </message>
     <message>
         <source>T&amp;idak hadir (dapat dipanggil ulang):</source>
-        <translation>&amp;Did not come (may be called again):</translation>
+        <translation>Did not &amp;come (may be called again):</translation>
     </message>
     <message>
         <source>Panggilan antrian</source>
@@ -2963,7 +2963,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Tidak hadir (F9)</source>
-        <translation>Did &amp;not come (F9)</translation>
+        <translation>Did not co&amp;me (F9)</translation>
     </message>
     <message>
         <source>Le&amp;wati</source>
@@ -2971,7 +2971,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Alihkan…</source>
-        <translation>&amp;Transfer…</translation>
+        <translation>T&amp;ransfer…</translation>
     </message>
     <message>
         <source>Nomor</source>
@@ -3129,7 +3129,7 @@ Import without a data date?</translation>
         <translation>&amp;Programme:</translation>
     </message>
     <message>
-        <source>&amp;Kuota:</source>
+        <source>K&amp;uota:</source>
         <translation>&amp;Quota:</translation>
     </message>
     <message>
@@ -3166,7 +3166,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Daftar diajukan:</source>
-        <translation>&amp;Submitted list:</translation>
+        <translation>S&amp;ubmitted list:</translation>
     </message>
     <message>
         <source>Catatan pemeriksaan (wajib bila ditolak)</source>
@@ -3178,7 +3178,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Se&amp;tujui daftar</source>
-        <translation>A&amp;pprove list</translation>
+        <translation>Appro&amp;ve list</translation>
     </message>
     <message>
         <source>T&amp;olak daftar</source>
@@ -3324,7 +3324,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Cetak &amp;ulang struk</source>
-        <translation>Print the slip &amp;again</translation>
+        <translation>Print the &amp;slip again</translation>
     </message>
     <message>
         <source>Cetak &amp;A4…</source>
@@ -3398,12 +3398,12 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>N&amp;IK</translation>
     </message>
     <message>
-        <source>No. &amp;KK</source>
+        <source>N&amp;o. KK</source>
         <translation>&amp;KK number</translation>
     </message>
     <message>
         <source>Tempat &amp;lahir</source>
-        <translation>Place of &amp;birth</translation>
+        <translation>Place of bir&amp;th</translation>
     </message>
     <message>
         <source>Tanggal lahir (HH-BB-TTTT)</source>
@@ -3427,7 +3427,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>&amp;Jenis kelamin</source>
-        <translation>&amp;Sex</translation>
+        <translation>S&amp;ex</translation>
     </message>
     <message>
         <source>Laki-laki</source>
@@ -3454,7 +3454,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>-6.9912, 110.2012 (may be empty)</translation>
     </message>
     <message>
-        <source>F&amp;oto rumah…</source>
+        <source>&amp;Foto rumah…</source>
         <translation>House ph&amp;oto…</translation>
     </message>
     <message>
@@ -3839,7 +3839,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Perlu &amp;perhatian (ditolak server, disimpan di sini):</source>
-        <translation>Needs &amp;attention (refused by the server, kept here):</translation>
+        <translation>Needs a&amp;ttention (refused by the server, kept here):</translation>
     </message>
     <message>
         <source>Hasil tindakan atas data karantina</source>
@@ -3847,7 +3847,7 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     </message>
     <message>
         <source>Kirim &amp;ulang yang dipilih</source>
-        <translation>Send the selected ones &amp;again</translation>
+        <translation>Send the selected ones agai&amp;n</translation>
     </message>
     <message>
         <source>Setelah data atau server diperbaiki: kirim lagi</source>
@@ -3866,8 +3866,8 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>Server &amp;address</translation>
     </message>
     <message>
-        <source>&amp;Kode pendaftaran</source>
-        <translation>&amp;Enrolment code</translation>
+        <source>K&amp;ode pendaftaran</source>
+        <translation>Enrolment &amp;code</translation>
     </message>
     <message>
         <source>&amp;Daftarkan kios ini</source>

@@ -29,6 +29,7 @@ from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class ApprovalsPage(QWidget):
@@ -66,7 +67,8 @@ class ApprovalsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The case, its kind, the citizen and the step to decide show whole; the summary gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3, 4), wrap=(2, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QTextBrowser()
         self.detail.setObjectName("approval_detail")
@@ -100,7 +102,6 @@ class ApprovalsPage(QWidget):
 
     def _rows(self, rows: list[inbox.PendingApproval]) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
         self.empty.setText(
             translate("approvals", "{0} pengajuan menunggu keputusan Anda.").format(len(rows))
             if rows

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.i18n import translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class AuditPage(QWidget):
@@ -82,7 +82,7 @@ class AuditPage(QWidget):
             form, translate("audit", "&Dari tanggal"), QDateEdit(today.addDays(-30)), "since"
         )
         self.until = add_field(
-            form, translate("audit", "&Sampai tanggal"), QDateEdit(today), "until"
+            form, translate("audit", "Sa&mpai tanggal"), QDateEdit(today), "until"
         )
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
@@ -100,9 +100,8 @@ class AuditPage(QWidget):
         self.table.setObjectName("audit_table")
         self.table.setAccessibleName(translate("audit", "Jejak audit"))
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Number, time, officer and action show whole; the record and details give way.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3), wrap=(2, 3))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(translate("audit", "Hasil pemeriksaan"))

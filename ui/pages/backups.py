@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -42,6 +41,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 REASONS = {
     "harian": QT_TRANSLATE_NOOP("backups", "Otomatis harian"),
@@ -81,9 +81,8 @@ class BackupPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # When, why and how large show whole; the file's name gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1,))
         intro = QLabel(
             translate(
                 "backups",
@@ -99,9 +98,9 @@ class BackupPage(QWidget):
         self.create_button.clicked.connect(self.on_create)
         self.restore_button = QPushButton(translate("backups", "&Pulihkan yang dipilih…"))
         self.restore_button.clicked.connect(self.on_restore)
-        self.mirror_button = QPushButton(translate("backups", "Folder &kedua (diska USB)…"))
+        self.mirror_button = QPushButton(translate("backups", "&Folder kedua (diska USB)…"))
         self.mirror_button.clicked.connect(self.on_mirror)
-        self.passphrase_button = QPushButton(translate("backups", "&Frasa pemulihan…"))
+        self.passphrase_button = QPushButton(translate("backups", "Frasa pe&mulihan…"))
         self.passphrase_button.clicked.connect(self.on_passphrase)
         # Two rows: the copy itself, then where it goes and what opens it elsewhere.
         buttons, keeping = QHBoxLayout(), QHBoxLayout()

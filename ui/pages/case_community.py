@@ -56,7 +56,7 @@ class CommunityActions(CasePagePart):
                     hint=translate("case_community", "mis. Warga RT 03/RW 02 Krajan"),
                 ),
                 Field(
-                    "description", translate("case_community", "&Kejadian dan kebutuhan"), "text"
+                    "description", translate("case_community", "Ke&jadian dan kebutuhan"), "text"
                 ),
                 Field(
                     "desk",
@@ -75,7 +75,7 @@ class CommunityActions(CasePagePart):
                 Field(
                     "households",
                     translate(
-                        "case_community", "No. &KK terdampak (satu per baris atau dipisah koma)"
+                        "case_community", "No. KK &terdampak (satu per baris atau dipisah koma)"
                     ),
                     "text",
                 ),

@@ -45,30 +45,31 @@ from ui.pages.case_community import CommunityActions
 from ui.pages.case_dialogs import CaseDialogs
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 ALL = QT_TRANSLATE_NOOP("cases", "(semua)")
 
 
 # The words on each button, with the Alt+letter the officer presses (the core decides which).
 _TEXTS = {
-    "review": QT_TRANSLATE_NOOP("cases", "Mulai &telaah"),
+    "review": QT_TRANSLATE_NOOP("cases", "Mulai t&elaah"),
     "work": QT_TRANSLATE_NOOP("cases", "&Proses"),
     "resolve": QT_TRANSLATE_NOOP("cases", "Ajukan pe&nyelesaian…"),
     "refer": QT_TRANSLATE_NOOP("cases", "&Rujuk…"),
     "product": QT_TRANSLATE_NOOP("cases", "Produk la&yanan…"),
     "resubmit": QT_TRANSLATE_NOOP("cases", "Ajukan &ulang rujukan…"),
-    "sign": QT_TRANSLATE_NOOP("cases", "Catat tanda &tangan…"),
+    "sign": QT_TRANSLATE_NOOP("cases", "Catat tanda tan&gan…"),
     "hand_over": QT_TRANSLATE_NOOP("cases", "Serahkan produk"),
     "print_product": QT_TRANSLATE_NOOP("cases", "Cetak produk layanan"),
     "reject": QT_TRANSLATE_NOOP("cases", "Tidak dapat &dipenuhi…"),
     "notice": QT_TRANSLATE_NOOP("cases", "Catat pemberitahuan ke &warga…"),
     "print_status": QT_TRANSLATE_NOOP("cases", "Cetak surat pemberitahuan"),
     "print_referral": QT_TRANSLATE_NOOP("cases", "Cetak surat rujukan"),
-    "close": QT_TRANSLATE_NOOP("cases", "Tutu&p kasus"),
+    "close": QT_TRANSLATE_NOOP("cases", "Tutup kasu&s"),
     "reopen": QT_TRANSLATE_NOOP("cases", "&Buka kembali…"),
-    "note": QT_TRANSLATE_NOOP("cases", "Catatan &analisis…"),
+    "note": QT_TRANSLATE_NOOP("cases", "Catatan ana&lisis…"),
     "stage": QT_TRANSLATE_NOOP("cases", "Ta&hapan Depok…"),
-    "add_households": QT_TRANSLATE_NOOP("cases", "Tambah &keluarga terdampak…"),
+    "add_households": QT_TRANSLATE_NOOP("cases", "Tam&bah keluarga terdampak…"),
 }
 
 
@@ -179,7 +180,8 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Number, citizen, status, deadline and desk show whole; the due date gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3, 4, 6), wrap=(2, 3, 4, 6))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.count = QLabel("")
 
@@ -192,7 +194,9 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         self.buttons: dict[str, QPushButton] = {}
 
     def _split(self, filters: QGridLayout) -> QSplitter:
-        """The list with its filters on the left, the case and its actions on the right."""
+        """The list with its filters above, the case opened below it (the text, its actions
+        beside it). The list keeps the window's whole width for its columns, and the case's
+        pane is hidden until a case is opened: an empty pane takes no room."""
         left = QWidget()
         self.left_pane = left
         lv = QVBoxLayout(left)
@@ -201,19 +205,26 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         lv.addWidget(self.table, 1)
         lv.addWidget(self.count)
         right = QWidget()
+        beside = QHBoxLayout()
+        beside.addWidget(self.detail, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.actions_box)
+        side.addStretch(1)
+        beside.addLayout(side)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.detail, 1)
+        rv.addLayout(beside, 1)
         rv.addWidget(self.error)
-        rv.addWidget(self.actions_box)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.detail.setMinimumWidth(240)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(left)
         split.addWidget(right)
-        right.setMinimumWidth(300)
         self.right_pane = right
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        right.hide()
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        self.split = split
         return split
 
     # --- loading ---------------------------------------------------------------------------
@@ -261,7 +272,6 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
     def _show_rows(self, rows: list[CaseRow]) -> None:
         keep = self.view.id if self.view else None
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
         self.count.setText(translate("cases", "{0} kasus.").format(len(rows)))
         for i, r in enumerate(rows):
             if r.id == keep:
@@ -282,6 +292,10 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         self.view = view
         show_error(self.error, "")
         self.detail.setHtml(case_html(view, self.env.clock))
+        if self.right_pane.isHidden():  # the first case opened: the list gives room to it
+            self.right_pane.show()
+            whole = sum(self.split.sizes())
+            self.split.setSizes([whole // 2, whole - whole // 2])
         self._build_actions(view)
 
     def _fail(self, exc: Exception) -> None:
@@ -298,13 +312,12 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             button.clicked.connect(self._slot(a))
             self.buttons[a.key] = button
         widest = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
-        # Two buttons a row when the pane can widen for their words and still leave the list
-        # its own minimum; one a row otherwise (large text): every button's words show.
+        # Beside the case's text: two buttons a row when there are many and the text keeps
+        # half the width; one a row otherwise (large text): every button's words show.
         shown = self.parentWidget()  # the scroll area's viewport: the width the screen gives
         screen = shown.width() if shown is not None else self.width()
-        room = max(300, screen - self.left_pane.minimumSizeHint().width() - 40)
-        columns = 2 if 2 * widest + 24 <= room else 1
-        self.right_pane.setMinimumWidth(max(300, min(room, columns * widest + 24)))
+        many = len(self.buttons) > 4
+        columns = 2 if many and 2 * (2 * widest + 24) <= screen else 1
         for i, button in enumerate(self.buttons.values()):
             self.action_grid.addWidget(button, i // columns, i % columns)
 

@@ -33,6 +33,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 EVIDENCE = ("ktp", "kk", "akta_lahir", "surat_kematian", "surat_pindah", "sktm")
 STATUSES = (
@@ -138,7 +139,8 @@ class DataUpdatesPage(QWidget):
         self.table.setAccessibleName(translate("data_updates", "Usulan pemutakhiran"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Date, NIK, name, kind and status show whole; the new data, reason and note give way.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3, 6), wrap=(2, 3, 6))
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("data_updates", "Tampilkan:")))
         row.addWidget(self.status)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
 from ui.i18n import translate
 from ui.officer_model import OfficerTableModel
+from ui.table_fit import fit_columns
 
 
 class OfficersPage(QWidget):
@@ -48,7 +48,8 @@ class OfficersPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Every column matters to the administrator: names and roles wrap, none is cut.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3), wrap=(1, 2))
 
         self.toggle = QPushButton(translate("officers", "&Nonaktifkan / aktifkan"))
         self.toggle.clicked.connect(self.on_toggle_active)

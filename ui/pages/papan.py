@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPainter, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -90,7 +90,7 @@ class PanelView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tables.setMinimumContentsLength(30)
-        choose = QLabel(translate("papan", "&Tabel:"))
+        choose = QLabel(translate("papan", "T&abel:"))
         choose.setBuddy(self.tables)
         pick = QHBoxLayout()
         pick.addWidget(choose)
@@ -108,6 +108,7 @@ class PanelView(QWidget):
         split.addWidget(self.chart)
         split.addWidget(self.numbers)
         split.setSizes([560, 480])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(pick)
@@ -151,6 +152,28 @@ class PanelView(QWidget):
             translate("papan", "{0} (satuan: {1})").format(t.title, t.unit)
         )
         self.numbers.resizeColumnsToContents()
+        self._place_numbers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_numbers()
+
+    def _place_numbers(self) -> None:
+        """The numbers beside the chart, as wide as their columns, when the chart keeps its
+        least width; below it otherwise (large text, a netbook): never behind a sideways
+        scrollbar."""
+        table = self.numbers
+        wanted = (
+            table.horizontalHeader().length()
+            + table.verticalHeader().width()
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
+        whole = self.split.width()
+        beside = whole - self.split.handleWidth() - wanted >= self.chart.minimumWidth()
+        self.split.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+        if beside:
+            self.split.setSizes([whole - wanted, wanted])
 
     def open_records(self, index: QModelIndex) -> None:
         t = self.current()

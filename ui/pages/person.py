@@ -27,6 +27,7 @@ from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
 from ui.pages.person_html import person_html
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class PersonPage(QWidget):
@@ -70,7 +71,8 @@ class PersonPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Name, NIK and birth date tell people apart; the KK number gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(0,))
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.profile = QTextBrowser()
         self.profile.setObjectName("person_profile")
@@ -84,6 +86,7 @@ class PersonPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        self.split = split
         self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -100,7 +103,11 @@ class PersonPage(QWidget):
 
     def _found(self, people: list[PersonView]) -> None:
         self.model.set_rows(people)
-        self.table.resizeColumnsToContents()
+        # The list as wide as its columns need (up to three fifths), the profile the rest.
+        whole = sum(self.split.sizes())
+        if whole > 0:
+            left = min(self.columns.wanted(), whole * 3 // 5)
+            self.split.setSizes([left, whole - left])
         if not people:
             show_error(
                 self.error,

@@ -49,7 +49,7 @@ class PersonRightsPage(QWidget):
         self.nik.setMaxLength(20)
         self.note = add_field(
             form,
-            translate("person_rights", "&Keterangan / dasar permintaan"),
+            translate("person_rights", "Ke&terangan / dasar permintaan"),
             QLineEdit(),
             "rights_note",
         )

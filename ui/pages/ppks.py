@@ -22,6 +22,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 SUBJECTS = (
     ("orang", QT_TRANSLATE_NOOP("ppks", "Orang (NIK)")),
@@ -98,7 +99,8 @@ class PpksPage(QWidget):
         self.table.setObjectName("ppks_table")
         self.table.setAccessibleName(translate("ppks", "Catatan PPKS terbaru"))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Date, who and the kind of PPKS show whole; the source gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1, 2))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)

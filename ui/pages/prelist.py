@@ -27,6 +27,7 @@ from ui.i18n import translate
 from ui.period_field import PeriodField
 from ui.prelist_files import write_prelist
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class PrelistPage(QWidget):
@@ -70,7 +71,8 @@ class PrelistPage(QWidget):
         self.table.setObjectName("prelist_table")
         self.table.setAccessibleName(translate("prelist", "Usulan pada periode ini"))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Date, NIK and name show whole; address and reason give way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(2,))
         self.info = QLabel("")
         self.info.setObjectName("prelist_info")
         self.info.setWordWrap(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +34,7 @@ from ui.forms import add_field, error_label, message_of, show_error
 from ui.i18n import translate
 from ui.pdf_output import print_with_dialog, save_with_dialog
 from ui.print_job_model import PrintJobTableModel
+from ui.table_fit import fit_columns
 
 
 class PrinterPage(QWidget):
@@ -66,7 +66,7 @@ class PrinterPage(QWidget):
         top_buttons = QGridLayout()  # two by two: one row of four overflows a netbook
         top_buttons.addWidget(save, 0, 0)
         top_buttons.addWidget(self.test_button, 0, 1)
-        a4_print = QPushButton(translate("printer", "Cetak contoh &A4…"))
+        a4_print = QPushButton(translate("printer", "Cetak c&ontoh A4…"))
         a4_print.clicked.connect(self.on_print_a4)
         a4_save = QPushButton(translate("printer", "Simpan contoh A4 (&PDF)…"))
         a4_save.clicked.connect(self.on_save_a4)
@@ -84,9 +84,8 @@ class PrinterPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Time, kind, status and what went wrong show whole; the printer's name gives way.
+        self.columns = fit_columns(self.table, (0, 1, 3, 4), wrap=(1, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self.on_selection)
         self.reprint_button = QPushButton(translate("printer", "Cetak &ulang"))
         self.reprint_button.clicked.connect(self.on_reprint)

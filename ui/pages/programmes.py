@@ -32,6 +32,7 @@ from ui.env import UiEnv
 from ui.forms import error_label, message_of, scrolled, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 LEVELS = tuple(
     Choice(code, label, {})
@@ -81,7 +82,8 @@ class ProgrammesPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Code, name and level show whole; where the criteria come from gives way.
+        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1,))
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.rules = CriteriaEditor()
         self.rules.setAccessibleName(translate("programmes", "Kriteria program terpilih"))
@@ -95,7 +97,7 @@ class ProgrammesPage(QWidget):
             )
         )
         known.setWordWrap(True)
-        label = QLabel(translate("programmes", "&Kriteria program terpilih:"))
+        label = QLabel(translate("programmes", "K&riteria program terpilih:"))
         label.setBuddy(self.rules)
         rules_area = scrolled(self.rules)
         rules_area.setMinimumHeight(190)  # four rows in view; the table gives way
@@ -129,7 +131,6 @@ class ProgrammesPage(QWidget):
     def refresh(self, select: str = "") -> None:
         def shown(rows: list[CatalogueRow]) -> None:
             self.model.set_rows(rows)
-            self.table.resizeColumnsToContents()
             codes = [r.code for r in rows]
             if rows:
                 self.table.selectRow(codes.index(select) if select in codes else 0)

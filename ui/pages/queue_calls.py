@@ -33,6 +33,7 @@ from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.i18n import translate
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 
 class TransferDialog(QDialog):
@@ -98,7 +99,7 @@ class QueueCallPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.info)
         waiting_label = QLabel(
-            translate("queue_calls", "&Menunggu (prioritas dulu, lalu yang paling lama):")
+            translate("queue_calls", "Me&nunggu (prioritas dulu, lalu yang paling lama):")
         )
         waiting_label.setWordWrap(True)
         waiting_label.setBuddy(self.waiting)
@@ -182,7 +183,8 @@ class QueueCallPage(QWidget):
         self.waiting.setAccessibleName(translate("queue_calls", "Nomor yang menunggu"))
         self.waiting.setModel(self.waiting_model)
         self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.waiting.horizontalHeader().setStretchLastSection(True)
+        # Number, service, priority and counter show whole; the time taken gives way.
+        self.waiting_columns = fit_columns(self.waiting, (0, 1, 2, 4), wrap=(1, 4))
         self.absent_model: RowTableModel[q.CallView] = RowTableModel(
             (
                 translate("queue_calls", "Nomor"),
@@ -199,7 +201,7 @@ class QueueCallPage(QWidget):
         self.absent.setAccessibleName(translate("queue_calls", "Nomor yang tidak hadir"))
         self.absent.setModel(self.absent_model)
         self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.absent.horizontalHeader().setStretchLastSection(True)
+        self.absent_columns = fit_columns(self.absent, (0, 1, 2, 4), wrap=(1, 4))
         recall_absent = QPushButton(translate("queue_calls", "Panggil ulang yang dipilih"))
         recall_absent.setToolTip(
             translate("queue_calls", "Panggil ulang nomor tidak hadir yang dipilih")
@@ -265,8 +267,6 @@ class QueueCallPage(QWidget):
         self.state = state
         self.waiting_model.set_rows(state.waiting)
         self.absent_model.set_rows(state.no_shows)
-        self.waiting.resizeColumnsToContents()
-        self.absent.resizeColumnsToContents()
         mine = self.mine()
         if mine is None:
             self.current.setText(translate("queue_calls", "Belum ada nomor di loket ini."))

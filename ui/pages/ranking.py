@@ -49,6 +49,7 @@ from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.ranking_files import write_ranking
 from ui.row_model import RowTableModel
+from ui.table_fit import fit_columns
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 HEADERS = (
@@ -113,7 +114,7 @@ class RankingPage(QWidget):
         top = QHBoxLayout()
         for text, field in (
             (translate("ranking", "&Program:"), self.programme),
-            (translate("ranking", "&Kuota:"), self.quota),
+            (translate("ranking", "K&uota:"), self.quota),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -138,7 +139,8 @@ class RankingPage(QWidget):
         self.table.setObjectName("ranking_table")
         self.table.setAccessibleName(translate("ranking", "Peringkat calon"))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Rank, decision, name, NIK, decile and score show whole; KK and reason give way.
+        self.columns = fit_columns(self.table, (0, 1, 2, 3, 5, 6), wrap=(1, 2))
         self.info = QLabel(translate("ranking", "Pilih program, kuota dan bobot, lalu Hitung."))
         self.info.setObjectName("ranking_info")
         self.info.setWordWrap(True)
@@ -251,7 +253,6 @@ class RankingPage(QWidget):
         self.result, self.kept = result, None
         self.submit.setEnabled(True)
         self.model.set_rows(list(result.ranked))
-        self.table.resizeColumnsToContents()
         self.info.setText(
             translate(
                 "ranking",
@@ -342,7 +343,6 @@ class RankingPage(QWidget):
         self.result, self.kept = kept.ranking, kept
         self.submit.setEnabled(False)
         self.model.set_rows(list(kept.ranking.ranked))
-        self.table.resizeColumnsToContents()
         note = (
             translate("ranking", " Catatan supervisor: {0}").format(kept.view.review_note)
             if kept.view.review_note

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from sync.engine import SyncReport, engine_for
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
 from ui.i18n import translate
+from ui.table_fit import fit_columns
 
 
 def when(iso: str, env: UiEnv) -> str:
@@ -77,7 +77,9 @@ class SyncPage(QWidget):
         self.attention.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attention.verticalHeader().hide()
-        self.attention.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The record and the server's reason show whole (the officer fixes or drops it by
+        # them); the kind of change gives way.
+        self.attention_columns = fit_columns(self.attention, (0, 1, 3), wrap=(1, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
@@ -129,7 +131,7 @@ class SyncPage(QWidget):
             form, translate("sync_page", "&Alamat server"), QLineEdit(), "sync_url"
         )
         self.code = add_field(
-            form, translate("sync_page", "&Kode pendaftaran"), password_edit(), "sync_code"
+            form, translate("sync_page", "K&ode pendaftaran"), password_edit(), "sync_code"
         )
         enrol = QPushButton(translate("sync_page", "&Daftarkan kios ini"))
         enrol.setObjectName("sync_enrol")
@@ -153,7 +155,6 @@ class SyncPage(QWidget):
             cells += [QStandardItem(q.op_type), QStandardItem(q.reason)]
             cells[0].setData(q.seq)
             self.held_model.appendRow(cells)
-        self.attention.resizeColumnsToContents()
 
     def selected_seqs(self) -> list[int]:
         rows = {i.row() for i in self.attention.selectionModel().selectedRows()}

@@ -40,8 +40,8 @@ from ui.walkin.checklist import CheckList
 
 COMBOS = (
     ("complaint_kind", QT_TRANSLATE_NOOP("capture_step", "&Jenis"), "jenis_keluhan"),
-    ("category", QT_TRANSLATE_NOOP("capture_step", "&Kategori"), "kategori_keluhan"),
-    ("sector", QT_TRANSLATE_NOOP("capture_step", "&Sektor"), "sektor"),
+    ("category", QT_TRANSLATE_NOOP("capture_step", "Ka&tegori"), "kategori_keluhan"),
+    ("sector", QT_TRANSLATE_NOOP("capture_step", "S&ektor"), "sektor"),
     ("urgency", QT_TRANSLATE_NOOP("capture_step", "&Urgensi"), "urgensi"),
     ("channel", QT_TRANSLATE_NOOP("capture_step", "Salura&n"), "saluran"),
     ("consent_basis", QT_TRANSLATE_NOOP("capture_step", "&Dasar data"), "dasar_pemrosesan"),
@@ -198,7 +198,7 @@ class CaptureStep(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[key] = combo
         self.programme = add_field(
-            form, translate("capture_step", "&Program"), QComboBox(), "programme"
+            form, translate("capture_step", "Pro&gram"), QComboBox(), "programme"
         )
         self.programme.addItem("-", NO_CHOICE)
         for c in programmes:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
 from ui.i18n import translate
+from ui.table_fit import fit_columns
 from ui.walkin.hit_model import HitTableModel
 
 
@@ -61,7 +61,7 @@ class FindStep(QWidget):
         self.year.setMaxLength(4)
         self.year.setMaximumWidth(140)
         self.year.returnPressed.connect(self.on_search)
-        year_label = QLabel(translate("find_step", "&Tahun lahir:"))
+        year_label = QLabel(translate("find_step", "Tahun la&hir:"))
         year_label.setBuddy(self.year)
         self.model = HitTableModel(self)
         self.table = QTableView()
@@ -70,7 +70,8 @@ class FindStep(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Name, NIK and birth date tell people apart; source and address give way.
+        self.columns = fit_columns(self.table, (1, 2, 3), wrap=(1,))
         self.table.activated.connect(lambda idx: self.chosen.emit(self.model.row(idx.row())))
         self.info = QLabel()
         self.info.setAccessibleName(translate("find_step", "Keterangan pencarian"))

@@ -96,7 +96,7 @@ def field_labels() -> dict[str, str]:
     return {
         "name": translate("register_step", "&Nama lengkap"),
         "nik": translate("register_step", "N&IK"),
-        "no_kk": translate("register_step", "No. &KK"),
+        "no_kk": translate("register_step", "N&o. KK"),
         "birth_place": translate("register_step", "Tempat &lahir"),
         "birth_date": translate("register_step", "Tanggal lahir (HH-BB-TTTT)"),
         "phone": translate("register_step", "&Telepon"),
@@ -152,7 +152,7 @@ class RegisterStep(QWidget):
             translate("register_step", "-6.9912, 110.2012 (boleh kosong)")
         )
         self.photo_path: str | None = None
-        self.photo_button = QPushButton(translate("register_step", "F&oto rumah…"))
+        self.photo_button = QPushButton(translate("register_step", "&Foto rumah…"))
         self.photo_button.setObjectName("reg_photo")
         self.photo_button.clicked.connect(self.on_choose_photo)
         form.addRow(
@@ -205,7 +205,7 @@ class RegisterStep(QWidget):
         self.sex.setCurrentIndex(0)
         self.disability.setCurrentIndex(0)
         self.photo_path = None
-        self.photo_button.setText(translate("register_step", "F&oto rumah…"))
+        self.photo_button.setText(translate("register_step", "&Foto rumah…"))
         self.not_duplicate.setChecked(False)
         self.not_duplicate.hide()
         self.existing = None

@@ -136,7 +136,7 @@ class CriteriaEditor(QWidget):
         self.empty = QLabel(
             translate("criteria", "Belum ada kriteria: program ini tidak diberi petunjuk.")
         )
-        self.add = QPushButton(translate("criteria", "Tambah ba&ris kriteria"))
+        self.add = QPushButton(translate("criteria", "Tamba&h baris kriteria"))
         self.add.setObjectName("criteria_add")
         self.add.clicked.connect(lambda: self.add_row(focus=True))
         bottom = QHBoxLayout()

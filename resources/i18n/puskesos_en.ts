@@ -1316,8 +1316,8 @@ Continue?</translation>
         <translation>No criteria yet: the counter gives no hint for this programme.</translation>
     </message>
     <message>
-        <source>Tambah ba&amp;ris kriteria</source>
-        <translation>Add c&amp;riterion row</translation>
+        <source>Tamba&amp;h baris kriteria</source>
+        <translation>Add criterion ro&amp;w</translation>
     </message>
     <message>
         <source>Kriteria tersimpan lebih rumit dari formulir ini: {0}. Susun ulang dengan baris di bawah; yang lama diganti saat disimpan.</source>
@@ -2819,6 +2819,10 @@ Import without a data date?</translation>
         <translation>Each row is one condition. Every &apos;Required&apos; row must be met; of the &apos;One of the group&apos; rows, one is enough. The result is a hint at the counter, not a decision.</translation>
     </message>
     <message>
+        <source>Kembali ke kriteria bawaan, tanpa perubahan kantor ini</source>
+        <translation>Back to the shipped criteria, without this office&apos;s changes</translation>
+    </message>
+    <message>
         <source>Program {0} ditambahkan. Tambah baris kriterianya lalu Simpan.</source>
         <translation>Programme {0} added. Add its criterion rows, then Save.</translation>
     </message>
@@ -2831,8 +2835,8 @@ Import without a data date?</translation>
         <translation>&amp;Save criteria</translation>
     </message>
     <message>
-        <source>Kembali ke kriteria &amp;bawaan</source>
-        <translation>Back to the shipped &amp;criteria</translation>
+        <source>Kriteria &amp;bawaan</source>
+        <translation>Shipped &amp;criteria</translation>
     </message>
     <message>
         <source>&amp;Tambah program daerah/desa…</source>

@@ -34,7 +34,7 @@ def test_criteria_are_rows_changed_by_keyboard_and_clicks(qtbot, make_window, of
     first.value.selectAll()
     qtbot.keyClicks(first.value, "2")
     qtbot.mouseClick(page.rules.rows[2].remove, Qt.MouseButton.LeftButton)  # no programme test
-    qtbot.keyClick(first.value, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Tambah ba&ris
+    qtbot.keyClick(first.value, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # Tamba&h baris
     qtbot.waitUntil(lambda: len(page.rules.rows) == 3)  # a mnemonic clicks after its flash
     new = page.rules.rows[-1]
     assert QApplication.focusWidget() is new.field

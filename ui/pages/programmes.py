@@ -100,25 +100,32 @@ class ProgrammesPage(QWidget):
         label = QLabel(translate("programmes", "K&riteria program terpilih:"))
         label.setBuddy(self.rules)
         rules_area = scrolled(self.rules)
-        rules_area.setMinimumHeight(190)  # four rows in view; the table gives way
+        rules_area.setMinimumHeight(120)  # two rows in view at 560 lines; the table gives way
         rules_area.setMaximumHeight(260)
         self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.on_save)
-        self.reset = QPushButton(translate("programmes", "Kembali ke kriteria &bawaan"))
+        self.reset = QPushButton(translate("programmes", "Kriteria &bawaan"))
+        self.reset.setToolTip(
+            translate("programmes", "Kembali ke kriteria bawaan, tanpa perubahan kantor ini")
+        )
         self.reset.clicked.connect(lambda: self._set(None))
         self.add = QPushButton(translate("programmes", "&Tambah program daerah/desa…"))
         self.add.clicked.connect(self.on_add)
         buttons = QHBoxLayout()
-        for b in (self.save, self.rules.add, self.reset, self.add):  # rows added in view
+        for b in (self.save, self.rules.add, self.reset):  # rows added in view
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.info = QLabel()
         self.info.setObjectName("programmes_info")
         self.info.setWordWrap(True)
         self.error = error_label(self)
+        heading = QHBoxLayout()  # the catalogue's own action beside its title: the row below
+        heading.addWidget(title)  # keeps the criteria's three, narrow enough for 1024 pixels
+        heading.addStretch(1)
+        heading.addWidget(self.add)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(label)
         layout.addWidget(known)

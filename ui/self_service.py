@@ -27,7 +27,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
 from kiosk.services.setup import get_site
 from kiosk.services.slips import PrintOutcome
-from kiosk.services.tickets import TicketView, issue_ticket
+from kiosk.services.tickets import TicketView, door_priorities, issue_ticket
 from ui.env import UiEnv
 from ui.forms import message_of
 from ui.i18n import translate
@@ -47,7 +47,7 @@ class SelfServiceWindow(QWidget):
         self.setWindowTitle(translate("self_service", "Ambil nomor antrian"))
         site = env.gateway.call(get_site)
         self.services = env.gateway.call(choices, "layanan_antrian")
-        self.priorities = env.gateway.call(choices, "prioritas")
+        self.priorities = door_priorities(env.gateway.call(choices, "prioritas"))
 
         title = QLabel(translate("self_service", "Ambil nomor antrian"))
         title.setStyleSheet("font-size: 34pt; font-weight: bold;")

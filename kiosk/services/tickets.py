@@ -21,7 +21,7 @@ from kiosk.services.access import PRIORITY, access_needs, checked_needs, needs_o
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.numbers import next_value
-from kiosk.services.reference import choices
+from kiosk.services.reference import Choice, choices
 from kiosk.services.registry import action
 
 
@@ -57,6 +57,13 @@ def public_priority(priority: str | None) -> str | None:
     only that it has one. The kind (a victim of violence, a disability, a pregnancy) is why
     someone came, and that is for the officers' screens alone."""
     return _("Prioritas") if priority else None
+
+
+def door_priorities(kinds: list[Choice]) -> list[Choice]:
+    """The priority kinds a screen in the waiting room may offer. A kind marked ``rahasia``
+    in the list (a victim of violence) is never a button others can watch being pressed: the
+    visitor takes "Prioritas lain" and tells the officer in private."""
+    return [k for k in kinds if not k.extra.get("rahasia")]
 
 
 @action(Perm.ISSUE_TICKET, label="Mengambil nomor antrian")

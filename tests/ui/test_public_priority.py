@@ -14,7 +14,7 @@ from kiosk.roles import Role
 from kiosk.services import queue_calls as q
 from kiosk.services.reference import choices
 from kiosk.services.setup import get_site
-from kiosk.services.tickets import issue_ticket
+from kiosk.services.tickets import door_priorities, issue_ticket
 from kiosk.speech import announcement
 from printing.decode import decode
 from printing.receipts import EscposThermal
@@ -56,9 +56,21 @@ def test_the_slip_says_priority_and_never_the_kind(gateway, office):
         assert ticket.priority_label  # the officers still see the kind
 
 
+def test_the_door_screen_offers_no_sensitive_kind(qtbot, screen, gateway):  # noqa: F811
+    window = screen()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P)
+    offered = _visible_text(window)
+    assert "korban" not in offered  # pressing it in the waiting room would tell everyone
+    assert "prioritas lain (sampaikan kepada petugas)" in offered  # the private way instead
+    kinds = gateway.call(choices, "prioritas")
+    assert "korban_kekerasan" in [k.code for k in kinds]  # the officers still record it
+    assert "korban_kekerasan" not in [k.code for k in door_priorities(kinds)]
+
+
 def test_the_door_screen_shows_priority_and_never_the_kind(qtbot, screen, gateway):  # noqa: F811
     window = screen()
-    for i, (code, words) in enumerate(_reasons(gateway)):
+    door = {c.code for c in door_priorities(gateway.call(choices, "prioritas"))}
+    for i, (code, words) in enumerate(r for r in _reasons(gateway) if r[0] in door):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P)
         qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{i + 1}"))
         chosen = window.hint.text().lower()  # the menu lists the kinds; the choice is not said
@@ -67,7 +79,7 @@ def test_the_door_screen_shows_priority_and_never_the_kind(qtbot, screen, gatewa
         assert window.stack.currentWidget() is window.done_page
         shown = _visible_text(window)
         assert "prioritas" in shown and not [w for w in words if w in shown], (code, shown)
-        if code == "korban_kekerasan":
+        if code == "lainnya":  # what a victim of violence takes at the door
             window.grab().save(str(SHOTS / "door_screen_victim.png"))
         window.timer.timeout.emit()
 

@@ -1,0 +1,107 @@
+"""The kabupaten's enrolment codes: made by ``python -m kabupaten kiosk add VILLAGE_CODE`` (kept
+hashed in the server's database), used once, expiring; a new enrolment of an office revokes
+the tokens it held before. The kiosk's own client enrols with the printed code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from kabupaten.server import ServerThread, create_app
+from kabupaten.store import Store
+from kabupaten.tables import enrolment_codes, tokens
+from sync.client import EnrolmentRefused, UpstreamClient
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFICE = "3324012005"
+
+
+def kabupaten(db: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "kabupaten", "--db", f"sqlite:///{db}", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, Store, str]]:
+    """A migrated database (the commands' way) and the server over it, no test codes."""
+    db = tmp_path / "kab.sqlite"
+    kabupaten(db, "migrate")
+    store = Store(f"sqlite:///{db}", create=False)
+    thread = ServerThread(create_app(store, {})).start()
+    yield db, store, thread.url
+    thread.stop()
+    store.engine.dispose()
+
+
+def enrol(url: str, code: str) -> requests.Response:
+    body = {"grant_type": "enrolment", "kiosk_id": OFFICE, "enrolment_code": code}
+    return requests.post(f"{url}/v1/token", json=body, timeout=5)
+
+
+def test_the_printed_code_enrols_the_kiosk_once(served):
+    db, store, url = served
+    code = kabupaten(db, "kiosk", "add", OFFICE).strip().splitlines()[-1]
+    client = UpstreamClient(url)
+    tokens_ = client.enrol(OFFICE, code)
+    assert tokens_["access_token"]
+    assert client.changes("")[0] == []  # the token opens the office's own data
+    with pytest.raises(EnrolmentRefused):
+        UpstreamClient(url).enrol(OFFICE, code)  # used up
+    # Kept hashed: neither the code nor a token is in the database as given.
+    with store.engine.connect() as c:
+        kept = [tuple(r) for r in c.execute(tokens.select())]
+    assert all(tokens_["access_token"] not in map(str, row) for row in kept)
+    assert code.encode() not in db.read_bytes()
+
+
+def test_a_code_for_one_office_does_not_enrol_another(served):
+    db, store, url = served
+    code = kabupaten(db, "kiosk", "add", OFFICE).strip().splitlines()[-1]
+    other = {"grant_type": "enrolment", "kiosk_id": "3324012006", "enrolment_code": code}
+    assert requests.post(f"{url}/v1/token", json=other, timeout=5).status_code == 401
+    assert enrol(url, code).status_code == 200
+
+
+def test_an_expired_code_is_refused(served):
+    db, store, url = served
+    code = store.add_kiosk(OFFICE, ttl=-1)
+    assert enrol(url, code).status_code == 401
+    with store.engine.connect() as c:
+        assert c.execute(enrolment_codes.select()).first() is not None  # not used up by it
+
+
+def test_enrolling_again_revokes_the_earlier_tokens(served):
+    db, store, url = served
+    first = enrol(url, store.add_kiosk(OFFICE)).json()
+    old = {"Authorization": f"Bearer {first['access_token']}"}
+    assert requests.get(f"{url}/v1/changes", headers=old, timeout=5).status_code == 200
+    second = enrol(url, kabupaten(db, "kiosk", "add", OFFICE).strip().splitlines()[-1]).json()
+    assert requests.get(f"{url}/v1/changes", headers=old, timeout=5).status_code == 401
+    refresh = {"grant_type": "refresh_token", "refresh_token": first["refresh_token"]}
+    assert requests.post(f"{url}/v1/token", json=refresh, timeout=5).status_code == 401
+    new = {"Authorization": f"Bearer {second['access_token']}"}
+    assert requests.get(f"{url}/v1/changes", headers=new, timeout=5).status_code == 200
+
+
+def test_kiosk_add_refuses_a_database_not_migrated(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "kabupaten", "--db", str(tmp_path / "new.sqlite")]
+        + ["kiosk", "add", OFFICE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "migrate" in done.stdout

@@ -80,6 +80,8 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self.cuts = 0
         self.holds = 0
+        self.bytes_up = 0  # what crossed the link: requests, then answers (bench/sync_bytes.py)
+        self.bytes_down = 0
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -145,6 +147,7 @@ class FaultProxy:
                             state["cut_response"] = True
                         elif draw[2] < self.plan.p_hold:
                             state["hold"] = True
+                    self.bytes_up += len(data)
                     send(server, data)
             except OSError:
                 cut()
@@ -163,6 +166,7 @@ class FaultProxy:
                         state["hold"] = False
                         time.sleep(self.plan.hold_seconds)
                         self.holds += 1
+                    self.bytes_down += len(data)
                     send(client, data)
             except OSError:
                 cut()

@@ -32,6 +32,7 @@ from resources.upstream import contract
 ERASURE = "identitas_dihapus"
 ERASED_TEXT = "(dihapus atas permintaan warga)"
 FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint"}
+MAX_VERSION = 2**31 - 1  # an INTEGER column on PostgreSQL
 SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
 KNOWN_ENTITIES = {
     "case",
@@ -187,6 +188,10 @@ class Store(Offices):
             return "payload bukan objek"
         if item["op_type"] == "kasus_dicatat" and not item["payload"].get("tracking_number"):
             return "kasus tanpa nomor lacak"
+        version = item["payload"].get("version")
+        out_of_range = isinstance(version, int) and not 0 <= version <= MAX_VERSION
+        if item["op_type"] == "kasus_status" and out_of_range:
+            return "version di luar batas"
         return ""
 
     @staticmethod

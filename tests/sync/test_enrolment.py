@@ -67,7 +67,7 @@ def test_the_printed_code_enrols_the_kiosk_once(served):
 
 
 def test_a_code_for_one_office_does_not_enrol_another(served):
-    db, store, url = served
+    db, _store, url = served
     code = kabupaten(db, "kiosk", "add", OFFICE).strip().splitlines()[-1]
     other = {"grant_type": "enrolment", "kiosk_id": "3324012006", "enrolment_code": code}
     assert requests.post(f"{url}/v1/token", json=other, timeout=5).status_code == 401
@@ -75,7 +75,7 @@ def test_a_code_for_one_office_does_not_enrol_another(served):
 
 
 def test_an_expired_code_is_refused(served):
-    db, store, url = served
+    _db, store, url = served
     code = store.add_kiosk(OFFICE, ttl=-1)
     assert enrol(url, code).status_code == 401
     with store.engine.connect() as c:
@@ -97,8 +97,16 @@ def test_enrolling_again_revokes_the_earlier_tokens(served):
 
 def test_kiosk_add_refuses_a_database_not_migrated(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "kabupaten", "--db", str(tmp_path / "new.sqlite")]
-        + ["kiosk", "add", OFFICE],
+        [
+            sys.executable,
+            "-m",
+            "kabupaten",
+            "--db",
+            str(tmp_path / "n.sqlite"),
+            "kiosk",
+            "add",
+            OFFICE,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -89,7 +89,7 @@ def test_another_office_cannot_write_to_a_record_it_does_not_own(two, upstream):
 
 
 def test_an_op_id_of_another_office_is_rejected_not_counted_as_delivered(two, upstream):
-    url, a, b, person, case = two
+    url, _a, b, _person, _case = two
     theirs = upstream.store.operations()[0]["op_id"]
     mine = op("case", str(uuid.uuid4()), "kasus_dicatat", tracking_number="T-2")
     mine["op_id"] = theirs
@@ -100,9 +100,11 @@ def test_an_op_id_of_another_office_is_rejected_not_counted_as_delivered(two, up
 def test_a_batch_key_is_the_office_s_own(two):
     """B's batch under a key A already used is B's batch: stored and answered for B (no 422,
     and never A's results)."""
-    url, a, b, person, case = two
+    url, a, b, _person, _case = two
     key = uuid.uuid4().hex
-    first = push(url, a, op("case", str(uuid.uuid4()), "kasus_dicatat", tracking_number="A"), key=key)
+    first = push(
+        url, a, op("case", str(uuid.uuid4()), "kasus_dicatat", tracking_number="A"), key=key
+    )
     item = op("case", str(uuid.uuid4()), "kasus_dicatat", tracking_number="B")
     second = push(url, b, item, key=key)
     assert second[0]["op_id"] == item["op_id"] != first[0]["op_id"]
@@ -110,7 +112,7 @@ def test_a_batch_key_is_the_office_s_own(two):
 
 
 def test_changes_reach_only_the_office_that_owns_the_record(two, upstream):
-    url, a, b, person, case = two
+    url, a, b, _person, case = two
     upstream.add_change(kind="case_status", entity_id=case, status="diproses")
     seen_a = requests.get(f"{url}/v1/changes", headers=a, timeout=5).json()
     seen_b = requests.get(f"{url}/v1/changes", headers=b, timeout=5).json()
@@ -124,7 +126,7 @@ def test_changes_reach_only_the_office_that_owns_the_record(two, upstream):
 
 
 def test_audit_heads_are_kept_per_office(two):
-    url, a, b, person, case = two
+    url, a, b, _person, _case = two
     head_a = {"seq": 5, "hash": "a" * 64}
     assert requests.post(f"{url}/v1/audit-heads", json=head_a, headers=a, timeout=5).ok
     assert requests.get(f"{url}/v1/audit-heads", headers=b, timeout=5).status_code == 404
@@ -137,7 +139,7 @@ def test_audit_heads_are_kept_per_office(two):
 
 def test_shared_kabupaten_data_answers_every_office_alike(two, upstream):
     """The DTKS and the reference lists are the kabupaten's, not an office's records."""
-    url, a, b, person, case = two
+    url, a, b, _person, _case = two
     upstream.store.load_dtks([{"nik": "3324015708900003", "decile": 2}], "2026-10-31")
     upstream.store.set_reference("villages", "1", [{"code": A}, {"code": B}])
     for auth in (a, b):

@@ -19,6 +19,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PUSH = b"POST /v1/batches"
@@ -171,11 +172,20 @@ class FaultProxy:
             except OSError:
                 cut()
 
-        threads = [threading.Thread(target=f, daemon=True) for f in (upstream, downstream)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        for s in (client, server):
-            with contextlib.suppress(OSError):
-                s.close()
+        _both_ways(upstream, downstream, client, server)
+
+
+def _both_ways(
+    upstream: Callable[[], None],
+    downstream: Callable[[], None],
+    *sockets: socket.socket,
+) -> None:
+    """Run both directions until each ends, then close both sockets."""
+    threads = [threading.Thread(target=f, daemon=True) for f in (upstream, downstream)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s in sockets:
+        with contextlib.suppress(OSError):
+            s.close()

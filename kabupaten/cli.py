@@ -10,6 +10,7 @@ idle or stalled connection is closed after ``--channel-timeout`` seconds; at mos
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import Any
@@ -55,6 +56,9 @@ def serve(args: argparse.Namespace) -> int:
         print("Skema database belum terbaru: jalankan dulu `python -m kabupaten migrate`.")
         return 2
     options = waitress_options(args)
+    # Refused enrolments and waitress's own warnings to the journal; no access log (a DTKS
+    # lookup's path holds a NIK).
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     print(f"Server SLRT kabupaten di http://{args.host}:{args.port} (Ctrl+C berhenti)", flush=True)
     waitress_serve(create_app(store, {}), **options)
     return 0

@@ -5,7 +5,9 @@ On PostgreSQL when PUSKESOS_TEST_DB_URL is set (the test marked ``postgres``).""
 
 from __future__ import annotations
 
+import json
 import os
+import uuid
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from kabupaten.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
+from kabupaten.store import Store
 from kabupaten.tables import meta
 
 
@@ -31,6 +34,40 @@ def migrated_matches_tables(url: str) -> None:
         upgrade(engine)  # again: nothing to do, nothing lost
     finally:
         engine.dispose()
+    two_offices_on(Store(url, create=False))
+
+
+def two_offices_on(store: Store) -> None:
+    """The migrated schema carries the store's work: a code used once, an office's batch, the
+    other office refused on its record, the changes for the owner alone."""
+    try:
+        code = store.add_kiosk("3324012001")
+        assert store.redeem_code("3324012001", code) and not store.redeem_code("3324012001", code)
+        case = str(uuid.uuid4())
+        item = {
+            "op_id": str(uuid.uuid4()),
+            "entity_type": "case",
+            "entity_id": case,
+            "op_type": "kasus_dicatat",
+            "schema_version": 1,
+            "created_at": "2026-12-01T08:00:00+00:00",
+            "payload": {"tracking_number": "T-1"},
+        }
+        answer = json.loads(
+            store.ingest("k", "3324012001", "h", {"batch_id": "k", "items": [item]})
+        )
+        assert answer["results"][0]["status"] == "accepted"
+        theirs = {**item, "op_id": str(uuid.uuid4()), "op_type": "kasus_status"}
+        theirs["payload"] = {"status": "selesai", "version": 999}
+        answer = json.loads(
+            store.ingest("k", "3324012002", "h", {"batch_id": "k", "items": [theirs]})
+        )
+        assert answer["results"][0]["status"] == "rejected"
+        store.add_change({"kind": "case_status", "entity_id": case, "status": "diproses"})
+        assert len(store.changes_after("3324012001", 0, "", 10)[0]) == 1
+        assert store.changes_after("3324012002", 0, "", 10)[0] == []
+    finally:
+        store.engine.dispose()
 
 
 def test_migrations_make_the_server_s_tables(tmp_path):

@@ -21,6 +21,10 @@ from sqlalchemy.engine import Connection, Engine
 from kabupaten.tables import enrolment_codes, owners, tokens
 
 CODE_TTL = 7 * 86400.0  # an enrolment code is read over the phone within the week
+# A village link may drop the answer after the server used the code: the kiosk's retry (the
+# engine tries five times) within this window enrols again, revoking the tokens it never
+# received. After it the code is dead.
+RETRY_GRACE = 600.0
 REFRESH_TTL = 90 * 86400.0
 # Unambiguous letters and digits (no 0/O, 1/I/L): a code is read aloud and typed at the kiosk.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -56,22 +60,27 @@ class Offices:
         return code
 
     def redeem_code(self, office: str, code: str) -> bool:
-        """True once for a live code of ``office``; the code is used up by it."""
+        """True for a live code of ``office``: once, and for that enrolment's retries within
+        ``RETRY_GRACE`` (each retry's enrolment revokes the tokens before it)."""
+        now = time.time()
         with self.engine.begin() as c:
             row = c.execute(
                 select(enrolment_codes).where(enrolment_codes.c.office == office)
             ).first()
-            if row is None or row.expires_at < time.time():
+            if row is None:
                 return False
-            if not hmac.compare_digest(row.code_hash, digest(code.strip().upper())):
-                return False
-            gone = c.execute(
-                delete(enrolment_codes).where(
-                    enrolment_codes.c.office == office,
-                    enrolment_codes.c.code_hash == row.code_hash,
-                )
+            live = (
+                row.expires_at >= now if row.used_at is None else row.used_at + RETRY_GRACE >= now
             )
-            return gone.rowcount == 1  # two kiosks racing with one code: only one wins
+            if not (live and hmac.compare_digest(row.code_hash, digest(code.strip().upper()))):
+                return False
+            if row.used_at is None:
+                c.execute(
+                    update(enrolment_codes)
+                    .where(enrolment_codes.c.office == office)
+                    .values(used_at=now)
+                )
+            return True
 
     # --- tokens ----------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ enrolment_codes = Table(
     Column("office", String(40), primary_key=True),  # one live code per office
     Column("code_hash", String(64), nullable=False),
     Column("expires_at", Float, nullable=False),
+    Column("used_at", Float, nullable=True),  # the enrolment it made (retries: RETRY_GRACE)
 )
 owners = Table(
     "owners",

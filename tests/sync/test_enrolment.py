@@ -1,17 +1,21 @@
 """The kabupaten's enrolment codes: made by ``python -m kabupaten kiosk add VILLAGE_CODE`` (kept
-hashed in the server's database), used once, expiring; a new enrolment of an office revokes
-the tokens it held before. The kiosk's own client enrols with the printed code."""
+hashed in the server's database), used once (its retries within ten minutes aside), expiring;
+a new enrolment of an office revokes the tokens it held before. The kiosk's own client enrols
+with the printed code."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import update
 
+from kabupaten.offices import RETRY_GRACE
 from kabupaten.server import ServerThread, create_app
 from kabupaten.store import Store
 from kabupaten.tables import enrolment_codes, tokens
@@ -57,13 +61,28 @@ def test_the_printed_code_enrols_the_kiosk_once(served):
     tokens_ = client.enrol(OFFICE, code)
     assert tokens_["access_token"]
     assert client.changes("")[0] == []  # the token opens the office's own data
+    # Used up: ten minutes on (the window for a retry whose answer the link lost), refused.
+    with store.engine.begin() as c:
+        c.execute(update(enrolment_codes).values(used_at=time.time() - RETRY_GRACE - 1))
     with pytest.raises(EnrolmentRefused):
-        UpstreamClient(url).enrol(OFFICE, code)  # used up
+        UpstreamClient(url).enrol(OFFICE, code)
     # Kept hashed: neither the code nor a token is in the database as given.
     with store.engine.connect() as c:
         kept = [tuple(r) for r in c.execute(tokens.select())]
     assert all(tokens_["access_token"] not in map(str, row) for row in kept)
     assert code.encode() not in db.read_bytes()
+
+
+def test_a_retry_whose_answer_was_lost_enrols_and_revokes_the_lost_tokens(served):
+    """The server used the code, the village link dropped its answer, the kiosk's engine tries
+    again with the same code: enrolled, and the tokens it never received no longer work."""
+    _db, store, url = served
+    code = store.add_kiosk(OFFICE)
+    lost = enrol(url, code).json()
+    again = enrol(url, code)
+    assert again.status_code == 200
+    old = {"Authorization": f"Bearer {lost['access_token']}"}
+    assert requests.get(f"{url}/v1/changes", headers=old, timeout=5).status_code == 401
 
 
 def test_a_code_for_one_office_does_not_enrol_another(served):

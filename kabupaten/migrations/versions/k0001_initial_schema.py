@@ -58,6 +58,7 @@ def upgrade() -> None:
         sa.Column("office", sa.String(length=40), nullable=False),
         sa.Column("code_hash", sa.String(length=64), nullable=False),
         sa.Column("expires_at", sa.Float(), nullable=False),
+        sa.Column("used_at", sa.Float(), nullable=True),
         sa.PrimaryKeyConstraint("office"),
     )
     op.create_table(

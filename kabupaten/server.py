@@ -14,14 +14,12 @@ short-lived tokens.
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import hmac
 import json
 import logging
 import threading
 import time
-import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -31,13 +29,13 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.serving import make_server
 
 from kabupaten.audit_heads import audit_head_routes
+from kabupaten.bodies import body_within, gzip_answer
 from kabupaten.store import SCHEMA_VERSIONS, Store
 from resources.upstream import contract
 
 log = logging.getLogger("kabupaten")
 
 API_VERSION = "1"
-GZIP_FROM = 512  # bytes; smaller answers are not worth the header
 
 
 @dataclass
@@ -92,54 +90,6 @@ class Refusals:
         return int(longest) + 1 if longest > 0 else 0
 
 
-def _body_within(limit: int) -> bytes | None:
-    """The request body, read in pieces, or None as soon as it is seen to pass ``limit``
-    (from Content-Length before reading; while streaming for a chunked body; for a gzip body,
-    also while expanding it, so a small bomb never becomes gigabytes in memory). A gzip body
-    that is not whole raises ValueError."""
-    if (request.content_length or 0) > limit:
-        return None
-    stream, body = request.stream, bytearray()
-    while piece := stream.read(65536):
-        body += piece
-        if len(body) > limit:
-            return None
-    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding == "identity":
-        return bytes(body)
-    if encoding != "gzip":
-        raise ValueError("Content-Encoding hanya gzip")
-    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        expanded = inflate.decompress(bytes(body), limit + 1)
-    except zlib.error as exc:
-        raise ValueError("gzip rusak") from exc
-    if len(expanded) > limit:
-        return None
-    if not inflate.eof:
-        raise ValueError("gzip terpotong")
-    return expanded
-
-
-def _gzip_answer(response: Response) -> Response:
-    """JSON answers above a few hundred bytes go gzipped to a client that accepts it (a pull
-    of statuses shrinks several times over a metered village link)."""
-    if (
-        response.direct_passthrough
-        or response.mimetype != "application/json"
-        or "Content-Encoding" in response.headers
-        or "gzip" not in request.headers.get("Accept-Encoding", "").lower()
-    ):
-        return response
-    data = response.get_data()
-    if len(data) < GZIP_FROM:
-        return response
-    response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
-    response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
-    return response
-
-
 def _cursor(last: tuple[int, str]) -> str:
     return base64.urlsafe_b64encode(f"v1:{last[0]}:{last[1]}".encode()).decode()
 
@@ -167,7 +117,7 @@ def _kiosk_of(store: Store) -> str | None:
 def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> Flask:
     """The reference server: the contract's routes, and with ``admin`` the test hooks."""
     app = Flask("kabupaten")
-    app.after_request(_gzip_answer)
+    app.after_request(gzip_answer)
     faults = Faults()
     app.config["faults"] = faults
     app.config["store"] = store
@@ -240,7 +190,7 @@ def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
         if owner is None:
             return jsonify(error="token tidak berlaku"), 401
         try:
-            raw = _body_within(faults.body_limit)
+            raw = body_within(faults.body_limit)
         except ValueError as exc:
             return jsonify(error=f"badan permintaan tidak terbaca: {exc}"), 400
         if raw is None:

@@ -123,9 +123,6 @@ class Store(Offices):
         existing = known.get(op_id)
         if existing is not None and existing.kiosk_id != kiosk_id:
             return _rejected(op_id, "op_id dipakai kantor lain")
-        foreign = self.foreign(c, kiosk_id, item)
-        if foreign and existing is None:
-            return _rejected(op_id, foreign)
         if existing is not None:
             same = existing.content_hash == digest
             return {
@@ -134,6 +131,9 @@ class Store(Offices):
                 "receipt": existing.receipt if same else None,
                 "detail": "" if same else "op_id sudah dipakai untuk isi lain",
             }
+        foreign = self.foreign(c, kiosk_id, item)  # never applied: no version, no erasure
+        if foreign:
+            return _rejected(op_id, foreign)
         outcome = "accepted"
         payload = item["payload"]
         if item["op_type"] == "kasus_status" and isinstance(payload.get("version"), int):

@@ -71,11 +71,24 @@ def migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def office_code(text: str) -> str:
+    """The office as the kiosk names itself (its office code, by default the village code
+    without dots); "" when it cannot be one."""
+    office = text.strip().upper()
+    if office.replace(".", "").isdigit():
+        office = office.replace(".", "")
+    ok = (
+        office.isascii() and 0 < len(office) <= 40 and all(c.isalnum() or c in "-_" for c in office)
+    )
+    return office if ok else ""
+
+
 def kiosk_add(args: argparse.Namespace) -> int:
     """A one-time enrolment code for the office, alone on the last line (for scripts)."""
-    office = args.village_code.strip()
-    if not (office.isascii() and office.isdigit() and 6 <= len(office) <= 13):
-        print("Kode desa harus angka (kode wilayah Kemendagri, mis. 3324012001).")
+    office = office_code(args.village_code)
+    if not office:
+        print("Kode kantor: kode desa Kemendagri (mis. 3324012001 atau 33.24.01.2001) atau kode")
+        print("kantor Puskesos (huruf, angka, - dan _; paling panjang 40).")
         return 2
     store = Store(db_url(args.db), create=False)
     if not up_to_date(store.engine):

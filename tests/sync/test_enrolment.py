@@ -136,6 +136,6 @@ def test_kiosk_add_refuses_a_database_not_migrated(tmp_path):
 
 def test_kiosk_add_takes_the_village_code_as_the_kiosk_names_itself(served):
     """The kiosk enrols as its office code: by default the village code without dots."""
-    db, store, url = served
+    db, _store, url = served
     code = kabupaten(db, "kiosk", "add", "33.24.01.2005").strip().splitlines()[-1]
     assert enrol(url, code).status_code == 200  # as OFFICE, 3324012005

@@ -88,3 +88,10 @@ def test_serve_refuses_a_database_not_migrated(tmp_path):
     proc = kabupaten(tmp_path / "new.sqlite", "serve", "--port", str(free_port()))
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 2 and "migrate" in out
+
+
+def test_a_stranger_s_large_upload_is_refused_by_the_server(served):
+    """waitress buffers a body before the app's own limit applies; it refuses one above 4 MB
+    itself, without a token."""
+    r = requests.post(f"{served}/v1/batches", data=b"x" * 5_000_000, timeout=30)
+    assert r.status_code == 413

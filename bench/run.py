@@ -257,6 +257,7 @@ def main() -> None:
         reports,
         startup,
         sync_bad_link,
+        sync_bytes,
         sync_push,
         village,
         walkthrough,
@@ -267,6 +268,7 @@ def main() -> None:
     walkthrough.main()
     sync_push.run(300 if a.small else 5000, 1000 if a.small else 10_000)
     sync_bad_link.run(300 if a.small else 4000)
+    sync_bytes.run(200 if a.small else 2000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
     reports.run(village.SMALL if a.small else village.Size())
     ranking.run(village.SMALL if a.small else village.Size())

@@ -148,6 +148,7 @@ def run(records: int, changes: int) -> None:
             json=[
                 {
                     "kind": "case_status",
+                    "office": "3324012001",  # cases made here, never pushed: name the office
                     "entity_id": case_ids[i % 200],
                     "status": statuses[i % 3],
                     "note": "kabupaten",

@@ -1,28 +1,10 @@
-"""``python -m kabupaten --db slrt.sqlite --port 8080 --enrol KODE_KANTOR=KODE_RAHASIA``."""
+"""``python -m kabupaten migrate | serve | kiosk add VILLAGE_CODE`` (see kabupaten/cli.py)."""
 
 from __future__ import annotations
 
-import argparse
+import sys
 
-from kabupaten.server import run
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m kabupaten", description=__doc__)
-    parser.add_argument("--db", default="kabupaten.sqlite", help="berkas SQLite atau URL database")
-    parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument(
-        "--enrol",
-        action="append",
-        default=[],
-        metavar="KANTOR=KODE",
-        help="kode kantor Puskesos dan kode pendaftarannya (boleh berulang)",
-    )
-    parser.add_argument("--admin", action="store_true", help="aktifkan /_admin (uji gangguan)")
-    args = parser.parse_args()
-    enrolment = dict(item.split("=", 1) for item in args.enrol)
-    run(args.db, args.port, enrolment, admin=args.admin)
-
+from kabupaten.cli import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

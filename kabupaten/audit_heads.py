@@ -7,8 +7,8 @@ acknowledged one: the kiosk repeats that head's number with the hash its chain h
 now. A cut, rewound or rewritten trail cannot, and stays refused; the kiosk's ``audit verify``
 compares its chain with the last acknowledged head.
 
-Its own table and module beside :mod:`kabupaten.store` (same database), so the store's other
-work is untouched.
+Its own module beside :mod:`kabupaten.store` (same database); heads are kept per office, so
+one office's head never continues or blocks another's.
 """
 
 from __future__ import annotations
@@ -16,23 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
-from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from kabupaten.store import Store, now_iso
+from kabupaten.tables import audit_heads
 from resources.upstream import contract
-
-meta = MetaData()
-audit_heads = Table(
-    "audit_heads",
-    meta,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kiosk_id", String(40), nullable=False, index=True),
-    Column("seq", Integer, nullable=False),
-    Column("hash", String(64), nullable=False),
-    Column("acknowledged", Boolean, nullable=False),
-    Column("received_at", String(40), nullable=False),
-)
 
 
 def last_acknowledged(store: Store, kiosk_id: str) -> dict[str, Any] | None:
@@ -81,7 +70,6 @@ def receive(store: Store, kiosk_id: str, head: dict[str, Any]) -> tuple[bool, di
 
 def audit_head_routes(app: Flask, store: Store, kiosk: Any) -> None:
     """``kiosk()`` names the kiosk behind the request's token (None: not authorised)."""
-    meta.create_all(store.engine)
 
     @app.get("/v1/audit-heads")
     def last_head() -> Response | tuple[Response, int]:

@@ -19,6 +19,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PUSH = b"POST /v1/batches"
@@ -80,6 +81,8 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self.cuts = 0
         self.holds = 0
+        self.bytes_up = 0  # what crossed the link: requests, then answers (bench/sync_bytes.py)
+        self.bytes_down = 0
         self._stop = False
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -145,6 +148,7 @@ class FaultProxy:
                             state["cut_response"] = True
                         elif draw[2] < self.plan.p_hold:
                             state["hold"] = True
+                    self.bytes_up += len(data)
                     send(server, data)
             except OSError:
                 cut()
@@ -163,15 +167,25 @@ class FaultProxy:
                         state["hold"] = False
                         time.sleep(self.plan.hold_seconds)
                         self.holds += 1
+                    self.bytes_down += len(data)
                     send(client, data)
             except OSError:
                 cut()
 
-        threads = [threading.Thread(target=f, daemon=True) for f in (upstream, downstream)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        for s in (client, server):
-            with contextlib.suppress(OSError):
-                s.close()
+        _both_ways(upstream, downstream, client, server)
+
+
+def _both_ways(
+    upstream: Callable[[], None],
+    downstream: Callable[[], None],
+    *sockets: socket.socket,
+) -> None:
+    """Run both directions until each ends, then close both sockets."""
+    threads = [threading.Thread(target=f, daemon=True) for f in (upstream, downstream)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s in sockets:
+        with contextlib.suppress(OSError):
+            s.close()

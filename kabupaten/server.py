@@ -1,21 +1,19 @@
-"""A small, real kabupaten SLRT server implementing resources/upstream/openapi.yaml.
+"""The kabupaten SLRT server implementing resources/upstream/openapi.yaml.
 
-Flask (well kept, small, threaded WSGI through Werkzeug) over :mod:`kabupaten.store`. It is what
-the kiosk's integration tests run against on 127.0.0.1, and what a kabupaten can run to try the
-kiosk before its own server speaks the contract:
+Flask over :mod:`kabupaten.store`, served in production by waitress (``python -m kabupaten
+serve``, see kabupaten/cli.py). It is also what the kiosk's integration tests run against on
+127.0.0.1 (:class:`ServerThread`, a fresh SQLite file per test).
 
-    python -m kabupaten --db slrt.sqlite --port 8080 --enrol 3324012001=RAHASIA
-
-Faults can be switched on through ``POST /_admin/faults`` (only when started with
-``admin=True``): 500s, 503 with Retry-After, a captive portal's HTML with 200, truncated JSON,
-a wrong batch id, a missing item, a small body limit (413), a delay after commit (so the
-client times out after the server stored the batch), short-lived tokens.
+Faults can be switched on through ``POST /_admin/faults`` (only when the app is made for tests,
+``admin=True``; otherwise every ``/_admin`` path is a 404): 500s, 503 with Retry-After, a
+captive portal's HTML with 200, truncated JSON, a wrong batch id, a missing item, a small body
+limit (413), a delay after commit (so the client times out after the server stored the batch),
+short-lived tokens.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
@@ -31,6 +29,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.serving import make_server
 
 from kabupaten.audit_heads import audit_head_routes
+from kabupaten.bodies import body_within, gzip_answer
 from kabupaten.store import SCHEMA_VERSIONS, Store
 from resources.upstream import contract
 
@@ -91,19 +90,6 @@ class Refusals:
         return int(longest) + 1 if longest > 0 else 0
 
 
-def _body_within(limit: int) -> bytes | None:
-    """The request body, read in pieces, or None as soon as it is seen to pass ``limit``
-    (from Content-Length before reading; while streaming for a chunked body)."""
-    if (request.content_length or 0) > limit:
-        return None
-    stream, body = request.stream, bytearray()
-    while piece := stream.read(65536):
-        body += piece
-        if len(body) > limit:
-            return None
-    return bytes(body)
-
-
 def _cursor(last: tuple[int, str]) -> str:
     return base64.urlsafe_b64encode(f"v1:{last[0]}:{last[1]}".encode()).decode()
 
@@ -131,6 +117,7 @@ def _kiosk_of(store: Store) -> str | None:
 def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> Flask:
     """The reference server: the contract's routes, and with ``admin`` the test hooks."""
     app = Flask("kabupaten")
+    app.after_request(gzip_answer)
     faults = Faults()
     app.config["faults"] = faults
     app.config["store"] = store
@@ -154,6 +141,7 @@ def _session_routes(app: Flask, store: Store, faults: Faults, enrolment: dict[st
             body_limit=faults.body_limit,
             schema_versions=list(SCHEMA_VERSIONS),
             receipt_high_water=store.receipt_high_water(),
+            request_encodings=["gzip"],
         )
 
     refused = Refusals()
@@ -169,14 +157,15 @@ def _session_routes(app: Flask, store: Store, faults: Faults, enrolment: dict[st
             wait = refused.wait(kiosk_id, address)
             if wait:
                 return jsonify(error="terlalu banyak percobaan"), 429, {"Retry-After": str(wait)}
-            expected = enrolment.get(kiosk_id)
-            if expected is None or not hmac.compare_digest(
-                expected.encode(), body["enrolment_code"].encode()
-            ):
+            expected = enrolment.get(kiosk_id)  # codes given to create_app (tests)
+            given = body["enrolment_code"]
+            fixed = expected is not None and hmac.compare_digest(expected.encode(), given.encode())
+            if not (fixed or store.redeem_code(kiosk_id, given)):
                 refused.add(kiosk_id, address)
                 log.warning("pendaftaran ditolak: kios %r dari %s", kiosk_id[:40], address)
                 return jsonify(error="kios tidak dikenal atau kode pendaftaran salah"), 401
-            return jsonify(store.issue_tokens(kiosk_id, faults.token_ttl))
+            # A new enrolment of the office revokes every token it held before.
+            return jsonify(store.issue_tokens(kiosk_id, faults.token_ttl, revoke=True))
         owner = store.use_refresh(body["refresh_token"])
         if owner is None:
             return jsonify(error="refresh token tidak berlaku"), 401
@@ -200,7 +189,10 @@ def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
         owner = kiosk()
         if owner is None:
             return jsonify(error="token tidak berlaku"), 401
-        raw = _body_within(faults.body_limit)
+        try:
+            raw = body_within(faults.body_limit)
+        except ValueError as exc:
+            return jsonify(error=f"badan permintaan tidak terbaca: {exc}"), 400
         if raw is None:
             return jsonify(error="terlalu besar", body_limit=faults.body_limit), 413
         key = request.headers.get("Idempotency-Key", "")
@@ -214,7 +206,7 @@ def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
             return jsonify(error="batch_id tidak sama dengan Idempotency-Key"), 400
         body_hash = hashlib.sha256(raw).hexdigest()
         with store.lock:
-            stored = store.stored_answer(key)
+            stored = store.stored_answer(owner, key)
             if stored is not None:
                 if stored[0] != body_hash:
                     return jsonify(error="Idempotency-Key dipakai untuk isi lain"), 422
@@ -254,7 +246,8 @@ def _read_routes(app: Flask, store: Store, faults: Faults) -> None:
 
     @app.get("/v1/changes")
     def changes() -> Response | tuple[Response, int]:
-        if kiosk() is None:
+        office = kiosk()
+        if office is None:
             return jsonify(error="token tidak berlaku"), 401
         if faults.take("changes_500"):
             return jsonify(error="kesalahan server"), 500
@@ -263,7 +256,7 @@ def _read_routes(app: Flask, store: Store, faults: Faults) -> None:
             return jsonify(error="limit harus bilangan bulat 1 sampai 5000"), 400
         try:
             seq, last_id = _position(request.args.get("cursor"))
-            items, last, more = store.changes_after(seq, last_id, int(text))
+            items, last, more = store.changes_after(office, seq, last_id, int(text))
         except LookupError:
             return jsonify(error="cursor tidak dikenal; unduh ulang dari awal"), 410
         if faults.take("changes_stuck"):  # a lying server: "more", but the same place
@@ -360,13 +353,3 @@ class ServerThread:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
-
-
-def run(db: str, port: int, enrolment: dict[str, str], admin: bool = False) -> None:
-    """Serve until interrupted (``python -m kabupaten``)."""
-    url = db if "://" in db else f"sqlite:///{db}"
-    app = create_app(Store(url), enrolment, admin=admin)
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    print(f"Server SLRT kabupaten di http://127.0.0.1:{server.server_port} (Ctrl+C berhenti)")
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()

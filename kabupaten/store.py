@@ -1,107 +1,38 @@
-"""The reference server's own database: operations once per op_id, idempotent batch answers,
-status changes in server order, tokens.
+"""The kabupaten server's own database: operations once per op_id, idempotent batch answers,
+status changes in server order, tokens, enrolment codes, which office owns which record.
 
-SQLAlchemy Core on its own file (or any URL), nothing shared with the kiosk's schema: the server
-stands for a kabupaten system the kiosk does not control.
+SQLAlchemy Core on PostgreSQL (SQLite for a quick try), nothing shared with the kiosk's schema:
+the server stands for a kabupaten system the kiosk does not control. Its schema is made by the
+Alembic migrations in kabupaten/migrations (``python -m kabupaten migrate``); tests create it
+directly.
+
+Tenancy: each enrolled kiosk is one office (its village code). Everything a token reaches is
+that office's: its operations, its batch answers, the changes about its records, its audit
+heads. The first office to write a record owns it; another office's operation on it (or naming
+it in its payload) is rejected, never applied.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import secrets
 import threading
-import time
 import uuid
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 
+from kabupaten.offices import Offices
+from kabupaten.tables import changes, dtks, idempotency, meta, operations, reference, versions
 from resources.upstream import contract
-
-meta = MetaData()
-operations = Table(
-    "operations",
-    meta,
-    Column("receipt", Integer, primary_key=True, autoincrement=True),
-    Column("op_id", String(36), unique=True, nullable=False),
-    Column("kiosk_id", String(40), nullable=False),
-    Column("entity_type", String(30), nullable=False),
-    Column("entity_id", String(36), nullable=False, index=True),
-    Column("op_type", String(40), nullable=False),
-    Column("schema_version", Integer, nullable=False),
-    Column("content_hash", String(64), nullable=False),
-    Column("body", Text, nullable=False),
-    Column("outcome", String(12), nullable=False),  # accepted / conflict
-    Column("received_at", String(40), nullable=False),
-)
-idempotency = Table(
-    "idempotency",
-    meta,
-    Column("key", String(64), primary_key=True),
-    Column("kiosk_id", String(40), nullable=False),
-    Column("body_hash", String(64), nullable=False),
-    Column("response", Text, nullable=False),
-)
-changes = Table(
-    "changes",
-    meta,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("change_id", String(36), unique=True, nullable=False),
-    Column("entity_id", String(36), nullable=False),
-    Column("body", Text, nullable=False),
-)
-tokens = Table(
-    "tokens",
-    meta,
-    Column("token", String(64), primary_key=True),
-    Column("kind", String(10), nullable=False),
-    Column("kiosk_id", String(40), nullable=False),
-    Column("expires_at", Float, nullable=False),
-)
-versions = Table(
-    "versions",
-    meta,
-    Column("entity_id", String(36), primary_key=True),
-    Column("version", Integer, nullable=False),
-)
-
-dtks = Table(
-    "dtks",
-    meta,
-    Column("nik", String(16), primary_key=True),
-    Column("decile", Integer, nullable=True),
-    Column("programmes", String(200), nullable=False, default=""),
-    Column("snapshot_date", String(10), nullable=False),
-)
-reference = Table(
-    "reference",
-    meta,
-    Column("dataset", String(20), primary_key=True),
-    Column("version", String(40), nullable=False),
-    Column("items", Text, nullable=False),
-)
 
 ERASURE = "identitas_dihapus"
 ERASED_TEXT = "(dihapus atas permintaan warga)"
 FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint"}
+MAX_VERSION = 2**31 - 1  # an INTEGER column on PostgreSQL
 SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
 KNOWN_ENTITIES = {
     "case",
@@ -121,6 +52,10 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat()
 
 
+def _rejected(op_id: str, why: str) -> dict[str, Any]:
+    return {"op_id": op_id, "status": "rejected", "receipt": None, "detail": why}
+
+
 def content_hash(item: dict[str, Any]) -> str:
     """Hash of what an operation *says* (not of how it was serialised)."""
     keys = ("entity_type", "entity_id", "op_type", "schema_version", "payload")
@@ -128,75 +63,27 @@ def content_hash(item: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(core, sort_keys=True).encode()).hexdigest()
 
 
-class Store:
-    def __init__(self, url: str):
+class Store(Offices):
+    def __init__(self, url: str, create: bool = True):
+        """``create``: make the tables directly (tests, a quick try); a deployment migrates
+        (``python -m kabupaten migrate``) and opens with ``create=False``."""
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":  # an erased person's bytes are zeroed
             event.listen(
                 self.engine, "connect", lambda con, _r: con.execute("PRAGMA secure_delete=ON")
             )
-        meta.create_all(self.engine)
+        if create:
+            meta.create_all(self.engine)
         # One batch at a time: the simplest way to make concurrent duplicates safe.
         self.lock = threading.Lock()
 
-    # --- tokens ----------------------------------------------------------------------------
-
-    def issue_tokens(self, kiosk_id: str, ttl: float) -> dict[str, Any]:
-        access, refresh = secrets.token_hex(24), secrets.token_hex(24)
-        with self.engine.begin() as c:
-            c.execute(
-                insert(tokens),
-                [
-                    {
-                        "token": access,
-                        "kind": "access",
-                        "kiosk_id": kiosk_id,
-                        "expires_at": time.time() + ttl,
-                    },
-                    {
-                        "token": refresh,
-                        "kind": "refresh",
-                        "kiosk_id": kiosk_id,
-                        "expires_at": time.time() + 90 * 86400,
-                    },
-                ],
-            )
-        return {"access_token": access, "refresh_token": refresh, "expires_in": int(ttl)}
-
-    def token_owner(self, token: str, kind: str) -> str | None:
-        with self.engine.connect() as c:
-            row = c.execute(
-                select(tokens.c.kiosk_id, tokens.c.expires_at).where(
-                    tokens.c.token == token, tokens.c.kind == kind
-                )
-            ).first()
-        if row is None or row.expires_at < time.time():
-            return None
-        return str(row.kiosk_id)
-
-    def use_refresh(self, token: str) -> str | None:
-        """The refresh token's kiosk; the token is used up and every access token the kiosk
-        held is revoked with it (a leaked access token dies at the next refresh)."""
-        owner = self.token_owner(token, "refresh")
-        if owner is not None:
-            with self.engine.begin() as c:
-                c.execute(tokens.delete().where(tokens.c.token == token))
-                c.execute(
-                    tokens.delete().where(tokens.c.kind == "access", tokens.c.kiosk_id == owner)
-                )
-        return owner
-
-    def expire_access_tokens(self) -> None:
-        with self.engine.begin() as c:
-            c.execute(update(tokens).where(tokens.c.kind == "access").values(expires_at=0))
-
     # --- batches ---------------------------------------------------------------------------
 
-    def stored_answer(self, key: str) -> tuple[str, str] | None:
+    def stored_answer(self, kiosk_id: str, key: str) -> tuple[str, str] | None:
         with self.engine.connect() as c:
             row = c.execute(
                 select(idempotency.c.body_hash, idempotency.c.response).where(
-                    idempotency.c.key == key
+                    idempotency.c.kiosk_id == kiosk_id, idempotency.c.key == key
                 )
             ).first()
         return (row.body_hash, row.response) if row else None
@@ -210,7 +97,10 @@ class Store:
                 r.op_id: r
                 for r in c.execute(
                     select(
-                        operations.c.op_id, operations.c.receipt, operations.c.content_hash
+                        operations.c.op_id,
+                        operations.c.receipt,
+                        operations.c.content_hash,
+                        operations.c.kiosk_id,
                     ).where(operations.c.op_id.in_(ids))
                 )
             }
@@ -228,9 +118,11 @@ class Store:
         op_id = str(item.get("op_id", "")) if isinstance(item, dict) else ""
         problem = self._invalid(item)
         if problem:
-            return {"op_id": op_id, "status": "rejected", "receipt": None, "detail": problem}
+            return _rejected(op_id, problem)
         digest = content_hash(item)
         existing = known.get(op_id)
+        if existing is not None and existing.kiosk_id != kiosk_id:
+            return _rejected(op_id, "op_id dipakai kantor lain")
         if existing is not None:
             same = existing.content_hash == digest
             return {
@@ -239,6 +131,9 @@ class Store:
                 "receipt": existing.receipt if same else None,
                 "detail": "" if same else "op_id sudah dipakai untuk isi lain",
             }
+        foreign = self.foreign(c, kiosk_id, item)  # never applied: no version, no erasure
+        if foreign:
+            return _rejected(op_id, foreign)
         outcome = "accepted"
         payload = item["payload"]
         if item["op_type"] == "kasus_status" and isinstance(payload.get("version"), int):
@@ -263,9 +158,12 @@ class Store:
                 received_at=now_iso(),
             )
         ).inserted_primary_key[0]
-        known[op_id] = SimpleNamespace(receipt=receipt, content_hash=digest)  # twice in a batch
+        known[op_id] = SimpleNamespace(  # the same op twice in one batch
+            receipt=receipt, content_hash=digest, kiosk_id=kiosk_id
+        )
+        self.claim(c, kiosk_id, item["entity_id"])
         if item["op_type"] == ERASURE and outcome == "accepted":
-            self._scrub(c, item)
+            self._scrub(c, kiosk_id, item)
         return {
             "op_id": op_id,
             "status": outcome,
@@ -290,20 +188,24 @@ class Store:
             return "payload bukan objek"
         if item["op_type"] == "kasus_dicatat" and not item["payload"].get("tracking_number"):
             return "kasus tanpa nomor lacak"
+        version = item["payload"].get("version")
+        out_of_range = isinstance(version, int) and not 0 <= version <= MAX_VERSION
+        if item["op_type"] == "kasus_status" and out_of_range:
+            return "version di luar batas"
         return ""
 
     @staticmethod
-    def _scrub(c: Any, item: dict[str, Any]) -> None:
+    def _scrub(c: Any, kiosk_id: str, item: dict[str, Any]) -> None:
         """A citizen's identity erased at the kiosk is erased here too: the person's (and an
         emptied household's) operations keep only their ids; cases about them lose their free
-        text. The erasure itself carries nothing but ids."""
+        text. The erasure itself carries nothing but ids. Only the office's own operations."""
         payload = item["payload"]
         gone = {str(payload.get("person_id") or item["entity_id"])}
         if payload.get("household_id"):
             gone.add(str(payload["household_id"]))
         rows = c.execute(
             select(operations.c.receipt, operations.c.entity_id, operations.c.body).where(
-                operations.c.op_type != ERASURE
+                operations.c.op_type != ERASURE, operations.c.kiosk_id == kiosk_id
             )
         ).all()
         for r in rows:
@@ -389,12 +291,18 @@ class Store:
 
     # --- changes ---------------------------------------------------------------------------
 
+    def _office_of(self, c: Connection, change: dict[str, Any]) -> str | None:
+        """The office a change is for: named (``office``), else the owner of its record."""
+        return change.pop("office", None) or self.owner_of(c, str(change["entity_id"]))
+
     def add_change(self, change: dict[str, Any]) -> dict[str, Any]:
-        """A kabupaten decision: a status or an approval step; case statuses bump the version."""
+        """A kabupaten decision: a status or an approval step; case statuses bump the version.
+        It reaches only the office that owns the record."""
         change = dict(change)
         change.setdefault("change_id", str(uuid.uuid4()))
         change.setdefault("at", now_iso())
         with self.engine.begin() as c:
+            office = self._office_of(c, change)
             if change.get("kind") == "case_status":
                 current = (
                     c.execute(
@@ -409,6 +317,7 @@ class Store:
             c.execute(
                 insert(changes).values(
                     change_id=change["change_id"],
+                    office=office,
                     entity_id=change["entity_id"],
                     body=json.dumps(change),
                 )
@@ -417,35 +326,40 @@ class Store:
 
     def add_changes(self, items: list[dict[str, Any]]) -> int:
         with self.engine.begin() as c:
-            c.execute(
-                insert(changes),
-                [
+            rows = []
+            for i in items:
+                i = dict(i)
+                office = self._office_of(c, i)
+                rows.append(
                     {
                         "change_id": str(uuid.uuid4()),
+                        "office": office,
                         "entity_id": i["entity_id"],
                         "body": json.dumps({"at": now_iso(), **i}),
                     }
-                    for i in items
-                ],
-            )
+                )
+            c.execute(insert(changes), rows)
         return len(items)
 
     def changes_after(
-        self, seq: int, last_id: str, limit: int
+        self, office: str, seq: int, last_id: str, limit: int
     ) -> tuple[list[dict[str, Any]], tuple[int, str], bool]:
-        """Changes after ``seq``; the cursor also names the last change it saw, so a server
-        restored from a backup (whose numbers are reused by new changes) refuses it."""
+        """The office's changes after ``seq``; the cursor also names the last change it saw, so
+        a server restored from a backup (whose numbers are reused by new changes) refuses it."""
+        mine = changes.c.office == office
         with self.engine.connect() as c:
-            top = int(c.execute(select(func.max(changes.c.seq))).scalar() or 0)
+            top = int(c.execute(select(func.max(changes.c.seq)).where(mine)).scalar() or 0)
             if seq > top:
                 raise LookupError("cursor")
             if seq > 0:
-                seen = c.execute(select(changes.c.change_id).where(changes.c.seq == seq)).scalar()
+                seen = c.execute(
+                    select(changes.c.change_id).where(mine, changes.c.seq == seq)
+                ).scalar()
                 if seen != last_id:
                     raise LookupError("cursor")
             rows = c.execute(
                 select(changes.c.seq, changes.c.change_id, changes.c.body)
-                .where(changes.c.seq > seq)
+                .where(mine, changes.c.seq > seq)
                 .order_by(changes.c.seq)
                 .limit(limit)
             ).all()

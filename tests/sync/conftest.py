@@ -21,7 +21,7 @@ from sync.client import UpstreamClient
 from sync.engine import Backoff, SyncEngine
 from tests.backoffice.helpers import open_case
 
-ENROLMENT = {"3324012001": "RAHASIA-UJI"}
+ENROLMENT = {"3324012001": "RAHASIA-UJI", "3324012002": "RAHASIA-DUA"}
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """schemathesis holds the reference server to the contract: requests generated from the
-contract's own schemas (valid ones and broken ones), sent with a valid token, for a bounded
-number of examples per operation. Zero server errors, and every answer's status, content type,
-headers and body as the contract documents them."""
+contract's own schemas (valid ones and broken ones), sent with a valid token of each of two
+offices (over one database, so each office's requests meet the other's records), for a bounded
+number of examples per operation and office. Zero server errors, and every answer's status,
+content type, headers and body as the contract documents them."""
 
 from __future__ import annotations
 
@@ -29,21 +30,27 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
-EXAMPLES = 40  # per operation and phase: about half a minute for the whole contract
+EXAMPLES = 25  # per operation, phase and office: about half a minute for the whole contract
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The server over a store holding DTKS rows and reference data, so 200s happen too."""
+def store(tmp_path_factory):
+    """A store holding DTKS rows and reference data, so 200s happen too."""
     db = tmp_path_factory.mktemp("kabupaten") / "s.sqlite"
     store = Store(f"sqlite:///{db}")
     store.load_dtks([{"nik": "3324015708900003", "decile": 2, "programmes": ["PKH"]}], "2026-10-31")
     for dataset in ("programmes", "villages", "holidays"):
         store.set_reference(dataset, "2026.11", [{"code": "X"}])
-    app = create_app(store, ENROLMENT, admin=False)
-    token = store.issue_tokens(next(iter(ENROLMENT)), 3600)["access_token"]
-    yield app, {"Authorization": f"Bearer {token}"}
+    yield store
     store.engine.dispose()
+
+
+@pytest.fixture(scope="module", params=list(ENROLMENT))
+def served(store, request):
+    """The server with a token of one office (each office in turn)."""
+    app = create_app(store, ENROLMENT, admin=False)
+    token = store.issue_tokens(request.param, 3600)["access_token"]
+    return app, {"Authorization": f"Bearer {token}"}
 
 
 @schema.parametrize()

@@ -1,0 +1,99 @@
+"""The kabupaten server's tables (one SQLAlchemy metadata; the migrations in
+kabupaten/migrations make the same schema, and a test compares them).
+
+``kiosk_id`` / ``office`` is the office's village code: one enrolled kiosk is one office.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Float, Integer, MetaData, String, Table, Text
+
+meta = MetaData()
+operations = Table(
+    "operations",
+    meta,
+    Column("receipt", Integer, primary_key=True, autoincrement=True),
+    Column("op_id", String(36), unique=True, nullable=False),
+    Column("kiosk_id", String(40), nullable=False, index=True),
+    Column("entity_type", String(30), nullable=False),
+    Column("entity_id", String(36), nullable=False, index=True),
+    Column("op_type", String(40), nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("outcome", String(12), nullable=False),  # accepted / conflict
+    Column("received_at", String(40), nullable=False),
+)
+# A batch's answer is kept per office: another office's batch with the same key is its own.
+idempotency = Table(
+    "idempotency",
+    meta,
+    Column("kiosk_id", String(40), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("body_hash", String(64), nullable=False),
+    Column("response", Text, nullable=False),
+)
+changes = Table(
+    "changes",
+    meta,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("change_id", String(36), unique=True, nullable=False),
+    Column("office", String(40), nullable=True, index=True),  # None: no office sees it
+    Column("entity_id", String(36), nullable=False),
+    Column("body", Text, nullable=False),
+)
+# Tokens and enrolment codes are kept as SHA-256 hashes: a copy of the database opens nothing.
+tokens = Table(
+    "tokens",
+    meta,
+    Column("token", String(64), primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("kiosk_id", String(40), nullable=False, index=True),
+    Column("expires_at", Float, nullable=False),
+)
+enrolment_codes = Table(
+    "enrolment_codes",
+    meta,
+    Column("office", String(40), primary_key=True),  # one live code per office
+    Column("code_hash", String(64), nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("used_at", Float, nullable=True),  # the enrolment it made (retries: RETRY_GRACE)
+)
+owners = Table(
+    "owners",
+    meta,
+    Column("entity_id", String(36), primary_key=True),
+    Column("office", String(40), nullable=False),
+)
+versions = Table(
+    "versions",
+    meta,
+    Column("entity_id", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+dtks = Table(
+    "dtks",
+    meta,
+    Column("nik", String(16), primary_key=True),
+    Column("decile", Integer, nullable=True),
+    Column("programmes", String(200), nullable=False, default=""),
+    Column("snapshot_date", String(10), nullable=False),
+)
+reference = Table(
+    "reference",
+    meta,
+    Column("dataset", String(20), primary_key=True),
+    Column("version", String(40), nullable=False),
+    Column("items", Text, nullable=False),
+)
+# The kiosks' audit-chain heads (kabupaten/audit_heads.py).
+audit_heads = Table(
+    "audit_heads",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kiosk_id", String(40), nullable=False, index=True),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("acknowledged", Boolean, nullable=False),
+    Column("received_at", String(40), nullable=False),
+)

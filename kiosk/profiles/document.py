@@ -56,9 +56,8 @@ def check(body: Any) -> dict[str, Any]:
 def _chains(body: dict[str, Any]) -> list[list[dict[str, Any]]]:
     c = body["chains"]
     referral = c["referral"]
-    return [c["resolution"], c["product"], referral["local"], referral["outward"]] + list(
-        referral.get("by_kind", {}).values()
-    )
+    by_kind = list(referral.get("by_kind", {}).values())
+    return [c["resolution"], c["product"], referral["local"], referral["outward"], *by_kind]
 
 
 def _steps(chain: list[dict[str, Any]]) -> Steps:
@@ -109,6 +108,10 @@ class Profile:
         referral = self.body["chains"]["referral"]
         chain = referral.get("by_kind", {}).get(kind) or referral["local" if local else "outward"]
         return _steps(chain)
+
+    def names_kind(self, kind: str) -> bool:
+        """Whether the profile has a chain of its own for referrals to ``kind``."""
+        return kind in self.body["chains"]["referral"].get("by_kind", {})
 
     def review_role(self, record: str) -> str | None:
         """The role that reviews ``record`` (keluhan, usulan_prelist, perubahan_data,

@@ -112,9 +112,10 @@ def health(code: str) -> str:
     return _said(rules.HEALTH_LABELS, code)
 
 
-def step_role(code: str) -> str:
-    """Who decides an approval step (``coordinator``, ``manager``)."""
-    return _said(rules.STEP_LABELS, code)
+def step_role(code: str, label: str = "") -> str:
+    """Who decides an approval step (``koordinator``, ``manajer``): the regulation's own name
+    (``label``, from the case's regional profile, e.g. Ketua Puskesos, Pengawas) when given."""
+    return translate("words", label) if label else _said(rules.STEP_LABELS, code)
 
 
 def step_status(code: str) -> str:

@@ -12,6 +12,7 @@ from kiosk.clock import ZONES
 from kiosk.errors import Conflict, ValidationError
 from kiosk.messages import _
 from kiosk.models import Officer, Site
+from kiosk.profiles.shipped import default_profile
 from kiosk.regions import region_book
 from kiosk.roles import Perm, Role
 from kiosk.services.actor import Actor
@@ -55,6 +56,8 @@ class SiteView:
     address: str
     head_name: str
     idle_lock_minutes: int
+    head_title: str = "Kepala Desa"  # who signs: Kepala Desa or Lurah (from the profile)
+    profile: str = "umum@1"  # the regional profile the office runs (name@version)
 
 
 def site_view(site: Site) -> SiteView:
@@ -70,6 +73,8 @@ def site_view(site: Site) -> SiteView:
         site.address,
         site.head_name,
         site.idle_lock_minutes,
+        site.head_title,
+        site.profile,
     )
 
 
@@ -124,6 +129,8 @@ def _build_site(data: SiteInput) -> Site:
         timezone=data.timezone,
         address=data.address.strip(),
         head_name=data.head_name.strip(),
+        head_title=default_profile().signer_title(code),
+        profile=default_profile().key,
     )
 
 

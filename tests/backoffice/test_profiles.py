@@ -138,9 +138,7 @@ def test_switching_profile_keeps_every_earlier_decision(gateway, office, session
     gateway.call(move_case, bo, later.case_id, rules.REVIEW)
     gateway.call(resolutions.propose_resolution, bo, later.case_id, "Dibantu sembako desa")
 
-    steps = {
-        s.subject_id: (s.role, s.profile) for s in session.scalars(select(ApprovalStep)).all()
-    }
+    steps = {s.subject_id: (s.role, s.profile) for s in session.scalars(select(ApprovalStep)).all()}
     assert steps[earlier.case_id] == ("koordinator", "umum@1")
     assert steps[later.case_id] == ("supervisor", "kendal@2023.36")
     # The earlier case is still the coordinator's, and a rejection and resubmission keeps it so.

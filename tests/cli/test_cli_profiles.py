@@ -36,7 +36,9 @@ def test_list_and_use_as_admin(ctx, office, session, capsys):
     assert names == ["balangan", "barito_selatan", "depok", "empat_lawang", "kendal", "umum"]
     assert out.splitlines()[-1].startswith("* umum")
     pw = ("--as-password", PASSWORD)
-    code, _, err = run(capsys, "--db", ctx.url, "profile", "use", "depok", "--as", "backoffice", *pw)
+    code, _, err = run(
+        capsys, "--db", ctx.url, "profile", "use", "depok", "--as", "backoffice", *pw
+    )
     assert code == 1 and "Gagal" in err  # an administrator's choice
     code, out, _ = run(capsys, "--db", ctx.url, "profile", "use", "depok", "--as", "admin", *pw)
     assert code == 0 and "depok" in out

@@ -43,6 +43,10 @@ class ProfilesPage(QWidget):
         note.setWordWrap(True)
         self.choice = QComboBox()
         self.choice.setObjectName("profile_choice")
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(24)  # long regulation names must not widen the page
         self.choice.currentIndexChanged.connect(self._chosen)
         self.use = QPushButton(translate("profiles", "&Pakai profil ini"))
         self.use.setProperty("primary", True)
@@ -55,7 +59,7 @@ class ProfilesPage(QWidget):
         self.text.setObjectName("profile_text")
         self.text.setReadOnly(True)
         self.text.setAccessibleName(translate("profiles", "Isi profil dan pasalnya"))
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 12)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 6)
         form = QFormLayout()
         label = QLabel(translate("profiles", "Pro&fil"))
         label.setBuddy(self.choice)

@@ -4,6 +4,7 @@ that regulation does; switching profile on a live office keeps every earlier dec
 
 from __future__ import annotations
 
+import copy
 import io
 from datetime import date
 
@@ -21,8 +22,9 @@ from kiosk.services import approvals as ap
 from kiosk.services import products, referrals, resolutions
 from kiosk.services.case_views import case_detail
 from kiosk.services.cases import move_case
+from kiosk.services.community_cases import CommunityCaseInput, open_community_case
 from kiosk.services.documents import issue_letter
-from kiosk.services.profiles import use_profile
+from kiosk.services.profiles import apply_published, use_profile
 from printing.receipts import PdfDocuments
 from tests.backoffice.helpers import MONDAY, open_case
 
@@ -193,3 +195,21 @@ def test_every_value_of_every_profile_cites_an_article_or_says_it_is_a_choice():
     assert "Pasal 20 ayat (4)" in shipped()["kendal"].body["chains"]["resolution"][0]["cite"]
     assert shipped()["balangan"].resolution_steps() == [("supervisor", False)]
     assert shipped()["empat_lawang"].resolution_steps() == [("koordinator", False)]
+
+
+def test_depok_stage_days_are_the_profiles(gateway, office, session):
+    """The Perwali (art. 19 (1)) names the stages only; the days are the profile's, so a
+    kabupaten that publishes other days gets them on the next community case."""
+    body = copy.deepcopy(shipped()["depok"].body)
+    body["version"] = "2027.1"
+    body["due_days"]["stages"]["registrasi"]["days"] = 2
+    gateway.call(apply_published, "2027.1", [body])
+    made = gateway.call(
+        open_community_case,
+        office[Role.BACK_OFFICE],
+        CommunityCaseInput("Warga RT 03/RW 02", "Banjir: 4 rumah terendam", ["3324011203199901"]),
+        MONDAY,
+    )
+    case = session.scalars(select(Case).where(Case.tracking_number == made.tracking_number)).one()
+    assert (case.profile, case.stage) == ("depok@2027.1", "registrasi")
+    assert case.stage_due_on == date(2026, 8, 12)  # 2 working days from Monday, not 3

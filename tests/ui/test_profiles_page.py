@@ -4,9 +4,12 @@ a screenshot-free check that the page works by keyboard and says the switch is f
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from kiosk.models import Site
+from kiosk.roles import Role
+from kiosk.services.profiles import use_profile
 from tests.conftest import PASSWORD
 from tests.ui.test_back_office import login
 
@@ -35,3 +38,10 @@ def test_only_the_administrator_sees_the_page(qtbot, make_window, office):
     qtbot.keyClicks(window.login_page.secret, PASSWORD)
     qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
     assert "profil" not in window.shell.page_keys()
+
+
+def test_the_window_names_the_role_as_the_regulation_does(qtbot, make_window, office, gateway):
+    gateway.call(use_profile, office[Role.ADMIN], "depok")  # Perwali 14 (3) b: Ketua
+    home = login(qtbot, make_window, "coordinator", "home")
+    said = " ".join(label.text() for label in home.findChildren(QLabel))
+    assert "Ketua Puskesos" in said and "Koordinator" not in said

@@ -1,7 +1,9 @@
 """Ordered approvals for resolutions, referrals and service products.
 
-One engine for all three: a submission opens a *round* of steps (coordinator, then supervisor,
-then — for outward referrals — the SLRT manager at the kabupaten). Only the first undecided
+One engine for all three: a submission opens a *round* of steps, the chain of the regional
+profile the case was started under (kiosk/profiles/: Empat Lawang's coordinator, Kendal's and
+Balangan's supervisor, for outward referrals a last step upstream); each step records that
+profile, so a later switch never changes a chain already begun. Only the first undecided
 step of the latest round can be voted on, by an officer holding that step's role. A rejection
 needs a reason, cancels the rest of the round and returns the case to the officer who sent it;
 a resubmission opens the next round. Steps decided at the kabupaten arrive through sync

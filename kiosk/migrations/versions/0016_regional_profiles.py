@@ -36,6 +36,12 @@ def upgrade() -> None:
             batch.add_column(
                 sa.Column("profile", sa.String(64), nullable=False, server_default=DEFAULT)
             )
+    # Letters printed "Kepala Desa" even for a kelurahan (7th digit of the code 1): its head
+    # is the Lurah. An office that wrote its own title keeps it.
+    op.execute(
+        "UPDATE site SET head_title = 'Lurah' "
+        "WHERE substr(village_code, 7, 1) = '1' AND head_title = 'Kepala Desa'"
+    )
 
 
 def downgrade() -> None:

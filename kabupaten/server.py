@@ -281,7 +281,7 @@ def _read_routes(app: Flask, store: Store, faults: Faults) -> None:
 
     @app.get("/v1/reference/<dataset>")
     def reference(dataset: str) -> Response | tuple[Response, int]:
-        if dataset not in ("programmes", "villages", "holidays"):
+        if dataset not in ("programmes", "villages", "holidays", "profile"):
             return jsonify(error="data tidak dikenal"), 404
         found = store.get_reference(dataset)
         if found is None:

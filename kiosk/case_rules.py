@@ -17,6 +17,8 @@ from collections.abc import Set
 from datetime import date, timedelta
 from enum import StrEnum
 
+from kiosk.profiles.document import Profile
+from kiosk.profiles.shipped import default_profile
 from kiosk.workdays import is_working_day
 
 
@@ -157,34 +159,28 @@ def health(status: str, due: date | None, today: date, holidays: Set[date]) -> s
     return AT_RISK if working_days_left(today, due, holidays) <= 1 else ON_TRACK
 
 
-# Referral destinations by kind (the ``tujuan_rujukan`` list's ``extra.kind``) and the approval
-# steps each needs, in order. Inside the village and the SLRT secretariat: coordinator, then
-# supervisor. Outward (regency agencies, province, ministry, partners): the SLRT manager at the
-# kabupaten decides last, and that step arrives through sync.
+# Referral destinations by kind (the ``tujuan_rujukan`` list's ``extra.kind``). Which steps
+# each needs, and who decides them, is the regional profile's (kiosk/profiles/); the step roles
+# and their default words are the neutral profile's.
 COORDINATOR, SUPERVISOR, MANAGER = "koordinator", "supervisor", "manajer"
-STEP_LABELS = {
-    COORDINATOR: "Koordinator Puskesos",
-    SUPERVISOR: "Supervisor",
-    MANAGER: "Manajer SLRT kabupaten",
-}
+STEP_LABELS = {r: default_profile().role_label(r) for r in (COORDINATOR, SUPERVISOR, MANAGER)}
 # Destinations the village reaches without the kabupaten (village bodies, the Puskesmas, the
-# PKH facilitator, the TKSK, local partners such as the BAZNAS of the kecamatan): the referral
-# is decided in the Puskesos, works offline, and its letter prints at once. The default when a
-# destination's reference entry names no ``langkah`` (steps) of its own.
+# PKH facilitator, the TKSK, local partners such as the BAZNAS of the kecamatan): the profile's
+# ``local`` chain, decided in the Puskesos, offline, its letter printed at once. Other kinds
+# (regency agencies, province, ministry) take its ``outward`` chain, which ends upstream.
 LOCAL_KINDS = frozenset({"desa", "sekretariat", "lokal", "non_pemerintah"})
 
 
-def referral_steps(destination_kind: str, named: list[str] | None = None) -> list[tuple[str, bool]]:
-    """``[(role, decided_at_kabupaten)]`` in order: the destination's own ``langkah`` from the
-    reference list when it has them, else coordinator and supervisor, plus the kabupaten's
-    SLRT manager for destinations outside the village's reach (regency agencies, province,
-    ministry)."""
-    if named:
+def referral_steps(
+    destination_kind: str, named: list[str] | None = None, profile: Profile | None = None
+) -> list[tuple[str, bool]]:
+    """``[(role, decided_upstream)]`` in order: the profile's chain for this destination kind
+    when it names one; else the destination's own ``langkah`` from the reference list; else
+    the profile's local or outward chain."""
+    profile = profile or default_profile()
+    if named and not profile.names_kind(destination_kind):
         return [(role, role == MANAGER) for role in named if role in STEP_LABELS]
-    steps = [(COORDINATOR, False), (SUPERVISOR, False)]
-    if destination_kind not in LOCAL_KINDS:
-        steps.append((MANAGER, True))
-    return steps
+    return profile.referral_steps(destination_kind, destination_kind in LOCAL_KINDS)
 
 
 # Words for the statuses of referrals, service products and approval steps: no code on screen.
@@ -216,7 +212,3 @@ STEP_STATUS_LABELS: dict[str, str] = {
 def words(labels: dict[str, str], code: str) -> str:
     """The label for ``code``; an unknown code (a newer kabupaten) still reads as words."""
     return labels.get(code) or code.replace("_", " ").capitalize()
-
-
-RESOLUTION_STEPS = [(COORDINATOR, False)]
-PRODUCT_STEPS = [(COORDINATOR, False)]

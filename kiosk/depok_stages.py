@@ -1,17 +1,15 @@
-"""Depok's procedure for social welfare services (Perda Kota Depok, art. 18): registrasi,
-seleksi, penempatan, pengawasan, tindak lanjut. A case that follows it shows the stage it is
-in, the next step in words and the day it is due (in working days from the stage's start).
+"""Depok's procedure for social welfare services (Peraturan Wali Kota Depok 82/2021, art. 19
+(1)): registrasi, seleksi, penempatan, pengawasan, tindak lanjut. A case that follows it shows
+the stage it is in, the next step in words and the day it is due.
 
-Declared here once; the service moves a case one stage at a time and the window only shows.
+The stages and their words are declared here once; the days each may take are not in the
+Perwali: they are the regional profile's (``due_days.stages``, kiosk/services/due_days.py).
+The service moves a case one stage at a time and the window only shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
 from dataclasses import dataclass
-from datetime import date
-
-from kiosk.workdays import add_working_days
 
 
 @dataclass(frozen=True)
@@ -19,7 +17,6 @@ class Stage:
     code: str
     label: str
     step: str  # what the officer does in this stage, shown as the next step
-    days: int  # working days the stage may take
 
 
 STAGES: tuple[Stage, ...] = (
@@ -27,31 +24,26 @@ STAGES: tuple[Stage, ...] = (
         "registrasi",
         "Registrasi",
         "Catat warga/keluarga terdampak dan kebutuhannya; periksa dokumen.",
-        3,
     ),
     Stage(
         "seleksi",
         "Seleksi",
         "Periksa kelayakan tiap keluarga (DTKS/DTSEN, kriteria program) dan tetapkan sasaran.",
-        5,
     ),
     Stage(
         "penempatan",
         "Penempatan",
         "Salurkan bantuan atau tempatkan pada layanan/rujukan yang sesuai.",
-        7,
     ),
     Stage(
         "pengawasan",
         "Pengawasan",
         "Pantau bantuan sampai diterima dan catat hasilnya.",
-        20,
     ),
     Stage(
         "tindak_lanjut",
         "Tindak lanjut",
         "Tindak lanjuti yang belum tertangani, lalu tutup kasus.",
-        10,
     ),
 )
 DONE = "selesai"  # after the last stage: the procedure is complete
@@ -69,7 +61,3 @@ def next_stage(current: str | None) -> Stage | None:
     codes = [s.code for s in STAGES]
     at = codes.index(current)
     return STAGES[at + 1] if at + 1 < len(STAGES) else None
-
-
-def due_day(stage: Stage, start: date, holidays: Set[date]) -> date:
-    return add_working_days(start, stage.days, holidays)

@@ -16,12 +16,18 @@ def _person(f: CaseLetter) -> d.PersonFacts:
     return d.PersonFacts(p.name, p.nik, p.no_kk, p.birth, p.sex, p.address, p.phone)
 
 
+def _head(site: SiteView, name: str = "") -> d.Signer:
+    """The head of the desa or kelurahan (``head_title``: Kepala Desa or Lurah)."""
+    return d.Signer(f"{site.head_title} {site.village_name}", name or site.head_name or "")
+
+
 def _coordinator(site: SiteView, f: CaseLetter) -> d.Signer:
-    """The coordinator who approved signs; the village head when nobody is recorded."""
+    """The coordinator who approved signs, under the regulation's name for the post (Koordinator,
+    Ketua …); the head of the desa or kelurahan when no coordinator decided."""
     for role, name, day in f.approvals:
-        if role.startswith("Koordinator"):
-            return d.Signer(f"Koordinator {site.name}", name, f"disetujui {day}")
-    return d.Signer(f"Kepala Desa {site.village_name}", site.head_name or "")
+        if f.coordinator_label and role == f.coordinator_label:
+            return d.Signer(f"{role}, {site.name}", name, f"disetujui {day}")
+    return _head(site)
 
 
 def referral_pdf(site: SiteView, f: CaseLetter, number: str, clock: Clock) -> bytes:
@@ -49,7 +55,7 @@ def product_pdf(site: SiteView, f: CaseLetter, number: str, clock: Clock) -> byt
     facts = d.ServiceProductFacts(
         f.product_title, f.statement, f.purpose, f.drafted_by, f.approved_by
     )
-    signer = d.Signer(f"Kepala Desa {site.village_name}", f.signer_name or site.head_name)
+    signer = _head(site, f.signer_name)
     header = d.Header(site, number, clock.today(), f.provisional)
     return d.service_product(header, _person(f), facts, signer)
 

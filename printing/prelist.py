@@ -90,7 +90,9 @@ def prelist_bnba(header: Header, facts: PrelistFacts, invariant: bool = False) -
                 "(lihat kolom Alasan)."
             )
         )
-    story += signatures(header, facts.signers or (Signer("Kepala Desa", header.site.head_name),))
+    story += signatures(
+        header, facts.signers or (Signer(header.site.head_title, header.site.head_name),)
+    )
     return build_pdf(
         story, header, "Usulan daftar awal", pagesize=landscape(A4), invariant=invariant
     )

@@ -79,7 +79,7 @@ def ranking_pdf(
                 SMALL,
             )
         )
-    story += signatures(header, (Signer("Kepala Desa", header.site.head_name),))
+    story += signatures(header, (Signer(header.site.head_title, header.site.head_name),))
     return build_pdf(
         story, header, f"Peringkat calon {r.programme}", pagesize=landscape(A4), invariant=invariant
     )

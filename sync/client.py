@@ -274,8 +274,8 @@ class UpstreamClient:
         return cast(dict[str, Any], _json(response, "DtksAnswer"))
 
     def reference(self, dataset: str) -> dict[str, Any] | None:
-        """A reference data set (programmes, villages, holidays) with its version; None when
-        the kabupaten has not published it (404)."""
+        """A reference data set (programmes, villages, holidays, profile) with its version; None
+        when the kabupaten has not published it (404)."""
         response = self._request("GET", f"/v1/reference/{dataset}")
         if response.status_code == 404:
             return None

@@ -60,7 +60,11 @@ SKEW_WARNING_SECONDS = 300
 IN_PASS_RETRIES = 6  # transient failures in a row before a pass gives up
 IN_PASS_WAIT = (0.2, 4.0)  # first and longest wait between them, seconds
 REFERENCE_EVERY = 3600  # seconds between looks at the kabupaten's catalogue and holidays
-REFERENCE_WORDS = {"programmes": "Katalog program", "holidays": "Daftar hari libur"}
+REFERENCE_WORDS = {
+    "programmes": "Katalog program",
+    "holidays": "Daftar hari libur",
+    "profile": "Profil daerah",
+}
 
 
 class Backoff:

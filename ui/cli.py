@@ -26,6 +26,7 @@ from ui import (
     cli_data,
     cli_dtks,
     cli_ppks,
+    cli_profiles,
     cli_programmes,
     cli_reports,
     cli_sync,
@@ -264,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_programmes.run(ctx, a)
         if a.cmd == "akses":
             return cli_access.run(ctx, a)
+        if a.cmd == "profile":
+            return cli_profiles.run(ctx, a)
         if a.cmd == "report":
             return cli_reports.run_report(ctx, a)
         if a.cmd == "papan":

@@ -1,5 +1,5 @@
 """``puskesos akses``: the access needs of disabled visitors and the office's guide for each
-(Empat Lawang art. 12). The guide shows on the capture screen and the case."""
+(Empat Lawang art. 7 (2) e and 9 (5)). The guide shows on the capture screen and the case."""
 
 from __future__ import annotations
 

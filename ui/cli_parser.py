@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.roles import Role
-from ui import cli_access, cli_data, cli_ppks, cli_programmes, cli_reports, cli_updates
+from ui import (
+    cli_access,
+    cli_data,
+    cli_ppks,
+    cli_profiles,
+    cli_programmes,
+    cli_reports,
+    cli_updates,
+)
 
 if TYPE_CHECKING:
     from ui.cli_common import Subparsers
@@ -41,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_report_parsers(sub, common)
     cli_access.add_parser(sub, common)
     cli_programmes.add_parser(sub, common)
+    cli_profiles.add_parser(sub, common)
     cli_updates.add_parser(sub, common)
     cli_ppks.add_parser(sub, common)
     _roles_command(sub, common)

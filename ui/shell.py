@@ -186,6 +186,13 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
         "ui.pages.access_guides",
         "AccessGuidesPage",
     ),
+    (
+        "profil",
+        QT_TRANSLATE_NOOP("shell", "Profil daerah"),
+        Perm.MANAGE_SITE,
+        "ui.pages.profiles",
+        "ProfilesPage",
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ tests/ui/test_words.py fails when a word of the core's tables has no English.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kiosk import case_rules as rules
 from kiosk.roles import ROLE_LABELS
@@ -92,14 +92,17 @@ def _said(labels: dict[str, str], code: str) -> str:
     return translate("words", rules.words(labels, code))
 
 
-def role(code: str) -> str:
-    """An officer's role (``front_office``) in words."""
+def role(code: str, names: Mapping[str, str] | None = None) -> str:
+    """An officer's role (``front_office``) in words: the regional profile's name for it
+    (``names``, e.g. Ketua Puskesos, Pengawas) when the office's regulation has one."""
+    if names and code in names:
+        return translate("words", names[code])
     return _said(_ROLES, code)
 
 
-def roles(codes: Iterable[str]) -> str:
+def roles(codes: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """Several roles, in the order the core lists them."""
-    return ", ".join(role(c) for c in sorted(codes))
+    return ", ".join(role(c, names) for c in sorted(codes))
 
 
 def status(code: str) -> str:
@@ -112,9 +115,10 @@ def health(code: str) -> str:
     return _said(rules.HEALTH_LABELS, code)
 
 
-def step_role(code: str) -> str:
-    """Who decides an approval step (``coordinator``, ``manager``)."""
-    return _said(rules.STEP_LABELS, code)
+def step_role(code: str, label: str = "") -> str:
+    """Who decides an approval step (``koordinator``, ``manajer``): the regulation's own name
+    (``label``, from the case's regional profile, e.g. Ketua Puskesos, Pengawas) when given."""
+    return translate("words", label) if label else _said(rules.STEP_LABELS, code)
 
 
 def step_status(code: str) -> str:

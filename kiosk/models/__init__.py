@@ -23,6 +23,7 @@ from kiosk.models.complaint import (
 from kiosk.models.dtks import DtksRecord, DtksSnapshot
 from kiosk.models.officer import Officer, OfficerRole
 from kiosk.models.person import Consent, Household, HouseholdMembership, Person
+from kiosk.models.profile import RegionalProfile
 from kiosk.models.queue import QueueEvent, QueueTicket
 from kiosk.models.ranking import RankingEntry, RankingList
 from kiosk.models.reference import Holiday, Programme, ReferenceItem, ReferenceVersion, Village
@@ -74,6 +75,7 @@ __all__ = [
     "ReferenceItem",
     "ReferenceVersion",
     "Referral",
+    "RegionalProfile",
     "ServiceProduct",
     "Site",
     "SyncState",

@@ -60,6 +60,8 @@ class Case(UuidPk, Stamped, Base):
     stage: Mapped[str | None] = mapped_column(String(20))
     stage_due_on: Mapped[date | None]
     due_on: Mapped[date | None]
+    # The regional profile the case was started under: its chains and days stay that one.
+    profile: Mapped[str] = mapped_column(String(64), default="umum@1", server_default="umum@1")
     decision: Mapped[str | None] = mapped_column(Text)
     assigned_to: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officer.id"))
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))

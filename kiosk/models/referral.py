@@ -66,6 +66,7 @@ class ApprovalStep(UuidPk, Base):
     status: Mapped[str] = mapped_column(String(12), default="menunggu")
     at_kabupaten: Mapped[bool] = mapped_column(default=False)  # decided upstream, via sync
     decided_at: Mapped[datetime | None]
+    profile: Mapped[str] = mapped_column(String(64), default="umum@1", server_default="umum@1")
 
 
 class ApprovalVote(UuidPk, Base):

@@ -37,3 +37,5 @@ class Site(UuidPk, Stamped, Base):
     backup_mirror: Mapped[str] = mapped_column(String(400), default="")
     # Years a person's identifying data is kept after their last visit, when erasure is asked.
     retention_years: Mapped[int] = mapped_column(default=5)
+    # The regional profile the office runs (``name@version``, kiosk/profiles/).
+    profile: Mapped[str] = mapped_column(String(64), default="umum@1", server_default="umum@1")

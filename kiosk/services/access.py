@@ -1,4 +1,5 @@
-"""Access needs of disabled visitors (Empat Lawang art. 12: a disability guide at the counter).
+"""Access needs of disabled visitors (Empat Lawang art. 7 (2) e and 9 (5): a disability guide
+at the counter).
 
 The needs are a reference list (``kebutuhan_akses``: wheelchair, sign language, reading help,
 a companion). Each carries a short guide for the officer. The shipped guide can be replaced

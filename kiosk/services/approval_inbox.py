@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk import case_rules as rules
 from kiosk.errors import PermissionDenied
 from kiosk.models import ApprovalStep, Case, Person, Referral, ServiceProduct
+from kiosk.profiles import profile_by_key
 from kiosk.roles import Perm, permissions_of
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import (
@@ -90,7 +90,7 @@ def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
                 person.name if person else "-",
                 _summary(session, step, case_),
                 step.role,
-                rules.STEP_LABELS.get(step.role, step.role),
+                profile_by_key(session, step.profile).role_label(step.role),
                 step.round,
                 case_.emergency,
                 step.at_kabupaten,

@@ -1,7 +1,9 @@
 """Ordered approvals for resolutions, referrals and service products.
 
-One engine for all three: a submission opens a *round* of steps (coordinator, then supervisor,
-then — for outward referrals — the SLRT manager at the kabupaten). Only the first undecided
+One engine for all three: a submission opens a *round* of steps, the chain of the regional
+profile the case was started under (kiosk/profiles/: Empat Lawang's coordinator, Kendal's and
+Balangan's supervisor, for outward referrals a last step upstream); each step records that
+profile, so a later switch never changes a chain already begun. Only the first undecided
 step of the latest round can be voted on, by an officer holding that step's role. A rejection
 needs a reason, cancels the rest of the round and returns the case to the officer who sent it;
 a resubmission opens the next round. Steps decided at the kabupaten arrive through sync
@@ -29,6 +31,7 @@ from kiosk.models import (
     Referral,
     ServiceProduct,
 )
+from kiosk.profiles import profile_by_key
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.cases import load_case, set_status
@@ -57,6 +60,7 @@ def _open_round(
     subject_id: uuid.UUID,
     round_no: int,
     steps: list[tuple[str, bool]],
+    profile: str,
 ) -> None:
     for position, (role, at_kabupaten) in enumerate(steps, 1):
         session.add(
@@ -68,6 +72,7 @@ def _open_round(
                 role=role,
                 status=PENDING,
                 at_kabupaten=at_kabupaten,
+                profile=profile,
             )
         )
 
@@ -109,11 +114,12 @@ def submit(
     now: datetime,
 ) -> int:
     """Open the next round of ``steps`` for a subject (engine step inside a declared action;
-    the officer has been checked there)."""
+    the officer has been checked there). ``steps`` come from the case's own profile
+    (:func:`kiosk.profiles.case_profile`), and each step records it."""
     if current_step(session, subject_type, subject_id) is not None:
         raise Conflict(_("Pengajuan ini masih menunggu persetujuan."), code="sudah_diajukan")
     round_no = _round_of(session, subject_type, subject_id) + 1
-    _open_round(session, subject_type, subject_id, round_no, steps)
+    _open_round(session, subject_type, subject_id, round_no, steps, case_.profile)
     set_status(
         session,
         officer_id,
@@ -137,6 +143,7 @@ def submit(
             "case_id": case_.id,
             "round": round_no,
             "steps": [{"role": r, "at_kabupaten": k} for r, k in steps],
+            "profile": case_.profile,
             "at": now,
         },
         detail={"subject_type": subject_type, "round": round_no},
@@ -214,8 +221,8 @@ def vote(
     if first is None or first.id != step.id:
         raise Conflict(
             _(
-                "Langkah ini belum atau tidak lagi dapat diputuskan (urutan persetujuan: "
-                "koordinator, lalu supervisor). Muat ulang daftar."
+                "Langkah ini belum atau tidak lagi dapat diputuskan: langkah sebelumnya "
+                "dalam urutan persetujuan belum selesai. Muat ulang daftar."
             ),
             code="urutan_persetujuan",
         )
@@ -292,7 +299,8 @@ def _decide(
             },
             detail={"decision": decision, "role": step.role},
         )
-    label = f"{SUBJECT_LABELS[step.subject_type]} - {rules.STEP_LABELS.get(step.role, step.role)}"
+    role = profile_by_key(session, step.profile).role_label(step.role)
+    label = f"{SUBJECT_LABELS[step.subject_type]} - {role}"
     if decision == REJECT:
         for later in session.scalars(
             select(ApprovalStep).where(

@@ -30,6 +30,7 @@ from kiosk.models import (
     Referral,
     ServiceProduct,
 )
+from kiosk.profiles import profile_by_key
 from kiosk.roles import Perm, permissions_of
 from kiosk.services.access import AccessNeed, access_needs, needs_of
 from kiosk.services.actor import Actor
@@ -153,7 +154,7 @@ def _steps(session: Session, subject_type: str, subject_id: uuid.UUID) -> tuple[
                 s.round,
                 s.position,
                 s.role,
-                rules.STEP_LABELS.get(s.role, s.role),
+                profile_by_key(session, s.profile).role_label(s.role),
                 s.status,
                 s.at_kabupaten,
                 s.decided_at,

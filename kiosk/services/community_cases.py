@@ -1,7 +1,8 @@
 """Cases about a community (Depok art. 2, 25): a neighbourhood hit by a flood, a group of
 families at risk. One case, the affected households attached by No. KK (registered at the
-counter or not), each counted once in the reports; and Depok's stages — registrasi, seleksi,
-penempatan, pengawasan, tindak lanjut — on any case, with the next step and its due day.
+counter or not), each counted once in the reports; and Depok's stages (Perwali 82/2021 art. 19
+(1): registrasi, seleksi, penempatan, pengawasan, tindak lanjut) on any case, with the next
+step and its due day (the days are the case's profile's).
 
 A community case follows Depok's procedure from the start; a person's or a family's case
 starts it when the back office moves it to its first stage.
@@ -24,18 +25,18 @@ from kiosk.errors import Conflict, ValidationError
 from kiosk.messages import _
 from kiosk.models import Case, CaseEvent, CaseHousehold, DtksRecord, Household, Person, Site
 from kiosk.number16 import digits16
+from kiosk.profiles import active_profile, case_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.cases import load_case
 from kiosk.services.dtks_check import active_snapshot
+from kiosk.services.due_days import check_urgency, first_answer_due, stage_due
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
-from kiosk.services.reference import choices, holidays
+from kiosk.services.reference import choices
 from kiosk.services.registry import action
-from kiosk.workdays import add_working_days
 
 SUBJECTS = {"orang": "Perorangan", "keluarga": "Keluarga", "komunitas": "Komunitas"}
-DUE_DAYS = {"darurat": 1, "segera": 3, "biasa": 5}
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,9 @@ def _attach(
 
 
 def _start(session: Session, case_: Case, stage: stages.Stage, today: date) -> None:
+    """Enter ``stage``; its days are the case's profile's (the Perwali names the stages only)."""
     case_.stage = stage.code
-    case_.stage_due_on = stages.due_day(stage, today, holidays(session))
+    case_.stage_due_on = stage_due(session, case_profile(session, case_), stage.code, today)
 
 
 @action(Perm.CAPTURE_COMPLAINT, Perm.WORK_CASE, label="Mencatat kasus komunitas")
@@ -175,10 +177,8 @@ def open_community_case(
         )
     if data.desk not in {c.code for c in choices(session, "meja_layanan")}:
         raise ValidationError(_("Pilih meja layanan."), field="desk")
-    if data.urgency not in DUE_DAYS:
-        raise ValidationError(
-            _("Pilih tingkat urgensi: biasa, segera atau darurat."), field="urgency"
-        )
+    profile = active_profile(session)
+    check_urgency(profile, data.urgency)
     numbers, repeats = _numbers(data.households)
     if not numbers:
         raise ValidationError(
@@ -197,8 +197,9 @@ def open_community_case(
         emergency=data.urgency == "darurat",
         subject="komunitas",
         community=data.community.strip()[:200],
-        due_on=add_working_days(today, DUE_DAYS[data.urgency], holidays(session)),
+        due_on=first_answer_due(session, profile, data.urgency, today),
         created_by=actor.id,
+        profile=profile.key,
         created_at=now,
     )
     session.add(case_)

@@ -30,6 +30,7 @@ from kiosk.models import (
     Referral,
     ServiceProduct,
 )
+from kiosk.profiles import case_profile, profile_by_key
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.reference import choices
@@ -62,6 +63,8 @@ class CaseLetter:
     request: str = ""
     consent: str = ""
     approvals: tuple[tuple[str, str, str], ...] = ()  # (role label, officer, date)
+    # The regulation's name for the coordinator (the case's profile): Koordinator, Ketua …
+    coordinator_label: str = ""
     outcome: str = ""
     explanation: str = ""
     product_title: str = ""
@@ -117,7 +120,7 @@ def _approvals(
     session: Session, subject_type: str, subject_id: uuid.UUID, round_no: int
 ) -> tuple[tuple[str, str, str], ...]:
     rows = session.execute(
-        select(ApprovalStep.role, Officer.full_name, ApprovalVote.at)
+        select(ApprovalStep.role, ApprovalStep.profile, Officer.full_name, ApprovalVote.at)
         .join(ApprovalVote, ApprovalVote.step_id == ApprovalStep.id)
         .join(Officer, Officer.id == ApprovalVote.officer_id, isouter=True)
         .where(
@@ -129,9 +132,13 @@ def _approvals(
         .order_by(ApprovalStep.position)
     )
     return tuple(
-        (rules.STEP_LABELS.get(role, role), name or "Kabupaten", tanggal(at))
-        for role, name, at in rows
+        (profile_by_key(session, profile).role_label(role), name or "Kabupaten", tanggal(at))
+        for role, profile, name, at in rows
     )
+
+
+def _coordinator_label(session: Session, case_: Case) -> str:
+    return case_profile(session, case_).role_label(rules.COORDINATOR)
 
 
 @action(Perm.VIEW_CASE, label="Menyiapkan isi surat rujukan")
@@ -163,6 +170,7 @@ def referral_letter_facts(session: Session, actor: Actor, referral_id: uuid.UUID
         request=referral.request or "Mohon tindak lanjut sesuai kewenangan.",
         consent=consent,
         approvals=_approvals(session, "rujukan", referral.id, referral.round),
+        coordinator_label=_coordinator_label(session, case_),
     )
 
 
@@ -199,6 +207,7 @@ def status_letter_facts(session: Session, actor: Actor, case_id: uuid.UUID) -> C
         case_.upstream_state != "diterima",
         outcome=outcome,
         explanation=mask_niks_in_text(case_.decision),  # the citizen's letter
+        coordinator_label=_coordinator_label(session, case_),
     )
 
 
@@ -208,7 +217,7 @@ def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> Case
     if product is None:
         raise NotFound(_("Produk layanan ini tidak ditemukan."))
     if product.status not in PRINTABLE_PRODUCT:
-        raise Conflict(_("Produk layanan dicetak setelah disetujui koordinator."))
+        raise Conflict(_("Produk layanan dicetak setelah disetujui."))
     case_ = session.get(Case, product.case_id)
     assert case_ is not None
     labels = {c.code: c.label for c in choices(session, "produk_layanan")}
@@ -227,4 +236,5 @@ def product_facts(session: Session, actor: Actor, product_id: uuid.UUID) -> Case
         drafted_by=drafter.full_name if drafter else "-",
         approved_by=", ".join(f"{name} ({role})" for role, name, _unused in approvals) or "-",
         signer_name=product.signed_by_name or "",
+        coordinator_label=_coordinator_label(session, case_),
     )

@@ -1,5 +1,5 @@
-"""Service products (Empat Lawang art. 13): a letter drafted, approved by the coordinator,
-signed by the village head and handed to the citizen."""
+"""Service products (Empat Lawang art. 13): a letter drafted, approved along the product chain
+of the case's regional profile, signed by the village or kelurahan head and handed over."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from kiosk import case_rules as rules
 from kiosk.case_rules import ProductStatus
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, ValidationError
 from kiosk.messages import _
 from kiosk.models import CaseEvent, ServiceProduct
+from kiosk.profiles import case_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import PRODUCT, load_product, submit, submittable
@@ -33,7 +33,8 @@ def draft_product(
     purpose: str,
     clock: Clock | None = None,
 ) -> uuid.UUID:
-    """Draft a letter (SKTM, DTKS statement …) and submit it for the coordinator's approval."""
+    """Draft a letter (SKTM, DTKS statement …) and submit it for approval (the profile's
+    product chain)."""
     products = {c.code: c.label for c in choices(session, "produk_layanan")}
     if product_code not in products:
         raise ValidationError(_("Pilih jenis produk layanan."), field="product")
@@ -75,7 +76,7 @@ def draft_product(
         case_,
         PRODUCT,
         product.id,
-        rules.PRODUCT_STEPS,
+        case_profile(session, case_).product_steps(),
         products[product_code],
         now,
     )

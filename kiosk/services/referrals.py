@@ -16,6 +16,7 @@ from kiosk.clock import Clock, tanggal
 from kiosk.errors import Conflict, NotFound, ValidationError
 from kiosk.messages import _
 from kiosk.models import Case, Referral
+from kiosk.profiles import case_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import REFERRAL, submit, submittable
@@ -115,7 +116,9 @@ def refer_case(
         case_,
         REFERRAL,
         referral.id,
-        rules.referral_steps(kind, destinations[destination_code].extra.get("langkah")),
+        rules.referral_steps(
+            kind, destinations[destination_code].extra.get("langkah"), case_profile(session, case_)
+        ),
         destinations[destination_code].label,
         now,
     )
@@ -152,7 +155,11 @@ def resubmit_referral(
         case_,
         REFERRAL,
         referral.id,
-        rules.referral_steps(referral.destination_kind, named.get(referral.destination_code)),
+        rules.referral_steps(
+            referral.destination_kind,
+            named.get(referral.destination_code),
+            case_profile(session, case_),
+        ),
         "diajukan ulang",
         now,
     )

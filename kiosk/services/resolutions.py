@@ -1,4 +1,5 @@
-"""Resolving a case at the Puskesos: the decision written, then approved by the coordinator."""
+"""Resolving a case at the Puskesos: the decision written, then approved along the resolution
+chain of the profile the case was started under (coordinator or supervisor, by regulation)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from kiosk import case_rules as rules
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
 from kiosk.messages import _
+from kiosk.profiles import case_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.approvals import RESOLUTION, submit, submittable
@@ -25,7 +26,7 @@ def propose_resolution(
     decision: str,
     clock: Clock | None = None,
 ) -> int:
-    """Ask the coordinator to approve resolving the case at the Puskesos with ``decision``."""
+    """Ask for approval to resolve the case at the Puskesos with ``decision``."""
     decision = decision.strip()
     if not decision:
         raise ValidationError(
@@ -41,7 +42,7 @@ def propose_resolution(
         case_,
         RESOLUTION,
         case_.id,
-        rules.RESOLUTION_STEPS,
+        case_profile(session, case_).resolution_steps(),
         decision,
         (clock or Clock()).now(),
     )

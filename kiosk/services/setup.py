@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from kiosk.clock import ZONES
 from kiosk.errors import Conflict, ValidationError
 from kiosk.messages import _
 from kiosk.models import Officer, Site
+from kiosk.profiles import active_profile, default_profile
 from kiosk.regions import region_book
 from kiosk.roles import Perm, Role
 from kiosk.services.actor import Actor
@@ -55,9 +56,19 @@ class SiteView:
     address: str
     head_name: str
     idle_lock_minutes: int
+    head_title: str = "Kepala Desa"  # who signs: Kepala Desa or Lurah (from the profile)
+    profile: str = "umum@1"  # the regional profile the office runs (name@version)
+    # Officer roles (coordinator, supervisor, facilitator) in the profile's words: Ketua …
+    role_names: tuple[tuple[str, str], ...] = ()
 
 
 def site_view(site: Site) -> SiteView:
+    session = object_session(site)
+    profile = active_profile(session) if session is not None else default_profile()
+    names = tuple(
+        (role.value, profile.role_label(role.value))
+        for role in (Role.COORDINATOR, Role.SUPERVISOR, Role.FACILITATOR)
+    )
     return SiteView(
         site.name,
         site.village_code,
@@ -70,6 +81,9 @@ def site_view(site: Site) -> SiteView:
         site.address,
         site.head_name,
         site.idle_lock_minutes,
+        site.head_title,
+        site.profile,
+        names,
     )
 
 
@@ -124,6 +138,8 @@ def _build_site(data: SiteInput) -> Site:
         timezone=data.timezone,
         address=data.address.strip(),
         head_name=data.head_name.strip(),
+        head_title=default_profile().signer_title(code),
+        profile=default_profile().key,
     )
 
 

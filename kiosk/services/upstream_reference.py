@@ -1,7 +1,8 @@
 """Reference data the kabupaten sends: its programme catalogue (with the criteria as data,
-Balangan art. 9: the manager "mengelola katalog program dan kriteria penerima manfaat") and its
-holiday list. Applied by the sync engine after a pass, never half: a set with one item that is
-not what the contract says is refused whole and the office keeps what it has.
+Balangan art. 9: the manager "mengelola katalog program dan kriteria penerima manfaat"), its
+holiday list and its regional profile (the regulation its offices follow, issue #32). Applied
+by the sync engine after a pass, never half: a set with one item that is not what the contract
+says is refused whole and the office keeps what it has.
 
 As with the shipped lists, nothing is deleted, and the office's own criteria for a programme
 (set by its administrator) are kept over the kabupaten's.
@@ -21,9 +22,10 @@ from kiosk.errors import ValidationError
 from kiosk.messages import _
 from kiosk.models import Holiday, Programme, ReferenceVersion
 from kiosk.services.journal import audit
+from kiosk.services.profiles import apply_published
 
 LEVELS = {"pusat", "provinsi", "kabupaten", "desa", "non_pemerintah"}
-DATASETS = ("programmes", "holidays")
+DATASETS = ("programmes", "holidays", "profile")
 
 
 def stored_version(session: Session, dataset: str) -> str:
@@ -73,11 +75,12 @@ def apply_reference(session: Session, dataset: str, version: str, items: list[An
         raise ValidationError(_("data rujukan {0} tidak dikenal").format(dataset))
     if version == stored_version(session, dataset):
         return 0
-    changed = (
-        _apply_programmes(session, version, [_programme(i) for i in items])
-        if dataset == "programmes"
-        else _apply_holidays(session, dict(_holiday(i) for i in items))
-    )
+    if dataset == "profile":  # the kabupaten's regional profile (kiosk/services/profiles.py)
+        changed = apply_published(session, version, items)
+    elif dataset == "programmes":
+        changed = _apply_programmes(session, version, [_programme(i) for i in items])
+    else:
+        changed = _apply_holidays(session, dict(_holiday(i) for i in items))
     key = f"kabupaten:{dataset}"
     row = session.get(ReferenceVersion, key)
     if row is None:

@@ -35,19 +35,18 @@ from kiosk.models import (
     Site,
     Visit,
 )
+from kiosk.profiles import active_profile
 from kiosk.roles import Perm
 from kiosk.services.access import checked_needs
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.dtks_check import DtksResult, OnlineAnswer, check_dtks
+from kiosk.services.due_days import first_answer_due
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
-from kiosk.services.reference import choices, holidays
+from kiosk.services.reference import choices
 from kiosk.services.registry import acting_officer, action
 from kiosk.services.tickets import TicketStatus
-from kiosk.workdays import add_working_days
 
-# Working days to the back office's first answer, by urgency (Kendal art. 18: emergencies first).
-DUE_DAYS = {"darurat": 1, "segera": 3, "biasa": 5}
 DESK_BY_SECTOR = {"pendidikan": "pendidikan", "kesehatan": "kesehatan", "adminduk": "adminduk"}
 DATA_CATEGORIES = {"belum_terdaftar", "salah_dikeluarkan", "data_salah", "meninggal_pindah"}
 
@@ -193,7 +192,9 @@ def _open_visit(session: Session, v: _Visit, dtks: DtksResult) -> Visit:
     return visit
 
 
-def _open_case(session: Session, v: _Visit, site: Site, today: date, due: date) -> Case:
+def _open_case(
+    session: Session, v: _Visit, site: Site, today: date, due: date, profile: str
+) -> Case:
     data = v.data
     assert v.visit is not None
     case = Case(
@@ -210,6 +211,7 @@ def _open_case(session: Session, v: _Visit, site: Site, today: date, due: date) 
         access_needs=v.access,
         due_on=due,
         created_by=v.officer_id,
+        profile=profile,
     )
     session.add(case)
     session.flush()
@@ -391,8 +393,9 @@ def record_walk_in(
     v = _Visit(data, person, household, officer.id, dtks_status, clock.now(), access)
     _open_visit(session, v, dtks)
     today = clock.today()
-    due = add_working_days(today, DUE_DAYS[data.urgency], holidays(session))
-    _open_case(session, v, site, today, due)
+    profile = active_profile(session)
+    due = first_answer_due(session, profile, data.urgency, today)
+    _open_case(session, v, site, today, due, profile.key)
     _record_details(session, v)
     _propose_prelist(session, actor, v)
     _journal(session, v)

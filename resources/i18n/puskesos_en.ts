@@ -2745,6 +2745,37 @@ Import without a data date?</translation>
     </message>
 </context>
 <context>
+    <name>profiles</name>
+    <message>
+        <source>Profil daerah: peraturan yang diikuti kantor</source>
+        <translation>Regional profile: the regulation this office follows</translation>
+    </message>
+    <message>
+        <source>Profil menentukan siapa menyetujui, jatuh tempo, sebutan jabatan dan penanda tangan surat. Profil baru berlaku untuk kasus baru; kasus yang sudah berjalan tetap mengikuti profil saat dibuka.</source>
+        <translation>The profile decides who approves, when things are due, what the posts are called and who signs letters. A new profile applies to new cases; cases already open keep the profile they were opened under.</translation>
+    </message>
+    <message>
+        <source>&amp;Pakai profil ini</source>
+        <translation>&amp;Use this profile</translation>
+    </message>
+    <message>
+        <source>Isi profil dan pasalnya</source>
+        <translation>The profile and its articles</translation>
+    </message>
+    <message>
+        <source>Pro&amp;fil</source>
+        <translation>Pro&amp;file</translation>
+    </message>
+    <message>
+        <source> (dipakai)</source>
+        <translation> (in use)</translation>
+    </message>
+    <message>
+        <source>Dipakai: {0}, versi {1}. Berlaku untuk kasus baru.</source>
+        <translation>In use: {0}, version {1}. Applies to new cases.</translation>
+    </message>
+</context>
+<context>
     <name>programmes</name>
     <message>
         <source>Desa</source>
@@ -3753,6 +3784,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Panduan disabilitas</source>
         <translation>Disability guide</translation>
+    </message>
+    <message>
+        <source>Profil daerah</source>
+        <translation>Regional profile</translation>
     </message>
     <message>
         <source>Beranda</source>

@@ -1,6 +1,7 @@
-"""Disabled visitors at the counter (Empat Lawang art. 12): the ticket gets priority from an
-access need, the visit and the case keep it, the back office sees it with the office's guide,
-and the guide is the office's to write (kept when the shipped lists are updated)."""
+"""Disabled visitors at the counter (Empat Lawang art. 7 (2) e and 9 (5)): the ticket gets
+priority from an access need, the visit and the case keep it, the back office sees it with the
+office's guide, and the guide is the office's to write (kept when the shipped lists are
+updated)."""
 
 from __future__ import annotations
 

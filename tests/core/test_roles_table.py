@@ -115,6 +115,7 @@ EXPECTED = {
     "queue_calls.mark_no_show": "FB",
     "queue_calls.queue_state": "FB",
     "queue_calls.recall": "FB",
+    "profiles.use_profile": "A",
     "queue_calls.skip": "FB",
     "queue_calls.start_serving": "FB",
     "queue_calls.transfer": "FB",

@@ -1,6 +1,6 @@
-"""Panduan disabilitas: the office's own guide for each access need (Empat Lawang art. 12),
-shown to the officer when a visitor needs a wheelchair, sign language, reading help or comes
-with a companion. Empty text goes back to the shipped guide."""
+"""Panduan disabilitas: the office's own guide for each access need (Empat Lawang art. 7 (2) e
+and 9 (5)), shown to the officer when a visitor needs a wheelchair, sign language, reading
+help or comes with a companion. Empty text goes back to the shipped guide."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ class ApprovalsPage(QWidget):
                 words.subject(p.subject_type)
                 + (translate("approvals", " (putaran {0})").format(p.round) if p.round > 1 else ""),
                 p.person_name,
-                words.step_role(p.role),
+                words.step_role(p.role, p.role_label),
                 p.summary,
             ),
             self,

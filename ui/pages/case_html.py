@@ -42,7 +42,9 @@ def case_html(v: CaseView, clock: Any) -> str:
     for s in v.resolution_steps:
         votes = _votes(s.votes)
         text = translate("case_html", "Penyelesaian, {0}: {1} {2}")
-        said = text.format(words.step_role(s.role), words.step_status(s.status), votes)
+        said = text.format(
+            words.step_role(s.role, s.role_label), words.step_status(s.status), votes
+        )
         out.append("<p>" + e(said) + "</p>")
     if v.documents:
         out.append("<h3>" + e(translate("case_html", "Dokumen")) + "</h3><ul>")
@@ -152,7 +154,10 @@ def _referrals(v: CaseView) -> list[str]:
             out.append(
                 "<li>"
                 + e(translate("case_html", "Putaran {0}, {1}: {2} {3}")).format(
-                    s.round, e(words.step_role(s.role)), e(words.step_status(s.status)), e(votes)
+                    s.round,
+                    e(words.step_role(s.role, s.role_label)),
+                    e(words.step_status(s.status)),
+                    e(votes),
                 )
                 + "</li>"
             )

@@ -16,7 +16,7 @@ class HomePage(QWidget):
     def __init__(self, actor: Actor, site: SiteView | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("home_page")
-        roles = words.roles(actor.roles)
+        roles = words.roles(actor.roles, dict(site.role_names) if site else None)
         title = QLabel(translate("home", "Selamat bekerja, {0}").format(actor.full_name))
         title.setProperty("role", "title")
         where = QLabel(f"{site.name} - {site.district_name}, {site.regency_name}" if site else "")

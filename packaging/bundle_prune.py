@@ -6,7 +6,9 @@ QML, the PDF image format Qt Pdf, the GTK theme GTK and its 40 system libraries,
 back end FFmpeg), all of Qt's, Babel's and Faker's languages. The program uses none of these:
 
 - Arrow: ``kiosk/dtks/columnar.py`` reads CSV (``pyarrow.csv``, ``pyarrow.compute``) and hands
-  the columns to the ADBC SQLite driver. ``pyarrow/lib.so`` itself links libparquet,
+  the columns to the ADBC SQLite driver, whose ``dbapi`` needs ``pyarrow.dataset`` (and through
+  it ``_acero`` and ``_json``): without it ADBC says "This API requires PyArrow". Parquet, ORC,
+  Flight, Substrait and the cloud file systems go. ``pyarrow/lib.so`` itself links libparquet,
   libarrow_dataset, _acero and _substrait, so those libraries stay.
 - Qt: the chime is a ``QSoundEffect``, which plays without a media back end (Qt 6.7+); the
   window draws its own theme (``ui/theme.py``); the window and its printouts are in Indonesian
@@ -32,8 +34,6 @@ ARROW_UNUSED = [
     "pyarrow.parquet",
     "pyarrow._parquet",
     "pyarrow._parquet_encryption",
-    "pyarrow.dataset",
-    "pyarrow._dataset",
     "pyarrow._dataset_orc",
     "pyarrow._dataset_parquet",
     "pyarrow._dataset_parquet_encryption",
@@ -42,7 +42,6 @@ ARROW_UNUSED = [
     "pyarrow.substrait",
     "pyarrow._substrait",
     "pyarrow.acero",
-    "pyarrow._acero",
     "pyarrow._s3fs",
     "pyarrow._gcsfs",
     "pyarrow._azurefs",
@@ -50,7 +49,6 @@ ARROW_UNUSED = [
     "pyarrow.cuda",
     "pyarrow._cuda",
     "pyarrow.gandiva",
-    "pyarrow._json",
     "pyarrow.json",
     "pyarrow.feather",
     "pyarrow._feather",
@@ -141,6 +139,18 @@ def prune(
             result.append(link)
     dropped = sorted({b[0] for b in binaries} - {b[0] for b in result})
     return result, dropped
+
+
+def without_dangling_links(datas: list[Entry], binaries: list[Entry]) -> list[Entry]:
+    """PyInstaller lists its top-level links to a package's libraries among the data files:
+    those to a library :func:`prune` dropped go too."""
+    present = {b[0] for b in binaries} | {d[0] for d in datas if d[2] != "SYMLINK"}
+    return [
+        d
+        for d in datas
+        if d[2] != "SYMLINK"
+        or os.path.normpath(os.path.join(os.path.dirname(d[0]), d[1])) in present
+    ]
 
 
 def _dependency_only(dest: str) -> bool:

@@ -36,8 +36,8 @@ for road in columnar rows; do
   grep -q '"rejected": 2,' "$work/import-$road.json" || fail "dtks import ($road): not 2 refused"
 done
 # Every page of every demo role, then a ticket printed to a file printer (ui/smoke.py).
-run "$bundle/puskesos" --smoke "$work/ticket.bin" --db "$demo" >"$work/pages.txt" \
-  || { cat "$work/pages.txt"; fail "a page or the ticket failed (ui/smoke.py)"; }
+run "$bundle/puskesos" --smoke "$work/ticket.bin" --db "$demo" >"$work/pages.txt" 2>"$work/pages.err" \
+  || { cat "$work/pages.txt" "$work/pages.err"; fail "a page or the ticket failed (ui/smoke.py)"; }
 grep -q "tiket: tercetak" "$work/pages.txt" || fail "no ticket printed"
 pages=$(grep -c " terbuka$" "$work/pages.txt")
 start=$(date +%s%N)

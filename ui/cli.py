@@ -13,11 +13,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
 from kiosk.context import Gateway, KioskContext
-from kiosk.db import current_revision, head_revision, make_engine, needs_upgrade, upgrade
+from kiosk.db import (
+    at_head,
+    current_revision,
+    head_revision,
+    make_engine,
+    needs_upgrade,
+    shipped_head,
+    upgrade,
+)
 from kiosk.errors import KioskError
 from kiosk.roles import ROLE_LABELS, Role
 from kiosk.services.officers import add_officer, list_officers
@@ -36,9 +43,6 @@ from ui.cli_common import ask as _ask
 from ui.cli_common import login as _login
 from ui.cli_common import secret as _secret
 from ui.cli_parser import ZONE_BY_LABEL, build_parser
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
 
 log = logging.getLogger("puskesos")
 
@@ -132,7 +136,9 @@ def _cmd_demo(a: argparse.Namespace) -> int:
         url = f"sqlite:///{demo_file}"
         if not a.fresh and a.households is None and _demo_is_current(demo_file, url):
             print(
-                f"Data demo dipakai lagi ({demo_file}); buat ulang dengan `puskesos demo --fresh`."
+                f"Data demo dipakai lagi ({demo_file}): masuk dengan admin / depan / belakang / "
+                f"koordinator / supervisor, sandi {DEMO_PASSWORD}. Buat ulang dengan "
+                "`puskesos demo --fresh`."
             )
             return 0 if a.no_gui else _open_window(KioskContext.open(url, a.data_dir), demo=True)
         _remove_demo(demo_file)
@@ -143,7 +149,7 @@ def _cmd_demo(a: argparse.Namespace) -> int:
     print("Membuat data demo...", flush=True)
     summary = gateway.call(generate, households=a.households or DEMO_HOUSEHOLDS)
     if not a.db:
-        _demo_stamp(demo_file).write_text(_demo_version(ctx.engine), encoding="utf-8")
+        _demo_stamp(demo_file).write_text(_demo_version(), encoding="utf-8")
     print(
         f"Data demo siap: {summary.officers} petugas, {summary.people} warga terdaftar, "
         f"{summary.dtks_rows} baris DTKS. Masuk dengan admin / depan / belakang / koordinator "
@@ -163,10 +169,10 @@ def _demo_stamp(demo_file: Path) -> Path:
     return demo_file.with_name(demo_file.name + ".versi")
 
 
-def _demo_version(engine: Engine) -> str:
+def _demo_version() -> str:
     from kiosk import __version__
 
-    return f"{__version__} {head_revision(engine)}"
+    return f"{__version__} {shipped_head()}"
 
 
 def _demo_is_current(demo_file: Path, url: str) -> bool:
@@ -176,8 +182,8 @@ def _demo_is_current(demo_file: Path, url: str) -> bool:
         return False  # never built, or interrupted before it finished
     engine = make_engine(url)
     try:
-        expected = _demo_version(engine)
-        return stamp.read_text(encoding="utf-8") == expected and not needs_upgrade(engine)
+        expected = _demo_version()
+        return stamp.read_text(encoding="utf-8") == expected and at_head(engine)
     except Exception:  # an unreadable file: build a new one
         log.warning("demo lama tidak terbaca; dibuat ulang", exc_info=True)
         return False

@@ -71,10 +71,17 @@ def _setup_commands(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     """Demo data and the first set-up."""
 
     demo = sub.add_parser(
-        "demo", parents=[common], help="buka kiosk dengan basis data demo yang baru"
+        "demo",
+        parents=[common],
+        help="buka kiosk dengan data demo (dibuat sekali, lalu dipakai lagi)",
     )
-    demo.add_argument("--no-gui", action="store_true", help="hanya buat data demo")
-    demo.add_argument("--households", type=int, default=800, help="jumlah keluarga DTKS demo")
+    demo.add_argument("--no-gui", action="store_true", help="hanya siapkan data demo")
+    demo.add_argument(
+        "--fresh", action="store_true", help="buang data demo lama dan buat yang baru"
+    )
+    demo.add_argument(
+        "--households", type=int, help="jumlah keluarga DTKS demo (bawaan 800; membuat ulang)"
+    )
 
     init = sub.add_parser("init", parents=[common], help="atur Puskesos dan administrator pertama")
     init.add_argument("--village-code", help="kode desa Kemendagri 10 digit, mis. 33.24.01.2001")

@@ -20,6 +20,7 @@ def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db")
     p.add_argument("--data-dir")
+    p.add_argument("--smoke")  # ui/smoke.py: the bundle's test of every page; not in --help
     known, rest = p.parse_known_args(list(argv))
     return None if rest else known
 
@@ -31,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.cli import main as cli_main
 
         return cli_main(args)
+    if window.smoke:
+        from ui.smoke import run_smoke
+
+        return run_smoke(window.db, window.data_dir, window.smoke)
     return _run_window(window.db, window.data_dir)
 
 

@@ -12,21 +12,25 @@ letters, titles) so those are exact matches. What it cannot fold is a plain typo
 A query gathers candidates from its tokens' postings (a typo in one token still finds the row
 through another token or through the skeleton), narrows them, and ranks them with rapidfuzz's
 ``token_sort_ratio``; rows holding every typed word rank too ("Siti" finds every Siti). Only when
-that finds nothing does it rank every row (small snapshots only). Built once per snapshot, on first
-use, and dropped when another snapshot becomes active.
+that finds nothing does it rank every row (small snapshots only). Built once per snapshot, by
+the import, and kept beside the database (:mod:`kiosk.dtks.name_index_file`): a process reads
+it on its first name search; dropped from memory when another snapshot becomes active.
 """
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import threading
 import uuid
 from array import array
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
+from kiosk.dtks import name_index_file
 from kiosk.models import DtksRecord
 from kiosk.names import name_key
 
@@ -175,20 +179,50 @@ class NameIndex:
 _cache: dict[uuid.UUID, NameIndex] = {}
 _building: set[uuid.UUID] = set()
 _lock = threading.Lock()
-BUILD_INLINE_ROWS = 150_000  # up to this size a first search waits for the index (< 3 s)
+BUILD_INLINE_ROWS = 150_000  # up to this size a first search waits for a build (< 3 s)
+builds = 0  # indexes built in this process (a test sees that a saved one was read instead)
+
+
+def _file(bind: Engine | Connection, snapshot_id: uuid.UUID) -> Path | None:
+    """The index's file beside a SQLite database; None elsewhere (PostgreSQL, in memory)."""
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine.dialect.name != "sqlite":
+        return None
+    return name_index_file.path_for(engine.url.database, snapshot_id)
+
+
+def build_and_save(session: Session, snapshot_id: uuid.UUID) -> NameIndex:
+    """Build the index of ``snapshot_id`` and keep it beside the database (the import calls
+    this, so no later process builds it), and in this process."""
+    global builds
+    built = NameIndex.build(session, snapshot_id)
+    builds += 1
+    path = _file(session.get_bind(), snapshot_id)
+    if path is not None:
+        with contextlib.suppress(OSError):  # a full disk: searches build it again later
+            name_index_file.save(built, path)
+    _keep(built)
+    return built
 
 
 def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex | None:
-    """The index of ``snapshot_id``. Small snapshots build it now; a large one starts building
-    it in the background and returns ``None`` meanwhile (the caller answers from SQL)."""
+    """The index of ``snapshot_id``: this process's, else the one saved beside the database
+    (read in a fraction of a second at any size), else built. A small snapshot builds it now;
+    a large one starts building it in the background and returns ``None`` meanwhile (the
+    caller answers from SQL). A built index is saved for the next process."""
     with _lock:
         found = _cache.get(snapshot_id)
         if found is not None:
             return found
+    bind = session.get_bind()
+    path = _file(bind, snapshot_id)
+    if path is not None and (loaded := name_index_file.load(path, snapshot_id)) is not None:
+        _keep(loaded)
+        return loaded
+    with _lock:
         if rows > BUILD_INLINE_ROWS:
             if snapshot_id not in _building:
                 _building.add(snapshot_id)
-                bind = session.get_bind()
                 threading.Thread(
                     target=_build_apart,
                     args=(bind, snapshot_id),
@@ -196,13 +230,11 @@ def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex 
                     name="dtks-name-index",
                 ).start()
             return None
-    built = NameIndex.build(session, snapshot_id)
-    _keep(built)
-    return built
+    return build_and_save(session, snapshot_id)
 
 
 def ready(snapshot_id: uuid.UUID) -> NameIndex | None:
-    """The index of ``snapshot_id`` if it is built already (never builds)."""
+    """The index of ``snapshot_id`` if this process holds it already (never reads or builds)."""
     with _lock:
         return _cache.get(snapshot_id)
 
@@ -217,12 +249,13 @@ def _keep(index: NameIndex) -> None:
 def _build_apart(bind: Engine | Connection, snapshot_id: uuid.UUID) -> None:
     try:
         with Session(bind) as session:
-            _keep(NameIndex.build(session, snapshot_id))
+            build_and_save(session, snapshot_id)
     finally:
         with _lock:
             _building.discard(snapshot_id)
 
 
 def warm(session: Session, snapshot_id: uuid.UUID, rows: int) -> None:
-    """Start building after an import, so the first search is fast."""
+    """After an import: read the saved index (or start building it), so the first search is
+    fast."""
     index_for(session, snapshot_id, max(rows, BUILD_INLINE_ROWS + 1))

@@ -1,0 +1,121 @@
+"""The name index kept beside the database, one file per snapshot, so no process rebuilds it.
+
+Building the index of a million-row snapshot took 26-34 s in the window (and froze it again
+and again); reading it back takes a fraction of a second. The import builds it and writes it
+here; a process's first name search reads it (:func:`kiosk.dtks.name_index.index_for`).
+
+Layout: one JSON line (format, snapshot, sizes), then the arrays as raw bytes in a fixed order:
+row ids, birth years, village numbers, the postings' lengths and positions, then the name keys,
+the villages and the terms, each joined by newlines (keys hold only a-z and spaces). Owner-only
+(0600): it holds the name keys of every person in the register, as the database does. A file
+that does not match what it says is ignored (the index is built again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import uuid
+from array import array
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.dtks.name_index import NameIndex
+
+FORMAT = 1
+PREFIX = "dtks-nama-"
+
+
+def path_for(db_file: str | None, snapshot_id: uuid.UUID) -> Path | None:
+    """Where the index of ``snapshot_id`` lives beside ``db_file`` (None: no database file)."""
+    if db_file in (None, "", ":memory:"):
+        return None
+    assert db_file is not None
+    return Path(db_file).with_name(f"{PREFIX}{snapshot_id.hex}.idx")
+
+
+def _raw(a: array[int]) -> bytes:
+    if sys.byteorder != "little":  # files move between laptops: one byte order
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes()
+
+
+def save(index: NameIndex, path: Path) -> None:
+    """Write ``index`` to ``path`` (through a ``.part`` file: a killed write leaves no index),
+    and remove the files of other snapshots beside it."""
+    villages = sorted(set(index.villages))
+    number = {v: i for i, v in enumerate(villages)}
+    terms = list(index.postings)
+    lengths = array("I", (len(index.postings[t]) for t in terms))
+    flat = array("I")
+    for t in terms:
+        flat.extend(index.postings[t])
+    codes = array("I", (number[v] for v in index.villages))
+    texts = ["\n".join(index.keys), "\n".join(villages), "\n".join(terms)]
+    blobs = [_raw(index.ids), _raw(index.years), _raw(codes), _raw(lengths), _raw(flat)]
+    blobs += [t.encode("utf-8") for t in texts]
+    meta = {
+        "format": FORMAT,
+        "snapshot": index.snapshot_id.hex,
+        "rows": len(index.keys),
+        "sizes": [len(b) for b in blobs],
+    }
+    part = path.with_name(path.name + ".part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(json.dumps(meta).encode("ascii") + b"\n")
+        for blob in blobs:
+            f.write(blob)
+    part.replace(path)
+    for other in path.parent.glob(f"{PREFIX}*.idx"):
+        if other != path:
+            with contextlib.suppress(OSError):
+                other.unlink()
+
+
+def _array(code: str, blob: bytes) -> array[int]:
+    a = array(code)
+    a.frombytes(blob)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a
+
+
+def load(path: Path, snapshot_id: uuid.UUID) -> NameIndex | None:
+    """The index in ``path``, or None when there is none or it is not this snapshot's whole."""
+    from kiosk.dtks.name_index import NameIndex
+
+    try:
+        with path.open("rb") as f:
+            meta = json.loads(f.readline())
+            data = f.read()
+    except (OSError, ValueError):
+        return None
+    if meta.get("format") != FORMAT or meta.get("snapshot") != snapshot_id.hex:
+        return None
+    sizes: list[int] = meta["sizes"]
+    if sum(sizes) != len(data) or len(sizes) != 8:
+        return None
+    blobs, at = [], 0
+    for size in sizes:
+        blobs.append(data[at : at + size])
+        at += size
+    ids, years = _array("q", blobs[0]), _array("H", blobs[1])
+    codes, lengths, flat = _array("I", blobs[2]), _array("I", blobs[3]), _array("I", blobs[4])
+    keys, villages, terms = (b.decode("utf-8").split("\n") for b in blobs[5:])
+    rows = int(meta["rows"])
+    if rows == 0:
+        keys = []
+    if not (len(ids) == len(years) == len(codes) == len(keys) == rows):
+        return None
+    index = NameIndex(snapshot_id, ids=ids, keys=keys, years=years)
+    index.villages = [villages[c] for c in codes]
+    postings, start = index.postings, 0
+    for term, length in zip(terms, lengths, strict=False):
+        postings[term] = flat[start : start + length]
+        start += length
+    return index

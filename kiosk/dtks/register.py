@@ -26,7 +26,7 @@ from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
 from kiosk.dtks import name_index
-from kiosk.errors import AuthenticationError
+from kiosk.errors import AuthenticationError, PermissionDenied
 from kiosk.messages import _
 from kiosk.names import name_key
 from kiosk.number16 import digits16
@@ -62,9 +62,25 @@ _SNAPSHOT = (
     "ORDER BY imported_at DESC LIMIT 1"
 )
 _OFFICER = (
-    "SELECT o.active, r.role FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id "
-    "WHERE o.id = ?"
+    "SELECT o.active, r.role, o.must_change_password FROM officer o "
+    "LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = ?"
 )
+# The walk-in box's number: a registered person with that NIK, or the members of the household
+# with that No. KK (what :func:`kiosk.services.people.find_people` selects), each on its index.
+_PEOPLE = (
+    "SELECT * FROM (SELECT p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address FROM person p "
+    "LEFT JOIN household h ON h.id = p.household_id WHERE p.nik = ? "
+    "UNION SELECT p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address FROM household h "
+    "JOIN person p ON p.household_id = h.id WHERE h.no_kk = ?) ORDER BY name LIMIT ?"
+)
+# ... and the snapshot's rows with that NIK or No. KK (what search_dtks selects for a number).
+_BY_NUMBER = (
+    f"SELECT * FROM (SELECT id, {_FIELDS}, programmes FROM dtks_record "
+    "WHERE nik = ? AND snapshot_id = ? UNION "
+    f"SELECT id, {_FIELDS}, programmes FROM dtks_record WHERE no_kk = ? AND snapshot_id = ?) "
+    "ORDER BY id LIMIT ?"
+)
+Person = tuple[uuid.UUID, str | None, str, date | None, str | None, str]
 HOUSEHOLD_MAX = 50
 
 
@@ -96,7 +112,7 @@ class Register:
         self._db: sqlite3.Connection | None = None
         self._version = -1
         self._snapshot: tuple[str, uuid.UUID, str, date | None] | None = None
-        self._roles: dict[str, tuple[bool, tuple[str, ...]]] = {}
+        self._roles: dict[str, tuple[bool, tuple[str, ...], bool]] = {}
         path = url.database if url.get_backend_name() == "sqlite" else None
         self._path: str | None = None if path in (None, "", ":memory:") else path
 
@@ -179,6 +195,43 @@ class Register:
             }
         return [_entry(rows[i]) for i in ids if i in rows]
 
+    def lookup_number(
+        self, actor: Actor, digits: str, limit: int
+    ) -> tuple[list[Person], list[DtksEntry]] | None:
+        """The walk-in box's 16-digit search (:func:`kiosk.services.lookup.lookup`): registered
+        people, then snapshot rows, with that NIK or No. KK. None when the session path must
+        answer instead: no SQLite file, or an officer the action would refuse (inactive,
+        without the permission, on a temporary password), so the refusal is said and audited
+        exactly as there."""
+        if self._path is None:
+            return None
+        with self._lock:
+            try:
+                db = self._fresh(actor)
+            except (AuthenticationError, PermissionDenied):
+                return None
+            if self._roles[actor.id.hex][2]:
+                return None
+            people = db.execute(_PEOPLE, (digits, digits, limit)).fetchall()
+            snapshot = self._snapshot
+            rows = (
+                db.execute(_BY_NUMBER, (digits, snapshot[0], digits, snapshot[0], limit)).fetchall()
+                if snapshot
+                else []
+            )
+        found = [
+            (
+                uuid.UUID(hex=p[0]),
+                p[1],
+                p[2],
+                date.fromisoformat(p[3]) if p[3] else None,
+                p[4],
+                p[5] or "",
+            )
+            for p in people
+        ]
+        return found, [_entry(r[1:]) for r in rows]
+
     # -- inside the lock -------------------------------------------------------------------
 
     def _fresh(self, actor: Actor) -> sqlite3.Connection:
@@ -204,7 +257,8 @@ class Register:
         if known is None:
             rows = db.execute(_OFFICER, (officer,)).fetchall()
             active = bool(rows) and bool(rows[0][0])
-            known = self._roles[officer] = (active, tuple(r for _unused, r in rows if r))
+            roles = tuple(r[1] for r in rows if r[1])
+            known = self._roles[officer] = (active, roles, bool(rows) and bool(rows[0][2]))
         if not known[0]:
             raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
         require(known[1], Perm.CHECK_DTKS)

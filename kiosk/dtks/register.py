@@ -65,20 +65,16 @@ _OFFICER = (
     "SELECT o.active, r.role, o.must_change_password FROM officer o "
     "LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = ?"
 )
-# The walk-in box's number: a registered person with that NIK, or the members of the household
-# with that No. KK (what :func:`kiosk.services.people.find_people` selects), each on its index.
-_PEOPLE = (
-    "SELECT * FROM (SELECT p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address FROM person p "
-    "LEFT JOIN household h ON h.id = p.household_id WHERE p.nik = ? "
-    "UNION SELECT p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address FROM household h "
-    "JOIN person p ON p.household_id = h.id WHERE h.no_kk = ?) ORDER BY name LIMIT ?"
+# The walk-in box's number: a registered person with that NIK, else the members of the
+# household with that No. KK (as find_number reads the snapshot), each on its own index.
+_PERSON_COLUMNS = "p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address"
+_PERSON_BY_NIK = (
+    f"SELECT {_PERSON_COLUMNS} FROM person p LEFT JOIN household h ON h.id = p.household_id "
+    "WHERE p.nik = ?"
 )
-# ... and the snapshot's rows with that NIK or No. KK (what search_dtks selects for a number).
-_BY_NUMBER = (
-    f"SELECT * FROM (SELECT id, {_FIELDS}, programmes FROM dtks_record "
-    "WHERE nik = ? AND snapshot_id = ? UNION "
-    f"SELECT id, {_FIELDS}, programmes FROM dtks_record WHERE no_kk = ? AND snapshot_id = ?) "
-    "ORDER BY id LIMIT ?"
+_PEOPLE_BY_KK = (
+    f"SELECT {_PERSON_COLUMNS} FROM household h JOIN person p ON p.household_id = h.id "
+    "WHERE h.no_kk = ? ORDER BY p.name LIMIT ?"
 )
 Person = tuple[uuid.UUID, str | None, str, date | None, str | None, str]
 HOUSEHOLD_MAX = 50
@@ -199,7 +195,8 @@ class Register:
         self, actor: Actor, digits: str, limit: int
     ) -> tuple[list[Person], list[DtksEntry]] | None:
         """The walk-in box's 16-digit search (:func:`kiosk.services.lookup.lookup`): registered
-        people, then snapshot rows, with that NIK or No. KK. None when the session path must
+        people, then snapshot rows, with that NIK, else with that No. KK (a NIK is never also a
+        No. KK), two indexed SELECTs for a NIK. None when the session path must
         answer instead: no SQLite file, or an officer the action would refuse (inactive,
         without the permission, on a temporary password), so the refusal is said and audited
         exactly as there."""
@@ -212,13 +209,15 @@ class Register:
                 return None
             if self._roles[actor.id.hex][2]:
                 return None
-            people = db.execute(_PEOPLE, (digits, digits, limit)).fetchall()
-            snapshot = self._snapshot
-            rows = (
-                db.execute(_BY_NUMBER, (digits, snapshot[0], digits, snapshot[0], limit)).fetchall()
-                if snapshot
-                else []
-            )
+            people = db.execute(_PERSON_BY_NIK, (digits,)).fetchall()
+            if not people:
+                people = db.execute(_PEOPLE_BY_KK, (digits, limit)).fetchall()
+            rows: list[Any] = []
+            if self._snapshot is not None:
+                key = self._snapshot[0]
+                rows = db.execute(_BY_NIK, (digits, key)).fetchall()
+                if not rows:
+                    rows = db.execute(_BY_KK, (digits, key, limit)).fetchall()
         found = [
             (
                 uuid.UUID(hex=p[0]),
@@ -230,7 +229,7 @@ class Register:
             )
             for p in people
         ]
-        return found, [_entry(r[1:]) for r in rows]
+        return found, [_entry(r) for r in rows[:limit]]
 
     # -- inside the lock -------------------------------------------------------------------
 

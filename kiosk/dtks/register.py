@@ -30,7 +30,7 @@ from kiosk.errors import AuthenticationError, PermissionDenied
 from kiosk.messages import _
 from kiosk.names import name_key
 from kiosk.number16 import digits16
-from kiosk.roles import Perm, require
+from kiosk.roles import Perm, permissions_of, require
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import (
     DtksEntry,
@@ -65,16 +65,13 @@ _OFFICER = (
     "SELECT o.active, r.role, o.must_change_password FROM officer o "
     "LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = ?"
 )
-# The walk-in box's number: a registered person with that NIK, else the members of the
-# household with that No. KK (as find_number reads the snapshot), each on its own index.
+# The walk-in box's number: the registered person with that NIK, and the members of the
+# household with that No. KK (what find_people selects), each on its own index, in one statement.
 _PERSON_COLUMNS = "p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address"
-_PERSON_BY_NIK = (
+_PEOPLE = (
     f"SELECT {_PERSON_COLUMNS} FROM person p LEFT JOIN household h ON h.id = p.household_id "
-    "WHERE p.nik = ?"
-)
-_PEOPLE_BY_KK = (
-    f"SELECT {_PERSON_COLUMNS} FROM household h JOIN person p ON p.household_id = h.id "
-    "WHERE h.no_kk = ? ORDER BY p.name LIMIT ?"
+    "WHERE p.nik = ?1 OR p.household_id IN (SELECT id FROM household WHERE no_kk = ?1) "
+    "ORDER BY p.name LIMIT ?2"
 )
 Person = tuple[uuid.UUID, str | None, str, date | None, str | None, str]
 HOUSEHOLD_MAX = 50
@@ -94,7 +91,7 @@ def _entry(row: tuple[Any, ...]) -> DtksEntry:
         row[8],
         row[9],
         row[10],
-        tuple(p for p in row[11].split(",") if p),
+        tuple(filter(None, row[11].split(","))),
     )
 
 
@@ -108,7 +105,8 @@ class Register:
         self._db: sqlite3.Connection | None = None
         self._version = -1
         self._snapshot: tuple[str, uuid.UUID, str, date | None] | None = None
-        self._roles: dict[str, tuple[bool, tuple[str, ...], bool]] = {}
+        # officer -> (active, roles, temporary password, may check the DTKS)
+        self._roles: dict[uuid.UUID, tuple[bool, tuple[str, ...], bool, bool]] = {}
         path = url.database if url.get_backend_name() == "sqlite" else None
         self._path: str | None = None if path in (None, "", ":memory:") else path
 
@@ -195,11 +193,11 @@ class Register:
         self, actor: Actor, digits: str, limit: int
     ) -> tuple[list[Person], list[DtksEntry]] | None:
         """The walk-in box's 16-digit search (:func:`kiosk.services.lookup.lookup`): registered
-        people, then snapshot rows, with that NIK, else with that No. KK (a NIK is never also a
-        No. KK), two indexed SELECTs for a NIK. None when the session path must
-        answer instead: no SQLite file, or an officer the action would refuse (inactive,
-        without the permission, on a temporary password), so the refusal is said and audited
-        exactly as there."""
+        people with that NIK or No. KK (as find_people), then snapshot rows with that NIK, else
+        that No. KK (as :meth:`find_number`): two statements for a NIK. None when the session
+        path must answer instead: no SQLite file, or an officer the action would refuse
+        (inactive, without the permission, on a temporary password), so the refusal is said and
+        audited exactly as there."""
         if self._path is None:
             return None
         with self._lock:
@@ -207,11 +205,9 @@ class Register:
                 db = self._fresh(actor)
             except (AuthenticationError, PermissionDenied):
                 return None
-            if self._roles[actor.id.hex][2]:
+            if self._roles[actor.id][2]:
                 return None
-            people = db.execute(_PERSON_BY_NIK, (digits,)).fetchall()
-            if not people:
-                people = db.execute(_PEOPLE_BY_KK, (digits, limit)).fetchall()
+            people = db.execute(_PEOPLE, (digits, limit)).fetchall()
             rows: list[Any] = []
             if self._snapshot is not None:
                 key = self._snapshot[0]
@@ -251,16 +247,18 @@ class Register:
                 snap_id = uuid.UUID(hex=row[0])
                 born = date.fromisoformat(row[2]) if row[2] else None
                 self._snapshot = (row[0], snap_id, row[1], born)
-        officer = actor.id.hex
-        known = self._roles.get(officer)
+        known = self._roles.get(actor.id)  # keyed by the UUID: its hex costs 3 us a lookup
         if known is None:
-            rows = db.execute(_OFFICER, (officer,)).fetchall()
+            rows = db.execute(_OFFICER, (actor.id.hex,)).fetchall()
             active = bool(rows) and bool(rows[0][0])
             roles = tuple(r[1] for r in rows if r[1])
-            known = self._roles[officer] = (active, roles, bool(rows) and bool(rows[0][2]))
+            allowed = Perm.CHECK_DTKS in permissions_of(roles)
+            temporary = bool(rows) and bool(rows[0][2])
+            known = self._roles[actor.id] = (active, roles, temporary, allowed)
         if not known[0]:
             raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
-        require(known[1], Perm.CHECK_DTKS)
+        if not known[3]:
+            require(known[1], Perm.CHECK_DTKS)  # raises, with the permission's words
         return db
 
     def _gateway_call(

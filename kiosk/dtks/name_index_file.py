@@ -20,7 +20,7 @@ import sys
 import uuid
 from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from kiosk.dtks.name_index import NameIndex
@@ -44,32 +44,58 @@ def _raw(a: array[int]) -> bytes:
     return a.tobytes()
 
 
+def _text_size(items: list[str] | bytes) -> int:
+    """Bytes of ``items`` joined by newlines (ASCII: one byte a character)."""
+    if isinstance(items, bytes):
+        return len(items)
+    return sum(map(len, items)) + max(len(items) - 1, 0)
+
+
+def _write_text(f: BinaryIO, items: list[str] | bytes) -> None:
+    """``items`` joined by newlines, a slice at a time (a million keys joined at once would
+    be another 60 MB at the import's peak)."""
+    if isinstance(items, bytes):
+        f.write(items)
+        return
+    for start in range(0, len(items), 50_000):
+        if start:
+            f.write(b"\n")
+        f.write("\n".join(items[start : start + 50_000]).encode("ascii"))
+
+
+def _text(items: list[str]) -> list[str] | bytes:
+    """Name keys are a-z and spaces (written in slices); anything else, encoded whole."""
+    return items if all(map(str.isascii, items)) else "\n".join(items).encode("utf-8")
+
+
 def save(index: NameIndex, path: Path) -> None:
     """Write ``index`` to ``path`` (through a ``.part`` file: a killed write leaves no index),
-    and remove the files of other snapshots beside it."""
+    and remove the files of other snapshots beside it. Written piece by piece: the import
+    that calls this should not hold the index twice."""
     villages = sorted(set(index.villages))
     number = {v: i for i, v in enumerate(villages)}
     terms = list(index.postings)
     lengths = array("I", (len(index.postings[t]) for t in terms))
-    flat = array("I")
-    for t in terms:
-        flat.extend(index.postings[t])
     codes = array("I", (number[v] for v in index.villages))
-    texts = ["\n".join(index.keys), "\n".join(villages), "\n".join(terms)]
-    blobs = [_raw(index.ids), _raw(index.years), _raw(codes), _raw(lengths), _raw(flat)]
-    blobs += [t.encode("utf-8") for t in texts]
+    arrays = [_raw(index.ids), _raw(index.years), _raw(codes), _raw(lengths)]
+    texts = [_text(index.keys), _text(villages), _text(terms)]
+    sizes = [len(b) for b in arrays] + [4 * sum(lengths)] + [_text_size(t) for t in texts]
     meta = {
         "format": FORMAT,
         "snapshot": index.snapshot_id.hex,
         "rows": len(index.keys),
-        "sizes": [len(b) for b in blobs],
+        "sizes": sizes,
     }
     part = path.with_name(path.name + ".part")
     fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as f:
         f.write(json.dumps(meta).encode("ascii") + b"\n")
-        for blob in blobs:
+        for blob in arrays:
             f.write(blob)
+        for t in terms:
+            f.write(_raw(index.postings[t]))
+        for items in texts:
+            _write_text(f, items)
     part.replace(path)
     for other in path.parent.glob(f"{PREFIX}*.idx"):
         if other != path:

@@ -94,3 +94,28 @@ def test_a_damaged_index_file_is_built_again(sqlite_file, ctx, office, tmp_path,
 
     found = gateway.call(search_dtks, office[Role.FRONT_OFFICE], "Siti Fatimha", 10)
     assert found[0].name == "Hj. Siti Fatimah" and name_index.builds == before + 1
+
+
+def test_the_file_gives_back_the_index_it_was_given(tmp_path):
+    import uuid
+
+    from kiosk.dtks import name_index_file
+
+    index = name_index.NameIndex(uuid.uuid4())
+    for i in range(3000):
+        village = ["3324012001", "33.24.01 ü", ""][i % 3]  # a messy file's village cell
+        index.add(i * 3, f"siti nur{i % 97} ab{i % 13}" if i % 50 else "", 1990 + i % 30, village)
+    path = tmp_path / "x.idx"
+    name_index_file.save(index, path)
+    back = name_index_file.load(path, index.snapshot_id)
+    assert back is not None
+    assert (back.ids, back.keys, back.years, back.villages) == (
+        index.ids,
+        index.keys,
+        index.years,
+        index.villages,
+    )
+    assert {t: list(p) for t, p in back.postings.items()} == {
+        t: list(p) for t, p in index.postings.items()
+    }
+    assert name_index_file.load(path, uuid.uuid4()) is None  # another snapshot's file

@@ -226,7 +226,11 @@ def run(rows: int, lookups: int, entries: int, repeat: int) -> None:
         cli_setup(data)
         path = Path(tmp) / file_name(True)
         make_export(path, rows, utf8=True)
-        cli_import(data, path)
+        took, peak, got = cli_import(data, path)
+        print(
+            f"import       rows={got['imported']:<8} puskesos dtks import (index built and saved "
+            f"with it) {took:6.2f} s  peak RSS {peak:.0f} MB (target <= 300)"
+        )
         ctx = KioskContext.open(f"sqlite:///{data}/puskesos.sqlite3", str(data))
         gw = Gateway(ctx)
         admin = gw.call(

@@ -25,7 +25,7 @@ from kiosk.context import KioskContext
 from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement
-from kiosk.dtks.name_index import build_and_save
+from kiosk.dtks.name_index import save_for_import
 from kiosk.dtks.reader import Source, open_source
 from kiosk.dtks.repeats import Repeats, line_hash
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
@@ -185,7 +185,7 @@ def import_snapshot(
     """Stream ``path`` into a new snapshot; switch it active only when complete.
 
     The name-search index is built here, once, and kept beside the database with the snapshot
-    (:func:`build_and_save`): no later process builds it. ``warm_index`` is kept for callers;
+    (:func:`save_for_import`): no later process builds it. ``warm_index`` is kept for callers;
     the import's child process passes False (its memory goes with it; the file stays).
     ``exclusive``: nothing else in this process touches the database meanwhile (the window's
     import process, ``puskesos dtks import``), so the Arrow road may write the load table
@@ -240,7 +240,7 @@ def import_snapshot(
     report.snapshot_id = snap_id
     free_replaced(ctx, replaced)
     with ctx.sessions() as s:  # the first name search should not wait for the index
-        build_and_save(s, snap_id)
+        save_for_import(s, snap_id)
     return report
 
 

@@ -24,6 +24,7 @@ import heapq
 import threading
 import uuid
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,22 +62,8 @@ class NameIndex:
     @classmethod
     def build(cls, session: Session, snapshot_id: uuid.UUID) -> NameIndex:
         index = cls(snapshot_id)
-        village_codes: dict[str, str] = {}
-        rows = session.execute(
-            select(
-                DtksRecord.id, DtksRecord.name_key, DtksRecord.birth_date, DtksRecord.village_code
-            )
-            .where(DtksRecord.snapshot_id == snapshot_id)
-            .order_by(DtksRecord.id)
-            .execution_options(yield_per=20_000)
-        )
-        for row_id, key, born, village in rows:
-            index.add(
-                row_id,
-                key,
-                born.year if born else 0,
-                village_codes.setdefault(village or "", village or ""),
-            )
+        for row in rows_of(session, snapshot_id):
+            index.add(*row)
         return index
 
     def add(self, row_id: int, key: str, year: int, village: str) -> None:
@@ -85,14 +72,7 @@ class NameIndex:
         self.keys.append(key)
         self.years.append(year)
         self.villages.append(village)
-        postings = self.postings
-        for token in set(key.split()):
-            for term in (token, skeleton(token)):
-                if term:
-                    bucket = postings.get(term)
-                    if bucket is None:
-                        postings[term] = bucket = array("I")
-                    bucket.append(pos)
+        post(self.postings, pos, key)
 
     def search(
         self,
@@ -176,6 +156,31 @@ class NameIndex:
         return sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
 
 
+def rows_of(session: Session, snapshot_id: uuid.UUID) -> Iterator[tuple[int, str, int, str]]:
+    """``(row id, name key, birth year or 0, village code)`` of every row, in id order."""
+    village_codes: dict[str, str] = {}
+    rows = session.execute(
+        select(DtksRecord.id, DtksRecord.name_key, DtksRecord.birth_date, DtksRecord.village_code)
+        .where(DtksRecord.snapshot_id == snapshot_id)
+        .order_by(DtksRecord.id)
+        .execution_options(yield_per=20_000)
+    )
+    for row_id, key, born, village in rows:
+        code = village or ""
+        yield row_id, key, born.year if born else 0, village_codes.setdefault(code, code)
+
+
+def post(postings: dict[str, array[int]], pos: int, key: str) -> None:
+    """Row ``pos`` under each word of ``key`` and each word's consonant skeleton."""
+    for token in set(key.split()):
+        for term in (token, skeleton(token)):
+            if term:
+                bucket = postings.get(term)
+                if bucket is None:
+                    postings[term] = bucket = array("I")
+                bucket.append(pos)
+
+
 _cache: dict[uuid.UUID, NameIndex] = {}
 _building: set[uuid.UUID] = set()
 _lock = threading.Lock()
@@ -192,8 +197,8 @@ def _file(bind: Engine | Connection, snapshot_id: uuid.UUID) -> Path | None:
 
 
 def build_and_save(session: Session, snapshot_id: uuid.UUID) -> NameIndex:
-    """Build the index of ``snapshot_id`` and keep it beside the database (the import calls
-    this, so no later process builds it), and in this process."""
+    """Build the index of ``snapshot_id`` in memory, keep it in this process, and save it
+    beside the database for the next process (a search that found no file)."""
     global builds
     built = NameIndex.build(session, snapshot_id)
     builds += 1
@@ -203,6 +208,18 @@ def build_and_save(session: Session, snapshot_id: uuid.UUID) -> NameIndex:
             name_index_file.save(built, path)
     _keep(built)
     return built
+
+
+def save_for_import(session: Session, snapshot_id: uuid.UUID) -> None:
+    """The import's step: the index written beside the database straight from the rows, never
+    held whole (the import's peak memory stays what loading costs); no process builds it
+    again. Without a database file (PostgreSQL) it is built in memory, as a search would."""
+    path = _file(session.get_bind(), snapshot_id)
+    if path is None:
+        build_and_save(session, snapshot_id)
+        return
+    with contextlib.suppress(OSError):  # a full disk: the first search builds it
+        name_index_file.write_rows(rows_of(session, snapshot_id), snapshot_id, path)
 
 
 def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex | None:

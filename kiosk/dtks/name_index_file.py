@@ -16,9 +16,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sys
 import uuid
 from array import array
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -69,23 +71,70 @@ def _text(items: list[str]) -> list[str] | bytes:
 
 
 def save(index: NameIndex, path: Path) -> None:
-    """Write ``index`` to ``path`` (through a ``.part`` file: a killed write leaves no index),
-    and remove the files of other snapshots beside it. Written piece by piece: the import
-    that calls this should not hold the index twice."""
-    villages = sorted(set(index.villages))
+    """Write ``index`` (built in memory by a search) to ``path``."""
+    keys = _text(index.keys)
+    _write(
+        path,
+        index.snapshot_id,
+        (index.ids, index.years, index.villages, index.postings),
+        _text_size(keys),
+        lambda f: _write_text(f, keys),
+    )
+
+
+def write_rows(
+    rows: Iterable[tuple[int, str, int, str]], snapshot_id: uuid.UUID, path: Path
+) -> None:
+    """Write the index of ``rows`` (``(id, key, year, village)``, in id order) to ``path``
+    without holding it whole: the keys go to a scratch file as they come (a million name
+    keys are 70 MB as Python strings), only the postings and small arrays stay in memory."""
+    from kiosk.dtks.name_index import post
+
+    ids, years, villages = array("q"), array("H"), list[str]()
+    postings: dict[str, array[int]] = {}
+    scratch = path.with_name(path.name + ".keys")
+    size = 0
+    try:
+        fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            for pos, (row_id, key, year, village) in enumerate(rows):
+                ids.append(row_id)
+                years.append(year)
+                villages.append(village)
+                post(postings, pos, key)
+                line = ("\n" + key if pos else key).encode("utf-8")
+                out.write(line)
+                size += len(line)
+
+        def copy_keys(f: BinaryIO) -> None:
+            with scratch.open("rb") as src:
+                shutil.copyfileobj(src, f, 1 << 20)
+
+        _write(path, snapshot_id, (ids, years, villages, postings), size, copy_keys)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _write(
+    path: Path,
+    snapshot_id: uuid.UUID,
+    parts: tuple[array[int], array[int], list[str], dict[str, array[int]]],
+    keys_size: int,
+    write_keys: Callable[[BinaryIO], None],
+) -> None:
+    """The file (through a ``.part``: a killed write leaves no index), written piece by
+    piece; the files of other snapshots beside it go."""
+    ids, years, row_villages, postings = parts
+    villages = sorted(set(row_villages))
     number = {v: i for i, v in enumerate(villages)}
-    terms = list(index.postings)
-    lengths = array("I", (len(index.postings[t]) for t in terms))
-    codes = array("I", (number[v] for v in index.villages))
-    arrays = [_raw(index.ids), _raw(index.years), _raw(codes), _raw(lengths)]
-    texts = [_text(index.keys), _text(villages), _text(terms)]
-    sizes = [len(b) for b in arrays] + [4 * sum(lengths)] + [_text_size(t) for t in texts]
-    meta = {
-        "format": FORMAT,
-        "snapshot": index.snapshot_id.hex,
-        "rows": len(index.keys),
-        "sizes": sizes,
-    }
+    terms = list(postings)
+    lengths = array("I", (len(postings[t]) for t in terms))
+    codes = array("I", (number[v] for v in row_villages))
+    arrays = [_raw(ids), _raw(years), _raw(codes), _raw(lengths)]
+    texts = [_text(villages), _text(terms)]
+    sizes = [len(b) for b in arrays] + [4 * sum(lengths), keys_size]
+    sizes += [_text_size(t) for t in texts]
+    meta = {"format": FORMAT, "snapshot": snapshot_id.hex, "rows": len(ids), "sizes": sizes}
     part = path.with_name(path.name + ".part")
     fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as f:
@@ -93,7 +142,8 @@ def save(index: NameIndex, path: Path) -> None:
         for blob in arrays:
             f.write(blob)
         for t in terms:
-            f.write(_raw(index.postings[t]))
+            f.write(_raw(postings[t]))
+        write_keys(f)
         for items in texts:
             _write_text(f, items)
     part.replace(path)

@@ -119,3 +119,9 @@ def test_the_file_gives_back_the_index_it_was_given(tmp_path):
         t: list(p) for t, p in index.postings.items()
     }
     assert name_index_file.load(path, uuid.uuid4()) is None  # another snapshot's file
+    # the import's way: straight from the rows, never held whole; the same file
+    rows = zip(index.ids, index.keys, index.years, index.villages, strict=True)
+    streamed = tmp_path / "y.idx"
+    name_index_file.write_rows(rows, index.snapshot_id, streamed)
+    assert streamed.read_bytes() == path.read_bytes()
+    assert not list(tmp_path.glob("*.keys"))  # its scratch file is gone

@@ -252,6 +252,7 @@ def main() -> None:
     bench_ticket(5 if a.small else 200)
     bench_receipt_pdf(3 if a.small else 30)
     from bench import (
+        data_growth,
         dtks_import,
         ranking,
         reports,
@@ -270,6 +271,12 @@ def main() -> None:
     sync_bad_link.run(300 if a.small else 4000)
     sync_bytes.run(200 if a.small else 2000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
+    data_growth.run(
+        5_000 if a.small else 150_000,
+        200 if a.small else 2000,
+        2_000 if a.small else 100_000,
+        1 if a.small else 3,
+    )
     reports.run(village.SMALL if a.small else village.Size())
     ranking.run(village.SMALL if a.small else village.Size())
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, select, update
+from sqlalchemy import Table, event, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -233,13 +233,29 @@ def _head_problem(
     return None
 
 
-def verify(session: Session, batch: int = 5000, anchor: Anchor | None = None) -> ChainCheck:
+def verify(
+    session: Session,
+    batch: int = 5000,
+    anchor: Anchor | None = None,
+    since: tuple[int, str] | None = None,
+) -> ChainCheck:
     """Walk the chain from the first entry; stop at the first that does not fit. With an
     ``anchor`` (a head kept outside this database) the chain must also still hold it: a tail
-    cut consistently, head and all, shows only against such a head."""
+    cut consistently, head and all, shows only against such a head.
+
+    ``since`` (the number and hash of the last entry an earlier walk found sound) walks only
+    what came after it: the entry there must still carry that hash and its content, and the
+    count up to it must still be whole (an earlier deletion shows); an edit further back shows
+    only to the full walk (``audit verify --full``). ``checked`` counts the entries walked."""
     expected, prev, checked = 1, GENESIS, 0
     mark = anchor.seq if anchor else None
     query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
+    if since is not None and since[0] > 0:
+        problem = _resume_problem(session, since, anchor)
+        if problem:
+            return ChainCheck(0, problem[0], problem[1], mark)
+        expected, prev = since[0] + 1, since[1]
+        query = query.where(AuditEntry.seq > since[0])
     for e in session.scalars(query):
         problem = _entry_problem(e, expected, prev, anchor)
         if problem:
@@ -250,3 +266,27 @@ def verify(session: Session, batch: int = 5000, anchor: Anchor | None = None) ->
     if problem:
         return ChainCheck(checked, problem[0], problem[1], mark)
     return ChainCheck(checked, anchor=mark)
+
+
+def _resume_problem(
+    session: Session, since: tuple[int, str], anchor: Anchor | None
+) -> tuple[int, str] | None:
+    """Whether the walk may start after entry ``since``: it is still there, unchanged, with as
+    many entries before it as its number says, and holding the outside head if that is older."""
+    seq, digest = since
+    e = session.scalar(select(AuditEntry).where(AuditEntry.seq == seq))
+    if e is None or e.hash != digest or _hash_of(e, e.prev_hash or "") != digest:
+        return seq, "Entri yang terakhir diperiksa telah diubah atau dihapus."
+    count = session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.seq <= seq)
+    )
+    if count != seq:
+        return seq, "Rantai terputus: ada entri lama yang hilang atau bernomor ganda."
+    if anchor is not None and anchor.seq <= seq:
+        there = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq))
+        if anchor.seq > 0 and there != anchor.hash:
+            return anchor.seq, (
+                f"Entri no. {anchor.seq} berbeda dengan kepala yang sudah diterima "
+                f"{anchor.where}: jejak audit ditulis ulang sejak itu."
+            )
+    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeAlias, TypeVar, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -146,7 +146,10 @@ class Gateway:
     """Runs one service call in one transaction: how faces call the core without SQL.
 
     ``gateway.call(add_officer, actor, ...)`` opens a session, passes it as the first argument,
-    commits on success and rolls back on any error, so nothing half-written is stored.
+    commits on success and rolls back on any error, so nothing half-written is stored. A service
+    may carry a lean path that needs no session (``service.without_session``, e.g. the walk-in
+    box's NIK lookup on the register's own connection); it is asked first and answers exactly
+    what the service would, or None to leave it to the session.
     """
 
     def __init__(self, ctx: KioskContext):
@@ -155,6 +158,11 @@ class Gateway:
     def call(
         self, service: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
     ) -> R:
+        quick = getattr(service, "without_session", None)
+        if quick is not None:  # a service's lean path (lookup's NIK): None when it cannot answer
+            answer = quick(self.ctx, *args, **kwargs)
+            if answer is not None:
+                return cast(R, answer)
         with self.ctx.sessions() as session:
             session.begin()
             try:

@@ -256,10 +256,11 @@ def _cmd_roles(a: argparse.Namespace) -> int:
 
 
 def _upkeep(ctx: KioskContext, background: bool = False) -> None:
-    """The day's first start: a verified backup, and erasures whose day has come.
+    """The day's first start: erasures whose day has come, and a verified backup.
 
-    For the window it runs beside the log-in screen (a large register takes seconds to copy and
-    check); a command waits for it, so a script's backup is there when the command returns.
+    For the window both run beside the log-in screen (a large register takes seconds to copy
+    and check). A command does the erasures (a query) and leaves the copy to a detached process
+    of its own (:mod:`kiosk.daily`): no command waits for a copy it did not ask for.
     """
     import threading
 
@@ -269,11 +270,18 @@ def _upkeep(ctx: KioskContext, background: bool = False) -> None:
 
         try:
             Gateway(ctx).call(erase_due, ctx.clock)
+            if not background:
+                from kiosk.daily import start_apart
+
+                start_apart(ctx.url, ctx.paths.data_dir, ctx.paths.backups, ctx.clock.now().date())
+                return
             result = automatic_backup(ctx)
             if result is not None and result.warning:
                 log.warning("salinan kedua gagal: %s", result.warning)
         except KioskError as exc:
             log.error("pemeliharaan harian gagal: %s", exc.message)
+        except OSError as exc:  # the copy's process could not start: tomorrow, or by hand
+            log.error("cadangan harian tidak dapat dimulai: %s", exc)
 
     if background:
         threading.Thread(target=work, name="cadangan-harian", daemon=True).start()

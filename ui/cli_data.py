@@ -53,8 +53,10 @@ def add_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
     audit = sub.add_parser("audit", parents=[common], help="jejak audit")
     asub = audit.add_subparsers(dest="audit_cmd", required=True)
-    who(asub.add_parser("verify", parents=[common], help="periksa rantai audit")).add_argument(
-        "--json", action="store_true"
+    averify = who(asub.add_parser("verify", parents=[common], help="periksa rantai audit"))
+    averify.add_argument("--json", action="store_true")
+    averify.add_argument(
+        "--full", action="store_true", help="periksa semua entri, bukan hanya yang baru"
     )
     alist = who(asub.add_parser("list", parents=[common], help="daftar entri audit"))
     alist.add_argument("--officer", default="")
@@ -249,7 +251,7 @@ def _audit(gateway: Gateway, actor: Actor, a: argparse.Namespace) -> int:
 
     if a.audit_cmd == "verify":
         anchor, note = _upstream_anchor(gateway)
-        check = gateway.call(verify_audit, actor, anchor)
+        check = gateway.call(verify_audit, actor, anchor, full=a.full)
         if a.json:
             print(json.dumps(asdict(check) | {"ok": check.ok, "catatan": note}))
         elif check.ok:

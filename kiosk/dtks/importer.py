@@ -25,7 +25,7 @@ from kiosk.context import KioskContext
 from kiosk.dtks import snapshot_date as snapshot_dates
 from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement
-from kiosk.dtks.name_index import warm
+from kiosk.dtks.name_index import save_for_import
 from kiosk.dtks.reader import Source, open_source
 from kiosk.dtks.repeats import Repeats, line_hash
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
@@ -184,8 +184,9 @@ def import_snapshot(
 ) -> ImportReport:
     """Stream ``path`` into a new snapshot; switch it active only when complete.
 
-    ``warm_index``: start building the name-search index in this process afterwards (a child
-    process importing for the window passes False: the window's process builds its own).
+    The name-search index is built here, once, and kept beside the database with the snapshot
+    (:func:`save_for_import`): no later process builds it. ``warm_index`` is kept for callers;
+    the import's child process passes False (its memory goes with it; the file stays).
     ``exclusive``: nothing else in this process touches the database meanwhile (the window's
     import process, ``puskesos dtks import``), so the Arrow road may write the load table
     directly instead of through a scratch file (2 s less at a million rows).
@@ -238,9 +239,8 @@ def import_snapshot(
         raise
     report.snapshot_id = snap_id
     free_replaced(ctx, replaced)
-    if warm_index:
-        with ctx.sessions() as s:  # the first name search should not wait for the index
-            warm(s, snap_id, report.imported)
+    with ctx.sessions() as s:  # the first name search should not wait for the index
+        save_for_import(s, snap_id)
     return report
 
 

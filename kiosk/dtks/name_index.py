@@ -12,21 +12,26 @@ letters, titles) so those are exact matches. What it cannot fold is a plain typo
 A query gathers candidates from its tokens' postings (a typo in one token still finds the row
 through another token or through the skeleton), narrows them, and ranks them with rapidfuzz's
 ``token_sort_ratio``; rows holding every typed word rank too ("Siti" finds every Siti). Only when
-that finds nothing does it rank every row (small snapshots only). Built once per snapshot, on first
-use, and dropped when another snapshot becomes active.
+that finds nothing does it rank every row (small snapshots only). Built once per snapshot, by
+the import, and kept beside the database (:mod:`kiosk.dtks.name_index_file`): a process reads
+it on its first name search; dropped from memory when another snapshot becomes active.
 """
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import threading
 import uuid
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.orm import Session
 
+from kiosk.dtks import name_index_file
 from kiosk.models import DtksRecord
 from kiosk.names import name_key
 
@@ -57,22 +62,8 @@ class NameIndex:
     @classmethod
     def build(cls, session: Session, snapshot_id: uuid.UUID) -> NameIndex:
         index = cls(snapshot_id)
-        village_codes: dict[str, str] = {}
-        rows = session.execute(
-            select(
-                DtksRecord.id, DtksRecord.name_key, DtksRecord.birth_date, DtksRecord.village_code
-            )
-            .where(DtksRecord.snapshot_id == snapshot_id)
-            .order_by(DtksRecord.id)
-            .execution_options(yield_per=20_000)
-        )
-        for row_id, key, born, village in rows:
-            index.add(
-                row_id,
-                key,
-                born.year if born else 0,
-                village_codes.setdefault(village or "", village or ""),
-            )
+        for row in rows_of(session, snapshot_id):
+            index.add(*row)
         return index
 
     def add(self, row_id: int, key: str, year: int, village: str) -> None:
@@ -81,14 +72,7 @@ class NameIndex:
         self.keys.append(key)
         self.years.append(year)
         self.villages.append(village)
-        postings = self.postings
-        for token in set(key.split()):
-            for term in (token, skeleton(token)):
-                if term:
-                    bucket = postings.get(term)
-                    if bucket is None:
-                        postings[term] = bucket = array("I")
-                    bucket.append(pos)
+        post(self.postings, pos, key)
 
     def search(
         self,
@@ -172,23 +156,90 @@ class NameIndex:
         return sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
 
 
+def rows_of(session: Session, snapshot_id: uuid.UUID) -> Iterator[tuple[int, str, int, str]]:
+    """``(row id, name key, birth year or 0, village code)`` of every row, in id order."""
+    village_codes: dict[str, str] = {}
+    rows = session.execute(
+        select(DtksRecord.id, DtksRecord.name_key, DtksRecord.birth_date, DtksRecord.village_code)
+        .where(DtksRecord.snapshot_id == snapshot_id)
+        .order_by(DtksRecord.id)
+        .execution_options(yield_per=20_000)
+    )
+    for row_id, key, born, village in rows:
+        code = village or ""
+        yield row_id, key, born.year if born else 0, village_codes.setdefault(code, code)
+
+
+def post(postings: dict[str, array[int]], pos: int, key: str) -> None:
+    """Row ``pos`` under each word of ``key`` and each word's consonant skeleton."""
+    for token in set(key.split()):
+        for term in (token, skeleton(token)):
+            if term:
+                bucket = postings.get(term)
+                if bucket is None:
+                    postings[term] = bucket = array("I")
+                bucket.append(pos)
+
+
 _cache: dict[uuid.UUID, NameIndex] = {}
 _building: set[uuid.UUID] = set()
 _lock = threading.Lock()
-BUILD_INLINE_ROWS = 150_000  # up to this size a first search waits for the index (< 3 s)
+BUILD_INLINE_ROWS = 150_000  # up to this size a first search waits for a build (< 3 s)
+builds = 0  # indexes built in this process (a test sees that a saved one was read instead)
+
+
+def _file(bind: Engine | Connection, snapshot_id: uuid.UUID) -> Path | None:
+    """The index's file beside a SQLite database; None elsewhere (PostgreSQL, in memory)."""
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine.dialect.name != "sqlite":
+        return None
+    return name_index_file.path_for(engine.url.database, snapshot_id)
+
+
+def build_and_save(session: Session, snapshot_id: uuid.UUID) -> NameIndex:
+    """Build the index of ``snapshot_id`` in memory, keep it in this process, and save it
+    beside the database for the next process (a search that found no file)."""
+    global builds
+    built = NameIndex.build(session, snapshot_id)
+    builds += 1
+    path = _file(session.get_bind(), snapshot_id)
+    if path is not None:
+        with contextlib.suppress(OSError):  # a full disk: searches build it again later
+            name_index_file.save(built, path)
+    _keep(built)
+    return built
+
+
+def save_for_import(session: Session, snapshot_id: uuid.UUID) -> None:
+    """The import's step: the index written beside the database straight from the rows, never
+    held whole (the import's peak memory stays what loading costs); no process builds it
+    again. Without a database file (PostgreSQL) it is built in memory, as a search would."""
+    path = _file(session.get_bind(), snapshot_id)
+    if path is None:
+        build_and_save(session, snapshot_id)
+        return
+    with contextlib.suppress(OSError):  # a full disk: the first search builds it
+        name_index_file.write_rows(rows_of(session, snapshot_id), snapshot_id, path)
 
 
 def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex | None:
-    """The index of ``snapshot_id``. Small snapshots build it now; a large one starts building
-    it in the background and returns ``None`` meanwhile (the caller answers from SQL)."""
+    """The index of ``snapshot_id``: this process's, else the one saved beside the database
+    (read in a fraction of a second at any size), else built. A small snapshot builds it now;
+    a large one starts building it in the background and returns ``None`` meanwhile (the
+    caller answers from SQL). A built index is saved for the next process."""
     with _lock:
         found = _cache.get(snapshot_id)
         if found is not None:
             return found
+    bind = session.get_bind()
+    path = _file(bind, snapshot_id)
+    if path is not None and (loaded := name_index_file.load(path, snapshot_id)) is not None:
+        _keep(loaded)
+        return loaded
+    with _lock:
         if rows > BUILD_INLINE_ROWS:
             if snapshot_id not in _building:
                 _building.add(snapshot_id)
-                bind = session.get_bind()
                 threading.Thread(
                     target=_build_apart,
                     args=(bind, snapshot_id),
@@ -196,13 +247,11 @@ def index_for(session: Session, snapshot_id: uuid.UUID, rows: int) -> NameIndex 
                     name="dtks-name-index",
                 ).start()
             return None
-    built = NameIndex.build(session, snapshot_id)
-    _keep(built)
-    return built
+    return build_and_save(session, snapshot_id)
 
 
 def ready(snapshot_id: uuid.UUID) -> NameIndex | None:
-    """The index of ``snapshot_id`` if it is built already (never builds)."""
+    """The index of ``snapshot_id`` if this process holds it already (never reads or builds)."""
     with _lock:
         return _cache.get(snapshot_id)
 
@@ -217,12 +266,13 @@ def _keep(index: NameIndex) -> None:
 def _build_apart(bind: Engine | Connection, snapshot_id: uuid.UUID) -> None:
     try:
         with Session(bind) as session:
-            _keep(NameIndex.build(session, snapshot_id))
+            build_and_save(session, snapshot_id)
     finally:
         with _lock:
             _building.discard(snapshot_id)
 
 
 def warm(session: Session, snapshot_id: uuid.UUID, rows: int) -> None:
-    """Start building after an import, so the first search is fast."""
+    """After an import: read the saved index (or start building it), so the first search is
+    fast."""
     index_for(session, snapshot_id, max(rows, BUILD_INLINE_ROWS + 1))

@@ -26,11 +26,11 @@ from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
 from kiosk.dtks import name_index
-from kiosk.errors import AuthenticationError
+from kiosk.errors import AuthenticationError, PermissionDenied
 from kiosk.messages import _
 from kiosk.names import name_key
 from kiosk.number16 import digits16
-from kiosk.roles import Perm, require
+from kiosk.roles import Perm, permissions_of, require
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import (
     DtksEntry,
@@ -62,9 +62,18 @@ _SNAPSHOT = (
     "ORDER BY imported_at DESC LIMIT 1"
 )
 _OFFICER = (
-    "SELECT o.active, r.role FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id "
-    "WHERE o.id = ?"
+    "SELECT o.active, r.role, o.must_change_password FROM officer o "
+    "LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = ?"
 )
+# The walk-in box's number: the registered person with that NIK, and the members of the
+# household with that No. KK (what find_people selects), each on its own index, in one statement.
+_PERSON_COLUMNS = "p.id, p.nik, p.name, p.birth_date, h.no_kk, h.address"
+_PEOPLE = (
+    f"SELECT {_PERSON_COLUMNS} FROM person p LEFT JOIN household h ON h.id = p.household_id "
+    "WHERE p.nik = ?1 OR p.household_id IN (SELECT id FROM household WHERE no_kk = ?1) "
+    "ORDER BY p.name LIMIT ?2"
+)
+Person = tuple[uuid.UUID, str | None, str, date | None, str | None, str]
 HOUSEHOLD_MAX = 50
 
 
@@ -82,7 +91,7 @@ def _entry(row: tuple[Any, ...]) -> DtksEntry:
         row[8],
         row[9],
         row[10],
-        tuple(p for p in row[11].split(",") if p),
+        tuple(filter(None, row[11].split(","))),
     )
 
 
@@ -96,7 +105,8 @@ class Register:
         self._db: sqlite3.Connection | None = None
         self._version = -1
         self._snapshot: tuple[str, uuid.UUID, str, date | None] | None = None
-        self._roles: dict[str, tuple[bool, tuple[str, ...]]] = {}
+        # officer -> (active, roles, temporary password, may check the DTKS)
+        self._roles: dict[uuid.UUID, tuple[bool, tuple[str, ...], bool, bool]] = {}
         path = url.database if url.get_backend_name() == "sqlite" else None
         self._path: str | None = None if path in (None, "", ":memory:") else path
 
@@ -179,6 +189,44 @@ class Register:
             }
         return [_entry(rows[i]) for i in ids if i in rows]
 
+    def lookup_number(
+        self, actor: Actor, digits: str, limit: int
+    ) -> tuple[list[Person], list[DtksEntry]] | None:
+        """The walk-in box's 16-digit search (:func:`kiosk.services.lookup.lookup`): registered
+        people with that NIK or No. KK (as find_people), then snapshot rows with that NIK, else
+        that No. KK (as :meth:`find_number`): two statements for a NIK. None when the session
+        path must answer instead: no SQLite file, or an officer the action would refuse
+        (inactive, without the permission, on a temporary password), so the refusal is said and
+        audited exactly as there."""
+        if self._path is None:
+            return None
+        with self._lock:
+            try:
+                db = self._fresh(actor)
+            except (AuthenticationError, PermissionDenied):
+                return None
+            if self._roles[actor.id][2]:
+                return None
+            people = db.execute(_PEOPLE, (digits, limit)).fetchall()
+            rows: list[Any] = []
+            if self._snapshot is not None:
+                key = self._snapshot[0]
+                rows = db.execute(_BY_NIK, (digits, key)).fetchall()
+                if not rows:
+                    rows = db.execute(_BY_KK, (digits, key, limit)).fetchall()
+        found = [
+            (
+                uuid.UUID(hex=p[0]),
+                p[1],
+                p[2],
+                date.fromisoformat(p[3]) if p[3] else None,
+                p[4],
+                p[5] or "",
+            )
+            for p in people
+        ]
+        return found, [_entry(r) for r in rows[:limit]]
+
     # -- inside the lock -------------------------------------------------------------------
 
     def _fresh(self, actor: Actor) -> sqlite3.Connection:
@@ -199,15 +247,18 @@ class Register:
                 snap_id = uuid.UUID(hex=row[0])
                 born = date.fromisoformat(row[2]) if row[2] else None
                 self._snapshot = (row[0], snap_id, row[1], born)
-        officer = actor.id.hex
-        known = self._roles.get(officer)
+        known = self._roles.get(actor.id)  # keyed by the UUID: its hex costs 3 us a lookup
         if known is None:
-            rows = db.execute(_OFFICER, (officer,)).fetchall()
+            rows = db.execute(_OFFICER, (actor.id.hex,)).fetchall()
             active = bool(rows) and bool(rows[0][0])
-            known = self._roles[officer] = (active, tuple(r for _unused, r in rows if r))
+            roles = tuple(r[1] for r in rows if r[1])
+            allowed = Perm.CHECK_DTKS in permissions_of(roles)
+            temporary = bool(rows) and bool(rows[0][2])
+            known = self._roles[actor.id] = (active, roles, temporary, allowed)
         if not known[0]:
             raise AuthenticationError(_("Akun ini tidak aktif lagi. Masuk dengan akun lain."))
-        require(known[1], Perm.CHECK_DTKS)
+        if not known[3]:
+            require(known[1], Perm.CHECK_DTKS)  # raises, with the permission's words
         return db
 
     def _gateway_call(

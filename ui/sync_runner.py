@@ -58,10 +58,6 @@ class SyncRunner(QObject):
     def sync_now(self) -> None:
         if self.running:
             return
-        # Imported here, on the window's thread, the first time: an import on the worker
-        # thread goes through PySide6's import hook and stalls the event loop.
-        import sync.engine  # noqa: F401
-
         self.timer.stop()
         self.running = True
         self.running_changed.emit(True)

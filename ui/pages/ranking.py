@@ -276,20 +276,16 @@ class RankingPage(QWidget):
         folder = self.choose_folder() if self.result else ""
         if not self.result or not folder:
             return
-        site = self.env.gateway.call(require_site)
         status, decisions = (
             (self.kept.status_line, self.kept.decisions or None) if self.kept else ("", None)
         )
-        self.env.run(
-            self,
-            write_ranking,
-            self.result,
-            site,
-            Path(folder),
-            self.env.clock.today(),
-            status,
-            decisions,
-        ).success(
+        gateway, result, today = self.env.gateway, self.result, self.env.clock.today()
+
+        def save() -> list[Path]:  # off the window's thread: the site and the files
+            site = gateway.call(require_site)
+            return write_ranking(result, site, Path(folder), today, status, decisions)
+
+        self.env.run(self, save).success(
             lambda written: self.info.setText(
                 translate("ranking", "Disimpan: {0}").format(", ".join(str(p) for p in written))
             )

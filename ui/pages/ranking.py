@@ -40,7 +40,7 @@ from kiosk.services.ranking_lists import (
     stored_ranking,
     submit_ranking,
 )
-from kiosk.services.reference import programme_list
+from kiosk.services.reference import Choice, programme_list
 from kiosk.services.setup import require_site
 from printing.report_values import shown
 from ui import file_dialogs
@@ -93,9 +93,7 @@ class RankingPage(QWidget):
         self.programme = QComboBox()
         self.programme.setObjectName("ranking_programme")
         self.programme.setAccessibleName(translate("ranking", "Program"))
-        for c in env.gateway.call(programme_list):
-            self.programme.addItem(f"{c.code} - {c.label}", c.code)
-        self.programme.setCurrentIndex(max(0, self.programme.findData("BLT-DD")))
+        env.op(self, programme_list).success(self._programmes).run()  # off the window's thread
         # Long programme names must not widen the page past a small laptop's screen.
         self.programme.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -157,6 +155,11 @@ class RankingPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self.refresh_kept()
+
+    def _programmes(self, found: list[Choice]) -> None:
+        for c in found:
+            self.programme.addItem(f"{c.code} - {c.label}", c.code)
+        self.programme.setCurrentIndex(max(0, self.programme.findData("BLT-DD")))
 
     def _weights_grid(self) -> QGridLayout:
         """One box per fact, its name above it: four to a row fit a netbook."""

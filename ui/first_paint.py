@@ -11,9 +11,22 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+
+@contextmanager
+def short_gil_turns(seconds: float = 0.001) -> Iterator[None]:
+    """For a worker's heavy import: the window's thread waits less for the GIL between the
+    import's bursts (Python's default switch interval is 5 ms)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 class FirstPaint(QObject):
@@ -40,17 +53,12 @@ class Loader(QObject):
         threading.Thread(target=self._run, args=(db, data_dir), name="memuat", daemon=True).start()
 
     def _run(self, db: str | None, data_dir: str | None) -> None:
-        # A shorter switch interval while importing: the window's thread waits less for the
-        # GIL between the import's bursts (Python's default is 5 ms).
-        before = sys.getswitchinterval()
-        sys.setswitchinterval(0.001)
         try:
-            from kiosk.context import KioskContext
-            from ui import app, cli  # noqa: F401  (the window's modules, imported here)
+            with short_gil_turns():
+                from kiosk.context import KioskContext
+                from ui import app, cli  # noqa: F401  (the window's modules, imported here)
 
-            result: object = KioskContext.open(db, data_dir)
+                result: object = KioskContext.open(db, data_dir)
         except Exception as exc:  # shown by the window's thread
             result = exc
-        finally:
-            sys.setswitchinterval(before)
         self.loaded.emit(result)

@@ -45,8 +45,12 @@ class SyncRunner(QObject):
         self.timer.stop()
 
     def _pass(self) -> SyncReport:
-        from sync.client import UpstreamError
-        from sync.engine import SyncReport, engine_for
+        """On the sync worker: the first pass imports the engine and ``requests`` here."""
+        from ui.first_paint import short_gil_turns
+
+        with short_gil_turns():
+            from sync.client import UpstreamError
+            from sync.engine import SyncReport, engine_for
 
         if self.engine is None:
             try:

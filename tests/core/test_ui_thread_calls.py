@@ -30,7 +30,6 @@ ALLOWED: dict[str, str] = {
     "ui.pages.printer:PrinterPage._sample_pdf": (
         "the sample A4 for a print or save dialog the officer opened; its render waits longer"
     ),
-    "ui.pages.data_updates:DataUpdatesPage._propose_box": _FORM,
     "ui.walkin.capture_step:CaptureStep._access_row": _FORM,
     "ui.walkin.capture_step:CaptureStep._form": _FORM,
     "ui.walkin.capture_step:CaptureStep._lists": _FORM,

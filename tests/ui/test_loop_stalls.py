@@ -44,6 +44,7 @@ def test_the_window_never_stalls_after_log_in_beside_a_busy_process(
                 str(WATCH_S),
             ],
             env=env,
+            cwd=Path(__file__).resolve().parents[2],
             capture_output=True,
             text=True,
             timeout=120,

@@ -44,6 +44,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.early_login import EarlyLogin
+    from ui.first_paint import FirstPaint, Loader
     from ui.i18n import apply_language, translate
     from ui.local_settings import LocalSettings
     from ui.theme import apply_theme
@@ -56,33 +57,40 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     apply_theme(app, settings)
     early = EarlyLogin()
     early.resize(1200, 760)
-    early.show()
     quit_after_paint = bool(os.environ.get("PUSKESOS_QUIT_AFTER_PAINT"))
     held: list[object] = []
+    loader = Loader()
 
-    def load() -> None:
-        if quit_after_paint:  # bench/startup.py: the log-in form is on screen now
+    def painted() -> None:  # the log-in form is on screen: load the kiosk behind it
+        if quit_after_paint:  # bench/startup.py
             print("dilukis", flush=True)
+        loader.start(db, data_dir)
+
+    def loaded(result: object) -> None:
         from kiosk.context import KioskContext
         from kiosk.errors import KioskError
         from ui.app import build_window, settle_memory
         from ui.cli import _upkeep
 
-        try:
-            ctx = KioskContext.open(db, data_dir)
-        except KioskError as exc:
-            QMessageBox.critical(early, translate("launch", "Puskesos Kiosk"), exc.message)
+        if isinstance(result, KioskError):
+            QMessageBox.critical(early, translate("launch", "Puskesos Kiosk"), result.message)
             app.exit(1)
             return
-        _upkeep(ctx, background=True)
-        window = build_window(ctx, settings=settings)
+        if isinstance(result, BaseException):
+            raise result
+        assert isinstance(result, KioskContext)
+        _upkeep(result, background=True)
+        window = build_window(result, settings=settings)
         early.hand_over(window)
         held.append(window)
         QTimer.singleShot(0, settle_memory)
         if quit_after_paint:
             QTimer.singleShot(0, app.quit)
 
-    QTimer.singleShot(0, load)
+    loader.loaded.connect(loaded)
+    first_paint = FirstPaint(painted)
+    early.installEventFilter(first_paint)
+    early.show()
     return app.exec()
 
 

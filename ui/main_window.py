@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.services.actor import Actor
-from kiosk.services.setup import get_site, is_set_up
+from kiosk.services.setup import SiteView, get_site, is_set_up
 from ui.env import UiEnv
 from ui.i18n import apply_language, translate
 from ui.idle import IdleWatcher
@@ -87,9 +87,12 @@ class MainWindow(QMainWindow):
             self.shell.show_key("display")
 
     def on_setup_completed(self, actor: Actor) -> None:
-        self.site = self.env.gateway.call(get_site)
-        self.login_page.title.setText(self.site.name if self.site else "")
-        self.on_logged_in(actor)
+        def shown(site: SiteView | None) -> None:
+            self.site = site
+            self.login_page.title.setText(site.name if site else "")
+            self.on_logged_in(actor)
+
+        self.env.op(self, get_site).success(shown).run()
 
     def on_logged_in(self, actor: Actor) -> None:
         self.actor = actor

@@ -45,8 +45,12 @@ class SyncRunner(QObject):
         self.timer.stop()
 
     def _pass(self) -> SyncReport:
-        from sync.client import UpstreamError
-        from sync.engine import SyncReport, engine_for
+        """On the sync worker: the first pass imports the engine and ``requests`` here."""
+        from ui.first_paint import short_gil_turns
+
+        with short_gil_turns():
+            from sync.client import UpstreamError
+            from sync.engine import SyncReport, engine_for
 
         if self.engine is None:
             try:
@@ -58,10 +62,6 @@ class SyncRunner(QObject):
     def sync_now(self) -> None:
         if self.running:
             return
-        # Imported here, on the window's thread, the first time: an import on the worker
-        # thread goes through PySide6's import hook and stalls the event loop.
-        import sync.engine  # noqa: F401
-
         self.timer.stop()
         self.running = True
         self.running_changed.emit(True)

@@ -52,3 +52,40 @@ def test_the_command_paints_then_loads(ctx, office, tmp_path: Path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "dilukis"
+
+
+FIRST_PAINT = (
+    "import sys\n"
+    "from PySide6.QtCore import QEvent, QObject\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "seen = []\n"
+    "class Painted(QObject):\n"
+    "    def eventFilter(self, w, e):\n"
+    "        if e.type() == QEvent.Type.Paint and w.isWindow() and not seen:\n"
+    "            seen.append(w.objectName()); print('pertama', w.objectName(), flush=True)\n"
+    "            print('sqlalchemy' in sys.modules, flush=True)\n"
+    "        return False\n"
+    "p = Painted(); app.installEventFilter(p)\n"
+    "from ui.launch import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_the_early_form_is_really_painted_before_the_kiosk_loads(ctx, office):
+    """Watched from outside the launch code, by the paint event itself: the first window
+    painted is the early log-in form, before SQLAlchemy is even imported (issue #33: a 0 ms
+    timer loaded the kiosk first, and the early form was painted in 0 of 8 runs)."""
+    env = dict(os.environ, PUSKESOS_QUIT_AFTER_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, "--db", ctx.url, "--data-dir", str(ctx.paths.data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    first = lines.index("pertama early_login")
+    assert lines[first + 1] == "False", "the kiosk was loading before the form was painted"

@@ -72,6 +72,8 @@ def test_a_hanging_printer_holds_up_neither_tickets_nor_the_window(
     qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.shell is not None, timeout=5000)
     find = window.shell.show_key("front").find_step
+    # The services are read on the database thread: the ticket button waits for them.
+    qtbot.waitUntil(find.ticket_button.isEnabled, timeout=5000)
     try:
         gaps, ticker = loop_gaps()
         _issue(qtbot, find)  # its slip now hangs on the printer

@@ -28,7 +28,7 @@ from kiosk.services.data_updates import (
     propose_data_update,
     review_data_update,
 )
-from kiosk.services.reference import choices
+from kiosk.services.reference import Choice, choices
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -74,8 +74,6 @@ class DataUpdatesPage(QWidget):
         self.nik.setPlaceholderText(translate("data_updates", "NIK di DTKS/DTSEN"))
         self.kind = QComboBox()
         self.kind.setObjectName("update_kind")
-        for c in self.env.gateway.call(choices, "jenis_pemutakhiran"):
-            self.kind.addItem(c.label, c.code)
         self.new_value = QLineEdit()
         self.new_value.setPlaceholderText(
             translate("data_updates", "NIK/nama/KK baru atau alamat tujuan, bila ada")
@@ -84,12 +82,10 @@ class DataUpdatesPage(QWidget):
         self.reason.setPlaceholderText(
             translate("data_updates", "Apa yang berubah dan kapan, mis. meninggal 3 Nov 2026")
         )
-        docs = {c.code: c.label for c in self.env.gateway.call(choices, "dokumen")}
-        self.docs = {code: QCheckBox(docs.get(code, code)) for code in EVIDENCE if code in docs}
-        shown = QGridLayout()  # two to a row: fits a netbook and large text
-        for i, check in enumerate(self.docs.values()):
-            shown.addWidget(check, i // 2, i % 2)
+        self.docs: dict[str, QCheckBox] = {}
+        self.docs_grid = QGridLayout()  # two to a row: fits a netbook and large text
         self.propose = QPushButton(translate("data_updates", "&Usulkan"))
+        self.propose.setEnabled(False)  # until the kinds are there to choose from
         self.propose.setProperty("primary", True)
         self.propose.clicked.connect(self.on_propose)
         for label, w in (
@@ -99,9 +95,25 @@ class DataUpdatesPage(QWidget):
             (translate("data_updates", "&Alasan"), self.reason),
         ):
             form.addRow(label, w)
-        form.addRow(translate("data_updates", "Dokumen dilihat"), shown)
+        form.addRow(translate("data_updates", "Dokumen dilihat"), self.docs_grid)
         form.addRow("", self.propose)
+        gateway = self.env.gateway
+
+        def lists() -> tuple[list[Choice], list[Choice]]:  # on the database thread
+            return gateway.call(choices, "jenis_pemutakhiran"), gateway.call(choices, "dokumen")
+
+        self.env.run(self, lists).success(self._fill_lists).run()
         return box
+
+    def _fill_lists(self, lists: tuple[list[Choice], list[Choice]]) -> None:
+        kinds, documents = lists
+        for c in kinds:
+            self.kind.addItem(c.label, c.code)
+        docs = {c.code: c.label for c in documents}
+        self.docs = {code: QCheckBox(docs.get(code, code)) for code in EVIDENCE if code in docs}
+        for i, check in enumerate(self.docs.values()):
+            self.docs_grid.addWidget(check, i // 2, i % 2)
+        self.propose.setEnabled(True)
 
     def _list_row(self) -> QHBoxLayout:
         self.status = QComboBox()

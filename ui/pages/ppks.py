@@ -56,8 +56,9 @@ class PpksPage(QWidget):
         )
         self.kind = QComboBox()
         self.kind.setObjectName("ppks_kind")
-        for c in env.gateway.call(choices, "jenis_ppks"):
-            self.kind.addItem(c.label, c.code)
+        env.op(self, choices, "jenis_ppks").success(  # off the window's thread
+            lambda found: [self.kind.addItem(c.label, c.code) for c in found]
+        ).run()
         self.source = QComboBox()
         for code in SOURCES:
             self.source.addItem(translate("ppks", SOURCE_WORDS.get(code, code)), code)

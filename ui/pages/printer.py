@@ -133,25 +133,22 @@ class PrinterPage(QWidget):
             self.uri.setFocus()
             return
         self.on_save()
-        site = self.env.gateway.call(get_site)
-        paper = self._paper()
-        payload = render_ticket(
-            sample_ticket(site.name if site else "Puskesos", self.env.clock),
-            paper,
-        )
-        self.test_button.setEnabled(False)
-        self.status.setText(translate("printer", "Mengirim ke printer…"))
-        self.env.device(
-            self,
-            print_slip,
+        gateway, actor, clock, thermal = (
             self.env.gateway,
             self.actor,
-            "tiket",
-            payload,
-            self.uri.text().strip(),
+            self.env.clock,
             self.env.thermal,
-            paper.profile,
-        ).success(self._printed).failure(self._failed).run()
+        )
+        paper, uri = self._paper(), self.uri.text().strip()
+
+        def test_print() -> PrintOutcome:  # the site read and the print, off the window's thread
+            site = gateway.call(get_site)
+            payload = render_ticket(sample_ticket(site.name if site else "Puskesos", clock), paper)
+            return print_slip(gateway, actor, "tiket", payload, uri, thermal, paper.profile)
+
+        self.test_button.setEnabled(False)
+        self.status.setText(translate("printer", "Mengirim ke printer…"))
+        self.env.device(self, test_print).success(self._printed).failure(self._failed).run()
 
     def _sample_pdf(self) -> bytes:
         return sample_a4(self.env.gateway.call(get_site))

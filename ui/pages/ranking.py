@@ -40,7 +40,7 @@ from kiosk.services.ranking_lists import (
     stored_ranking,
     submit_ranking,
 )
-from kiosk.services.reference import programme_list
+from kiosk.services.reference import Choice, programme_list
 from kiosk.services.setup import require_site
 from printing.report_values import shown
 from ui import file_dialogs
@@ -93,9 +93,7 @@ class RankingPage(QWidget):
         self.programme = QComboBox()
         self.programme.setObjectName("ranking_programme")
         self.programme.setAccessibleName(translate("ranking", "Program"))
-        for c in env.gateway.call(programme_list):
-            self.programme.addItem(f"{c.code} - {c.label}", c.code)
-        self.programme.setCurrentIndex(max(0, self.programme.findData("BLT-DD")))
+        env.op(self, programme_list).success(self._programmes).run()  # off the window's thread
         # Long programme names must not widen the page past a small laptop's screen.
         self.programme.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -157,6 +155,11 @@ class RankingPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self.refresh_kept()
+
+    def _programmes(self, found: list[Choice]) -> None:
+        for c in found:
+            self.programme.addItem(f"{c.code} - {c.label}", c.code)
+        self.programme.setCurrentIndex(max(0, self.programme.findData("BLT-DD")))
 
     def _weights_grid(self) -> QGridLayout:
         """One box per fact, its name above it: four to a row fit a netbook."""
@@ -276,20 +279,16 @@ class RankingPage(QWidget):
         folder = self.choose_folder() if self.result else ""
         if not self.result or not folder:
             return
-        site = self.env.gateway.call(require_site)
         status, decisions = (
             (self.kept.status_line, self.kept.decisions or None) if self.kept else ("", None)
         )
-        self.env.run(
-            self,
-            write_ranking,
-            self.result,
-            site,
-            Path(folder),
-            self.env.clock.today(),
-            status,
-            decisions,
-        ).success(
+        gateway, result, today = self.env.gateway, self.result, self.env.clock.today()
+
+        def save() -> list[Path]:  # off the window's thread: the site and the files
+            site = gateway.call(require_site)
+            return write_ranking(result, site, Path(folder), today, status, decisions)
+
+        self.env.run(self, save).success(
             lambda written: self.info.setText(
                 translate("ranking", "Disimpan: {0}").format(", ".join(str(p) for p in written))
             )

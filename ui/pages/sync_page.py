@@ -6,6 +6,8 @@ server, kept here, holding back only later changes to the same record).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +28,13 @@ from kiosk.services import quarantine
 from kiosk.services.actor import Actor
 from kiosk.services.outbox import SyncOverview, configure_upstream, sync_overview
 from kiosk.services.setup import get_site
-from sync.engine import SyncReport, engine_for
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
 from ui.i18n import translate
 from ui.table_fit import fit_columns
+
+if TYPE_CHECKING:  # requests and the engine load on a worker, never as this page is built
+    from sync.engine import SyncReport
 
 
 def when(iso: str, env: UiEnv) -> str:
@@ -271,13 +275,15 @@ class SyncPage(QWidget):
             self.code.setFocus()
             return
 
-        def work() -> None:
+        def work() -> None:  # on the device/network threads: a slow link holds no database call
+            from sync.engine import engine_for
+
             site = self.env.gateway.call(get_site)
             kiosk_id = site.office_code if site else ""
             self.env.gateway.call(configure_upstream, self.actor, url, kiosk_id)
             engine_for(self.env.gateway, self.env.clock).enrol(kiosk_id, code)
 
-        self.env.run(self, work).success(self._enrolled).failure(self._enrol_failed).run()
+        self.env.device(self, work).success(self._enrolled).failure(self._enrol_failed).run()
 
     def _enrolled(self, _r: object) -> None:
         self.code.clear()

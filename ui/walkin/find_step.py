@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.roles import Perm
-from kiosk.services.access import access_needs
+from kiosk.services.access import AccessNeed, access_needs
 from kiosk.services.actor import Actor
 from kiosk.services.lookup import Hit, lookup
-from kiosk.services.reference import choices
+from kiosk.services.reference import Choice, choices
 from kiosk.services.slips import PrintOutcome
 from kiosk.services.tickets import TicketView, issue_ticket
 from ui.env import UiEnv
@@ -108,6 +108,16 @@ class FindStep(QWidget):
                     label.hide()
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_person.emit)
 
+    def _fill_lists(self, lists: tuple[list[Choice], list[Choice], list[AccessNeed]]) -> None:
+        services, priorities, needs = lists
+        for c in services:
+            self.service.addItem(c.label, c.code)
+        for c in priorities:
+            self.priority.addItem(c.label, c.code)
+        for need in needs:
+            self.access.addItem(need.label, need.code)
+        self.ticket_button.setEnabled(True)
+
     def _ticket_row(self) -> tuple[QFormLayout, QHBoxLayout]:
         """Service and priority, and the ticket: printed, or shown large without a printer."""
         form = QFormLayout()
@@ -118,19 +128,25 @@ class FindStep(QWidget):
             form, translate("find_step", "Pri&oritas"), QComboBox(), "queue_priority"
         )
         self.priority.addItem(translate("find_step", "Tanpa prioritas"), NO_CHOICE)
-        for c in self.env.gateway.call(choices, "layanan_antrian"):
-            self.service.addItem(c.label, c.code)
-        for c in self.env.gateway.call(choices, "prioritas"):
-            self.priority.addItem(c.label, c.code)
         # A visitor in a wheelchair, deaf, blind ...: the ticket gets priority, and the caller
         # and the capture see the need.
         self.access = add_field(
             form, translate("find_step", "Kebutuhan &akses"), QComboBox(), "queue_access"
         )
         self.access.addItem(translate("find_step", "Tidak ada"), NO_CHOICE)
-        for need in self.env.gateway.call(access_needs):
-            self.access.addItem(need.label, need.code)
+        gateway = self.env.gateway
+
+        def lists() -> tuple[list[Choice], list[Choice], list[AccessNeed]]:
+            """The ticket's three lists, read on the database thread."""
+            return (
+                gateway.call(choices, "layanan_antrian"),
+                gateway.call(choices, "prioritas"),
+                gateway.call(access_needs),
+            )
+
         self.ticket_button = QPushButton(translate("find_step", "Terbitkan &tiket (Ctrl+T)"))
+        self.ticket_button.setEnabled(False)  # until the services are there to choose from
+        self.env.run(self, lists).success(self._fill_lists).run()
         self.ticket_button.clicked.connect(self.on_issue_ticket)
         self.ticket_label = QLabel(
             translate("find_step", "Belum ada tiket (boleh dilewati untuk telepon/kunjungan).")
@@ -162,6 +178,8 @@ class FindStep(QWidget):
         self.query.setFocus()
 
     def on_issue_ticket(self) -> None:
+        if not self.ticket_button.isEnabled():  # Ctrl+T before the services were read
+            return
         self.env.op(
             self,
             issue_ticket,

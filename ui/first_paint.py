@@ -1,0 +1,64 @@
+"""Start-up helpers for ui/launch.py: know when the log-in form is really on screen, and load
+the kiosk on a worker meanwhile.
+
+A 0 ms timer fires before the first paint, so work scheduled with one ran (for seconds) before
+the officer saw anything (issue #33); the paint event itself is the signal. The imports of
+SQLAlchemy, the models and the window's modules, and opening the database, then run on a
+thread of their own, and the log-in form stays responsive to typing while they do.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+
+@contextmanager
+def short_gil_turns(seconds: float = 0.001) -> Iterator[None]:
+    """For a worker's heavy import: the window's thread waits less for the GIL between the
+    import's bursts (Python's default switch interval is 5 ms)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once, just after the widget it watches is first painted."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self.then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)  # after this paint is on screen
+        return False
+
+
+class Loader(QObject):
+    """Imports the kiosk and opens its database on a worker thread; ``loaded`` carries the
+    opened context (or the error) back to the window's thread."""
+
+    loaded = Signal(object)
+
+    def start(self, db: str | None, data_dir: str | None) -> None:
+        threading.Thread(target=self._run, args=(db, data_dir), name="memuat", daemon=True).start()
+
+    def _run(self, db: str | None, data_dir: str | None) -> None:
+        try:
+            with short_gil_turns():
+                from kiosk.context import KioskContext
+                from ui import app, cli  # noqa: F401  (the window's modules, imported here)
+
+                result: object = KioskContext.open(db, data_dir)
+        except Exception as exc:  # shown by the window's thread
+            result = exc
+        self.loaded.emit(result)

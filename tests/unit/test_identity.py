@@ -74,7 +74,6 @@ def test_pre_split_papua_code_is_known_via_the_archive():
         ("3.32401E+15", "notasi_ilmiah"),
         ("332401150890", "panjang"),
         ("33240115089O0003", "bukan_angka"),
-        ("\u0663\u0663\u0662\u0664011508900003", "bukan_angka"),  # Arabic-Indic digits
         ("332401150890000\u00b3", "bukan_angka"),  # a superscript three
         ("", "kosong"),
     ],
@@ -83,6 +82,12 @@ def test_unreadable_numbers_cannot_be_overridden(raw, code):
     c = check_nik(raw, today=TODAY)
     assert codes(c) == [code]
     assert not c.overridable and c.number is None
+
+
+def test_arabic_indic_digits_are_read_as_the_number():
+    """A NIK typed or pasted in Arabic-Indic digits is the same number, not letters."""
+    c = check_nik("\u0663\u0663\u0662\u0664011508900003", today=TODAY)
+    assert c.number == "3324011508900003"
 
 
 def test_separators_are_tolerated():

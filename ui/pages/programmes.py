@@ -102,20 +102,7 @@ class ProgrammesPage(QWidget):
         rules_area = scrolled(self.rules)
         rules_area.setMinimumHeight(120)  # two rows in view at 560 lines; the table gives way
         rules_area.setMaximumHeight(260)
-        self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
-        self.save.setProperty("primary", True)
-        self.save.clicked.connect(self.on_save)
-        self.reset = QPushButton(translate("programmes", "Kriteria &bawaan"))
-        self.reset.setToolTip(
-            translate("programmes", "Kembali ke kriteria bawaan, tanpa perubahan kantor ini")
-        )
-        self.reset.clicked.connect(lambda: self._set(None))
-        self.add = QPushButton(translate("programmes", "&Tambah program daerah/desa…"))
-        self.add.clicked.connect(self.on_add)
-        buttons = QHBoxLayout()
-        for b in (self.save, self.rules.add, self.reset):  # rows added in view
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = self._buttons()
         self.info = QLabel()
         self.info.setObjectName("programmes_info")
         self.info.setWordWrap(True)
@@ -134,6 +121,24 @@ class ProgrammesPage(QWidget):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         self.refresh()
+
+    def _buttons(self) -> QHBoxLayout:
+        """The criteria's three buttons in one row (the catalogue's own sits by the title)."""
+        self.save = QPushButton(translate("programmes", "&Simpan kriteria"))
+        self.save.setProperty("primary", True)
+        self.save.clicked.connect(self.on_save)
+        self.reset = QPushButton(translate("programmes", "Kriteria &bawaan"))
+        self.reset.setToolTip(
+            translate("programmes", "Kembali ke kriteria bawaan, tanpa perubahan kantor ini")
+        )
+        self.reset.clicked.connect(lambda: self._set(None))
+        self.add = QPushButton(translate("programmes", "&Tambah program daerah/desa…"))
+        self.add.clicked.connect(self.on_add)
+        buttons = QHBoxLayout()
+        for b in (self.save, self.rules.add, self.reset):  # rows added in view
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        return buttons
 
     def refresh(self, select: str = "") -> None:
         def shown(rows: list[CatalogueRow]) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
-    from kiosk.dtks.name_index import NameIndex
+    from kiosk.dtks.name_postings import NameIndex
 
 FORMAT = 1
 PREFIX = "dtks-nama-"
@@ -88,7 +88,7 @@ def write_rows(
     """Write the index of ``rows`` (``(id, key, year, village)``, in id order) to ``path``
     without holding it whole: the keys go to a scratch file as they come (a million name
     keys are 70 MB as Python strings), only the postings and small arrays stay in memory."""
-    from kiosk.dtks.name_index import post
+    from kiosk.dtks.name_postings import post
 
     ids, years, villages = array("q"), array("H"), list[str]()
     postings: dict[str, array[int]] = {}
@@ -163,7 +163,7 @@ def _array(code: str, blob: bytes) -> array[int]:
 
 def load(path: Path, snapshot_id: uuid.UUID) -> NameIndex | None:
     """The index in ``path``, or None when there is none or it is not this snapshot's whole."""
-    from kiosk.dtks.name_index import NameIndex
+    from kiosk.dtks.name_postings import NameIndex
 
     try:
         with path.open("rb") as f:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kabupaten.server import run
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["user"]:  # account commands (kabupaten.users_cli)
+        from kabupaten.users_cli import main as users
+
+        raise SystemExit(users(sys.argv[1:]))
     parser = argparse.ArgumentParser(prog="python -m kabupaten", description=__doc__)
     parser.add_argument("--db", default="kabupaten.sqlite", help="berkas SQLite atau URL database")
     parser.add_argument("--port", type=int, default=8080)

@@ -42,6 +42,7 @@ EVENT_LABELS = {
     "pemberitahuan": "Warga diberi tahu",
     "produk": "Produk layanan",
     "status_kabupaten": "Kabar dari kabupaten",
+    "jawaban_rujukan": "Jawaban instansi rujukan",
     "tahap": "Tahapan (prosedur Depok)",
     "keluarga_ditambah": "Keluarga terdampak ditambahkan",
 }

@@ -75,6 +75,8 @@ def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
         if ref.waiting:
             shown["next"] = WAITING_KABUPATEN
         elif ref.approved:
+            shown["status"] = rules.STATUS_LABELS[rules.REFERRED]
+            shown["next"] = NEXT_STEPS["dirujuk"]
             shown["where"] = destination_labels().get(ref.destination, ref.destination)
         answer = _agency_answer(store, ref.referral_id)
         if answer:

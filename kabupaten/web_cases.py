@@ -59,6 +59,8 @@ def _answer(store: Store, referral_id: str) -> dict[str, Any] | None:
 
 
 def case_routes(bp: Blueprint, store: Store) -> None:
+    """The inbox, the case page and the kabupaten's decision."""
+
     @bp.errorhandler(403)
     def forbidden(_exc: Any) -> tuple[str, int]:
         text = "Peran Anda tidak berwenang untuk tindakan ini."
@@ -128,6 +130,10 @@ def case_routes(bp: Blueprint, store: Store) -> None:
         flash(f"{label}. Keputusan sampai di Puskesos pada sinkronisasi berikutnya.")
         return redirect(url_for("web.kotak"))
 
+
+def agency_routes(bp: Blueprint, store: Store) -> None:
+    """The receiving agency accepts a referral addressed to it, then answers it once."""
+
     @bp.post("/rujukan/<referral_id>/terima")
     @login_required
     def terima(referral_id: str) -> Response:
@@ -155,7 +161,9 @@ def case_routes(bp: Blueprint, store: Store) -> None:
         held = _answer(store, referral_id)
         if held is None or held["outcome"]:
             abort(409)
-        form = {k: request.form.get(k, "").strip() for k in ("outcome", "served_on", "given", "reason")}
+        form = {
+            k: request.form.get(k, "").strip() for k in ("outcome", "served_on", "given", "reason")
+        }
         problem = _answer_problem(form)
         if problem:
             flash(problem)

@@ -67,7 +67,9 @@ def test_an_idle_session_is_logged_out(web):
 def test_log_out_ends_the_session(web):
     client = web.test_client()
     log_in(client, "manajer")
-    assert client.post("/web/keluar", data={"csrf_token": token(client, "/web/")}).status_code == 302
+    assert (
+        client.post("/web/keluar", data={"csrf_token": token(client, "/web/")}).status_code == 302
+    )
     assert client.get("/web/").status_code == 302
 
 

@@ -75,7 +75,9 @@ def test_rejected_or_returned_goes_back_to_the_officer_with_the_reason(
     session.expire_all()
     assert session.get(Referral, ref).status == "dikembalikan"
     notes = session.scalars(
-        select(CaseEvent.note).where(CaseEvent.case_id == case.case_id, CaseEvent.source == "kabupaten")
+        select(CaseEvent.note).where(
+            CaseEvent.case_id == case.case_id, CaseEvent.source == "kabupaten"
+        )
     ).all()
     assert any(said in n and "Bukan wewenang Dinkes" in n for n in notes)
 
@@ -114,7 +116,9 @@ def test_the_agency_answer_reaches_the_timeline_and_the_status_letter(
     view = gateway.call(case_detail, office[Role.BACK_OFFICE], case.case_id)
     assert any("Kartu PBI-JK" in e.note and e.source == "kabupaten" for e in view.timeline)
     bo = office[Role.BACK_OFFICE]
-    pdf = gateway.call(issue_letter, bo, "surat_pemberitahuan", case.case_id, PdfDocuments(), MONDAY)
+    pdf = gateway.call(
+        issue_letter, bo, "surat_pemberitahuan", case.case_id, PdfDocuments(), MONDAY
+    )
     assert "Dilayani instansi tujuan pada 20-08-2026: Kartu PBI-JK" in text(pdf)
     # The same answer delivered again changes nothing.
     assert kiosk.run_once().pulled == 0

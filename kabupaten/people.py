@@ -34,7 +34,7 @@ ROLE_LABELS = {
     VIEWER: "Pengamat (Kepala Dinas Sosial)",
 }
 DECIDERS = frozenset({MANAGER, SUPERVISOR})  # who may decide a kabupaten referral step
-SEE_NIK = frozenset({MANAGER, SUPERVISOR})  # who needs the whole NIK to decide
+SEE_NIK = frozenset({MANAGER, SUPERVISOR, AGENCY})  # to decide, or to serve the citizen
 
 web_users = Table(
     "web_users",

@@ -26,7 +26,12 @@ from kabupaten import people
 from kabupaten.store import Store
 
 IDLE_MINUTES = 15
-LOCKOUT = "5 per 15 minutes"  # wrong passwords per account before it must wait
+LOCKOUT = "5 per 15 minutes"
+DTKS_WORDS = {
+    "terdaftar": "Terdaftar di DTKS",
+    "tidak_terdaftar": "Tidak terdaftar di DTKS",
+    "tanpa_data": "Belum dapat diperiksa (data DTKS tidak tersedia)",
+}  # wrong passwords per account before it must wait
 
 
 class Account(people.WebUser):
@@ -83,6 +88,16 @@ def web_routes(app: Flask, store: Store) -> None:
     def nik_filter(nik: str | None) -> str:
         role = getattr(current_user, "role", "")
         return nik or "-" if role in people.SEE_NIK else cw.mask_nik(nik)
+
+    @bp.app_template_filter("tujuan")
+    def destination_filter(code: str) -> str:
+        from kabupaten.public import destination_labels
+
+        return destination_labels().get(code, code)
+
+    @bp.app_template_filter("dtks")
+    def dtks_filter(status: str | None) -> str:
+        return DTKS_WORDS.get(status or "", status or "-")
 
     def lockout_key() -> str:
         return "masuk:" + request.form.get("username", "").strip().lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from kabupaten import casework as cw
 from kabupaten.people import agency_answers
 from kabupaten.store import Store
 from kiosk import case_rules as rules
+from kiosk.clock import tanggal
 
 NEXT_STEPS = {
     "diterima": "Pengaduan Anda sedang dipelajari petugas Puskesos.",
@@ -69,7 +71,7 @@ def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
         "where": "",
         "answer": "",
     }
-    refs = [r for r in cw.referrals(store, cw.date.today()) if r.case_id == case_id]
+    refs = [r for r in cw.referrals(store, date.today()) if r.case_id == case_id]
     if refs:
         ref = refs[-1]
         if ref.waiting:
@@ -78,24 +80,28 @@ def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
             shown["status"] = rules.STATUS_LABELS[rules.REFERRED]
             shown["next"] = NEXT_STEPS["dirujuk"]
             shown["where"] = destination_labels().get(ref.destination, ref.destination)
-        answer = _agency_answer(store, ref.referral_id)
+        answer, done = _agency_answer(store, ref.referral_id)
         if answer:
             shown["answer"] = answer
+        if done:
+            shown["next"] = done
     return shown
 
 
-def _agency_answer(store: Store, referral_id: str) -> str:
+def _agency_answer(store: Store, referral_id: str) -> tuple[str, str]:
+    """The agency's answer in the citizen's words, and the next step once it answered."""
     with store.engine.connect() as c:
         row = c.execute(
             agency_answers.select().where(agency_answers.c.referral_id == referral_id)
         ).first()
     if row is None:
-        return ""
+        return "", ""
     if row.outcome == "dilayani":
-        return f"Sudah dilayani pada {row.served_on}."
+        day = tanggal(date.fromisoformat(row.served_on))
+        return f"Sudah dilayani pada {day}.", "Layanan rujukan sudah diberikan."
     if row.outcome == "ditolak":
-        return "Tidak dapat dilayani oleh instansi tujuan; datanglah ke Puskesos desa."
-    return "Rujukan sudah diterima instansi tujuan."
+        return "Tidak dapat dilayani oleh instansi tujuan.", NEXT_STEPS["ditolak"]
+    return "Rujukan sudah diterima instansi tujuan.", ""
 
 
 def public_routes(app: Flask, store: Store, limiter: Limiter) -> None:

@@ -77,7 +77,7 @@ def test_the_status_page_says_where_to_go_and_the_agency_answer(
         data={**form, "outcome": "dilayani", "served_on": "2026-08-20", "given": "Kartu PBI"},
     )
     shown = web.test_client().get(link).get_data(as_text=True)
-    assert "Sudah dilayani pada 2026-08-20" in shown and "Butuh PBI-JK segera" not in shown
+    assert "Sudah dilayani pada 20 Agustus 2026" in shown and "Butuh PBI-JK segera" not in shown
 
 
 def test_the_status_page_is_rate_limited(kiosk, upstream):

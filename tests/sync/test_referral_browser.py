@@ -104,7 +104,7 @@ def test_counter_referral_approved_on_the_web_answered_and_in_the_status_letter(
         status.goto(f"{base}/status/{case.tracking_number}?k={code}")
         Look(status, folder)("status")
         assert "Dinas Kesehatan kabupaten" in status.content()
-        assert "Sudah dilayani pada 2026-08-20" in status.content()
+        assert "Sudah dilayani pada 20 Agustus 2026" in status.content()
         browser.close()
     assert kiosk.run_once().pulled == 1  # the agency's answer
     bo = office[Role.BACK_OFFICE]

@@ -61,6 +61,16 @@ def _answer(store: Store, referral_id: str) -> dict[str, Any] | None:
 def case_routes(bp: Blueprint, store: Store) -> None:
     """The inbox, the case page and the kabupaten's decision."""
 
+    @bp.errorhandler(400)
+    def refused(_exc: Any) -> tuple[str, int]:
+        text = "Formulir tidak sah atau sudah kedaluwarsa. Muat ulang halaman, lalu coba lagi."
+        return render_template("pesan.html", title="Tidak dapat diproses", text=text), 400
+
+    @bp.errorhandler(409)
+    def settled(_exc: Any) -> tuple[str, int]:
+        text = "Rujukan ini sudah dijawab atau belum diterima."
+        return render_template("pesan.html", title="Sudah tercatat", text=text), 409
+
     @bp.errorhandler(403)
     def forbidden(_exc: Any) -> tuple[str, int]:
         text = "Peran Anda tidak berwenang untuk tindakan ini."

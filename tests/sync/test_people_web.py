@@ -37,7 +37,7 @@ def test_log_in_opens_the_inbox_and_a_wrong_password_does_not(web, upstream):
 def test_a_form_without_its_csrf_token_is_refused(web):
     client = web.test_client()
     bare = client.post("/web/masuk", data={"username": "manajer", "password": "kata-sandi-uji-1"})
-    assert bare.status_code == 400
+    assert bare.status_code == 400 and "Muat ulang halaman" in bare.get_data(as_text=True)
     assert client.get("/web/").status_code == 302  # still not logged in
     assert log_in(client, "manajer").status_code == 302
     assert client.post("/web/keluar").status_code == 400  # logged in, but no token
@@ -128,3 +128,28 @@ def test_an_agency_sees_only_approved_referrals_addressed_to_it(web, gateway, of
         data={"keputusan": "tolak", "alasan": "x", "csrf_token": token(dinkes, "/web/")},
     )
     assert decided.status_code == 403
+
+
+def test_accounts_are_made_on_the_command_line_with_the_password_from_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from kabupaten.store import Store
+
+    db = tmp_path / "k.sqlite"
+    env = {**os.environ, "KABUPATEN_PASSWORD": "kata-sandi-baru-1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "kabupaten", "user", "add", *args, "--db", str(db)]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+    made = run("sri", "--role", "supervisor_kecamatan", "--kecamatan", "3324012", "3324013")
+    assert made.returncode == 0 and "Supervisor kecamatan" in made.stdout
+    refused = run("dk", "--role", "petugas_instansi")
+    assert refused.returncode == 2 and "--destination" in refused.stderr
+    store = Store(f"sqlite:///{db}")
+    user = people.check_password(store.engine, "sri", "kata-sandi-baru-1")
+    assert user is not None and user.kecamatan == ("3324012", "3324013")
+    assert "kata-sandi-baru-1" not in db.read_bytes().decode("latin-1")  # only its hash
+    store.engine.dispose()

@@ -58,8 +58,8 @@ def _answer(store: Store, referral_id: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def case_routes(bp: Blueprint, store: Store) -> None:
-    """The inbox, the case page and the kabupaten's decision."""
+def error_pages(bp: Blueprint) -> None:
+    """The pages' refusals as pages in Indonesian (the API keeps its JSON)."""
 
     @bp.errorhandler(400)
     def refused(_exc: Any) -> tuple[str, int]:
@@ -80,6 +80,11 @@ def case_routes(bp: Blueprint, store: Store) -> None:
     def missing(_exc: Any) -> tuple[str, int]:
         text = "Rujukan tidak ditemukan atau bukan untuk Anda."
         return render_template("pesan.html", title="Tidak ditemukan", text=text), 404
+
+
+def case_routes(bp: Blueprint, store: Store) -> None:
+    """The inbox, the case page and the kabupaten's decision."""
+    error_pages(bp)
 
     @bp.get("/")
     @login_required

@@ -31,6 +31,7 @@ from werkzeug.serving import make_server
 from kabupaten.audit_heads import audit_head_routes
 from kabupaten.bodies import body_within, gzip_answer
 from kabupaten.store import SCHEMA_VERSIONS, Store
+from kabupaten.web import web_routes
 from resources.upstream import contract
 
 log = logging.getLogger("kabupaten")
@@ -125,6 +126,7 @@ def create_app(store: Store, enrolment: dict[str, str], admin: bool = False) -> 
     _batch_routes(app, store, faults)
     _read_routes(app, store, faults)
     audit_head_routes(app, store, partial(_kiosk_of, store))  # contract 1.1
+    web_routes(app, store)  # the people's pages and the citizen's status page
     if admin:
         _admin_routes(app, store, faults)
     return app

@@ -97,3 +97,39 @@ audit_heads = Table(
     Column("acknowledged", Boolean, nullable=False),
     Column("received_at", String(40), nullable=False),
 )
+
+# The people side (kabupaten/people.py): accounts, the audit of their decisions, agencies' answers.
+web_users = Table(
+    "web_users",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(60), unique=True, nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(30), nullable=False),
+    Column("kecamatan", String(400), nullable=False, default=""),  # comma-separated codes
+    Column("destination", String(40), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(40), nullable=False),
+)
+web_audit = Table(
+    "web_audit",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("username", String(60), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject_id", String(36), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default="{}"),
+)
+agency_answers = Table(
+    "agency_answers",
+    meta,
+    Column("referral_id", String(36), primary_key=True),
+    Column("accepted_by", String(60), nullable=False),
+    Column("accepted_at", String(40), nullable=False),
+    Column("outcome", String(12), nullable=False, default=""),  # dilayani / ditolak / ""
+    Column("served_on", String(10), nullable=False, default=""),
+    Column("given", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("answered_at", String(40), nullable=False, default=""),
+)

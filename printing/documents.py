@@ -279,6 +279,7 @@ class ReceiptFacts:
     next_steps: str
     status_help: str
     officer: str
+    qr_text: str = ""  # the status page's link; the bare tracking number when empty
 
 
 ROWS_BESIDE_QR = 130 * mm  # the 134 mm cell less a gutter before the QR
@@ -299,9 +300,10 @@ def complaint_receipt(
         ],
         width=ROWS_BESIDE_QR,
     )
-    # The QR holds the tracking number, as on the thermal slip: a scanner at "Cek status" reads it.
+    # The QR holds the status link (or the bare number), as on the thermal slip: a scanner at
+    # "Cek status" reads the number from either.
     # The rows are made as wide as their cell, so a long "Ringkasan" wraps before the QR.
-    qr = Table([[rows, _qr(facts.tracking_number)]], colWidths=[134 * mm, 40 * mm])
+    qr = Table([[rows, _qr(facts.qr_text or facts.tracking_number)]], colWidths=[134 * mm, 40 * mm])
     qr.setStyle(
         TableStyle(
             [

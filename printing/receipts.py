@@ -44,6 +44,7 @@ def receipt_slip(site: SiteView, result: WalkInResult, officer: str, clock: Cloc
         officer=officer,
         provisional=result.provisional,
         extra_lines=(("Batas jawaban", tanggal(result.due_on)),),
+        qr_text=result.qr_text,
     )
 
 
@@ -64,6 +65,7 @@ def receipt_pdf(
         result.next_steps,
         result.status_help,
         officer,
+        result.qr_text,
     )
     return d.complaint_receipt(
         d.Header(site, number, clock.today(), result.provisional), person, facts

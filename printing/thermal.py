@@ -45,6 +45,7 @@ class ReceiptSlip:
     officer: str
     provisional: bool = True
     extra_lines: tuple[tuple[str, str], ...] = field(default=())
+    qr_text: str = ""  # the status page's link; the bare tracking number when empty
 
 
 def _printer(paper: Paper) -> Dummy:
@@ -138,10 +139,10 @@ def render_receipt(slip: ReceiptSlip, paper: Paper) -> bytes:
     p.set(align="center")
     size = 5 if paper.width_mm == 58 else 7
     if paper.native_qr:
-        p.qr(slip.tracking_number, size=size, native=True)
+        p.qr(slip.qr_text or slip.tracking_number, size=size, native=True)
         p.ln()
     else:  # print as an image: a native QR command is ignored by printers that lack it
-        p.qr(slip.tracking_number, size=size, native=False, center=True)
+        p.qr(slip.qr_text or slip.tracking_number, size=size, native=False, center=True)
     p.set(align="center")
     p.textln(printable(f"Petugas: {slip.officer}"))
     _centered(p, paper, "Data Anda dijaga kerahasiaannya.")

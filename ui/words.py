@@ -74,6 +74,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Warga diberi tahu"),
     QT_TRANSLATE_NOOP("words", "Produk layanan"),
     QT_TRANSLATE_NOOP("words", "Kabar dari kabupaten"),
+    QT_TRANSLATE_NOOP("words", "Jawaban instansi rujukan"),
     QT_TRANSLATE_NOOP("words", "Tahapan (prosedur Depok)"),
     QT_TRANSLATE_NOOP("words", "Keluarga terdampak ditambahkan"),
     QT_TRANSLATE_NOOP("words", "Penyelesaian"),

@@ -42,6 +42,8 @@ class Case(UuidPk, Stamped, Base):
     __table_args__ = (Index("ix_service_case_created_at", "created_at"),)  # a period's cases
 
     tracking_number: Mapped[str] = mapped_column(String(32), unique=True)
+    # The status page's check code (kiosk.status_link): the number alone opens nothing there.
+    check_code: Mapped[str | None] = mapped_column(String(12))
     visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visit.id"))
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"))

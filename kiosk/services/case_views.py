@@ -38,6 +38,7 @@ from kiosk.services.cases import event_words, load_case
 from kiosk.services.community_cases import StageView, households_of, stage_view
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import action
+from kiosk.status_link import number_from_scan
 from kiosk.tracking import SHORT_FORM, normalise_tracking
 
 
@@ -335,7 +336,9 @@ def _lookup(session: Session, text: str) -> Case | None:
 def find_case(
     session: Session, actor: Actor, tracking: str, clock: Clock | None = None
 ) -> CaseView:
-    """ "How is my complaint?": the case by its tracking number, for any counter officer."""
+    """ "How is my complaint?": the case by its tracking number, for any counter officer
+    (typed, or scanned from the receipt's QR, which may hold the status page's link)."""
+    tracking = number_from_scan(tracking.strip())
     if not normalise_tracking(tracking):
         raise ValidationError(
             _("Ketik atau pindai nomor lacak pada tanda terima."), field="tracking"

@@ -30,6 +30,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.journal import record
 from kiosk.services.reference import choices, holidays
 from kiosk.services.registry import action
+from kiosk.status_link import number_from_scan
 
 EVENT_LABELS = {
     "diterima": "Diterima di front office",
@@ -42,6 +43,7 @@ EVENT_LABELS = {
     "pemberitahuan": "Warga diberi tahu",
     "produk": "Produk layanan",
     "status_kabupaten": "Kabar dari kabupaten",
+    "jawaban_rujukan": "Jawaban instansi rujukan",
     "tahap": "Tahapan (prosedur Depok)",
     "keluarga_ditambah": "Keluarga terdampak ditambahkan",
 }
@@ -291,7 +293,7 @@ def case_inbox(
         query = query.where(Case.status == status)
     elif not include_finished:
         query = query.where(Case.status.in_(rules.OPEN | rules.OUTCOMES))
-    text = text.strip()
+    text = number_from_scan(text.strip())  # a receipt's QR read by the scanner: its number
     if text:
         key = name_key(text)
         query = query.where(

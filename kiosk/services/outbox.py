@@ -266,6 +266,7 @@ def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str) 
     so a page of a thousand changes costs a few statements, not thousands.
     """
     from kiosk.services.approvals import apply_upstream_decision
+    from kiosk.services.referral_answers import apply_referral_answer
 
     ids = [str(c.get("change_id", ""))[:40] for c in changes]
     done = set(
@@ -320,6 +321,8 @@ def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str) 
                     at,
                 )
                 applied += result is not None
+            elif kind == "referral_answer" and entity is not None:
+                applied += apply_referral_answer(session, entity, change, change_id, at)
             session.add(UpstreamChange(change_id=change_id, applied_at=utcnow()))
     set_state(session, "pull_cursor", cursor)
     return applied

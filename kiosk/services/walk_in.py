@@ -43,9 +43,11 @@ from kiosk.services.dtks_check import DtksResult, OnlineAnswer, check_dtks
 from kiosk.services.due_days import first_answer_due
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
+from kiosk.services.outbox import get_state
 from kiosk.services.reference import choices
 from kiosk.services.registry import acting_officer, action
 from kiosk.services.tickets import TicketStatus
+from kiosk.status_link import new_check_code, status_link
 
 DESK_BY_SECTOR = {"pendidikan": "pendidikan", "kesehatan": "kesehatan", "adminduk": "adminduk"}
 DATA_CATEGORIES = {"belum_terdaftar", "salah_dikeluarkan", "data_salah", "meninggal_pindah"}
@@ -94,6 +96,7 @@ class WalkInResult:
     dtks_status: str  # terdaftar, tidak_terdaftar, tanpa_data
     prelist_id: uuid.UUID | None
     provisional: bool = True
+    qr_text: str = ""  # the status page's link with its check code, or "" (the number alone)
 
 
 def _check(session: Session, list_name: str, code: str | None, field_name: str, label: str) -> str:
@@ -200,6 +203,7 @@ def _open_case(
     case = Case(
         id=uuid.uuid4(),
         tracking_number=tracking_number(session, site, today),
+        check_code=new_check_code(),
         visit_id=v.visit.id,
         person_id=v.person.id,
         household_id=v.household_id,
@@ -305,6 +309,7 @@ def _journal(session: Session, v: _Visit) -> None:
         case.id,
         payload={
             "tracking_number": case.tracking_number,
+            "check_code": case.check_code,
             "person_id": v.person.id,
             "household_id": v.household_id,
             "kind": data.complaint_kind,
@@ -364,6 +369,9 @@ def _result(session: Session, v: _Visit, site: Site, labels: tuple[str, str]) ->
         case.emergency,
         v.dtks_status,
         v.prelist.id if v.prelist else None,
+        qr_text=status_link(
+            get_state(session, "upstream_url"), case.tracking_number, case.check_code
+        ),
     )
 
 

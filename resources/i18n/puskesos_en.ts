@@ -4159,6 +4159,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>News from the kabupaten</translation>
     </message>
     <message>
+        <source>Jawaban instansi rujukan</source>
+        <translation>Answer from the referral agency</translation>
+    </message>
+    <message>
         <source>Tahapan (prosedur Depok)</source>
         <translation>Stage (Depok procedure)</translation>
     </message>

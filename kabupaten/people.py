@@ -1,0 +1,156 @@
+"""The kabupaten's people: web accounts with one role each, the audit of what they decided, and
+the receiving agencies' answers.
+
+Tables on the store's MetaData (``create_all`` makes them for the tests; the Alembic set-up gets
+a migration for them). Passwords are argon2 hashes from argon2-cffi, never hand-rolled; the
+lockout, the session and CSRF live in the web layer's extensions (:mod:`kabupaten.web`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Boolean, Column, Integer, String, Table, Text, insert, select, update
+from sqlalchemy.engine import Engine
+
+from kabupaten.store import now_iso
+from kabupaten.tables import agency_answers, web_audit, web_users
+
+MANAGER, SUPERVISOR, AGENCY, ADMIN, VIEWER = (
+    "manajer",
+    "supervisor_kecamatan",
+    "petugas_instansi",
+    "administrator",
+    "pengamat",
+)
+ROLE_LABELS = {
+    MANAGER: "Manajer SLRT kabupaten",
+    SUPERVISOR: "Supervisor kecamatan",
+    AGENCY: "Petugas instansi penerima rujukan",
+    ADMIN: "Administrator kabupaten",
+    VIEWER: "Pengamat (Kepala Dinas Sosial)",
+}
+DECIDERS = frozenset({MANAGER, SUPERVISOR})  # who may decide a kabupaten referral step
+SEE_NIK = frozenset({MANAGER, SUPERVISOR, AGENCY})  # to decide, or to serve the citizen
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class WebUser:
+    id: int
+    username: str
+    role: str
+    kecamatan: tuple[str, ...]
+    destination: str
+
+    def sees_office(self, kiosk_id: str) -> bool:
+        """A supervisor sees the villages of its kecamatan (office codes start with it)."""
+        if self.role != SUPERVISOR:
+            return True
+        return any(kiosk_id.startswith(code) for code in self.kecamatan)
+
+
+def _user(row: Any) -> WebUser:
+    codes = tuple(c for c in row.kecamatan.split(",") if c)
+    return WebUser(row.id, row.username, row.role, codes, row.destination)
+
+
+def add_user(
+    engine: Engine,
+    username: str,
+    password: str,
+    role: str,
+    kecamatan: list[str] | None = None,
+    destination: str = "",
+) -> WebUser:
+    """A new account; a supervisor needs its kecamatan, an agency officer its destination."""
+    if role not in ROLE_LABELS:
+        raise ValueError(f"peran tidak dikenal: {role}")
+    if role == SUPERVISOR and not kecamatan:
+        raise ValueError("supervisor kecamatan perlu --kecamatan")
+    if role == AGENCY and not destination:
+        raise ValueError("petugas instansi perlu --destination")
+    if len(password) < 10:
+        raise ValueError("kata sandi paling sedikit 10 karakter")
+    with engine.begin() as c:
+        if c.execute(select(web_users.c.id).where(web_users.c.username == username)).first():
+            raise ValueError(f"pengguna {username} sudah ada")
+        c.execute(
+            insert(web_users).values(
+                username=username,
+                password_hash=_hasher.hash(password),
+                role=role,
+                kecamatan=",".join(kecamatan or []),
+                destination=destination if role == AGENCY else "",
+                active=True,
+                created_at=now_iso(),
+            )
+        )
+    found = get_user(engine, username)
+    assert found is not None
+    return found
+
+
+def get_user(engine: Engine, username: str) -> WebUser | None:
+    with engine.connect() as c:
+        row = c.execute(
+            select(web_users).where(web_users.c.username == username, web_users.c.active)
+        ).first()
+    return _user(row) if row else None
+
+
+def user_by_id(engine: Engine, user_id: int) -> WebUser | None:
+    with engine.connect() as c:
+        row = c.execute(
+            select(web_users).where(web_users.c.id == user_id, web_users.c.active)
+        ).first()
+    return _user(row) if row else None
+
+
+def check_password(engine: Engine, username: str, password: str) -> WebUser | None:
+    """The account when the password is right; the hash is upgraded when argon2's parameters
+    have grown since it was made."""
+    with engine.connect() as c:
+        row = c.execute(
+            select(web_users).where(web_users.c.username == username, web_users.c.active)
+        ).first()
+    if row is None:
+        _hasher.hash(password)  # the same work for an unknown name: no timing difference
+        return None
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(row.password_hash):
+        with engine.begin() as c:
+            c.execute(
+                update(web_users)
+                .where(web_users.c.id == row.id)
+                .values(password_hash=_hasher.hash(password))
+            )
+    return _user(row)
+
+
+def audit(engine: Engine, username: str, action: str, subject: str, **detail: Any) -> None:
+    """Every decision and every log-in, with who and when (no NIK, no names)."""
+    with engine.begin() as c:
+        c.execute(
+            insert(web_audit).values(
+                at=now_iso(),
+                username=username,
+                action=action,
+                subject_id=subject,
+                detail=json.dumps(detail, sort_keys=True),
+            )
+        )
+
+
+def audit_rows(engine: Engine) -> list[dict[str, Any]]:
+    with engine.connect() as c:
+        rows = c.execute(select(web_audit).order_by(web_audit.c.id)).all()
+    return [dict(r._mapping) for r in rows]

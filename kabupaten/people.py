@@ -14,11 +14,11 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, Column, Integer, String, Table, Text, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
 from kabupaten.store import now_iso
-from kabupaten.tables import agency_answers, web_audit, web_users
+from kabupaten.tables import web_audit, web_users
 
 MANAGER, SUPERVISOR, AGENCY, ADMIN, VIEWER = (
     "manajer",

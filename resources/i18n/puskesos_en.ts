@@ -2337,6 +2337,14 @@ Import without a data date?</translation>
         <translation>Needs recorded</translation>
     </message>
     <message>
+        <source>{0} sejak {1:%d-%m-%Y}, berita acara {2}</source>
+        <translation>{0} since {1:%d-%m-%Y}, meeting record {2}</translation>
+    </message>
+    <message>
+        <source>Ditetapkan musyawarah desa</source>
+        <translation>Decided by the village meeting</translation>
+    </message>
+    <message>
         <source>Mungkin memenuhi syarat (petunjuk, bukan keputusan)</source>
         <translation>May qualify (a hint, not a decision)</translation>
     </message>

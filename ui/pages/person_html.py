@@ -35,6 +35,15 @@ def person_html(p: PersonProfile) -> str:
         (translate("person_html", "Program diterima"), ", ".join(el.receiving) or "-"),
         (translate("person_html", "Kebutuhan tercatat"), ", ".join(p.needs) or "-"),
     ]
+    decided = [
+        translate("person_html", "{0} sejak {1:%d-%m-%Y}, berita acara {2}").format(
+            x.programme_code, x.since, x.source_ref
+        )
+        for x in p.participation
+        if x.source == "musdes" and x.since
+    ]
+    if decided:
+        rows.append((translate("person_html", "Ditetapkan musyawarah desa"), "; ".join(decided)))
     out = [f"<h2>{e(p.name)}</h2><table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
     out.append("</table>")

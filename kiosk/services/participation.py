@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.models import Household, Person, ProgrammeParticipation, RankingEntry
+from kiosk.models import Household, Person, ProgrammeParticipation, RankingEntry, RankingList
 
 MUSDES = "musdes"
 
@@ -47,16 +47,13 @@ def _owner(session: Session, e: RankingEntry) -> tuple[uuid.UUID | None, uuid.UU
     return None, None
 
 
-def enrol_selected(
-    session: Session,
-    programme_code: str,
-    entries: Iterable[RankingEntry],
-    meeting_on: date,
-    meeting_ref: str,
-) -> int:
-    """Participation for every entry decided "ditetapkan"; returns how many were written.
-    Called inside :func:`kiosk.services.ranking_lists.record_meeting_decision`, in its
-    transaction (the decision and the participation stand or fall together)."""
+def enrol_selected(session: Session, decided: RankingList, entries: Iterable[RankingEntry]) -> int:
+    """Participation for every entry the meeting of ``decided`` set "ditetapkan"; returns how
+    many were written. Called inside
+    :func:`kiosk.services.ranking_lists.record_meeting_decision`, in its transaction (the
+    decision and the participation stand or fall together)."""
+    programme_code, meeting_on = decided.programme_code, decided.meeting_on
+    meeting_ref = decided.meeting_ref
     written = 0
     for e in entries:
         household_id, person_id = _owner(session, e)

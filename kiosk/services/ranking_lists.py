@@ -360,10 +360,7 @@ def record_meeting_decision(
         )
     r.status = DECIDED
     r.meeting_on, r.meeting_ref = meeting_on, meeting_ref.strip()
-    enrolled = enrol_selected(
-        session, r.programme_code, (e for e in entries if e.decision == SELECTED),
-        meeting_on, r.meeting_ref,
-    )  # fmt: skip
+    enrolled = enrol_selected(session, r, [e for e in entries if e.decision == SELECTED])
     r.decided_by, r.decided_at = actor.id, clock.now()
     record(
         session,

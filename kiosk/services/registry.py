@@ -38,7 +38,7 @@ class Action:
 
     name: str
     label: str
-    perms: tuple[Perm, ...]  # empty: any signed-in officer, on their own account
+    perms: tuple[Perm, ...]  # empty: any active officer (their own account, public facts)
     # Allowed while the officer's password is still temporary (changing it, nothing else).
     temporary_ok: bool = False
     # Why no window or command calls it (a step another action takes); empty for nearly all.

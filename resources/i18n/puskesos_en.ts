@@ -2753,6 +2753,81 @@ Import without a data date?</translation>
     </message>
 </context>
 <context>
+    <name>programme_info</name>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Perorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Pengelola</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Kriteria</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Belum ditulis.</source>
+        <translation>Not written yet.</translation>
+    </message>
+    <message>
+        <source>Program bantuan</source>
+        <translation>Assistance programmes</translation>
+    </message>
+    <message>
+        <source>Untuk menjelaskan program kepada warga. Syarat di sini petunjuk; penetapan penerima oleh pengelola program.</source>
+        <translation>For explaining programmes to citizens. The criteria here are guidance; recipients are decided by the programme&apos;s managing body.</translation>
+    </message>
+    <message>
+        <source>mis. sembako, lansia, sekolah, Dinas Sosial</source>
+        <translation>e.g. sembako, lansia, sekolah, Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Cari program</source>
+        <translation>Search programmes</translation>
+    </message>
+    <message>
+        <source>&amp;Cari program:</source>
+        <translation>&amp;Search programmes:</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Daftar program</source>
+        <translation>Programme list</translation>
+    </message>
+    <message>
+        <source>Keterangan program</source>
+        <translation>Programme details</translation>
+    </message>
+    <message>
+        <source>Pilih program di daftar untuk membaca syaratnya.</source>
+        <translation>Choose a programme in the list to read its criteria.</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} program</source>
+        <translation>{0} of {1} programmes</translation>
+    </message>
+</context>
+<context>
     <name>programmes</name>
     <message>
         <source>Desa</source>
@@ -3753,6 +3828,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Peringkat calon</source>
         <translation>Candidate ranking</translation>
+    </message>
+    <message>
+        <source>Program bantuan</source>
+        <translation>Assistance programmes</translation>
     </message>
     <message>
         <source>Katalog program</source>

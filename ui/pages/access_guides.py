@@ -14,8 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.services.access import GUIDE_MAX, AccessNeed, access_needs, set_access_guide
+from kiosk.services.access import (
+    ACCESS_LIST,
+    GUIDE_MAX,
+    AccessNeed,
+    access_needs,
+    set_access_guide,
+)
 from kiosk.services.actor import Actor
+from kiosk.services.reference import Choice, add_choice, reload_reference
+from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
@@ -45,19 +53,77 @@ class AccessGuidesPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("access_guides_info")
         self.error = error_label(self)
+        self.add_need = QPushButton(translate("access_guides", "Tambah kebutuhan &akses…"))
+        self.add_need.clicked.connect(self.on_add_need)
+        self.reload = QPushButton(translate("access_guides", "&Muat ulang daftar bawaan"))
+        self.reload.setToolTip(
+            translate(
+                "access_guides",
+                "Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari "
+                "libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.",
+            )
+        )
+        self.reload.clicked.connect(self.on_reload)
         head = QHBoxLayout()  # Save beside the title: in view however large the text
         head.addWidget(title, 1)
         head.addWidget(self.save)
+        lists = QHBoxLayout()
+        lists.addWidget(self.add_need)
+        lists.addWidget(self.reload)
+        lists.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(note)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addLayout(self.form)
+        layout.addLayout(lists)
         layout.addStretch(1)
+        self._load()
+
+    def _load(self) -> None:
         self.env.op(self, access_needs).success(self._show).failure(self._failed).run()
 
+    def on_add_need(self) -> None:
+        """A need the shipped list lacks (the office's own words); its guide is written here."""
+        answer = FormDialog.ask(
+            self,
+            translate("access_guides", "Tambah kebutuhan akses"),
+            [
+                Field("label", translate("access_guides", "&Nama kebutuhan")),
+                Field("code", translate("access_guides", "&Kode (huruf kecil, tanpa spasi)")),
+            ],
+            translate("access_guides", "Tambah"),
+        )
+        if answer is None:
+            return
+        self.env.op(
+            self, add_choice, self.actor, ACCESS_LIST, answer["code"], answer["label"]
+        ).success(self._need_added).failure(self._failed).run()
+
+    def _need_added(self, added: Choice) -> None:
+        show_error(self.error, "")
+        self.info.setText(translate("access_guides", "Ditambahkan: {0}.").format(added.label))
+        self._load()
+
+    def on_reload(self) -> None:
+        self.env.op(self, reload_reference, self.actor).success(self._reloaded).failure(
+            self._failed
+        ).run()
+
+    def _reloaded(self, counts: dict[str, int]) -> None:
+        show_error(self.error, "")
+        self.info.setText(
+            translate("access_guides", "Daftar rujukan bawaan dimuat ulang ({0} baris).").format(
+                sum(counts.values())
+            )
+        )
+        self._load()
+
     def _show(self, needs: list[AccessNeed]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits.clear()
         for need in needs:
             edit = QPlainTextEdit(need.guide)
             edit.setObjectName(f"guide_{need.code}")

@@ -51,6 +51,42 @@
         <translation>&amp;Save guide</translation>
     </message>
     <message>
+        <source>Tambah kebutuhan &amp;akses…</source>
+        <translation>&amp;Add an access need…</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang daftar bawaan</source>
+        <translation>Re&amp;load the shipped lists</translation>
+    </message>
+    <message>
+        <source>Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.</source>
+        <translation>Reloads the shipped reference lists (access needs, sectors, institutions, holidays, programmes), e.g. after an update of the application. The office's own guides stay.</translation>
+    </message>
+    <message>
+        <source>Tambah kebutuhan akses</source>
+        <translation>Add an access need</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kebutuhan</source>
+        <translation>&amp;Name of the need</translation>
+    </message>
+    <message>
+        <source>&amp;Kode (huruf kecil, tanpa spasi)</source>
+        <translation>&amp;Code (lower case, no spaces)</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Ditambahkan: {0}.</source>
+        <translation>Added: {0}.</translation>
+    </message>
+    <message>
+        <source>Daftar rujukan bawaan dimuat ulang ({0} baris).</source>
+        <translation>Shipped reference lists reloaded ({0} rows).</translation>
+    </message>
+    <message>
         <source>Panduan: {0}</source>
         <translation>Guide: {0}</translation>
     </message>
@@ -1984,6 +2020,14 @@ Import without a data date?</translation>
         <translation>&amp;Reset password</translation>
     </message>
     <message>
+        <source>&amp;Ubah peran…</source>
+        <translation>Change &amp;roles…</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;data kantor…</source>
+        <translation>Office &amp;details…</translation>
+    </message>
+    <message>
         <source>Tambah petugas</source>
         <translation>Add officer</translation>
     </message>
@@ -2018,6 +2062,54 @@ Import without a data date?</translation>
     <message>
         <source>Pilih petugas di tabel terlebih dahulu.</source>
         <translation>First choose an officer in the table.</translation>
+    </message>
+    <message>
+        <source>Peran {0}</source>
+        <translation>Roles of {0}</translation>
+    </message>
+    <message>
+        <source>Simpan peran</source>
+        <translation>Save roles</translation>
+    </message>
+    <message>
+        <source>Centang peran yang dipegang; yang tidak dicentang dicabut.</source>
+        <translation>Tick the roles held; roles left unticked are removed.</translation>
+    </message>
+    <message>
+        <source>Peran {0}: {1}.</source>
+        <translation>Roles of {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Nama Puskesos</source>
+        <translation>Puskesos name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Nama Kepala Desa/Lurah</source>
+        <translation>Name of the village head</translation>
+    </message>
+    <message>
+        <source>Kunci layar setelah diam (menit)</source>
+        <translation>Lock the screen after idle (minutes)</translation>
+    </message>
+    <message>
+        <source>Data kantor</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Menit kunci layar: angka 1 sampai 120.</source>
+        <translation>Screen lock minutes: a number from 1 to 120.</translation>
+    </message>
+    <message>
+        <source>Data kantor disimpan: {0}, {1}.</source>
+        <translation>Office details saved: {0}, {1}.</translation>
     </message>
     <message>
         <source>Sandi {0} direset; wajib diganti saat masuk.</source>
@@ -2396,6 +2488,22 @@ Import without a data date?</translation>
 <context>
     <name>person_rights</name>
     <message>
+        <source>Layanan di kantor ini</source>
+        <translation>Services at this office</translation>
+    </message>
+    <message>
+        <source>Rujukan ke lembaga lain</source>
+        <translation>Referral to another institution</translation>
+    </message>
+    <message>
+        <source>Usulan ke DTKS/DTSEN</source>
+        <translation>Proposal to DTKS/DTSEN</translation>
+    </message>
+    <message>
+        <source>Foto rumah</source>
+        <translation>Photo of the house</translation>
+    </message>
+    <message>
         <source>Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses.</source>
         <translation>Citizens may see all their data, withdraw consent and ask for erasure (Law 27/2022). Check the applicant&apos;s KTP before processing.</translation>
     </message>
@@ -2420,6 +2528,10 @@ Import without a data date?</translation>
         <translation>E&amp;rase identity…</translation>
     </message>
     <message>
+        <source>Catat persetujuan &amp;baru…</source>
+        <translation>Record &amp;new consent…</translation>
+    </message>
+    <message>
         <source>Hasil</source>
         <translation>Outcome</translation>
     </message>
@@ -2438,6 +2550,26 @@ Import without a data date?</translation>
     <message>
         <source>{0} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; kabupaten diberi tahu saat sinkronisasi.</source>
         <translation>{0} consents withdrawn. New referrals are refused until the citizen agrees again; the kabupaten is told at the next sync.</translation>
+    </message>
+    <message>
+        <source>Catat persetujuan warga</source>
+        <translation>Record the citizen's consent</translation>
+    </message>
+    <message>
+        <source>&amp;Tujuan</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <source>Catat</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Warga menyetujui datanya dipakai untuk tujuan ini.</source>
+        <translation>The citizen agrees to their data being used for this purpose.</translation>
+    </message>
+    <message>
+        <source>Persetujuan dicatat; kabupaten diberi tahu saat sinkronisasi.</source>
+        <translation>Consent recorded; the kabupaten is told at the next synchronisation.</translation>
     </message>
     <message>
         <source>Hapus identitas warga?</source>

@@ -2021,11 +2021,11 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>&amp;Ubah peran…</source>
-        <translation>Change &amp;roles…</translation>
+        <translation>Change r&amp;oles…</translation>
     </message>
     <message>
         <source>Ubah &amp;data kantor…</source>
-        <translation>Office &amp;details…</translation>
+        <translation>Offi&amp;ce details…</translation>
     </message>
     <message>
         <source>Tambah petugas</source>
@@ -2529,7 +2529,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Catat persetujuan &amp;baru…</source>
-        <translation>Record &amp;new consent…</translation>
+        <translation>Record new &amp;consent…</translation>
     </message>
     <message>
         <source>Hasil</source>

@@ -11,6 +11,7 @@ from kiosk.models import AuditEntry, Household, Person, ProgrammeParticipation
 from kiosk.roles import Role
 from kiosk.services.eligibility import eligible_programmes
 from kiosk.services.person_profile import person_profile
+from kiosk.services.ranking import rank_candidates
 from kiosk.services.ranking_lists import record_meeting_decision, review_ranking, submit_ranking
 
 F1, F2 = "3324010101000001", "3324010101000002"
@@ -75,6 +76,8 @@ def test_a_household_registered_after_the_meeting_is_found_by_its_kk(
     )
     later = [r for r in _participation(session) if r.no_kk == F2]
     assert len(later) == 1 and later[0].household_id is None and later[0].person_id is None
+    again = gateway.call(rank_candidates, office[Role.COORDINATOR], "BLT-DD", 2)
+    assert {c.no_kk for c in (r.candidate for r in again.ranked)} & {F1, F2} == set()
 
     def register(s):
         hh = Household(no_kk=F2, village_code="3324012001")

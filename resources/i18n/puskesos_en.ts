@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Muat ulang daftar bawaan</source>
-        <translation>Re&amp;load the shipped lists</translation>
+        <translation>Reload the s&amp;hipped lists</translation>
     </message>
     <message>
         <source>Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.</source>

@@ -52,6 +52,7 @@ class AccessGuidesPage(QWidget):
         self.save.clicked.connect(self.on_save)
         self.info = QLabel()
         self.info.setObjectName("access_guides_info")
+        self.info.setWordWrap(True)
         self.error = error_label(self)
         self.add_need = QPushButton(translate("access_guides", "Tambah kebutuhan &akses…"))
         self.add_need.clicked.connect(self.on_add_need)
@@ -67,17 +68,16 @@ class AccessGuidesPage(QWidget):
         head = QHBoxLayout()  # Save beside the title: in view however large the text
         head.addWidget(title, 1)
         head.addWidget(self.save)
-        lists = QHBoxLayout()
+        lists = QHBoxLayout()  # beside what was saved: no line more for a large text
+        lists.addWidget(self.info, 1)
         lists.addWidget(self.add_need)
         lists.addWidget(self.reload)
-        lists.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(note)
-        layout.addWidget(self.info)
+        layout.addLayout(lists)
         layout.addWidget(self.error)
         layout.addLayout(self.form)
-        layout.addLayout(lists)
         layout.addStretch(1)
         self._load()
 

@@ -75,9 +75,12 @@ class PersonRightsPage(QWidget):
         self.consent_button = QPushButton(translate("person_rights", "Catat persetujuan &baru…"))
         self.consent_button.clicked.connect(self.on_give_consent)
         buttons = QHBoxLayout()
-        for b in (self.export_button, self.withdraw_button, self.consent_button, self.erase_button):
+        for b in (self.export_button, self.withdraw_button, self.erase_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        consent = QHBoxLayout()  # a row of its own: four buttons are too wide for 1024 px
+        consent.addWidget(self.consent_button)
+        consent.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("person_rights", "Hasil"))
@@ -86,6 +89,7 @@ class PersonRightsPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addLayout(consent)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch()

@@ -51,16 +51,20 @@
         <translation>&amp;Save guide</translation>
     </message>
     <message>
-        <source>Tambah kebutuhan &amp;akses…</source>
-        <translation>&amp;Add an access need…</translation>
+        <source>Daftar &amp;rujukan</source>
+        <translation>Reference l&amp;ists</translation>
     </message>
     <message>
-        <source>&amp;Muat ulang daftar bawaan</source>
-        <translation>Reload the s&amp;hipped lists</translation>
+        <source>Tambah kebutuhan akses…</source>
+        <translation>Add an access need…</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar bawaan</source>
+        <translation>Reload the shipped lists</translation>
     </message>
     <message>
         <source>Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.</source>
-        <translation>Reloads the shipped reference lists (access needs, sectors, institutions, holidays, programmes), e.g. after an update of the application. The office's own guides stay.</translation>
+        <translation>Reloads the shipped reference lists (access needs, sectors, institutions, holidays, programmes), e.g. after an update of the application. The office&apos;s own guides stay.</translation>
     </message>
     <message>
         <source>Tambah kebutuhan akses</source>
@@ -2553,7 +2557,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Catat persetujuan warga</source>
-        <translation>Record the citizen's consent</translation>
+        <translation>Record the citizen&apos;s consent</translation>
     </message>
     <message>
         <source>&amp;Tujuan</source>

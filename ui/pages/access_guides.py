@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -54,9 +55,12 @@ class AccessGuidesPage(QWidget):
         self.info.setObjectName("access_guides_info")
         self.info.setWordWrap(True)
         self.error = error_label(self)
-        self.add_need = QPushButton(translate("access_guides", "Tambah kebutuhan &akses…"))
-        self.add_need.clicked.connect(self.on_add_need)
-        self.reload = QPushButton(translate("access_guides", "&Muat ulang daftar bawaan"))
+        # The shipped lists: one button with a menu, beside Save (no line more on the page).
+        self.lists = QPushButton(translate("access_guides", "Daftar &rujukan"))
+        menu = QMenu(self.lists)
+        self.add_need = menu.addAction(translate("access_guides", "Tambah kebutuhan akses…"))
+        self.add_need.triggered.connect(self.on_add_need)
+        self.reload = menu.addAction(translate("access_guides", "Muat ulang daftar bawaan"))
         self.reload.setToolTip(
             translate(
                 "access_guides",
@@ -64,18 +68,17 @@ class AccessGuidesPage(QWidget):
                 "libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.",
             )
         )
-        self.reload.clicked.connect(self.on_reload)
+        menu.setToolTipsVisible(True)
+        self.reload.triggered.connect(self.on_reload)
+        self.lists.setMenu(menu)
         head = QHBoxLayout()  # Save beside the title: in view however large the text
         head.addWidget(title, 1)
+        head.addWidget(self.lists)
         head.addWidget(self.save)
-        lists = QHBoxLayout()  # beside what was saved: no line more for a large text
-        lists.addWidget(self.info, 1)
-        lists.addWidget(self.add_need)
-        lists.addWidget(self.reload)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(note)
-        layout.addLayout(lists)
+        layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addLayout(self.form)
         layout.addStretch(1)

@@ -27,10 +27,11 @@ from kiosk.db import (
 )
 from kiosk.errors import KioskError
 from kiosk.roles import ROLE_LABELS, Role
-from kiosk.services.officers import add_officer, list_officers
+from kiosk.services.officers import add_officer, list_officers, set_roles
 from kiosk.services.setup import SiteInput, initialise, is_set_up
 from ui import (
     cli_access,
+    cli_admin,
     cli_data,
     cli_dtks,
     cli_ppks,
@@ -76,6 +77,13 @@ def _cmd_officer(ctx: KioskContext, a: argparse.Namespace) -> int:
         print(f"Petugas {view.username} ({roles}) ditambahkan; wajib ganti sandi saat masuk.")
         return 0
     views = gateway.call(list_officers, actor)
+    if a.officer_cmd == "roles":
+        found = next((v for v in views if v.username == a.username.strip().lower()), None)
+        if found is None:
+            raise KioskError(f"Petugas {a.username} tidak ditemukan.")
+        view = gateway.call(set_roles, actor, found.id, a.role)
+        print(f"Peran {view.username}: {', '.join(ROLE_LABELS[r] for r in view.roles)}.")
+        return 0
     if a.json:
         print(
             json.dumps(
@@ -324,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_updates.run(ctx, a)
         if a.cmd == "programmes":
             return cli_programmes.run(ctx, a)
+        if a.cmd in cli_admin.COMMANDS:
+            return cli_admin.run(ctx, a)
         if a.cmd == "akses":
             return cli_access.run(ctx, a)
         if a.cmd == "profile":

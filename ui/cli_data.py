@@ -1,7 +1,7 @@
 """Subcommands that keep the office's data safe and honour citizens' rights.
 
 ``backup`` (create, list, restore, passphrase), ``audit`` (verify, list), ``person`` (export,
-withdraw consent, erase), ``password`` and ``summary``. Each calls the same kiosk service as
+give or withdraw consent, erase), ``password`` and ``summary``. Each calls the same kiosk service as
 the window.
 """
 
@@ -20,6 +20,7 @@ from kiosk.context import Gateway, KioskContext
 from kiosk.errors import KioskError
 from kiosk.formatting import angka
 from kiosk.services.actor import Actor
+from kiosk.services.person_rights import PURPOSES
 from ui.cli_common import login, secret
 
 if TYPE_CHECKING:
@@ -74,6 +75,11 @@ def add_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     pwd = who(psub.add_parser("withdraw-consent", parents=[common], help="cabut persetujuan"))
     pwd.add_argument("nik")
     pwd.add_argument("--note", default="")
+    pgive = who(psub.add_parser("give-consent", parents=[common], help="catat persetujuan baru"))
+    pgive.add_argument("nik")
+    pgive.add_argument(
+        "--purpose", required=True, choices=list(PURPOSES), help="untuk apa data boleh dipakai"
+    )
     perase = who(psub.add_parser("erase", parents=[common], help="hapus identitas atas permintaan"))
     perase.add_argument("nik")
     perase.add_argument("--reason", required=True)
@@ -285,6 +291,10 @@ def _person(ctx: KioskContext, gateway: Gateway, actor: Actor, a: argparse.Names
     if a.person_cmd == "withdraw-consent":
         n = gateway.call(rights.withdraw_consent, actor, a.nik, a.note, ctx.clock)
         print(f"{n} persetujuan dicabut; kabupaten diberi tahu saat sinkronisasi berikutnya.")
+        return 0
+    if a.person_cmd == "give-consent":
+        gateway.call(rights.give_consent, actor, a.nik, a.purpose, clock=ctx.clock)
+        print(f"Persetujuan '{a.purpose}' dicatat; kabupaten diberi tahu saat sinkronisasi.")
         return 0
     if a.person_cmd == "erase":
         view = gateway.call(rights.request_erasure, actor, a.nik, a.reason, ctx.clock)

@@ -9,6 +9,7 @@ from kiosk import __version__
 from kiosk.roles import Role
 from ui import (
     cli_access,
+    cli_admin,
     cli_data,
     cli_ppks,
     cli_profiles,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     _dtks_commands(sub, common)
     _sync_commands(sub, common)
     cli_data.add_parsers(sub, common)
+    cli_admin.add_parsers(sub, common)
     cli_reports.add_parser(sub, common)
     cli_reports.add_report_parsers(sub, common)
     cli_access.add_parser(sub, common)
@@ -101,25 +103,27 @@ def _officer_commands(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     officer = sub.add_parser(
         "officer", parents=[common], help="kelola akun petugas"
     ).add_subparsers(dest="officer_cmd")
-    for name in ("add", "list"):
-        sp = officer.add_parser(
-            name, parents=[common], help="tambah petugas" if name == "add" else "daftar petugas"
-        )
+    helps = {"add": "tambah petugas", "list": "daftar petugas", "roles": "ubah peran petugas"}
+    for name, help_text in helps.items():
+        sp = officer.add_parser(name, parents=[common], help=help_text)
         sp.add_argument("--as", dest="as_user", required=True, help="nama pengguna administrator")
         sp.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
-        if name == "add":
-            sp.add_argument("--username", required=True)
-            sp.add_argument("--name", required=True)
+        if name == "roles":
+            sp.add_argument("username", help="nama pengguna petugas yang diubah")
+        if name != "list":
             sp.add_argument(
                 "--role",
                 action="append",
                 required=True,
                 choices=[r.value for r in Role],
-                help="boleh diulang",
+                help="boleh diulang; peran yang tidak disebut dicabut",
             )
+        if name == "add":
+            sp.add_argument("--username", required=True)
+            sp.add_argument("--name", required=True)
             sp.add_argument("--password", help="sandi sementara (atau PUSKESOS_NEW_PASSWORD)")
             sp.add_argument("--pin")
-        else:
+        elif name == "list":
             sp.add_argument("--json", action="store_true")
 
 

@@ -173,6 +173,13 @@ PAGES: list[tuple[str, str, Perm | None, str, str]] = [
         "RankingPage",
     ),
     (
+        "programme_info",
+        QT_TRANSLATE_NOOP("shell", "Program bantuan"),
+        None,
+        "ui.pages.programme_info",
+        "ProgrammeInfoPage",
+    ),
+    (
         "programmes",
         QT_TRANSLATE_NOOP("shell", "Katalog program"),
         Perm.MANAGE_REFERENCE,

@@ -51,7 +51,12 @@ class ProgrammeParticipation(UuidPk, Base):
     # Whether a need is met: "does this household receive it" (reports' gaps).
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("household.id"), index=True)
     programme_code: Mapped[str] = mapped_column(String(30))
-    source: Mapped[str] = mapped_column(String(12), default="pengakuan")  # pengakuan, dtks
+    source: Mapped[str] = mapped_column(String(12), default="pengakuan")  # pengakuan, dtks, musdes
+    # musdes: the berita acara's number (``since`` is the meeting's day)
+    source_ref: Mapped[str] = mapped_column(String(60), default="")
+    # A household decided at the meeting but not yet registered at the counter: found by its
+    # No. KK when it is (the profile and the eligibility hints read it).
+    no_kk: Mapped[str | None] = mapped_column(String(16), index=True)
     since: Mapped[date | None]
     until: Mapped[date | None]
 

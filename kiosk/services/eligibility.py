@@ -88,6 +88,8 @@ def _facts(session: Session, person: Person, today: Any) -> HouseholdFacts:
     owners = [ProgrammeParticipation.person_id == person.id]
     if household:
         owners.append(ProgrammeParticipation.household_id == household.id)
+        if household.no_kk:  # decided at a musyawarah desa before it was registered here
+            owners.append(ProgrammeParticipation.no_kk == household.no_kk)
     receiving |= set(
         session.scalars(select(ProgrammeParticipation.programme_code).where(or_(*owners)))
     )

@@ -21,6 +21,7 @@ from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.eligibility import Eligibility, eligible_programmes
 from kiosk.services.journal import audit
+from kiosk.services.participation import ParticipationLine, participation_of
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 
@@ -60,6 +61,8 @@ class PersonProfile:
     cases: tuple[CaseLine, ...]
     ppks: tuple[str, ...]  # "Lanjut usia terlantar (12-11-2026)"
     eligibility: Eligibility  # decile, programmes received, the hints
+    # recorded participation with its source (a musyawarah desa's berita acara and day)
+    participation: tuple[ParticipationLine, ...] = ()
 
 
 def age_on(born: date | None, on: date) -> int | None:
@@ -167,4 +170,5 @@ def person_profile(
         cases,
         ppks,
         eligibility,
+        tuple(participation_of(session, person)),
     )

@@ -104,12 +104,21 @@ def _candidates(session: Session, programme: str, today: date) -> list[Candidate
     if snapshot is None:
         raise ValidationError(_("Belum ada data DTKS/DTSEN: impor dulu di halaman Data DTKS."))
     by_kk, disabled, need, receiving = _office_facts(session, programme)
+    # Decided at an earlier musyawarah desa, before the household was registered here.
+    decided = set(
+        session.scalars(
+            select(Participation.no_kk).where(
+                Participation.programme_code == programme, Participation.no_kk.is_not(None)
+            )
+        )
+    )
     out = []
     for key, decile, members, small, school, old, progs, kk, name, nik in village_households(
         session, snapshot.id, site.village_code, today
     ):
         hh = by_kk.get(kk or "")
-        taken = set(split_programmes(progs)) | ({programme} if hh in receiving else set())
+        given = hh in receiving or (kk or "") in decided
+        taken = set(split_programmes(progs)) | ({programme} if given else set())
         out.append(
             Candidate(
                 str(key),

@@ -26,6 +26,7 @@ from kiosk.ranking import Candidate, Excluded, Ranked, Ranking
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor, authorize
 from kiosk.services.journal import audit, record
+from kiosk.services.participation import enrol_selected
 from kiosk.services.ranking import ranked_for
 from kiosk.services.registry import action
 
@@ -359,6 +360,7 @@ def record_meeting_decision(
         )
     r.status = DECIDED
     r.meeting_on, r.meeting_ref = meeting_on, meeting_ref.strip()
+    enrolled = enrol_selected(session, r, [e for e in entries if e.decision == SELECTED])
     r.decided_by, r.decided_at = actor.id, clock.now()
     record(
         session,
@@ -375,7 +377,7 @@ def record_meeting_decision(
             "reviewed_by": r.reviewed_by,
             "households": households,
         },
-        {"program": r.programme_code, "ditetapkan": selected},
+        {"program": r.programme_code, "ditetapkan": selected, "peserta_dicatat": enrolled},
     )
     return _view(session, r, clock)
 

@@ -38,9 +38,11 @@ class Action:
 
     name: str
     label: str
-    perms: tuple[Perm, ...]  # empty: any signed-in officer, on their own account
+    perms: tuple[Perm, ...]  # empty: any active officer (their own account, public facts)
     # Allowed while the officer's password is still temporary (changing it, nothing else).
     temporary_ok: bool = False
+    # Why no window or command calls it (a step another action takes); empty for nearly all.
+    internal: str = ""
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -106,18 +108,22 @@ def _check(first: object, actor: Actor, declared: Action) -> None:
 
 
 def action(
-    *perms: Perm, label: str, temporary_ok: bool = False
+    *perms: Perm, label: str, temporary_ok: bool = False, internal: str = ""
 ) -> Callable[[Service[F, P, R]], Service[F, P, R]]:
     """Declare a service: the officer must hold one of ``perms`` (with none: be an active
     officer acting on their own account) before the body runs. While the officer's password is
     temporary (``must_change_password``) only an action declared ``temporary_ok`` runs: the
-    flag is kept here, not only by the window and the command line."""
+    flag is kept here, not only by the window and the command line.
+
+    Every action needs a caller a user reaches (tests/core/test_action_callers.py); one that
+    only other code calls says why in ``internal``, so the exception is read where it is made.
+    """
 
     def declare(service: Service[F, P, R]) -> Service[F, P, R]:
         name = f"{service.__module__.rsplit('.', 1)[-1]}.{service.__name__}"
         if name in ACTIONS:
             raise ValueError(_("action {0} declared twice").format(name))
-        declared = Action(name, label, perms, temporary_ok)
+        declared = Action(name, label, perms, temporary_ok, internal)
         ACTIONS[name] = declared
 
         @functools.wraps(service)

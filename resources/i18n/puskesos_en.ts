@@ -51,6 +51,46 @@
         <translation>&amp;Save guide</translation>
     </message>
     <message>
+        <source>Daftar &amp;rujukan</source>
+        <translation>Reference l&amp;ists</translation>
+    </message>
+    <message>
+        <source>Tambah kebutuhan akses…</source>
+        <translation>Add an access need…</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar bawaan</source>
+        <translation>Reload the shipped lists</translation>
+    </message>
+    <message>
+        <source>Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.</source>
+        <translation>Reloads the shipped reference lists (access needs, sectors, institutions, holidays, programmes), e.g. after an update of the application. The office&apos;s own guides stay.</translation>
+    </message>
+    <message>
+        <source>Tambah kebutuhan akses</source>
+        <translation>Add an access need</translation>
+    </message>
+    <message>
+        <source>&amp;Nama kebutuhan</source>
+        <translation>&amp;Name of the need</translation>
+    </message>
+    <message>
+        <source>&amp;Kode (huruf kecil, tanpa spasi)</source>
+        <translation>&amp;Code (lower case, no spaces)</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Ditambahkan: {0}.</source>
+        <translation>Added: {0}.</translation>
+    </message>
+    <message>
+        <source>Daftar rujukan bawaan dimuat ulang ({0} baris).</source>
+        <translation>Shipped reference lists reloaded ({0} rows).</translation>
+    </message>
+    <message>
         <source>Panduan: {0}</source>
         <translation>Guide: {0}</translation>
     </message>
@@ -1984,6 +2024,14 @@ Import without a data date?</translation>
         <translation>&amp;Reset password</translation>
     </message>
     <message>
+        <source>&amp;Ubah peran…</source>
+        <translation>Change r&amp;oles…</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;data kantor…</source>
+        <translation>Offi&amp;ce details…</translation>
+    </message>
+    <message>
         <source>Tambah petugas</source>
         <translation>Add officer</translation>
     </message>
@@ -2018,6 +2066,54 @@ Import without a data date?</translation>
     <message>
         <source>Pilih petugas di tabel terlebih dahulu.</source>
         <translation>First choose an officer in the table.</translation>
+    </message>
+    <message>
+        <source>Peran {0}</source>
+        <translation>Roles of {0}</translation>
+    </message>
+    <message>
+        <source>Simpan peran</source>
+        <translation>Save roles</translation>
+    </message>
+    <message>
+        <source>Centang peran yang dipegang; yang tidak dicentang dicabut.</source>
+        <translation>Tick the roles held; roles left unticked are removed.</translation>
+    </message>
+    <message>
+        <source>Peran {0}: {1}.</source>
+        <translation>Roles of {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Nama Puskesos</source>
+        <translation>Puskesos name</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Nama Kepala Desa/Lurah</source>
+        <translation>Name of the village head</translation>
+    </message>
+    <message>
+        <source>Kunci layar setelah diam (menit)</source>
+        <translation>Lock the screen after idle (minutes)</translation>
+    </message>
+    <message>
+        <source>Data kantor</source>
+        <translation>Office details</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Menit kunci layar: angka 1 sampai 120.</source>
+        <translation>Screen lock minutes: a number from 1 to 120.</translation>
+    </message>
+    <message>
+        <source>Data kantor disimpan: {0}, {1}.</source>
+        <translation>Office details saved: {0}, {1}.</translation>
     </message>
     <message>
         <source>Sandi {0} direset; wajib diganti saat masuk.</source>
@@ -2301,6 +2397,14 @@ Import without a data date?</translation>
         <translation>age ?</translation>
     </message>
     <message>
+        <source>{0} sejak {1:%d-%m-%Y}, berita acara {2}</source>
+        <translation>{0} since {1:%d-%m-%Y}, meeting record {2}</translation>
+    </message>
+    <message>
+        <source>Ditetapkan musyawarah desa</source>
+        <translation>Decided by the village meeting</translation>
+    </message>
+    <message>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
@@ -2388,6 +2492,22 @@ Import without a data date?</translation>
 <context>
     <name>person_rights</name>
     <message>
+        <source>Layanan di kantor ini</source>
+        <translation>Services at this office</translation>
+    </message>
+    <message>
+        <source>Rujukan ke lembaga lain</source>
+        <translation>Referral to another institution</translation>
+    </message>
+    <message>
+        <source>Usulan ke DTKS/DTSEN</source>
+        <translation>Proposal to DTKS/DTSEN</translation>
+    </message>
+    <message>
+        <source>Foto rumah</source>
+        <translation>Photo of the house</translation>
+    </message>
+    <message>
         <source>Warga berhak melihat seluruh datanya, mencabut persetujuan, dan meminta penghapusan (UU 27/2022). Periksa KTP pemohon sebelum memproses.</source>
         <translation>Citizens may see all their data, withdraw consent and ask for erasure (Law 27/2022). Check the applicant&apos;s KTP before processing.</translation>
     </message>
@@ -2412,6 +2532,10 @@ Import without a data date?</translation>
         <translation>E&amp;rase identity…</translation>
     </message>
     <message>
+        <source>Catat persetujuan &amp;baru…</source>
+        <translation>Record new &amp;consent…</translation>
+    </message>
+    <message>
         <source>Hasil</source>
         <translation>Outcome</translation>
     </message>
@@ -2430,6 +2554,26 @@ Import without a data date?</translation>
     <message>
         <source>{0} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; kabupaten diberi tahu saat sinkronisasi.</source>
         <translation>{0} consents withdrawn. New referrals are refused until the citizen agrees again; the kabupaten is told at the next sync.</translation>
+    </message>
+    <message>
+        <source>Catat persetujuan warga</source>
+        <translation>Record the citizen&apos;s consent</translation>
+    </message>
+    <message>
+        <source>&amp;Tujuan</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <source>Catat</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Warga menyetujui datanya dipakai untuk tujuan ini.</source>
+        <translation>The citizen agrees to their data being used for this purpose.</translation>
+    </message>
+    <message>
+        <source>Persetujuan dicatat; kabupaten diberi tahu saat sinkronisasi.</source>
+        <translation>Consent recorded; the kabupaten is told at the next synchronisation.</translation>
     </message>
     <message>
         <source>Hapus identitas warga?</source>
@@ -2773,6 +2917,81 @@ Import without a data date?</translation>
     <message>
         <source>Dipakai: {0}, versi {1}. Berlaku untuk kasus baru.</source>
         <translation>In use: {0}, version {1}. Applies to new cases.</translation>
+    </message>
+</context>
+<context>
+    <name>programme_info</name>
+    <message>
+        <source>Keluarga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Perorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tingkat</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Pengelola</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Kriteria</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Belum ditulis.</source>
+        <translation>Not written yet.</translation>
+    </message>
+    <message>
+        <source>Program bantuan</source>
+        <translation>Assistance programmes</translation>
+    </message>
+    <message>
+        <source>Untuk menjelaskan program kepada warga. Syarat di sini petunjuk; penetapan penerima oleh pengelola program.</source>
+        <translation>For explaining programmes to citizens. The criteria here are guidance; recipients are decided by the programme&apos;s managing body.</translation>
+    </message>
+    <message>
+        <source>mis. sembako, lansia, sekolah, Dinas Sosial</source>
+        <translation>e.g. sembako, lansia, sekolah, Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Cari program</source>
+        <translation>Search programmes</translation>
+    </message>
+    <message>
+        <source>&amp;Cari program:</source>
+        <translation>&amp;Search programmes:</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Daftar program</source>
+        <translation>Programme list</translation>
+    </message>
+    <message>
+        <source>Keterangan program</source>
+        <translation>Programme details</translation>
+    </message>
+    <message>
+        <source>Pilih program di daftar untuk membaca syaratnya.</source>
+        <translation>Choose a programme in the list to read its criteria.</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} program</source>
+        <translation>{0} of {1} programmes</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +3995,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Peringkat calon</source>
         <translation>Candidate ranking</translation>
+    </message>
+    <message>
+        <source>Program bantuan</source>
+        <translation>Assistance programmes</translation>
     </message>
     <message>
         <source>Katalog program</source>

@@ -63,6 +63,7 @@ EXPECTED = {
     "ranking.rank_candidates": "CSA",  # and view_case inside: names are listed
     "person_profile.person_profile": "FBCST",  # and view_case inside
     "eligibility.programme_catalogue": "A",
+    "catalogue.programme_info": "FBCSTAQ",  # public facts every officer tells citizens
     "community_cases.open_community_case": "FBCT",
     "community_cases.attach_households": "FBCT",
     "community_cases.advance_stage": "BC",

@@ -39,6 +39,7 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
         "rights",
         "prelist",
         "papan",
+        "programme_info",
         "programmes",
         "akses",
         "display",

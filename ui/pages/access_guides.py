@@ -8,14 +8,23 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.services.access import GUIDE_MAX, AccessNeed, access_needs, set_access_guide
+from kiosk.services.access import (
+    ACCESS_LIST,
+    GUIDE_MAX,
+    AccessNeed,
+    access_needs,
+    set_access_guide,
+)
 from kiosk.services.actor import Actor
+from kiosk.services.reference import Choice, add_choice, reload_reference
+from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
@@ -44,9 +53,27 @@ class AccessGuidesPage(QWidget):
         self.save.clicked.connect(self.on_save)
         self.info = QLabel()
         self.info.setObjectName("access_guides_info")
+        self.info.setWordWrap(True)
         self.error = error_label(self)
+        # The shipped lists: one button with a menu, beside Save (no line more on the page).
+        self.lists = QPushButton(translate("access_guides", "Daftar &rujukan"))
+        menu = QMenu(self.lists)
+        self.add_need = menu.addAction(translate("access_guides", "Tambah kebutuhan akses…"))
+        self.add_need.triggered.connect(self.on_add_need)
+        self.reload = menu.addAction(translate("access_guides", "Muat ulang daftar bawaan"))
+        self.reload.setToolTip(
+            translate(
+                "access_guides",
+                "Memuat ulang daftar rujukan bawaan (kebutuhan akses, sektor, lembaga, hari "
+                "libur, program), mis. setelah pembaruan aplikasi. Panduan kantor tetap.",
+            )
+        )
+        menu.setToolTipsVisible(True)
+        self.reload.triggered.connect(self.on_reload)
+        self.lists.setMenu(menu)
         head = QHBoxLayout()  # Save beside the title: in view however large the text
         head.addWidget(title, 1)
+        head.addWidget(self.lists)
         head.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -55,9 +82,51 @@ class AccessGuidesPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(self.form)
         layout.addStretch(1)
+        self._load()
+
+    def _load(self) -> None:
         self.env.op(self, access_needs).success(self._show).failure(self._failed).run()
 
+    def on_add_need(self) -> None:
+        """A need the shipped list lacks (the office's own words); its guide is written here."""
+        answer = FormDialog.ask(
+            self,
+            translate("access_guides", "Tambah kebutuhan akses"),
+            [
+                Field("label", translate("access_guides", "&Nama kebutuhan")),
+                Field("code", translate("access_guides", "&Kode (huruf kecil, tanpa spasi)")),
+            ],
+            translate("access_guides", "Tambah"),
+        )
+        if answer is None:
+            return
+        self.env.op(
+            self, add_choice, self.actor, ACCESS_LIST, answer["code"], answer["label"]
+        ).success(self._need_added).failure(self._failed).run()
+
+    def _need_added(self, added: Choice) -> None:
+        show_error(self.error, "")
+        self.info.setText(translate("access_guides", "Ditambahkan: {0}.").format(added.label))
+        self._load()
+
+    def on_reload(self) -> None:
+        self.env.op(self, reload_reference, self.actor).success(self._reloaded).failure(
+            self._failed
+        ).run()
+
+    def _reloaded(self, counts: dict[str, int]) -> None:
+        show_error(self.error, "")
+        self.info.setText(
+            translate("access_guides", "Daftar rujukan bawaan dimuat ulang ({0} baris).").format(
+                sum(counts.values())
+            )
+        )
+        self._load()
+
     def _show(self, needs: list[AccessNeed]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits.clear()
         for need in needs:
             edit = QPlainTextEdit(need.guide)
             edit.setObjectName(f"guide_{need.code}")

@@ -1,4 +1,6 @@
-"""Officer management: add, change roles, deactivate, reset a password."""
+"""Officer management: add, change roles, deactivate, reset a password; and the office's
+letterhead facts (name, address, head of village, idle lock), which only the administrator
+changes after set-up."""
 
 from __future__ import annotations
 
@@ -25,8 +27,11 @@ from kiosk.services.officers import (
     list_officers,
     reset_password,
     set_active,
+    set_roles,
 )
+from kiosk.services.setup import SiteView, get_site, update_site
 from ui import words
+from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, password_edit, show_error
 from ui.i18n import translate
@@ -59,8 +64,12 @@ class OfficersPage(QWidget):
         self.reset_pw.setAccessibleName(translate("officers", "Sandi sementara baru"))
         reset = QPushButton(translate("officers", "&Reset sandi"))
         reset.clicked.connect(self.on_reset_password)
+        roles_button = QPushButton(translate("officers", "&Ubah peran…"))
+        roles_button.clicked.connect(self.on_change_roles)
+        site_button = QPushButton(translate("officers", "Ubah &data kantor…"))
+        site_button.clicked.connect(self.on_site)
         row_actions = QHBoxLayout()
-        for w in (self.toggle, self.reset_pw, reset):
+        for w in (self.toggle, roles_button, self.reset_pw, reset, site_button):
             row_actions.addWidget(w)
 
         box = QGroupBox(translate("officers", "Tambah petugas"))
@@ -143,6 +152,78 @@ class OfficersPage(QWidget):
         self.env.op(self, set_active, self.actor, view.id, not view.active).success(
             lambda _v: self.refresh()
         ).failure(self._failed).run()
+
+    def on_change_roles(self) -> None:
+        view = self._selected()
+        if view is None:
+            show_error(self.error, translate("officers", "Pilih petugas di tabel terlebih dahulu."))
+            return
+        fields = [
+            Field(role.value, words.role(role), "check", required=False, value=role in view.roles)
+            for role in Role
+        ]
+        answer = FormDialog.ask(
+            self,
+            translate("officers", "Peran {0}").format(view.username),
+            fields,
+            translate("officers", "Simpan peran"),
+            translate("officers", "Centang peran yang dipegang; yang tidak dicentang dicabut."),
+        )
+        if answer is None:
+            return
+        chosen = [role for role in Role if answer[role.value]]
+        self.env.op(self, set_roles, self.actor, view.id, chosen).success(self._roles_done).failure(
+            self._failed
+        ).run()
+
+    def _roles_done(self, view: OfficerView) -> None:
+        show_error(self.error, "")
+        roles = ", ".join(words.role(r) for r in view.roles)
+        self.status.setText(translate("officers", "Peran {0}: {1}.").format(view.username, roles))
+        self.refresh()
+
+    def on_site(self) -> None:
+        self.env.op(self, get_site).success(self._ask_site).failure(self._failed).run()
+
+    def _ask_site(self, site: SiteView | None) -> None:
+        """The letterhead facts the administrator may change after set-up."""
+        if site is None:
+            return
+        fields = [
+            Field("name", translate("officers", "Nama Puskesos"), value=site.name),
+            Field("address", translate("officers", "Alamat"), required=False, value=site.address),
+            Field(
+                "head_name",
+                translate("officers", "Nama Kepala Desa/Lurah"),
+                required=False,
+                value=site.head_name,
+            ),
+            Field(
+                "idle_lock_minutes",
+                translate("officers", "Kunci layar setelah diam (menit)"),
+                value=site.idle_lock_minutes,
+            ),
+        ]
+        answer = FormDialog.ask(
+            self, translate("officers", "Data kantor"), fields, translate("officers", "Simpan")
+        )
+        if answer is None:
+            return
+        minutes = answer.pop("idle_lock_minutes")
+        if not minutes.isdigit() or not 1 <= int(minutes) <= 120:
+            show_error(self.error, translate("officers", "Menit kunci layar: angka 1 sampai 120."))
+            return
+        self.env.op(
+            self, update_site, self.actor, idle_lock_minutes=int(minutes), **answer
+        ).success(self._site_done).failure(self._failed).run()
+
+    def _site_done(self, site: SiteView) -> None:
+        show_error(self.error, "")
+        self.status.setText(
+            translate("officers", "Data kantor disimpan: {0}, {1}.").format(
+                site.name, site.head_name or "-"
+            )
+        )
 
     def on_reset_password(self) -> None:
         view = self._selected()

@@ -18,6 +18,20 @@ def _age(years: int | None) -> str:
     )
 
 
+def _decided(p: PersonProfile) -> list[tuple[str, str]]:
+    """The programmes a musyawarah desa decided for the household, with its berita acara."""
+    decided = [
+        translate("person_html", "{0} sejak {1:%d-%m-%Y}, berita acara {2}").format(
+            x.programme_code, x.since, x.source_ref
+        )
+        for x in p.participation
+        if x.source == "musdes" and x.since
+    ]
+    if not decided:
+        return []
+    return [(translate("person_html", "Ditetapkan musyawarah desa"), "; ".join(decided))]
+
+
 def person_html(p: PersonProfile) -> str:
     """Who, the household, programmes, needs, cases and PPKS, then the hints with reasons."""
     e = html.escape
@@ -35,6 +49,7 @@ def person_html(p: PersonProfile) -> str:
         (translate("person_html", "Program diterima"), ", ".join(el.receiving) or "-"),
         (translate("person_html", "Kebutuhan tercatat"), ", ".join(p.needs) or "-"),
     ]
+    rows += _decided(p)
     out = [f"<h2>{e(p.name)}</h2><table cellpadding='3'>"]
     out += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
     out.append("</table>")

@@ -20,11 +20,21 @@ from kiosk.clock import tanggal
 from kiosk.services import person_rights as rights
 from kiosk.services.actor import Actor
 from kiosk.services.dossier import person_dossier
+from kiosk.services.reference import Choice
 from kiosk.services.setup import require_site
 from ui import file_dialogs
+from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import add_field, error_label, message_of, show_error
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
+# What a consent is for: codes the core stores, words only here.
+PURPOSE_WORDS = {
+    "layanan": QT_TRANSLATE_NOOP("person_rights", "Layanan di kantor ini"),
+    "rujukan": QT_TRANSLATE_NOOP("person_rights", "Rujukan ke lembaga lain"),
+    "usulan_dtks": QT_TRANSLATE_NOOP("person_rights", "Usulan ke DTKS/DTSEN"),
+    "foto_rumah": QT_TRANSLATE_NOOP("person_rights", "Foto rumah"),
+}
 
 
 class PersonRightsPage(QWidget):
@@ -62,10 +72,15 @@ class PersonRightsPage(QWidget):
         self.withdraw_button.clicked.connect(self.on_withdraw)
         self.erase_button = QPushButton(translate("person_rights", "&Hapus identitas…"))
         self.erase_button.clicked.connect(self.on_erase)
+        self.consent_button = QPushButton(translate("person_rights", "Catat persetujuan &baru…"))
+        self.consent_button.clicked.connect(self.on_give_consent)
         buttons = QHBoxLayout()
         for b in (self.export_button, self.withdraw_button, self.erase_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        consent = QHBoxLayout()  # a row of its own: four buttons are too wide for 1024 px
+        consent.addWidget(self.consent_button)
+        consent.addStretch()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("person_rights", "Hasil"))
@@ -74,6 +89,7 @@ class PersonRightsPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addLayout(consent)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch()
@@ -118,6 +134,37 @@ class PersonRightsPage(QWidget):
                     "{0} persetujuan dicabut. Rujukan baru ditolak sampai warga setuju lagi; "
                     "kabupaten diberi tahu saat sinkronisasi.",
                 ).format(n)
+            )
+        ).failure(self._failed).run()
+
+    def on_give_consent(self) -> None:
+        """The citizen agrees again (after a withdrawal), for one purpose at a time."""
+        options = tuple(
+            Choice(code, translate("person_rights", PURPOSE_WORDS.get(code, code)), {})
+            for code in rights.PURPOSES
+        )
+        answer = FormDialog.ask(
+            self,
+            translate("person_rights", "Catat persetujuan warga"),
+            [Field("purpose", translate("person_rights", "&Tujuan"), "choice", options=options)],
+            translate("person_rights", "Catat"),
+            translate("person_rights", "Warga menyetujui datanya dipakai untuk tujuan ini."),
+        )
+        if answer is None:
+            return
+        self.env.op(
+            self,
+            rights.give_consent,
+            self.actor,
+            self.nik.text(),
+            answer["purpose"],
+            clock=self.env.clock,
+        ).success(
+            lambda _r: self._said(
+                translate(
+                    "person_rights",
+                    "Persetujuan dicatat; kabupaten diberi tahu saat sinkronisasi.",
+                )
             )
         ).failure(self._failed).run()
 

@@ -8,6 +8,7 @@ starts from empty tables.
 from __future__ import annotations
 
 import os
+import random
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
@@ -31,6 +32,12 @@ from kiosk.services.setup import SiteInput, initialise
 
 PASSWORD = "rahasia123"
 PG_ENV = "PUSKESOS_TEST_DB_URL"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """pytest-xdist's workers must collect the same tests in the same order, and parameters
+    built from sets follow the string hash: the workers share one hash seed, chosen per run."""
+    os.environ.setdefault("PYTHONHASHSEED", str(random.randrange(1, 2**32)))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -49,6 +49,7 @@ class Faults:
     delay_times: int = 0
     token_ttl: float = 3600.0
     expire_after_batches: int = 0  # expire every access token after answering this many
+    holding: int = 0  # committed answers being held back now
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def take(self, name: str) -> bool:
@@ -58,6 +59,25 @@ class Faults:
                 return False
             self.counts[name] = left - 1
             return True
+
+    def hold(self) -> None:
+        """Hold a committed answer ``delay_after_commit`` seconds, for ``delay_times`` answers:
+        the client may time out now, as on a link that drops the reply."""
+        with self.lock:
+            if self.delay_times <= 0:
+                return
+            self.delay_times -= 1
+            self.holding += 1
+        try:
+            time.sleep(self.delay_after_commit)
+        finally:
+            with self.lock:
+                self.holding -= 1
+
+    def quiet(self) -> bool:
+        """No answer is held, nor will be: a test waits for this instead of a fixed sleep."""
+        with self.lock:
+            return self.delay_times <= 0 and self.holding == 0
 
 
 class Refusals:
@@ -219,9 +239,7 @@ def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
             faults.expire_after_batches -= 1
             if faults.expire_after_batches == 0:
                 store.expire_access_tokens()  # the next batch of the same pass gets a 401
-        if faults.delay_times > 0:
-            faults.delay_times -= 1
-            time.sleep(faults.delay_after_commit)  # committed; the client may time out now
+        faults.hold()
         return _answer(answer)
 
     def _answer(answer: str) -> Response:

@@ -8,6 +8,7 @@ starts from empty tables.
 from __future__ import annotations
 
 import os
+import random
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from kiosk.audit_chain import GENESIS
@@ -33,6 +34,12 @@ PASSWORD = "rahasia123"
 PG_ENV = "PUSKESOS_TEST_DB_URL"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """pytest-xdist's workers must collect the same tests in the same order, and parameters
+    built from sets follow the string hash: the workers share one hash seed, chosen per run."""
+    os.environ.setdefault("PYTHONHASHSEED", str(random.randrange(1, 2**32)))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that drive Qt are marked ``gui`` so ``-m 'not gui'`` runs the core alone."""
     for item in items:
@@ -45,10 +52,28 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"database: {'PostgreSQL ' + url if url else 'SQLite (temporary file)'}"
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist every worker empties and migrates a database of its own
+    (``puskesos_test_gw0``, ...), created on the same server beside the one in the URL."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if found.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = os.environ.get(PG_ENV)
     if url:
+        url = _worker_database(url)
         engine = make_engine(url)
         with engine.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))

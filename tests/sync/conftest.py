@@ -3,6 +3,7 @@ and a kiosk with cases in its outbox, enrolled."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,14 @@ class Upstream:
         r = requests.post(f"{self.url}/_admin/changes", json=change, timeout=5)
         r.raise_for_status()
         return r.json()
+
+    def wait_quiet(self, timeout: float = 30.0) -> None:
+        """Until every answer the server was told to hold (``delay_after_commit``) has gone."""
+        faults = self.thread.server.app.config["faults"]
+        deadline = time.monotonic() + timeout
+        while not faults.quiet():
+            assert time.monotonic() < deadline, "the server still holds an answer"
+            time.sleep(0.02)
 
     def restart(self) -> None:
         """Stop and start on the same port over the (possibly replaced) database file."""

@@ -69,7 +69,7 @@ def test_timeout_after_the_server_committed(gateway, kiosk, upstream, session):
     report = slow.run_once()
     assert report.ok and report.retries == 1  # halved, then sent again in the same pass
     assert session.get(SyncState, "batch_size").value == "37"  # 50 -> 25, then grown by half
-    time.sleep(2.0)
+    upstream.wait_quiet()  # the held answer has gone out
     drain(slow)
     assert_exactly_once(session, upstream)
 
@@ -272,7 +272,7 @@ def test_kill_9_mid_batch_then_resume(ctx, kiosk, upstream, session, tmp_path):
     proc.wait(10)
     states = {o.state for o in local_ops(session)}
     assert "sending" in states and "sent" not in states  # key kept, nothing believed
-    time.sleep(4.0)
+    upstream.wait_quiet()  # the answer the killed process waited for has gone out
     done = subprocess.run(
         cmd,
         env=env,
@@ -292,7 +292,7 @@ def test_a_second_process_resumes_what_the_first_learnt(gateway, office, kiosk, 
     upstream.faults(delay_after_commit=1.0, delay_times=1)
     first = make_engine(gateway, upstream.url, timeout=0.3)
     assert first.run_once().ok and first.batch_size == 37  # 50 -> 25 -> 37
-    time.sleep(1.0)
+    upstream.wait_quiet()
     second = make_engine(gateway, upstream.url)  # as a new process builds it
     assert second.batch_size == 50
     assert second.run_once().ok and second.batch_size == 37

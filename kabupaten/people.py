@@ -60,6 +60,16 @@ def _user(row: Any) -> WebUser:
     return WebUser(row.id, row.username, row.role, codes, row.destination)
 
 
+def kecamatan_code(typed: str) -> str:
+    """A kecamatan as the offices' codes begin: six digits (``33.24.01`` or ``332401``). A
+    village's code is ten (``3324012001``), so a longer or shorter prefix would silently give a
+    supervisor the wrong villages or none."""
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    if len(digits) != 6 or digits != typed.replace(".", ""):
+        raise ValueError(f"kode kecamatan {typed!r}: enam angka, misalnya 33.24.01")
+    return digits
+
+
 def add_user(
     engine: Engine,
     username: str,
@@ -77,6 +87,7 @@ def add_user(
         raise ValueError("petugas instansi perlu --destination")
     if len(password) < 10:
         raise ValueError("kata sandi paling sedikit 10 karakter")
+    kecamatan = [kecamatan_code(code) for code in kecamatan or []]
     with engine.begin() as c:
         if c.execute(select(web_users.c.id).where(web_users.c.username == username)).first():
             raise ValueError(f"pengguna {username} sudah ada")

@@ -20,8 +20,8 @@ from flask import Flask, render_template, request
 from flask_limiter import Limiter
 
 from kabupaten import casework as cw
-from kabupaten.people import agency_answers
 from kabupaten.store import Store
+from kabupaten.tables import agency_answers
 from kiosk import case_rules as rules
 from kiosk.clock import tanggal
 

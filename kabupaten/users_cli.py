@@ -12,6 +12,7 @@ import os
 import sys
 
 from kabupaten import people
+from kabupaten.migrate import up_to_date
 from kabupaten.store import Store
 
 
@@ -39,7 +40,10 @@ def _password() -> str:
 
 def user_add(args: argparse.Namespace) -> int:
     url = args.db if "://" in args.db else f"sqlite:///{args.db}"
-    store = Store(url)
+    store = Store(url, create=False)  # the schema is migrate's alone (never create_all here)
+    if not up_to_date(store.engine):
+        print("Skema database belum terbaru: jalankan dulu `python -m kabupaten migrate`.")
+        return 2
     try:
         user = people.add_user(
             store.engine,

@@ -17,8 +17,8 @@ from werkzeug.wrappers import Response
 
 from kabupaten import casework as cw
 from kabupaten import people
-from kabupaten.people import agency_answers
 from kabupaten.store import Store, now_iso
+from kabupaten.tables import agency_answers
 from kiosk import case_rules as rules
 
 DECISIONS = {

@@ -8,9 +8,11 @@ import time
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from kabupaten import people
 from kabupaten.casework import case_facts
+from kabupaten.tables import changes
 from tests.sync.web_helpers import add_users, log_in, referral_at_kabupaten, token
 
 
@@ -105,7 +107,8 @@ def test_the_viewer_reads_but_cannot_decide_and_sees_the_nik_masked(
         data={"keputusan": "setuju", "csrf_token": token(viewer, "/web/")},
     )
     assert refused.status_code == 403
-    assert not [c for c in upstream.store.changes_after(0, "", 50)[0]]
+    with upstream.store.engine.connect() as c:  # nothing decided for any office
+        assert c.execute(select(func.count()).select_from(changes)).scalar() == 0
 
 
 def test_an_agency_sees_only_approved_referrals_addressed_to_it(web, gateway, office, kiosk):
@@ -144,12 +147,18 @@ def test_accounts_are_made_on_the_command_line_with_the_password_from_the_enviro
         command = [sys.executable, "-m", "kabupaten", "user", "add", *args, "--db", str(db)]
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
 
-    made = run("sri", "--role", "supervisor_kecamatan", "--kecamatan", "3324012", "3324013")
+    early = run("sri", "--role", "supervisor_kecamatan", "--kecamatan", "33.24.01")
+    assert early.returncode == 2 and "migrate" in early.stdout  # no tables made behind its back
+    migrate = [sys.executable, "-m", "kabupaten", "--db", str(db), "migrate"]
+    subprocess.run(migrate, env=env, capture_output=True, text=True, timeout=120, check=True)
+    wrong = run("ani", "--role", "supervisor_kecamatan", "--kecamatan", "3324012")
+    assert wrong.returncode == 2 and "enam angka" in wrong.stderr  # a village's prefix, not one
+    made = run("sri", "--role", "supervisor_kecamatan", "--kecamatan", "33.24.01", "332402")
     assert made.returncode == 0 and "Supervisor kecamatan" in made.stdout
     refused = run("dk", "--role", "petugas_instansi")
     assert refused.returncode == 2 and "--destination" in refused.stderr
     store = Store(f"sqlite:///{db}")
     user = people.check_password(store.engine, "sri", "kata-sandi-baru-1")
-    assert user is not None and user.kecamatan == ("3324012", "3324013")
+    assert user is not None and user.kecamatan == ("332401", "332402")
     assert "kata-sandi-baru-1" not in db.read_bytes().decode("latin-1")  # only its hash
     store.engine.dispose()

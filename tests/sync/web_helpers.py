@@ -17,8 +17,8 @@ from tests.backoffice.helpers import open_case
 PASSWORD = "kata-sandi-uji-1"
 USERS = {
     "manajer": dict(role=people.MANAGER),
-    "sup_sini": dict(role=people.SUPERVISOR, kecamatan=["3324012"]),
-    "sup_lain": dict(role=people.SUPERVISOR, kecamatan=["3324099"]),
+    "sup_sini": dict(role=people.SUPERVISOR, kecamatan=["332401"]),
+    "sup_lain": dict(role=people.SUPERVISOR, kecamatan=["332409"]),
     "dinkes": dict(role=people.AGENCY, destination="dinkes"),
     "bpjs": dict(role=people.AGENCY, destination="bpjs"),
     "kadis": dict(role=people.VIEWER),

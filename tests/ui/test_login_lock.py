@@ -42,6 +42,7 @@ def test_wrong_password_then_right_one(qtbot, make_window, office):
         "programme_info",
         "programmes",
         "akses",
+        "profil",
         "display",
         "about",
     ]

@@ -139,7 +139,9 @@ class AuditPage(QWidget):
         ).run()
 
     def on_verify(self) -> None:
-        self.env.op(self, verify_audit, self.actor).success(self._verified).failure(
+        """Every entry: an officer who asks wants the whole trail checked (the quick walk from
+        the last sound check is for the commands a script runs often)."""
+        self.env.op(self, verify_audit, self.actor, None, True).success(self._verified).failure(
             self._failed
         ).run()
 

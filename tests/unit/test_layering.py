@@ -37,9 +37,7 @@ def test_the_reference_server_is_not_part_of_the_kiosk():
     for package in ("kiosk", "ui", "printing", "sync"):
         bad = {f: n & {"kabupaten", "flask"} for f, n in imports_of(package).items()}
         assert {f: n for f, n in bad.items() if n} == {}
-    bad = {
-        f: n & {"ui", "printing", "sync", "PySide6"} for f, n in imports_of("kabupaten").items()
-    }
+    bad = {f: n & {"ui", "printing", "sync", "PySide6"} for f, n in imports_of("kabupaten").items()}
     assert {f: n for f, n in bad.items() if n} == {}
 
 

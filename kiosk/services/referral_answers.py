@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kiosk.models import Case, CaseEvent, Referral
+from kiosk.models import Case, CaseEvent, Person, Referral
 
 SERVED, REFUSED = "dilayani", "ditolak"
 
@@ -46,6 +46,9 @@ def apply_referral_answer(
     case_ = session.get(Case, referral.case_id)
     if case_ is None:
         return False
+    person = session.get(Person, case_.person_id) if case_.person_id else None
+    if person is not None and person.erased_at is not None:  # erased: the outcome, no words
+        text = text.split(":")[0]
     session.add(
         CaseEvent(
             case_id=case_.id,

@@ -46,3 +46,27 @@ def test_a_refusal_reaches_the_timeline_with_its_reason_once(gateway, office, se
     ).all()
     assert notes == ["Ditolak instansi tujuan: Bukan peserta wilayah ini"]
     assert "Bukan peserta wilayah ini" in session.get(Case, case.case_id).decision
+
+
+def test_an_answer_after_the_erasure_brings_no_words_back(gateway, office, session):
+    from datetime import UTC, datetime
+
+    from kiosk.models import Person
+
+    case = open_case(gateway, office, sector="kesehatan")
+    bo = office[Role.BACK_OFFICE]
+    gateway.call(move_case, bo, case.case_id, rules.REVIEW)
+    ref = gateway.call(referrals.refer_case, bo, case.case_id, "dinkes", "Butuh PBI", "", True)
+    person = session.get(Person, session.get(Case, case.case_id).person_id)
+    person.erased_at = datetime.now(UTC)  # as person_rights' erasure leaves it
+    session.commit()
+    served = answer(ref, outcome="dilayani", served_on="2026-08-20", given="Obat untuk Bu Sri")
+    assert gateway.call(lambda s: apply_changes(s, [served], "c1")) == 1
+    session.expire_all()
+    note = session.scalars(
+        select(CaseEvent.note).where(
+            CaseEvent.case_id == case.case_id, CaseEvent.kind == "jawaban_rujukan"
+        )
+    ).one()
+    assert note == "Dilayani instansi tujuan pada 20-08-2026"
+    assert "Bu Sri" not in (session.get(Case, case.case_id).decision or "")

@@ -304,6 +304,7 @@ def mirror(info: BackupInfo, folder: Path, keys: BackupKeys, now: datetime | Non
         else:
             check_file(part)
         part.replace(target)
+        seal_plain_copies(folder, keys)  # an older version's plain copies on the drive too
         rotate(folder, now)
     except OSError as exc:
         with contextlib.suppress(OSError):

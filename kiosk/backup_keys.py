@@ -33,7 +33,11 @@ from kiosk.sealing import Sealer, SealError
 KEY_FILE = "kunci-cadangan.json"
 PASSPHRASE_ENV = "PUSKESOS_RECOVERY_PASSPHRASE"
 MIN_PASSPHRASE = 12
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = (
+    2**17,
+    8,
+    1,
+)  # OWASP's scrypt minimum: a lost drive is attacked offline
 _WRAP_AAD = b"puskesos-kunci-cadangan"
 
 
@@ -69,6 +73,10 @@ def wrap(key: bytes, passphrase: str) -> dict[str, Any]:
 def unwrap(recovery: dict[str, Any], passphrase: str) -> bytes:
     """The backup key from a header's wrap; a wrong passphrase is told plainly."""
     blob = _unb64(recovery["wrapped"])
+    if not (int(recovery["n"]) <= 2**20 and int(recovery["r"]) <= 16 and int(recovery["p"]) <= 4):
+        raise NeedsPassphrase(  # a crafted header must not take the laptop's memory
+            _("Cadangan ini meminta pengaman yang tidak wajar; berkasnya bukan buatan kios ini.")
+        )
     try:
         kdf = Scrypt(
             salt=_unb64(recovery["salt"]),

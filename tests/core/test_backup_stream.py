@@ -72,3 +72,17 @@ def test_a_streamed_copy_is_one_message_and_a_flipped_byte_is_refused(ctx, tmp_p
     assert not out.exists()  # nothing half-decrypted is left behind
     with pytest.raises(SealedCopyError):
         verify_sealed(copy, keys)
+
+
+def test_a_header_asking_for_an_unreasonable_key_derivation_is_refused_at_once():
+    """A crafted copy must not make a restore take gigabytes of memory before the passphrase."""
+    import time
+
+    from kiosk.backup_keys import NeedsPassphrase, unwrap, wrap
+
+    recovery = wrap(b"k" * 32, "frasa pemulihan yang panjang")
+    assert unwrap(recovery, "frasa pemulihan yang panjang") == b"k" * 32
+    started = time.monotonic()
+    with pytest.raises(NeedsPassphrase):
+        unwrap(recovery | {"n": 2**30}, "frasa pemulihan yang panjang")
+    assert time.monotonic() - started < 1

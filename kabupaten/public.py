@@ -47,17 +47,21 @@ def destination_labels() -> dict[str, str]:
 
 def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
     """What the page may show, or None for an unknown number or a wrong code (the same)."""
-    case_id, status = "", ""
-    for _k, _at, item in cw._ops(store, "kasus_dicatat", "kasus_status"):
+    # The case is the one whose number AND code match (another office's case with the same
+    # number can neither hide nor stand in for it); its own office's status moves follow.
+    case_id, office, status = "", "", ""
+    for kiosk, _at, item in cw._ops(store, "kasus_dicatat", "kasus_status"):
         p = item["payload"]
-        if p.get("tracking_number") != number:
-            continue
         if item["op_type"] == "kasus_dicatat":
             expected = str(p.get("check_code") or "")
-            if not expected or not hmac.compare_digest(expected.encode(), code.encode()):
-                return None
-            case_id, status = item["entity_id"], "diterima"
-        elif case_id:
+            if (
+                not case_id
+                and p.get("tracking_number") == number
+                and expected
+                and hmac.compare_digest(expected.encode(), code.encode())
+            ):
+                case_id, office, status = item["entity_id"], kiosk, "diterima"
+        elif case_id and kiosk == office and item["entity_id"] == case_id:
             status = str(p.get("to") or status)
     if not case_id:
         return None

@@ -26,12 +26,28 @@ from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from kabupaten.offices import Offices
-from kabupaten.tables import changes, dtks, idempotency, meta, operations, reference, versions
+from kabupaten.tables import (
+    agency_answers,
+    changes,
+    dtks,
+    idempotency,
+    meta,
+    operations,
+    reference,
+    versions,
+)
 from resources.upstream import contract
 
 ERASURE = "identitas_dihapus"
 ERASED_TEXT = "(dihapus atas permintaan warga)"
-FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint"}
+FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint", "given"}
+
+
+def _blank(key: str, value: Any) -> Any:
+    """A free-text field's words replaced (they may name the person); ids and codes kept."""
+    return ERASED_TEXT if key in FREE_TEXT and value else value
+
+
 MAX_VERSION = 2**31 - 1  # an INTEGER column on PostgreSQL
 SCHEMA_VERSIONS = (1,)  # current and previous accepted; the kiosk sends 1 today
 KNOWN_ENTITIES = {
@@ -197,33 +213,57 @@ class Store(Offices):
     @staticmethod
     def _scrub(c: Any, kiosk_id: str, item: dict[str, Any]) -> None:
         """A citizen's identity erased at the kiosk is erased here too: the person's (and an
-        emptied household's) operations keep only their ids; cases about them lose their free
-        text. The erasure itself carries nothing but ids. Only the office's own operations."""
+        emptied household's) operations keep only their ids; cases about them, their notes,
+        status moves and referrals lose their free text, and so do the kabupaten's decisions
+        and the agencies' answers on them. The erasure itself carries nothing but ids. Only the
+        office's own operations."""
         payload = item["payload"]
         gone = {str(payload.get("person_id") or item["entity_id"])}
         if payload.get("household_id"):
             gone.add(str(payload["household_id"]))
-        rows = c.execute(
-            select(operations.c.receipt, operations.c.entity_id, operations.c.body).where(
-                operations.c.op_type != ERASURE, operations.c.kiosk_id == kiosk_id
+        rows = [
+            (r.receipt, r.entity_id, json.loads(r.body))
+            for r in c.execute(
+                select(operations.c.receipt, operations.c.entity_id, operations.c.body).where(
+                    operations.c.op_type != ERASURE, operations.c.kiosk_id == kiosk_id
+                )
             )
-        ).all()
-        for r in rows:
-            body = json.loads(r.body)
-            inner = body.get("payload") if isinstance(body.get("payload"), dict) else {}
-            if r.entity_id in gone:
+        ]
+
+        def inner(body: dict[str, Any]) -> dict[str, Any]:
+            return body["payload"] if isinstance(body.get("payload"), dict) else {}
+
+        about = {e for _r, e, b in rows if str(inner(b).get("person_id")) in gone}  # cases
+        about |= {e for _r, e, b in rows if str(inner(b).get("case_id")) in about}  # referrals
+        for receipt, entity_id, body in rows:
+            fields = inner(body)
+            if entity_id in gone:
                 body["payload"] = {"dihapus": True}
-            elif str(inner.get("person_id")) in gone:
-                body["payload"] = {
-                    k: (ERASED_TEXT if k in FREE_TEXT and v else v) for k, v in inner.items()
-                }
+            elif entity_id in about or {str(fields.get(k)) for k in ("person_id", "case_id")} & (
+                gone | about
+            ):
+                body["payload"] = {k: _blank(k, v) for k, v in fields.items()}
             else:
                 continue
             c.execute(
                 update(operations)
-                .where(operations.c.receipt == r.receipt)
+                .where(operations.c.receipt == receipt)
                 .values(body=json.dumps(body))
             )
+        for seq, body_text in c.execute(
+            select(changes.c.seq, changes.c.body).where(changes.c.entity_id.in_(about))
+        ).all():
+            body = json.loads(body_text)
+            c.execute(
+                update(changes)
+                .where(changes.c.seq == seq)
+                .values(body=json.dumps({k: _blank(k, v) for k, v in body.items()}))
+            )
+        c.execute(
+            update(agency_answers)
+            .where(agency_answers.c.referral_id.in_(about))
+            .values(given=ERASED_TEXT, reason=ERASED_TEXT)
+        )
 
     @staticmethod
     def _set_version(c: Any, entity_id: str, version: int) -> None:

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import select
 
+from kabupaten.tables import operations
 from tests.sync.conftest import ENROLMENT
 
 A, B = list(ENROLMENT)
@@ -148,3 +150,30 @@ def test_shared_kabupaten_data_answers_every_office_alike(two, upstream):
         ]
         assert len(requests.get(f"{url}/v1/reference/villages", timeout=5).json()["items"]) == 2
     assert requests.get(f"{url}/v1/dtks/3324015708900003", timeout=5).status_code == 401
+
+
+def test_an_erasure_blanks_the_words_about_the_person_on_the_server(two, upstream):
+    """Notes, status moves and referrals of the person's case name them in free text; the
+    server keeps their ids and codes, never the words (B's own case stays untouched)."""
+    url, a, b, person, case = two
+    referral = str(uuid.uuid4())
+    push(
+        url,
+        a,
+        op("case", case, "kasus_catatan", tracking_number="T-1", note="Siti dipukul suami", at=NOW),
+        op("case", case, "kasus_status", to="ditelaah", note="Siti takut pulang", version=2),
+        op("referral", referral, "rujukan_dibuat", case_id=case, reason="Siti perlu visum"),
+    )
+    other = str(uuid.uuid4())
+    push(url, b, op("case", other, "kasus_catatan", tracking_number="T-2", note="Siti lain"))
+    erased = op("person", str(uuid.uuid4()), "identitas_dihapus", person_id=person, erased_at=NOW)
+    assert [r["status"] for r in push(url, a, erased)] == ["accepted"]
+    with upstream.store.engine.connect() as c:
+        bodies = {
+            office: repr(
+                c.execute(select(operations.c.body).where(operations.c.kiosk_id == office)).all()
+            )
+            for office in (A, B)
+        }
+    assert "Siti" not in bodies[A] and "dihapus atas permintaan warga" in bodies[A]
+    assert "Siti lain" in bodies[B]

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from kiosk.models import PrintJob, QueueTicket
 from tests.conftest import PASSWORD
 from tests.printing.fake_printer import FakePrinter
+from tests.ui.loop_gaps import LoopGaps
 from tests.ui.test_back_office import CTRL, login
-from tests.ui.test_dtks_import_page import loop_gaps
 
 
 def _issue(qtbot, find) -> None:
@@ -75,17 +75,18 @@ def test_a_hanging_printer_holds_up_neither_tickets_nor_the_window(
     # The services are read on the database thread: the ticket button waits for them.
     qtbot.waitUntil(find.ticket_button.isEnabled, timeout=5000)
     try:
-        gaps, ticker = loop_gaps()
+        gaps = LoopGaps()
         _issue(qtbot, find)  # its slip now hangs on the printer
         qtbot.waitUntil(lambda: "A001" in find.ticket_label.text(), timeout=5000)
         started = time.monotonic()
         _issue(qtbot, find)  # a database call while the printer hangs
         qtbot.waitUntil(lambda: "A002" in find.ticket_label.text(), timeout=5000)
         waited = time.monotonic() - started
-        ticker.stop()
-        print(f"second ticket {waited * 1000:.0f} ms; largest loop gap {max(gaps)} ms")
-        assert waited < 0.3, f"the ticket waited {waited:.2f} s behind the printer"
-        assert max(gaps) < 150, f"event loop stalled {max(gaps)} ms"
+        gaps.stop()
+        print(f"second ticket {waited * 1000:.0f} ms")
+        # behind the printer would be its 3 s timeout; a busy CI machine adds some slack
+        assert waited < 1.5, f"the ticket waited {waited:.2f} s behind the printer"
+        gaps.check("a ticket beside a hanging printer")
     finally:
         find.env.devices.wait(15000)
         find.env.executor.wait(5000)

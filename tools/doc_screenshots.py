@@ -95,7 +95,9 @@ def _shoot(data_dir: Path) -> int:
     _save(window, "kunci-layar")
 
     shell = as_officer("belakang")
-    shell.show_key("cases")
+    cases = shell.show_key("cases")
+    _settle(app)
+    cases.table.selectRow(1)  # type: ignore[attr-defined]  # a case under review: its moves
     _settle(app)
     _save(window, "kasus")
     status = shell.show_key("status")

@@ -1,8 +1,8 @@
 """The papan visual in a real headless Chromium (Debian's, driven by Playwright): it renders,
 logs no console error, and asks nothing of any address but the office's own server.
 
-Skipped with the reason on a machine without Chromium (README: ``apt-get install chromium``);
-``.ci/run`` installs it.
+Skipped with the reason on a machine without Chromium (docs/administrator.md, system
+packages: ``apt-get install chromium``); ``.ci/run`` installs it.
 """
 
 from __future__ import annotations

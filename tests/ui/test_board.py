@@ -25,7 +25,7 @@ def _voice() -> None:
     libpulse raises ImportError from the library, not ModuleNotFoundError)."""
     pytest.importorskip(
         "PySide6.QtTextToSpeech",
-        reason="Qt's speech module needs libpulse0 (README: system packages for voice)",
+        reason="Qt's speech module needs libpulse0 (docs/administrator.md: system packages)",
         exc_type=ImportError,
     )
 

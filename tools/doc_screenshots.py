@@ -20,6 +20,12 @@ import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.shell import Shell
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
@@ -30,10 +36,19 @@ SETTLE_S = 1.0  # a page's first load runs off the window's thread: let it arriv
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", help="folder for the demo database (default: temporary)")
+    parser.add_argument(
+        "--data-dir", help="folder for the demo database, kept and reused (default: a fresh one)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="puskesos-docs-"))
+    if args.data_dir:
+        return _run(Path(args.data_dir))
+    with tempfile.TemporaryDirectory(prefix="puskesos-docs-") as scratch:
+        return _run(Path(scratch))
+
+
+def _run(data_dir: Path) -> int:
+    """A fresh demo (or the one already in ``data_dir``), then the pictures."""
     subprocess.run(
         [sys.executable, "-m", "ui.cli", "--data-dir", str(data_dir), "demo", "--no-gui"],
         check=True,
@@ -44,8 +59,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shoot(data_dir: Path) -> int:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from kiosk.context import Gateway, KioskContext
@@ -53,73 +66,89 @@ def _shoot(data_dir: Path) -> int:
     from kiosk.services.auth import login
     from ui.app import build_window
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    if QApplication.instance() is None:
+        QApplication(sys.argv)
     ctx = KioskContext.open(f"sqlite:///{data_dir / 'demo.sqlite3'}", str(data_dir))
     window = build_window(ctx, demo=True)
     window.resize(*SIZE)
     window.show()
-    _settle(app)
+    _settle()
     _save(window, "masuk")
 
-    def as_officer(username: str) -> object:
+    def as_officer(username: str) -> Shell:
         actor = Gateway(ctx).call(login, username, DEMO_PASSWORD, ctx.clock)
         window.on_logged_in(actor)
+        assert window.shell is not None
         return window.shell
 
-    shell = as_officer("depan")
+    _front_office(window, as_officer("depan"))
+    window.on_lock()
+    _settle()
+    _save(window, "kunci-layar")
+    _back_office(window, as_officer("belakang"), data_dir)
+    _page(window, as_officer("koordinator"), "approvals", "persetujuan")
+    admin = as_officer("admin")
+    for key, name in (("printer", "printer"), ("backup", "cadangan"), ("sync", "sinkronisasi")):
+        _page(window, admin, key, name)
+    window.close()
+    ctx.close()
+    return 0
+
+
+def _front_office(window: QWidget, shell: Shell) -> None:
+    """A ticket (Ctrl+T), a name search, a registered citizen chosen, a call (F5)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
     front = shell.show_key("front")
-    _settle(app)
+    _settle()
     QTest.keyClick(front, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    _settle(app)
+    _settle()
     _save(window, "tiket")
     query = front.find_step.query  # type: ignore[attr-defined]
     query.setFocus()
     QTest.keyClicks(query, "siti")
     QTest.keyClick(query, Qt.Key.Key_Return)
-    _settle(app)
+    _settle()
     _save(window, "cari-warga")
     query.selectAll()
     QTest.keyClicks(query, REGISTERED)
     QTest.keyClick(query, Qt.Key.Key_Return)
-    _settle(app)
-    QTest.keyClick(app.focusWidget() or front, Qt.Key.Key_Return)  # the first hit, chosen
-    _settle(app)
+    _settle()
+    QTest.keyClick(QApplication.focusWidget() or front, Qt.Key.Key_Return)  # the first hit
+    _settle()
     _save(window, "isian-pengaduan")
-    shell.show_key("queue")
-    _settle(app)
-    QTest.keyClick(shell.focusWidget() or shell, Qt.Key.Key_F5)
-    _settle(app)
+    queue = shell.show_key("queue")
+    _settle()
+    QTest.keyClick(QApplication.focusWidget() or queue, Qt.Key.Key_F5)
+    _settle()
     _save(window, "panggilan-antrian")
-    window.on_lock()
-    _settle(app)
-    _save(window, "kunci-layar")
 
-    shell = as_officer("belakang")
+
+def _back_office(window: QWidget, shell: Shell, data_dir: Path) -> None:
+    """A case under review with its moves; a decided case on the status page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     cases = shell.show_key("cases")
-    _settle(app)
-    cases.table.selectRow(1)  # type: ignore[attr-defined]  # a case under review: its moves
-    _settle(app)
+    _settle()
+    cases.table.selectRow(1)  # type: ignore[attr-defined]
+    _settle()
     _save(window, "kasus")
     status = shell.show_key("status")
-    _settle(app)
-    QTest.keyClicks(status.number, _decided_case(data_dir))  # type: ignore[attr-defined]
-    QTest.keyClick(status.number, Qt.Key.Key_Return)  # type: ignore[attr-defined]
-    _settle(app)
+    _settle()
+    number = status.number  # type: ignore[attr-defined]
+    QTest.keyClicks(number, _decided_case(data_dir))
+    QTest.keyClick(number, Qt.Key.Key_Return)
+    _settle()
     _save(window, "cek-status")
 
-    shell = as_officer("koordinator")
-    shell.show_key("approvals")
-    _settle(app)
-    _save(window, "persetujuan")
 
-    shell = as_officer("admin")
-    for key, name in (("printer", "printer"), ("backup", "cadangan"), ("sync", "sinkronisasi")):
-        shell.show_key(key)
-        _settle(app)
-        _save(window, name)
-    window.close()
-    ctx.close()
-    return 0
+def _page(window: QWidget, shell: Shell, key: str, name: str) -> None:
+    shell.show_key(key)
+    _settle()
+    _save(window, name)
 
 
 def _decided_case(data_dir: Path) -> str:
@@ -132,20 +161,22 @@ def _decided_case(data_dir: Path) -> str:
     return str(row[0]) if row else ""
 
 
-def _settle(app: object) -> None:
+def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
     deadline = time.monotonic() + SETTLE_S
     while time.monotonic() < deadline:
-        app.processEvents()  # type: ignore[attr-defined]
+        QApplication.processEvents()
         time.sleep(0.01)
 
 
-def _save(widget: object, name: str) -> None:
+def _save(widget: QWidget, name: str) -> None:
     """Grab the window and save it as an 8-bit palette PNG (a screenshot of flat colours
     loses nothing visible at 256 colours and is a third of the size)."""
     from PIL import Image
 
     path = OUT / f"{name}.png"
-    widget.grab().save(str(path))  # type: ignore[attr-defined]
+    widget.grab().save(str(path))
     with Image.open(path) as image:
         small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
     small.save(path, optimize=True)

@@ -83,7 +83,7 @@ def scrub_storage(engine: Engine) -> None:
     only delays this: it is logged and done again at the next erasure or restore.
     """
     if engine.dialect.name != "sqlite":
-        return  # PostgreSQL: the server's VACUUM and its own disk encryption (README)
+        return  # PostgreSQL: the server's VACUUM and its disk encryption (docs/administrator.md)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -420,7 +420,7 @@ def _load_rows(load: _Load) -> None:
 
 # The Arrow road is taken for every file it can read exactly, unless turned off: a messy
 # million-row export in 1.7-1.8x the sqlite3 CLI's time (whole process) against 3.8x row by
-# row, in 267-284 MB (README, "The DTKS snapshot"). Tests run every DTKS test on both roads.
+# row, in 267-284 MB (docs/decisions.md). Tests run every DTKS test on both roads.
 COLUMNAR = os.environ.get("PUSKESOS_DTKS_COLUMNAR", "1") != "0"
 CHUNK = 10_000  # rows converted, checked and written at a time; progress and cancel per chunk
 _NIK = COLUMNS.index("nik")

@@ -3,7 +3,7 @@
 An officer's backup or restore is checked against ``MANAGE_BACKUP`` and audited like any other
 action; the automatic copies (first start of the day, before a schema migration) need no
 officer. On PostgreSQL the kiosk does not copy the server's data: the refusal says to use
-``pg_dump`` as README describes, because only the server's own tool copies it consistently.
+``pg_dump`` (docs/administrator.md), because only the server's own tool copies it consistently.
 
 A restore puts back an older day: so before anyone can log in again it re-applies every erasure
 made since (the ledger, :mod:`kiosk.erasure`, from the data folder and the headers of the
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 POSTGRES_MESSAGE = (
     "Basis data ini PostgreSQL: cadangan dibuat dengan pg_dump di server dan dipulihkan dengan "
-    "pg_restore (lihat README, bagian Cadangan dan pemulihan)."
+    "pg_restore (lihat docs/administrator.md, bagian Backups and restore)."
 )
 
 
@@ -48,7 +48,7 @@ class BackupResult:
     info: BackupInfo
     mirrored_to: Path | None = None
     warning: str = ""
-    passphrase_set: bool = True  # False: only this laptop can open the copy (README)
+    passphrase_set: bool = True  # False: only this laptop can open the copy (docs/administrator.md)
 
 
 def _gateway(ctx: KioskContext) -> Gateway:

@@ -6,7 +6,17 @@ kabupaten/migrations make the same schema, and a test compares them).
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 meta = MetaData()
 operations = Table(
@@ -132,4 +142,36 @@ agency_answers = Table(
     Column("given", Text, nullable=False, default=""),
     Column("reason", Text, nullable=False, default=""),
     Column("answered_at", String(40), nullable=False, default=""),
+)
+
+# Reports the villages send (kabupaten/report_intake.py): the newest version per office and
+# period, and its counts cell by cell for the kabupaten's papan (kabupaten/report_board.py).
+village_reports = Table(
+    "village_reports",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("office", String(40), nullable=False),
+    Column("period", String(12), nullable=False),
+    Column("first_day", String(10), nullable=False),
+    Column("after_day", String(10), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("village_code", String(16), nullable=False),
+    Column("village_name", String(120), nullable=False),
+    Column("district_name", String(120), nullable=False, default=""),
+    Column("public", Boolean, nullable=False, default=False),
+    Column("op_id", String(36), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+    UniqueConstraint("office", "period", name="uq_village_reports_office"),
+)
+report_cells = Table(
+    "report_cells",
+    meta,
+    Column("report_id", Integer, primary_key=True),
+    Column("indicator", String(40), primary_key=True),
+    Column("dimension", String(20), primary_key=True),
+    Column("key", String(120), primary_key=True),
+    Column("sex", String(1), primary_key=True),  # L, P, ? or T (the row's total)
+    Column("value", Integer, nullable=False),
 )

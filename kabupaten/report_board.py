@@ -1,0 +1,217 @@
+"""The kabupaten's papan: the kiosk's indicators (kiosk/reports) over the villages' reports,
+by kecamatan and village, by sex, and each indicator's own breakdown across the kabupaten.
+
+A period is read from the reports inside it: a village's report for exactly that period when
+it sent one, else its shorter reports within it (a year from its months). Counts of what
+happened in the period are added up; figures read on a day (the register, what is still open:
+:data:`~kiosk.reports.sending.STOCK_SOURCES`) come from the village's latest report. The
+database adds the cells up (two GROUP BY statements over the chosen reports), so a year of 300
+villages' monthly reports is a few hundred thousand cells summed where they lie.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Engine
+
+from kabupaten.board_words import dimension_words, kecamatan_name
+from kabupaten.report_intake import ALL
+from kabupaten.tables import report_cells, village_reports
+from kiosk.periods import Period
+from kiosk.reports.dimensions import DIMENSIONS
+from kiosk.reports.indicators import INDICATORS, PANELS, Indicator
+from kiosk.reports.model import SEX_KEYS, SEX_LABELS, TOTAL, Panel, Row, Table
+from kiosk.reports.public import public_table
+from kiosk.reports.sending import STOCK_SOURCES
+
+LOCAL_DIMENSIONS = ("dusun", "total")  # a dusun is the village's own: no kabupaten sum
+STOCK = tuple(i.code for i in INDICATORS if i.source in STOCK_SOURCES)
+
+
+@dataclass(frozen=True)
+class Village:
+    office: str
+    code: str
+    name: str
+    kecamatan: str  # six digits (or the office's own when it is not a village code)
+
+
+@dataclass(frozen=True)
+class Board:
+    period: Period
+    villages: tuple[Village, ...]  # those whose reports are counted
+    reports: int  # how many reports were read
+    summed: bool  # some village's figures are a sum of shorter reports
+    hidden: int  # reports that came with small counts already hidden
+    panels: tuple[Panel, ...]
+    public: bool = False
+
+
+def _chosen(engine: Engine, period: Period, sees: Callable[[str], bool]) -> list[tuple]:  # type: ignore[type-arg]
+    """Per office: its report for exactly the period, else its shorter ones inside it (the
+    longest first, none overlapping)."""
+    r = village_reports.c
+    with engine.connect() as c:
+        rows = c.execute(
+            select(r.id, r.office, r.first_day, r.after_day, r.village_code, r.village_name)
+            .add_columns(r.district_name, r.public)
+            .where(r.first_day >= period.start.isoformat(), r.after_day <= period.end.isoformat())
+        ).all()
+    by_office: dict[str, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+    for row in rows:
+        if sees(row.office):
+            by_office[row.office].append(row)
+    chosen = []
+    for found in by_office.values():
+        found.sort(
+            key=lambda x: (
+                -(date.fromisoformat(x.after_day) - date.fromisoformat(x.first_day)).days,
+                x.first_day,
+            )
+        )
+        taken: list[tuple] = []  # type: ignore[type-arg]
+        for row in found:
+            if all(row.after_day <= t.first_day or row.first_day >= t.after_day for t in taken):
+                taken.append(row)
+        chosen.extend(taken)
+    return chosen
+
+
+def _sums(engine: Engine, chosen: list[tuple], by_village: bool) -> Iterable[tuple]:  # type: ignore[type-arg]
+    """Summed cells: per office and indicator total (``by_village``), or per indicator,
+    dimension and key across the kabupaten."""
+    latest: dict[str, tuple] = {}  # type: ignore[type-arg]
+    for row in chosen:
+        if row.office not in latest or row.first_day > latest[row.office].first_day:
+            latest[row.office] = row
+    every = [row.id for row in chosen]
+    newest = [row.id for row in latest.values()]
+    cell, rep = report_cells.c, village_reports.c
+    counted = or_(
+        and_(cell.report_id.in_(every), cell.indicator.not_in(STOCK)),
+        and_(cell.report_id.in_(newest), cell.indicator.in_(STOCK)),
+    )
+    if by_village:
+        keys = (rep.office, cell.indicator, cell.sex)
+        stmt = (
+            select(*keys, func.sum(cell.value))
+            .join(village_reports, rep.id == cell.report_id)
+            .where(counted, cell.dimension == ALL)
+        )
+    else:
+        keys = (cell.indicator, cell.dimension, cell.key, cell.sex)  # type: ignore[assignment]
+        stmt = select(*keys, func.sum(cell.value)).where(
+            counted, cell.dimension.not_in((ALL, *LOCAL_DIMENSIONS))
+        )
+    with engine.connect() as c:
+        return c.execute(stmt.group_by(*keys)).all()
+
+
+def _columns(ind: Indicator) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    sexes = SEX_KEYS if ind.by_sex else ()
+    return (*sexes, "T"), (*(SEX_LABELS[s] for s in sexes), TOTAL)
+
+
+def _table(
+    ind: Indicator, dim: str, title: str, counts: dict[str, dict[str, int]], labels: dict[str, str]
+) -> Table:
+    keys, columns = _columns(ind)
+    ordered = sorted(counts, key=lambda k: (-counts[k].get("T", 0), labels.get(k, k)))
+    rows = tuple(
+        Row(k, labels.get(k, k), tuple(counts[k].get(s, 0) for s in keys)) for k in ordered
+    )
+    total = Row(TOTAL, TOTAL, tuple(sum(counts[k].get(s, 0) for k in counts) for s in keys))
+    return Table(ind.code, dim, title, ind.unit, columns, rows, total)
+
+
+def build_board(
+    engine: Engine,
+    period: Period,
+    sees: Callable[[str], bool] = lambda _o: True,
+    kecamatan: str = "",
+) -> Board:
+    """The papan for ``period`` over the offices ``sees`` lets through; the villages' own
+    table for one ``kecamatan`` when given (else by kecamatan only)."""
+    chosen = _chosen(engine, period, sees)
+    villages = {
+        row.office: Village(
+            row.office,
+            row.village_code,
+            row.village_name,
+            row.village_code[:6] if row.village_code.isdigit() else row.office,
+        )
+        for row in chosen
+    }
+    per_village: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    per_kecamatan: dict[str, dict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    for office, code, sex, value in _sums(engine, chosen, True) if chosen else ():
+        per_village[code][office][sex] = int(value)
+        per_kecamatan[code][villages[office].kecamatan][sex] += int(value)
+    spread: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for code, dim, key, sex, value in _sums(engine, chosen, False) if chosen else ():
+        spread[code, dim][key][sex] = int(value)
+    kec_labels = {v.kecamatan: kecamatan_name(v.kecamatan) for v in villages.values()}
+    village_labels = {v.office: v.name or v.office for v in villages.values()}
+    tables: dict[str, list[Table]] = defaultdict(list)
+    for ind in INDICATORS:
+        tables[ind.panel].append(
+            _table(
+                ind,
+                "kecamatan",
+                f"{ind.name} menurut kecamatan",
+                per_kecamatan[ind.code],
+                kec_labels,
+            )
+        )
+        if kecamatan:
+            mine = {
+                o: v for o, v in per_village[ind.code].items() if villages[o].kecamatan == kecamatan
+            }
+            tables[ind.panel].append(
+                _table(ind, "desa", f"{ind.name} menurut desa", mine, village_labels)
+            )
+        for dim in ind.dims:
+            if dim in LOCAL_DIMENSIONS:
+                continue
+            label = DIMENSIONS[dim].label
+            title = f"{ind.name} menurut {label[0].lower()}{label[1:]}"
+            tables[ind.panel].append(
+                _table(ind, dim, title, spread[ind.code, dim], dimension_words(dim))
+            )
+    panels = tuple(
+        Panel(code, title, summary, tuple(tables[code]))
+        for code, (title, summary) in PANELS.items()
+    )
+    months = {
+        row.office
+        for row in chosen
+        if (row.first_day, row.after_day) != (period.start.isoformat(), period.end.isoformat())
+    }
+    return Board(
+        period,
+        tuple(sorted(villages.values(), key=lambda v: (v.kecamatan, v.name))),
+        len(chosen),
+        bool(months),
+        sum(1 for row in chosen if row.public),
+        panels,
+    )
+
+
+def public_board(board: Board) -> Board:
+    """The board with small counts hidden by the kiosk's own rule (``<5`` and ``*``)."""
+    panels = tuple(
+        Panel(p.code, p.title, p.summary, tuple(public_table(t) for t in p.tables), p.notes)
+        for p in board.panels
+    )
+    return Board(
+        board.period, board.villages, board.reports, board.summed, board.hidden, panels, public=True
+    )

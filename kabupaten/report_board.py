@@ -11,26 +11,26 @@ villages' monthly reports is a few hundred thousand cells summed where they lie.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from kabupaten.board_words import dimension_words, kecamatan_name
-from kabupaten.report_intake import ALL
-from kabupaten.tables import report_cells, village_reports
+from kabupaten.report_intake import Cell
+from kabupaten.tables import report_cell_keys, village_reports
 from kiosk.periods import Period
 from kiosk.reports.dimensions import DIMENSIONS
 from kiosk.reports.indicators import INDICATORS, PANELS, Indicator
 from kiosk.reports.model import SEX_KEYS, SEX_LABELS, TOTAL, Panel, Row, Table
 from kiosk.reports.public import public_table
-from kiosk.reports.sending import STOCK_SOURCES
 
 LOCAL_DIMENSIONS = ("dusun", "total")  # a dusun is the village's own: no kabupaten sum
-STOCK = tuple(i.code for i in INDICATORS if i.source in STOCK_SOURCES)
 
 
 @dataclass(frozen=True)
@@ -52,17 +52,17 @@ class Board:
     public: bool = False
 
 
-def _chosen(engine: Engine, period: Period, sees: Callable[[str], bool]) -> list[tuple]:  # type: ignore[type-arg]
+def _chosen(engine: Engine, period: Period, sees: Callable[[str], bool]) -> list[Any]:
     """Per office: its report for exactly the period, else its shorter ones inside it (the
     longest first, none overlapping)."""
     r = village_reports.c
     with engine.connect() as c:
         rows = c.execute(
             select(r.id, r.office, r.first_day, r.after_day, r.village_code, r.village_name)
-            .add_columns(r.district_name, r.public)
+            .add_columns(r.public, r.flows, r.stocks, r.flow_totals, r.stock_totals)
             .where(r.first_day >= period.start.isoformat(), r.after_day <= period.end.isoformat())
         ).all()
-    by_office: dict[str, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+    by_office: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         if sees(row.office):
             by_office[row.office].append(row)
@@ -74,7 +74,7 @@ def _chosen(engine: Engine, period: Period, sees: Callable[[str], bool]) -> list
                 x.first_day,
             )
         )
-        taken: list[tuple] = []  # type: ignore[type-arg]
+        taken: list[Any] = []
         for row in found:
             if all(row.after_day <= t.first_day or row.first_day >= t.after_day for t in taken):
                 taken.append(row)
@@ -82,34 +82,38 @@ def _chosen(engine: Engine, period: Period, sees: Callable[[str], bool]) -> list
     return chosen
 
 
-def _sums(engine: Engine, chosen: list[tuple], by_village: bool) -> Iterable[tuple]:  # type: ignore[type-arg]
-    """Summed cells: per office and indicator total (``by_village``), or per indicator,
-    dimension and key across the kabupaten."""
-    latest: dict[str, tuple] = {}  # type: ignore[type-arg]
+def add_pairs(acc: list[int] | dict[int, int], blob: bytes) -> None:
+    pairs = array("q")
+    pairs.frombytes(blob)
+    for cell, value in zip(pairs[0::2], pairs[1::2], strict=True):
+        acc[cell] += value
+
+
+def _sums(
+    engine: Engine, chosen: list[Any]
+) -> tuple[list[Cell], list[int], dict[str, dict[int, int]]]:
+    """The cells' words, the kabupaten's sums of every cell, and each office's indicator
+    totals: events from every chosen report, figures read on a day from the office's latest."""
+    k = report_cell_keys.c
+    with engine.connect() as c:
+        found = c.execute(select(k.id, k.indicator, k.dimension, k.key, k.sex)).all()
+    names: list[Cell] = [("", "", "", "")] * (max((r.id for r in found), default=0) + 1)
+    for r in found:
+        names[r.id] = (r.indicator, r.dimension, r.key, r.sex)
+    latest: dict[str, Any] = {}
     for row in chosen:
         if row.office not in latest or row.first_day > latest[row.office].first_day:
             latest[row.office] = row
-    every = [row.id for row in chosen]
-    newest = [row.id for row in latest.values()]
-    cell, rep = report_cells.c, village_reports.c
-    counted = or_(
-        and_(cell.report_id.in_(every), cell.indicator.not_in(STOCK)),
-        and_(cell.report_id.in_(newest), cell.indicator.in_(STOCK)),
-    )
-    if by_village:
-        keys = (rep.office, cell.indicator, cell.sex)
-        stmt = (
-            select(*keys, func.sum(cell.value))
-            .join(village_reports, rep.id == cell.report_id)
-            .where(counted, cell.dimension == ALL)
-        )
-    else:
-        keys = (cell.indicator, cell.dimension, cell.key, cell.sex)  # type: ignore[assignment]
-        stmt = select(*keys, func.sum(cell.value)).where(
-            counted, cell.dimension.not_in((ALL, *LOCAL_DIMENSIONS))
-        )
-    with engine.connect() as c:
-        return c.execute(stmt.group_by(*keys)).all()
+    spread = [0] * len(names)
+    per_office: dict[str, dict[int, int]] = {}
+    for row in chosen:
+        own = per_office.setdefault(row.office, defaultdict(int))
+        add_pairs(spread, row.flows)
+        add_pairs(own, row.flow_totals)
+        if latest[row.office] is row:
+            add_pairs(spread, row.stocks)
+            add_pairs(own, row.stock_totals)
+    return names, spread, per_office
 
 
 def _columns(ind: Indicator) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -151,14 +155,20 @@ def build_board(
     per_kecamatan: dict[str, dict[str, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(int))
     )
-    for office, code, sex, value in _sums(engine, chosen, True) if chosen else ():
-        per_village[code][office][sex] = int(value)
-        per_kecamatan[code][villages[office].kecamatan][sex] += int(value)
     spread: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(
         lambda: defaultdict(dict)
     )
-    for code, dim, key, sex, value in _sums(engine, chosen, False) if chosen else ():
-        spread[code, dim][key][sex] = int(value)
+    names, sums, offices = _sums(engine, chosen)
+    for office, own in offices.items():
+        for cell, value in own.items():
+            if value:
+                code, _dim, _key, sex = names[cell]
+                per_village[code][office][sex] = value
+                per_kecamatan[code][villages[office].kecamatan][sex] += value
+    for cell, value in enumerate(sums):
+        if value and names[cell][1] not in LOCAL_DIMENSIONS:
+            code, dim, key, sex = names[cell]
+            spread[code, dim][key][sex] = value
     kec_labels = {v.kecamatan: kecamatan_name(v.kecamatan) for v in villages.values()}
     village_labels = {v.office: v.name or v.office for v in villages.values()}
     tables: dict[str, list[Table]] = defaultdict(list)

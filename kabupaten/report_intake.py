@@ -11,16 +11,17 @@ every version stays in ``operations`` as it came.
 from __future__ import annotations
 
 import json
+from array import array
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from kabupaten.tables import report_cells, village_reports
+from kabupaten.tables import report_cell_keys, village_reports
 from kiosk.reports.indicators import BY_CODE
 from kiosk.reports.model import SEX_LABELS, TOTAL
-from kiosk.reports.sending import ENTITY, OP_TYPE, period_kind, report_entity
+from kiosk.reports.sending import ENTITY, OP_TYPE, STOCK_SOURCES, period_kind, report_entity
 
 SEX_OF_COLUMN = {**{label: key for key, label in SEX_LABELS.items()}, TOTAL: "T"}
 ALL = "_jumlah"  # the indicator's total row, once per indicator
@@ -79,9 +80,58 @@ def refusal(office: str, item: dict[str, Any]) -> str:
     return ""
 
 
-def keep(c: Connection, office: str, item: dict[str, Any], received_at: str) -> int:
+Cell = tuple[str, str, str, str]  # indicator, dimension, key, sex
+
+
+def cell_ids(
+    c: Connection, wanted: set[Cell], known: dict[Cell, int] | None = None
+) -> dict[Cell, int]:
+    """The number of each cell, new ones added (``known``: the caller's cache, kept filled)."""
+    known = {} if known is None else known
+    if not wanted <= known.keys():
+        k = report_cell_keys.c
+        rows = c.execute(select(k.id, k.indicator, k.dimension, k.key, k.sex)).all()
+        known.update({(r.indicator, r.dimension, r.key, r.sex): r.id for r in rows})
+        missing = sorted(wanted - known.keys())
+        if missing:
+            c.execute(
+                insert(report_cell_keys),
+                [
+                    dict(zip(("indicator", "dimension", "key", "sex"), m, strict=True))
+                    for m in missing
+                ],
+            )
+            rows = c.execute(select(k.id, k.indicator, k.dimension, k.key, k.sex)).all()
+            known.update({(r.indicator, r.dimension, r.key, r.sex): r.id for r in rows})
+    return known
+
+
+def packed(rows: list[dict[str, Any]], ids: dict[Cell, int]) -> dict[str, bytes]:
+    """The four parts of a report's counts as (cell, value) pairs: events and figures read on
+    a day, rows and totals."""
+    stock = {i.code for i in BY_CODE.values() if i.source in STOCK_SOURCES}
+    parts: dict[str, array[int]] = {
+        name: array("q") for name in ("flows", "stocks", "flow_totals", "stock_totals")
+    }
+    for r in rows:
+        name = ("stock" if r["indicator"] in stock else "flow") + (
+            "_totals" if r["dimension"] == ALL else "s"
+        )
+        parts[name].extend((ids[r["indicator"], r["dimension"], r["key"], r["sex"]], r["value"]))
+    return {name: a.tobytes() for name, a in parts.items()}
+
+
+def keep(
+    c: Connection,
+    office: str,
+    item: dict[str, Any],
+    received_at: str,
+    known: dict[Cell, int] | None = None,
+) -> int:
     """File the report as the office's newest for its period; returns its version there."""
     p = item["payload"]
+    rows = cells(p)
+    ids = cell_ids(c, {(r["indicator"], r["dimension"], r["key"], r["sex"]) for r in rows}, known)
     values = {
         "first_day": p["start"],
         "after_day": p["end"],
@@ -90,23 +140,18 @@ def keep(c: Connection, office: str, item: dict[str, Any], received_at: str) -> 
         "op_id": item["op_id"],
         "received_at": received_at,
         "body": json.dumps(p),
+        **packed(rows, ids),
         **{k: str(p.get(k) or "")[:n] for k, n in TEXT_LIMITS.items()},
     }
     mine = (village_reports.c.office == office, village_reports.c.period == p["period"])
-    found = c.execute(select(village_reports.c.id, village_reports.c.version).where(*mine)).first()
+    found = c.execute(select(village_reports.c.version).where(*mine)).scalar()
     if found is None:
-        report_id = c.execute(
+        c.execute(
             insert(village_reports).values(office=office, period=p["period"], version=1, **values)
-        ).inserted_primary_key[0]
-        version = 1
-    else:
-        report_id, version = found.id, found.version + 1
-        c.execute(update(village_reports).where(*mine).values(version=version, **values))
-        c.execute(delete(report_cells).where(report_cells.c.report_id == report_id))
-    rows = cells(p)
-    if rows:
-        c.execute(insert(report_cells), [dict(r, report_id=report_id) for r in rows])
-    return int(version)
+        )
+        return 1
+    c.execute(update(village_reports).where(*mine).values(version=found + 1, **values))
+    return int(found + 1)
 
 
 def is_report(item: dict[str, Any]) -> bool:

@@ -6,6 +6,7 @@ first there (version 2, one row), and the kiosk shows when each was acknowledged
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -17,12 +18,14 @@ from kabupaten.tables import village_reports
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
 from kiosk.periods import parse_period
+from kiosk.reports.sending import report_entity
 from kiosk.roles import Role
 from kiosk.services.report_submit import report_submissions, submit_report
 from tests.backoffice.helpers import WIB
 from tests.sync import web_helpers as wh
 from tests.sync.test_tenancy import op, push, token
 
+B = "3324012002"
 SEPTEMBER = Clock(frozen=datetime(2026, 9, 2, 9, 0, tzinfo=WIB))
 AUGUST = parse_period("2026-08", SEPTEMBER.today())
 
@@ -75,8 +78,6 @@ def test_only_the_office_itself_submits_its_village_report(gateway, office, kios
     assert kiosk.run_once().ok
     mine = upstream.store.operations()[-1]
     assert mine["op_type"] == "laporan_dikirim"
-    import json
-
     item = json.loads(mine["body"])
     b = token(upstream.url, "3324012002")
     # B sends A's report as its own, and a report about A's village under a new record.
@@ -104,18 +105,38 @@ def test_supervisor_sees_only_their_kecamatan_and_the_agency_nothing(
     assert _client(upstream, "manajer").get("/web/laporan/3324012001/2026-08").status_code == 200
 
 
+def _as_village_b(item: dict, served: int) -> dict:
+    """Village B's report: A's tables with B's count of citizens served."""
+    payload = json.loads(json.dumps(item["payload"]))
+    payload["village_code"], payload["village_name"] = B, "Desa Dua"
+    for t in payload["tables"]:
+        if t["indicator"] == "warga_dilayani":
+            t["rows"] = [[k, label, [served, 0, 0, served]] for k, label, _v in t["rows"]]
+            t["total"] = [served, 0, 0, served]
+    return op("report", str(report_entity(B, "2026-08")), "laporan_dikirim", **payload)
+
+
 def test_public_papan_hides_small_counts_and_needs_no_log_in(gateway, office, kiosk, upstream):
     gateway.call(submit_report, office[Role.COORDINATOR], AUGUST, SEPTEMBER)
     assert kiosk.run_once().ok
+    item = json.loads(upstream.store.operations()[-1]["body"])
+    assert push(upstream.url, token(upstream.url, B), _as_village_b(item, 3))[0]["status"] == (
+        "accepted"
+    )
     app = create_app(upstream.store, {}, admin=False)
     public = app.test_client().get("/papan?periode=2026-08&kecamatan=332401")
     text = public.get_data(as_text=True)
     assert public.status_code == 200 and "Papan kabupaten" in text
     assert "Warga dilayani menurut kecamatan" in text and "Kec. " in text
-    assert "Warga dilayani menurut desa" in text
+    desa = text[text.index("Warga dilayani menurut desa") :]
+    desa = desa[: desa.index("</table>")]
+    assert "Desa Dua" in desa and "&lt;5" in desa and ">3<" not in desa
+    assert ">*<" in desa  # B's 3 men, hidden; and one more so the total cannot give it back
     wh.add_users(upstream.store)
     inside = _client(upstream, "manajer").get("/web/papan?periode=2026-08&kecamatan=332401")
-    assert "Warga dilayani menurut desa" in inside.get_data(as_text=True)
+    inside_text = inside.get_data(as_text=True)
+    desa = inside_text[inside_text.index("Warga dilayani menurut desa") :]
+    assert ">3<" in desa[: desa.index("</table>")]  # the staff see the count itself
 
 
 def test_a_period_the_profile_does_not_ask_for_is_refused(gateway, office):

@@ -1,5 +1,5 @@
-"""Reports the villages send: the newest version per office and period, and its counts cell by
-cell for the kabupaten's papan
+"""Reports the villages send: the newest version per office and period, and its counts packed
+for the kabupaten's papan
 
 Revision ID: k0003
 Revises: k0002
@@ -34,21 +34,27 @@ def upgrade() -> None:
         sa.Column("op_id", sa.String(length=36), nullable=False),
         sa.Column("received_at", sa.String(length=40), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("flows", sa.LargeBinary(), nullable=False),
+        sa.Column("stocks", sa.LargeBinary(), nullable=False),
+        sa.Column("flow_totals", sa.LargeBinary(), nullable=False),
+        sa.Column("stock_totals", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("office", "period", name="uq_village_reports_office"),
     )
     op.create_table(
-        "report_cells",
-        sa.Column("report_id", sa.Integer(), nullable=False),
+        "report_cell_keys",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("indicator", sa.String(length=40), nullable=False),
         sa.Column("dimension", sa.String(length=20), nullable=False),
         sa.Column("key", sa.String(length=120), nullable=False),
         sa.Column("sex", sa.String(length=1), nullable=False),
-        sa.Column("value", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("report_id", "indicator", "dimension", "key", "sex"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint(
+            "indicator", "dimension", "key", "sex", name="uq_report_cell_keys_cell"
+        ),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("report_cells")
+    op.drop_table("report_cell_keys")
     op.drop_table("village_reports")

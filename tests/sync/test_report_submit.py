@@ -143,3 +143,20 @@ def test_a_period_the_profile_does_not_ask_for_is_refused(gateway, office):
     week = parse_period("2026W32", SEPTEMBER.today())
     with pytest.raises(ValidationError, match="tidak meminta laporan"):
         gateway.call(submit_report, office[Role.COORDINATOR], week, SEPTEMBER)
+
+
+def test_command_submits_and_then_shows_the_acknowledgement(
+    ctx, kiosk, upstream, capsys, monkeypatch
+):
+    from tests.conftest import PASSWORD
+    from ui.cli import main
+
+    monkeypatch.setenv("PUSKESOS_PASSWORD", PASSWORD)
+    args = ["--db", ctx.url, "--data-dir", str(ctx.paths.data_dir), "--as", "coordinator"]
+    assert main(["report", "2026-08", "--submit", *args]) == 0
+    assert "versi 1 untuk SLRT kabupaten masuk antrean kirim" in capsys.readouterr().out
+    assert kiosk.run_once().ok
+    assert main(["report", "2026-08", "--submit", *args]) == 0
+    out = capsys.readouterr().out
+    assert "versi 2" in out and "versi 1: diajukan" in out and "(tanda terima" in out
+    assert main(["report", "2026-08", *args]) == 2  # neither --out nor --submit

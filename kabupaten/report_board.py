@@ -133,15 +133,21 @@ def _table(
     return Table(ind.code, dim, title, ind.unit, columns, rows, total)
 
 
-def build_board(
-    engine: Engine,
-    period: Period,
-    sees: Callable[[str], bool] = lambda _o: True,
-    kecamatan: str = "",
-) -> Board:
-    """The papan for ``period`` over the offices ``sees`` lets through; the villages' own
-    table for one ``kecamatan`` when given (else by kecamatan only)."""
-    chosen = _chosen(engine, period, sees)
+Counts = dict[str, dict[str, dict[str, int]]]  # indicator -> row key -> sex -> count
+
+
+@dataclass
+class _Sums:
+    """The chosen reports added up: per village and per kecamatan (indicator totals), and
+    per indicator and disaggregation across the kabupaten."""
+
+    villages: dict[str, Village]
+    per_village: Counts
+    per_kecamatan: Counts
+    spread: dict[tuple[str, str], dict[str, dict[str, int]]]
+
+
+def _added(engine: Engine, chosen: list[Any]) -> _Sums:
     villages = {
         row.office: Village(
             row.office,
@@ -151,66 +157,79 @@ def build_board(
         )
         for row in chosen
     }
-    per_village: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
-    per_kecamatan: dict[str, dict[str, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(int))
-    )
-    spread: dict[tuple[str, str], dict[str, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(dict)
+    out = _Sums(
+        villages,
+        defaultdict(lambda: defaultdict(dict)),
+        defaultdict(lambda: defaultdict(lambda: defaultdict(int))),
+        defaultdict(lambda: defaultdict(dict)),
     )
     names, sums, offices = _sums(engine, chosen)
     for office, own in offices.items():
         for cell, value in own.items():
             if value:
                 code, _dim, _key, sex = names[cell]
-                per_village[code][office][sex] = value
-                per_kecamatan[code][villages[office].kecamatan][sex] += value
+                out.per_village[code][office][sex] = value
+                out.per_kecamatan[code][villages[office].kecamatan][sex] += value
     for cell, value in enumerate(sums):
         if value and names[cell][1] not in LOCAL_DIMENSIONS:
             code, dim, key, sex = names[cell]
-            spread[code, dim][key][sex] = value
+            out.spread[code, dim][key][sex] = value
+    return out
+
+
+def _indicator_tables(ind: Indicator, sums: _Sums, kecamatan: str) -> list[Table]:
+    """By kecamatan; by village for one kecamatan when asked; by each disaggregation."""
+    villages = sums.villages
     kec_labels = {v.kecamatan: kecamatan_name(v.kecamatan) for v in villages.values()}
-    village_labels = {v.office: v.name or v.office for v in villages.values()}
+    out = [
+        _table(
+            ind,
+            "kecamatan",
+            f"{ind.name} menurut kecamatan",
+            sums.per_kecamatan[ind.code],
+            kec_labels,
+        )
+    ]
+    if kecamatan:
+        mine = {
+            o: v
+            for o, v in sums.per_village[ind.code].items()
+            if villages[o].kecamatan == kecamatan
+        }
+        names = {v.office: v.name or v.office for v in villages.values()}
+        out.append(_table(ind, "desa", f"{ind.name} menurut desa", mine, names))
+    for dim in ind.dims:
+        if dim in LOCAL_DIMENSIONS:
+            continue
+        label = DIMENSIONS[dim].label
+        title = f"{ind.name} menurut {label[0].lower()}{label[1:]}"
+        out.append(_table(ind, dim, title, sums.spread[ind.code, dim], dimension_words(dim)))
+    return out
+
+
+def build_board(
+    engine: Engine,
+    period: Period,
+    sees: Callable[[str], bool] = lambda _o: True,
+    kecamatan: str = "",
+) -> Board:
+    """The papan for ``period`` over the offices ``sees`` lets through; the villages' own
+    table for one ``kecamatan`` when given (else by kecamatan only)."""
+    chosen = _chosen(engine, period, sees)
+    sums = _added(engine, chosen)
     tables: dict[str, list[Table]] = defaultdict(list)
     for ind in INDICATORS:
-        tables[ind.panel].append(
-            _table(
-                ind,
-                "kecamatan",
-                f"{ind.name} menurut kecamatan",
-                per_kecamatan[ind.code],
-                kec_labels,
-            )
-        )
-        if kecamatan:
-            mine = {
-                o: v for o, v in per_village[ind.code].items() if villages[o].kecamatan == kecamatan
-            }
-            tables[ind.panel].append(
-                _table(ind, "desa", f"{ind.name} menurut desa", mine, village_labels)
-            )
-        for dim in ind.dims:
-            if dim in LOCAL_DIMENSIONS:
-                continue
-            label = DIMENSIONS[dim].label
-            title = f"{ind.name} menurut {label[0].lower()}{label[1:]}"
-            tables[ind.panel].append(
-                _table(ind, dim, title, spread[ind.code, dim], dimension_words(dim))
-            )
+        tables[ind.panel].extend(_indicator_tables(ind, sums, kecamatan))
     panels = tuple(
         Panel(code, title, summary, tuple(tables[code]))
         for code, (title, summary) in PANELS.items()
     )
-    months = {
-        row.office
-        for row in chosen
-        if (row.first_day, row.after_day) != (period.start.isoformat(), period.end.isoformat())
-    }
+    whole = (period.start.isoformat(), period.end.isoformat())
     return Board(
         period,
-        tuple(sorted(villages.values(), key=lambda v: (v.kecamatan, v.name))),
+        tuple(sorted(sums.villages.values(), key=lambda v: (v.kecamatan, v.name))),
         len(chosen),
-        bool(months),
+        any((row.first_day, row.after_day) != whole for row in chosen),
         sum(1 for row in chosen if row.public),
         panels,
     )

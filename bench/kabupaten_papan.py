@@ -63,11 +63,12 @@ def _tables(rng: random.Random) -> list[dict[str, Any]]:
         columns = [*(SEX_LABELS[s] for s in sexes), TOTAL]
         for dim in ind.dims:
             keys = [k for k in KEYS[dim] if rng.random() < 0.7] or [KEYS[dim][0]]
-            rows = []
+            counts: dict[str, list[int]] = {}
             for k in keys:
                 parts = [rng.randint(0, 20) for _ in sexes]
-                rows.append([k, k, [*parts, sum(parts) if sexes else rng.randint(0, 40)]])
-            total = [sum(r[2][i] for r in rows) for i in range(len(columns))]
+                counts[k] = [*parts, sum(parts) if sexes else rng.randint(0, 40)]
+            rows = [[k, k, v] for k, v in counts.items()]
+            total = [sum(v[i] for v in counts.values()) for i in range(len(columns))]
             out.append(
                 {
                     "indicator": ind.code,

@@ -27,7 +27,7 @@ from kabupaten.tables import report_cell_keys, village_reports
 from kiosk.periods import Period
 from kiosk.reports.dimensions import DIMENSIONS
 from kiosk.reports.indicators import INDICATORS, PANELS, Indicator
-from kiosk.reports.model import SEX_KEYS, SEX_LABELS, TOTAL, Panel, Row, Table
+from kiosk.reports.model import SEX_KEYS, SEX_LABELS, TOTAL, Panel, Row, Table, Value
 from kiosk.reports.public import public_table
 
 LOCAL_DIMENSIONS = ("dusun", "total")  # a dusun is the village's own: no kabupaten sum
@@ -244,3 +244,24 @@ def public_board(board: Board) -> Board:
     return Board(
         board.period, board.villages, board.reports, board.summed, board.hidden, panels, public=True
     )
+
+
+HEADLINE = (
+    ("warga_dilayani", "Warga dilayani"),
+    ("usulan_orang", "Warga diusulkan"),
+    ("desil_tanpa_program", "Keluarga desil 1-4 tanpa program"),
+    ("pengaduan_terbuka", "Pengaduan masih terbuka"),
+    ("kasus_terlambat", "Kasus melewati tenggat"),
+    ("rujukan_tanpa_jawaban", "Rujukan belum dijawab"),
+)
+
+
+def headline(board: Board) -> list[tuple[str, Value]]:
+    """The kiosk's headline figures for the whole kabupaten (as hidden as the board is)."""
+    totals = {
+        t.indicator: t.total.values[-1]
+        for p in board.panels
+        for t in p.tables
+        if t.dimension == "kecamatan" and t.total
+    }
+    return [(label, totals.get(code, 0)) for code, label in HEADLINE]

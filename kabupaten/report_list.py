@@ -84,7 +84,7 @@ def arrivals(engine: Engine, period: str, sees: Callable[[str], bool]) -> list[A
             continue
         kec = kecamatan_of(office, row.village_code)
         out.append(Arrival(office, row.village_name, kec, row.version, row.received_at, row.kind))
-    return sorted(out, key=lambda a: (a.kecamatan, a.name))
+    return sorted(out, key=lambda a: (a.kecamatan, a.sent, a.name))  # the silent first
 
 
 def by_kecamatan(items: list[Arrival]) -> list[tuple[str, list[Arrival]]]:

@@ -15,16 +15,18 @@ from flask_login import current_user, login_required
 
 from kabupaten import people
 from kabupaten.board_words import kecamatan_name
-from kabupaten.report_board import build_board, public_board
+from kabupaten.report_board import build_board, headline, public_board
 from kabupaten.report_list import arrivals, by_kecamatan, report_body
 from kabupaten.store import Store
 from kiosk.errors import KioskError
 from kiosk.formatting import angka, desimal
 from kiosk.periods import EXAMPLES, Period, parse_period
+from kiosk.reports.indicators import BY_CODE
 from kiosk.reports.public import LEGEND
 
 READERS = frozenset({people.MANAGER, people.VIEWER, people.SUPERVISOR, people.ADMIN})
 ZONE = ZoneInfo("Asia/Jakarta")
+SHORT = {"Laki-laki": "L", "Perempuan": "P", "Tidak diketahui": "?", "Jumlah": "Jml"}  # phone
 
 
 def _period(default: str) -> tuple[Period, str]:
@@ -55,6 +57,8 @@ def report_routes(bp: Blueprint, store: Store) -> None:
         return f"{at:%d-%m-%Y %H:%M} WIB"
 
     bp.add_app_template_filter(kecamatan_name, "kecamatan")
+    bp.add_app_template_filter(lambda column: SHORT.get(column, column), "pendek")
+    bp.add_app_template_filter(lambda code: BY_CODE[code].name, "indikator")
 
     @bp.app_template_filter("angka")
     def number(value: object) -> str:
@@ -95,7 +99,12 @@ def report_routes(bp: Blueprint, store: Store) -> None:
         kecamatan = request.args.get("kecamatan", "")[:40]
         board = build_board(store.engine, period, current_user.sees_office, kecamatan)
         return render_template(
-            "papan_kab.html", board=board, error=error, kecamatan=kecamatan, legend=LEGEND
+            "papan_kab.html",
+            board=board,
+            error=error,
+            kecamatan=kecamatan,
+            legend=LEGEND,
+            tiles=headline(board),
         )
 
 
@@ -109,5 +118,10 @@ def public_papan_routes(app: Flask, store: Store, limiter: Limiter) -> None:
         kecamatan = request.args.get("kecamatan", "")[:40]
         board = public_board(build_board(store.engine, period, kecamatan=kecamatan))
         return render_template(
-            "papan_kab.html", board=board, error=error, kecamatan=kecamatan, legend=LEGEND
+            "papan_kab.html",
+            board=board,
+            error=error,
+            kecamatan=kecamatan,
+            legend=LEGEND,
+            tiles=headline(board),
         )

@@ -7,6 +7,7 @@ first there (version 2, one row), and the kiosk shows when each was acknowledged
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 import pytest
@@ -17,6 +18,7 @@ from kabupaten.server import create_app
 from kabupaten.tables import village_reports
 from kiosk.clock import Clock
 from kiosk.errors import ValidationError
+from kiosk.models import Person
 from kiosk.periods import parse_period
 from kiosk.reports.sending import report_entity
 from kiosk.roles import Role
@@ -71,6 +73,28 @@ def test_submitted_report_arrives_is_listed_and_a_resubmission_replaces_it(
     shown = gateway.call(report_submissions, coordinator, "2026-08")
     assert [s.version for s in shown] == [2, 1]
     assert all(s.state == "sent" and s.acknowledged_at and s.receipt for s in shown)
+    bodies = [o["body"] for o in upstream.store.operations() if o["op_type"] == "laporan_dikirim"]
+    assert len(bodies) == 2 and not any(re.search(r"\d{16}", b) for b in bodies)  # no NIK
+    names = gateway.call(lambda s: list(s.scalars(select(Person.name))))
+    assert len(names) == 10 and not any(n in b for b in bodies for n in names)  # nor a name
+
+
+def test_a_year_from_its_months_adds_events_and_takes_the_latest_standing(
+    gateway, office, kiosk, upstream
+):
+    coordinator = office[Role.COORDINATOR]
+    for month in ("2026-08", "2026-09"):  # September still running on the 2nd
+        gateway.call(submit_report, coordinator, parse_period(month, SEPTEMBER.today()), SEPTEMBER)
+    assert kiosk.run_once().ok
+    year = build_board(upstream.store.engine, parse_period("2026", SEPTEMBER.today()))
+    assert year.reports == 2 and year.summed
+
+    def total(code: str) -> object:
+        table = next(t for p in year.panels for t in p.tables if t.indicator == code)
+        return table.total.values[-1] if table.total else None
+
+    assert total("warga_dilayani") == 10  # August 10 + September 0
+    assert total("kasus_terlambat") == 10  # read on a day: the latest report, not 10 + 10
 
 
 def test_only_the_office_itself_submits_its_village_report(gateway, office, kiosk, upstream):

@@ -31,7 +31,7 @@ class SendRow(QWidget):
     ):
         super().__init__()
         self.env, self.actor, self.period, self.failed = env, actor, period, failed
-        self.button = QPushButton(translate("papan", "&Kirim laporan ke kabupaten"))
+        self.button = QPushButton(translate("papan", "Kiri&m laporan ke kabupaten"))
         self.button.setObjectName("papan_submit")
         self.button.setToolTip(
             translate(

@@ -2254,8 +2254,8 @@ Import without a data date?</translation>
         <translation>Service performance</translation>
     </message>
     <message>
-        <source>&amp;Kirim laporan ke kabupaten</source>
-        <translation>&amp;Send report to the regency</translation>
+        <source>Kiri&amp;m laporan ke kabupaten</source>
+        <translation>Se&amp;nd the report to the regency</translation>
     </message>
     <message>
         <source>Angka gabungan saja, ke penerima menurut profil daerah; terkirim saat sinkronisasi. Kiriman ulang menggantikan yang lama.</source>

@@ -127,6 +127,11 @@ def test_supervisor_sees_only_their_kecamatan_and_the_agency_nothing(
     assert _client(upstream, "sup_lain").get("/web/laporan/3324012001/2026-08").status_code == 404
     assert _client(upstream, "dinkes").get("/web/laporan?periode=2026-08").status_code == 403
     assert _client(upstream, "manajer").get("/web/laporan/3324012001/2026-08").status_code == 200
+    theirs = _client(upstream, "sup_lain").get("/web/papan?periode=2026-08").get_data(as_text=True)
+    assert "Dari 0 laporan 0 desa" in theirs  # another kecamatan's papan holds none of it
+    ours = _client(upstream, "sup_sini").get("/web/papan?periode=2026-08").get_data(as_text=True)
+    assert "Dari 1 laporan 1 desa" in ours
+    assert _client(upstream, "dinkes").get("/web/papan?periode=2026-08").status_code == 403
 
 
 def _as_village_b(item: dict, served: int) -> dict:

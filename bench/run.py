@@ -254,6 +254,7 @@ def main() -> None:
     from bench import (
         data_growth,
         dtks_import,
+        kabupaten_papan,
         ranking,
         reports,
         startup,
@@ -279,6 +280,7 @@ def main() -> None:
     )
     reports.run(village.SMALL if a.small else village.Size())
     ranking.run(village.SMALL if a.small else village.Size())
+    kabupaten_papan.run(20 if a.small else 300)
 
 
 if __name__ == "__main__":

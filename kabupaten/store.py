@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from kabupaten import report_intake
 from kabupaten.offices import Offices
 from kabupaten.tables import (
     agency_answers,
@@ -61,6 +62,7 @@ KNOWN_ENTITIES = {
     "visit",
     "officer",
     "site",
+    "report",
 }
 
 
@@ -148,6 +150,8 @@ class Store(Offices):
                 "detail": "" if same else "op_id sudah dipakai untuk isi lain",
             }
         foreign = self.foreign(c, kiosk_id, item)  # never applied: no version, no erasure
+        if not foreign and report_intake.is_report(item):
+            foreign = report_intake.refusal(kiosk_id, item)
         if foreign:
             return _rejected(op_id, foreign)
         outcome = "accepted"
@@ -178,6 +182,8 @@ class Store(Offices):
             receipt=receipt, content_hash=digest, kiosk_id=kiosk_id
         )
         self.claim(c, kiosk_id, item["entity_id"])
+        if report_intake.is_report(item):
+            report_intake.keep(c, kiosk_id, item, now_iso())
         if item["op_type"] == ERASURE and outcome == "accepted":
             self._scrub(c, kiosk_id, item)
         return {

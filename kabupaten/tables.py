@@ -6,7 +6,18 @@ kabupaten/migrations make the same schema, and a test compares them).
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 meta = MetaData()
 operations = Table(
@@ -132,4 +143,43 @@ agency_answers = Table(
     Column("given", Text, nullable=False, default=""),
     Column("reason", Text, nullable=False, default=""),
     Column("answered_at", String(40), nullable=False, default=""),
+)
+
+# Reports the villages send (kabupaten/report_intake.py): the newest version per office and
+# period, and its counts for the kabupaten's papan (kabupaten/report_board.py) packed as
+# (cell, value) pairs of 64-bit integers: events and figures read on a day apart, the rows and
+# each indicator's total apart, so a year of 300 villages is added up without a GROUP BY over
+# millions of rows. A cell is one (indicator, dimension, key, sex) of ``report_cell_keys``.
+village_reports = Table(
+    "village_reports",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("office", String(40), nullable=False),
+    Column("period", String(12), nullable=False),
+    Column("first_day", String(10), nullable=False),
+    Column("after_day", String(10), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("village_code", String(16), nullable=False),
+    Column("village_name", String(120), nullable=False),
+    Column("district_name", String(120), nullable=False, default=""),
+    Column("public", Boolean, nullable=False, default=False),
+    Column("op_id", String(36), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("flows", LargeBinary, nullable=False),
+    Column("stocks", LargeBinary, nullable=False),
+    Column("flow_totals", LargeBinary, nullable=False),
+    Column("stock_totals", LargeBinary, nullable=False),
+    UniqueConstraint("office", "period", name="uq_village_reports_office"),
+)
+report_cell_keys = Table(
+    "report_cell_keys",
+    meta,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator", String(40), nullable=False),
+    Column("dimension", String(20), nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("sex", String(1), nullable=False),  # L, P, ? or T (the row's total)
+    UniqueConstraint("indicator", "dimension", "key", "sex", name="uq_report_cell_keys_cell"),
 )

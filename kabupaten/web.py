@@ -132,14 +132,17 @@ def web_routes(app: Flask, store: Store) -> None:
         return redirect(url_for("web.masuk"))
 
     from kabupaten.web_cases import agency_routes, case_routes
+    from kabupaten.web_reports import public_papan_routes, report_routes
 
     case_routes(bp, store)
     agency_routes(bp, store)
+    report_routes(bp, store)
     app.register_blueprint(bp)
 
     from kabupaten.public import public_routes
 
     public_routes(app, store, limiter)
+    public_papan_routes(app, store, limiter)
 
     @app.errorhandler(429)
     def too_many(exc: Any) -> Any:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from kiosk.context import Gateway, KioskContext
 from kiosk.formatting import angka
-from kiosk.periods import EXAMPLES, parse_period
+from kiosk.periods import EXAMPLES, Period, parse_period
+from kiosk.services.actor import Actor
 from ui.cli_common import login
 
 if TYPE_CHECKING:
@@ -53,10 +54,16 @@ def add_report_parsers(sub: Subparsers, common: argparse.ArgumentParser) -> None
     p = sub.add_parser(
         "report",
         parents=[common],
-        help="laporan satu periode: laporan-PERIODE.pdf dan laporan-PERIODE.xlsx",
+        help="laporan satu periode: laporan-PERIODE.pdf dan laporan-PERIODE.xlsx; --submit "
+        "mengirimnya ke penerima menurut profil daerah",
     )
     p.add_argument("period", help=f"periode, mis. {EXAMPLES}, 'bulan lalu'")
-    p.add_argument("--out", required=True, help="folder tujuan")
+    p.add_argument("--out", help="folder tujuan PDF dan XLSX")
+    p.add_argument(
+        "--submit",
+        action="store_true",
+        help="kirim laporan ke kabupaten lewat sinkronisasi (kiriman ulang menggantikan)",
+    )
     p.add_argument("--as", dest="as_user", required=True, help="koordinator, supervisor, admin")
     p.add_argument("--as-password", help="atau PUSKESOS_PASSWORD; ditanya bila kosong")
     papan = sub.add_parser(
@@ -86,12 +93,37 @@ def run_report(ctx: KioskContext, a: argparse.Namespace) -> int:
     from kiosk.services.reports import office_report
     from ui.report_files import write_report
 
+    if not (a.out or a.submit):
+        print("Sebutkan --out FOLDER (PDF dan XLSX), --submit (kirim ke kabupaten), atau keduanya.")
+        return 2
     actor = login(ctx, a.as_user, a.as_password)
     period = parse_period(a.period, ctx.clock.today())
-    report = Gateway(ctx).call(office_report, actor, period, ctx.clock)
-    written = write_report(report, Path(a.out))
-    print(f"Laporan {period.label} ditulis: " + ", ".join(str(w) for w in written))
+    if a.out:
+        report = Gateway(ctx).call(office_report, actor, period, ctx.clock)
+        written = write_report(report, Path(a.out))
+        print(f"Laporan {period.label} ditulis: " + ", ".join(str(w) for w in written))
+    if a.submit:
+        submit(ctx, actor, period)
     return 0
+
+
+def submit(ctx: KioskContext, actor: Actor, period: Period) -> None:
+    """Queue the report for the profile's recipients and say when it goes (and what went)."""
+    from kiosk.clock import tanggal_jam
+    from kiosk.services.report_submit import report_submissions, submit_report
+
+    gateway = Gateway(ctx)
+    sent = gateway.call(submit_report, actor, period, ctx.clock)
+    print(
+        f"Laporan {period.label} versi {sent.version} untuk {'; '.join(sent.recipients)} masuk "
+        "antrean kirim; terkirim pada sinkronisasi berikutnya (puskesos sync)."
+    )
+    for s in gateway.call(report_submissions, actor, period.code)[1:]:
+        when = tanggal_jam(s.acknowledged_at, ctx.clock) if s.acknowledged_at else "belum"
+        print(
+            f"  versi {s.version}: diajukan {tanggal_jam(s.queued_at, ctx.clock)}, diterima "
+            f"kabupaten {when}" + (f" (tanda terima {s.receipt})" if s.receipt else "")
+        )
 
 
 def run_papan(ctx: KioskContext, a: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ HEADERS = (
 )
 
 
-def _cells(v: OfficerView) -> tuple[str, str, str, str]:
+def _cells(v: OfficerView, names: dict[str, str]) -> tuple[str, str, str, str]:
     status = (
         translate("officer_model", "Nonaktif")
         if not v.active
@@ -27,9 +27,12 @@ def _cells(v: OfficerView) -> tuple[str, str, str, str]:
             else translate("officer_model", "Aktif")
         )
     )
-    return v.username, v.full_name, words.roles(v.roles), status
+    return v.username, v.full_name, words.roles(v.roles, names), status
 
 
 class OfficerTableModel(RowTableModel[OfficerView]):
+    """Roles in the office's regulation's words (``names``: Ketua, Pengawas …) once known."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(HEADERS, _cells, parent, context="officer_model")
+        self.names: dict[str, str] = {}
+        super().__init__(HEADERS, lambda v: _cells(v, self.names), parent, context="officer_model")

@@ -61,6 +61,11 @@ def _suppress(t: Table) -> Table:
     return replace(t, rows=rows, total=new_total, drill=False)
 
 
+def public_table(t: Table) -> Table:
+    """One table with small counts hidden (the kabupaten's papan uses the same rule)."""
+    return _suppress(t)
+
+
 def public(report: Report) -> Report:
     """The report with small counts hidden, for the web and the office's screen."""
     panels = tuple(

@@ -2253,6 +2253,30 @@ Import without a data date?</translation>
         <source>Kinerja layanan</source>
         <translation>Service performance</translation>
     </message>
+    <message>
+        <source>Kiri&amp;m laporan ke kabupaten</source>
+        <translation>Se&amp;nd the report to the regency</translation>
+    </message>
+    <message>
+        <source>Angka gabungan saja, ke penerima menurut profil daerah; terkirim saat sinkronisasi. Kiriman ulang menggantikan yang lama.</source>
+        <translation>Aggregate counts only, to the recipients the regional profile names; sent at the next sync. Sending again replaces the earlier one.</translation>
+    </message>
+    <message>
+        <source>Keadaan kiriman laporan</source>
+        <translation>Report sending status</translation>
+    </message>
+    <message>
+        <source>Laporan periode ini belum dikirim.</source>
+        <translation>The report for this period has not been sent.</translation>
+    </message>
+    <message>
+        <source>Versi {0} diajukan {1}, menunggu sinkronisasi</source>
+        <translation>Version {0} queued {1}, waiting for sync</translation>
+    </message>
+    <message>
+        <source>Versi {0} diterima kabupaten {1} (tanda terima {2})</source>
+        <translation>Version {0} acknowledged by the regency {1} (receipt {2})</translation>
+    </message>
 </context>
 <context>
     <name>password</name>

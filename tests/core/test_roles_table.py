@@ -126,6 +126,8 @@ EXPECTED = {
     "reports.office_report": "CSA",
     "reports.public_report": "CSA",
     "reports.report_records": "CSA",  # and view_case inside: the administrator sees counts only
+    "report_submit.submit_report": "CSA",
+    "report_submit.report_submissions": "CSA",
     "setup.update_site": "A",
     "summary.office_summary": "CSA",
     "walk_in.record_walk_in": "FT",

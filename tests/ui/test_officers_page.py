@@ -73,3 +73,26 @@ def test_display_settings_apply_immediately(qtbot, make_window, office, settings
     assert settings.get("high_contrast") is True
     page.boxes["large_text"].click()
     page.boxes["high_contrast"].click()
+
+
+def test_roles_read_in_the_office_regulations_words(qtbot, make_window, office, gateway):
+    from kiosk.services.profiles import use_profile
+
+    gateway.call(use_profile, office.admin, "depok")
+    window = make_window()
+    page = OfficersPage(window.env, office.admin)
+    qtbot.addWidget(page)
+    shown = {
+        page.model.row(i).username: page.model.data(page.model.index(i, 2))
+        for i in range(page.model.rowCount())
+    }
+    assert shown["coordinator"] == "Ketua Puskesos"
+    assert page.role_boxes[Role.COORDINATOR].text() == "Ketua Puskesos"
+    gateway.call(use_profile, office.admin, "barito_selatan")
+    page = OfficersPage(window.env, office.admin)
+    qtbot.addWidget(page)
+    shown = {
+        page.model.row(i).username: page.model.data(page.model.index(i, 2))
+        for i in range(page.model.rowCount())
+    }
+    assert shown["supervisor"] == "Pengawas"

@@ -73,3 +73,33 @@ def test_saving_the_report_and_the_web_page(qtbot, make_window, tmp_path):
     page.period_edit.setEditText("bulan depan")
     page.show_period()
     assert "Periode" in page.error.text()
+
+
+def test_the_month_sent_to_the_kabupaten_from_the_page(qtbot, make_window, session):
+    from sqlalchemy import select
+
+    from kiosk.models import OutboxOperation
+
+    page = login(qtbot, make_window, "coordinator", "papan")
+    page.period_edit.setEditText("2026-11")
+    page.show_period()
+    row = page.send_row
+    assert row.button.isEnabled() and "belum dikirim" in row.status.text()
+    qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
+    assert "Versi 1 diajukan" in row.status.text() and "menunggu sinkronisasi" in row.status.text()
+    qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
+    assert row.status.text().startswith("Versi 2 diajukan")
+    sent = session.scalars(
+        select(OutboxOperation).where(OutboxOperation.op_type == "laporan_dikirim")
+    ).all()
+    assert [op.payload["version"] for op in sent] == [1, 2]
+    assert all(op.payload["period"] == "2026-11" for op in sent)
+    text = str(sent[0].payload)
+    assert "Warga ali" not in text and "Warga fajar" not in text  # counts, never names
+
+
+def test_a_quarter_the_profile_does_not_ask_for_is_explained(qtbot, make_window):
+    page = _show(qtbot, make_window, "coordinator")
+    qtbot.mouseClick(page.send_row.button, Qt.MouseButton.LeftButton)
+    assert "tidak meminta laporan" in page.error.text()
+    assert page.send_row.button.isEnabled()

@@ -106,6 +106,17 @@ class OfficersPage(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+        self.env.op(self, get_site).success(self._use_names).failure(self._no_names).run()
+
+    def _use_names(self, site: SiteView | None) -> None:
+        """The roles as the office's regional profile names them (Depok: Ketua Puskesos)."""
+        self.model.names = dict(site.role_names) if site else {}
+        for role, cb in self.role_boxes.items():
+            cb.setText(words.role(role, self.model.names))
+        self.refresh()
+
+    def _no_names(self, exc: Exception) -> None:
+        self._failed(exc)
         self.refresh()
 
     def refresh(self) -> None:
@@ -159,7 +170,13 @@ class OfficersPage(QWidget):
             show_error(self.error, translate("officers", "Pilih petugas di tabel terlebih dahulu."))
             return
         fields = [
-            Field(role.value, words.role(role), "check", required=False, value=role in view.roles)
+            Field(
+                role.value,
+                words.role(role, self.model.names),
+                "check",
+                required=False,
+                value=role in view.roles,
+            )
             for role in Role
         ]
         answer = FormDialog.ask(
@@ -178,7 +195,7 @@ class OfficersPage(QWidget):
 
     def _roles_done(self, view: OfficerView) -> None:
         show_error(self.error, "")
-        roles = ", ".join(words.role(r) for r in view.roles)
+        roles = ", ".join(words.role(r, self.model.names) for r in view.roles)
         self.status.setText(translate("officers", "Peran {0}: {1}.").format(view.username, roles))
         self.refresh()
 

@@ -45,6 +45,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.period_field import PeriodField
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
+from ui.report_sending import SendRow
 from ui.row_model import RowTableModel
 
 
@@ -224,6 +225,7 @@ class PapanPage(QWidget):
         for w in (label, self.period_edit, show, self.save, self.web):
             controls.addWidget(w)
         controls.addStretch(1)
+        self.send_row = SendRow(env, actor, lambda: self.period, self._failed)
         self.tiles = QGridLayout()
         self.info = QLabel(translate("papan", "Pilih periode lalu tekan Tampilkan."))
         self.info.setObjectName("papan_info")
@@ -235,6 +237,7 @@ class PapanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)
+        layout.addWidget(self.send_row)
         layout.addLayout(self.tiles)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
@@ -303,6 +306,7 @@ class PapanPage(QWidget):
         )
         for b in (self.save, self.web):
             b.setEnabled(True)
+        self.send_row.refresh()
 
     def open_records(self, t: Table, row: Row, sex: str | None) -> None:
         indicator = BY_CODE.get(t.indicator)

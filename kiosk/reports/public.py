@@ -2,10 +2,11 @@
 out, and nothing that leads to a record.
 
 Primary rule: a count of 1-4 people, households, cases or referrals shows as "<5". Secondary
-rule: where a row or a column would give a hidden count back by subtraction from its total
-(exactly one hidden cell beside a shown total), the next smallest count in that line is hidden
-too, marked "*" (not "<5": it is 5 or more, hidden only so the small one stays hidden; the page
-says so in :data:`LEGEND`). Means, rates and the per-day ticket line stay: they name no one.
+rule: where a row or a column would give a hidden count back by subtraction (exactly one hidden
+cell in a line that adds up, the total row's line included: "L <5, P 10, Jumlah 13" gives the
+3 back), the next smallest count in that line is hidden too, marked "*" (not "<5": it is 5 or
+more, hidden only so the small one stays hidden; the page says so in :data:`LEGEND`). Means,
+rates and the per-day ticket line stay: they name no one.
 """
 
 from __future__ import annotations
@@ -37,27 +38,34 @@ def _hide_second(cells: list[list[Value]], line: list[tuple[int, int]]) -> bool:
     return True
 
 
+def _lines(t: Table, rows: int) -> list[list[tuple[int, int]]]:
+    """Every set of cells that adds up: a row with its total column (the total row too), a
+    column with its total row. The total is a member of its line: with it hidden and every part
+    shown, the parts give it back as surely as a total gives back a part."""
+    lines: list[list[tuple[int, int]]] = []
+    if len(t.columns) > 1 and t.total:
+        lines += [[(r, c) for c in range(len(t.columns))] for r in range(rows)]
+    if t.total and rows > 2:  # one body row and its total row are the same numbers
+        lines += [[(r, c) for r in range(rows)] for c in range(len(t.columns))]
+    return lines
+
+
 def _suppress(t: Table) -> Table:
     if t.unit not in COUNT_UNITS:
         return replace(t, drill=False)
-    body = [list(r.values) for r in t.rows]
-    total = list(t.total.values) if t.total else None
-    for line in [*body, *([total] if total else [])]:
+    grid = [list(r.values) for r in t.rows] + ([list(t.total.values)] if t.total else [])
+    for line in grid:
         for i, v in enumerate(line):
             if _small(v):
                 line[i] = SMALL
-    parts = len(t.columns) - 1 if t.total and len(t.columns) > 1 else len(t.columns)
+    lines = _lines(t, len(grid))
     changed = True
     while changed:  # a second hidden cell may open another line: repeat until none does
         changed = False
-        for r in range(len(body)):
-            if len(t.columns) > 1 and t.total:
-                changed |= _hide_second(body, [(r, c) for c in range(parts)])
-        if t.total and len(body) > 1:
-            for c in range(len(t.columns)):
-                changed |= _hide_second(body, [(r, c) for r in range(len(body))])
-    rows = tuple(Row(r.key, r.label, tuple(v)) for r, v in zip(t.rows, body, strict=True))
-    new_total = Row(t.total.key, t.total.label, tuple(total)) if t.total and total else t.total
+        for line in lines:
+            changed |= _hide_second(grid, line)
+    rows = tuple(Row(r.key, r.label, tuple(v)) for r, v in zip(t.rows, grid, strict=False))
+    new_total = Row(t.total.key, t.total.label, tuple(grid[-1])) if t.total else t.total
     return replace(t, rows=rows, total=new_total, drill=False)
 
 

@@ -62,3 +62,16 @@ def test_a_table_with_only_small_counts_has_no_star(report):
     page = papan_html(board)
     table = page[page.index("(uji)") :]
     assert LEGEND not in table[: table.index("</table>")]
+
+
+def test_the_total_row_cannot_give_a_small_count_back(report):
+    """Seen on the kabupaten's papan: men "<5" in each row and in the total row, women 10 and
+    all 13 shown in the total row, so 13 - 10 gave the 3 back."""
+    by_sex = replace(
+        _channels(),
+        rows=(Row("datang", "Datang", (1, 5, 6)), Row("telepon", "Telepon", (2, 5, 7))),
+        total=Row("Jumlah", "Jumlah", (3, 10, 13)),
+    )
+    t = public(_with_table(report, by_sex)).panels[0].tables[0]
+    assert t.total and t.total.values == (SMALL, HIDDEN, 13)
+    assert [r.values for r in t.rows] == [(SMALL, HIDDEN, 6), (SMALL, HIDDEN, 7)]

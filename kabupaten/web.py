@@ -131,9 +131,10 @@ def web_routes(app: Flask, store: Store) -> None:
         flash("Anda sudah keluar.")
         return redirect(url_for("web.masuk"))
 
-    from kabupaten.web_cases import agency_routes, case_routes
+    from kabupaten.web_cases import agency_routes, case_routes, decision_routes
 
     case_routes(bp, store)
+    decision_routes(bp, store)
     agency_routes(bp, store)
     app.register_blueprint(bp)
 

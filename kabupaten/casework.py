@@ -63,20 +63,31 @@ class CaseFacts:
     statuses: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _ops(store: Store, *op_types: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(kiosk_id, received_at, item)`` for accepted operations of these types, in order."""
+def _ops(
+    store: Store, *op_types: str, among: list[str] | None = None, office: str = ""
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(kiosk_id, received_at, item)`` for accepted operations of these types, in order;
+    ``among``: only those records' (read by index), ``office``: only that office's."""
+    query = (
+        select(operations.c.kiosk_id, operations.c.received_at, operations.c.body)
+        .where(operations.c.op_type.in_(op_types), operations.c.outcome == "accepted")
+        .order_by(operations.c.receipt)
+    )
+    if among is not None:
+        query = query.where(operations.c.entity_id.in_(among))
+    if office:
+        query = query.where(operations.c.kiosk_id == office)
     with store.engine.connect() as c:
-        rows = c.execute(
-            select(operations.c.kiosk_id, operations.c.received_at, operations.c.body)
-            .where(operations.c.op_type.in_(op_types), operations.c.outcome == "accepted")
-            .order_by(operations.c.receipt)
-        ).all()
+        rows = c.execute(query).all()
     return [(r.kiosk_id, r.received_at, json.loads(r.body)) for r in rows]
 
 
-def _changes(store: Store, kind: str) -> list[dict[str, Any]]:
+def _changes(store: Store, kind: str, among: list[str] | None = None) -> list[dict[str, Any]]:
+    query = select(changes.c.body).order_by(changes.c.seq)
+    if among is not None:
+        query = query.where(changes.c.entity_id.in_(among))
     with store.engine.connect() as c:
-        rows = c.execute(select(changes.c.body).order_by(changes.c.seq)).all()
+        rows = c.execute(query).all()
     return [b for b in (json.loads(r.body) for r in rows) if b.get("kind") == kind]
 
 
@@ -92,10 +103,10 @@ def holidays(store: Store) -> set[date]:
     return days
 
 
-def referrals(store: Store, today: date) -> list[Referral]:
-    """Every referral the kiosks sent, with where its approval stands."""
+def referrals(store: Store, today: date, among: list[str] | None = None) -> list[Referral]:
+    """Every referral the kiosks sent (``among``: only these), with where its approval stands."""
     found: dict[str, Referral] = {}
-    for kiosk_id, _at, item in _ops(store, "rujukan_dibuat"):
+    for kiosk_id, _at, item in _ops(store, "rujukan_dibuat", among=among):
         p = item["payload"]
         found[item["entity_id"]] = Referral(
             item["entity_id"],
@@ -107,7 +118,8 @@ def referrals(store: Store, today: date) -> list[Referral]:
             str(p.get("reason", "")),
             str(p.get("request", "")),
         )
-    for _kiosk, received, item in _ops(store, "persetujuan_diajukan", "persetujuan_diputuskan"):
+    steps = ("persetujuan_diajukan", "persetujuan_diputuskan")
+    for _kiosk, received, item in _ops(store, *steps, among=among):
         p = item["payload"]
         ref = found.get(str(p.get("subject_id")))
         if ref is None or p.get("subject_type") != "rujukan":
@@ -119,7 +131,7 @@ def referrals(store: Store, today: date) -> list[Referral]:
             ref.waiting_since = ""  # the office's own steps come first again
             continue
         _local_step(ref, p, received)
-    for change in _changes(store, "approval_decision"):
+    for change in _changes(store, "approval_decision", among):
         ref = found.get(str(change.get("entity_id")))
         if ref is not None and int(change.get("round") or 1) == ref.round:
             ref.decision = change

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from kabupaten import case_index
 from kabupaten.offices import Offices
 from kabupaten.tables import (
     agency_answers,
@@ -178,6 +179,8 @@ class Store(Offices):
             receipt=receipt, content_hash=digest, kiosk_id=kiosk_id
         )
         self.claim(c, kiosk_id, item["entity_id"])
+        if outcome == "accepted":
+            case_index.add(c, kiosk_id, item)  # the status page's direct lookup
         if item["op_type"] == ERASURE and outcome == "accepted":
             self._scrub(c, kiosk_id, item)
         return {

@@ -26,12 +26,16 @@ from kabupaten import people
 from kabupaten.store import Store
 
 IDLE_MINUTES = 15
-LOCKOUT = "5 per 15 minutes"
+LOCKOUT = "5 per 15 minutes"  # wrong passwords per account before it must wait
+# Wrong passwords from one address, whatever the account: one guess at each of many accounts
+# (password spraying) never reaches any account's lockout. An office behind one NAT makes
+# a few mistakes a day, not thirty in a quarter of an hour.
+LOGIN_IP_LIMIT = "30 per 15 minutes"
 DTKS_WORDS = {
     "terdaftar": "Terdaftar di DTKS",
     "tidak_terdaftar": "Tidak terdaftar di DTKS",
     "tanpa_data": "Belum dapat diperiksa (data DTKS tidak tersedia)",
-}  # wrong passwords per account before it must wait
+}
 
 
 class Account(people.WebUser):
@@ -60,6 +64,7 @@ def web_extensions(app: Flask, store: Store) -> Limiter:
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)  # checked for the pages only
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # the session's own lifetime bounds it
     app.config.setdefault("LOCKOUT", LOCKOUT)
+    app.config.setdefault("LOGIN_IP_LIMIT", LOGIN_IP_LIMIT)
     app.config.setdefault("PUBLIC_LIMIT", "20 per minute")
     logins = LoginManager(app)
     logins.login_view = "web.masuk"
@@ -106,6 +111,12 @@ def web_routes(app: Flask, store: Store) -> None:
     @limiter.limit(
         lambda: app.config["LOCKOUT"],
         key_func=lockout_key,
+        methods=["POST"],
+        deduct_when=lambda response: response.status_code == 401,
+    )
+    @limiter.limit(
+        lambda: app.config["LOGIN_IP_LIMIT"],
+        key_func=lambda: "masuk-ip:" + get_remote_address(),
         methods=["POST"],
         deduct_when=lambda response: response.status_code == 401,
     )

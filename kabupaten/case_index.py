@@ -40,9 +40,13 @@ def row_for(office: str, item: dict[str, Any]) -> dict[str, str] | None:
 
 def add(c: Connection, office: str, item: dict[str, Any]) -> None:
     row = row_for(office, item)
-    if row is not None and c.execute(
-        select(case_index.c.entity_id).where(case_index.c.entity_id == row["entity_id"])
-    ).first() is None:
+    if (
+        row is not None
+        and c.execute(
+            select(case_index.c.entity_id).where(case_index.c.entity_id == row["entity_id"])
+        ).first()
+        is None
+    ):
         c.execute(insert(case_index).values(**row))
 
 

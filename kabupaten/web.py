@@ -147,6 +147,9 @@ def web_routes(app: Flask, store: Store) -> None:
     case_routes(bp, store)
     decision_routes(bp, store)
     agency_routes(bp, store)
+    from kabupaten.web_accounts import account_routes
+
+    account_routes(bp, store)
     app.register_blueprint(bp)
 
     from kabupaten.public import public_routes

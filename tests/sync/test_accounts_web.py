@@ -42,7 +42,7 @@ def test_the_administrator_adds_a_supervisor_who_can_then_log_in(web, upstream):
     }
     assert admin.post("/web/pengguna", data=form).status_code == 302
     page = admin.get("/web/pengguna").text
-    assert "tksk.rowosari" in page and "332405, 332406" in page
+    assert "tksk.rowosari" in page and "33.24.05, 33.24.06" in page
     newcomer = web.test_client()
     assert log_in(newcomer, "tksk.rowosari", "sandi-awal-panjang").status_code == 302
     # Refused with the reason on the screen: a village code is not a kecamatan, a short password.

@@ -147,7 +147,7 @@ def test_returned_for_more_information_is_completed_and_goes_up_again(
         gateway.call(ap.vote, officer, step, ap.APPROVE)
     assert kiosk.run_once().ok
     page = manager.get(f"/web/rujukan/{ref}").get_data(as_text=True)
-    assert "surat dokter dilampirkan" in page and "Putaran 1" in page
+    assert "surat dokter dilampirkan" in page and "Keputusan putaran 1" in page
     assert "Lampirkan surat keterangan dokter" in page  # what was asked the first time
     assert f"/web/rujukan/{ref}" in manager.get("/web/").get_data(as_text=True)
     assert decide(manager, ref, "setuju").status_code == 302

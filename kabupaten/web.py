@@ -142,14 +142,7 @@ def web_routes(app: Flask, store: Store) -> None:
         flash("Anda sudah keluar.")
         return redirect(url_for("web.masuk"))
 
-    from kabupaten.web_cases import agency_routes, case_routes, decision_routes
-
-    case_routes(bp, store)
-    decision_routes(bp, store)
-    agency_routes(bp, store)
-    from kabupaten.web_accounts import account_routes
-
-    account_routes(bp, store)
+    _pages(bp, store)
     app.register_blueprint(bp)
 
     from kabupaten.public import public_routes
@@ -162,6 +155,19 @@ def web_routes(app: Flask, store: Store) -> None:
             return {"error": "terlalu banyak permintaan"}, 429
         text = "Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi."
         return render_template("pesan.html", title="Tunggu sebentar", text=text), 429
+
+
+def _pages(bp: Blueprint, store: Store) -> None:
+    """The pages behind the log-in, each in the module that holds it."""
+    from kabupaten.letter import letter_route
+    from kabupaten.web_accounts import account_routes
+    from kabupaten.web_cases import agency_routes, case_routes, decision_routes
+
+    case_routes(bp, store)
+    decision_routes(bp, store)
+    agency_routes(bp, store)
+    account_routes(bp, store)
+    letter_route(bp, store)
 
 
 def today() -> date:

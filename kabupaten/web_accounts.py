@@ -11,6 +11,7 @@ password is drawn from ``secrets`` and shown once on the answer page, never put 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -120,6 +121,17 @@ def account_routes(bp: Blueprint, store: Store) -> None:
         )
         flash(f"Akun {user.username} dibuat ({people.ROLE_LABELS[user.role]}).")
         return redirect(url_for("web.pengguna"))
+
+    change_routes(bp, store, page, new_form)
+
+
+def change_routes(
+    bp: Blueprint,
+    store: Store,
+    page: Callable[..., tuple[str, int]],
+    new_form: Callable[[], AddForm],
+) -> None:
+    """Deactivate, reactivate, reset: one account each, by its id."""
 
     @bp.post("/pengguna/<int:user_id>/<any(nonaktifkan, aktifkan):what>")
     @login_required

@@ -260,6 +260,7 @@ def main() -> None:
         startup,
         sync_bad_link,
         sync_bytes,
+        sync_offline_drain,
         sync_push,
         village,
         walkthrough,
@@ -270,6 +271,7 @@ def main() -> None:
     walkthrough.main()
     sync_push.run(300 if a.small else 5000, 1000 if a.small else 10_000)
     sync_bad_link.run(300 if a.small else 4000)
+    sync_offline_drain.run(100 if a.small else 1000)
     sync_bytes.run(200 if a.small else 2000)
     dtks_import.run(10_000 if a.small else 1_000_000, 200 if a.small else 2000)
     data_growth.run(

@@ -21,7 +21,7 @@ from kiosk import case_rules as rules
 from kiosk.workdays import add_working_days
 
 DAYS_TO_DECIDE = 5  # working days the kabupaten gives itself for its step
-APPROVE, REJECT = "setuju", "tolak"
+APPROVE, REJECT, RETURN = "setuju", "tolak", "kembalikan"  # RETURN: for more information
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Referral:
     round: int = 1
     waiting_since: str = ""  # when the office's last step approved it
     decision: dict[str, Any] | None = None  # the kabupaten's, for the latest round
+    earlier: list[dict[str, Any]] = field(default_factory=list)  # its decisions on past rounds
     due: date | None = None
     overdue: bool = False
 
@@ -48,6 +49,11 @@ class Referral:
     def approved(self) -> bool:
         return self.decision is not None and self.decision.get("decision") == APPROVE
 
+    @property
+    def returned(self) -> bool:
+        """Sent back for more information: waiting for the office to complete and resubmit."""
+        return self.decision is not None and self.decision.get("decision") == RETURN
+
 
 @dataclass
 class CaseFacts:
@@ -57,20 +63,31 @@ class CaseFacts:
     statuses: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _ops(store: Store, *op_types: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(kiosk_id, received_at, item)`` for accepted operations of these types, in order."""
+def _ops(
+    store: Store, *op_types: str, among: list[str] | None = None, office: str = ""
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(kiosk_id, received_at, item)`` for accepted operations of these types, in order;
+    ``among``: only those records' (read by index), ``office``: only that office's."""
+    query = (
+        select(operations.c.kiosk_id, operations.c.received_at, operations.c.body)
+        .where(operations.c.op_type.in_(op_types), operations.c.outcome == "accepted")
+        .order_by(operations.c.receipt)
+    )
+    if among is not None:
+        query = query.where(operations.c.entity_id.in_(among))
+    if office:
+        query = query.where(operations.c.kiosk_id == office)
     with store.engine.connect() as c:
-        rows = c.execute(
-            select(operations.c.kiosk_id, operations.c.received_at, operations.c.body)
-            .where(operations.c.op_type.in_(op_types), operations.c.outcome == "accepted")
-            .order_by(operations.c.receipt)
-        ).all()
+        rows = c.execute(query).all()
     return [(r.kiosk_id, r.received_at, json.loads(r.body)) for r in rows]
 
 
-def _changes(store: Store, kind: str) -> list[dict[str, Any]]:
+def _changes(store: Store, kind: str, among: list[str] | None = None) -> list[dict[str, Any]]:
+    query = select(changes.c.body).order_by(changes.c.seq)
+    if among is not None:
+        query = query.where(changes.c.entity_id.in_(among))
     with store.engine.connect() as c:
-        rows = c.execute(select(changes.c.body).order_by(changes.c.seq)).all()
+        rows = c.execute(query).all()
     return [b for b in (json.loads(r.body) for r in rows) if b.get("kind") == kind]
 
 
@@ -86,10 +103,10 @@ def holidays(store: Store) -> set[date]:
     return days
 
 
-def referrals(store: Store, today: date) -> list[Referral]:
-    """Every referral the kiosks sent, with where its approval stands."""
+def referrals(store: Store, today: date, among: list[str] | None = None) -> list[Referral]:
+    """Every referral the kiosks sent (``among``: only these), with where its approval stands."""
     found: dict[str, Referral] = {}
-    for kiosk_id, _at, item in _ops(store, "rujukan_dibuat"):
+    for kiosk_id, _at, item in _ops(store, "rujukan_dibuat", among=among):
         p = item["payload"]
         found[item["entity_id"]] = Referral(
             item["entity_id"],
@@ -101,23 +118,25 @@ def referrals(store: Store, today: date) -> list[Referral]:
             str(p.get("reason", "")),
             str(p.get("request", "")),
         )
-    for _kiosk, received, item in _ops(store, "persetujuan_diputuskan"):
+    steps = ("persetujuan_diajukan", "persetujuan_diputuskan")
+    for _kiosk, received, item in _ops(store, *steps, among=among):
         p = item["payload"]
         ref = found.get(str(p.get("subject_id")))
         if ref is None or p.get("subject_type") != "rujukan":
             continue
         ref.round = max(ref.round, int(p.get("round") or 1))
-        steps = rules.referral_steps(ref.destination_kind)
-        last_local = [role for role, upstream in steps if not upstream][-1:]
-        needs_kabupaten = any(upstream for _r, upstream in steps)
-        if p.get("role") in last_local and p.get("decision") == APPROVE and needs_kabupaten:
-            ref.waiting_since = received
-        elif p.get("decision") == REJECT:
-            ref.waiting_since = ""
-    for change in _changes(store, "approval_decision"):
+        if item["op_type"] == "persetujuan_diajukan":  # a resubmission brings what was asked
+            ref.reason = str(p.get("reason") or ref.reason)
+            ref.request = str(p.get("request") or ref.request)
+            ref.waiting_since = ""  # the office's own steps come first again
+            continue
+        _local_step(ref, p, received)
+    for change in _changes(store, "approval_decision", among):
         ref = found.get(str(change.get("entity_id")))
         if ref is not None and int(change.get("round") or 1) == ref.round:
             ref.decision = change
+        elif ref is not None:
+            ref.earlier.append(change)
     days_off = holidays(store)
     for ref in found.values():
         if ref.waiting_since:
@@ -125,6 +144,17 @@ def referrals(store: Store, today: date) -> list[Referral]:
             ref.due = add_working_days(start, DAYS_TO_DECIDE, days_off)
             ref.overdue = ref.waiting and ref.due < today
     return list(found.values())
+
+
+def _local_step(ref: Referral, p: dict[str, Any], received: str) -> None:
+    """The office's own step: its last approval sends the referral up to the kabupaten."""
+    steps = rules.referral_steps(ref.destination_kind)
+    last_local = [role for role, upstream in steps if not upstream][-1:]
+    needs_kabupaten = any(upstream for _r, upstream in steps)
+    if p.get("role") in last_local and p.get("decision") == APPROVE and needs_kabupaten:
+        ref.waiting_since = received
+    elif p.get("decision") == REJECT:
+        ref.waiting_since = ""
 
 
 def case_facts(store: Store, case_id: str) -> CaseFacts:
@@ -152,35 +182,3 @@ def mask_nik(nik: str | None) -> str:
     if not nik:
         return "-"
     return nik[:6] + "•" * max(len(nik) - 8, 0) + nik[-2:]
-
-
-def decide(store: Store, ref: Referral, decision: str, note: str) -> dict[str, Any]:
-    """The kabupaten's step, into the feed for the office that sent the referral."""
-    return store.add_change(
-        {
-            "kind": "approval_decision",
-            "entity_id": ref.referral_id,
-            "kiosk_id": ref.kiosk_id,
-            "subject_type": "rujukan",
-            "role": rules.MANAGER,
-            "decision": decision,
-            "note": note,
-            "round": ref.round,
-        }
-    )
-
-
-def answer_change(store: Store, ref: Referral, answer: dict[str, Any]) -> dict[str, Any]:
-    """The agency's answer, into the feed for the office that sent the referral."""
-    return store.add_change(
-        {
-            "kind": "referral_answer",
-            "entity_id": ref.referral_id,
-            "kiosk_id": ref.kiosk_id,
-            "case_id": ref.case_id,
-            "outcome": answer["outcome"],
-            "served_on": answer.get("served_on", ""),
-            "given": answer.get("given", ""),
-            "reason": answer.get("reason", ""),
-        }
-    )

@@ -1,4 +1,4 @@
-"""``python -m kabupaten migrate | serve | kiosk add VILLAGE_CODE``, each with ``--db URL``
+"""``python -m kabupaten migrate | serve | kiosk add VILLAGE_CODE | demo``, each with ``--db URL``
 (or ``KABUPATEN_DB_URL``): PostgreSQL in a kabupaten, an SQLite file for a quick try.
 
 ``serve`` runs waitress, not a development server: requests are read whole by one event loop
@@ -103,6 +103,29 @@ def kiosk_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo(args: argparse.Namespace) -> int:
+    """Three villages' kiosks synced into a fresh database, and web accounts to look with."""
+    from pathlib import Path
+
+    from tools.kabupaten_demo import build
+
+    url = db_url(args.db or os.environ.get(ENV) or "kabupaten-demo.sqlite")
+    folder = Path(args.folder)
+    if folder.exists() and any(folder.iterdir()):
+        print(f"Folder {folder} sudah berisi kios demo: hapus dulu atau pilih --folder lain.")
+        return 2
+    print("Menyiapkan tiga kios desa dan menyinkronkannya ke server (sekitar satu menit)...")
+    made = build(url, folder, os.environ.get("KABUPATEN_PASSWORD", ""))
+    print(f"Kantor tersinkron: {', '.join(made.offices)}; rujukan menunggu: {made.referrals}.")
+    print("Akun web (kata sandi demo sama untuk semua):")
+    for username, label in made.users:
+        print(f"  {username:<12} {label}")
+    print(f"Kata sandi demo: {made.password}")
+    print("Jalankan server, lalu buka http://127.0.0.1:8080/web/ :")
+    print(f"  python -m kabupaten serve --db {url}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m kabupaten", description=__doc__)
     top.add_argument("--db", help=f"URL database (atau {ENV}); berkas SQLite untuk mencoba")
@@ -119,7 +142,9 @@ def parser() -> argparse.ArgumentParser:
     kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", required=True)
     add = kiosk_sub.add_parser("add", help="kode pendaftaran sekali pakai untuk satu kantor")
     add.add_argument("village_code", metavar="VILLAGE_CODE")
-    for p in (run, add, sub.choices["migrate"]):  # --db also after the command
+    show = sub.add_parser("demo", help="kabupaten contoh: tiga kios desa sudah tersinkron")
+    show.add_argument("--folder", default="kabupaten-demo-kios", help="folder data kios demo")
+    for p in (run, add, show, sub.choices["migrate"]):  # --db also after the command
         p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return top
 
@@ -130,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         return migrate(args)
     if args.command == "serve":
         return serve(args)
+    if args.command == "demo":
+        return demo(args)
     return kiosk_add(args)
 
 

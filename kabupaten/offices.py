@@ -124,14 +124,25 @@ class Offices:
 
     def use_refresh(self, token: str) -> str | None:
         """The refresh token's office; the token is used up and every access token the office
-        held is revoked with it (a leaked access token dies at the next refresh)."""
+        held is revoked with it (a leaked access token dies at the next refresh).
+
+        Used once even when two requests bring it at the same moment (a retry racing the lost
+        original): the DELETE that spends it is the test, and only the request whose DELETE
+        removed the row (rowcount 1) gets new tokens; a read-then-delete would let both pass."""
         owner = self.token_owner(token, "refresh")
-        if owner is not None:
-            with self.engine.begin() as c:
-                c.execute(delete(tokens).where(tokens.c.token == digest(token)))
-                c.execute(
-                    delete(tokens).where(tokens.c.kind == "access", tokens.c.kiosk_id == owner)
+        if owner is None:
+            return None
+        with self.engine.begin() as c:
+            spent = c.execute(
+                delete(tokens).where(
+                    tokens.c.token == digest(token),
+                    tokens.c.kind == "refresh",
+                    tokens.c.expires_at >= time.time(),
                 )
+            )
+            if spent.rowcount != 1:
+                return None
+            c.execute(delete(tokens).where(tokens.c.kind == "access", tokens.c.kiosk_id == owner))
         return owner
 
     def expire_access_tokens(self) -> None:

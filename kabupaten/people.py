@@ -165,3 +165,39 @@ def audit_rows(engine: Engine) -> list[dict[str, Any]]:
     with engine.connect() as c:
         rows = c.execute(select(web_audit).order_by(web_audit.c.id)).all()
     return [dict(r._mapping) for r in rows]
+
+
+def all_users(engine: Engine) -> list[dict[str, Any]]:
+    """Every account, active or not, for the administrator's list (no hashes)."""
+    with engine.connect() as c:
+        rows = c.execute(select(web_users).order_by(web_users.c.username)).all()
+    return [
+        {k: v for k, v in r._mapping.items() if k != "password_hash"}
+        | {"codes": _user(r).kecamatan}
+        for r in rows
+    ]
+
+
+def set_active(engine: Engine, user_id: int, active: bool) -> str | None:
+    """Deactivate (or reactivate) an account; its sessions end at their next request (the
+    session loader reads active accounts only). The username, or None when there is none."""
+    with engine.begin() as c:
+        name = c.execute(select(web_users.c.username).where(web_users.c.id == user_id)).scalar()
+        if name is not None:
+            c.execute(update(web_users).where(web_users.c.id == user_id).values(active=active))
+    return name
+
+
+def set_password(engine: Engine, user_id: int, password: str) -> str | None:
+    """A new password for an account (the administrator's reset). The username, or None."""
+    if len(password) < 10:
+        raise ValueError("kata sandi paling sedikit 10 karakter")
+    with engine.begin() as c:
+        name = c.execute(select(web_users.c.username).where(web_users.c.id == user_id)).scalar()
+        if name is not None:
+            c.execute(
+                update(web_users)
+                .where(web_users.c.id == user_id)
+                .values(password_hash=_hasher.hash(password))
+            )
+    return name

@@ -4,12 +4,12 @@ Tracking numbers are sequential, so the number alone would let anyone walk throu
 the page also needs the short check code the kiosk drew from a secure random source when it
 recorded the case (sent upstream with it, printed only in the QR). A wrong code and an unknown
 number get the same answer, the page is rate-limited per address (Flask-Limiter), and it never
-shows a name, a NIK or the complaint: the status, the next step and where to go.
+shows a name, a NIK or the complaint: the status, the next step and where to go. The case and
+its referrals are found through :mod:`kabupaten.case_index`, never by reading every operation.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 from datetime import date
 from functools import cache
@@ -19,6 +19,7 @@ from typing import Any
 from flask import Flask, render_template, request
 from flask_limiter import Limiter
 
+from kabupaten import case_index
 from kabupaten import casework as cw
 from kabupaten.store import Store
 from kabupaten.tables import agency_answers
@@ -47,27 +48,15 @@ def destination_labels() -> dict[str, str]:
 
 def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
     """What the page may show, or None for an unknown number or a wrong code (the same)."""
-    # The case is the one whose number AND code match (another office's case with the same
-    # number can neither hide nor stand in for it); its own office's status moves follow.
-    case_id, office, status = "", "", ""
-    for kiosk, _at, item in cw._ops(store, "kasus_dicatat", "kasus_status"):
-        p = item["payload"]
-        if item["op_type"] == "kasus_dicatat":
-            expected = str(p.get("check_code") or "")
-            if (
-                not case_id
-                and p.get("tracking_number") == number
-                and expected
-                and hmac.compare_digest(expected.encode(), code.encode())
-            ):
-                case_id, office, status = item["entity_id"], kiosk, "diterima"
-        elif case_id and kiosk == office and item["entity_id"] == case_id:
-            status = str(p.get("to") or status)
-    if not case_id:
+    found = case_index.find_case(store.engine, number, code)
+    if found is None:
         return None
-    for change in cw._changes(store, "case_status"):
-        if change.get("entity_id") == case_id:
-            status = str(change.get("status") or status)
+    case_id, office = found
+    status = "diterima"
+    for _k, _at, item in cw._ops(store, "kasus_status", among=[case_id], office=office):
+        status = str(item["payload"].get("to") or status)
+    for change in cw._changes(store, "case_status", [case_id]):
+        status = str(change.get("status") or status)
     shown: dict[str, Any] = {
         "number": number,
         "status": rules.STATUS_LABELS.get(status, status),  # type: ignore[call-overload]
@@ -75,7 +64,8 @@ def case_status(store: Store, number: str, code: str) -> dict[str, Any] | None:
         "where": "",
         "answer": "",
     }
-    refs = [r for r in cw.referrals(store, date.today()) if r.case_id == case_id]
+    among = case_index.referrals_of(store.engine, case_id, office)
+    refs = cw.referrals(store, date.today(), among) if among else []
     if refs:
         ref = refs[-1]
         if ref.waiting:

@@ -26,6 +26,7 @@ from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from kabupaten import report_intake
+from kabupaten import case_index
 from kabupaten.offices import Offices
 from kabupaten.tables import (
     agency_answers,
@@ -184,6 +185,8 @@ class Store(Offices):
         self.claim(c, kiosk_id, item["entity_id"])
         if report_intake.is_report(item):
             report_intake.keep(c, kiosk_id, item, now_iso())
+        if outcome == "accepted":
+            case_index.add(c, kiosk_id, item)  # the status page's direct lookup
         if item["op_type"] == ERASURE and outcome == "accepted":
             self._scrub(c, kiosk_id, item)
         return {

@@ -50,7 +50,7 @@ changes = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("change_id", String(36), unique=True, nullable=False),
     Column("office", String(40), nullable=True, index=True),  # None: no office sees it
-    Column("entity_id", String(36), nullable=False),
+    Column("entity_id", String(36), nullable=False, index=True),
     Column("body", Text, nullable=False),
 )
 # Tokens and enrolment codes are kept as SHA-256 hashes: a copy of the database opens nothing.
@@ -182,4 +182,16 @@ report_cell_keys = Table(
     Column("key", String(120), nullable=False),
     Column("sex", String(1), nullable=False),  # L, P, ? or T (the row's total)
     UniqueConstraint("indicator", "dimension", "key", "sex", name="uq_report_cell_keys_cell"),
+)
+# Cases by tracking number and referrals by case (kabupaten/case_index.py): the citizen's status
+# page finds its case by index instead of reading every operation.
+case_index = Table(
+    "case_index",
+    meta,
+    Column("entity_id", String(36), primary_key=True),  # the case or the referral
+    Column("kind", String(10), nullable=False),  # kasus / rujukan
+    Column("office", String(40), nullable=False),
+    Column("case_id", String(36), nullable=False, index=True),
+    Column("tracking_number", String(40), nullable=False, index=True),
+    Column("check_code", String(40), nullable=False, default=""),
 )

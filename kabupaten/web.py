@@ -26,12 +26,16 @@ from kabupaten import people
 from kabupaten.store import Store
 
 IDLE_MINUTES = 15
-LOCKOUT = "5 per 15 minutes"
+LOCKOUT = "5 per 15 minutes"  # wrong passwords per account before it must wait
+# Wrong passwords from one address, whatever the account: one guess at each of many accounts
+# (password spraying) never reaches any account's lockout. An office behind one NAT makes
+# a few mistakes a day, not thirty in a quarter of an hour.
+LOGIN_IP_LIMIT = "30 per 15 minutes"
 DTKS_WORDS = {
     "terdaftar": "Terdaftar di DTKS",
     "tidak_terdaftar": "Tidak terdaftar di DTKS",
     "tanpa_data": "Belum dapat diperiksa (data DTKS tidak tersedia)",
-}  # wrong passwords per account before it must wait
+}
 
 
 class Account(people.WebUser):
@@ -60,6 +64,7 @@ def web_extensions(app: Flask, store: Store) -> Limiter:
     app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)  # checked for the pages only
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # the session's own lifetime bounds it
     app.config.setdefault("LOCKOUT", LOCKOUT)
+    app.config.setdefault("LOGIN_IP_LIMIT", LOGIN_IP_LIMIT)
     app.config.setdefault("PUBLIC_LIMIT", "20 per minute")
     logins = LoginManager(app)
     logins.login_view = "web.masuk"
@@ -109,6 +114,12 @@ def web_routes(app: Flask, store: Store) -> None:
         methods=["POST"],
         deduct_when=lambda response: response.status_code == 401,
     )
+    @limiter.limit(
+        lambda: app.config["LOGIN_IP_LIMIT"],
+        key_func=lambda: "masuk-ip:" + get_remote_address(),
+        methods=["POST"],
+        deduct_when=lambda response: response.status_code == 401,
+    )
     def masuk() -> Any:
         if request.method == "GET":
             return render_template("masuk.html")
@@ -131,15 +142,12 @@ def web_routes(app: Flask, store: Store) -> None:
         flash("Anda sudah keluar.")
         return redirect(url_for("web.masuk"))
 
-    from kabupaten.web_cases import agency_routes, case_routes
-    from kabupaten.web_reports import public_papan_routes, report_routes
-
-    case_routes(bp, store)
-    agency_routes(bp, store)
-    report_routes(bp, store)
+    _pages(bp, store)
     app.register_blueprint(bp)
 
     from kabupaten.public import public_routes
+
+    from kabupaten.web_reports import public_papan_routes
 
     public_routes(app, store, limiter)
     public_papan_routes(app, store, limiter)
@@ -150,6 +158,21 @@ def web_routes(app: Flask, store: Store) -> None:
             return {"error": "terlalu banyak permintaan"}, 429
         text = "Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi."
         return render_template("pesan.html", title="Tunggu sebentar", text=text), 429
+
+
+def _pages(bp: Blueprint, store: Store) -> None:
+    """The pages behind the log-in, each in the module that holds it."""
+    from kabupaten.letter import letter_route
+    from kabupaten.web_accounts import account_routes
+    from kabupaten.web_cases import agency_routes, case_routes, decision_routes
+    from kabupaten.web_reports import report_routes
+
+    case_routes(bp, store)
+    decision_routes(bp, store)
+    agency_routes(bp, store)
+    account_routes(bp, store)
+    letter_route(bp, store)
+    report_routes(bp, store)
 
 
 def today() -> date:

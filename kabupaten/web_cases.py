@@ -12,20 +12,23 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from kabupaten import casework as cw
+from kabupaten import decisions as once
 from kabupaten import people
-from kabupaten.store import Store, now_iso
+from kabupaten.store import Store
 from kabupaten.tables import agency_answers
 from kiosk import case_rules as rules
 
 DECISIONS = {
     "setuju": (cw.APPROVE, "Disetujui"),
     "tolak": (cw.REJECT, "Ditolak"),
-    "kembalikan": (cw.REJECT, "Dikembalikan untuk dilengkapi"),
+    "kembalikan": (cw.RETURN, "Dikembalikan untuk dilengkapi"),
 }
+ANSWERED = "Rujukan ini sudah dijawab. Jawaban kedua tidak disimpan."
+DECISION_WORDS = {d: label.lower() for d, label in DECISIONS.values()}
 
 
 def _visible(ref: cw.Referral) -> bool:
@@ -114,25 +117,33 @@ def case_routes(bp: Blueprint, store: Store) -> None:
             may_decide=current_user.role in people.DECIDERS and ref.waiting,
             may_answer=current_user.role == people.AGENCY,
             status_labels=rules.STATUS_LABELS,
+            decision_words={d: label for d, label in DECISIONS.values()},
         )
+
+
+def decision_routes(bp: Blueprint, store: Store) -> None:
+    """The kabupaten's decision: once per round, however many times the form is sent."""
 
     @bp.post("/rujukan/<referral_id>/putuskan")
     @login_required
-    def putuskan(referral_id: str) -> Response:
+    def putuskan(referral_id: str) -> Response | tuple[str, int]:
         if current_user.role not in people.DECIDERS:
             abort(403)
         ref = _find(store, referral_id)
         choice = request.form.get("keputusan", "")
         note = request.form.get("alasan", "").strip()
-        if choice not in DECISIONS or not ref.waiting:
+        if choice not in DECISIONS:
             abort(400)
+        if not ref.waiting:
+            return _already(ref, _settled_text(ref))
         decision, label = DECISIONS[choice]
-        if decision == cw.REJECT and not note:
+        if decision != cw.APPROVE and not note:
             flash("Tuliskan alasannya.")
             return redirect(url_for("web.kasus", referral_id=referral_id))
-        if choice == "kembalikan":
-            note = f"Dikembalikan untuk dilengkapi: {note}"
-        change = cw.decide(store, ref, decision, note)
+        try:
+            change = once.decide(store, ref, decision, note)
+        except once.AlreadyDone:
+            return _already(ref, _settled_text(_find(store, referral_id)))
         people.audit(
             store.engine,
             current_user.username,
@@ -146,6 +157,20 @@ def case_routes(bp: Blueprint, store: Store) -> None:
         return redirect(url_for("web.kotak"))
 
 
+def _settled_text(ref: cw.Referral) -> str:
+    if ref.decision is None:
+        return "Rujukan ini tidak sedang menunggu keputusan kabupaten."
+    said = DECISION_WORDS.get(str(ref.decision.get("decision")), "diputuskan")
+    return f"Rujukan ini sudah diputuskan ({said}). Keputusan kedua tidak disimpan."
+
+
+def _already(ref: cw.Referral, text: str) -> tuple[str, int]:
+    """The second of two submits: what stands, and the way back to the case."""
+    back = url_for("web.kasus", referral_id=ref.referral_id)
+    page = render_template("pesan.html", title="Sudah tercatat", text=text, back=back)
+    return page, 409
+
+
 def agency_routes(bp: Blueprint, store: Store) -> None:
     """The receiving agency accepts a referral addressed to it, then answers it once."""
 
@@ -155,27 +180,26 @@ def agency_routes(bp: Blueprint, store: Store) -> None:
         if current_user.role != people.AGENCY:
             abort(403)
         ref = _find(store, referral_id)
-        if _answer(store, referral_id) is None:
-            with store.engine.begin() as c:
-                c.execute(
-                    insert(agency_answers).values(
-                        referral_id=referral_id,
-                        accepted_by=current_user.username,
-                        accepted_at=now_iso(),
-                    )
-                )
+        try:
+            once.accept(store, referral_id, current_user.username)
+        except once.AlreadyDone:
+            held = _answer(store, referral_id) or {}
+            flash(f"Rujukan ini sudah diterima oleh {held.get('accepted_by', '-')}.")
+        else:
             people.audit(store.engine, current_user.username, "rujukan_diterima", ref.referral_id)
         return redirect(url_for("web.kasus", referral_id=referral_id))
 
     @bp.post("/rujukan/<referral_id>/jawab")
     @login_required
-    def jawab(referral_id: str) -> Response:
+    def jawab(referral_id: str) -> Response | tuple[str, int]:
         if current_user.role != people.AGENCY:
             abort(403)
         ref = _find(store, referral_id)
         held = _answer(store, referral_id)
-        if held is None or held["outcome"]:
-            abort(409)
+        if held is None:
+            return _already(ref, "Rujukan ini belum diterima: terima dulu, lalu jawab.")
+        if held["outcome"]:
+            return _already(ref, ANSWERED)
         form = {
             k: request.form.get(k, "").strip() for k in ("outcome", "served_on", "given", "reason")
         }
@@ -183,13 +207,10 @@ def agency_routes(bp: Blueprint, store: Store) -> None:
         if problem:
             flash(problem)
             return redirect(url_for("web.kasus", referral_id=referral_id))
-        with store.engine.begin() as c:
-            c.execute(
-                update(agency_answers)
-                .where(agency_answers.c.referral_id == referral_id)
-                .values(answered_at=now_iso(), **form)
-            )
-        change = cw.answer_change(store, ref, form)
+        try:
+            change = once.answer(store, ref, form)
+        except once.AlreadyDone:
+            return _already(ref, ANSWERED)
         people.audit(
             store.engine,
             current_user.username,

@@ -59,6 +59,7 @@ class StepStatus(StrEnum):
     APPROVED = "disetujui"
     REJECTED = "ditolak"
     CANCELLED = "batal"
+    RETURNED = "dikembalikan"  # by the kabupaten, for more information
 
 
 # The short names the services use (members of CaseStatus, so they compare with stored text).
@@ -206,6 +207,7 @@ STEP_STATUS_LABELS: dict[str, str] = {
     StepStatus.APPROVED: "Disetujui",
     StepStatus.REJECTED: "Ditolak",
     StepStatus.CANCELLED: "Dibatalkan",
+    StepStatus.RETURNED: "Dikembalikan untuk dilengkapi",
 }
 
 

@@ -31,6 +31,7 @@ LEVELS = {
 VOTES = {
     "setuju": QT_TRANSLATE_NOOP("words", "setuju"),
     "tolak": QT_TRANSLATE_NOOP("words", "tolak"),
+    "kembalikan": QT_TRANSLATE_NOOP("words", "kembalikan untuk dilengkapi"),
 }
 
 # The core's words, for lupdate (kiosk/roles.py, kiosk/case_rules.py, kiosk/services/cases.py).
@@ -71,6 +72,8 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Catatan analisis"),
     QT_TRANSLATE_NOOP("words", "Diajukan untuk persetujuan"),
     QT_TRANSLATE_NOOP("words", "Dikembalikan"),
+    QT_TRANSLATE_NOOP("words", "Dikembalikan untuk dilengkapi"),
+    QT_TRANSLATE_NOOP("words", "Rujukan ditolak kabupaten"),
     QT_TRANSLATE_NOOP("words", "Warga diberi tahu"),
     QT_TRANSLATE_NOOP("words", "Produk layanan"),
     QT_TRANSLATE_NOOP("words", "Kabar dari kabupaten"),

@@ -45,13 +45,17 @@ STEP_PERMS = {
     rules.COORDINATOR: Perm.APPROVE_COORDINATOR,
     rules.SUPERVISOR: Perm.APPROVE_SUPERVISOR,
 }
-APPROVE, REJECT = "setuju", "tolak"
-PENDING, APPROVED, REJECTED, CANCELLED = (
+# RETURN: the kabupaten sends a referral back for more information (only upstream decides it);
+# the officer completes it and resubmits. The kabupaten's REJECT ends the referral.
+APPROVE, REJECT, RETURN = "setuju", "tolak", "kembalikan"
+PENDING, APPROVED, REJECTED, CANCELLED, RETURNED = (
     rules.StepStatus.PENDING,
     rules.StepStatus.APPROVED,
     rules.StepStatus.REJECTED,
     rules.StepStatus.CANCELLED,
+    rules.StepStatus.RETURNED,
 )
+STEP_AFTER = {APPROVE: APPROVED, REJECT: REJECTED, RETURN: RETURNED}
 
 
 def _open_round(
@@ -112,10 +116,12 @@ def submit(
     steps: list[tuple[str, bool]],
     note: str,
     now: datetime,
+    sent: dict[str, str] | None = None,
 ) -> int:
     """Open the next round of ``steps`` for a subject (engine step inside a declared action;
     the officer has been checked there). ``steps`` come from the case's own profile
-    (:func:`kiosk.profiles.case_profile`), and each step records it."""
+    (:func:`kiosk.profiles.case_profile`), and each step records it. ``sent``: what the
+    kabupaten should read with the round (a referral's completed reason and request)."""
     if current_step(session, subject_type, subject_id) is not None:
         raise Conflict(_("Pengajuan ini masih menunggu persetujuan."), code="sudah_diajukan")
     round_no = _round_of(session, subject_type, subject_id) + 1
@@ -145,6 +151,7 @@ def submit(
             "steps": [{"role": r, "at_kabupaten": k} for r, k in steps],
             "profile": case_.profile,
             "at": now,
+            **(sent or {}),
         },
         detail={"subject_type": subject_type, "round": round_no},
     )
@@ -276,7 +283,7 @@ def _decide(
             step_id=step.id, officer_id=officer_id, decision=decision, reason=reason, at=now
         )
     )
-    step.status = APPROVED if decision == APPROVE else REJECTED
+    step.status = STEP_AFTER[decision]
     step.decided_at = now
     case_ = case_of(session, step.subject_type, step.subject_id)
     if source == "lokal":
@@ -301,7 +308,7 @@ def _decide(
         )
     role = profile_by_key(session, step.profile).role_label(step.role)
     label = f"{SUBJECT_LABELS[step.subject_type]} - {role}"
-    if decision == REJECT:
+    if decision != APPROVE:
         for later in session.scalars(
             select(ApprovalStep).where(
                 ApprovalStep.subject_type == step.subject_type,
@@ -311,7 +318,12 @@ def _decide(
             )
         ):
             later.status = CANCELLED
-        return _returned(session, officer_id, step, case_, f"{label}: {reason}", now, source)
+        kind = "ditolak_persetujuan"
+        if decision == RETURN:
+            kind = "dikembalikan_dilengkapi"
+        elif source == "kabupaten":
+            kind = "ditolak_kabupaten"  # final: the referral cannot be resubmitted
+        return _returned(session, officer_id, step, case_, f"{label}: {reason}", now, source, kind)
     session.add(
         CaseEvent(
             case_id=case_.id,
@@ -341,13 +353,18 @@ def _returned(
     note: str,
     now: datetime,
     source: str,
+    kind: str = "ditolak_persetujuan",
 ) -> str:
-    """A rejection sends the case back to whoever submitted it, with the reason."""
+    """A rejection sends the case back to whoever submitted it, with the reason. A referral
+    comes back to be corrected and resubmitted, unless the kabupaten refused it
+    (``ditolak_kabupaten``): then the officer must find the citizen another way."""
     sender: uuid.UUID | None = None
     if step.subject_type == REFERRAL:
         referral = session.get(Referral, step.subject_id)
         if referral is not None:
-            referral.status, sender = ReferralStatus.RETURNED, referral.created_by
+            final = kind == "ditolak_kabupaten"
+            status = ReferralStatus.REJECTED if final else ReferralStatus.RETURNED
+            referral.status, sender = status, referral.created_by
     elif step.subject_type == PRODUCT:
         product = load_product(session, step.subject_id)
         product.status, sender = ProductStatus.RETURNED, product.drafted_by
@@ -360,7 +377,7 @@ def _returned(
         officer_id,
         case_,
         rules.IN_PROGRESS,
-        "ditolak_persetujuan",
+        kind,
         note,
         now=now,
         by_engine=True,
@@ -438,6 +455,6 @@ def apply_upstream_decision(
     """A step decided at the kabupaten (arrives through sync). Idempotent: a step already
     decided is left alone and ``None`` returned."""
     step = current_step(session, subject_type, subject_id)
-    if step is None or step.role != role or not step.at_kabupaten:
+    if step is None or step.role != role or not step.at_kabupaten or decision not in STEP_AFTER:
         return None
     return _decide(session, None, step, decision, reason, at, source="kabupaten")

@@ -39,6 +39,8 @@ EVENT_LABELS = {
     "diajukan": "Diajukan untuk persetujuan",
     "disetujui": "Disetujui",
     "ditolak_persetujuan": "Dikembalikan",
+    "dikembalikan_dilengkapi": "Dikembalikan untuk dilengkapi",
+    "ditolak_kabupaten": "Rujukan ditolak kabupaten",
     "dirujuk": "Dirujuk",
     "pemberitahuan": "Warga diberi tahu",
     "produk": "Produk layanan",

@@ -162,6 +162,7 @@ def resubmit_referral(
         ),
         "diajukan ulang",
         now,
+        {"reason": referral.reason, "request": referral.request},
     )
     referral.round = round_no
     return round_no

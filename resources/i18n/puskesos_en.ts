@@ -4250,6 +4250,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation>refused</translation>
     </message>
     <message>
+        <source>kembalikan untuk dilengkapi</source>
+        <translation>return for more information</translation>
+    </message>
+    <message>
         <source>Petugas Front Office</source>
         <translation>Front office officer</translation>
     </message>
@@ -4392,6 +4396,14 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk dilengkapi</source>
+        <translation>Returned for more information</translation>
+    </message>
+    <message>
+        <source>Rujukan ditolak kabupaten</source>
+        <translation>Referral refused by the kabupaten</translation>
     </message>
     <message>
         <source>Warga diberi tahu</source>

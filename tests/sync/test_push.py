@@ -89,6 +89,18 @@ def test_connection_reset_mid_request_and_mid_response(
         }
 
 
+def test_a_burst_of_cut_connections_is_retried_without_growing_waits(
+    gateway, kiosk, upstream, proxy, session
+):
+    """Cuts are the village link's weather: the first three retries wait the first wait, and
+    only a longer burst backs off (a server's 500s back off at once, as above)."""
+    proxy.plan.reset_request = 4
+    engine = make_engine(gateway, proxy.url)
+    first = engine.run_once()
+    assert first.ok and proxy.cuts == 4 and engine.slept == [0.2, 0.2, 0.2, 0.4]
+    assert_exactly_once(session, upstream)
+
+
 def test_duplicate_delivery_sequential_and_concurrent(kiosk, upstream, session):
     client = kiosk.client
     items = [

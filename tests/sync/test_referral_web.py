@@ -7,13 +7,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from kabupaten import people
 from kabupaten import web as web_module
 from kiosk import case_rules as rules
-from kiosk.models import CaseEvent, Referral
+from kiosk.models import Referral
 from kiosk.roles import Role
+from kiosk.services import approval_inbox as inbox
+from kiosk.services import approvals as ap
+from kiosk.services import referrals
 from kiosk.services.case_views import case_detail
 from kiosk.services.documents import issue_letter
 from printing.receipts import PdfDocuments
@@ -59,11 +61,14 @@ def test_approved_on_the_web_reaches_the_kiosk_and_the_letter_prints(
 
 
 @pytest.mark.parametrize(
-    ("choice", "said"),
-    [("tolak", "Bukan wewenang Dinkes"), ("kembalikan", "Dikembalikan untuk dilengkapi")],
+    ("choice", "said", "status"),
+    [
+        ("tolak", "Rujukan ditolak kabupaten", "ditolak"),
+        ("kembalikan", "Dikembalikan untuk dilengkapi", "dikembalikan"),
+    ],
 )
 def test_rejected_or_returned_goes_back_to_the_officer_with_the_reason(
-    web, gateway, office, kiosk, session, choice, said
+    web, gateway, office, kiosk, session, choice, said, status
 ):
     case, ref = referral_at_kabupaten(gateway, office, kiosk)
     manager = web.test_client()
@@ -73,13 +78,10 @@ def test_rejected_or_returned_goes_back_to_the_officer_with_the_reason(
     decide(manager, ref, choice, "Bukan wewenang Dinkes")
     assert kiosk.run_once().pulled == 1
     session.expire_all()
-    assert session.get(Referral, ref).status == "dikembalikan"
-    notes = session.scalars(
-        select(CaseEvent.note).where(
-            CaseEvent.case_id == case.case_id, CaseEvent.source == "kabupaten"
-        )
-    ).all()
-    assert any(said in n and "Bukan wewenang Dinkes" in n for n in notes)
+    assert session.get(Referral, ref).status == status  # a rejection cannot be resubmitted
+    view = gateway.call(case_detail, office[Role.BACK_OFFICE], case.case_id)
+    kabupaten = [e for e in view.timeline if e.source == "kabupaten"]
+    assert any(said in e.label and "Bukan wewenang Dinkes" in e.note for e in kabupaten)
 
 
 def test_the_inbox_puts_the_oldest_due_first_and_marks_the_late(
@@ -122,3 +124,34 @@ def test_the_agency_answer_reaches_the_timeline_and_the_status_letter(
     assert "Dilayani instansi tujuan pada 20-08-2026: Kartu PBI-JK" in text(pdf)
     # The same answer delivered again changes nothing.
     assert kiosk.run_once().pulled == 0
+
+
+def test_returned_for_more_information_is_completed_and_goes_up_again(
+    web, gateway, office, kiosk, session
+):
+    case, ref = referral_at_kabupaten(gateway, office, kiosk)
+    manager = web.test_client()
+    log_in(manager, "manajer")
+    decide(manager, ref, "kembalikan", "Lampirkan surat keterangan dokter")
+    assert kiosk.run_once().pulled == 1
+    bo = office[Role.BACK_OFFICE]
+    view = gateway.call(case_detail, bo, case.case_id)
+    returned = [e for e in view.timeline if e.kind == "dikembalikan_dilengkapi"]
+    assert [e.label for e in returned] == ["Dikembalikan untuk dilengkapi: Diproses"]
+    assert "Lampirkan surat keterangan dokter" in returned[0].note
+    assert session.get(Referral, ref).status == "dikembalikan"
+    # The back office completes it; the office's own steps approve it again; it goes up.
+    gateway.call(referrals.resubmit_referral, bo, ref, "Butuh PBI-JK; surat dokter dilampirkan")
+    for officer in (office[Role.COORDINATOR], office[Role.SUPERVISOR]):
+        step = gateway.call(inbox.pending_approvals, officer)[0].step_id
+        gateway.call(ap.vote, officer, step, ap.APPROVE)
+    assert kiosk.run_once().ok
+    page = manager.get(f"/web/rujukan/{ref}").get_data(as_text=True)
+    assert "surat dokter dilampirkan" in page and "Keputusan putaran 1" in page
+    assert "Lampirkan surat keterangan dokter" in page  # what was asked the first time
+    assert f"/web/rujukan/{ref}" in manager.get("/web/").get_data(as_text=True)
+    assert decide(manager, ref, "setuju").status_code == 302
+    assert kiosk.run_once().pulled == 1
+    session.expire_all()
+    assert session.get(Referral, ref).status == "disetujui"
+    assert gateway.call(case_detail, bo, case.case_id).status == rules.REFERRED

@@ -33,12 +33,24 @@ def test_ui_holds_no_sql():
 def test_the_reference_server_is_not_part_of_the_kiosk():
     """kabupaten/ stands for a system the kiosk does not control: nothing of the kiosk uses it.
     It may read the kiosk's Qt-free core as a library (case statuses, working days, dates) so a
-    word or a due day means the same on both sides, but never the window, printing or sync."""
+    word or a due day means the same on both sides, and the Qt-free A4 documents so a letter
+    reads the same, but never the window, the rest of printing or sync."""
     for package in ("kiosk", "ui", "printing", "sync"):
         bad = {f: n & {"kabupaten", "flask"} for f, n in imports_of(package).items()}
         assert {f: n for f, n in bad.items() if n} == {}
-    bad = {f: n & {"ui", "printing", "sync", "PySide6"} for f, n in imports_of("kabupaten").items()}
+    bad = {f: n & {"ui", "sync", "PySide6"} for f, n in imports_of("kabupaten").items()}
     assert {f: n for f, n in bad.items() if n} == {}
+    # Of printing, only the Qt-free A4 documents: the referral letter the kabupaten prints
+    # is the one the Puskesos prints (kabupaten/letter.py).
+    printed = {
+        f"{path.relative_to(ROOT)}: {node.module}"
+        for path in (ROOT / "kabupaten").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").split(".")[0] == "printing"
+        and node.module != "printing.documents"
+    }
+    assert printed == set()
 
 
 def test_sync_holds_no_sql_and_no_qt():

@@ -87,6 +87,7 @@ class PrelistProposal(UuidPk, Base):
     proposed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
     musdes_date: Mapped[date | None]
     siksng_ref: Mapped[str | None] = mapped_column(String(40))
+    review_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class DataUpdateProposal(UuidPk, Base):

@@ -38,6 +38,7 @@ from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+from kiosk.services.supervision import reviewed_by_step
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
 SUBJECT_LABELS = {RESOLUTION: "Penyelesaian", REFERRAL: "Rujukan", PRODUCT: "Produk layanan"}
@@ -227,7 +228,12 @@ def vote(
             code="urutan_persetujuan",
         )
     four_eyes(session, actor, step)
-    return _decide(session, actor.id, step, decision, reason.strip(), (clock or Clock()).now())
+    now = (clock or Clock()).now()
+    result = _decide(session, actor.id, step, decision, reason.strip(), now)
+    if decision == APPROVE:
+        case_ = case_of(session, step.subject_type, step.subject_id)
+        reviewed_by_step(session, actor.id, case_, step.role, now)
+    return result
 
 
 def four_eyes(session: Session, actor: Actor, step: ApprovalStep) -> None:

@@ -62,7 +62,9 @@ def _summary(session: Session, step: ApprovalStep, case_: Case) -> str:
     Perm.APPROVE_COORDINATOR, Perm.APPROVE_SUPERVISOR, label="Melihat persetujuan yang menunggu"
 )
 def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
-    """Steps the acting officer can decide now, emergencies first."""
+    """Steps the acting officer can decide now, then what waits for their review before it
+    goes upstream and the cases escalated to them (kiosk/services/review_items.py),
+    emergencies first."""
     perms = permissions_of(r.role for r in acting_officer(session, actor).roles)
     mine = [role for role, perm in STEP_PERMS.items() if perm in perms]
     steps = session.scalars(
@@ -96,5 +98,8 @@ def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
                 step.at_kabupaten,
             )
         )
+    from kiosk.services.review_items import review_items  # it builds on this module's rows
+
+    out += review_items(session, actor, mine)
     out.sort(key=lambda p: (not p.emergency, p.tracking_number))
     return out

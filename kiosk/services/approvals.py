@@ -42,6 +42,20 @@ from kiosk.services.supervision import reviewed_by_step
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
 SUBJECT_LABELS = {RESOLUTION: "Penyelesaian", REFERRAL: "Rujukan", PRODUCT: "Produk layanan"}
+# What else waits in the same inbox (kiosk/services/review_items.py): reviews before upstream
+# and cases escalated past their due day.
+REVIEW_CASE, REVIEW_PRELIST, REVIEW_UPDATE, ESCALATION = (
+    "tinjauan_kasus",
+    "tinjauan_prelist",
+    "tinjauan_pemutakhiran",
+    "eskalasi",
+)
+SUBJECT_LABELS |= {
+    REVIEW_CASE: "Tinjauan hasil back office",
+    REVIEW_PRELIST: "Tinjauan usulan daftar awal",
+    REVIEW_UPDATE: "Tinjauan usulan pemutakhiran",
+    ESCALATION: "Eskalasi (lewat jatuh tempo)",
+}
 STEP_PERMS = {
     rules.COORDINATOR: Perm.APPROVE_COORDINATOR,
     rules.SUPERVISOR: Perm.APPROVE_SUPERVISOR,

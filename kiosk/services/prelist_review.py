@@ -45,11 +45,13 @@ def opening_status(profile: Profile) -> str:
 
 
 def send(session: Session, officer_id: uuid.UUID | None, p: PrelistProposal) -> None:
-    """The proposal's message upstream (at the counter, or once reviewed)."""
+    """The proposal's message upstream (at the counter, or once reviewed). Its own review
+    decides when it goes, not its case's: the case is named ``from_case_id``, so the case's
+    hold (kiosk/services/upstream_hold.py) does not apply to it."""
     payload = {
         "person_id": p.person_id,
         "household_id": p.household_id,
-        "case_id": p.case_id,
+        "from_case_id": p.case_id,
         "reason": p.reason,
         "disability": p.disability,
         "status": p.status,

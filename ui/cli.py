@@ -38,6 +38,7 @@ from ui import (
     cli_profiles,
     cli_programmes,
     cli_reports,
+    cli_supervision,
     cli_sync,
     cli_updates,
 )
@@ -338,6 +339,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_access.run(ctx, a)
         if a.cmd == "profile":
             return cli_profiles.run(ctx, a)
+        if a.cmd in cli_supervision.COMMANDS:
+            return cli_supervision.run(ctx, a)
         if a.cmd == "report":
             return cli_reports.run_report(ctx, a)
         if a.cmd == "papan":

@@ -144,3 +144,15 @@ def test_switching_profile_keeps_reviews_and_escalations_already_under_way(
     ).all()
     assert held[:1] == ["kasus_dicatat"] and "kasus_eskalasi" in held  # still Kendal's 20(5)
     assert session.get(Case, depok_case.case_id).escalated_to == "manajer"
+
+
+def test_the_daily_run_escalates_each_case_once(ctx, gateway, office, session):
+    from kiosk import daily
+
+    gateway.call(use_profile, office[Role.ADMIN], "balangan")
+    open_case(gateway, office)  # due in August 2026; the daily run reads the real today
+    assert daily.escalate(ctx) == 1
+    assert daily.escalate(ctx) == 0  # a second command the same day (or the next) changes nothing
+    assert session.scalars(select(CaseEvent.kind).where(CaseEvent.kind == "eskalasi")).all() == [
+        "eskalasi"
+    ]

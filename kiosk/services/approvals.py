@@ -51,10 +51,10 @@ REVIEW_CASE, REVIEW_PRELIST, REVIEW_UPDATE, ESCALATION = (
     "eskalasi",
 )
 SUBJECT_LABELS |= {
-    REVIEW_CASE: "Tinjauan hasil back office",
-    REVIEW_PRELIST: "Tinjauan usulan daftar awal",
-    REVIEW_UPDATE: "Tinjauan usulan pemutakhiran",
-    ESCALATION: "Eskalasi (lewat jatuh tempo)",
+    REVIEW_CASE: "Tinjauan hasil",
+    REVIEW_PRELIST: "Tinjauan pre-list",
+    REVIEW_UPDATE: "Tinjauan pemutakhiran",
+    ESCALATION: "Eskalasi",
 }
 STEP_PERMS = {
     rules.COORDINATOR: Perm.APPROVE_COORDINATOR,

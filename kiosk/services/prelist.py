@@ -14,6 +14,7 @@ flagged, to be checked against the KTP before the list is typed into SIKS-NG.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -58,6 +59,11 @@ class PrelistRow:
     proposed_on: date
     status: str
     checks: tuple[str, ...] = ()  # what to check against the KTP/KK before sending
+    # The proposal itself on the proposer's own row (None on a member listed with them): the
+    # window records its village meeting and SIKS-NG reference there (prelist_review.py).
+    proposal_id: uuid.UUID | None = None
+    musdes_date: date | None = None
+    siksng_ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,4 +168,7 @@ def _row(
         proposed_on=ended.astimezone(ZoneInfo(site.timezone)).date(),
         status=p.status,
         checks=(SEX_CHECK,) if sex_differs(person.nik, person.sex) else (),
+        proposal_id=p.id if own else None,
+        musdes_date=p.musdes_date,
+        siksng_ref=p.siksng_ref or "",
     )

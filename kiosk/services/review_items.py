@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk import case_rules as rules
 from kiosk.identity import mask_nik
 from kiosk.models import Case, DataUpdateProposal, Person, PrelistProposal
 from kiosk.profiles import active_profile, case_profile
@@ -55,7 +56,9 @@ def review_items(session: Session, actor: Actor, mine: list[str]) -> list[Pendin
         if role in mine:
             out.append(_case_item(session, REVIEW_CASE, case_, role, case_.decision or ""))
     for case_ in escalated_to(session, mine):
-        note = f"Jatuh tempo {case_.due_on:%d-%m-%Y}" if case_.due_on else ""
+        status = rules.STATUS_LABELS.get(case_.status, case_.status)
+        due = f"jatuh tempo {case_.due_on:%d-%m-%Y}, " if case_.due_on else ""
+        note = f"Lewat {due}status {status}"
         out.append(_case_item(session, ESCALATION, case_, case_.escalated_to or "", note))
     profile = active_profile(session)
     role = profile.review_role(RECORD) or ""

@@ -105,6 +105,7 @@ ENGINE_MOVES: dict[str, frozenset[CaseStatus]] = {
     # (kiosk/services/supervision.py; Kendal art. 20(4)-(5)).
     RESOLVED: frozenset({IN_PROGRESS}),
     REFERRED: frozenset({IN_PROGRESS}),
+    REJECTED: frozenset({IN_PROGRESS}),
 }
 OPEN = frozenset({RECEIVED, REVIEW, IN_PROGRESS, AWAITING})
 # Statuses whose outcome the citizen must be told before the case is closed.

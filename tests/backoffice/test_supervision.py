@@ -159,3 +159,21 @@ def test_prelist_goes_upstream_at_once_without_review(gateway, office, session):
     result = propose(gateway, office, 2)
     assert session.get(PrelistProposal, result.prelist_id).status == "draf"
     assert prelist_ops(session, result.prelist_id) == ["usulan_prelist"]
+
+
+def test_a_refusal_is_a_result_too_reviewed_before_it_goes_up(gateway, office, session):
+    """Balangan 14(3): "tidak dapat dipenuhi" written by the back office waits for the
+    supervisor like any result; returned, the case is the back office's again."""
+    gateway.call(use_profile, office[Role.ADMIN], "balangan")
+    bo, sup = office[Role.BACK_OFFICE], office[Role.SUPERVISOR]
+    case = open_case(gateway, office)
+    gateway.call(move_case, bo, case.case_id, rules.REJECTED, "Bukan kewenangan desa")
+    [review] = items(gateway, sup, ap.REVIEW_CASE)
+    assert review.summary == "Bukan kewenangan desa"
+    gateway.call(review_case, sup, case.case_id, False, "Rujuk ke Dinsos dulu")
+    session.expire_all()
+    assert session.get(Case, case.case_id).status == rules.IN_PROGRESS
+    assert sendable(session, case.case_id) == []
+    gateway.call(move_case, bo, case.case_id, rules.REJECTED, "Dinsos menolak: bukan DTKS")
+    gateway.call(review_case, sup, case.case_id, True)
+    assert sendable(session, case.case_id)[0] == "kasus_dicatat"

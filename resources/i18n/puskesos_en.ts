@@ -2779,7 +2779,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Pilih dulu baris pengusul di daftar.</source>
-        <translation>First choose the proposer's row in the list.</translation>
+        <translation>First choose the proposer&apos;s row in the list.</translation>
     </message>
     <message>
         <source>Tulis tanggal sebagai HH-BB-TTTT.</source>
@@ -4222,6 +4222,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source> Kios belum terdaftar.</source>
         <translation> Kiosk not enrolled yet.</translation>
+    </message>
+    <message>
+        <source> Ditahan sampai ditinjau supervisor (profil daerah): {0}.</source>
+        <translation> Held until the supervisor reviews them (regional profile): {0}.</translation>
     </message>
     <message>
         <source>Jam komputer ini berbeda {0} jam dari jam server; perbaiki jam.</source>

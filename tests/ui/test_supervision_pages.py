@@ -77,3 +77,9 @@ def test_prelist_page_records_the_village_meeting(qtbot, make_window, office, ga
     status = page.model.data(page.model.index(0, 5))
     assert status == "Sudah masuk SIKS-NG (07-08-2026, SIKS-0042)"
 
+
+def test_the_sync_page_counts_what_waits_for_review(qtbot, make_window, office, gateway):
+    gateway.call(use_profile, office[Role.ADMIN], "kendal")
+    open_case(gateway, office)  # its record and analysis wait for the supervisor (20(4)-(5))
+    page = login(qtbot, make_window, "admin", "sync")
+    assert "Ditahan sampai ditinjau supervisor (profil daerah): 1." in page.summary.text()

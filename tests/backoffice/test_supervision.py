@@ -177,3 +177,17 @@ def test_a_refusal_is_a_result_too_reviewed_before_it_goes_up(gateway, office, s
     gateway.call(move_case, bo, case.case_id, rules.REJECTED, "Dinsos menolak: bukan DTKS")
     gateway.call(review_case, sup, case.case_id, True)
     assert sendable(session, case.case_id)[0] == "kasus_dicatat"
+
+
+def test_the_siksng_export_leaves_out_what_the_supervisor_has_not_seen(gateway, office):
+    from kiosk.periods import parse_period
+    from kiosk.services.prelist import prelist_for_period
+
+    gateway.call(use_profile, office[Role.ADMIN], "empat_lawang")  # 9(6)b
+    result = propose(gateway, office, 7)
+    coord, sup = office[Role.COORDINATOR], office[Role.SUPERVISOR]
+    year = parse_period("2026", date(2026, 12, 1))
+    assert gateway.call(prelist_for_period, coord, year).rows == ()
+    gateway.call(review_prelist, sup, result.prelist_id, True, "", MONDAY)
+    [row] = gateway.call(prelist_for_period, coord, year).rows
+    assert row.proposal_id == result.prelist_id and row.status == "ditinjau"

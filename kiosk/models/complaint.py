@@ -93,7 +93,7 @@ class PrelistProposal(UuidPk, Base):
 class DataUpdateProposal(UuidPk, Base):
     """Usulan pemutakhiran data: a person on DTKS/DTSEN whose record has changed (died, moved,
     household split or merged, NIK or name corrected, no longer poor). Reviewed by the
-    supervisor before it goes upstream (Kendal: supervisor approval before data goes up)."""
+    supervisor before it goes upstream (Empat Lawang 9(6)c, Barito Selatan 10(3)b angka 1)."""
 
     __tablename__ = "data_update_proposal"
 

@@ -191,3 +191,27 @@ def test_the_siksng_export_leaves_out_what_the_supervisor_has_not_seen(gateway, 
     gateway.call(review_prelist, sup, result.prelist_id, True, "", MONDAY)
     [row] = gateway.call(prelist_for_period, coord, year).rows
     assert row.proposal_id == result.prelist_id and row.status == "ditinjau"
+
+
+def test_switching_profile_keeps_reviews_already_decided(gateway, office, session):
+    """Kendal's review decided, then the office moves to Depok and back: the decision, its
+    history and its released messages stay; a new Depok case is not held."""
+    admin, bo, sup = office[Role.ADMIN], office[Role.BACK_OFFICE], office[Role.SUPERVISOR]
+    gateway.call(use_profile, admin, "kendal")
+    reviewed = open_case(gateway, office)
+    waiting = open_case(gateway, office)
+    gateway.call(move_case, bo, reviewed.case_id, rules.REVIEW)
+    gateway.call(resolutions.propose_resolution, bo, reviewed.case_id, "Sembako 10 kg")
+    [step] = items(gateway, sup, ap.RESOLUTION)
+    gateway.call(ap.vote, sup, step.step_id, ap.APPROVE)
+    before = sendable(session, reviewed.case_id)
+    gateway.call(use_profile, admin, "depok")
+    later = open_case(gateway, office)
+    gateway.call(use_profile, admin, "kendal")
+    session.expire_all()
+    assert session.get(Case, reviewed.case_id).review_state == "ditinjau"
+    assert session.get(Case, reviewed.case_id).status == rules.RESOLVED
+    assert sendable(session, reviewed.case_id) == before
+    assert session.get(Case, waiting.case_id).review_state == "menunggu_tinjauan"
+    assert sendable(session, waiting.case_id) == []
+    assert sendable(session, later.case_id) == ["kasus_dicatat"]  # Depok's: no review

@@ -60,6 +60,7 @@ KNOWN_ENTITIES = {
     "approval",
     "service_product",
     "prelist",
+    "data_update",  # a data-update proposal, sent once the supervisor approved it
     "visit",
     "officer",
     "site",

@@ -102,6 +102,11 @@ ENGINE_MOVES: dict[str, frozenset[CaseStatus]] = {
     REVIEW: frozenset({AWAITING}),
     IN_PROGRESS: frozenset({AWAITING}),
     AWAITING: frozenset({RESOLVED, REFERRED, IN_PROGRESS}),
+    # The supervisor returns a result to the back office before it goes upstream
+    # (kiosk/services/supervision.py; Kendal art. 20(4)-(5)).
+    RESOLVED: frozenset({IN_PROGRESS}),
+    REFERRED: frozenset({IN_PROGRESS}),
+    REJECTED: frozenset({IN_PROGRESS}),
 }
 OPEN = frozenset({RECEIVED, REVIEW, IN_PROGRESS, AWAITING})
 # Statuses whose outcome the citizen must be told before the case is closed.

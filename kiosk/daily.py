@@ -7,6 +7,10 @@ on; the copy is made while the command works, and outlives it. A lock file (with
 own "already made today" check after it) keeps two commands started together from copying
 twice. ``puskesos backup create`` is the copy asked for: it still waits for its own.
 
+The same daily process then escalates the cases past their due day (:func:`escalate`, issue
+#32); ``puskesos eskalasi`` does it by hand. Each escalation rule fires once per case, so the
+two never escalate a case twice.
+
     python -m kiosk.daily URL DATA_DIR
 """
 
@@ -19,8 +23,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.backup import AUTO_REASONS, listing, sqlite_file
+
+if TYPE_CHECKING:
+    from kiosk.context import KioskContext
 
 LOCK = "cadangan-harian.lock"
 STALE_S = 3600  # a lock older than this was left by a killed copy
@@ -58,6 +66,15 @@ def start_apart(url: str, data_dir: Path, backups: Path, today: object) -> bool:
     return True
 
 
+def escalate(ctx: KioskContext) -> int:
+    """Escalate today's overdue cases by their profiles' rules; how many moved."""
+    from kiosk.context import Gateway
+    from kiosk.services.escalation import run_escalations
+
+    moved = Gateway(ctx).call(run_escalations, ctx.clock.today(), ctx.clock.now())
+    return len(moved)
+
+
 def make(url: str, data_dir: str) -> int:
     """The copy itself, under the lock (what the detached process runs)."""
     from kiosk.context import KioskContext
@@ -79,6 +96,7 @@ def make(url: str, data_dir: str) -> int:
             result = automatic_backup(ctx)
             if result is not None and result.warning:
                 log.warning("salinan kedua gagal: %s", result.warning)
+            escalate(ctx)
         finally:
             ctx.close()
     except KioskError as exc:

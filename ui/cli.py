@@ -38,6 +38,7 @@ from ui import (
     cli_profiles,
     cli_programmes,
     cli_reports,
+    cli_supervision,
     cli_sync,
     cli_updates,
 )
@@ -264,7 +265,8 @@ def _cmd_roles(a: argparse.Namespace) -> int:
 
 
 def _upkeep(ctx: KioskContext, background: bool = False) -> None:
-    """The day's first start: erasures whose day has come, and a verified backup.
+    """The day's first start: erasures whose day has come, a verified backup, and (from the
+    daily process, or here for the window) the escalation of overdue cases.
 
     For the window both run beside the log-in screen (a large register takes seconds to copy
     and check). A command does the erasures (a query) and leaves the copy to a detached process
@@ -283,6 +285,9 @@ def _upkeep(ctx: KioskContext, background: bool = False) -> None:
 
                 start_apart(ctx.url, ctx.paths.data_dir, ctx.paths.backups, ctx.clock.now().date())
                 return
+            from kiosk.daily import escalate  # the window's day: overdue cases escalated
+
+            escalate(ctx)
             result = automatic_backup(ctx)
             if result is not None and result.warning:
                 log.warning("salinan kedua gagal: %s", result.warning)
@@ -338,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_access.run(ctx, a)
         if a.cmd == "profile":
             return cli_profiles.run(ctx, a)
+        if a.cmd in cli_supervision.COMMANDS:
+            return cli_supervision.run(ctx, a)
         if a.cmd == "report":
             return cli_reports.run_report(ctx, a)
         if a.cmd == "papan":

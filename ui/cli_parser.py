@@ -15,6 +15,7 @@ from ui import (
     cli_profiles,
     cli_programmes,
     cli_reports,
+    cli_supervision,
     cli_updates,
 )
 
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_programmes.add_parser(sub, common)
     cli_profiles.add_parser(sub, common)
     cli_updates.add_parser(sub, common)
+    cli_supervision.add_parsers(sub, common)
     cli_ppks.add_parser(sub, common)
     _roles_command(sub, common)
 

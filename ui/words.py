@@ -16,6 +16,7 @@ from kiosk import case_rules as rules
 from kiosk.roles import ROLE_LABELS
 from kiosk.services.approvals import SUBJECT_LABELS
 from kiosk.services.cases import EVENT_LABELS, event_names_status
+from kiosk.services.prelist_review import STATUS_LABELS as PRELIST_STATUS
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 # Programme levels and destination kinds: codes the core parses, words only here.
@@ -80,6 +81,19 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Jawaban instansi rujukan"),
     QT_TRANSLATE_NOOP("words", "Tahapan (prosedur Depok)"),
     QT_TRANSLATE_NOOP("words", "Keluarga terdampak ditambahkan"),
+    QT_TRANSLATE_NOOP("words", "Ditinjau sebelum dikirim ke kabupaten"),
+    QT_TRANSLATE_NOOP("words", "Dikembalikan oleh peninjau"),
+    QT_TRANSLATE_NOOP("words", "Dinaikkan (lewat jatuh tempo)"),
+    QT_TRANSLATE_NOOP("words", "Eskalasi diterima"),
+    QT_TRANSLATE_NOOP("words", "Tinjauan hasil"),
+    QT_TRANSLATE_NOOP("words", "Tinjauan pre-list"),
+    QT_TRANSLATE_NOOP("words", "Tinjauan pemutakhiran"),
+    QT_TRANSLATE_NOOP("words", "Eskalasi"),
+    QT_TRANSLATE_NOOP("words", "Menunggu tinjauan supervisor"),
+    QT_TRANSLATE_NOOP("words", "Dikembalikan peninjau"),
+    QT_TRANSLATE_NOOP("words", "Ditinjau, siap musyawarah desa"),
+    QT_TRANSLATE_NOOP("words", "Sudah dimusyawarahkan"),
+    QT_TRANSLATE_NOOP("words", "Sudah masuk SIKS-NG"),
     QT_TRANSLATE_NOOP("words", "Penyelesaian"),
     QT_TRANSLATE_NOOP("words", "Rujukan"),
     QT_TRANSLATE_NOOP("words", "Laki-laki"),
@@ -135,6 +149,11 @@ def referral_status(code: str) -> str:
 
 def product_status(code: str) -> str:
     return _said(rules.PRODUCT_STATUS_LABELS, code)
+
+
+def prelist_status(code: str) -> str:
+    """Where a pre-list proposal stands (``menunggu_tinjauan``, ``musdes`` …)."""
+    return translate("words", PRELIST_STATUS.get(code) or code.capitalize())
 
 
 def subject(code: str) -> str:

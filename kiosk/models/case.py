@@ -70,6 +70,14 @@ class Case(UuidPk, Stamped, Base):
     upstream_state: Mapped[str] = mapped_column(String(12), default="lokal")
     upstream_accepted_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
+    # Review before upstream (kiosk/services/supervision.py): "menunggu_tinjauan" while the
+    # profile's reviewer has not seen the back office's result (its messages are held), then
+    # "ditinjau"; None when the profile asks for no review.
+    review_state: Mapped[str | None] = mapped_column(String(20))
+    # Escalation (kiosk/services/escalation.py): how many of the profile's rules have fired,
+    # and the role the last one moved the case to.
+    escalation_level: Mapped[int] = mapped_column(default=0, server_default="0")
+    escalated_to: Mapped[str | None] = mapped_column(String(20))
 
 
 class CaseHousehold(UuidPk, Base):

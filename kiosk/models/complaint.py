@@ -87,12 +87,13 @@ class PrelistProposal(UuidPk, Base):
     proposed_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("officer.id"))
     musdes_date: Mapped[date | None]
     siksng_ref: Mapped[str | None] = mapped_column(String(40))
+    review_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class DataUpdateProposal(UuidPk, Base):
     """Usulan pemutakhiran data: a person on DTKS/DTSEN whose record has changed (died, moved,
     household split or merged, NIK or name corrected, no longer poor). Reviewed by the
-    supervisor before it goes upstream (Kendal: supervisor approval before data goes up)."""
+    supervisor before it goes upstream (Empat Lawang 9(6)c, Barito Selatan 10(3)b angka 1)."""
 
     __tablename__ = "data_update_proposal"
 

@@ -197,6 +197,17 @@ INDICATORS: tuple[Indicator, ...] = (
         ("desk",),
     ),
     Indicator(
+        "kasus_eskalasi",
+        "kesenjangan",
+        "Kasus dinaikkan (eskalasi)",
+        "Kasus yang dalam periode ini dinaikkan ke pejabat berikutnya karena lewat jatuh tempo, "
+        "menurut aturan eskalasi profil daerah.",
+        "kasus dengan catatan eskalasi dalam periode",
+        "escalations",
+        "kasus",
+        ("desk",),
+    ),
+    Indicator(
         "rujukan_tanpa_jawaban",
         "kesenjangan",
         "Rujukan belum dijawab",

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from kiosk import case_rules as rules
 from kiosk.models import (
     Case,
+    CaseEvent,
     CaseHousehold,
     Complaint,
     DataUpdateProposal,
@@ -324,6 +325,17 @@ def overdue_cases(session: Session, scope: Scope) -> list[Fact]:
     return _facts(session, stmt, scope, unique=True)
 
 
+def escalations(session: Session, scope: Scope) -> list[Fact]:
+    """Cases escalated in the period by their profile's rule (kiosk/services/escalation.py),
+    each counted once however many rules fired."""
+    stmt = (
+        _case_select()
+        .join(CaseEvent, CaseEvent.case_id == Case.id)
+        .where(CaseEvent.kind == "eskalasi", CaseEvent.at >= scope.start, CaseEvent.at < scope.end)
+    )
+    return _facts(session, stmt, scope)
+
+
 def _referral_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
@@ -403,6 +415,7 @@ SOURCES: dict[str, Callable[[Session, Scope], list[Fact]]] = {
     "cases": cases,
     "case_households": case_households,
     "overdue_cases": overdue_cases,
+    "escalations": escalations,
     "referrals": referrals,
     "unanswered_referrals": unanswered_referrals,
     "data_updates": data_updates,

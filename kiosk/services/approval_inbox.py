@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,27 +20,10 @@ from kiosk.services.approvals import (
     current_step,
     four_eyes,
 )
+from kiosk.services.pending import PendingApproval
 from kiosk.services.reference import choices
 from kiosk.services.registry import acting_officer, action
-
-
-@dataclass(frozen=True)
-class PendingApproval:
-    """A step waiting for the acting officer (or, when ``at_kabupaten``, for the kabupaten)."""
-
-    step_id: uuid.UUID
-    subject_type: str
-    subject_label: str
-    subject_id: uuid.UUID
-    case_id: uuid.UUID
-    tracking_number: str
-    person_name: str
-    summary: str
-    role: str
-    role_label: str
-    round: int
-    emergency: bool
-    at_kabupaten: bool
+from kiosk.services.review_items import review_items
 
 
 def _summary(session: Session, step: ApprovalStep, case_: Case) -> str:
@@ -62,7 +42,9 @@ def _summary(session: Session, step: ApprovalStep, case_: Case) -> str:
     Perm.APPROVE_COORDINATOR, Perm.APPROVE_SUPERVISOR, label="Melihat persetujuan yang menunggu"
 )
 def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
-    """Steps the acting officer can decide now, emergencies first."""
+    """Steps the acting officer can decide now, then what waits for their review before it
+    goes upstream and the cases escalated to them (kiosk/services/review_items.py),
+    emergencies first."""
     perms = permissions_of(r.role for r in acting_officer(session, actor).roles)
     mine = [role for role, perm in STEP_PERMS.items() if perm in perms]
     steps = session.scalars(
@@ -96,5 +78,6 @@ def pending_approvals(session: Session, actor: Actor) -> list[PendingApproval]:
                 step.at_kabupaten,
             )
         )
+    out += review_items(session, actor, mine)
     out.sort(key=lambda p: (not p.emergency, p.tracking_number))
     return out

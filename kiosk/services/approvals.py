@@ -38,9 +38,24 @@ from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+from kiosk.services.supervision import reviewed_by_step
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
 SUBJECT_LABELS = {RESOLUTION: "Penyelesaian", REFERRAL: "Rujukan", PRODUCT: "Produk layanan"}
+# What else waits in the same inbox (kiosk/services/review_items.py): reviews before upstream
+# and cases escalated past their due day.
+REVIEW_CASE, REVIEW_PRELIST, REVIEW_UPDATE, ESCALATION = (
+    "tinjauan_kasus",
+    "tinjauan_prelist",
+    "tinjauan_pemutakhiran",
+    "eskalasi",
+)
+SUBJECT_LABELS |= {
+    REVIEW_CASE: "Tinjauan hasil",
+    REVIEW_PRELIST: "Tinjauan pre-list",
+    REVIEW_UPDATE: "Tinjauan pemutakhiran",
+    ESCALATION: "Eskalasi",
+}
 STEP_PERMS = {
     rules.COORDINATOR: Perm.APPROVE_COORDINATOR,
     rules.SUPERVISOR: Perm.APPROVE_SUPERVISOR,
@@ -234,7 +249,12 @@ def vote(
             code="urutan_persetujuan",
         )
     four_eyes(session, actor, step)
-    return _decide(session, actor.id, step, decision, reason.strip(), (clock or Clock()).now())
+    now = (clock or Clock()).now()
+    result = _decide(session, actor.id, step, decision, reason.strip(), now)
+    if decision == APPROVE:
+        case_ = case_of(session, step.subject_type, step.subject_id)
+        reviewed_by_step(session, actor.id, case_, step.role, now)
+    return result
 
 
 def four_eyes(session: Session, actor: Actor, step: ApprovalStep) -> None:

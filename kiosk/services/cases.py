@@ -48,6 +48,10 @@ EVENT_LABELS = {
     "jawaban_rujukan": "Jawaban instansi rujukan",
     "tahap": "Tahapan (prosedur Depok)",
     "keluarga_ditambah": "Keluarga terdampak ditambahkan",
+    "ditinjau": "Ditinjau sebelum dikirim ke kabupaten",
+    "tinjauan_dikembalikan": "Dikembalikan oleh peninjau",
+    "eskalasi": "Dinaikkan (lewat jatuh tempo)",
+    "eskalasi_diterima": "Eskalasi diterima",
 }
 
 

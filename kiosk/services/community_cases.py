@@ -35,6 +35,7 @@ from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+from kiosk.services.supervision import opening_state
 
 SUBJECTS = {"orang": "Perorangan", "keluarga": "Keluarga", "komunitas": "Komunitas"}
 
@@ -200,6 +201,7 @@ def open_community_case(
         due_on=first_answer_due(session, profile, data.urgency, today),
         created_by=actor.id,
         profile=profile.key,
+        review_state=opening_state(profile),
         created_at=now,
     )
     session.add(case_)

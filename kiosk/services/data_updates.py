@@ -1,7 +1,9 @@
 """Usulan pemutakhiran data: changes to people already on DTKS/DTSEN, proposed at the counter
 or by the facilitator with a reason and the documents seen, reviewed by the supervisor, and
-only then sent upstream and into the period's SIKS-NG export (Kendal: the supervisor approves
-before data goes up). The pre-list covers people missing from DTKS; this covers the ones on it.
+only then sent upstream and into the period's SIKS-NG export (Empat Lawang art. 9(6)c, Barito
+Selatan art. 10(3)b angka 1; under the other profiles an office's choice kept for every office,
+and the review is listed in the supervisor's inbox: kiosk/services/review_items.py). The
+pre-list covers people missing from DTKS; this covers the ones on it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import utcnow
 from kiosk.models import AuditEntry, OutboxOperation
+from kiosk.services.upstream_hold import HELD, held
 
 SCHEMA_VERSION = 1
 
@@ -54,7 +55,9 @@ def enqueue(
     op_type: str,
     payload: dict[str, Any],
 ) -> OutboxOperation:
-    """Queue an immutable operation for the kabupaten (an edit is a new operation)."""
+    """Queue an immutable operation for the kabupaten (an edit is a new operation); one about a
+    case waiting for the supervisor's review is held (kiosk/services/upstream_hold.py)."""
+    state = HELD if held(session, entity_type, entity_id, payload) else "pending"
     op = OutboxOperation(
         op_id=uuid.uuid4(),
         entity_type=entity_type,
@@ -63,7 +66,7 @@ def enqueue(
         payload=_jsonable(payload),
         schema_version=SCHEMA_VERSION,
         created_at=utcnow(),
-        state="pending",
+        state=state,
     )
     session.add(op)
     return op

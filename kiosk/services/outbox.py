@@ -29,6 +29,7 @@ from kiosk.sealing import Sealer
 from kiosk.services.actor import Actor
 from kiosk.services.journal import audit
 from kiosk.services.registry import action
+from kiosk.services.upstream_hold import HELD
 
 PENDING, SENDING, SENT, CONFLICT, QUARANTINED = (
     "pending",
@@ -347,6 +348,7 @@ class SyncOverview:
     waiting: int
     attention: int
     skew_seconds: float | None
+    held: int = 0  # messages held until the supervisor's review (upstream_hold.py)
 
 
 @action(Perm.RUN_SYNC, label="Melihat keadaan sinkronisasi")
@@ -365,6 +367,7 @@ def sync_overview(session: Session, actor: Actor) -> SyncOverview:
         int(counts.get(PENDING, 0) + counts.get(SENDING, 0)),
         int(counts.get(QUARANTINED, 0)),
         float(skew) if skew else None,
+        int(counts.get(HELD, 0)),
     )
 
 

@@ -14,6 +14,7 @@ flagged, to be checked against the KTP before the list is typed into SIKS-NG.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -29,10 +30,12 @@ from kiosk.services.actor import Actor
 from kiosk.services.data_updates import approved_in
 from kiosk.services.journal import audit
 from kiosk.services.prelist_households import whole_households
+from kiosk.services.prelist_review import RETURNED, WAITING
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
 from kiosk.services.setup import SiteView, require_site
 
+UNREVIEWED = (WAITING, RETURNED)  # where the profile asks for review (prelist_review.py)
 SEX_CHECK = "Jenis kelamin berbeda dengan NIK; cocokkan dengan KTP/KK sebelum dikirim."
 
 
@@ -58,6 +61,11 @@ class PrelistRow:
     proposed_on: date
     status: str
     checks: tuple[str, ...] = ()  # what to check against the KTP/KK before sending
+    # The proposal itself on the proposer's own row (None on a member listed with them): the
+    # window records its village meeting and SIKS-NG reference there (prelist_review.py).
+    proposal_id: uuid.UUID | None = None
+    musdes_date: date | None = None
+    siksng_ref: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,9 @@ class PrelistExport:
 
 @action(Perm.VIEW_REPORTS, label="Mengekspor usulan daftar awal (pre-list) DTKS suatu periode")
 def prelist_for_period(session: Session, actor: Actor, period: Period) -> PrelistExport:
-    """Every proposal whose visit falls in ``period``, oldest first."""
+    """Every proposal whose visit falls in ``period``, oldest first; one still waiting for the
+    supervisor's review (or returned by it) is left out: the list goes to the verifying office,
+    upstream (Empat Lawang 9(6)b, Barito Selatan 10(3)b angka 2)."""
     site = require_site(session)
     first, after = period.bounds(site.timezone)
     relationships = {c.code: c.label for c in choices(session, "hubungan_keluarga")}
@@ -94,6 +104,7 @@ def prelist_for_period(session: Session, actor: Actor, period: Period) -> Prelis
         .join(Visit, Visit.id == PrelistProposal.visit_id)
         .outerjoin(Household, Household.id == PrelistProposal.household_id)
         .where(Visit.ended_at >= first, Visit.ended_at < after, Person.erased_at.is_(None))
+        .where(PrelistProposal.status.not_in(UNREVIEWED))  # not upstream before the review
         .order_by(Visit.ended_at, Person.name)
     ).all()
     rows = tuple(
@@ -162,4 +173,7 @@ def _row(
         proposed_on=ended.astimezone(ZoneInfo(site.timezone)).date(),
         status=p.status,
         checks=(SEX_CHECK,) if sex_differs(person.nik, person.sex) else (),
+        proposal_id=p.id if own else None,
+        musdes_date=p.musdes_date,
+        siksng_ref=p.siksng_ref or "",
     )

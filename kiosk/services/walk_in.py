@@ -35,7 +35,7 @@ from kiosk.models import (
     Site,
     Visit,
 )
-from kiosk.profiles import active_profile
+from kiosk.profiles import Profile, active_profile
 from kiosk.roles import Perm
 from kiosk.services.access import checked_needs
 from kiosk.services.actor import Actor, authorize
@@ -44,8 +44,11 @@ from kiosk.services.due_days import first_answer_due
 from kiosk.services.journal import record
 from kiosk.services.numbers import current_site, tracking_number
 from kiosk.services.outbox import get_state
+from kiosk.services.prelist_review import DRAFT, opening_status
+from kiosk.services.prelist_review import send as send_prelist
 from kiosk.services.reference import choices
 from kiosk.services.registry import acting_officer, action
+from kiosk.services.supervision import opening_state
 from kiosk.services.tickets import TicketStatus
 from kiosk.status_link import new_check_code, status_link
 
@@ -196,7 +199,7 @@ def _open_visit(session: Session, v: _Visit, dtks: DtksResult) -> Visit:
 
 
 def _open_case(
-    session: Session, v: _Visit, site: Site, today: date, due: date, profile: str
+    session: Session, v: _Visit, site: Site, today: date, due: date, profile: Profile
 ) -> Case:
     data = v.data
     assert v.visit is not None
@@ -215,7 +218,8 @@ def _open_case(
         access_needs=v.access,
         due_on=due,
         created_by=v.officer_id,
-        profile=profile,
+        profile=profile.key,
+        review_state=opening_state(profile),
     )
     session.add(case)
     session.flush()
@@ -273,7 +277,7 @@ def _propose_prelist(session: Session, actor: Actor, v: _Visit) -> None:
         household_id=v.household_id,
         visit_id=v.visit.id,
         case_id=v.case.id,
-        status="draf",
+        status=opening_status(active_profile(session)),
         reason=v.data.prelist_reason.strip(),
         disability=v.person.disability,
         proposed_by=v.officer_id,
@@ -403,8 +407,10 @@ def record_walk_in(
     today = clock.today()
     profile = active_profile(session)
     due = first_answer_due(session, profile, data.urgency, today)
-    _open_case(session, v, site, today, due, profile.key)
+    _open_case(session, v, site, today, due, profile)
     _record_details(session, v)
     _propose_prelist(session, actor, v)
     _journal(session, v)
+    if v.prelist is not None and v.prelist.status == DRAFT:  # else written once reviewed
+        send_prelist(session, v.officer_id, v.prelist)
     return _result(session, v, site, labels)

@@ -166,6 +166,10 @@
         <translation>First choose a submission in the list.</translation>
     </message>
     <message>
+        <source>Eskalasi tidak dikembalikan: terima, lalu beri arahan di halaman Kasus.</source>
+        <translation>An escalation is not returned: take it up, then give directions on the Cases page.</translation>
+    </message>
+    <message>
         <source>Tolak dan kembalikan</source>
         <translation>Refuse and return</translation>
     </message>
@@ -2746,6 +2750,14 @@ Import without a data date?</translation>
         <translation>Save &amp;XLSX and PDF…</translation>
     </message>
     <message>
+        <source>Catat &amp;musyawarah desa…</source>
+        <translation>Record village &amp;meeting…</translation>
+    </message>
+    <message>
+        <source>Tanggal musyawarah desa dan nomor SIKS-NG usulan yang dipilih</source>
+        <translation>Village meeting date and SIKS-NG number of the chosen proposal</translation>
+    </message>
+    <message>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -2766,6 +2778,10 @@ Import without a data date?</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Usulan pada periode ini</source>
         <translation>Proposals in this period</translation>
     </message>
@@ -2784,6 +2800,38 @@ Import without a data date?</translation>
     <message>
         <source>Simpan usulan ke folder</source>
         <translation>Save the proposals to a folder</translation>
+    </message>
+    <message>
+        <source>Pilih dulu baris pengusul di daftar.</source>
+        <translation>First choose the proposer&apos;s row in the list.</translation>
+    </message>
+    <message>
+        <source>Tulis tanggal sebagai HH-BB-TTTT.</source>
+        <translation>Write the date as DD-MM-YYYY.</translation>
+    </message>
+    <message>
+        <source>Musyawarah desa dan SIKS-NG</source>
+        <translation>Village meeting and SIKS-NG</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal musyawarah desa</source>
+        <translation>Village meeting &amp;date</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT, mis. 07-08-2026</source>
+        <translation>DD-MM-YYYY, e.g. 07-08-2026</translation>
+    </message>
+    <message>
+        <source>&amp;Nomor usulan di SIKS-NG</source>
+        <translation>SIKS-NG proposal &amp;number</translation>
+    </message>
+    <message>
+        <source>Isi setelah usulan dimasukkan ke SIKS-NG</source>
+        <translation>Fill in once the proposal is entered in SIKS-NG</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4248,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
         <translation> Kiosk not enrolled yet.</translation>
     </message>
     <message>
+        <source> Ditahan sampai ditinjau supervisor (profil daerah): {0}.</source>
+        <translation> Held until the supervisor reviews them (regional profile): {0}.</translation>
+    </message>
+    <message>
         <source>Jam komputer ini berbeda {0} jam dari jam server; perbaiki jam.</source>
         <translation>This computer&apos;s clock differs by {0} hours from the server&apos;s; fix the clock.</translation>
     </message>
@@ -4428,6 +4480,58 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Keluarga terdampak ditambahkan</source>
         <translation>Affected household added</translation>
+    </message>
+    <message>
+        <source>Ditinjau sebelum dikirim ke kabupaten</source>
+        <translation>Reviewed before sending to the kabupaten</translation>
+    </message>
+    <message>
+        <source>Dikembalikan oleh peninjau</source>
+        <translation>Returned by the reviewer</translation>
+    </message>
+    <message>
+        <source>Dinaikkan (lewat jatuh tempo)</source>
+        <translation>Escalated (past due)</translation>
+    </message>
+    <message>
+        <source>Eskalasi diterima</source>
+        <translation>Escalation taken up</translation>
+    </message>
+    <message>
+        <source>Tinjauan hasil</source>
+        <translation>Result review</translation>
+    </message>
+    <message>
+        <source>Tinjauan pre-list</source>
+        <translation>Pre-list review</translation>
+    </message>
+    <message>
+        <source>Tinjauan pemutakhiran</source>
+        <translation>Data update review</translation>
+    </message>
+    <message>
+        <source>Eskalasi</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Menunggu tinjauan supervisor</source>
+        <translation>Awaiting supervisor review</translation>
+    </message>
+    <message>
+        <source>Dikembalikan peninjau</source>
+        <translation>Returned by reviewer</translation>
+    </message>
+    <message>
+        <source>Ditinjau, siap musyawarah desa</source>
+        <translation>Reviewed, ready for the village meeting</translation>
+    </message>
+    <message>
+        <source>Sudah dimusyawarahkan</source>
+        <translation>Discussed in the village meeting</translation>
+    </message>
+    <message>
+        <source>Sudah masuk SIKS-NG</source>
+        <translation>Entered in SIKS-NG</translation>
     </message>
     <message>
         <source>Penyelesaian</source>

@@ -101,6 +101,11 @@ EXPECTED = {
     "person_rights.request_erasure": "A",
     "person_rights.withdraw_consent": "FBTA",
     "prelist.prelist_for_period": "CSA",
+    "prelist_review.record_prelist_progress": "FBCT",
+    "prelist_review.review_prelist": "CS",
+    "supervision.review_case": "CS",
+    "escalation.acknowledge_escalation": "CS",
+    "escalation.escalate_overdue": "CSA",
     "print_jobs.get_print_job": "FBCTA",
     "print_jobs.job_payload": "FBCTA",
     "print_jobs.queue_print_job": "FBCTAQ",
@@ -184,7 +189,11 @@ def test_every_service_an_officer_calls_is_declared():
 
 
 # Rules that take an officer but do nothing themselves: called inside declared actions.
-CHECKS = {"approvals.four_eyes": "no officer decides a step of what they submitted"}
+CHECKS = {
+    "approvals.four_eyes": "no officer decides a step of what they submitted",
+    "review_items.review_items": "the rest of pending_approvals' inbox, read inside it",
+    "supervision.require_reviewer": "the reviewer holds the role the profile names",
+}
 
 
 def test_a_declared_action_refuses_before_its_body_runs(gateway, office):

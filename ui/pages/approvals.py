@@ -1,10 +1,15 @@
 """Approvals waiting for this coordinator or supervisor, in order, emergencies first.
 
 Only the step whose turn it is appears (coordinator before supervisor). Rejecting asks for the
-reason, which goes back to the officer who sent it.
+reason, which goes back to the officer who sent it. Beside the steps: what waits for review
+before it goes to the kabupaten (a case's result, a pre-list or data-update proposal), and the
+cases escalated to this officer past their due day (approving takes the escalation up).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,14 +27,26 @@ from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
+from kiosk.services.data_updates import review_data_update
+from kiosk.services.escalation import acknowledge_escalation
+from kiosk.services.prelist_review import review_prelist
+from kiosk.services.supervision import review_case
 from ui import words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
+from ui.ops import Op
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
 from ui.table_fit import fit_columns
+
+# The reviews before upstream, each with its own service (approve, or return with a note).
+REVIEWS: dict[str, Callable[..., object]] = {
+    ap.REVIEW_CASE: review_case,
+    ap.REVIEW_PRELIST: review_prelist,
+    ap.REVIEW_UPDATE: review_data_update,
+}
 
 
 class ApprovalsPage(QWidget):
@@ -135,16 +152,35 @@ class ApprovalsPage(QWidget):
             show_error(self.error, translate("approvals", "Pilih dulu pengajuan di daftar."))
             return
         show_error(self.error, "")
-        self.env.op(
-            self, ap.vote, self.actor, item.step_id, decision, reason, self.env.clock
-        ).success(lambda _r: self.reload()).failure(self._fail).run()
+        approve, clock = decision == ap.APPROVE, self.env.clock
+        review = REVIEWS.get(item.subject_type)
+        call: Op[Any]
+        if item.subject_type == ap.ESCALATION:
+            call = self.env.op(
+                self, acknowledge_escalation, self.actor, item.case_id, reason, clock
+            )
+        elif review is not None:
+            call = self.env.op(self, review, self.actor, item.step_id, approve, reason, clock)
+        else:
+            call = self.env.op(self, ap.vote, self.actor, item.step_id, decision, reason, clock)
+        call.success(lambda _r: self.reload()).failure(self._fail).run()
 
     def approve(self) -> None:
         self._vote(ap.APPROVE)
 
     def reject(self) -> None:
-        if self.chosen() is None:
+        item = self.chosen()
+        if item is None:
             show_error(self.error, translate("approvals", "Pilih dulu pengajuan di daftar."))
+            return
+        if item.subject_type == ap.ESCALATION:
+            show_error(
+                self.error,
+                translate(
+                    "approvals",
+                    "Eskalasi tidak dikembalikan: terima, lalu beri arahan di halaman Kasus.",
+                ),
+            )
             return
         answer = FormDialog.ask(
             self,

@@ -20,12 +20,14 @@ from kiosk.identity import mask_nik
 from kiosk.periods import EXAMPLES, parse_period
 from kiosk.services.actor import Actor
 from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
-from ui import file_dialogs
+from kiosk.services.prelist_review import record_prelist_progress
+from ui import file_dialogs, words
 from ui.env import UiEnv
 from ui.forms import error_label, message_of, show_error
 from ui.i18n import translate
 from ui.period_field import PeriodField
 from ui.prelist_files import write_prelist
+from ui.prelist_musdes import ask_musdes, parse_day
 from ui.row_model import RowTableModel
 from ui.table_fit import fit_columns
 
@@ -53,8 +55,14 @@ class PrelistPage(QWidget):
         self.save.setObjectName("prelist_save")
         self.save.setEnabled(False)
         self.save.clicked.connect(self.on_save)
+        self.musdes = QPushButton(translate("prelist", "Catat &musyawarah desa…"))
+        self.musdes.setObjectName("prelist_musdes")
+        self.musdes.setToolTip(
+            translate("prelist", "Tanggal musyawarah desa dan nomor SIKS-NG usulan yang dipilih")
+        )
+        self.musdes.clicked.connect(self.on_musdes)
         row = QHBoxLayout()
-        for w in (label, self.period, show, self.save):
+        for w in (label, self.period, show, self.save, self.musdes):
             row.addWidget(w)
         self.model: RowTableModel[PrelistRow] = RowTableModel(
             (
@@ -63,6 +71,7 @@ class PrelistPage(QWidget):
                 translate("prelist", "Nama"),
                 translate("prelist", "Alamat"),
                 translate("prelist", "Alasan"),
+                translate("prelist", "Status"),
             ),
             self._cells,
             self,
@@ -87,7 +96,11 @@ class PrelistPage(QWidget):
     @staticmethod
     def _cells(r: PrelistRow) -> tuple[str, ...]:
         address = " ".join(x for x in (r.address, f"RT {r.rt}/RW {r.rw}" if r.rt else "") if x)
-        return (r.proposed_on.strftime("%d-%m-%Y"), mask_nik(r.nik), r.name, address, r.reason)
+        status = words.prelist_status(r.status) if r.proposal_id else ""
+        if r.musdes_date and r.proposal_id:
+            status += f" ({r.musdes_date:%d-%m-%Y}{', ' + r.siksng_ref if r.siksng_ref else ''})"
+        day = r.proposed_on.strftime("%d-%m-%Y")
+        return (day, mask_nik(r.nik), r.name, address, r.reason, status)
 
     def show_period(self) -> None:
         show_error(self.error, "")
@@ -135,6 +148,34 @@ class PrelistPage(QWidget):
     def choose_folder(self) -> str:
         """The folder for the two files (a test answers this without a dialog)."""
         return file_dialogs.choose_folder(self, translate("prelist", "Simpan usulan ke folder"))
+
+    def chosen(self) -> PrelistRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def on_musdes(self) -> None:
+        """Record the village meeting (and SIKS-NG number) of the chosen proposal."""
+        row = self.chosen()
+        if row is None or row.proposal_id is None:
+            show_error(self.error, translate("prelist", "Pilih dulu baris pengusul di daftar."))
+            return
+        answer = ask_musdes(self, row.musdes_date, row.siksng_ref)
+        if answer is None:
+            return
+        day = parse_day(answer["musdes"])
+        if day is None:
+            show_error(self.error, translate("prelist", "Tulis tanggal sebagai HH-BB-TTTT."))
+            return
+        show_error(self.error, "")
+        self.env.op(
+            self,
+            record_prelist_progress,
+            self.actor,
+            row.proposal_id,
+            day,
+            answer["siksng"],
+            self.env.clock,
+        ).success(lambda _s: self.show_period()).failure(self._failed).run()
 
     def _failed(self, exc: Exception) -> None:
         show_error(self.error, message_of(exc))

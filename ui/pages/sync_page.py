@@ -231,6 +231,10 @@ class SyncPage(QWidget):
             ).format(o.upstream_url, when(o.last_success, self.env), o.waiting, o.attention)
             if not o.enrolled:
                 text += translate("sync_page", " Kios belum terdaftar.")
+        if o.held:
+            text += translate(
+                "sync_page", " Ditahan sampai ditinjau supervisor (profil daerah): {0}."
+            ).format(o.held)
         self.summary.setText(text)
         self.summary.setAccessibleDescription(text)
         skew = o.skew_seconds

@@ -255,7 +255,7 @@ class DtksImportPage(QWidget):
                 replace_smaller=confirmed,
             )
 
-        op = Op(self, self.worker, run)
+        op = Op(self, self.worker, run, self.env.changes)
         op.on_progress(self._progress).success(self._done).failure(self._failed).run()
 
     def _progress(self, value: tuple[int, int, int]) -> None:

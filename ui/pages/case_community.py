@@ -41,8 +41,8 @@ class CommunityActions(CasePagePart):
 
     done: QLabel
     search: QLineEdit
-    reload: Callable[[], None]
-    _fail: Callable[[Exception], None]
+    load: Callable[[], None]
+    _failed: Callable[[Exception], None]
 
     def open_community(self) -> None:
         """A community's case (a flood, a group at risk): one case, its households by No. KK."""
@@ -99,7 +99,7 @@ class CommunityActions(CasePagePart):
         show_error(self.error, "")
         self.env.op(self.widget(), open_community_case, self.actor, data, self.env.clock).success(
             self._community_opened
-        ).failure(self._fail).run()
+        ).failure(self._failed).run()
 
     def _community_opened(self, result: AttachResult) -> None:
         again = (
@@ -116,7 +116,7 @@ class CommunityActions(CasePagePart):
         )
         self.done.show()
         self.search.setText(result.tracking_number)
-        self.reload()
+        self.load()
 
     def advance_stage(self) -> None:
         assert self.view is not None

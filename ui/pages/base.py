@@ -27,7 +27,7 @@ from ui.table_fit import ColumnFit, fit_columns
 
 class Page(QWidget):
     """A page for one officer. Subclasses name the kinds of record they show in
-    :attr:`shows` and, when they read records, return the reading from :meth:`query` and show
+    :attr:`shows` and, when they read records, return the reading from :meth:`reading` and show
     its result in :meth:`loaded`. ``self.error`` is the page's error area; :meth:`_failed`
     puts any failure there in words."""
 
@@ -73,16 +73,16 @@ class Page(QWidget):
 
     # --- reading ------------------------------------------------------------------------
 
-    def query(self) -> Op[Any] | None:
+    def reading(self) -> Op[Any] | None:
         """The reading of what the page shows (not yet run); None: the page reads nothing."""
         return None
 
     def loaded(self, result: Any) -> None:
-        """Show what :meth:`query` read."""
+        """Show what :meth:`reading` read."""
 
     def load(self) -> None:
         """Read what the page shows off the window's thread, then show it."""
-        op = self.query()
+        op = self.reading()
         if op is None:
             return
         self.stale = False

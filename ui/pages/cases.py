@@ -257,7 +257,7 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
             r.desk_label,
         )
 
-    def query(self) -> Op[list[CaseRow]]:
+    def reading(self) -> Op[list[CaseRow]]:
         return self.env.op(
             self,
             case_inbox,

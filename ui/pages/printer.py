@@ -110,7 +110,7 @@ class PrinterPage(Page):
     def _paper(self) -> Paper:
         return Paper.of(int(self.paper_width.currentData()))
 
-    def query(self) -> Op[list[PrintJobView]]:
+    def reading(self) -> Op[list[PrintJobView]]:
         return self.env.op(self, recent_print_jobs, self.actor)
 
     def loaded(self, jobs: list[PrintJobView]) -> None:

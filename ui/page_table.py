@@ -6,9 +6,13 @@ thread behind the painted log-in form, never on the window's thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from kiosk.roles import Perm
+from kiosk.services.actor import Actor
+from ui.env import UiEnv
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.about import AboutPage
 from ui.pages.access_guides import AccessGuidesPage
@@ -38,8 +42,9 @@ from ui.walkin.page import WalkInPage
 
 __all__ = ["PAGES", "AboutPage", "DisplayPage", "HomePage"]
 
-# A page in the table takes (env, actor); home, display and about are built by the shell.
-PAGES: list[tuple[str, str, Perm | None, type[QWidget]]] = [
+# A page class of the table takes (env, actor); home, display and about are built by the shell.
+PageClass = Callable[[UiEnv, Actor], QWidget]
+PAGES: list[tuple[str, str, Perm | None, PageClass]] = [
     (
         "front",
         QT_TRANSLATE_NOOP("shell", "Antrian dan pendaftaran"),

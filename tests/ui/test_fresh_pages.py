@@ -65,9 +65,7 @@ def test_a_case_recorded_at_the_counter_is_on_kasus_without_f5(
     assert cases.load_count == reads + 1
 
 
-def test_a_ticket_changes_no_case_so_kasus_is_not_read_again(
-    qtbot, make_window, office, gateway
-):
+def test_a_ticket_changes_no_case_so_kasus_is_not_read_again(qtbot, make_window, office, gateway):
     window, shell = counter_and_desk(qtbot, make_window, office, gateway)
     cases = shell.show_key("cases")
     reads = cases.load_count

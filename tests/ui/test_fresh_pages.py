@@ -16,6 +16,7 @@ from tests.conftest import PASSWORD
 from tests.ui.test_walk_in import type_into
 from ui.pages.cases import CasesPage
 from ui.pages.printer import PrinterPage
+from ui.pages.queue_calls import QueueCallPage
 from ui.walkin.page import WalkInPage
 
 
@@ -31,14 +32,15 @@ def counter_and_desk(qtbot, make_window, office, gateway):
     qtbot.keyClicks(window.login_page.secret, PASSWORD)
     qtbot.keyClick(window.login_page.secret, Qt.Key.Key_Return)
     assert window.shell is not None
-    return window, window.shell
+    window.shell.keep_window_alive = window  # qtbot holds windows weakly
+    return window.shell
 
 
 def test_a_case_recorded_at_the_counter_is_on_kasus_without_f5(
     qtbot, make_window, office, gateway, session
 ):
     gateway.call(register_person, office[Role.FRONT_OFFICE], PersonInput(name="Warga Baru"))
-    window, shell = counter_and_desk(qtbot, make_window, office, gateway)
+    shell = counter_and_desk(qtbot, make_window, office, gateway)
     cases = shell.show_key("cases")
     assert isinstance(cases, CasesPage) and cases.model.rowCount() == 0
     reads = cases.load_count
@@ -66,7 +68,7 @@ def test_a_case_recorded_at_the_counter_is_on_kasus_without_f5(
 
 
 def test_a_ticket_changes_no_case_so_kasus_is_not_read_again(qtbot, make_window, office, gateway):
-    window, shell = counter_and_desk(qtbot, make_window, office, gateway)
+    shell = counter_and_desk(qtbot, make_window, office, gateway)
     cases = shell.show_key("cases")
     reads = cases.load_count
     front = shell.show_key("front")
@@ -82,7 +84,7 @@ def test_a_failed_slip_appears_on_the_printer_page_on_screen(
     """The counter's slip fails while the officer already looks at the Printer page (a
     printer that takes its time to refuse): the failed job appears without F5."""
     settings.set("printer_uri", "net:127.0.0.1:9")  # nothing listens: the slip fails
-    window, shell = counter_and_desk(qtbot, make_window, office, gateway)
+    shell = counter_and_desk(qtbot, make_window, office, gateway)
     front = shell.show_key("front")
     printer = shell.show_key("printer")
     assert isinstance(printer, PrinterPage) and printer.model.rowCount() == 0
@@ -92,3 +94,21 @@ def test_a_failed_slip_appears_on_the_printer_page_on_screen(
     qtbot.waitUntil(lambda: printer.model.rowCount() == 1, timeout=5000)
     job = printer.model.row(0)
     assert job.status == "gagal" and job.kind == "tiket"
+
+
+def test_the_queue_is_read_on_its_tick_only_while_on_screen(qtbot, make_window, office, gateway):
+    """Other computers call too, so the queue page reads the line every few seconds; behind
+    another page it only notes that, and reads once when it is shown again."""
+    shell = counter_and_desk(qtbot, make_window, office, gateway)
+    queue = shell.show_key("queue")
+    assert isinstance(queue, QueueCallPage) and queue.waiting_model.rowCount() == 0
+    shell.show_key("cases")
+    gateway.call(issue_ticket, office[Role.FRONT_OFFICE], "pengaduan")  # another computer
+    reads = queue.load_count
+    for _ in range(3):
+        queue.timer.timeout.emit()
+    assert queue.load_count == reads and queue.stale
+    shell.show_key("queue")
+    assert queue.load_count == reads + 1 and queue.waiting_model.rowCount() == 1
+    queue.timer.timeout.emit()  # on screen: read at each tick
+    assert queue.load_count == reads + 2

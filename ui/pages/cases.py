@@ -74,7 +74,7 @@ _TEXTS = {
 }
 
 
-class CasesPage(CaseDialogs, CommunityActions, Page):
+class CasesPage(Page):
     """Ctrl+F search, Enter opens the chosen case, F5 reloads; a case recorded or moved
     anywhere (the counter, an approval) is in the list when the page is next looked at."""
 
@@ -84,6 +84,8 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
         super().__init__(env, actor, "cases_page", parent)
         self.view: CaseView | None = None
         self.lists: dict[str, list[Choice]] = {}
+        self.dialogs = CaseDialogs(self)  # the decisions' dialogs
+        self.communities = CommunityActions(self)  # a community's case, its households
 
         title = self.title_label(translate("cases", "Kasus"))
         self.community = QPushButton(translate("cases", "Kasus k&omunitas baru…"))
@@ -95,7 +97,7 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
                 "keluarganya dilampirkan",
             )
         )
-        self.community.clicked.connect(self.open_community)
+        self.community.clicked.connect(self.communities.open_community)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -325,22 +327,22 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
         slots: dict[str, Callable[[], None]] = {
             "review": lambda: self.move_to(rules.REVIEW),
             "work": lambda: self.move_to(rules.IN_PROGRESS),
-            "resolve": self.propose_resolution,
-            "refer": self.refer,
-            "product": self.draft_product,
-            "resubmit": self.resubmit,
+            "resolve": self.dialogs.propose_resolution,
+            "refer": self.dialogs.refer,
+            "product": self.dialogs.draft_product,
+            "resubmit": self.dialogs.resubmit,
             "reject": lambda: self.move_to(rules.REJECTED),
-            "notice": self.notice,
+            "notice": self.dialogs.notice,
             "close": lambda: self.move_to(rules.CLOSED),
             "reopen": lambda: self.move_to(rules.IN_PROGRESS),
             "note": self.note,
-            "stage": self.advance_stage,
-            "add_households": self.add_households,
+            "stage": self.communities.advance_stage,
+            "add_households": self.communities.add_households,
         }
         if subject is not None:
             slots |= {
-                "sign": partial(self.sign, subject),
-                "hand_over": partial(self.hand_over, subject),
+                "sign": partial(self.dialogs.sign, subject),
+                "hand_over": partial(self.dialogs.hand_over, subject),
                 "print_product": partial(self.print_letter, "produk_layanan", subject),
                 "print_referral": partial(self.print_letter, "surat_rujukan", subject),
             }
@@ -348,7 +350,7 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
             slots["print_status"] = partial(self.print_letter, "surat_pemberitahuan", self.view.id)
         return slots[a.key]
 
-    def _after(self, service: Any, *args: Any) -> None:
+    def run_action(self, service: Any, *args: Any) -> None:
         """Run a case action, then show the case and the list as they now are."""
         assert self.view is not None
         case_id = self.view.id
@@ -378,7 +380,7 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
             if answer is None:
                 return
             note = answer["note"]
-        self._after(move_case, self.view.id, to_status, note, self.env.clock)
+        self.run_action(move_case, self.view.id, to_status, note, self.env.clock)
 
     def note(self) -> None:
         answer = FormDialog.ask(
@@ -388,7 +390,7 @@ class CasesPage(CaseDialogs, CommunityActions, Page):
             translate("cases", "Simpan catatan"),
         )
         if answer and self.view:
-            self._after(add_note, self.view.id, answer["note"], self.env.clock)
+            self.run_action(add_note, self.view.id, answer["note"], self.env.clock)
 
     def print_letter(self, kind: str, subject_id: uuid.UUID) -> None:
         show_error(self.error, "")

@@ -112,3 +112,16 @@ def test_the_queue_is_read_on_its_tick_only_while_on_screen(qtbot, make_window, 
     assert queue.load_count == reads + 1 and queue.waiting_model.rowCount() == 1
     queue.timer.timeout.emit()  # on screen: read at each tick
     assert queue.load_count == reads + 2
+
+
+def test_a_page_reads_once_after_its_own_work(qtbot, make_window, office, gateway):
+    """A page shows what its own action changed itself (Anki's ``handler is not self``): the
+    broadcast of that change does not read the list a second time."""
+    shell = counter_and_desk(qtbot, make_window, office, gateway)
+    printer = shell.show_key("printer")
+    reads = printer.load_count
+    printer.uri.setText("net:127.0.0.1:9")  # nothing listens: the slip fails
+    printer.on_test_print()
+    qtbot.waitUntil(lambda: printer.model.rowCount() == 1, timeout=5000)
+    assert printer.model.row(0).status == "gagal"
+    assert printer.load_count == reads + 1 and not printer.stale

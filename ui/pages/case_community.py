@@ -5,7 +5,6 @@ asks and calls; the rules are in :mod:`kiosk.services.community_cases`."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from kiosk.services.community_cases import (
     AttachResult,
@@ -18,9 +17,7 @@ from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
 from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
-
-if TYPE_CHECKING:
-    from ui.pages.cases import CasesPage
+from ui.pages.case_dialogs import CaseDesk
 
 
 def numbers_in(text: str) -> list[str]:
@@ -40,13 +37,13 @@ class CommunityActions:
     """Community work, composed into the cases page (its list, its search box and its
     "recorded" line show the result)."""
 
-    def __init__(self, page: CasesPage):
+    def __init__(self, page: CaseDesk):
         self.page = page
 
     def open_community(self) -> None:
         """A community's case (a flood, a group at risk): one case, its households by No. KK."""
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("case_community", "Kasus komunitas baru"),
             [
                 Field(
@@ -97,7 +94,7 @@ class CommunityActions:
         )
         show_error(self.page.error, "")
         self.page.env.op(
-            self.page, open_community_case, self.page.actor, data, self.page.env.clock
+            self.page.widget(), open_community_case, self.page.actor, data, self.page.env.clock
         ).success(self._community_opened).failure(self.page._failed).run()
 
     def _community_opened(self, result: AttachResult) -> None:
@@ -130,7 +127,7 @@ class CommunityActions:
             )
         ]
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("case_community", "Tahapan Depok: ke {0}").format(target),
             fields,
             translate("case_community", "Pindahkan"),
@@ -143,7 +140,7 @@ class CommunityActions:
     def add_households(self) -> None:
         assert self.page.view is not None
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("case_community", "Tambah keluarga terdampak"),
             [Field("households", translate("case_community", "No. &KK (satu per baris)"), "text")],
             translate("case_community", "Tambahkan"),

@@ -5,28 +5,55 @@ asks, then calls the service; the rules are in kiosk.services."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from kiosk import case_rules as rules
 from kiosk.services import products, referrals, resolutions
+from kiosk.services.actor import Actor
+from kiosk.services.case_views import CaseView
 from kiosk.services.cases import record_notice
+from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
+from ui.env import UiEnv
 from ui.i18n import translate
 
-if TYPE_CHECKING:
-    from ui.pages.cases import CasesPage
+
+class CaseDesk(Protocol):
+    """What the cases page gives the parts composed into it (dialogs, community work)."""
+
+    env: UiEnv
+    actor: Actor
+    view: CaseView | None
+    lists: dict[str, list[Choice]]
+    error: QLabel
+    done: QLabel
+    search: QLineEdit
+
+    def widget(self) -> QWidget:
+        """The page, as the parent of the dialogs it opens."""
+        ...
+
+    def run_action(self, service: Any, *args: Any) -> None:
+        """Run a case action, then show the case and the list as they now are."""
+        ...
+
+    def load(self) -> None: ...
+
+    def _failed(self, exc: Exception) -> None: ...
 
 
 class CaseDialogs:
     """The back office's decision dialogs, composed into the cases page: each asks, then has
     the page run the action and show the case as it now is."""
 
-    def __init__(self, page: CasesPage):
+    def __init__(self, page: CaseDesk):
         self.page = page
 
     def propose_resolution(self) -> None:
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Ajukan penyelesaian"),
             [Field("decision", translate("cases", "&Penyelesaian"), "text")],
             translate("cases", "Ajukan ke koordinator"),
@@ -42,7 +69,7 @@ class CaseDialogs:
 
     def refer(self) -> None:
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Rujuk kasus"),
             [
                 Field(
@@ -91,7 +118,7 @@ class CaseDialogs:
             r for r in self.page.view.referrals if r.status == rules.ReferralStatus.RETURNED
         )
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Ajukan ulang rujukan"),
             [
                 Field(
@@ -118,7 +145,7 @@ class CaseDialogs:
 
     def draft_product(self) -> None:
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Produk layanan"),
             [
                 Field(
@@ -144,7 +171,7 @@ class CaseDialogs:
 
     def sign(self, product_id: uuid.UUID) -> None:
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Tanda tangan"),
             [Field("signer", translate("cases", "&Nama penanda tangan"))],
             translate("cases", "Simpan"),
@@ -159,7 +186,7 @@ class CaseDialogs:
 
     def notice(self) -> None:
         answer = FormDialog.ask(
-            self.page,
+            self.page.widget(),
             translate("cases", "Pemberitahuan kepada warga"),
             [
                 Field(

@@ -350,6 +350,10 @@ class CasesPage(Page):
             slots["print_status"] = partial(self.print_letter, "surat_pemberitahuan", self.view.id)
         return slots[a.key]
 
+    def widget(self) -> QWidget:
+        """The page, as the parent of the dialogs its composed parts open."""
+        return self
+
     def run_action(self, service: Any, *args: Any) -> None:
         """Run a case action, then show the case and the list as they now are."""
         assert self.view is not None

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractItemModel, QObject
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from shiboken6 import isValid
 
 from kiosk.changes import Changes, Kind
 from kiosk.services.actor import Actor
@@ -98,9 +99,12 @@ class Page(QWidget):
             self.load()
 
     def _own(self, initiator: QObject | None) -> bool:
-        return initiator is self or (
-            isinstance(initiator, QWidget) and self.isAncestorOf(initiator)
-        )
+        if initiator is self:
+            return True
+        # (an op's parent may be gone by now: a dialog deleted in the op's own callback)
+        if not isinstance(initiator, QWidget) or not isValid(initiator):
+            return False
+        return self.isAncestorOf(initiator)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -61,8 +61,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded values after commit, so results can be returned as-is."""
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions that keep loaded values after commit, so results can be returned as-is, and
+    that tell :mod:`kiosk.changes` which kinds of record each commit wrote."""
+    from kiosk.change_tracking import track
+
+    return track(sessionmaker(engine, expire_on_commit=False))
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -17,7 +17,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.slips import PrintOutcome, print_ticket
 from kiosk.services.tickets import TicketView
 from ui.local_settings import LocalSettings
-from ui.ops import Op, SyncExecutor, ThreadExecutor
+from ui.ops import ChangeHub, Op, SyncExecutor, ThreadExecutor
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,6 +43,8 @@ class UiEnv:
     told_unsure_print: bool = False  # ... that a printer took a slip without answering
     # The kabupaten's online DTKS lookup (kiosk.ports.OnlineRegister); None: snapshot only.
     online: Any = field(default=None, repr=False)
+    # Every op tells it which kinds of record it changed; pages showing them reload.
+    changes: ChangeHub = field(default_factory=ChangeHub, repr=False)
 
     def op(
         self,
@@ -52,13 +54,18 @@ class UiEnv:
         **kwargs: P.kwargs,
     ) -> Op[T]:
         """Run ``service`` in one transaction off the UI thread (checked like ``Gateway.call``)."""
-        return Op(parent, self.executor, lambda: self.gateway.call(service, *args, **kwargs))
+        return Op(
+            parent,
+            self.executor,
+            lambda: self.gateway.call(service, *args, **kwargs),
+            self.changes,
+        )
 
     def device(
         self, parent: QObject, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs
     ) -> Op[T]:
         """Run ``fn`` (a print, a network call) on the device threads, never the database's."""
-        return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs))
+        return Op(parent, self.devices or self.executor, lambda: fn(*args, **kwargs), self.changes)
 
     @property
     def thermal(self) -> ThermalPrinter:
@@ -89,4 +96,4 @@ class UiEnv:
 
     def run(self, parent: QObject, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Op[T]:
         """Run ``fn`` (which opens its own transactions, e.g. a print flow) off the UI thread."""
-        return Op(parent, self.executor, lambda: fn(*args, **kwargs))
+        return Op(parent, self.executor, lambda: fn(*args, **kwargs), self.changes)

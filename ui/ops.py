@@ -3,6 +3,9 @@
 Database calls go to a single-thread pool (SQLite likes serialised writes); callbacks come
 back on the UI thread through a queued signal. Tests swap in :class:`SyncExecutor` so a click
 is fully handled when ``qtbot`` returns, without sleeping.
+
+Like Anki's ``CollectionOp``, an op given a :class:`ChangeHub` tells it, after its own callback,
+which kinds of record its work committed (kiosk.changes), so pages showing them reload.
 """
 
 from __future__ import annotations
@@ -13,10 +16,21 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QCursor, QGuiApplication
 
+from kiosk.changes import NOTHING, Changes, collecting
+
+
+class ChangeHub(QObject):
+    """The window's one broadcast of what work changed (Anki's ``operation_did_execute``).
+
+    Signal: ``changed(changes: frozenset[Kind], initiator: QObject)``, the initiator being the
+    op's parent, so a page can leave alone what it changed itself and refreshes on its own."""
+
+    changed = Signal(object, object)
+
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    done = Signal(object, object)  # the result, the kinds of record committed
+    failed = Signal(object, object)  # the error, the kinds committed before it (kept changes)
     progress = Signal(object)
 
 
@@ -26,12 +40,17 @@ class _Task(QRunnable):
         self.fn, self.relay = fn, relay
 
     def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:
-            self.relay.failed.emit(exc)
+        with collecting() as seen:
+            try:
+                result = self.fn()
+            except Exception as exc:
+                failed: Exception | None = exc
+            else:
+                failed = None
+        if failed is not None:
+            self.relay.failed.emit(failed, frozenset(seen))
         else:
-            self.relay.done.emit(result)
+            self.relay.done.emit(result, frozenset(seen))
 
 
 class ThreadExecutor:
@@ -68,10 +87,15 @@ class Op(QObject, Generic[T]):
     a page handle what its service returns. What a callback returns is ignored."""
 
     def __init__(
-        self, parent: QObject, executor: ThreadExecutor | SyncExecutor, fn: Callable[[], T]
+        self,
+        parent: QObject,
+        executor: ThreadExecutor | SyncExecutor,
+        fn: Callable[[], T],
+        hub: ChangeHub | None = None,
     ):
         super().__init__(parent)
-        self._executor, self._fn = executor, fn
+        self._executor, self._fn, self._hub = executor, fn, hub
+        self._initiator = parent
         self._on_ok: Callable[[T], object] | None = None
         self._on_err: Callable[[Exception], object] | None = None
         self._relay = _Relay()
@@ -114,16 +138,26 @@ class Op(QObject, Generic[T]):
             QGuiApplication.restoreOverrideCursor()
         self.deleteLater()
 
-    @Slot(object)
-    def _finish_ok(self, result: T) -> None:
-        self._cleanup()
-        if self._on_ok:
-            self._on_ok(result)
+    def _broadcast(self, changes: Changes) -> None:
+        if self._hub is not None and changes:
+            self._hub.changed.emit(changes, self._initiator)
 
-    @Slot(object)
-    def _finish_err(self, exc: Exception) -> None:
+    @Slot(object, object)
+    def _finish_ok(self, result: T, changes: Changes = NOTHING) -> None:
         self._cleanup()
-        if self._on_err:
-            self._on_err(exc)
-        else:
-            raise exc
+        try:
+            if self._on_ok:
+                self._on_ok(result)
+        finally:
+            self._broadcast(changes)
+
+    @Slot(object, object)
+    def _finish_err(self, exc: Exception, changes: Changes = NOTHING) -> None:
+        self._cleanup()
+        try:
+            if self._on_err:
+                self._on_err(exc)
+            else:
+                raise exc
+        finally:
+            self._broadcast(changes)

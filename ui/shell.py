@@ -6,11 +6,10 @@ so hiding is courtesy, not security. Signals: ``lock_requested()``, ``logout_req
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,18 +33,8 @@ if TYPE_CHECKING:
     from sync.engine import SyncReport
 from ui.env import UiEnv
 from ui.forms import scrolled
-from ui.i18n import QT_TRANSLATE_NOOP, translate
-
-
-def _page(module: str, name: str, *args: Any) -> Callable[[], QWidget]:
-    """A page built, and its module imported, only when the officer first opens it: the
-    log-in screen paints before printing, reports and the DTKS import are loaded."""
-
-    def build() -> QWidget:
-        page: QWidget = getattr(importlib.import_module(module), name)(*args)
-        return page
-
-    return build
+from ui.i18n import translate
+from ui.page_table import PAGES, AboutPage, DisplayPage, HomePage
 
 
 @dataclass(frozen=True)
@@ -56,181 +45,21 @@ class NavEntry:
     build: Callable[[], QWidget]
 
 
-# Pages in menu order: key, label, the permission that shows it (None: everyone), module, class.
-PAGES: list[tuple[str, str, Perm | None, str, str]] = [
-    (
-        "front",
-        QT_TRANSLATE_NOOP("shell", "Antrian dan pendaftaran"),
-        Perm.CAPTURE_COMPLAINT,
-        "ui.walkin.page",
-        "WalkInPage",
-    ),
-    (
-        "queue",
-        QT_TRANSLATE_NOOP("shell", "Panggilan antrian"),
-        Perm.CALL_QUEUE,
-        "ui.pages.queue_calls",
-        "QueueCallPage",
-    ),
-    (
-        "status",
-        QT_TRANSLATE_NOOP("shell", "Cek status"),
-        Perm.VIEW_CASE,
-        "ui.pages.case_status",
-        "CaseStatusPage",
-    ),
-    ("cases", QT_TRANSLATE_NOOP("shell", "Kasus"), Perm.WORK_CASE, "ui.pages.cases", "CasesPage"),
-    (
-        "person",
-        QT_TRANSLATE_NOOP("shell", "Profil warga"),
-        Perm.CHECK_DTKS,
-        "ui.pages.person",
-        "PersonPage",
-    ),
-    (
-        "approvals",
-        QT_TRANSLATE_NOOP("shell", "Persetujuan"),
-        None,
-        "ui.pages.approvals",
-        "ApprovalsPage",
-    ),
-    (
-        "sync",
-        QT_TRANSLATE_NOOP("shell", "Sinkronisasi"),
-        Perm.RUN_SYNC,
-        "ui.pages.sync_page",
-        "SyncPage",
-    ),
-    (
-        "officers",
-        QT_TRANSLATE_NOOP("shell", "Petugas"),
-        Perm.MANAGE_OFFICERS,
-        "ui.pages.officers",
-        "OfficersPage",
-    ),
-    (
-        "dtks",
-        QT_TRANSLATE_NOOP("shell", "Data DTKS"),
-        Perm.IMPORT_DTKS,
-        "ui.pages.dtks_import",
-        "DtksImportPage",
-    ),
-    (
-        "printer",
-        QT_TRANSLATE_NOOP("shell", "Printer"),
-        Perm.PRINT,
-        "ui.pages.printer",
-        "PrinterPage",
-    ),
-    (
-        "backup",
-        QT_TRANSLATE_NOOP("shell", "Cadangan data"),
-        Perm.MANAGE_BACKUP,
-        "ui.pages.backups",
-        "BackupPage",
-    ),
-    (
-        "audit",
-        QT_TRANSLATE_NOOP("shell", "Jejak audit"),
-        Perm.VIEW_AUDIT,
-        "ui.pages.audit",
-        "AuditPage",
-    ),
-    (
-        "rights",
-        QT_TRANSLATE_NOOP("shell", "Hak data warga"),
-        Perm.EXPORT_PERSON,
-        "ui.pages.person_rights",
-        "PersonRightsPage",
-    ),
-    (
-        "prelist",
-        QT_TRANSLATE_NOOP("shell", "Usulan DTKS"),
-        Perm.VIEW_REPORTS,
-        "ui.pages.prelist",
-        "PrelistPage",
-    ),
-    (
-        "papan",
-        QT_TRANSLATE_NOOP("shell", "Papan visual"),
-        Perm.VIEW_REPORTS,
-        "ui.pages.papan",
-        "PapanPage",
-    ),
-    ("ppks", QT_TRANSLATE_NOOP("shell", "PPKS"), Perm.REGISTER_PERSON, "ui.pages.ppks", "PpksPage"),
-    (
-        "updates",
-        QT_TRANSLATE_NOOP("shell", "Pemutakhiran"),
-        Perm.VIEW_CASE,
-        "ui.pages.data_updates",
-        "DataUpdatesPage",
-    ),
-    (
-        "ranking",
-        QT_TRANSLATE_NOOP("shell", "Peringkat calon"),
-        Perm.VIEW_REPORTS,
-        "ui.pages.ranking",
-        "RankingPage",
-    ),
-    (
-        "programme_info",
-        QT_TRANSLATE_NOOP("shell", "Program bantuan"),
-        None,
-        "ui.pages.programme_info",
-        "ProgrammeInfoPage",
-    ),
-    (
-        "programmes",
-        QT_TRANSLATE_NOOP("shell", "Katalog program"),
-        Perm.MANAGE_REFERENCE,
-        "ui.pages.programmes",
-        "ProgrammesPage",
-    ),
-    (
-        "akses",
-        QT_TRANSLATE_NOOP("shell", "Panduan disabilitas"),
-        Perm.MANAGE_REFERENCE,
-        "ui.pages.access_guides",
-        "AccessGuidesPage",
-    ),
-    (
-        "profil",
-        QT_TRANSLATE_NOOP("shell", "Profil daerah"),
-        Perm.MANAGE_SITE,
-        "ui.pages.profiles",
-        "ProfilesPage",
-    ),
-]
-
-
 def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
-    """The menu for this officer's roles: home first, display settings last."""
+    """The menu for this officer's roles: home first, display settings last. A page is built
+    only when the officer first opens it."""
     approver = (
         Perm.APPROVE_COORDINATOR if actor.can(Perm.APPROVE_COORDINATOR) else Perm.APPROVE_SUPERVISOR
     )
     entries = [
-        NavEntry(
-            "home",
-            translate("shell", "Beranda"),
-            None,
-            _page("ui.pages.home", "HomePage", actor, site),
-        )
+        NavEntry("home", translate("shell", "Beranda"), None, partial(HomePage, actor, site))
     ]
-    for key, label, perm, module, name in PAGES:
+    for key, label, perm, page in PAGES:
         needed = approver if key == "approvals" else perm
-        entries.append(
-            NavEntry(key, translate("shell", label), needed, _page(module, name, env, actor))
-        )
-    display = _page("ui.pages.display", "DisplayPage", env.settings)
+        entries.append(NavEntry(key, translate("shell", label), needed, partial(page, env, actor)))
+    display = partial(DisplayPage, env.settings)
     entries.append(NavEntry("display", translate("shell", "Tampilan"), None, display))
-    entries.append(
-        NavEntry(
-            "about",
-            translate("shell", "Tentang"),
-            None,
-            _page("ui.pages.about", "AboutPage"),
-        )
-    )
+    entries.append(NavEntry("about", translate("shell", "Tentang"), None, AboutPage))
     # The ranked list names households: it also needs the case permission (not an admin's).
     also = {"ranking": Perm.VIEW_CASE}
     return [

@@ -65,7 +65,8 @@ class SyncRunner(QObject):
         self.timer.stop()
         self.running = True
         self.running_changed.emit(True)
-        Op(self, self.executor, self._pass).success(self._done).failure(self._failed).run()
+        hub = getattr(self.env, "changes", None)
+        Op(self, self.executor, self._pass, hub).success(self._done).failure(self._failed).run()
 
     def reset(self) -> None:
         """The server address or enrolment changed: build the engine again on the next pass."""

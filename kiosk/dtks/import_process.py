@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import errors
+from kiosk.changes import committed
 from kiosk.dtks.guard import NeedsConfirmation
 from kiosk.dtks.importer import ImportCancelled, ImportReport, import_snapshot
 from kiosk.messages import _
@@ -137,6 +138,9 @@ def import_in_process(
                     progress(*value)
             elif kind_ == "done":
                 report: ImportReport = value  # the child's pickled report
+                # The child's commits, told here: the window's pages reading the register
+                # learn of them through this thread (kiosk.changes).
+                committed(("dtks_snapshot", "dtks_record", "audit_entry"))
                 return report
             else:
                 raise _rebuild(*value)

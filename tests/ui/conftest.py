@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from ui.app import build_window
+from ui.app import build_window, settle_memory
 from ui.local_settings import LocalSettings
 from ui.main_window import MainWindow
 from ui.ops import SyncExecutor, ThreadExecutor
@@ -21,7 +21,7 @@ def settings(tmp_path: Path) -> LocalSettings:
 
 
 @pytest.fixture
-def make_window(qtbot, ctx, settings) -> Callable[..., MainWindow]:
+def make_window(qtbot, ctx, settings, request) -> Callable[..., MainWindow]:
     def make(threaded: bool = False, demo: bool = False) -> MainWindow:
         executor = ThreadExecutor() if threaded else SyncExecutor()
         window = build_window(ctx, demo=demo, settings=settings, executor=executor)
@@ -31,6 +31,12 @@ def make_window(qtbot, ctx, settings) -> Callable[..., MainWindow]:
             window.show()
         with qtbot.waitActive(window):  # focus assertions need the active window
             window.activateWindow()
+        if threaded:
+            # As run_app leaves the real window (tests timing its event loop): what was loaded
+            # with it, every page's module among it, is out of the collector's way; a full
+            # collection otherwise walks it all and stalls the loop hundreds of ms.
+            settle_memory()
+            request.addfinalizer(gc.unfreeze)
         return window
 
     return make

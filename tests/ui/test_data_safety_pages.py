@@ -72,7 +72,7 @@ def test_supervisor_filters_the_audit_and_sees_tampering(qtbot, make_window, off
     page = window.shell.show_key("audit")
     assert isinstance(page, AuditPage) and page.model.rowCount() > 5
     page.action.setCurrentIndex(page.action.findData("warga_didaftarkan"))
-    page.refresh()
+    page.load()
     assert page.model.rowCount() == 1
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert "utuh" in page.verdict.text()

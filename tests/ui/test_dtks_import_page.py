@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from kiosk.changes import Kind
 from kiosk.dtks import name_index
 from kiosk.models import DtksRecord, DtksSnapshot
 from tests.conftest import PASSWORD
@@ -49,8 +50,11 @@ def test_preview_import_and_report(qtbot, make_window, office, session, tmp_path
     assert rows["desil_nasional"] == "Desil"
     assert "titik koma" in page.info.text() and page.start_button.isEnabled()
     page.date.setText("08-10-2026")
+    told: list[frozenset[Kind]] = []
+    page.env.changes.changed.connect(lambda kinds, _by: told.append(kinds))
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert "30 baris diimpor dari 31" in page.summary.text()
+    assert any(Kind.DTKS in kinds for kinds in told)  # pages showing the register read again
     assert "notasi ilmiah" in page.summary.text() and page.save_report.isEnabled()
     assert page.bar.value() == 100
     snap = session.scalars(select(DtksSnapshot)).one()
@@ -86,6 +90,8 @@ def test_cancel_keeps_the_old_snapshot_and_the_loop_keeps_running(
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
 
     gaps = LoopGaps()
+    told: list[frozenset[Kind]] = []
+    page.env.changes.changed.connect(lambda kinds, _by: told.append(kinds))
     page.on_import()
     qtbot.waitUntil(lambda: page.bar.value() > 0, timeout=20000)
     page.cancel_button.click()
@@ -121,6 +127,8 @@ def test_a_plain_file_imports_from_the_window_on_the_arrow_road_without_stalling
     page.on_preview()
     qtbot.waitUntil(page.start_button.isEnabled, timeout=5000)
     gaps = LoopGaps()
+    told: list[frozenset[Kind]] = []
+    page.env.changes.changed.connect(lambda kinds, _by: told.append(kinds))
     page.on_import()
     qtbot.waitUntil(lambda: "diimpor" in page.summary.text(), timeout=120_000)
     gaps.stop()
@@ -132,6 +140,7 @@ def test_a_plain_file_imports_from_the_window_on_the_arrow_road_without_stalling
     session.expire_all()
     snap = session.scalars(select(DtksSnapshot).where(DtksSnapshot.status == "active")).one()
     assert snap.row_count == 200_000
+    assert any(Kind.DTKS in kinds for kinds in told)  # the child's commits, told here
     gaps.check("a 200,000-row Arrow import")
     # The window then builds the name index on a thread of its own (over 150,000 rows): it
     # must be done before this test's database goes away.

@@ -149,15 +149,15 @@ def test_the_case_dialogs_repeat_no_letter(qtbot, ctx, gateway, tmp_path, monkey
     page = window.shell.show_key("cases")
     page.table.selectRow(0)
     for open_form in (
-        page.propose_resolution,
-        page.refer,
-        page.draft_product,
-        partial(page.sign, uuid.uuid4()),
-        page.notice,
+        page.dialogs.propose_resolution,
+        page.dialogs.refer,
+        page.dialogs.draft_product,
+        partial(page.dialogs.sign, uuid.uuid4()),
+        page.dialogs.notice,
         page.note,
-        page.advance_stage,
-        page.add_households,
-        page.open_community,
+        page.communities.advance_stage,
+        page.communities.add_households,
+        page.communities.open_community,
     ):
         open_form()
     window.close()

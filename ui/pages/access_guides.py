@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.services.access import (
     ACCESS_LIST,
     GUIDE_MAX,
@@ -26,17 +27,18 @@ from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, add_choice, reload_reference
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 
 
-class AccessGuidesPage(QWidget):
+class AccessGuidesPage(Page):
+    shows = frozenset({Kind.REFERENCE})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("access_guides_page")
-        title = QLabel(translate("access_guides", "Panduan melayani warga disabilitas"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "access_guides_page", parent)
+        title = self.title_label(translate("access_guides", "Panduan melayani warga disabilitas"))
         note = QLabel(
             translate(
                 "access_guides",
@@ -54,7 +56,6 @@ class AccessGuidesPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("access_guides_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
         # The shipped lists: one button with a menu, beside Save (no line more on the page).
         self.lists = QPushButton(translate("access_guides", "Daftar &rujukan"))
         menu = QMenu(self.lists)
@@ -82,10 +83,13 @@ class AccessGuidesPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(self.form)
         layout.addStretch(1)
-        self._load()
+        self.load()
 
-    def _load(self) -> None:
-        self.env.op(self, access_needs).success(self._show).failure(self._failed).run()
+    def reading(self) -> Op[list[AccessNeed]]:
+        return self.env.op(self, access_needs)
+
+    def loaded(self, needs: list[AccessNeed]) -> None:
+        self._show(needs)
 
     def on_add_need(self) -> None:
         """A need the shipped list lacks (the office's own words); its guide is written here."""
@@ -107,7 +111,7 @@ class AccessGuidesPage(QWidget):
     def _need_added(self, added: Choice) -> None:
         show_error(self.error, "")
         self.info.setText(translate("access_guides", "Ditambahkan: {0}.").format(added.label))
-        self._load()
+        self.load()
 
     def on_reload(self) -> None:
         self.env.op(self, reload_reference, self.actor).success(self._reloaded).failure(
@@ -121,7 +125,7 @@ class AccessGuidesPage(QWidget):
                 sum(counts.values())
             )
         )
-        self._load()
+        self.load()
 
     def _show(self, needs: list[AccessNeed]) -> None:
         while self.form.rowCount():
@@ -155,6 +159,3 @@ class AccessGuidesPage(QWidget):
         self.shown[need.code] = need.guide
         self.edits[need.code].setPlainText(need.guide)
         self.info.setText(translate("access_guides", "Tersimpan: {0}.").format(need.label))
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

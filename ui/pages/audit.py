@@ -16,29 +16,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.audit_chain import ChainCheck
+from kiosk.changes import Kind
 from kiosk.formatting import angka
 from kiosk.services.actor import Actor
 from kiosk.services.audit_log import AuditFilter, AuditRow, audit_actions, audit_log, verify_audit
 from ui.env import UiEnv
-from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     """Filters on top, the newest 500 matching entries below."""
 
+    shows = frozenset({Kind.AUDIT})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("audit_page")
+        super().__init__(env, actor, "audit_page", parent)
         clock = env.clock
         self.model: RowTableModel[AuditRow] = RowTableModel(
             [
@@ -89,31 +90,29 @@ class AuditPage(QWidget):
             d.setDisplayFormat("dd-MM-yyyy")
         show = QPushButton(translate("audit", "&Tampilkan"))
         show.setProperty("primary", True)
-        show.clicked.connect(self.refresh)
+        show.clicked.connect(self.load)
         self.verify_button = QPushButton(translate("audit", "&Periksa keutuhan jejak audit"))
         self.verify_button.clicked.connect(self.on_verify)
         buttons = QHBoxLayout()
         buttons.addWidget(show)
         buttons.addWidget(self.verify_button)
         buttons.addStretch()
-        self.table = QTableView()
-        self.table.setObjectName("audit_table")
-        self.table.setAccessibleName(translate("audit", "Jejak audit"))
-        self.table.setModel(self.model)
         # Number, time, officer and action show whole; the record and details give way.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3), wrap=(2, 3))
+        self.table, self.columns = self.make_table(
+            self.model, "audit_table", translate("audit", "Jejak audit"), (0, 1, 2, 3), wrap=(2, 3)
+        )
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(translate("audit", "Hasil pemeriksaan"))
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.error)
+        self.first_field = self.officer
         self.env.op(self, audit_actions, actor).success(self._actions).failure(self._failed).run()
-        self.refresh()
+        self.load()
 
     def _actions(self, actions: list[str]) -> None:
         for a in actions:
@@ -133,10 +132,11 @@ class AuditPage(QWidget):
             start(self.until.date().addDays(1)),
         )
 
-    def refresh(self) -> None:
-        self.env.op(self, audit_log, self.actor, self.where()).success(self.model.set_rows).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[AuditRow]]:
+        return self.env.op(self, audit_log, self.actor, self.where())
+
+    def loaded(self, rows: list[AuditRow]) -> None:
+        self.model.set_rows(rows)
 
     def on_verify(self) -> None:
         """Every entry: an officer who asks wants the whole trail checked (the quick walk from
@@ -162,7 +162,4 @@ class AuditPage(QWidget):
                     "simpan cadangan hari ini sebagai bukti.",
                 ).format(check.broken_at, check.reason),
             )
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self.load()

@@ -11,14 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +36,11 @@ from kiosk.services.backups import (
 )
 from ui import file_dialogs
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 REASONS = {
     "harian": QT_TRANSLATE_NOOP("backups", "Otomatis harian"),
@@ -51,14 +50,12 @@ REASONS = {
 }
 
 
-class BackupPage(QWidget):
+class BackupPage(Page):
     """Signals: none; the table refreshes after each action."""
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
+        super().__init__(env, actor, "backup_page", parent)
         self.ctx = env.gateway.ctx
-        self.setObjectName("backup_page")
         clock = env.clock
         self.model: RowTableModel[BackupInfo] = RowTableModel(
             [
@@ -75,14 +72,14 @@ class BackupPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("backup_table")
-        self.table.setAccessibleName(translate("backups", "Daftar cadangan"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # When, why and how large show whole; the file's name gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1,))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "backup_table",
+            translate("backups", "Daftar cadangan"),
+            (0, 1, 2),
+            wrap=(1,),
+        )
         intro = QLabel(
             translate(
                 "backups",
@@ -114,7 +111,6 @@ class BackupPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("backups", "Keadaan cadangan"))
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
@@ -132,12 +128,13 @@ class BackupPage(QWidget):
                 b.setEnabled(False)
             self.status.setText(POSTGRES_MESSAGE)
         else:
-            self.refresh()
+            self.load()
 
-    def refresh(self) -> None:
-        self.env.run(self, list_backups, self.ctx, self.actor).success(self.model.set_rows).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[BackupInfo]]:
+        return self.env.run(self, list_backups, self.ctx, self.actor)
+
+    def loaded(self, rows: list[BackupInfo]) -> None:
+        self.model.set_rows(rows)
 
     def on_create(self) -> None:
         self.status.setText(translate("backups", "Membuat dan memeriksa cadangan…"))
@@ -157,7 +154,7 @@ class BackupPage(QWidget):
         if not result.passphrase_set:
             warning = " ".join(filter(None, (warning, self.no_passphrase_text())))
         show_error(self.error, warning)
-        self.refresh()
+        self.load()
 
     @staticmethod
     def no_passphrase_text() -> str:
@@ -247,7 +244,7 @@ class BackupPage(QWidget):
                 "akun lalu masuk lagi agar semua halaman memuat data yang dipulihkan.",
             ).format(aside.path.name)
         )
-        self.refresh()
+        self.load()
 
     def choose_mirror(self) -> str:
         return file_dialogs.choose_folder(
@@ -263,6 +260,3 @@ class BackupPage(QWidget):
                 translate("backups", "Salinan otomatis juga ke {0}.").format(folder)
             )
         ).failure(self._failed).run()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

@@ -5,9 +5,6 @@ asks and calls; the rules are in :mod:`kiosk.services.community_cases`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QLabel, QLineEdit
 
 from kiosk.services.community_cases import (
     AttachResult,
@@ -20,7 +17,7 @@ from kiosk.services.reference import Choice
 from ui.dialogs import Field, FormDialog
 from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
-from ui.pages.case_dialogs import CasePagePart
+from ui.pages.case_dialogs import CaseDesk
 
 
 def numbers_in(text: str) -> list[str]:
@@ -36,18 +33,17 @@ URGENCY = (
 )
 
 
-class CommunityActions(CasePagePart):
-    """Mixed into the cases page, which also provides these."""
+class CommunityActions:
+    """Community work, composed into the cases page (its list, its search box and its
+    "recorded" line show the result)."""
 
-    done: QLabel
-    search: QLineEdit
-    reload: Callable[[], None]
-    _fail: Callable[[Exception], None]
+    def __init__(self, page: CaseDesk):
+        self.page = page
 
     def open_community(self) -> None:
         """A community's case (a flood, a group at risk): one case, its households by No. KK."""
         answer = FormDialog.ask(
-            self.widget(),
+            self.page.widget(),
             translate("case_community", "Kasus komunitas baru"),
             [
                 Field(
@@ -62,7 +58,7 @@ class CommunityActions(CasePagePart):
                     "desk",
                     translate("case_community", "&Meja"),
                     "choice",
-                    options=tuple(self.lists.get("meja_layanan", ())),
+                    options=tuple(self.page.lists.get("meja_layanan", ())),
                     value="sosial_ekonomi",
                 ),
                 Field(
@@ -96,10 +92,10 @@ class CommunityActions(CasePagePart):
             answer["desk"],
             answer["urgency"],
         )
-        show_error(self.error, "")
-        self.env.op(self.widget(), open_community_case, self.actor, data, self.env.clock).success(
-            self._community_opened
-        ).failure(self._fail).run()
+        show_error(self.page.error, "")
+        self.page.env.op(
+            self.page.widget(), open_community_case, self.page.actor, data, self.page.env.clock
+        ).success(self._community_opened).failure(self.page._failed).run()
 
     def _community_opened(self, result: AttachResult) -> None:
         again = (
@@ -109,18 +105,18 @@ class CommunityActions(CasePagePart):
             if result.already
             else ""
         )
-        self.done.setText(
+        self.page.done.setText(
             translate(
                 "case_community", "Kasus komunitas {0} dicatat dengan {1} keluarga{2}."
             ).format(result.tracking_number, result.households, again)
         )
-        self.done.show()
-        self.search.setText(result.tracking_number)
-        self.reload()
+        self.page.done.show()
+        self.page.search.setText(result.tracking_number)
+        self.page.load()
 
     def advance_stage(self) -> None:
-        assert self.view is not None
-        st = self.view.stage
+        assert self.page.view is not None
+        st = self.page.view.stage
         target = st.next_label if st else translate("case_community", "Registrasi")
         fields = [
             Field(
@@ -131,22 +127,24 @@ class CommunityActions(CasePagePart):
             )
         ]
         answer = FormDialog.ask(
-            self.widget(),
+            self.page.widget(),
             translate("case_community", "Tahapan Depok: ke {0}").format(target),
             fields,
             translate("case_community", "Pindahkan"),
         )
         if answer is not None:
-            self._after(advance_stage, self.view.id, answer["note"] or "", self.env.clock)
+            self.page.run_action(
+                advance_stage, self.page.view.id, answer["note"] or "", self.page.env.clock
+            )
 
     def add_households(self) -> None:
-        assert self.view is not None
+        assert self.page.view is not None
         answer = FormDialog.ask(
-            self.widget(),
+            self.page.widget(),
             translate("case_community", "Tambah keluarga terdampak"),
             [Field("households", translate("case_community", "No. &KK (satu per baris)"), "text")],
             translate("case_community", "Tambahkan"),
         )
         if answer is not None:
             lines = numbers_in(str(answer["households"]))
-            self._after(attach_households, self.view.id, lines, self.env.clock)
+            self.page.run_action(attach_households, self.page.view.id, lines, self.page.env.clock)

@@ -20,8 +20,9 @@ from kiosk.services.case_views import CaseView, find_case
 from kiosk.services.documents import issue_letter
 from ui import pdf_output, words
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
+from ui.pages.base import Page
 
 
 def public_html(v: CaseView, clock: Clock) -> str:
@@ -58,14 +59,11 @@ def public_html(v: CaseView, clock: Clock) -> str:
     return "".join(out)
 
 
-class CaseStatusPage(QWidget):
+class CaseStatusPage(Page):
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("status_page")
+        super().__init__(env, actor, "status_page", parent)
         self.view: CaseView | None = None
-        title = QLabel(translate("case_status", "Cek status pengaduan"))
-        title.setProperty("role", "title")
+        title = self.title_label(translate("case_status", "Cek status pengaduan"))
         label = QLabel(
             translate("case_status", "&Nomor lacak (ketik, atau pindai QR pada tanda terima):")
         )
@@ -74,7 +72,6 @@ class CaseStatusPage(QWidget):
         self.number.setAccessibleName(translate("case_status", "Nomor lacak"))
         label.setBuddy(self.number)
         self.number.returnPressed.connect(self.look_up)
-        self.error = error_label(self)
         self.result = QTextBrowser()
         self.result.setObjectName("status_result")
         self.result.setAccessibleName(translate("case_status", "Status pengaduan"))
@@ -98,7 +95,7 @@ class CaseStatusPage(QWidget):
         show_error(self.error, "")
         self.env.op(self, find_case, self.actor, self.number.text(), self.env.clock).success(
             self.show_case
-        ).failure(self._fail).run()
+        ).failure(self._failed).run()
 
     def show_case(self, view: CaseView) -> None:
         self.view = view
@@ -107,11 +104,11 @@ class CaseStatusPage(QWidget):
         self.letter.setVisible(has_outcome and self.actor.can(Perm.PRINT))
         self.number.selectAll()
 
-    def _fail(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception) -> None:
         self.view = None
         self.result.clear()
         self.letter.setVisible(False)
-        show_error(self.error, message_of(exc))
+        super()._failed(exc)
         self.number.selectAll()
         self.number.setFocus()
 
@@ -130,4 +127,4 @@ class CaseStatusPage(QWidget):
             lambda pdf: pdf_output.print_with_dialog(
                 self, pdf, translate("case_status", "surat pemberitahuan")
             )
-        ).failure(self._fail).run()
+        ).failure(self._failed).run()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import case_rules as rules
 from kiosk.case_actions import CaseAction
+from kiosk.changes import Kind
 from kiosk.clock import tanggal
 from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
@@ -39,13 +39,14 @@ from kiosk.services.reference import Choice, choices
 from ui import pdf_output, words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import NO_CHOICE, chosen, clear_layout, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, chosen, clear_layout, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.pages.case_community import CommunityActions
 from ui.pages.case_dialogs import CaseDialogs
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 ALL = QT_TRANSLATE_NOOP("cases", "(semua)")
 
@@ -73,18 +74,20 @@ _TEXTS = {
 }
 
 
-class CasesPage(CaseDialogs, CommunityActions, QWidget):
-    """Ctrl+F search, Enter opens the chosen case, F5 reloads."""
+class CasesPage(Page):
+    """Ctrl+F search, Enter opens the chosen case, F5 reloads; a case recorded or moved
+    anywhere (the counter, an approval) is in the list when the page is next looked at."""
+
+    shows = frozenset({Kind.CASES, Kind.REFERRALS, Kind.APPROVALS})
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("cases_page")
+        super().__init__(env, actor, "cases_page", parent)
         self.view: CaseView | None = None
         self.lists: dict[str, list[Choice]] = {}
+        self.dialogs = CaseDialogs(self)  # the decisions' dialogs
+        self.communities = CommunityActions(self)  # a community's case, its households
 
-        title = QLabel(translate("cases", "Kasus"))
-        title.setProperty("role", "title")
+        title = self.title_label(translate("cases", "Kasus"))
         self.community = QPushButton(translate("cases", "Kasus k&omunitas baru…"))
         self.community.setObjectName("case_community")
         self.community.setToolTip(
@@ -94,7 +97,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
                 "keluarganya dilampirkan",
             )
         )
-        self.community.clicked.connect(self.open_community)
+        self.community.clicked.connect(self.communities.open_community)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -111,8 +114,9 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         layout.addWidget(self.done)
         layout.addWidget(split, 1)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
-        self.env.op(self, self._load_lists).success(self._got_lists).failure(self._fail).run()
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.load)
+        self.first_field = self.search
+        self.env.op(self, self._load_lists).success(self._got_lists).failure(self._failed).run()
 
     def _filters(self) -> QGridLayout:
         """Desk, status, deadline and a search box above the list."""
@@ -135,9 +139,9 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         self.search.setObjectName("case_search")
         self.search.setPlaceholderText(translate("cases", "Nomor lacak, NIK atau nama"))
         self.search.setAccessibleName(translate("cases", "Cari kasus"))
-        self.search.returnPressed.connect(self.reload)
+        self.search.returnPressed.connect(self.load)
         for combo in (self.desk, self.status, self.health):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            combo.currentIndexChanged.connect(lambda _i: self.load())
             # A long desk name must not widen the page past a laptop's screen.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -174,21 +178,20 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             self._cells,
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("case_table")
-        self.table.setAccessibleName(translate("cases", "Daftar kasus"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         # Number, citizen, status, deadline and desk show whole; the due date gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3, 4, 6), wrap=(2, 3, 4, 6))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "case_table",
+            translate("cases", "Daftar kasus"),
+            (0, 1, 2, 3, 4, 6),
+            wrap=(2, 3, 4, 6),
+        )
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.count = QLabel("")
 
         self.detail = QTextBrowser()
         self.detail.setObjectName("case_detail")
         self.detail.setAccessibleName(translate("cases", "Rincian kasus"))
-        self.error = error_label(self)
         self.actions_box = QWidget()
         self.action_grid = QGridLayout(self.actions_box)
         self.buttons: dict[str, QPushButton] = {}
@@ -243,7 +246,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         for c in lists["meja_layanan"]:
             self.desk.addItem(c.label, c.code)
         self.desk.blockSignals(False)
-        self.reload()
+        self.load()
 
     def _cells(self, r: CaseRow) -> tuple[str, ...]:
         return (
@@ -256,8 +259,8 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             r.desk_label,
         )
 
-    def reload(self) -> None:
-        self.env.op(
+    def reading(self) -> Op[list[CaseRow]]:
+        return self.env.op(
             self,
             case_inbox,
             self.actor,
@@ -267,9 +270,9 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             self.search.text(),
             False,
             self.env.clock,
-        ).success(self._show_rows).failure(self._fail).run()
+        )
 
-    def _show_rows(self, rows: list[CaseRow]) -> None:
+    def loaded(self, rows: list[CaseRow]) -> None:
         keep = self.view.id if self.view else None
         self.model.set_rows(rows)
         self.count.setText(translate("cases", "{0} kasus.").format(len(rows)))
@@ -286,7 +289,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
     def open_case(self, case_id: uuid.UUID) -> None:
         self.env.op(self, case_detail, self.actor, case_id, self.env.clock).success(
             self.show_case
-        ).failure(self._fail).run()
+        ).failure(self._failed).run()
 
     def show_case(self, view: CaseView) -> None:
         self.view = view
@@ -297,9 +300,6 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             whole = sum(self.split.sizes())
             self.split.setSizes([whole // 2, whole - whole // 2])
         self._build_actions(view)
-
-    def _fail(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -327,22 +327,22 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         slots: dict[str, Callable[[], None]] = {
             "review": lambda: self.move_to(rules.REVIEW),
             "work": lambda: self.move_to(rules.IN_PROGRESS),
-            "resolve": self.propose_resolution,
-            "refer": self.refer,
-            "product": self.draft_product,
-            "resubmit": self.resubmit,
+            "resolve": self.dialogs.propose_resolution,
+            "refer": self.dialogs.refer,
+            "product": self.dialogs.draft_product,
+            "resubmit": self.dialogs.resubmit,
             "reject": lambda: self.move_to(rules.REJECTED),
-            "notice": self.notice,
+            "notice": self.dialogs.notice,
             "close": lambda: self.move_to(rules.CLOSED),
             "reopen": lambda: self.move_to(rules.IN_PROGRESS),
             "note": self.note,
-            "stage": self.advance_stage,
-            "add_households": self.add_households,
+            "stage": self.communities.advance_stage,
+            "add_households": self.communities.add_households,
         }
         if subject is not None:
             slots |= {
-                "sign": partial(self.sign, subject),
-                "hand_over": partial(self.hand_over, subject),
+                "sign": partial(self.dialogs.sign, subject),
+                "hand_over": partial(self.dialogs.hand_over, subject),
                 "print_product": partial(self.print_letter, "produk_layanan", subject),
                 "print_referral": partial(self.print_letter, "surat_rujukan", subject),
             }
@@ -350,7 +350,11 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             slots["print_status"] = partial(self.print_letter, "surat_pemberitahuan", self.view.id)
         return slots[a.key]
 
-    def _after(self, service: Any, *args: Any) -> None:
+    def widget(self) -> QWidget:
+        """The page, as the parent of the dialogs its composed parts open."""
+        return self
+
+    def run_action(self, service: Any, *args: Any) -> None:
         """Run a case action, then show the case and the list as they now are."""
         assert self.view is not None
         case_id = self.view.id
@@ -358,9 +362,9 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
 
         def refreshed(_result: object) -> None:
             self.open_case(case_id)
-            self.reload()
+            self.load()
 
-        self.env.op(self, service, self.actor, *args).success(refreshed).failure(self._fail).run()
+        self.env.op(self, service, self.actor, *args).success(refreshed).failure(self._failed).run()
 
     def move_to(self, to_status: str) -> None:
         assert self.view is not None
@@ -380,7 +384,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             if answer is None:
                 return
             note = answer["note"]
-        self._after(move_case, self.view.id, to_status, note, self.env.clock)
+        self.run_action(move_case, self.view.id, to_status, note, self.env.clock)
 
     def note(self) -> None:
         answer = FormDialog.ask(
@@ -390,7 +394,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
             translate("cases", "Simpan catatan"),
         )
         if answer and self.view:
-            self._after(add_note, self.view.id, answer["note"], self.env.clock)
+            self.run_action(add_note, self.view.id, answer["note"], self.env.clock)
 
     def print_letter(self, kind: str, subject_id: uuid.UUID) -> None:
         show_error(self.error, "")
@@ -401,7 +405,7 @@ class CasesPage(CaseDialogs, CommunityActions, QWidget):
         }
         self.env.op(
             self, issue_letter, self.actor, kind, subject_id, self.env.documents, self.env.clock
-        ).success(lambda pdf: self._letter_ready(pdf, titles[kind])).failure(self._fail).run()
+        ).success(lambda pdf: self._letter_ready(pdf, titles[kind])).failure(self._failed).run()
 
     def _letter_ready(self, pdf: bytes, title: str) -> None:
         self.last_pdf = pdf

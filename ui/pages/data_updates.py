@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.data_updates import (
@@ -30,10 +30,11 @@ from kiosk.services.data_updates import (
 )
 from kiosk.services.reference import Choice, choices
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 EVIDENCE = ("ktp", "kk", "akta_lahir", "surat_kematian", "surat_pindah", "sktm")
 STATUSES = (
@@ -43,14 +44,12 @@ STATUSES = (
 )
 
 
-class DataUpdatesPage(QWidget):
+class DataUpdatesPage(Page):
+    shows = frozenset({Kind.PROPOSALS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("data_updates_page")
-        title = QLabel(translate("data_updates", "Pemutakhiran data warga DTKS/DTSEN"))
-        title.setProperty("role", "title")
-        self.error = error_label(self)
+        super().__init__(env, actor, "data_updates_page", parent)
+        title = self.title_label(translate("data_updates", "Pemutakhiran data warga DTKS/DTSEN"))
         self.info = QLabel()
         self.info.setObjectName("data_updates_info")
         self.info.setWordWrap(True)
@@ -64,7 +63,7 @@ class DataUpdatesPage(QWidget):
         layout.addWidget(self.table, 1)
         if actor.can(Perm.APPROVE_SUPERVISOR):
             layout.addLayout(self._review_row())
-        self.refresh()
+        self.load()
 
     def _propose_box(self) -> QGroupBox:
         box = QGroupBox(translate("data_updates", "Usulkan perubahan"))
@@ -122,7 +121,7 @@ class DataUpdatesPage(QWidget):
         for code, label in STATUSES:
             self.status.addItem(translate("data_updates", label), code)
         self.status.addItem(translate("data_updates", "Semua"), "")
-        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _i: self.load())
         self.model: RowTableModel[UpdateView] = RowTableModel(
             (
                 translate("data_updates", "Tanggal"),
@@ -146,13 +145,14 @@ class DataUpdatesPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("data_updates_table")
-        self.table.setAccessibleName(translate("data_updates", "Usulan pemutakhiran"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # Date, NIK, name, kind and status show whole; the new data, reason and note give way.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3, 6), wrap=(2, 3, 6))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "data_updates_table",
+            translate("data_updates", "Usulan pemutakhiran"),
+            (0, 1, 2, 3, 6),
+            wrap=(2, 3, 6),
+        )
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("data_updates", "Tampilkan:")))
         row.addWidget(self.status)
@@ -173,11 +173,12 @@ class DataUpdatesPage(QWidget):
         row.addWidget(self.reject)
         return row
 
-    def refresh(self) -> None:
+    def reading(self) -> Op[list[UpdateView]]:
         status = str(self.status.currentData() or "") or None
-        self.env.op(self, list_data_updates, self.actor, status, self.env.clock).success(
-            self.model.set_rows
-        ).failure(self._failed).run()
+        return self.env.op(self, list_data_updates, self.actor, status, self.env.clock)
+
+    def loaded(self, rows: list[UpdateView]) -> None:
+        self.model.set_rows(rows)
 
     def on_propose(self) -> None:
         show_error(self.error, "")
@@ -200,7 +201,7 @@ class DataUpdatesPage(QWidget):
         )
         for w in (self.nik, self.new_value, self.reason):
             w.clear()
-        self.refresh()
+        self.load()
 
     def on_review(self, approve: bool) -> None:
         show_error(self.error, "")
@@ -222,7 +223,4 @@ class DataUpdatesPage(QWidget):
     def _reviewed(self, view: UpdateView) -> None:
         self.note.clear()
         self.info.setText(f"{view.name}: {view.status}.")
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self.load()

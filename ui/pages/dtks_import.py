@@ -36,19 +36,18 @@ from kiosk.formatting import angka, tanggal_panjang
 from kiosk.services.actor import Actor
 from ui import file_dialogs
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import add_field, show_error
 from ui.i18n import translate
 from ui.ops import Op, ThreadExecutor
+from ui.pages.base import Page
 from ui.rejection_files import write_rejections
 
 
-class DtksImportPage(QWidget):
+class DtksImportPage(Page):
     """Administrator's or coordinator's page; the service checks the permission again."""
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("dtks_import_page")
+        super().__init__(env, actor, "dtks_import_page", parent)
         self.worker = (
             ThreadExecutor(1) if isinstance(env.executor, ThreadExecutor) else env.executor
         )
@@ -105,7 +104,6 @@ class DtksImportPage(QWidget):
         )
         self.save_report.setEnabled(False)
         self.save_report.clicked.connect(self.on_save_report)
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -255,7 +253,7 @@ class DtksImportPage(QWidget):
                 replace_smaller=confirmed,
             )
 
-        op = Op(self, self.worker, run)
+        op = Op(self, self.worker, run, self.env.changes)
         op.on_progress(self._progress).success(self._done).failure(self._failed).run()
 
     def _progress(self, value: tuple[int, int, int]) -> None:
@@ -321,4 +319,4 @@ class DtksImportPage(QWidget):
         if isinstance(exc, NeedsConfirmation) and self.confirm_replace(exc.message):
             self.on_import(confirmed=True)
             return
-        show_error(self.error, message_of(exc))
+        super()._failed(exc)

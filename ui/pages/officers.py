@@ -5,7 +5,6 @@ changes after set-up."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGridLayout,
@@ -14,11 +13,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.roles import Role
 from kiosk.services.actor import Actor
 from kiosk.services.officers import (
@@ -33,28 +32,29 @@ from kiosk.services.setup import SiteView, get_site, update_site
 from ui import words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, password_edit, show_error
+from ui.forms import add_field, password_edit, show_error
 from ui.i18n import translate
 from ui.officer_model import OfficerTableModel
-from ui.table_fit import fit_columns
+from ui.ops import Op
+from ui.pages.base import Page
 
 
-class OfficersPage(QWidget):
+class OfficersPage(Page):
     """Administrator's page; the service refuses anyone else even if they reach it."""
 
+    shows = frozenset({Kind.OFFICERS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("officers_page")
+        super().__init__(env, actor, "officers_page", parent)
         self.model = OfficerTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("officer_table")
-        self.table.setAccessibleName(translate("officers", "Daftar petugas"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Every column matters to the administrator: names and roles wrap, none is cut.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3), wrap=(1, 2))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "officer_table",
+            translate("officers", "Daftar petugas"),
+            (0, 1, 2, 3),
+            wrap=(1, 2),
+        )
 
         self.toggle = QPushButton(translate("officers", "&Nonaktifkan / aktifkan"))
         self.toggle.clicked.connect(self.on_toggle_active)
@@ -96,7 +96,6 @@ class OfficersPage(QWidget):
         self.add_button.setProperty("primary", True)
         self.add_button.clicked.connect(self.on_add)
         form.addRow(self.add_button)
-        self.error = error_label(self)
         self.status = QLabel()
         self.status.setAccessibleName(translate("officers", "Status"))
 
@@ -113,16 +112,17 @@ class OfficersPage(QWidget):
         self.model.names = dict(site.role_names) if site else {}
         for role, cb in self.role_boxes.items():
             cb.setText(words.role(role, self.model.names))
-        self.refresh()
+        self.load()
 
     def _no_names(self, exc: Exception) -> None:
         self._failed(exc)
-        self.refresh()
+        self.load()
 
-    def refresh(self) -> None:
-        self.env.op(self, list_officers, self.actor).success(self.model.set_rows).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[OfficerView]]:
+        return self.env.op(self, list_officers, self.actor)
+
+    def loaded(self, rows: list[OfficerView]) -> None:
+        self.model.set_rows(rows)
 
     def _selected(self) -> OfficerView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -153,7 +153,7 @@ class OfficersPage(QWidget):
         for cb in self.role_boxes.values():
             cb.setChecked(False)
         self.username.setFocus()
-        self.refresh()
+        self.load()
 
     def on_toggle_active(self) -> None:
         view = self._selected()
@@ -161,7 +161,7 @@ class OfficersPage(QWidget):
             show_error(self.error, translate("officers", "Pilih petugas di tabel terlebih dahulu."))
             return
         self.env.op(self, set_active, self.actor, view.id, not view.active).success(
-            lambda _v: self.refresh()
+            lambda _v: self.load()
         ).failure(self._failed).run()
 
     def on_change_roles(self) -> None:
@@ -197,7 +197,7 @@ class OfficersPage(QWidget):
         show_error(self.error, "")
         roles = ", ".join(words.role(r, self.model.names) for r in view.roles)
         self.status.setText(translate("officers", "Peran {0}: {1}.").format(view.username, roles))
-        self.refresh()
+        self.load()
 
     def on_site(self) -> None:
         self.env.op(self, get_site).success(self._ask_site).failure(self._failed).run()
@@ -259,7 +259,4 @@ class OfficersPage(QWidget):
                 view.username
             )
         )
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self.load()

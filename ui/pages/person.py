@@ -12,31 +12,34 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.identity import mask_nik
 from kiosk.services.actor import Actor
 from kiosk.services.people import PersonView, find_people
 from kiosk.services.person_profile import PersonProfile, person_profile
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.pages.person_html import person_html
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 
-class PersonPage(QWidget):
+class PersonPage(Page):
+    """The search's results and the chosen citizen's profile, read again when a person, a
+    case, a programme or a PPKS record changes."""
+
+    shows = frozenset({Kind.PEOPLE, Kind.CASES, Kind.PPKS, Kind.DTKS, Kind.PROPOSALS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("person_page")
-        title = QLabel(translate("person", "Profil warga"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "person_page", parent)
+        title = self.title_label(translate("person", "Profil warga"))
         self.query = QLineEdit()
         self.query.setObjectName("person_query")
         self.query.setPlaceholderText(translate("person", "NIK, No. KK atau nama warga terdaftar"))
@@ -65,14 +68,14 @@ class PersonPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("person_results")
-        self.table.setAccessibleName(translate("person", "Warga yang ditemukan"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         # Name, NIK and birth date tell people apart; the KK number gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(0,))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "person_results",
+            translate("person", "Warga yang ditemukan"),
+            (0, 1, 2),
+            wrap=(0,),
+        )
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.profile = QTextBrowser()
         self.profile.setObjectName("person_profile")
@@ -87,7 +90,8 @@ class PersonPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         self.split = split
-        self.error = error_label(self)
+        self.first_field = self.query
+        self.searched: str | None = None  # the last search, read again when people change
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)
@@ -97,11 +101,17 @@ class PersonPage(QWidget):
 
     def search(self) -> None:
         show_error(self.error, "")
-        self.env.op(self, find_people, self.actor, self.query.text()).success(self._found).failure(
-            self._failed
-        ).run()
+        self.searched = self.query.text()
+        self.current = None
+        self.load()
 
-    def _found(self, people: list[PersonView]) -> None:
+    def reading(self) -> Op[list[PersonView]] | None:
+        if self.searched is None:
+            return None
+        return self.env.op(self, find_people, self.actor, self.searched)
+
+    def loaded(self, people: list[PersonView]) -> None:
+        keep = self.current.id if self.current is not None else None
         self.model.set_rows(people)
         # The list as wide as its columns need (up to three fifths), the profile the rest.
         whole = sum(self.split.sizes())
@@ -119,8 +129,10 @@ class PersonPage(QWidget):
             )
             self.profile.clear()
             return
-        self.table.selectRow(0)
-        self.table.setFocus()
+        again = [i for i, p in enumerate(people) if p.id == keep]
+        self.table.selectRow(again[0] if again else 0)  # read again: the same citizen stays
+        if not again:
+            self.table.setFocus()
 
     def _chosen(self, _sel: QItemSelection, _old: QItemSelection) -> None:
         row = self.table.currentIndex().row()
@@ -137,6 +149,3 @@ class PersonPage(QWidget):
     def _shown(self, profile: PersonProfile) -> None:
         self.current = profile
         self.profile.setHtml(person_html(profile))
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

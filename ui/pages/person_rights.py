@@ -25,8 +25,9 @@ from kiosk.services.setup import require_site
 from ui import file_dialogs
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import add_field, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.pages.base import Page
 
 # What a consent is for: codes the core stores, words only here.
 PURPOSE_WORDS = {
@@ -37,13 +38,11 @@ PURPOSE_WORDS = {
 }
 
 
-class PersonRightsPage(QWidget):
+class PersonRightsPage(Page):
     """NIK on top, one button per right; each result is said on the page."""
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("person_rights_page")
+        super().__init__(env, actor, "person_rights_page", parent)
         intro = QLabel(
             translate(
                 "person_rights",
@@ -84,7 +83,6 @@ class PersonRightsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("person_rights", "Hasil"))
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -93,6 +91,7 @@ class PersonRightsPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch()
+        self.first_field = self.nik
 
     def choose_file(self) -> str:
         name = file_dialogs.save_file(
@@ -226,4 +225,4 @@ class PersonRightsPage(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText("")
-        show_error(self.error, message_of(exc))
+        super()._failed(exc)

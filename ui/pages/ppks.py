@@ -10,19 +10,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.services.actor import Actor
 from kiosk.services.ppks import SOURCES, PpksInput, PpksView, list_ppks, record_ppks
 from kiosk.services.reference import choices
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 SUBJECTS = (
     ("orang", QT_TRANSLATE_NOOP("ppks", "Orang (NIK)")),
@@ -38,13 +39,12 @@ SOURCE_WORDS = {
 }
 
 
-class PpksPage(QWidget):
+class PpksPage(Page):
+    shows = frozenset({Kind.PPKS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("ppks_page")
-        title = QLabel(translate("ppks", "PPKS - Pemerlu Pelayanan Kesejahteraan Sosial"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "ppks_page", parent)
+        title = self.title_label(translate("ppks", "PPKS - Pemerlu Pelayanan Kesejahteraan Sosial"))
         form = QFormLayout()
         self.subject = QComboBox()
         for code, label in SUBJECTS:
@@ -80,7 +80,6 @@ class PpksPage(QWidget):
         self.save.clicked.connect(self.on_save)
         self.info = QLabel()
         self.info.setObjectName("ppks_info")
-        self.error = error_label(self)
         self.model: RowTableModel[PpksView] = RowTableModel(
             (
                 translate("ppks", "Tanggal"),
@@ -96,12 +95,14 @@ class PpksPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("ppks_table")
-        self.table.setAccessibleName(translate("ppks", "Catatan PPKS terbaru"))
-        self.table.setModel(self.model)
         # Date, who and the kind of PPKS show whole; the source gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1, 2))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "ppks_table",
+            translate("ppks", "Catatan PPKS terbaru"),
+            (0, 1, 2),
+            wrap=(1, 2),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -109,12 +110,13 @@ class PpksPage(QWidget):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        self.load()
 
-    def refresh(self) -> None:
-        self.env.op(self, list_ppks, self.actor).success(self.model.set_rows).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[PpksView]]:
+        return self.env.op(self, list_ppks, self.actor)
+
+    def loaded(self, rows: list[PpksView]) -> None:
+        self.model.set_rows(rows)
 
     def on_save(self) -> None:
         show_error(self.error, "")
@@ -141,7 +143,4 @@ class PpksPage(QWidget):
         self.who.clear()
         self.note.clear()
         self.members.setValue(0)
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self.load()

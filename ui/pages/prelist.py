@@ -9,37 +9,38 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.errors import KioskError
 from kiosk.formatting import angka
 from kiosk.identity import mask_nik
-from kiosk.periods import EXAMPLES, parse_period
+from kiosk.periods import EXAMPLES, Period, parse_period
 from kiosk.services.actor import Actor
 from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
 from kiosk.services.prelist_review import record_prelist_progress
 from ui import file_dialogs, words
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.period_field import PeriodField
 from ui.prelist_files import write_prelist
 from ui.prelist_musdes import ask_musdes, parse_day
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 
-class PrelistPage(QWidget):
+class PrelistPage(Page):
+    shows = frozenset({Kind.PROPOSALS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
+        super().__init__(env, actor, "prelist_page", parent)
         self.export: PrelistExport | None = None
-        self.setObjectName("prelist_page")
-        title = QLabel(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
-        title.setProperty("role", "title")
+        self.shown_period: Period | None = None
+        title = self.title_label(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
         self.period = PeriodField()
         self.period.setObjectName("prelist_period")
         self.period.setAccessibleName(translate("prelist", "Periode usulan"))
@@ -76,16 +77,17 @@ class PrelistPage(QWidget):
             self._cells,
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("prelist_table")
-        self.table.setAccessibleName(translate("prelist", "Usulan pada periode ini"))
-        self.table.setModel(self.model)
         # Date, NIK and name show whole; address and reason give way.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(2,))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "prelist_table",
+            translate("prelist", "Usulan pada periode ini"),
+            (0, 1, 2),
+            wrap=(2,),
+        )
         self.info = QLabel("")
         self.info.setObjectName("prelist_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)
@@ -109,11 +111,16 @@ class PrelistPage(QWidget):
         except KioskError as exc:
             show_error(self.error, exc.message)
             return
-        self.env.op(self, prelist_for_period, self.actor, period).success(self._shown).failure(
-            self._failed
-        ).run()
+        self.shown_period = period
+        self.load()
 
-    def _shown(self, export: PrelistExport) -> None:
+    def reading(self) -> Op[PrelistExport] | None:
+        """The period last shown, read again when proposals change (None: none shown yet)."""
+        if self.shown_period is None:
+            return None
+        return self.env.op(self, prelist_for_period, self.actor, self.shown_period)
+
+    def loaded(self, export: PrelistExport) -> None:
         self.export = export
         self.model.set_rows(list(export.rows))
         self.info.setText(
@@ -176,6 +183,3 @@ class PrelistPage(QWidget):
             answer["siksng"],
             self.env.clock,
         ).success(lambda _s: self.show_period()).failure(self._failed).run()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

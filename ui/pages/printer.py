@@ -7,7 +7,6 @@ to the citizen and reprint it when the printer is back.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.services.actor import Actor
-from kiosk.services.print_jobs import job_payload, recent_print_jobs
+from kiosk.services.print_jobs import PrintJobView, job_payload, recent_print_jobs
 from kiosk.services.setup import get_site
 from kiosk.services.slips import PrintOutcome, print_slip, reprint
 from printing.decode import decode
@@ -30,20 +29,22 @@ from printing.paper import Paper
 from printing.samples import sample_a4, sample_ticket
 from printing.thermal import render_ticket
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, show_error
+from ui.forms import add_field, show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.pdf_output import print_with_dialog, save_with_dialog
 from ui.print_job_model import PrintJobTableModel
-from ui.table_fit import fit_columns
 
 
-class PrinterPage(QWidget):
-    """Any officer who prints can set the counter's printer and test it."""
+class PrinterPage(Page):
+    """Any officer who prints can set the counter's printer and test it; a slip printed (or
+    failed) anywhere since the page was built is in its list when the page is looked at."""
+
+    shows = frozenset({Kind.PRINT_JOBS})
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("printer_page")
+        super().__init__(env, actor, "printer_page", parent)
         form = QFormLayout()
         self.uri = add_field(
             form, translate("printer", "&Alamat printer"), QLineEdit(), "printer_uri"
@@ -75,17 +76,16 @@ class PrinterPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("printer", "Hasil cetak"))
-        self.error = error_label(self)
 
         self.model = PrintJobTableModel(env.clock, self)
-        self.table = QTableView()
-        self.table.setObjectName("print_jobs")
-        self.table.setAccessibleName(translate("printer", "Cetakan terakhir"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Time, kind, status and what went wrong show whole; the printer's name gives way.
-        self.columns = fit_columns(self.table, (0, 1, 3, 4), wrap=(1, 3, 4))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "print_jobs",
+            translate("printer", "Cetakan terakhir"),
+            (0, 1, 3, 4),
+            wrap=(1, 3, 4),
+        )
         self.table.selectionModel().selectionChanged.connect(self.on_selection)
         self.reprint_button = QPushButton(translate("printer", "Cetak &ulang"))
         self.reprint_button.clicked.connect(self.on_reprint)
@@ -105,20 +105,16 @@ class PrinterPage(QWidget):
         lower.addWidget(self.preview, 2)
         layout.addLayout(lower)
         layout.addWidget(self.reprint_button)
-        self.refresh()
-
-    def start_focus(self) -> None:
-        """Each time the page is opened (the shell calls this): the slips printed since it was
-        built (a ticket at the counter a minute ago) must be there to reprint."""
-        self.refresh()
+        self.load()
 
     def _paper(self) -> Paper:
         return Paper.of(int(self.paper_width.currentData()))
 
-    def refresh(self) -> None:
-        self.env.op(self, recent_print_jobs, self.actor).success(self.model.set_rows).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[PrintJobView]]:
+        return self.env.op(self, recent_print_jobs, self.actor)
+
+    def loaded(self, jobs: list[PrintJobView]) -> None:
+        self.model.set_rows(jobs)
 
     def on_save(self) -> None:
         self.env.settings.set("printer_uri", self.uri.text().strip())
@@ -205,9 +201,9 @@ class PrinterPage(QWidget):
                 )
             )
             show_error(self.error, outcome.message)
-        self.refresh()
+        self.load()
 
     def _failed(self, exc: Exception) -> None:
         self.test_button.setEnabled(True)
         self.reprint_button.setEnabled(True)
-        show_error(self.error, message_of(exc))
+        super()._failed(exc)

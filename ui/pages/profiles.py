@@ -17,21 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.profiles.reading import lines
 from kiosk.services.actor import Actor
 from kiosk.services.profiles import ProfileSummary, list_profiles, show_profile, use_profile
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 
 
-class ProfilesPage(QWidget):
+class ProfilesPage(Page):
+    shows = frozenset({Kind.REFERENCE})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("profiles_page")
-        title = QLabel(translate("profiles", "Profil daerah: peraturan yang diikuti kantor"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "profiles_page", parent)
+        title = self.title_label(
+            translate("profiles", "Profil daerah: peraturan yang diikuti kantor")
+        )
         note = QLabel(
             translate(
                 "profiles",
@@ -54,7 +58,6 @@ class ProfilesPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("profiles_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
         self.text = QPlainTextEdit()
         self.text.setObjectName("profile_text")
         self.text.setReadOnly(True)
@@ -75,10 +78,13 @@ class ProfilesPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.text, 1)
         self.profiles: list[ProfileSummary] = []
-        self._load()
+        self.load()
 
-    def _load(self) -> None:
-        self.env.op(self, list_profiles).success(self._show).failure(self._failed).run()
+    def reading(self) -> Op[list[ProfileSummary]]:
+        return self.env.op(self, list_profiles)
+
+    def loaded(self, profiles: list[ProfileSummary]) -> None:
+        self._show(profiles)
 
     def _show(self, profiles: list[ProfileSummary]) -> None:
         self.profiles = profiles
@@ -119,7 +125,4 @@ class ProfilesPage(QWidget):
                 p.title, p.version
             )
         )
-        self._load()
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self.load()

@@ -13,20 +13,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.services.actor import Actor
 from kiosk.services.catalogue import ProgrammeInfo, matches, programme_info
 from ui import words
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 UNITS = {
     "keluarga": QT_TRANSLATE_NOOP("programme_info", "Keluarga"),
@@ -56,13 +56,12 @@ def info_html(p: ProgrammeInfo) -> str:
     return "".join(out)
 
 
-class ProgrammeInfoPage(QWidget):
+class ProgrammeInfoPage(Page):
+    shows = frozenset({Kind.REFERENCE})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("programme_info_page")
-        title = QLabel(translate("programme_info", "Program bantuan"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "programme_info_page", parent)
+        title = self.title_label(translate("programme_info", "Program bantuan"))
         note = QLabel(
             translate(
                 "programme_info",
@@ -94,14 +93,14 @@ class ProgrammeInfoPage(QWidget):
             lambda r: (r.name, words.level(r.level), _unit(r.unit)),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("programme_info_table")
-        self.table.setAccessibleName(translate("programme_info", "Daftar program"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         # Name, level and who it is for show whole; the managing body is in the details.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(0,))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "programme_info_table",
+            translate("programme_info", "Daftar program"),
+            (0, 1, 2),
+            wrap=(0,),
+        )
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.details = QTextBrowser()
         self.details.setObjectName("programme_info_details")
@@ -116,7 +115,6 @@ class ProgrammeInfoPage(QWidget):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         self.count = QLabel("")
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(note)
@@ -125,14 +123,15 @@ class ProgrammeInfoPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(split, 1)
         self.all: list[ProgrammeInfo] = []
-        self.env.op(self, programme_info, self.actor).success(self._loaded).failure(
-            self._failed
-        ).run()
+        self.load()
 
     def start_focus(self) -> None:
         self.query.setFocus()
 
-    def _loaded(self, rows: list[ProgrammeInfo]) -> None:
+    def reading(self) -> Op[list[ProgrammeInfo]]:
+        return self.env.op(self, programme_info, self.actor)
+
+    def loaded(self, rows: list[ProgrammeInfo]) -> None:
         self.all = rows
         self._filter(self.query.text())
 
@@ -155,6 +154,3 @@ class ProgrammeInfoPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self.details.setHtml(info_html(self.model.row(rows[0].row())))
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.criteria import rows_of, rule_of
 from kiosk.errors import ValidationError
 from kiosk.services.actor import Actor
@@ -29,10 +29,11 @@ from ui import words
 from ui.criteria_editor import CriteriaEditor
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, scrolled, show_error
+from ui.forms import scrolled, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 LEVELS = tuple(
     Choice(code, label, {})
@@ -50,13 +51,12 @@ UNITS = (
 )
 
 
-class ProgrammesPage(QWidget):
+class ProgrammesPage(Page):
+    shows = frozenset({Kind.REFERENCE})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("programmes_page")
-        title = QLabel(translate("programmes", "Katalog program dan kriteria penerima"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "programmes_page", parent)
+        title = self.title_label(translate("programmes", "Katalog program dan kriteria penerima"))
         self.model: RowTableModel[CatalogueRow] = RowTableModel(
             (
                 translate("programmes", "Kode"),
@@ -76,14 +76,14 @@ class ProgrammesPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("programmes_table")
-        self.table.setAccessibleName(translate("programmes", "Katalog program"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         # Code, name and level show whole; where the criteria come from gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2), wrap=(1,))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "programmes_table",
+            translate("programmes", "Katalog program"),
+            (0, 1, 2),
+            wrap=(1,),
+        )
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.rules = CriteriaEditor()
         self.rules.setAccessibleName(translate("programmes", "Kriteria program terpilih"))
@@ -106,7 +106,6 @@ class ProgrammesPage(QWidget):
         self.info = QLabel()
         self.info.setObjectName("programmes_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
         heading = QHBoxLayout()  # the catalogue's own action beside its title: the row below
         heading.addWidget(title)  # keeps the criteria's three, narrow enough for 1024 pixels
         heading.addStretch(1)
@@ -120,7 +119,8 @@ class ProgrammesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
-        self.refresh()
+        self.select = ""  # the programme to choose once the catalogue is read
+        self.load()
 
     def _buttons(self) -> QHBoxLayout:
         """The criteria's three buttons in one row (the catalogue's own sits by the title)."""
@@ -141,15 +141,21 @@ class ProgrammesPage(QWidget):
         return buttons
 
     def refresh(self, select: str = "") -> None:
-        def shown(rows: list[CatalogueRow]) -> None:
-            self.model.set_rows(rows)
-            codes = [r.code for r in rows]
-            if rows:
-                self.table.selectRow(codes.index(select) if select in codes else 0)
+        """Read the catalogue again, then choose ``select`` (else the programme chosen)."""
+        self.select = select
+        self.load()
 
-        self.env.op(self, programme_catalogue, self.actor).success(shown).failure(
-            self._failed
-        ).run()
+    def reading(self) -> Op[list[CatalogueRow]]:
+        return self.env.op(self, programme_catalogue, self.actor)
+
+    def loaded(self, rows: list[CatalogueRow]) -> None:
+        now = self.chosen()
+        select = self.select or (now.code if now is not None else "")
+        self.select = ""
+        self.model.set_rows(rows)
+        codes = [r.code for r in rows]
+        if rows:
+            self.table.selectRow(codes.index(select) if select in codes else 0)
 
     def chosen(self) -> CatalogueRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -242,6 +248,3 @@ class ProgrammesPage(QWidget):
             ).format(code)
         )
         self.refresh(code)
-
-    def _failed(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))

@@ -19,21 +19,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.formatting import desimal
 from kiosk.services import queue_calls as q
 from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
 from ui.board import open_board
 from ui.env import UiEnv
-from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, show_error
+from ui.forms import NO_CHOICE, add_field, chosen, show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 
 class TransferDialog(QDialog):
@@ -69,11 +70,14 @@ class TransferDialog(QDialog):
         form.addRow(buttons)
 
 
-class QueueCallPage(QWidget):
+class QueueCallPage(Page):
+    """The line as it is now: tickets issued at the counter or the door, and calls from
+    other computers (read every 5 seconds while the page is on screen)."""
+
+    shows = frozenset({Kind.TICKETS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("queue_page")
+        super().__init__(env, actor, "queue_page", parent)
         self.state: q.QueueState | None = None
         self.services: list[Choice] = []
         self.counters: list[Choice] = []
@@ -85,7 +89,6 @@ class QueueCallPage(QWidget):
         self.current.setObjectName("current_ticket")
         self.current.setProperty("role", "title")
         self.current.setAccessibleName(translate("queue_calls", "Nomor di loket ini"))
-        self.error = error_label(self)
         self.info = QLabel("")
         self.info.setObjectName("queue_info")
 
@@ -114,13 +117,12 @@ class QueueCallPage(QWidget):
 
         self.timer = QTimer(self)
         self.timer.setInterval(5000)
-        self.timer.timeout.connect(self.refresh)
-        self.env.op(self, self._lists).success(self._got_lists).failure(self._show_failure).run()
+        self.timer.timeout.connect(self.on_tick)
+        self.env.op(self, self._lists).success(self._got_lists).failure(self._failed).run()
 
     def _top(self) -> QHBoxLayout:
         """The title, which counter this computer is, and the board's button."""
-        title = QLabel(translate("queue_calls", "Panggilan antrian"))
-        title.setProperty("role", "title")
+        title = self.title_label(translate("queue_calls", "Panggilan antrian"))
         self.counter = QComboBox()
         self.counter.setObjectName("counter")
         self.counter.setAccessibleName(translate("queue_calls", "Loket komputer ini"))
@@ -178,13 +180,14 @@ class QueueCallPage(QWidget):
             self._cells,
             self,
         )
-        self.waiting = QTableView()
-        self.waiting.setObjectName("waiting_table")
-        self.waiting.setAccessibleName(translate("queue_calls", "Nomor yang menunggu"))
-        self.waiting.setModel(self.waiting_model)
-        self.waiting.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # Number, service, priority and counter show whole; the time taken gives way.
-        self.waiting_columns = fit_columns(self.waiting, (0, 1, 2, 4), wrap=(1, 4))
+        self.waiting, self.waiting_columns = self.make_table(
+            self.waiting_model,
+            "waiting_table",
+            translate("queue_calls", "Nomor yang menunggu"),
+            (0, 1, 2, 4),
+            wrap=(1, 4),
+        )
         self.absent_model: RowTableModel[q.CallView] = RowTableModel(
             (
                 translate("queue_calls", "Nomor"),
@@ -196,12 +199,13 @@ class QueueCallPage(QWidget):
             self._cells,
             self,
         )
-        self.absent = QTableView()
-        self.absent.setObjectName("absent_table")
-        self.absent.setAccessibleName(translate("queue_calls", "Nomor yang tidak hadir"))
-        self.absent.setModel(self.absent_model)
-        self.absent.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.absent_columns = fit_columns(self.absent, (0, 1, 2, 4), wrap=(1, 4))
+        self.absent, self.absent_columns = self.make_table(
+            self.absent_model,
+            "absent_table",
+            translate("queue_calls", "Nomor yang tidak hadir"),
+            (0, 1, 2, 4),
+            wrap=(1, 4),
+        )
         recall_absent = QPushButton(translate("queue_calls", "Panggil ulang yang dipilih"))
         recall_absent.setToolTip(
             translate("queue_calls", "Panggil ulang nomor tidak hadir yang dipilih")
@@ -232,7 +236,7 @@ class QueueCallPage(QWidget):
         index = max(0, self.counter.findData(mine))
         self.counter.setCurrentIndex(index)
         self.counter.blockSignals(False)
-        self.refresh()
+        self.load()
         self.timer.start()
 
     def counter_code(self) -> str:
@@ -240,7 +244,7 @@ class QueueCallPage(QWidget):
 
     def _counter_changed(self, _index: int) -> None:
         self.env.settings.set("counter", self.counter_code())
-        self.refresh()
+        self.load()
 
     def _service_label(self, code: str) -> str:
         return next((c.label for c in self.services if c.code == code), code)
@@ -258,12 +262,18 @@ class QueueCallPage(QWidget):
             counters.get(v.counter or "", "-"),
         )
 
-    def refresh(self) -> None:
-        self.env.op(self, q.queue_state, self.actor, None, self.env.clock).success(
-            self.show_state
-        ).failure(self._show_failure).run()
+    def reading(self) -> Op[q.QueueState]:
+        return self.env.op(self, q.queue_state, self.actor, None, self.env.clock)
 
-    def show_state(self, state: q.QueueState) -> None:
+    def on_tick(self) -> None:
+        """Other computers call too: read the line again if it is on screen, else when it is
+        next shown."""
+        if self.isVisible():
+            self.load()
+        else:
+            self.stale = True
+
+    def loaded(self, state: q.QueueState) -> None:
         self.state = state
         self.waiting_model.set_rows(state.waiting)
         self.absent_model.set_rows(state.no_shows)
@@ -305,18 +315,15 @@ class QueueCallPage(QWidget):
 
     def _act(self, service: Any, *args: Any) -> None:
         show_error(self.error, "")
-        self.env.op(self, service, self.actor, *args).success(lambda _r: self.refresh()).failure(
+        self.env.op(self, service, self.actor, *args).success(lambda _r: self.load()).failure(
             self._fail
         ).run()
 
     def _fail(self, exc: Exception) -> None:
         """An action failed: say why and show the line as it now is (another counter may
         have moved the ticket)."""
-        self._show_failure(exc)
-        QTimer.singleShot(0, self.refresh)
-
-    def _show_failure(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
+        self._failed(exc)
+        QTimer.singleShot(0, self.load)
 
     def call_next(self) -> None:
         show_error(self.error, "")
@@ -327,7 +334,7 @@ class QueueCallPage(QWidget):
     def _called(self, view: q.CallView | None) -> None:
         if view is None:
             show_error(self.error, translate("queue_calls", "Tidak ada nomor yang menunggu."))
-        self.refresh()
+        self.load()
 
     def _with_mine(self, service: Any, *extra: Any) -> None:
         mine = self.mine()

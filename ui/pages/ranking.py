@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,11 +44,11 @@ from kiosk.services.setup import require_site
 from printing.report_values import shown
 from ui import file_dialogs
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.pages.base import Page
 from ui.ranking_files import write_ranking
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 HEADERS = (
@@ -81,15 +80,14 @@ def weight_word(key: str) -> str:
     return translate("ranking", WEIGHT_WORDS.get(key, WORDS[key]))
 
 
-class RankingPage(QWidget):
+class RankingPage(Page):
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
+        super().__init__(env, actor, "ranking_page", parent)
         self.result: Ranking | None = None
         self.kept: StoredRanking | None = None  # a submitted list on show, else the live one
-        self.setObjectName("ranking_page")
-        title = QLabel(translate("ranking", "Peringkat calon penerima program daerah / desa"))
-        title.setProperty("role", "title")
+        title = self.title_label(
+            translate("ranking", "Peringkat calon penerima program daerah / desa")
+        )
         self.programme = QComboBox()
         self.programme.setObjectName("ranking_programme")
         self.programme.setAccessibleName(translate("ranking", "Program"))
@@ -133,16 +131,17 @@ class RankingPage(QWidget):
         self.model: RowTableModel[Ranked] = RowTableModel(
             HEADERS, self._cells, self, context="ranking"
         )
-        self.table = QTableView()
-        self.table.setObjectName("ranking_table")
-        self.table.setAccessibleName(translate("ranking", "Peringkat calon"))
-        self.table.setModel(self.model)
         # Rank, decision, name, NIK, decile and score show whole; KK and reason give way.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3, 5, 6), wrap=(1, 2))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "ranking_table",
+            translate("ranking", "Peringkat calon"),
+            (0, 1, 2, 3, 5, 6),
+            wrap=(1, 2),
+        )
         self.info = QLabel(translate("ranking", "Pilih program, kuota dan bobot, lalu Hitung."))
         self.info.setObjectName("ranking_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -425,4 +424,4 @@ class RankingPage(QWidget):
                 ),
             )
             return
-        show_error(self.error, message_of(exc))
+        super()._failed(exc)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.formatting import desimal
 from kiosk.roles import Perm
 from kiosk.services import quarantine
@@ -29,8 +30,10 @@ from kiosk.services.actor import Actor
 from kiosk.services.outbox import SyncOverview, configure_upstream, sync_overview
 from kiosk.services.setup import get_site
 from ui.env import UiEnv
-from ui.forms import add_field, error_label, message_of, password_edit, show_error
+from ui.forms import add_field, message_of, password_edit, show_error
 from ui.i18n import translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.table_fit import fit_columns
 
 if TYPE_CHECKING:  # requests and the engine load on a worker, never as this page is built
@@ -48,20 +51,18 @@ def when(iso: str, env: UiEnv) -> str:
         return iso
 
 
-class SyncPage(QWidget):
+class SyncPage(Page):
+    shows = frozenset({Kind.SYNC})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("sync_page")
-        title = QLabel(translate("sync_page", "Sinkronisasi dengan kabupaten"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "sync_page", parent)
+        title = self.title_label(translate("sync_page", "Sinkronisasi dengan kabupaten"))
         self.summary = QLabel("")
         self.summary.setObjectName("sync_summary")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(translate("sync_page", "Keadaan sinkronisasi"))
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
-        self.error = error_label(self)
         self.now = QPushButton(translate("sync_page", "&Sinkronkan sekarang"))
         self.now.setObjectName("sync_now")
         self.now.clicked.connect(self.sync_now)
@@ -109,7 +110,7 @@ class SyncPage(QWidget):
         if runner is not None:
             runner.reported.connect(self._report)
             runner.running_changed.connect(lambda on: self.now.setEnabled(not on))
-        self.refresh()
+        self.load()
 
     def _admin_parts(self, layout: QVBoxLayout) -> None:
         """The administrator's: quarantined data sent again or dropped, and the enrolment."""
@@ -146,11 +147,19 @@ class SyncPage(QWidget):
         )
         layout.addLayout(form)
 
-    def refresh(self) -> None:
-        self.env.op(self, sync_overview, self.actor).success(self._show).failure(self._fail).run()
-        self.env.op(self, quarantine.quarantined, self.actor).success(self._show_held).failure(
-            self._fail
-        ).run()
+    def reading(self) -> Op[tuple[SyncOverview, list[quarantine.QuarantinedOp]]]:
+        gateway, actor = self.env.gateway, self.actor
+        return self.env.run(
+            self,
+            lambda: (
+                gateway.call(sync_overview, actor),
+                gateway.call(quarantine.quarantined, actor),
+            ),
+        )
+
+    def loaded(self, both: tuple[SyncOverview, list[quarantine.QuarantinedOp]]) -> None:
+        self._show(both[0])
+        self._show_held(both[1])
 
     def _show_held(self, held: list[quarantine.QuarantinedOp]) -> None:
         self.held_model.removeRows(0, self.held_model.rowCount())
@@ -173,7 +182,7 @@ class SyncPage(QWidget):
             self.attention.setFocus()
             return
         self.env.op(self, quarantine.retry, self.actor, seqs).success(self._retried).failure(
-            self._fail
+            self._failed
         ).run()
 
     def _retried(self, count: int) -> None:
@@ -183,7 +192,7 @@ class SyncPage(QWidget):
                 "sync_page", "{0} data diantrekan lagi; dikirim pada sinkronisasi berikutnya."
             ).format(count)
         )
-        self.refresh()
+        self.load()
         if self.env.sync is not None:
             self.env.sync.sync_now()
 
@@ -208,7 +217,7 @@ class SyncPage(QWidget):
         if reason is None:
             return
         self.env.op(self, quarantine.drop, self.actor, seqs, reason).success(self._dropped).failure(
-            self._fail
+            self._failed
         ).run()
 
     def _dropped(self, count: int) -> None:
@@ -216,7 +225,7 @@ class SyncPage(QWidget):
         self.held_note.setText(
             translate("sync_page", "{0} data dibuang; alasannya dicatat di audit.").format(count)
         )
-        self.refresh()
+        self.load()
 
     def _show(self, o: SyncOverview) -> None:
         if not o.upstream_url:
@@ -246,9 +255,6 @@ class SyncPage(QWidget):
             else ""
         )
 
-    def _fail(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
-
     def sync_now(self) -> None:
         show_error(self.error, "")
         if self.env.sync is not None:
@@ -258,7 +264,7 @@ class SyncPage(QWidget):
         show_error(self.error, report.error)
         if report.notes:
             self.notes.setText(" ".join(report.notes))
-        self.refresh()
+        self.load()
 
     def enrol(self) -> None:
         url, code = self.url.text().strip(), self.code.text()
@@ -294,7 +300,7 @@ class SyncPage(QWidget):
         if self.env.sync is not None:
             self.env.sync.reset()
             self.env.sync.sync_now()
-        self.refresh()
+        self.load()
 
     def _enrol_failed(self, exc: Exception) -> None:
         show_error(self.error, getattr(type(exc), "message", "") or message_of(exc))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from kiosk import case_rules as rules
@@ -16,6 +16,7 @@ from kiosk.roles import Role
 from kiosk.services.tickets import issue_ticket
 from tests.backoffice.helpers import open_case
 from tests.conftest import PASSWORD
+from tests.ui.modal import when_modal
 from ui import pdf_output
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,9 +35,7 @@ def login(qtbot, make_window, username: str, page: str, **kw: Any):
 def answer(qtbot, values: dict[str, Any]) -> None:
     """Fill the next dialog that opens, by typing, then press its OK button."""
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None, "no dialog opened"
+    def fill(dialog: QDialog) -> None:
         for key, value in values.items():
             widget = dialog.widgets[key]
             if isinstance(widget, QComboBox):
@@ -51,7 +50,7 @@ def answer(qtbot, values: dict[str, Any]) -> None:
                 qtbot.keyClicks(widget, value)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
-    QTimer.singleShot(0, fill)
+    when_modal(QDialog, fill)
 
 
 def select_case(page, tracking: str) -> None:

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from printing.decode import decode
 from tests.conftest import PASSWORD
 from tests.core.test_eligibility import family  # noqa: F401 - fixture
 from tests.printing.fake_printer import FakePrinter
+from tests.ui.modal import when_modal
 from ui.walkin.page import WalkInPage
 from ui.walkin.register_step import RegisterStep
 
@@ -298,13 +299,11 @@ REAL_CONFIRM = RegisterStep.confirm_warnings  # taken before the UI fixture repl
 def answer_box(qtbot, key, seen: list[str], modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """Press ``key`` in the warning box when it opens; what it said goes into ``seen``."""
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+    def answer(box: QMessageBox) -> None:
         seen.append(box.text() + "|" + box.defaultButton().text())
         qtbot.keyClick(box, key, modifier)
 
-    QTimer.singleShot(100, answer)
+    when_modal(QMessageBox, answer)
 
 
 def test_warnings_are_asked_before_saving_with_the_way_back_to_the_field(

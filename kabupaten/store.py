@@ -25,8 +25,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from kabupaten import report_intake
-from kabupaten import case_index
+from kabupaten import case_index, report_intake
 from kabupaten.offices import Offices
 from kabupaten.tables import (
     agency_answers,
@@ -65,6 +64,8 @@ KNOWN_ENTITIES = {
     "officer",
     "site",
     "report",
+    "ppks",  # a PPKS (person with a social-welfare problem) recorded at the counter
+    "ranking_list",  # a ranking kept for the village meeting and its decision
 }
 
 

@@ -146,7 +146,6 @@ def web_routes(app: Flask, store: Store) -> None:
     app.register_blueprint(bp)
 
     from kabupaten.public import public_routes
-
     from kabupaten.web_reports import public_papan_routes
 
     public_routes(app, store, limiter)

@@ -54,10 +54,10 @@ def _suppress(t: Table) -> Table:
     if t.unit not in COUNT_UNITS:
         return replace(t, drill=False)
     grid = [list(r.values) for r in t.rows] + ([list(t.total.values)] if t.total else [])
-    for line in grid:
-        for i, v in enumerate(line):
+    for values in grid:
+        for i, v in enumerate(values):
             if _small(v):
-                line[i] = SMALL
+                values[i] = SMALL
     lines = _lines(t, len(grid))
     changed = True
     while changed:  # a second hidden cell may open another line: repeat until none does

@@ -29,6 +29,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.case_views import CaseView, case_detail
 from kiosk.services.data_updates import review_data_update
 from kiosk.services.escalation import acknowledge_escalation
+from kiosk.services.pending import PendingApproval
 from kiosk.services.prelist_review import review_prelist
 from kiosk.services.supervision import review_case
 from ui import words
@@ -58,7 +59,7 @@ class ApprovalsPage(QWidget):
         self.setObjectName("approvals_page")
         title = QLabel(translate("approvals", "Persetujuan"))
         title.setProperty("role", "title")
-        self.model: RowTableModel[inbox.PendingApproval] = RowTableModel(
+        self.model: RowTableModel[PendingApproval] = RowTableModel(
             (
                 "",
                 translate("approvals", "Nomor lacak"),
@@ -117,7 +118,7 @@ class ApprovalsPage(QWidget):
             self._fail
         ).run()
 
-    def _rows(self, rows: list[inbox.PendingApproval]) -> None:
+    def _rows(self, rows: list[PendingApproval]) -> None:
         self.model.set_rows(rows)
         self.empty.setText(
             translate("approvals", "{0} pengajuan menunggu keputusan Anda.").format(len(rows))
@@ -128,7 +129,7 @@ class ApprovalsPage(QWidget):
         if rows:
             self.table.selectRow(0)
 
-    def chosen(self) -> inbox.PendingApproval | None:
+    def chosen(self) -> PendingApproval | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 

@@ -17,13 +17,15 @@ W = TypeVar("W", bound=QWidget)
 
 
 def when_modal(kind: type[W], then: Callable[[W], None], within_ms: int = 20_000) -> None:
-    """Call ``then`` with the active modal widget as soon as it is a ``kind``."""
+    """Call ``then`` with the active modal widget as soon as it is a ``kind``, shown and the
+    active window."""
     clock = QElapsedTimer()
     clock.start()
 
     def look() -> None:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind):
+        # active too: a mnemonic (Alt+S) pressed before the box is the active window is lost
+        if isinstance(widget, kind) and widget.isVisible() and widget.isActiveWindow():
             then(widget)
         elif clock.elapsed() < within_ms:
             QTimer.singleShot(20, look)

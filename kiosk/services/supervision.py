@@ -60,9 +60,7 @@ def _approved(
     profile = case_profile(session, case_)
     role = profile.review_role(COMPLAINT) or rules.SUPERVISOR
     who = profile.role_label(role) + (f" ({by})" if by else "")
-    note = _("Ditinjau {0}: disetujui, dikirim ke {1}").format(
-        who, profile.unit_label("upstream")
-    )
+    note = _("Ditinjau {0}: disetujui, dikirim ke {1}").format(who, profile.unit_label("upstream"))
     session.add(
         CaseEvent(case_id=case_.id, kind="ditinjau", at=now, officer_id=officer_id, note=note)
     )

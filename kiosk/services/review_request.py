@@ -115,6 +115,7 @@ def _summary(session: Session, case_: Case, rid: str, now: datetime) -> dict[str
     return {
         "request_id": rid,
         "case_id": case_.id,
+        "person_id": case_.person_id,  # an id only: an erasure upstream blanks this ask too
         "tracking_number": case_.tracking_number,
         "decision": mask_niks_in_text(case_.decision or ""),
         "kind": case_.kind,

@@ -7,6 +7,7 @@ feed and is applied like the window's review. Another kecamatan's supervisor see
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from sqlalchemy import select
@@ -167,3 +168,24 @@ def test_reviewed_in_the_window_first_the_web_decision_is_refused_or_ignored(
     assert "Sudah ditinjau di Puskesos" in page and "Simpan tinjauan" not in page
     assert review(sup, rid1, "setuju").status_code == 409
     assert f"/web/tinjauan/{rid1}" not in sup.get("/web/").get_data(as_text=True)
+
+
+def test_an_erasure_upstream_blanks_the_ask(kendal, gateway, office, upstream, session):
+    """The ask names the person by id only, so the person's erasure finds it and blanks its
+    words and the masked NIK, even while the case itself has not come up."""
+    case = waiting_result(gateway, office, kendal)
+    [ask] = [o for o in upstream.store.operations() if o["op_type"] == "tinjauan_diminta"]
+    person = json.loads(ask["body"])["payload"]["person_id"]
+    erasure = {
+        "op_id": str(uuid.uuid4()),
+        "entity_type": "person",
+        "entity_id": person,
+        "op_type": "identitas_dihapus",
+        "schema_version": 1,
+        "created_at": "2026-12-05T10:00:00+00:00",
+        "payload": {"person_id": person, "erased_at": "2026-12-05T10:00:00+00:00"},
+    }
+    upstream.store.ingest("hapus", "3324012001", "h", {"batch_id": "hapus", "items": [erasure]})
+    rid = request_of(upstream, case.case_id)
+    page = client_of(upstream, "sup_sini").get(f"/web/tinjauan/{rid}").get_data(as_text=True)
+    assert "Dibantu sembako desa" not in page and "3324********" not in page

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from kiosk.messages import _
 from kiosk.models import Case
 from kiosk.services import approvals as ap
 from kiosk.services.review_request import request_id as request_of
@@ -30,7 +31,7 @@ APPROVE, RETURN = "setuju", "kembalikan"
 def reviewer_words(change: dict[str, Any]) -> str:
     """Who decided, for the case's history: the kabupaten account, never a NIK or a name."""
     who = str(change.get("reviewer", ""))[:60] or "-"
-    return f"supervisor kecamatan {who}, di server kabupaten"
+    return _("supervisor kecamatan {0}, di server kabupaten").format(who)
 
 
 def apply_review_decision(

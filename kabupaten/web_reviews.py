@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
+from wtforms import SelectField, TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import Length
 
 from kabupaten import people
 from kabupaten import reviews as rv
@@ -22,6 +26,19 @@ from kabupaten.store import Store
 
 CHOICES = {rv.APPROVE: "Disetujui", rv.RETURN: "Dikembalikan ke back office"}
 SETTLED = "Tinjauan ini sudah tercatat. Keputusan kedua tidak disimpan."
+
+
+class ReviewForm(FlaskForm):
+    """Approve, or return with a note (required: the back office must know what to fix)."""
+
+    keputusan = SelectField(
+        "Keputusan",
+        choices=[
+            SelectChoice(rv.APPROVE, "Setujui: kirim ke kabupaten"),
+            SelectChoice(rv.RETURN, "Kembalikan ke back office (dengan catatan)"),
+        ],
+    )
+    catatan = TextAreaField("Catatan untuk back office", validators=[Length(max=2000)])
 
 
 def _today() -> date:
@@ -55,16 +72,16 @@ def review_routes(bp: Blueprint, store: Store) -> None:
     @login_required
     def tinjauan(request_id: str) -> str:
         req = _find(store, request_id)
-        return render_template("tinjauan.html", req=req, words=CHOICES)
+        return render_template("tinjauan.html", req=req, words=CHOICES, form=ReviewForm())
 
     @bp.post("/tinjauan/<request_id>/putuskan")
     @login_required
     def tinjau(request_id: str) -> Response | tuple[str, int]:
         req = _find(store, request_id)
-        choice = request.form.get("keputusan", "")
-        note = request.form.get("catatan", "").strip()[:2000]
-        if choice not in CHOICES:
+        form = ReviewForm()
+        if not form.validate_on_submit():
             abort(400)
+        choice, note = form.keputusan.data, (form.catatan.data or "").strip()
         if not req.waiting:
             return _settled(req)
         if choice == rv.RETURN and not note:

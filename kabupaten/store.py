@@ -41,7 +41,16 @@ from resources.upstream import contract
 
 ERASURE = "identitas_dihapus"
 ERASED_TEXT = "(dihapus atas permintaan warga)"
-FREE_TEXT = {"description", "note", "reason", "request", "decision", "complaint", "given"}
+FREE_TEXT = {
+    "description",
+    "note",
+    "reason",
+    "request",
+    "decision",
+    "complaint",
+    "given",
+    "nik_masked",
+}
 
 
 def _blank(key: str, value: Any) -> Any:

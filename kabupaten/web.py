@@ -165,6 +165,7 @@ def _pages(bp: Blueprint, store: Store) -> None:
     from kabupaten.web_accounts import account_routes
     from kabupaten.web_cases import agency_routes, case_routes, decision_routes
     from kabupaten.web_reports import report_routes
+    from kabupaten.web_reviews import review_routes
 
     case_routes(bp, store)
     decision_routes(bp, store)
@@ -172,6 +173,7 @@ def _pages(bp: Blueprint, store: Store) -> None:
     account_routes(bp, store)
     letter_route(bp, store)
     report_routes(bp, store)
+    review_routes(bp, store)
 
 
 def today() -> date:

@@ -20,6 +20,7 @@ from kabupaten import decisions as once
 from kabupaten import people
 from kabupaten.store import Store
 from kabupaten.tables import agency_answers
+from kabupaten.web_reviews import inbox_reviews
 from kiosk import case_rules as rules
 
 DECISIONS = {
@@ -102,6 +103,7 @@ def case_routes(bp: Blueprint, store: Store) -> None:
             items=items,
             answers={r.referral_id: _answer(store, r.referral_id) for r in items},
             roles=people.ROLE_LABELS,
+            reviews=inbox_reviews(store),
         )
 
     @bp.get("/rujukan/<referral_id>")

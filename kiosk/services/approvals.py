@@ -38,6 +38,7 @@ from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.reference import choices
 from kiosk.services.registry import action
+from kiosk.services.review_request import after_change
 from kiosk.services.supervision import reviewed_by_step
 
 RESOLUTION, REFERRAL, PRODUCT = "penyelesaian", "rujukan", "produk"
@@ -251,9 +252,10 @@ def vote(
     four_eyes(session, actor, step)
     now = (clock or Clock()).now()
     result = _decide(session, actor.id, step, decision, reason.strip(), now)
+    case_ = case_of(session, step.subject_type, step.subject_id)
     if decision == APPROVE:
-        case_ = case_of(session, step.subject_type, step.subject_id)
         reviewed_by_step(session, actor.id, case_, step.role, now)
+    after_change(session, case_, now)  # a review point may start or end here
     return result
 
 

@@ -268,6 +268,7 @@ def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str) 
     """
     from kiosk.services.approvals import apply_upstream_decision
     from kiosk.services.referral_answers import apply_referral_answer
+    from kiosk.services.review_remote import apply_review_decision
 
     ids = [str(c.get("change_id", ""))[:40] for c in changes]
     done = set(
@@ -324,6 +325,9 @@ def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str) 
                 applied += result is not None
             elif kind == "referral_answer" and entity is not None:
                 applied += apply_referral_answer(session, entity, change, change_id, at)
+            elif kind == "review_decision" and entity is not None:
+                session.flush()
+                applied += apply_review_decision(session, entity, change, at)
             session.add(UpstreamChange(change_id=change_id, applied_at=utcnow()))
     set_state(session, "pull_cursor", cursor)
     return applied

@@ -16,6 +16,7 @@ from kiosk.services.actor import Actor
 from kiosk.services.approvals import RESOLUTION, submit, submittable
 from kiosk.services.cases import load_case
 from kiosk.services.registry import action
+from kiosk.services.review_request import after_change
 
 
 @action(Perm.WORK_CASE, label="Mengusulkan penyelesaian kasus untuk disetujui")
@@ -36,13 +37,8 @@ def propose_resolution(
     case_ = load_case(session, case_id)
     submittable(case_)
     case_.decision = decision
-    return submit(
-        session,
-        actor.id,
-        case_,
-        RESOLUTION,
-        case_.id,
-        case_profile(session, case_).resolution_steps(),
-        decision,
-        (clock or Clock()).now(),
-    )
+    now = (clock or Clock()).now()
+    steps = case_profile(session, case_).resolution_steps()
+    round_no = submit(session, actor.id, case_, RESOLUTION, case_.id, steps, decision, now)
+    after_change(session, case_, now)  # under Kendal the supervisor's step is the review
+    return round_no

@@ -30,6 +30,7 @@ from kiosk.services.actor import Actor, authorize
 from kiosk.services.cases import load_case, set_status
 from kiosk.services.journal import record
 from kiosk.services.registry import action
+from kiosk.services.review_request import after_change
 from kiosk.services.upstream_hold import REVIEWED, WAITING, release
 
 REVIEW_PERMS = {
@@ -52,12 +53,14 @@ def require_reviewer(session: Session, actor: Actor, role: str) -> None:
     authorize(session, actor, perm)
 
 
-def _approved(session: Session, officer_id: uuid.UUID | None, case_: Case, now: datetime) -> int:
+def _approved(
+    session: Session, officer_id: uuid.UUID | None, case_: Case, now: datetime, by: str = ""
+) -> int:
+    """``by``: who reviewed when not an officer of this office (the kabupaten's supervisor)."""
     profile = case_profile(session, case_)
     role = profile.review_role(COMPLAINT) or rules.SUPERVISOR
-    note = _("Ditinjau {0}: disetujui, dikirim ke {1}").format(
-        profile.role_label(role), profile.unit_label("upstream")
-    )
+    who = profile.role_label(role) + (f" ({by})" if by else "")
+    note = _("Ditinjau {0}: disetujui, dikirim ke {1}").format(who, profile.unit_label("upstream"))
     session.add(
         CaseEvent(case_id=case_.id, kind="ditinjau", at=now, officer_id=officer_id, note=note)
     )
@@ -67,14 +70,19 @@ def _approved(session: Session, officer_id: uuid.UUID | None, case_: Case, now: 
 
 
 def reviewed_by_step(
-    session: Session, officer_id: uuid.UUID | None, case_: Case, role: str, now: datetime
+    session: Session,
+    officer_id: uuid.UUID | None,
+    case_: Case,
+    role: str,
+    now: datetime,
+    by: str = "",
 ) -> None:
     """The reviewing role approved an office step of a waiting case: that approval is the
     review (Kendal 20(4): "diperiksa oleh Supervisor guna mendapatkan persetujuan")."""
     if case_.review_state == WAITING and role == case_profile(session, case_).review_role(
         COMPLAINT
     ):
-        _approved(session, officer_id, case_, now)
+        _approved(session, officer_id, case_, now, by)
 
 
 def waiting_cases(session: Session) -> list[Case]:
@@ -126,20 +134,37 @@ def review_case(
             _("Hasil ini Anda ajukan sendiri; tinjauannya harus oleh petugas lain."),
             code="tidak_berwenang:menyetujui_sendiri",
         )
+    state = decide_review(session, actor.id, case_, approve, note, now)
+    after_change(session, case_, now)  # the server's page shows it reviewed here
+    return state
+
+
+def decide_review(
+    session: Session,
+    officer_id: uuid.UUID | None,
+    case_: Case,
+    approve: bool,
+    note: str,
+    now: datetime,
+    by: str = "",
+) -> str:
+    """The review itself, whoever made it: an officer in the window or (``by``) the
+    kabupaten's supervisor through sync (kiosk/services/review_remote.py)."""
     if approve:
-        _approved(session, actor.id, case_, now)
+        _approved(session, officer_id, case_, now, by)
         return REVIEWED
     if not note.strip():
         raise ValidationError(_("Tulis catatan untuk back office: apa yang harus diperbaiki."))
+    text = note.strip() + (f" ({by})" if by else "")
     case_.decision = None
     if rules.can_move(case_.status, rules.IN_PROGRESS, by_engine=True):
         set_status(
             session,
-            actor.id,
+            officer_id,
             case_,
             rules.IN_PROGRESS,
             "tinjauan_dikembalikan",
-            note.strip(),
+            text,
             now=now,
             by_engine=True,
         )
@@ -149,8 +174,8 @@ def review_case(
                 case_id=case_.id,
                 kind="tinjauan_dikembalikan",
                 at=now,
-                officer_id=actor.id,
-                note=note.strip(),
+                officer_id=officer_id,
+                note=text,
             )
         )
     return WAITING

@@ -53,7 +53,9 @@ def test_kendal_result_goes_upstream_only_after_the_supervisor_approves(gateway,
     assert session.get(Case, case.case_id).review_state == "menunggu_tinjauan"
     gateway.call(move_case, bo, case.case_id, rules.REVIEW)
     gateway.call(resolutions.propose_resolution, bo, case.case_id, "Dibantu sembako desa")
-    assert sendable(session, case.case_id) == []  # nothing about the case may leave yet
+    # Nothing about the case may leave yet, but the ask for the review (for a supervisor who
+    # reviews on the kabupaten server) with no complaint words in it.
+    assert sendable(session, case.case_id) == ["tinjauan_diminta"]
     # Kendal 20(4): the supervisor's approval of the result is the review.
     [step] = items(gateway, sup, ap.RESOLUTION)
     gateway.call(ap.vote, sup, step.step_id, ap.APPROVE)
@@ -83,7 +85,7 @@ def test_empat_lawang_supervisor_returns_then_approves_the_result(gateway, offic
     gateway.call(resolutions.propose_resolution, bo, case.case_id, "Dibantu sembako")
     [step] = items(gateway, coord, ap.RESOLUTION)
     gateway.call(ap.vote, coord, step.step_id, ap.APPROVE)
-    assert sendable(session, case.case_id) == []
+    assert sendable(session, case.case_id) == ["tinjauan_diminta"]  # only the ask
     [review] = items(gateway, sup, ap.REVIEW_CASE)
     assert review.role_label == "Supervisor" and review.summary == "Dibantu sembako"
     gateway.call(review_case, sup, review.step_id, False, "Tulis jumlah sembako")
@@ -91,7 +93,8 @@ def test_empat_lawang_supervisor_returns_then_approves_the_result(gateway, offic
     session.refresh(stored)
     assert stored.status == rules.IN_PROGRESS and stored.decision is None
     assert items(gateway, sup, ap.REVIEW_CASE) == []
-    assert sendable(session, case.case_id) == []  # returned: still nothing upstream
+    # Returned: still nothing upstream but that the ask was settled here.
+    assert sendable(session, case.case_id) == ["tinjauan_diminta", "tinjauan_selesai"]
     gateway.call(resolutions.propose_resolution, bo, case.case_id, "Sembako 10 kg")
     [step] = items(gateway, coord, ap.RESOLUTION)
     gateway.call(ap.vote, coord, step.step_id, ap.APPROVE)

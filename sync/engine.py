@@ -53,6 +53,7 @@ from sync.client import (
     UpstreamClient,
     UpstreamError,
 )
+from sync.pace import Pace
 
 START, MIN, MAX = 50, 1, 500
 T = TypeVar("T")
@@ -126,6 +127,7 @@ class SyncEngine:
         self.clock = clock or Clock()
         self.backoff = backoff or Backoff()
         self.batch_size = START
+        self.pace = Pace(client.timeout)
         self.sleep = time.sleep  # tests replace it
 
     def _load_learnt(self) -> None:
@@ -229,6 +231,7 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, kiosk_id: str, body_limit: int) -> None:
         failures = 0  # transient failures in a row, within this pass
+        tried: set[str] = set()  # batches sent before: their answer may come from the store
         while True:
             batch = self.gateway.call(outbox.claim_batch, self.batch_size)  # key committed now
             if batch is None:
@@ -238,8 +241,11 @@ class SyncEngine:
                 self._shrink(batch.key, "melebihi batas ukuran server")
                 continue
             op_ids = [i["op_id"] for i in batch.items]
+            deadline, began = self.pace.deadline(len(op_ids)), time.monotonic()
             try:
-                results = self._authorised(partial(self.client.push, batch.key, body, op_ids))
+                results = self._authorised(
+                    partial(self.client.push, batch.key, body, op_ids, deadline)
+                )
             except (TooLarge, Refused) as exc:
                 # Sending the same bytes again cannot help: split until the item at fault is
                 # alone, then keep it aside (quarantine) and let the rest flow.
@@ -254,7 +260,9 @@ class SyncEngine:
                 continue
             except (TimedOut, Offline, ServerBusy, Malformed) as exc:
                 failures += 1
-                if isinstance(exc, TimedOut):
+                tried.add(batch.key)
+                again = isinstance(exc, TimedOut) and self.pace.missed(deadline)
+                if isinstance(exc, TimedOut) and not again:
                     self._shrink(batch.key, PushTimedOut.message)  # smaller on a slow link
                 else:
                     # Keep the batch as it is: the retry sends the same key and the same bytes.
@@ -264,10 +272,13 @@ class SyncEngine:
                         raise PushTimedOut(exc.detail) from exc
                     raise
                 report.retries += 1
-                cut = isinstance(exc, Offline)
+                cut = isinstance(exc, Offline) or again
                 self.sleep(self._in_pass_wait(failures, exc.retry_after, cut))
                 continue
             failures = 0
+            took, first = time.monotonic() - began, batch.key not in tried
+            if self.pace.answered(len(op_ids), took, first):
+                self.client.fresh_connection()  # a slow connection: the next one is new
             applied = self.gateway.call(outbox.apply_results, batch.key, results)
             report.sent += applied.sent
             report.conflicts += applied.conflicts

@@ -5,6 +5,9 @@
   ``puskesos sync --once`` process) starts where this one ended. A batch's Idempotency-Key is
   committed before the first attempt; a batch interrupted by a crash is resent with the same
   key and the same bytes.
+* A batch's answer may keep silent only as long as the link's measured pace says
+  (:mod:`sync.pace`): a held or slow answer is left early and the same bytes go again on a
+  fresh connection; only a silence of the client's whole read timeout makes batches smaller.
 * 401: refresh the token once and resend the same bytes; a failed refresh pauses sync (the
   queue is kept, nothing quarantined) until the kiosk is enrolled again.
 * Transient failures (offline, a cut connection, timeout, 5xx, 429/503, an untrustworthy

@@ -156,10 +156,13 @@ class UpstreamClient:
         # older server gets the plain JSON it always did.
         self.gzip_batches = False
 
-    def _request(self, method: str, path: str, **kw: Any) -> requests.Response:
+    def _request(
+        self, method: str, path: str, read_timeout: float | None = None, **kw: Any
+    ) -> requests.Response:
+        read = min(self.timeout, read_timeout) if read_timeout else self.timeout
         try:
             response = self.http.request(
-                method, self.base + path, timeout=(CONNECT_TIMEOUT, self.timeout), **kw
+                method, self.base + path, timeout=(CONNECT_TIMEOUT, read), **kw
             )
         except requests.Timeout as exc:
             raise TimedOut(str(exc)) from exc
@@ -229,14 +232,22 @@ class UpstreamClient:
             separators=(",", ":"),
         ).encode()
 
-    def push(self, key: str, body: bytes, op_ids: list[str]) -> dict[str, dict[str, Any]]:
+    def fresh_connection(self) -> None:
+        """Drop the kept-alive connections: the next request opens a new one. A village link's
+        slowness is often one connection's (its route, its NAT binding), not the whole link's."""
+        self.http.close()  # the session's pools are emptied; the session stays usable
+
+    def push(
+        self, key: str, body: bytes, op_ids: list[str], read_timeout: float | None = None
+    ) -> dict[str, dict[str, Any]]:
         """Send one batch; return the result per op_id, only if the answer is whole. The
-        bytes are gzipped (mtime 0: a retry sends the same bytes) when the server takes it."""
+        bytes are gzipped (mtime 0: a retry sends the same bytes) when the server takes it.
+        ``read_timeout`` (at most the client's own) is how long the answer may keep silent."""
         headers = {**self._auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
         if self.gzip_batches:
             body = gzip.compress(body, compresslevel=6, mtime=0)
             headers["Content-Encoding"] = "gzip"
-        response = self._request("POST", "/v1/batches", data=body, headers=headers)
+        response = self._request("POST", "/v1/batches", read_timeout, data=body, headers=headers)
         if response.status_code in (400, 422):
             try:
                 reason = str(response.json().get("error", ""))[:200]

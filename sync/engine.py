@@ -5,6 +5,9 @@
   ``puskesos sync --once`` process) starts where this one ended. A batch's Idempotency-Key is
   committed before the first attempt; a batch interrupted by a crash is resent with the same
   key and the same bytes.
+* A batch's answer may keep silent only as long as the link's measured pace says
+  (:mod:`sync.pace`): a held or slow answer is left early and the same bytes go again on a
+  fresh connection; only a silence of the client's whole read timeout makes batches smaller.
 * 401: refresh the token once and resend the same bytes; a failed refresh pauses sync (the
   queue is kept, nothing quarantined) until the kiosk is enrolled again.
 * Transient failures (offline, a cut connection, timeout, 5xx, 429/503, an untrustworthy
@@ -53,6 +56,7 @@ from sync.client import (
     UpstreamClient,
     UpstreamError,
 )
+from sync.pace import Pace
 
 START, MIN, MAX = 50, 1, 500
 T = TypeVar("T")
@@ -126,6 +130,7 @@ class SyncEngine:
         self.clock = clock or Clock()
         self.backoff = backoff or Backoff()
         self.batch_size = START
+        self.pace = Pace(client.timeout)
         self.sleep = time.sleep  # tests replace it
 
     def _load_learnt(self) -> None:
@@ -229,6 +234,7 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, kiosk_id: str, body_limit: int) -> None:
         failures = 0  # transient failures in a row, within this pass
+        tried: set[str] = set()  # batches sent before: their answer may come from the store
         while True:
             batch = self.gateway.call(outbox.claim_batch, self.batch_size)  # key committed now
             if batch is None:
@@ -238,8 +244,11 @@ class SyncEngine:
                 self._shrink(batch.key, "melebihi batas ukuran server")
                 continue
             op_ids = [i["op_id"] for i in batch.items]
+            deadline, began = self.pace.deadline(len(op_ids)), time.monotonic()
             try:
-                results = self._authorised(partial(self.client.push, batch.key, body, op_ids))
+                results = self._authorised(
+                    partial(self.client.push, batch.key, body, op_ids, deadline)
+                )
             except (TooLarge, Refused) as exc:
                 # Sending the same bytes again cannot help: split until the item at fault is
                 # alone, then keep it aside (quarantine) and let the rest flow.
@@ -254,7 +263,9 @@ class SyncEngine:
                 continue
             except (TimedOut, Offline, ServerBusy, Malformed) as exc:
                 failures += 1
-                if isinstance(exc, TimedOut):
+                tried.add(batch.key)
+                again = isinstance(exc, TimedOut) and self.pace.missed(deadline)
+                if isinstance(exc, TimedOut) and not again:
                     self._shrink(batch.key, PushTimedOut.message)  # smaller on a slow link
                 else:
                     # Keep the batch as it is: the retry sends the same key and the same bytes.
@@ -264,10 +275,13 @@ class SyncEngine:
                         raise PushTimedOut(exc.detail) from exc
                     raise
                 report.retries += 1
-                cut = isinstance(exc, Offline)
+                cut = isinstance(exc, Offline) or again
                 self.sleep(self._in_pass_wait(failures, exc.retry_after, cut))
                 continue
             failures = 0
+            took, first = time.monotonic() - began, batch.key not in tried
+            if self.pace.answered(len(op_ids), took, first):
+                self.client.fresh_connection()  # a slow connection: the next one is new
             applied = self.gateway.call(outbox.apply_results, batch.key, results)
             report.sent += applied.sent
             report.conflicts += applied.conflicts

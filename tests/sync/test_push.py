@@ -351,10 +351,10 @@ def test_a_batch_the_server_refuses_whole_is_split_to_the_item_at_fault(
     bad = str(local_ops(session)[3].op_id)
     real = kiosk.client.push
 
-    def push(key, body, ids):
+    def push(key, body, ids, *deadline):
         if bad in ids:
             raise Refused("HTTP 400: badan permintaan bukan kiriman")
-        return real(key, body, ids)
+        return real(key, body, ids, *deadline)
 
     monkeypatch.setattr(kiosk.client, "push", push)
     report = kiosk.run_once()

@@ -20,12 +20,14 @@ which reads a request whole before passing it on. Waitress (one process) stays t
 the Windows server.
 
 Each worker makes its own app and database engine after the fork (no connection is shared
-between processes). What the workers do not share is listed in docs/kabupaten.md ("Several
-workers"): the per-address rate limits are counted per process.
+between processes), and all sign web sessions with one key. What the workers do not share is
+listed in docs/kabupaten.md ("Several workers"): the in-memory rate limits count per process.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from typing import Any
 
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
@@ -103,4 +105,8 @@ class Workers(BaseApplication):  # type: ignore[misc]
 
 
 def run(args: Any, url: str) -> None:
+    # The web sessions' and CSRF tokens' signing key must be one for all workers: without
+    # KABUPATEN_SECRET_KEY each worker would draw its own, and a log-in made on one would be
+    # refused by the next (a restart still logs everyone out, as with one process).
+    os.environ.setdefault("KABUPATEN_SECRET_KEY", secrets.token_hex(32))
     Workers(url, gunicorn_options(args, url), args.trusted_proxy).run()

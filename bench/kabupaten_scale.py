@@ -51,6 +51,7 @@ class Outcome:
     pushes: list[float]
     pulls: list[float]
     retries: int
+    causes: dict[str, int]
     problems: list[str]
 
     def line(self, label: str) -> str:
@@ -62,6 +63,11 @@ class Outcome:
             f"{self.seconds:.0f} s); push p50 {p(self.pushes, 50):.0f} ms p95 "
             f"{p(self.pushes, 95):.0f} ms ({len(self.pushes)}); pull p50 {p(self.pulls, 50):.0f} "
             f"ms p95 {p(self.pulls, 95):.0f} ms ({len(self.pulls)}); {self.retries} retries"
+            + (
+                f" ({', '.join(f'{k} {v}' for k, v in sorted(self.causes.items()))})"
+                if self.causes
+                else ""
+            )
         )
 
 
@@ -129,6 +135,7 @@ def phase(
         pushes=[ms for k in kiosks for ms in k.push_ms],
         pulls=[ms for k in kiosks for ms in k.pull_ms],
         retries=sum(k.retries for k in kiosks),
+        causes={c: sum(k.causes.get(c, 0) for k in kiosks) for k0 in kiosks for c in k0.causes},
         problems=check(store, kiosks, issued),
     )
     store.engine.dispose()

@@ -63,6 +63,7 @@ class Kiosk:
     push_ms: list[float] = field(default_factory=list)
     pull_ms: list[float] = field(default_factory=list)
     retries: int = 0
+    causes: dict[str, int] = field(default_factory=dict)  # why each retry
     conn: http.client.HTTPConnection | None = None
 
     def _request(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Any:
@@ -75,20 +76,24 @@ class Kiosk:
                 self.conn.request(method, path, body=body, headers=headers)
                 answer = self.conn.getresponse()
                 data = answer.read()
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as exc:
                 self.conn.close()
                 self.conn = None
-                self.retries += 1
+                self._retry(type(exc).__name__)
                 time.sleep(0.2)
                 continue
             took = (time.perf_counter() - start) * 1000
             if answer.getheader("Content-Encoding") == "gzip":
                 data = gzip.decompress(data)
             if answer.status >= 500 or answer.status == 429:
-                self.retries += 1
+                self._retry(str(answer.status))
                 time.sleep(0.2)
                 continue
             return answer.status, json.loads(data) if data else None, took
+
+    def _retry(self, cause: str) -> None:
+        self.retries += 1
+        self.causes[cause] = self.causes.get(cause, 0) + 1
 
     def enrol(self, code: str) -> None:
         body = {"grant_type": "enrolment", "kiosk_id": self.office, "enrolment_code": code}

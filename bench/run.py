@@ -255,6 +255,7 @@ def main() -> None:
         data_growth,
         dtks_import,
         kabupaten_papan,
+        kabupaten_scale,
         ranking,
         reports,
         startup,
@@ -283,6 +284,13 @@ def main() -> None:
     reports.run(village.SMALL if a.small else village.Size())
     ranking.run(village.SMALL if a.small else village.Size())
     kabupaten_papan.run(20 if a.small else 300)
+    # Small: 10 kiosks for 10 s on SQLite (CI's bundle step has no PostgreSQL); full size on
+    # the database BENCH_SCALE_DB_URL names (SQLite without one).
+    url = os.environ.get(kabupaten_scale.ENV)
+    if a.small:
+        kabupaten_scale.run(10, 10, 2, 1, None)
+    else:
+        kabupaten_scale.run(300, 300, 4, 1, url)
 
 
 if __name__ == "__main__":

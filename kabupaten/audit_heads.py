@@ -45,6 +45,7 @@ def receive(store: Store, kiosk_id: str, head: dict[str, Any]) -> tuple[bool, di
     """Keep ``head``; acknowledge it if it continues the last acknowledged one. Returns whether
     it was acknowledged and the head acknowledged last (this one, or the one it failed)."""
     with store.lock, store.engine.begin() as c:
+        store.office_lock(c, kiosk_id)  # one head at a time per office, across processes
         last = _last(c, kiosk_id)
         previous = head.get("previous")
         fits = last is None or (

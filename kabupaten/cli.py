@@ -1,7 +1,8 @@
 """``python -m kabupaten migrate | serve | kiosk add VILLAGE_CODE | demo``, each with ``--db URL``
 (or ``KABUPATEN_DB_URL``): PostgreSQL in a kabupaten, an SQLite file for a quick try.
 
-``serve`` runs waitress, not a development server: requests are read whole by one event loop
+``serve`` runs waitress (``--workers N`` above 1: gunicorn with N processes on Linux, see
+kabupaten/workers.py), not a development server: requests are read whole by one event loop
 before a worker thread sees them, so a client trickling its headers holds no thread, and an
 idle or stalled connection is closed after ``--channel-timeout`` seconds; at most
 ``--connections`` are open at once. The test hooks (``/_admin``) are never served here.
@@ -57,6 +58,16 @@ def serve(args: argparse.Namespace) -> int:
     if not up_to_date(store.engine):
         print("Skema database belum terbaru: jalankan dulu `python -m kabupaten migrate`.")
         return 2
+    if args.workers > 1:
+        if sys.platform == "win32":
+            print("--workers lebih dari 1 hanya di Linux (gunicorn); di Windows satu proses.")
+            return 2
+        from kabupaten import workers
+
+        print(f"Server SLRT kabupaten di http://{args.host}:{args.port}, {args.workers} proses")
+        sys.stdout.flush()
+        workers.run(args, db_url(args.db))
+        return 0
     options = waitress_options(args)
     # Refused enrolments and waitress's own warnings to the journal; no access log (a DTKS
     # lookup's path holds a NIK).
@@ -131,10 +142,13 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--db", help=f"URL database (atau {ENV}); berkas SQLite untuk mencoba")
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate", help="buat/perbarui skema database (Alembic)")
-    run = sub.add_parser("serve", help="jalankan server (waitress)")
+    run = sub.add_parser("serve", help="jalankan server (waitress; gunicorn bila --workers > 1)")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8080)
-    run.add_argument("--threads", type=int, default=8, help="thread pekerja")
+    run.add_argument("--threads", type=int, default=8, help="thread pekerja (per proses)")
+    run.add_argument(
+        "--workers", type=int, default=1, help="proses pekerja; >1: gunicorn (hanya Linux)"
+    )
     run.add_argument("--connections", type=int, default=200, help="sambungan terbuka maksimum")
     run.add_argument("--channel-timeout", type=int, default=30, help="detik sambungan diam")
     run.add_argument("--trusted-proxy", help="alamat reverse proxy (nginx/Caddy) yang dipercaya")

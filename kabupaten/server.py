@@ -227,14 +227,10 @@ def _batch_routes(app: Flask, store: Store, faults: Faults) -> None:
         if not key or batch.get("batch_id") != key:
             return jsonify(error="batch_id tidak sama dengan Idempotency-Key"), 400
         body_hash = hashlib.sha256(raw).hexdigest()
-        with store.lock:
-            stored = store.stored_answer(owner, key)
-            if stored is not None:
-                if stored[0] != body_hash:
-                    return jsonify(error="Idempotency-Key dipakai untuk isi lain"), 422
-                answer = stored[1]
-            else:
-                answer = store.ingest(key, owner, body_hash, batch)
+        try:
+            answer = store.answer_batch(owner, key, body_hash, batch)
+        except KeyError:
+            return jsonify(error="Idempotency-Key dipakai untuk isi lain"), 422
         if faults.expire_after_batches > 0:
             faults.expire_after_batches -= 1
             if faults.expire_after_batches == 0:

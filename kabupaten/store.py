@@ -17,13 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kabupaten import case_index, report_intake
 from kabupaten.offices import Offices
@@ -104,44 +106,75 @@ class Store(Offices):
             )
         if create:
             meta.create_all(self.engine)
-        # One batch at a time: the simplest way to make concurrent duplicates safe.
+        # One batch at a time in this process: the simplest way to make concurrent duplicates
+        # safe; across processes, :meth:`office_lock` and the unique keys (``answer_batch``).
         self.lock = threading.Lock()
 
     # --- batches ---------------------------------------------------------------------------
 
-    def stored_answer(self, kiosk_id: str, key: str) -> tuple[str, str] | None:
-        with self.engine.connect() as c:
-            row = c.execute(
-                select(idempotency.c.body_hash, idempotency.c.response).where(
-                    idempotency.c.kiosk_id == kiosk_id, idempotency.c.key == key
-                )
-            ).first()
-        return (row.body_hash, row.response) if row else None
+    def office_lock(self, c: Connection, office: str) -> None:
+        """One transaction per office at a time across processes (``serve --workers``): on
+        PostgreSQL an advisory lock held to the transaction's end; SQLite has one writer."""
+        if c.dialect.name == "postgresql":
+            key = int.from_bytes(hashlib.sha256(office.encode()).digest()[:8], "big", signed=True)
+            c.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+    def answer_batch(self, kiosk_id: str, key: str, body_hash: str, batch: dict[str, Any]) -> str:
+        """The batch's answer, its operations stored once each; the answer kept under ``key``
+        (a retry gets it again). Raises ``KeyError`` when ``key`` came with another body.
+
+        Several processes: a retry racing its original waits for the office's lock, then finds
+        the answer; two offices racing for one record (or a report cell) meet a unique key,
+        and the loser's transaction is run again, now seeing the winner's rows."""
+        for attempt in range(3):
+            try:
+                with self.lock, self.engine.begin() as c:
+                    self.office_lock(c, kiosk_id)
+                    row = c.execute(
+                        select(idempotency.c.body_hash, idempotency.c.response).where(
+                            idempotency.c.kiosk_id == kiosk_id, idempotency.c.key == key
+                        )
+                    ).first()
+                    if row is not None:
+                        if row.body_hash != body_hash:
+                            raise KeyError(key)
+                        return str(row.response)
+                    return self._ingest(c, key, kiosk_id, body_hash, batch)
+            except (IntegrityError, OperationalError):  # OperationalError: SQLite's "locked"
+                if attempt == 2:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def ingest(self, key: str, kiosk_id: str, body_hash: str, batch: dict[str, Any]) -> str:
         """Store the batch's operations once each and the answer under ``key``; one transaction."""
-        results = []
         with self.engine.begin() as c:
-            ids = [str(i.get("op_id", "")) for i in batch["items"] if isinstance(i, dict)]
-            known = {
-                r.op_id: r
-                for r in c.execute(
-                    select(
-                        operations.c.op_id,
-                        operations.c.receipt,
-                        operations.c.content_hash,
-                        operations.c.kiosk_id,
-                    ).where(operations.c.op_id.in_(ids))
-                )
-            }
-            for item in batch["items"]:
-                results.append(self._item(c, kiosk_id, item, known))
-            response = json.dumps({"batch_id": batch["batch_id"], "results": results})
-            c.execute(
-                insert(idempotency).values(
-                    key=key, kiosk_id=kiosk_id, body_hash=body_hash, response=response
-                )
+            return self._ingest(c, key, kiosk_id, body_hash, batch)
+
+    def _ingest(
+        self, c: Connection, key: str, kiosk_id: str, body_hash: str, batch: dict[str, Any]
+    ) -> str:
+        results = []
+        ids = [str(i.get("op_id", "")) for i in batch["items"] if isinstance(i, dict)]
+        known = {
+            r.op_id: r
+            for r in c.execute(
+                select(
+                    operations.c.op_id,
+                    operations.c.receipt,
+                    operations.c.content_hash,
+                    operations.c.kiosk_id,
+                ).where(operations.c.op_id.in_(ids))
             )
+        }
+        for item in batch["items"]:
+            results.append(self._item(c, kiosk_id, item, known))
+        response = json.dumps({"batch_id": batch["batch_id"], "results": results})
+        c.execute(
+            insert(idempotency).values(
+                key=key, kiosk_id=kiosk_id, body_hash=body_hash, response=response
+            )
+        )
         return response
 
     def _item(self, c: Any, kiosk_id: str, item: Any, known: dict[str, Any]) -> dict[str, Any]:

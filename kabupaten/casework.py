@@ -119,10 +119,12 @@ def referrals(store: Store, today: date, among: list[str] | None = None) -> list
             str(p.get("request", "")),
         )
     steps = ("persetujuan_diajukan", "persetujuan_diputuskan")
-    for _kiosk, received, item in _ops(store, *steps, among=among):
+    for sender, received, item in _ops(store, *steps, among=among):
         p = item["payload"]
         ref = found.get(str(p.get("subject_id")))
-        if ref is None or p.get("subject_type") != "rujukan":
+        # only the office that sent the referral moves its steps: another office naming its id
+        # would rewrite what the letter prints and undo the kabupaten's approval
+        if ref is None or ref.kiosk_id != sender or p.get("subject_type") != "rujukan":
             continue
         ref.round = max(ref.round, int(p.get("round") or 1))
         if item["op_type"] == "persetujuan_diajukan":  # a resubmission brings what was asked

@@ -114,13 +114,38 @@ def kiosk_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _has_people_or_offices(url: str) -> bool:
+    """Whether the database already serves someone (a kabupaten's, not a demo's)."""
+    from sqlalchemy import create_engine, func, inspect, select
+
+    from kabupaten.tables import enrolment_codes, tokens, web_users
+
+    engine = create_engine(url)
+    try:
+        names = set(inspect(engine).get_table_names())
+        with engine.connect() as c:
+            return any(
+                c.scalar(select(func.count()).select_from(t))
+                for t in (enrolment_codes, tokens, web_users)
+                if t.name in names
+            )
+    finally:
+        engine.dispose()
+
+
 def demo(args: argparse.Namespace) -> int:
     """Three villages' kiosks synced into a fresh database, and web accounts to look with."""
     from pathlib import Path
 
     from tools.kabupaten_demo import build
 
-    url = db_url(args.db or os.environ.get(ENV) or "kabupaten-demo.sqlite")
+    # Never KABUPATEN_DB_URL: set for `serve`, it names the live database, and the demo would
+    # enrol three fake villages and accounts with one printed password into it.
+    url = db_url(args.db or "kabupaten-demo.sqlite")
+    if _has_people_or_offices(url):
+        print(f"Database {args.db or url} sudah berisi kantor atau akun: demo hanya untuk")
+        print("database baru. Pilih --db lain (mis. kabupaten-demo.sqlite).")
+        return 2
     folder = Path(args.folder)
     if folder.exists() and any(folder.iterdir()):
         print(f"Folder {folder} sudah berisi kios demo: hapus dulu atau pilih --folder lain.")

@@ -46,25 +46,26 @@ class ReviewRequest:
 
 def requests(store: Store, today: date, office: str = "") -> list[ReviewRequest]:
     """Every review asked (``office``: only that office's), with where each stands."""
-    found: dict[str, ReviewRequest] = {}
-    latest: dict[str, str] = {}  # case -> its newest request
+    # keyed by office and request: an id one office chose never reaches another office's request
+    found: dict[tuple[str, str], ReviewRequest] = {}
+    latest: dict[str, tuple[str, str]] = {}  # case -> its newest request
     reviewed: set[str] = set()
     for kiosk_id, received, item in cw._ops(store, ASKED, SETTLED, REVIEWED, office=office):
         p = item["payload"]
         rid = str(p.get("request_id", ""))
         if item["op_type"] == ASKED:
             req = ReviewRequest(rid, item["entity_id"], kiosk_id, received, dict(p))
-            found[rid] = req
-            prior = found.get(latest.get(req.case_id, ""))
+            found[(kiosk_id, rid)] = req
+            prior = found.get(latest.get(req.case_id, ("", "")))
             if prior is not None:
                 prior.superseded = True
-            latest[req.case_id] = rid
-        elif item["op_type"] == SETTLED and rid in found:
-            found[rid].settled_here = True
+            latest[req.case_id] = (kiosk_id, rid)
+        elif item["op_type"] == SETTLED and (kiosk_id, rid) in found:
+            found[(kiosk_id, rid)].settled_here = True
         elif item["op_type"] == REVIEWED:
             reviewed.add(item["entity_id"])
     for change in cw._changes(store, "review_decision", list(latest)):
-        req = found.get(str(change.get("request_id")))
+        req = found.get((str(change.get("kiosk_id")), str(change.get("request_id"))))
         if req is not None:
             req.decision = change
     days_off = cw.holidays(store)
@@ -80,7 +81,7 @@ def requests(store: Store, today: date, office: str = "") -> list[ReviewRequest]
 def decide(store: Store, req: ReviewRequest, decision: str, note: str, who: str) -> dict[str, Any]:
     """The supervisor's review into the office's feed; a second one raises AlreadyDone."""
     change = {
-        "change_id": once_id("tinjauan", req.request_id),
+        "change_id": once_id("tinjauan", f"{req.kiosk_id}/{req.request_id}"),
         "kind": "review_decision",
         "entity_id": req.case_id,
         "kiosk_id": req.kiosk_id,

@@ -115,13 +115,15 @@ def public_papan_routes(app: Flask, store: Store, limiter: Limiter) -> None:
     @limiter.limit(lambda: app.config["PUBLIC_LIMIT"])
     def papan_publik() -> str:
         period, error = _period("tahun ini")
-        kecamatan = request.args.get("kecamatan", "")[:40]
-        board = public_board(build_board(store.engine, period, kecamatan=kecamatan))
+        # No village breakdown in public: each table hides its small counts on its own, so a
+        # kecamatan's row hidden only to protect a neighbour came back as the total of that
+        # kecamatan's village table (13 - 10 gave the hidden 3).
+        board = public_board(build_board(store.engine, period, kecamatan=""))
         return render_template(
             "papan_kab.html",
             board=board,
             error=error,
-            kecamatan=kecamatan,
+            kecamatan="",
             legend=LEGEND,
             tiles=headline(board),
         )

@@ -38,3 +38,17 @@ def test_the_demo_gives_a_manager_referrals_from_three_villages(tmp_path: Path, 
         assert main(["demo", "--db", url, "--folder", str(tmp_path / "kios")]) == 2
     finally:
         store.engine.dispose()
+
+
+def test_the_demo_never_writes_into_a_database_already_in_use(tmp_path, monkeypatch, capsys):
+    """KABUPATEN_DB_URL names the live database for `serve`; the demo ignores it, and refuses a
+    database that already has offices or accounts."""
+    live = tmp_path / "live.sqlite"
+    assert main(["--db", str(live), "migrate"]) == 0
+    assert main(["--db", str(live), "kiosk", "add", "3324012001"]) == 0
+    monkeypatch.setenv("KABUPATEN_DB_URL", str(live))
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "kios"
+    assert main(["--db", str(live), "demo", "--folder", str(folder)]) == 2
+    assert "sudah berisi kantor atau akun" in capsys.readouterr().out
+    assert not folder.exists()

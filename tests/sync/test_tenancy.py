@@ -177,3 +177,32 @@ def test_an_erasure_blanks_the_words_about_the_person_on_the_server(two, upstrea
         }
     assert "Siti" not in bodies[A] and "dihapus atas permintaan warga" in bodies[A]
     assert "Siti lain" in bodies[B]
+
+
+def test_another_office_cannot_move_a_referral_s_steps(two, upstream):
+    """Approval messages name their referral by id: were B's accepted, it would rewrite the
+    reason the letter prints and raise the round (undoing the kabupaten's approval). The server
+    refuses it at the door; its reading of the steps also looks only at the sending office's."""
+    from datetime import date
+
+    from kabupaten import casework
+
+    url, a, b, _person, case = two
+    referral = str(uuid.uuid4())
+    push(url, a, op("referral", referral, "rujukan_dibuat", case_id=case, reason="Perlu obat"))
+    forged = op(
+        "approval",
+        str(uuid.uuid4()),
+        "persetujuan_diajukan",
+        subject_id=referral,
+        subject_type="rujukan",
+        round=5,
+        reason="Diganti kantor lain",
+    )
+    assert push(url, b, forged)[0]["status"] == "rejected"
+    (ref,) = [
+        r
+        for r in casework.referrals(upstream.store, date(2026, 12, 1))
+        if r.referral_id == referral
+    ]
+    assert ref.reason == "Perlu obat" and ref.round == 1

@@ -14,7 +14,15 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -151,7 +159,7 @@ def change_routes(
 
     @bp.post("/pengguna/<int:user_id>/sandi")
     @login_required
-    def pengguna_sandi(user_id: int) -> tuple[str, int]:
+    def pengguna_sandi(user_id: int) -> Response:
         _admin_only()
         if not ActForm().validate_on_submit():
             abort(400)
@@ -160,7 +168,9 @@ def change_routes(
         if name is None:
             abort(404)
         people.audit(store.engine, current_user.username, "sandi_direset", name)
-        return page(new_form(), reset=(name, password))
+        answer = make_response(page(new_form(), reset=(name, password)))
+        answer.headers["Cache-Control"] = "no-store"  # the new password is on this page
+        return answer
 
 
 def _words(problem: str) -> str:

@@ -77,6 +77,7 @@ def test_deactivation_ends_the_session_and_a_reset_password_works_once_shown(web
     reset = admin.post(
         f"/web/pengguna/{user_id(upstream, 'dinkes')}/sandi", data={"csrf_token": csrf}
     )
+    assert reset.headers["Cache-Control"] == "no-store"  # the password is on the page
     shown = re.search(r'id="sandi-baru"[^>]*>([^<]+)<', reset.text).group(1)
     assert log_in(web.test_client(), "dinkes", PASSWORD).status_code == 401
     assert log_in(web.test_client(), "dinkes", shown).status_code == 302

@@ -46,6 +46,8 @@ def run_smoke(db: str | None, data_dir: str | None, slip: str) -> int:
         window = build_window(ctx, demo=True)
         window.resize(1280, 800)
         window.show()
+        while not window.ready:  # the site is read through an op
+            app.processEvents()
         for username, _name, _roles in DEMO_OFFICERS:
             _open_every_page(app, ctx, window, username, errors)
         printed = _print_ticket(ctx, window.env, slip)

@@ -20,9 +20,6 @@ _FORM = (
     "opened; still to move (issue #33): lay the fields out when the lists arrive"
 )
 ALLOWED: dict[str, str] = {
-    "ui.self_service:SelfServiceWindow.__init__": (
-        "the door screen's buttons are its service list, read once before it shows"
-    ),
     "ui.smoke:_print_ticket": (
         "the bundle's smoke test (puskesos --smoke), a script with no officer at the window"
     ),

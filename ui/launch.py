@@ -81,7 +81,10 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         assert isinstance(result, KioskContext)
         _upkeep(result, background=True)
         window = build_window(result, settings=settings)
-        early.hand_over(window)
+        if window.ready:  # the site is read through an op: hand over once it is known
+            early.hand_over(window)
+        else:
+            window.opened.connect(lambda: early.hand_over(window))
         held.append(window)
         QTimer.singleShot(0, settle_memory)
         if quit_after_paint:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.services.actor import Actor
@@ -20,7 +20,12 @@ from ui.sync_runner import SyncRunner
 
 
 class MainWindow(QMainWindow):
-    """Which page shows is a function of state: set up? logged in? locked?"""
+    """Which page shows is a function of state: set up? logged in? locked?
+
+    The site and whether it is set up are read through an op (never on the window's thread);
+    ``opened`` says the first page is chosen (``ready`` once it has been)."""
+
+    opened = Signal()
 
     def __init__(self, env: UiEnv):
         super().__init__()
@@ -32,14 +37,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.site = env.gateway.call(get_site)
+        self.site: SiteView | None = None
+        self.ready = False
         self.setup_page = SetupPage(env)
         self.stack.addWidget(self.setup_page)
         self.setup_page.completed.connect(self.on_setup_completed)
         self._build_account_pages()
         env.settings.changed.connect(self.on_setting)
-        minutes = self.site.idle_lock_minutes if self.site else 5
-        self.idle = IdleWatcher(minutes, self)
+        self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(self.on_lock)
         app = QCoreApplication.instance()
         if app is not None:
@@ -50,8 +55,19 @@ class MainWindow(QMainWindow):
             env.sync = SyncRunner(env, self)
             if not env.demo:
                 env.sync.start()
-        first = self.login_page if env.gateway.call(is_set_up) else self.setup_page
-        self.stack.setCurrentWidget(first)
+        gateway = env.gateway
+        opening = env.run(self, lambda: (gateway.call(get_site), gateway.call(is_set_up)))
+        opening.success(self._opened).run()
+
+    def _opened(self, opening: tuple[SiteView | None, bool]) -> None:
+        """The site is known: its name on the log-in page, its idle lock, the first page."""
+        self.site, set_up = opening
+        if self.site is not None:
+            self.login_page.title.setText(self.site.name)
+            self.idle.timer.setInterval(max(1, int(self.site.idle_lock_minutes * 60_000)))
+        self.stack.setCurrentWidget(self.login_page if set_up else self.setup_page)
+        self.ready = True
+        self.opened.emit()
 
     def _build_account_pages(self) -> None:
         """Log-in, password and lock pages: built again when the language changes."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.services.actor import Actor
 from kiosk.services.reference import Choice, choices
-from kiosk.services.setup import get_site
+from kiosk.services.setup import SiteView, get_site
 from kiosk.services.slips import PrintOutcome
 from kiosk.services.tickets import TicketView, door_priorities, issue_ticket
 from ui.env import UiEnv
@@ -45,14 +45,13 @@ class SelfServiceWindow(QWidget):
         self.priority: Choice | None = None
         self.setObjectName("self_service")
         self.setWindowTitle(translate("self_service", "Ambil nomor antrian"))
-        site = env.gateway.call(get_site)
-        self.services = env.gateway.call(choices, "layanan_antrian")
-        self.priorities = door_priorities(env.gateway.call(choices, "prioritas"))
+        self.services: list[Choice] = []
+        self.priorities: list[Choice] = []
 
         title = QLabel(translate("self_service", "Ambil nomor antrian"))
         title.setStyleSheet("font-size: 34pt; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        office = QLabel(site.name if site else "")
+        office = self.office = QLabel("")
         office.setStyleSheet("font-size: 18pt;")
         office.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel()
@@ -61,7 +60,10 @@ class SelfServiceWindow(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
 
-        services, kinds, done = self._services(), self._kinds(), self._done()
+        # The buttons are the service lists, read through an op: empty screens until they come.
+        self.service_buttons: list[QPushButton] = []
+        self.priority_buttons: list[QPushButton] = []
+        services, kinds, done = QWidget(), QWidget(), self._done()
         self.stack = QStackedWidget()
         for w in (services, kinds, done):
             self.stack.addWidget(w)
@@ -80,10 +82,31 @@ class SelfServiceWindow(QWidget):
         QShortcut(QKeySequence("P"), self, self.on_priority_list)
         QShortcut(QKeySequence("Escape"), self, self.reset)
         self.reset()
+        gateway = env.gateway
+        env.run(
+            self,
+            lambda: (
+                gateway.call(get_site),
+                gateway.call(choices, "layanan_antrian"),
+                door_priorities(gateway.call(choices, "prioritas")),
+            ),
+        ).success(self._lists).failure(self._failed).run()
+
+    def _lists(self, lists: tuple[SiteView | None, list[Choice], list[Choice]]) -> None:
+        """The office's name and the services and priority kinds arrived: their buttons."""
+        site, self.services, self.priorities = lists
+        self.office.setText(site.name if site else "")
+        built = self._services(), self._kinds()
+        for old, new in zip((self.services_page, self.kinds_page), built, strict=True):
+            self.stack.insertWidget(self.stack.indexOf(old), new)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.services_page, self.kinds_page = built
+        self.reset()
 
     def _services(self) -> QWidget:
         """The first screen: one big button per service, and the priority button."""
-        self.service_buttons: list[QPushButton] = []
+        self.service_buttons = []
         services = QWidget()
         grid = QGridLayout(services)
         for i, c in enumerate(self.services):
@@ -113,7 +136,7 @@ class SelfServiceWindow(QWidget):
         """The priority kinds (elderly, disability, pregnancy ...) and a way back."""
         kinds = QWidget()
         kgrid = QGridLayout(kinds)
-        self.priority_buttons: list[QPushButton] = []
+        self.priority_buttons = []
         for i, c in enumerate(self.priorities):
             b = self._big(
                 f"{i + 1}. {c.label}", translate("self_service", "Prioritas {0}").format(c.label)

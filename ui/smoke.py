@@ -21,7 +21,7 @@ from kiosk.context import Gateway, KioskContext
 from kiosk.demo import DEMO_OFFICERS, DEMO_PASSWORD
 from kiosk.services.auth import login
 from kiosk.services.reference import choices
-from kiosk.services.slips import print_ticket
+from kiosk.services.slips import PrintOutcome, print_ticket
 from kiosk.services.tickets import issue_ticket
 
 SETTLE_S = 0.3  # a page's first load runs off the window's thread: let it arrive
@@ -46,9 +46,11 @@ def run_smoke(db: str | None, data_dir: str | None, slip: str) -> int:
         window = build_window(ctx, demo=True)
         window.resize(1280, 800)
         window.show()
+        while not window.ready:  # the site is read through an op
+            app.processEvents()
         for username, _name, _roles in DEMO_OFFICERS:
             _open_every_page(app, ctx, window, username, errors)
-        printed = _print_ticket(ctx, window.env, slip)
+        printed = _print_ticket(app, ctx, window, slip)
         window.close()
         ctx.close()
     except Exception:
@@ -83,20 +85,27 @@ def _settle(app: object) -> None:
         time.sleep(0.01)
 
 
-def _print_ticket(ctx: KioskContext, env: object, slip: str) -> bool:
-    """A ticket from the front office, printed as the walk-in page prints it."""
-    gateway = Gateway(ctx)
-    actor = gateway.call(login, "depan", DEMO_PASSWORD, ctx.clock)
-    service = gateway.call(lambda s: choices(s, "layanan_antrian")[0].code)
-    ticket = gateway.call(issue_ticket, actor, service, None, ctx.clock)
-    outcome = print_ticket(
-        gateway,
-        actor,
-        ticket,
-        f"file:{slip}",
-        58,
-        env.thermal,  # type: ignore[attr-defined]
-        ctx.clock,
-    )
+def _print_ticket(app: object, ctx: KioskContext, window: object, slip: str) -> bool:
+    """A ticket from the front office, printed as the walk-in page prints it: off the window's
+    thread, the window's events served meanwhile."""
+    gateway, env = Gateway(ctx), window.env  # type: ignore[attr-defined]
+
+    def issue_and_print() -> PrintOutcome:
+        actor = gateway.call(login, "depan", DEMO_PASSWORD, ctx.clock)
+        service = gateway.call(lambda s: choices(s, "layanan_antrian")[0].code)
+        ticket = gateway.call(issue_ticket, actor, service, None, ctx.clock)
+        return print_ticket(gateway, actor, ticket, f"file:{slip}", 58, env.thermal, ctx.clock)
+
+    done: list[object] = []
+    env.run(window, issue_and_print).success(done.append).failure(done.append).run()
+    deadline = time.monotonic() + 60
+    while not done and time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+    if done and isinstance(done[0], Exception):
+        raise done[0]
+    outcome = done[0] if done else None
+    if not isinstance(outcome, PrintOutcome):
+        return False
     path = Path(slip)
     return outcome.ok and path.is_file() and path.stat().st_size > 0

@@ -29,6 +29,7 @@ def make_window(qtbot, ctx, settings, request) -> Callable[..., MainWindow]:
         window.resize(1100, 720)
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: window.ready)  # the site is read through an op
         with qtbot.waitActive(window):  # focus assertions need the active window
             window.activateWindow()
         if threaded:

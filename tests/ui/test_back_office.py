@@ -140,7 +140,7 @@ def test_referral_rejected_once_then_resubmitted_and_approved(
     assert supervisor.model.rowCount() == 0  # the coordinator decides first
     coordinator = login(qtbot, make_window, "coordinator", "approvals")
     qtbot.keyClick(coordinator.table, Qt.Key.Key_Return, CTRL)
-    supervisor.reload()
+    supervisor.load()
     assert supervisor.model.rowCount() == 1
     answer(qtbot, {"reason": "Lampirkan foto rumah"})
     supervisor.reject_button.click()
@@ -152,9 +152,9 @@ def test_referral_rejected_once_then_resubmitted_and_approved(
     answer(qtbot, {"reason": " Foto rumah dilampirkan"})
     cases.buttons["resubmit"].click()
     # (several windows are open: click rather than rely on which one the shortcut reaches)
-    coordinator.reload()
+    coordinator.load()
     coordinator.approve_button.click()
-    supervisor.reload()
+    supervisor.load()
     supervisor.approve_button.click()
     session.expire_all()
     assert session.get(Case, case.case_id).status == rules.REFERRED

@@ -7,13 +7,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from kiosk import case_rules as rules
 from kiosk.models import Case
 from kiosk.roles import Role
+from kiosk.services import resolutions
+from kiosk.services.cases import move_case
 from kiosk.services.officers import create_officer
 from kiosk.services.people import PersonInput, register_person
+from kiosk.services.profiles import use_profile
 from kiosk.services.tickets import issue_ticket
+from tests.backoffice.helpers import open_case
 from tests.conftest import PASSWORD
+from tests.ui.test_back_office import login
 from tests.ui.test_walk_in import type_into
+from ui.pages.approvals import ApprovalsPage
 from ui.pages.cases import CasesPage
 from ui.pages.printer import PrinterPage
 from ui.pages.queue_calls import QueueCallPage
@@ -125,3 +132,24 @@ def test_a_page_reads_once_after_its_own_work(qtbot, make_window, office, gatewa
     qtbot.waitUntil(lambda: printer.model.rowCount() == 1, timeout=5000)
     assert printer.model.row(0).status == "gagal"
     assert printer.load_count == reads + 1 and not printer.stale
+
+
+def test_a_result_another_officer_proposes_is_on_the_coordinators_approvals_without_f5(
+    qtbot, make_window, office, gateway
+):
+    gateway.call(use_profile, office[Role.ADMIN], "empat_lawang")  # 9(6)e: results reviewed
+    bo = office[Role.BACK_OFFICE]
+    case = open_case(gateway, office)
+    gateway.call(move_case, bo, case.case_id, rules.REVIEW)
+    approvals = login(qtbot, make_window, "coordinator", "approvals")
+    assert isinstance(approvals, ApprovalsPage) and approvals.model.rowCount() == 0
+
+    # The back office proposes the result in this window's process, through an op: it tells
+    # the window's change hub, as the officer's own click on Kasus would.
+    env = approvals.env
+    env.op(approvals.window(), resolutions.propose_resolution, bo, case.case_id, "Dibantu").run()
+
+    assert approvals.model.rowCount() == 1
+    row = approvals.model.row(0)
+    assert row.tracking_number == case.tracking_number and row.role == "koordinator"
+    assert "1 pengajuan" in approvals.empty.text()

@@ -4,6 +4,10 @@ Only the step whose turn it is appears (coordinator before supervisor). Rejectin
 reason, which goes back to the officer who sent it. Beside the steps: what waits for review
 before it goes to the kabupaten (a case's result, a pre-list or data-update proposal), and the
 cases escalated to this officer past their due day (approving takes the escalation up).
+
+It shows approval steps, cases (escalations, reviews of results), referrals (their letters wait
+for approval) and proposals (pre-list and data updates under review): a step another officer's
+work opens anywhere in the window appears here without F5 (ui/pages/base.py).
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.services import approval_inbox as inbox
 from kiosk.services import approvals as ap
 from kiosk.services.actor import Actor
@@ -35,12 +39,12 @@ from kiosk.services.supervision import review_case
 from ui import words
 from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import show_error
 from ui.i18n import translate
 from ui.ops import Op
+from ui.pages.base import Page
 from ui.pages.case_html import case_html
 from ui.row_model import RowTableModel
-from ui.table_fit import fit_columns
 
 # The reviews before upstream, each with its own service (approve, or return with a note).
 REVIEWS: dict[str, Callable[..., object]] = {
@@ -50,15 +54,14 @@ REVIEWS: dict[str, Callable[..., object]] = {
 }
 
 
-class ApprovalsPage(QWidget):
+class ApprovalsPage(Page):
     """Ctrl+Enter approves the chosen item; the reject button asks for a reason."""
 
+    shows = frozenset({Kind.APPROVALS, Kind.CASES, Kind.REFERRALS, Kind.PROPOSALS})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
-        self.setObjectName("approvals_page")
-        title = QLabel(translate("approvals", "Persetujuan"))
-        title.setProperty("role", "title")
+        super().__init__(env, actor, "approvals_page", parent)
+        title = self.title_label(translate("approvals", "Persetujuan"))
         self.model: RowTableModel[PendingApproval] = RowTableModel(
             (
                 "",
@@ -79,19 +82,18 @@ class ApprovalsPage(QWidget):
             ),
             self,
         )
-        self.table = QTableView()
-        self.table.setObjectName("approval_table")
-        self.table.setAccessibleName(translate("approvals", "Menunggu persetujuan Anda"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         # The case, its kind, the citizen and the step to decide show whole; the summary gives way.
-        self.columns = fit_columns(self.table, (0, 1, 2, 3, 4), wrap=(2, 3, 4))
+        self.table, self.columns = self.make_table(
+            self.model,
+            "approval_table",
+            translate("approvals", "Menunggu persetujuan Anda"),
+            (0, 1, 2, 3, 4),
+            wrap=(2, 3, 4),
+        )
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = QTextBrowser()
         self.detail.setObjectName("approval_detail")
         self.detail.setAccessibleName(translate("approvals", "Rincian kasus yang diajukan"))
-        self.error = error_label(self)
         self.empty = QLabel("")
         self.approve_button = approve = QPushButton(translate("approvals", "&Setujui (Ctrl+Enter)"))
         approve.setObjectName("approve")
@@ -111,14 +113,13 @@ class ApprovalsPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.approve)
-        self.reload()
+        self.first_field = self.table
+        self.load()
 
-    def reload(self) -> None:
-        self.env.op(self, inbox.pending_approvals, self.actor).success(self._rows).failure(
-            self._fail
-        ).run()
+    def reading(self) -> Op[list[PendingApproval]]:
+        return self.env.op(self, inbox.pending_approvals, self.actor)
 
-    def _rows(self, rows: list[PendingApproval]) -> None:
+    def loaded(self, rows: list[PendingApproval]) -> None:
         self.model.set_rows(rows)
         self.empty.setText(
             translate("approvals", "{0} pengajuan menunggu keputusan Anda.").format(len(rows))
@@ -144,9 +145,6 @@ class ApprovalsPage(QWidget):
     def _show(self, view: CaseView) -> None:
         self.detail.setHtml(case_html(view, self.env.clock))
 
-    def _fail(self, exc: Exception) -> None:
-        show_error(self.error, message_of(exc))
-
     def _vote(self, decision: str, reason: str = "") -> None:
         item = self.chosen()
         if item is None:
@@ -164,7 +162,7 @@ class ApprovalsPage(QWidget):
             call = self.env.op(self, review, self.actor, item.step_id, approve, reason, clock)
         else:
             call = self.env.op(self, ap.vote, self.actor, item.step_id, decision, reason, clock)
-        call.success(lambda _r: self.reload()).failure(self._fail).run()
+        call.success(lambda _r: self.load()).failure(self._failed).run()
 
     def approve(self) -> None:
         self._vote(ap.APPROVE)

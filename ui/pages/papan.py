@@ -5,6 +5,9 @@ so opening a panel never stalls the window. Every chart has its table of numbers
 (screen readers read the table); Enter or a double-click on a count lists the records behind it
 for officers who may see cases. The same report saves as PDF and XLSX, and the public version
 (counts under five hidden) as the web page for the village.
+
+The panels count cases, queue tickets, the DTKS snapshot and reference lists: work on any of
+them makes the report stale, counted again when the page is looked at (ui/pages/base.py).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.changes import Kind
 from kiosk.errors import KioskError
 from kiosk.periods import EXAMPLES, Period, parse_period
 from kiosk.reports.indicators import BY_CODE
@@ -40,8 +44,10 @@ from kiosk.services.reports import NO_LIST, RecordLine, office_report, public_re
 from printing.report_values import shown
 from ui import file_dialogs, words
 from ui.env import UiEnv
-from ui.forms import error_label, message_of, show_error
+from ui.forms import message_of, show_error
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.ops import Op
+from ui.pages.base import Page
 from ui.period_field import PeriodField
 from ui.report_chart import chart_for
 from ui.report_records import RecordsDialog
@@ -186,16 +192,17 @@ class PanelView(QWidget):
         self.page.open_records(t, row, sex)
 
 
-class PapanPage(QWidget):
+class PapanPage(Page):
+    """The period's report, counted again when what it counts changes."""
+
+    shows = frozenset({Kind.CASES, Kind.TICKETS, Kind.DTKS, Kind.REFERENCE})
+
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.env, self.actor = env, actor
+        super().__init__(env, actor, "papan_page", parent)
         self.report: Report | None = None
         self.period: Period | None = None
-        self._asked = False
-        self.setObjectName("papan_page")
-        title = QLabel(translate("papan", "Papan visual dan laporan"))
-        title.setProperty("role", "title")
+        self.stale = True  # the current month on first view: the page is for looking
+        title = self.title_label(translate("papan", "Papan visual dan laporan"))
         self.period_edit = PeriodField()
         self.period_edit.setObjectName("papan_period")
         self.period_edit.setAccessibleName(translate("papan", "Periode laporan"))
@@ -230,7 +237,7 @@ class PapanPage(QWidget):
         self.info = QLabel(translate("papan", "Pilih periode lalu tekan Tampilkan."))
         self.info.setObjectName("papan_info")
         self.info.setWordWrap(True)
-        self.error = error_label(self)
+        self.first_field = self.period_edit
         self.tabs = _FillTabs()
         self.tabs.setObjectName("papan_tabs")
         self.tabs.setAccessibleName(translate("papan", "Panel papan visual"))
@@ -251,26 +258,21 @@ class PapanPage(QWidget):
     def sizeHint(self) -> QSize:
         return self.minimumSizeHint()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """The current month on first view: the page is for looking, not for setting up."""
-        super().showEvent(event)
-        if self.report is None and not self._asked:
-            self._asked = True
-            self.show_period()
-
     def show_period(self) -> None:
+        """The Show button and Enter in the period field."""
+        self.load()
+
+    def reading(self) -> Op[Report] | None:
         show_error(self.error, "")
         try:
             period = parse_period(self.period_edit.value(), self.env.clock.today())
         except KioskError as exc:
             show_error(self.error, exc.message)
-            return
+            return None
         self.info.setText(translate("papan", "Menghitung {0}…").format(period.label))
-        self.env.op(self, office_report, self.actor, period, self.env.clock).success(
-            self._shown
-        ).failure(self._failed).run()
+        return self.env.op(self, office_report, self.actor, period, self.env.clock)
 
-    def _shown(self, report: Report) -> None:
+    def loaded(self, report: Report) -> None:
         self.report, self.period = report, report.period
         while self.tiles.count():
             item = self.tiles.takeAt(0)

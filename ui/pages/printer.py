@@ -6,6 +6,8 @@ to the citizen and reprint it when the printer is back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -146,18 +148,27 @@ class PrinterPage(Page):
         self.status.setText(translate("printer", "Mengirim ke printer…"))
         self.env.device(self, test_print).success(self._printed).failure(self._failed).run()
 
-    def _sample_pdf(self) -> bytes:
-        return sample_a4(self.env.gateway.call(get_site))
+    def _with_sample_pdf(self, then: Callable[[bytes], None]) -> None:
+        """The sample A4 (the site read and the render) off the window's thread, then ``then``."""
+        gateway = self.env.gateway
+        op = self.env.run(self, lambda: sample_a4(gateway.call(get_site)))
+        op.success(then).failure(self._failed).run()
 
     def on_print_a4(self) -> None:
+        self._with_sample_pdf(self._print_a4)
+
+    def _print_a4(self, pdf: bytes) -> None:
         try:
-            if print_with_dialog(self, self._sample_pdf(), translate("printer", "contoh A4")):
+            if print_with_dialog(self, pdf, translate("printer", "contoh A4")):
                 self.status.setText(translate("printer", "Contoh A4 dikirim ke printer sistem."))
         except (OSError, ValueError) as exc:
             show_error(self.error, str(exc))
 
     def on_save_a4(self) -> None:
-        path = save_with_dialog(self, self._sample_pdf(), "contoh-a4.pdf")
+        self._with_sample_pdf(self._save_a4)
+
+    def _save_a4(self, pdf: bytes) -> None:
+        path = save_with_dialog(self, pdf, "contoh-a4.pdf")
         if path is not None:
             self.status.setText(translate("printer", "Disimpan: {0}").format(path))
 

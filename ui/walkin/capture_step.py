@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.clock import tanggal
-from kiosk.services.access import access_needs
+from kiosk.services.access import AccessNeed, access_needs
 from kiosk.services.actor import Actor
 from kiosk.services.dtks_check import DtksResult, OnlineAnswer
 from kiosk.services.eligibility import Eligibility, eligible_programmes
@@ -48,11 +48,9 @@ COMBOS = (
 )
 
 
-def programme_choices(env: UiEnv) -> list[Choice]:
+def programme_choices(programmes: Sequence[Choice]) -> list[Choice]:
     """Options led by the code (PKH, BPNT …): what officers and citizens actually say."""
-    return [
-        Choice(c.code, f"{c.code} - {c.label}", c.extra) for c in env.gateway.call(programme_list)
-    ]
+    return [Choice(c.code, f"{c.code} - {c.label}", c.extra) for c in programmes]
 
 
 def online_line(dtks: DtksResult) -> str:
@@ -119,9 +117,8 @@ class CaptureStep(QWidget):
         )
 
         access_row = self._access_row()
-        programmes = programme_choices(env)
-        form = self._form(programmes)
-        lists = self._lists(programmes)
+        form = self._form()
+        lists = self._lists()
 
         self.error = error_label(self)
         self.save = QPushButton(
@@ -153,22 +150,15 @@ class CaptureStep(QWidget):
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, self.on_save)
+        self._read_lists()
 
     def _access_row(self) -> QGridLayout:
         """The visitor's access needs (two to a row: they fit in large text), and the office's
         guide for each one ticked."""
-        self.access_needs = self.env.gateway.call(access_needs)
+        self.access_needs: list[AccessNeed] = []  # ticked boxes come with the lists
         self.access: dict[str, QCheckBox] = {}
-        row = QGridLayout()
+        row = self.access_grid = QGridLayout()
         row.addWidget(QLabel(translate("capture_step", "Kebutuhan akses:")), 0, 0)
-        for i, need in enumerate(self.access_needs):
-            box = QCheckBox(need.label)
-            box.setObjectName(f"access_{need.code}")
-            box.setAccessibleDescription(need.guide)
-            box.toggled.connect(self._show_guide)
-            box.toggled.connect(lambda _on: self.changed.emit())
-            self.access[need.code] = box
-            row.addWidget(box, i // 2, 1 + i % 2)
         row.setColumnStretch(3, 1)
         self.access_guide = QLabel()
         self.access_guide.setObjectName("access_guide")
@@ -178,6 +168,51 @@ class CaptureStep(QWidget):
         self.access_guide.hide()
         return row
 
+    def _access_boxes(self, needs: list[AccessNeed]) -> None:
+        self.access_needs = needs
+        before: QWidget = self.prelist_reason
+        for i, need in enumerate(needs):
+            box = QCheckBox(need.label)
+            box.setObjectName(f"access_{need.code}")
+            box.setAccessibleDescription(need.guide)
+            box.toggled.connect(self._show_guide)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            self.access[need.code] = box
+            self.access_grid.addWidget(box, i // 2, 1 + i % 2)
+            QWidget.setTabOrder(before, box)  # Tab: where the row stands, not where it came last
+            before = box
+
+    def _read_lists(self) -> None:
+        """The form's reference lists (tens of rows each) off the window's thread; the fields
+        fill when they arrive, before any visitor reaches this step (the database's one thread
+        reads them first)."""
+        gateway = self.env.gateway
+        names = [name for _key, _label, name in COMBOS] + ["dokumen"]
+        self.env.run(
+            self,
+            lambda: (
+                gateway.call(programme_list),
+                gateway.call(access_needs),
+                {name: gateway.call(choices, name) for name in names},
+            ),
+        ).success(self._fill).failure(self._failed).run()
+
+    def _fill(self, lists: tuple[list[Choice], list[AccessNeed], dict[str, list[Choice]]]) -> None:
+        raw, needs, named = lists
+        programmes = programme_choices(raw)
+        for key, _label, name in COMBOS:
+            combo = self.combos[key]
+            with QSignalBlocker(combo):  # filling is not the officer changing the form
+                for c in named[name]:
+                    combo.addItem(c.label, c.code)
+        for c in programmes:
+            self.programme.addItem(c.label, c.code)
+        self.needs.set_items(programmes)
+        self.participation.set_items(programmes)
+        self.documents.set_items(named["dokumen"])
+        self._access_boxes(needs)
+        self.clear()  # the form's defaults, now that there is something to choose
+
     def _show_guide(self) -> None:
         lines = [
             f"{n.label}: {n.guide}" for n in self.access_needs if self.access[n.code].isChecked()
@@ -185,24 +220,20 @@ class CaptureStep(QWidget):
         self.access_guide.setText("\n".join(lines))
         self.access_guide.setVisible(bool(lines))
 
-    def _form(self, programmes: list[Choice]) -> QFormLayout:
+    def _form(self) -> QFormLayout:
         """Kind, sector, channel, urgency ..., the programme it is about, and what happened."""
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        for key, label, list_name in COMBOS:
+        for key, label, _list_name in COMBOS:
             combo = add_field(form, translate("capture_step", label), QComboBox(), key)
             if key == "category":
                 combo.addItem("-", NO_CHOICE)
-            for c in self.env.gateway.call(choices, list_name):
-                combo.addItem(c.label, c.code)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.combos[key] = combo
         self.programme = add_field(
             form, translate("capture_step", "Pro&gram"), QComboBox(), "programme"
         )
         self.programme.addItem("-", NO_CHOICE)
-        for c in programmes:
-            self.programme.addItem(c.label, c.code)
         self.about_membership = QCheckBox(
             translate("capture_step", "Tentang kepesertaan program (&m)")
         )
@@ -223,13 +254,13 @@ class CaptureStep(QWidget):
         form.addRow(desc_label, self.description)
         return form
 
-    def _lists(self, programmes: list[Choice]) -> QGroupBox:
+    def _lists(self) -> QGroupBox:
         """Programmes needed and received, documents shown: three check lists side by side."""
         lists = QGroupBox(translate("capture_step", "Program dan dokumen"))
         grid = QGridLayout(lists)
-        self.needs = CheckList("program_dibutuhkan", programmes)
-        self.participation = CheckList("program_diterima", programmes)
-        self.documents = CheckList("dokumen_ditunjukkan", self.env.gateway.call(choices, "dokumen"))
+        self.needs = CheckList("program_dibutuhkan", [])  # the choices come with the lists
+        self.participation = CheckList("program_diterima", [])
+        self.documents = CheckList("dokumen_ditunjukkan", [])
         for col, (title, widget) in enumerate(
             (
                 (translate("capture_step", "Dibutuhkan"), self.needs),

@@ -17,15 +17,21 @@ class CheckList(QListView):
         self.setObjectName(name)
         self.setAccessibleName(name.replace("_", " "))
         self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.set_items(items)
+
+    def set_items(self, items: list[Choice]) -> None:
+        """The choices (they may arrive after the list is built), none checked."""
+        self.model_.clear()
         for c in items:
             item = QStandardItem(c.label)
             item.setData(c.code, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setEditable(False)
             self.model_.appendRow(item)
-        self.setModel(self.model_)
         # At least four rows in view, more as the window grows (three cut rows hid choices).
-        self.setMinimumHeight(4 * self.sizeHintForRow(0) + 2 * self.frameWidth() + 4)
+        row = self.sizeHintForRow(0) if items else self.fontMetrics().height() + 4
+        self.setMinimumHeight(4 * row + 2 * self.frameWidth() + 4)
 
     def _items(self) -> list[QStandardItem]:
         return [self.model_.item(i) for i in range(self.model_.rowCount())]

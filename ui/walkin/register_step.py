@@ -37,7 +37,7 @@ from kiosk.services.people import (
     PossibleDuplicate,
     register_person,
 )
-from kiosk.services.reference import choices
+from kiosk.services.reference import Choice, choices
 from ui import file_dialogs
 from ui.env import UiEnv
 from ui.forms import NO_CHOICE, add_field, chosen, error_label, message_of, scrolled, show_error
@@ -140,14 +140,10 @@ class RegisterStep(QWidget):
         self.relationship = add_field(
             form, translate("register_step", "&Hubungan dalam KK"), QComboBox(), "reg_relationship"
         )
-        for c in env.gateway.call(choices, "hubungan_keluarga"):
-            self.relationship.addItem(c.label, c.code)
         self.disability = add_field(
             form, translate("register_step", "&Disabilitas"), QComboBox(), "reg_disability"
         )
         self.disability.addItem(translate("register_step", "Tidak ada"), NO_CHOICE)
-        for c in env.gateway.call(choices, "disabilitas"):
-            self.disability.addItem(c.label, c.code)
         self.edits["location"].setPlaceholderText(
             translate("register_step", "-6.9912, 110.2012 (boleh kosong)")
         )
@@ -194,6 +190,28 @@ class RegisterStep(QWidget):
         layout.addWidget(scrolled(body), 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)  # outside the scrolled form: Save is always in view
+        self._read_lists()
+
+    def _read_lists(self) -> None:
+        """The two lists (tens of rows) off the window's thread."""
+        gateway = self.env.gateway
+        self.env.run(
+            self,
+            lambda: (
+                gateway.call(choices, "hubungan_keluarga"),
+                gateway.call(choices, "disabilitas"),
+            ),
+        ).success(self._lists).failure(lambda exc: show_error(self.error, message_of(exc))).run()
+
+    def _lists(self, lists: tuple[list[Choice], list[Choice]]) -> None:
+        """The relationship and disability choices arrived (before any visitor reaches this
+        step: the database's one thread reads them first)."""
+        relationships, disabilities = lists
+        for c in relationships:
+            self.relationship.addItem(c.label, c.code)
+        self.relationship.setCurrentIndex(max(0, self.relationship.findData("kepala_keluarga")))
+        for c in disabilities:
+            self.disability.addItem(c.label, c.code)
 
     def start(self, entry: DtksEntry | None = None, query: str = "") -> None:
         """A new citizen: every field empty or at the form's default, never the previous

@@ -51,7 +51,12 @@ LARGE_POINTS = 15
 
 def apply_theme(app: QApplication, settings: LocalSettings) -> None:
     """(Re)apply font size and colours from the settings."""
-    font = QFont(app.font())
-    font.setPointSize(LARGE_POINTS if settings.get("large_text") else BASE_POINTS)
-    app.setFont(font)
-    app.setStyleSheet(_HIGH_CONTRAST if settings.get("high_contrast") else _NORMAL)
+    # Only what changed: setting either repolishes every widget of the application.
+    points = LARGE_POINTS if settings.get("large_text") else BASE_POINTS
+    if app.font().pointSize() != points:
+        font = QFont(app.font())
+        font.setPointSize(points)
+        app.setFont(font)
+    sheet = _HIGH_CONTRAST if settings.get("high_contrast") else _NORMAL
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 
 from ui.app import build_window, settle_memory
 from ui.local_settings import LocalSettings
@@ -45,8 +45,14 @@ def make_window(qtbot, ctx, settings, request) -> Callable[..., MainWindow]:
 
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage(qapp):
-    """Free stray widget cycles at the end of their own test, never inside the next one."""
+    """Free stray widget cycles at the end of their own test, never inside the next one.
+
+    pytest-qt closes a test's windows and calls ``deleteLater``, but ``processEvents`` outside
+    an event loop never runs deferred deletions: every window of every earlier test stayed
+    alive, and each new window's style sheet repolished them all (the screen-fit tests grew
+    from 30 s to minutes each)."""
     yield
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     qapp.processEvents()
 

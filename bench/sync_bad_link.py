@@ -18,6 +18,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
 
@@ -41,26 +42,7 @@ def drain(records: int, hostile: bool, tmp: Path) -> tuple[float, int, int, int,
     engine.enrol("3324012001", ENROL["3324012001"])
     if hostile:
         proxy.plan.hostile()
-    passes = retries = 0
-    start = time.perf_counter()
-    while True:
-        report = engine.run_once()
-        passes += 1
-        retries += report.retries
-        left = gateway.call(
-            lambda s: s.scalar(
-                select(func.count()).where(OutboxOperation.state.in_(("pending", "sending")))
-            )
-        )
-        if not left:
-            break
-        if report.error:
-            time.sleep(report.next_delay)
-    took = time.perf_counter() - start
-    stored = [o["op_id"] for o in server.server.app.config["store"].operations()]
-    local = gateway.call(lambda s: {str(i) for i in s.scalars(select(OutboxOperation.op_id))})
-    if not (len(stored) == len(set(stored)) and set(stored) == local):  # exactly once
-        raise AssertionError(f"{len(stored)} stored, {len(set(stored))} distinct of {len(local)}")
+    took, passes, retries = drain_all(engine, gateway, server)
     proxy.close()
     server.stop()
     ctx.close()
@@ -92,3 +74,29 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def drain_all(engine: Any, gateway: Any, server: Any) -> tuple[float, int, int]:
+    """Sync passes until the outbox is empty, the way `puskesos sync` loops; then check that
+    the server holds every operation exactly once. Seconds, passes, retries."""
+    passes = retries = 0
+    start = time.perf_counter()
+    while True:
+        report = engine.run_once()
+        passes += 1
+        retries += report.retries
+        left = gateway.call(
+            lambda s: s.scalar(
+                select(func.count()).where(OutboxOperation.state.in_(("pending", "sending")))
+            )
+        )
+        if not left:
+            break
+        if report.error:
+            time.sleep(report.next_delay)
+    took = time.perf_counter() - start
+    stored = [o["op_id"] for o in server.server.app.config["store"].operations()]
+    local = gateway.call(lambda s: {str(i) for i in s.scalars(select(OutboxOperation.op_id))})
+    if not (len(stored) == len(set(stored)) and set(stored) == local):  # exactly once
+        raise AssertionError(f"{len(stored)} stored, {len(set(stored))} distinct of {len(local)}")
+    return took, passes, retries

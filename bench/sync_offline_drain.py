@@ -22,9 +22,10 @@ import os
 import shutil
 import statistics
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from bench.sync_bad_link import drain_all
 
 os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
 os.environ.setdefault("PUSKESOS_NO_KEYRING", "1")
@@ -109,26 +110,7 @@ def drain(made: Path, run: Path, hostile: bool, seed: int = 11) -> tuple[float, 
     if hostile:
         proxy.plan.hostile()
         proxy.plan.bytes_per_second = KBPS_32
-    passes = retries = 0
-    start = time.perf_counter()
-    while True:
-        report = engine.run_once()
-        passes += 1
-        retries += report.retries
-        left = gateway.call(
-            lambda s: s.scalar(
-                select(func.count()).where(OutboxOperation.state.in_(("pending", "sending")))
-            )
-        )
-        if not left:
-            break
-        if report.error:
-            time.sleep(report.next_delay)
-    took = time.perf_counter() - start
-    stored = [o["op_id"] for o in server.server.app.config["store"].operations()]
-    local = gateway.call(lambda s: {str(i) for i in s.scalars(select(OutboxOperation.op_id))})
-    if not (len(stored) == len(set(stored)) and set(stored) == local):  # exactly once
-        raise AssertionError(f"{len(stored)} stored, {len(set(stored))} distinct of {len(local)}")
+    took, passes, retries = drain_all(engine, gateway, server)
     proxy.close()
     server.stop()
     ctx.close()

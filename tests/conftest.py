@@ -40,11 +40,32 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PYTHONHASHSEED", str(random.randrange(1, 2**32)))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that drive Qt are marked ``gui`` so ``-m 'not gui'`` runs the core alone."""
+DATABASE_ONLY_ENV = "PUSKESOS_TEST_DATABASE_ONLY"
+# The fixtures that read PG_ENV: a test using one (directly or through ``ctx``) reaches it.
+DATABASE_FIXTURES = frozenset({"db_url", "empty_url"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that drive Qt are marked ``gui`` so ``-m 'not gui'`` runs the core alone.
+
+    With ``PUSKESOS_TEST_DATABASE_ONLY=1`` beside ``PUSKESOS_TEST_DB_URL`` (CI's PostgreSQL
+    run) only the tests that reach the database run: those using a fixture of
+    ``DATABASE_FIXTURES`` (every ``ctx``, ``office`` and window test does) or marked
+    ``postgres``. The others (a third:
+    parsers, printing, the kabupaten server on its own SQLite file) would run exactly as they
+    do in the SQLite run beside it, only slower on the shared cores."""
+    keep: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    only_database = bool(os.environ.get(PG_ENV)) and os.environ.get(DATABASE_ONLY_ENV) == "1"
     for item in items:
-        if "qtbot" in getattr(item, "fixturenames", ()) or "/ui/" in str(item.fspath):
+        names = getattr(item, "fixturenames", ())
+        if "qtbot" in names or "/ui/" in str(item.fspath):
             item.add_marker(pytest.mark.gui)
+        reaches = not DATABASE_FIXTURES.isdisjoint(names) or item.get_closest_marker("postgres")
+        (keep if reaches or not only_database else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -15,10 +15,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+if TYPE_CHECKING:  # openpyxl (and numpy, which it imports when present) load when first used:
+    # the window's pages import this module behind the log-in form, and numpy's start holds
+    # the GIL for 50 ms (the form then stops taking keys)
+    import re
+
+    from openpyxl import Workbook
 
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,10 +33,17 @@ def risky(value: object) -> bool:
     return isinstance(value, str) and value.startswith(RISKY_START)
 
 
+@cache
+def _illegal() -> re.Pattern[str]:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
 def cleaned(value: Any) -> Any:
     """``value`` with the control characters a workbook cannot hold removed (openpyxl refuses
     them, and one such name would stop the whole export)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    return _illegal().sub("", value) if isinstance(value, str) else value
 
 
 def clean_row(values: Iterable[Any]) -> list[Any]:

@@ -9,6 +9,7 @@ thread of their own, and the log-in form stays responsive to typing while they d
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -54,11 +55,44 @@ class Loader(QObject):
 
     def _run(self, db: str | None, data_dir: str | None) -> None:
         try:
-            with short_gil_turns():
+            with short_gil_turns(), no_collection():
                 from kiosk.context import KioskContext
                 from ui import app, cli  # noqa: F401  (the window's modules, imported here)
 
                 result: object = KioskContext.open(db, data_dir)
+                make_qt_types()
         except Exception as exc:  # shown by the window's thread
             result = exc
         self.loaded.emit(result)
+
+
+def make_qt_types() -> None:
+    """Have PySide6 make every Qt class (and its enums) the loaded modules hold, here.
+
+    PySide6 makes a class's Python type, and the Python enums inside it, when first used. An
+    event the window's Python event filters had not met before (idle lock, Alt keys) made it
+    look through every class: some 400 enums made at once, 37-54 ms on the window's thread
+    just after the hand-over from the early form. Made here, on the loader's worker, it is
+    Python code the window's thread shares the GIL with in 1 ms turns."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("PySide6.Qt"):
+            for attr in dir(module):
+                getattr(module, attr, None)
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """No garbage collection while the kiosk's modules load, and what they made frozen after.
+
+    The imports make hundreds of thousands of objects that live as long as the process; each
+    full collection the collector starts among them walks them all holding the GIL, and one
+    held the log-in form 47-53 ms while the officer typed. Frozen, no collection walks them
+    again (``gc.freeze``; the garbage the imports leave is a few hundred objects)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.clock import Clock
 from kiosk.context import KioskContext
@@ -27,7 +27,6 @@ from kiosk.dtks.columns import REQUIRED, Mapping, match_headers
 from kiosk.dtks.guard import guard_replacement
 from kiosk.dtks.name_index import save_for_import
 from kiosk.dtks.reader import Source, open_source
-from kiosk.dtks.repeats import Repeats, line_hash
 from kiosk.dtks.rows import COLUMNS, Rejected, RowConverter
 from kiosk.dtks.store import (
     CREATE_RE,
@@ -46,6 +45,9 @@ from kiosk.models import DtksSnapshot
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.registry import action
+
+if TYPE_CHECKING:  # numpy's start holds the GIL 50 ms: loaded by an import, not by the window
+    from kiosk.dtks.repeats import Repeats
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 10_000  # rejections listed one by one; all are counted
@@ -333,6 +335,7 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
     if not COLUMNAR:
         return False
     from kiosk.dtks import column_writer, columnar  # pyarrow: loaded only on this road
+    from kiosk.dtks.repeats import Repeats
 
     source, report, writer, done = load.source, load.report, load.writer, load.done
     if not (writer.sqlite and columnar.usable(source, writer.db_file)):
@@ -390,6 +393,8 @@ def _load_columnar(load: _Load, path: Path, exclusive: bool) -> bool:
 def _load_rows(load: _Load) -> None:
     """The row-by-row road: any file, any database; or the rest of a file after the line the
     Arrow road stopped at (``load.resume``)."""
+    from kiosk.dtks.repeats import Repeats, line_hash
+
     report = load.report
     resume = load.resume
     repeats = resume.repeats if resume else Repeats(report)

@@ -224,3 +224,32 @@ def test_the_window_never_stalls_while_a_large_name_index_is_built(
     assert seen["built_s"], "the name index was never built: " + done.stderr[-3000:]
     gaps = seen["gaps"][seen["search_tick"][0] :]  # log-in and the page: the test above
     judge(gaps, f"{INDEX_ROWS} rows' index built in {seen['built_s'][0]:.1f} s")
+
+
+@pytest.mark.usefixtures("office")
+def test_the_log_in_form_never_stalls_while_the_kiosk_loads_behind_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The command paints its early log-in form, loads the kiosk behind it and hands over to
+    the real window: the officer typing meanwhile is never held up, beside a busy process."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the command opens the test's SQLite file")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PUSKESOS_DATA_DIR=str(tmp_path / "data"))
+    hog = subprocess.Popen([sys.executable, "-c", HOG.format(s=90)])
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.ui.launch_probe", "--db", db_url],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        hog.kill()
+        hog.wait()
+    lines = [x for x in done.stdout.splitlines() if x.startswith("gaps ")]
+    assert lines, done.stderr[-2000:]
+    seen = json.loads(lines[-1][5:])
+    assert seen["shown"], "the real window never took the early form's place"
+    judge(seen["gaps"], "from the early form's paint to a second after the hand-over")

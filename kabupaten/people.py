@@ -8,6 +8,7 @@ lockout, the session and CSRF live in the web layer's extensions (:mod:`kabupate
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,9 @@ class WebUser:
     role: str
     kecamatan: tuple[str, ...]
     destination: str
+    # Changes with the password: a session remembers it, so a reset password ends every
+    # session opened with the old one (Flask-Login's alternative token, web.Account.get_id).
+    stamp: str = ""
 
     def sees_office(self, kiosk_id: str) -> bool:
         """A supervisor sees the villages of its kecamatan (office codes start with it)."""
@@ -55,9 +59,16 @@ class WebUser:
         return any(kiosk_id.startswith(code) for code in self.kecamatan)
 
 
-def _user(row: Any) -> WebUser:
+def _user(row: Any, password_hash: str | None = None) -> WebUser:
     codes = tuple(c for c in row.kecamatan.split(",") if c)
-    return WebUser(row.id, row.username, row.role, codes, row.destination)
+    stamp = _stamp(password_hash or row.password_hash)
+    return WebUser(row.id, row.username, row.role, codes, row.destination, stamp)
+
+
+def _stamp(password_hash: str) -> str:
+    """A digest of the (salted) hash: it tells one password from the next and says nothing
+    a guess could be checked against without the hash's salt."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:32]
 
 
 def kecamatan_code(typed: str) -> str:
@@ -138,12 +149,12 @@ def check_password(engine: Engine, username: str, password: str) -> WebUser | No
     except (VerificationError, InvalidHashError):
         return None
     if _hasher.check_needs_rehash(row.password_hash):
+        renewed = _hasher.hash(password)
         with engine.begin() as c:
             c.execute(
-                update(web_users)
-                .where(web_users.c.id == row.id)
-                .values(password_hash=_hasher.hash(password))
+                update(web_users).where(web_users.c.id == row.id).values(password_hash=renewed)
             )
+        return _user(row, renewed)
     return _user(row)
 
 
@@ -189,7 +200,8 @@ def set_active(engine: Engine, user_id: int, active: bool) -> str | None:
 
 
 def set_password(engine: Engine, user_id: int, password: str) -> str | None:
-    """A new password for an account (the administrator's reset). The username, or None."""
+    """A new password for an account (the administrator's reset). The username, or None.
+    Every session opened with the old password ends at its next request (``stamp``)."""
     if len(password) < 10:
         raise ValueError("kata sandi paling sedikit 10 karakter")
     with engine.begin() as c:

@@ -9,6 +9,7 @@ routes are left out of CSRF: a kiosk authenticates with a bearer token, not a co
 
 from __future__ import annotations
 
+import hmac
 import os
 import secrets
 from datetime import date, timedelta
@@ -46,7 +47,8 @@ class Account(people.WebUser):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """The account and its password's stamp: the session ends when either goes."""
+        return f"{self.id}:{self.stamp}"
 
 
 def _account(user: people.WebUser | None) -> Account | None:
@@ -72,8 +74,14 @@ def web_extensions(app: Flask, store: Store) -> Limiter:
     logins.session_protection = "strong"
 
     @logins.user_loader
-    def load(user_id: str) -> Account | None:
-        return _account(people.user_by_id(store.engine, int(user_id)))
+    def load(session_id: str) -> Account | None:
+        user_id, _, stamp = session_id.partition(":")
+        if not user_id.isdigit():
+            return None
+        user = people.user_by_id(store.engine, int(user_id))
+        if user is None or not stamp or not hmac.compare_digest(user.stamp, stamp):
+            return None  # deactivated, or its password was reset since this session began
+        return _account(user)
 
     app.extensions["csrf_guard"] = CSRFProtect(app)
     limiter = Limiter(get_remote_address, app=app, storage_uri="memory://")

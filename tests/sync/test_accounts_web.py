@@ -1,5 +1,6 @@
 """The administrator's accounts screen: list, add with a role and a kecamatan or destination,
-deactivate (the account's session ends), reset a password (shown once); every change audited;
+deactivate (the account's session ends), reset a password (shown once; the sessions opened with
+the old one end); every change audited;
 any other role gets 403 and a form without its CSRF token is refused."""
 
 from __future__ import annotations
@@ -88,6 +89,30 @@ def test_deactivation_ends_the_session_and_a_reset_password_works_once_shown(web
     actions = [(r["action"], r["subject_id"]) for r in people.audit_rows(upstream.store.engine)]
     assert ("pengguna_dinonaktifkan", "kadis") in actions and ("sandi_direset", "dinkes") in actions
     assert shown not in str(people.audit_rows(upstream.store.engine))
+
+
+def test_a_reset_password_ends_the_sessions_opened_with_the_old_one(web, upstream):
+    """A password reset because it leaked: whoever is signed in with it is signed out, on
+    every worker (the session carries the password's stamp, not a server-side list)."""
+    admin, csrf = admin_client(web)
+    thief, owner_elsewhere = web.test_client(), web.test_client()
+    for client in (thief, owner_elsewhere):
+        assert log_in(client, "dinkes").status_code == 302
+        assert client.get("/web/").status_code == 200
+    reset = admin.post(
+        f"/web/pengguna/{user_id(upstream, 'dinkes')}/sandi", data={"csrf_token": csrf}
+    )
+    shown = re.search(r'id="sandi-baru"[^>]*>([^<]+)<', reset.text).group(1)
+    for client in (thief, owner_elsewhere):
+        assert client.get("/web/").status_code == 302  # back to the log-in page
+    fresh = web.test_client()
+    assert log_in(fresh, "dinkes", shown).status_code == 302
+    assert fresh.get("/web/").status_code == 200
+    assert admin.get("/web/pengguna").status_code == 200  # the administrator stays in
+    # A session cookie from before this version (the bare id) is not honoured either.
+    with fresh.session_transaction() as kept:
+        kept["_user_id"] = str(user_id(upstream, "dinkes"))
+    assert fresh.get("/web/").status_code == 302
 
 
 @pytest.mark.parametrize("name", ["manajer", "sup_sini", "dinkes", "kadis"])

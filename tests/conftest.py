@@ -16,6 +16,7 @@ os.environ.setdefault("PUSKESOS_ARGON2_PROFILE", "test")
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -191,3 +192,30 @@ def office(gateway: Gateway) -> Office:
         return Office(admin, by_role)
 
     return gateway.call(build)
+
+
+@pytest.fixture
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium (skipped where it is not installed or cannot start)."""
+    from tests.sync.browser import ARGS, CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("Chromium tidak terpasang (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        try:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        except sync_api.Error as exc:  # e.g. a machine without libpulse (.ci/run's first run)
+            lines = str(exc).splitlines()
+            why = next((x for x in lines if "error" in x.lower()), lines[0])
+            pytest.skip(f"Chromium tidak dapat dijalankan: {why.strip()[:200]}")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where a browser test's photographs go: ``KABUPATEN_SHOTS`` when set."""
+    folder = Path(os.environ.get("KABUPATEN_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -479,4 +479,13 @@ def apply_upstream_decision(
     step = current_step(session, subject_type, subject_id)
     if step is None or step.role != role or not step.at_kabupaten or decision not in STEP_AFTER:
         return None
+    return decide_from_kabupaten(session, step, decision, reason, at)
+
+
+def decide_from_kabupaten(
+    session: Session, step: ApprovalStep, decision: str, reason: str, at: datetime
+) -> str:
+    """Record ``decision`` on ``step`` as made upstream (a kabupaten referral decision, or a
+    supervisor's review on the kabupaten's pages): no officer of this office, and nothing
+    sent back up."""
     return _decide(session, None, step, decision, reason, at, source="kabupaten")

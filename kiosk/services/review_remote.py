@@ -2,7 +2,8 @@
 ``review_decision``, contract 1.4; issue #32).
 
 It takes the same path as the window's review: under a profile whose resolution chain is the
-reviewer (Kendal 20(4)) it decides that step (:func:`kiosk.services.approvals._decide`, then
+reviewer (Kendal 20(4)) it decides that step
+(:func:`kiosk.services.approvals.decide_from_kabupaten`, then
 :func:`kiosk.services.supervision.reviewed_by_step`); otherwise it is the review of the result
 (:func:`kiosk.services.supervision.decide_review`). Approving releases the held messages and
 writes the history entry naming the kabupaten's supervisor; returning sends the case back to
@@ -54,8 +55,8 @@ def apply_review_decision(
         decide_review(session, None, case_, decision == APPROVE, note, at, by)
         return True
     if decision == APPROVE:
-        ap._decide(session, None, step, ap.APPROVE, note, at, source="kabupaten")
+        ap.decide_from_kabupaten(session, step, ap.APPROVE, note, at)
         reviewed_by_step(session, None, case_, step.role, at, by)
     else:
-        ap._decide(session, None, step, ap.RETURN, f"{note} ({by})", at, source="kabupaten")
+        ap.decide_from_kabupaten(session, step, ap.RETURN, f"{note} ({by})", at)
     return True

@@ -8,104 +8,57 @@ no page is wider than the phone or asks anything of another address.
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
-import pytest
-
 from kiosk.models import Case, Referral
 from kiosk.roles import Role
 from kiosk.services.documents import issue_letter
 from printing.receipts import PdfDocuments
 from tests.backoffice.helpers import MONDAY
 from tests.backoffice.test_letters import text
-from tests.sync.web_helpers import PASSWORD, add_users, referral_at_kabupaten
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium tidak terpasang (apt-get install chromium)"
-)
-sync_api = pytest.importorskip("playwright.sync_api")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-SIZES = {"desktop": (1366, 768), "hp": (412, 915)}
-
-
-class Look:
-    """Photograph the page at both widths; the phone's must not scroll sideways."""
-
-    def __init__(self, page, folder: Path):
-        self.page, self.folder, self.shots = page, folder, []
-
-    def __call__(self, name: str) -> None:
-        for size, (width, height) in SIZES.items():
-            self.page.set_viewport_size({"width": width, "height": height})
-            path = self.folder / f"{name}-{size}.png"
-            self.page.screenshot(path=str(path), full_page=True)
-            self.shots.append(path)
-            assert self.page.evaluate("document.documentElement.scrollWidth") <= width, name
-        self.page.set_viewport_size({"width": 1366, "height": 768})
-
-
-def _log_in(page, base: str, name: str, look: Look | None = None) -> None:
-    page.goto(f"{base}/web/masuk")
-    if look:
-        look("masuk")
-    page.fill("#username", name)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    assert page.url.endswith("/web/")
+from tests.sync.browser import Look, log_in
+from tests.sync.web_helpers import add_users, referral_at_kabupaten
 
 
 def test_counter_referral_approved_on_the_web_answered_and_in_the_status_letter(
-    gateway, office, kiosk, upstream, session, tmp_path
+    gateway, office, kiosk, upstream, session, chromium, shots
 ):
     add_users(upstream.store)
     case, ref = referral_at_kabupaten(gateway, office, kiosk)
-    folder = Path(os.environ.get("KABUPATEN_SHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
     base, asked, problems = upstream.url, [], []
-    with sync_api.sync_playwright() as p:
-        try:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"Chromium tidak dapat dijalankan: {str(exc).splitlines()[0][:200]}")
-        for who in ("manajer", "dinkes"):
-            context = browser.new_context(viewport={"width": 1366, "height": 768})
-            page = context.new_page()
-            page.on("request", lambda r: asked.append(r.url))
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            look = Look(page, folder / who)
-            look.folder.mkdir(exist_ok=True)
-            _log_in(page, base, who, look)
-            look("kotak")
-            page.click(f"a[href='/web/rujukan/{ref}']")
-            look("kasus")
-            if who == "manajer":
-                assert "Butuh PBI-JK segera" in page.content()
-                page.select_option("#keputusan", "setuju")
-                page.click("button:has-text('Simpan keputusan')")
-                assert "Disetujui" in page.content()
-                assert kiosk.run_once().pulled == 1
-                session.expire_all()
-                assert session.get(Referral, ref).status == "disetujui"
-            else:
-                page.click("button:has-text('Terima rujukan')")
-                look("terima")
-                page.select_option("#outcome", "dilayani")
-                page.fill("#served_on", "2026-08-20")
-                page.fill("#given", "Kartu PBI-JK diterbitkan")
-                page.click("button:has-text('Simpan jawaban')")
-                look("dijawab")
-            context.close()
-        status = browser.new_page()
-        status.on("request", lambda r: asked.append(r.url))
-        code = session.get(Case, case.case_id).check_code
-        status.goto(f"{base}/status/{case.tracking_number}?k={code}")
-        Look(status, folder)("status")
-        assert "Dinas Kesehatan kabupaten" in status.content()
-        assert "Sudah dilayani pada 20 Agustus 2026" in status.content()
-        browser.close()
+    for who in ("manajer", "dinkes"):
+        context = chromium.new_context(viewport={"width": 1366, "height": 768})
+        page = context.new_page()
+        page.on("request", lambda r: asked.append(r.url))
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        look = Look(page, shots / who)
+        look.folder.mkdir(exist_ok=True)
+        log_in(page, base, who, look)
+        look("kotak")
+        page.click(f"a[href='/web/rujukan/{ref}']")
+        look("kasus")
+        if who == "manajer":
+            assert "Butuh PBI-JK segera" in page.content()
+            page.select_option("#keputusan", "setuju")
+            page.click("button:has-text('Simpan keputusan')")
+            assert "Disetujui" in page.content()
+            assert kiosk.run_once().pulled == 1
+            session.expire_all()
+            assert session.get(Referral, ref).status == "disetujui"
+        else:
+            page.click("button:has-text('Terima rujukan')")
+            look("terima")
+            page.select_option("#outcome", "dilayani")
+            page.fill("#served_on", "2026-08-20")
+            page.fill("#given", "Kartu PBI-JK diterbitkan")
+            page.click("button:has-text('Simpan jawaban')")
+            look("dijawab")
+        context.close()
+    status = chromium.new_page()
+    status.on("request", lambda r: asked.append(r.url))
+    code = session.get(Case, case.case_id).check_code
+    status.goto(f"{base}/status/{case.tracking_number}?k={code}")
+    Look(status, shots)("status")
+    assert "Dinas Kesehatan kabupaten" in status.content()
+    assert "Sudah dilayani pada 20 Agustus 2026" in status.content()
     assert kiosk.run_once().pulled == 1  # the agency's answer
     bo = office[Role.BACK_OFFICE]
     letter = gateway.call(

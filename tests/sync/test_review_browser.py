@@ -4,19 +4,11 @@ the review page, and the return with a note, which reaches the kiosk's back offi
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
 from kiosk import case_rules as rules
 from kiosk.models import Case
+from tests.sync.browser import Look, log_in
 from tests.sync.conftest import drain
-from tests.sync.test_referral_browser import ARGS, CHROMIUM, Look, _log_in
 from tests.sync.test_review_web import kendal, request_of, waiting_result  # noqa: F401
-
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium tidak terpasang")
 
 
 def test_inbox_and_review_page(
@@ -25,32 +17,25 @@ def test_inbox_and_review_page(
     office,
     upstream,
     session,
-    tmp_path,
+    chromium,
+    shots,
 ):
     case = waiting_result(gateway, office, kendal)
     waiting_result(gateway, office, kendal, "Dirujuk ke TKSK untuk pendampingan lansia")
     rid = request_of(upstream, case.case_id)
-    folder = Path(os.environ.get("KABUPATEN_SHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        try:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"Chromium tidak dapat dijalankan: {str(exc).splitlines()[0][:200]}")
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        look = Look(page, folder)
-        _log_in(page, upstream.url, "sup_sini")
-        assert "Menunggu tinjauan supervisor" in page.content()
-        look("tinjauan-kotak")
-        page.click(f"a[href$='/web/tinjauan/{rid}']")
-        assert "Dibantu sembako desa" in page.content()
-        look("tinjauan-halaman")
-        page.select_option("#keputusan", "kembalikan")
-        page.fill("#catatan", "Tulis jumlah sembako dan tanggal penyerahan")
-        page.click("button:has-text('Simpan tinjauan')")
-        assert "Dikembalikan ke back office" in page.content()
-        look("tinjauan-sesudah")
-        browser.close()
+    page = chromium.new_page(viewport={"width": 1366, "height": 768})
+    look = Look(page, shots)
+    log_in(page, upstream.url, "sup_sini")
+    assert "Menunggu tinjauan supervisor" in page.content()
+    look("tinjauan-kotak")
+    page.click(f"a[href$='/web/tinjauan/{rid}']")
+    assert "Dibantu sembako desa" in page.content()
+    look("tinjauan-halaman")
+    page.select_option("#keputusan", "kembalikan")
+    page.fill("#catatan", "Tulis jumlah sembako dan tanggal penyerahan")
+    page.click("button:has-text('Simpan tinjauan')")
+    assert "Dikembalikan ke back office" in page.content()
+    look("tinjauan-sesudah")
     drain(kendal)
     session.expire_all()
     assert session.get(Case, case.case_id).status == rules.IN_PROGRESS

@@ -40,6 +40,38 @@ def _period(default: str) -> tuple[Period, str]:
         return parse_period(default, web.today()), f"{exc.message} Contoh: {EXAMPLES}."
 
 
+QUARTER_ENDS = ("Q1", "Q2", "Q3", "Q4")
+PUBLIC_PERIODS = (
+    "Papan umum menampilkan satu triwulan yang sudah selesai, misalnya {0}: periode yang "
+    "bertumpuk (setahun dan sebelas bulannya) akan membuka lewat selisihnya angka kecil yang "
+    "disembunyikan. Periode lain dapat dilihat setelah masuk."
+)
+
+
+def _public_period() -> tuple[Period, str]:
+    """The public papan's period: a calendar quarter that has ended, and nothing else.
+
+    Each table hides its counts under 5, but two overlapping periods would give one back by
+    subtraction (a year less eleven of its months is the twelfth; this year's total today
+    less last month's). Quarters that have ended never overlap and never change again, so no
+    sum of published numbers takes another apart. Anything else is answered with the last
+    ended quarter and a sentence saying why."""
+    from kabupaten import web
+
+    today = web.today()
+    last = parse_period("kuartal lalu", today)
+    text = request.args.get("periode", "").strip()[:30]
+    if not text:
+        return last, ""
+    try:
+        asked = parse_period(text, today)
+    except KioskError:
+        asked = None
+    if asked is not None and asked.code.endswith(QUARTER_ENDS) and asked.end <= today:
+        return asked, ""
+    return last, PUBLIC_PERIODS.format(last.code)
+
+
 def _reader() -> None:
     if current_user.role not in READERS:
         abort(403)
@@ -114,7 +146,7 @@ def public_papan_routes(app: Flask, store: Store, limiter: Limiter) -> None:
     @app.get("/papan")
     @limiter.limit(lambda: app.config["PUBLIC_LIMIT"])
     def papan_publik() -> str:
-        period, error = _period("tahun ini")
+        period, error = _public_period()
         # No village breakdown in public: each table hides its small counts on its own, so a
         # kecamatan's row hidden only to protect a neighbour came back as the total of that
         # kecamatan's village table (13 - 10 gave the hidden 3).

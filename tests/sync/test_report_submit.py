@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -153,7 +153,7 @@ def test_public_papan_hides_small_counts_and_needs_no_log_in(gateway, office, ki
         "accepted"
     )
     app = create_app(upstream.store, {}, admin=False)
-    public = app.test_client().get("/papan?periode=2026-08&kecamatan=332401")
+    public = app.test_client().get("/papan?periode=2026Q3&kecamatan=332401")
     text = public.get_data(as_text=True)
     assert public.status_code == 200 and "Papan kabupaten" in text
     assert "Warga dilayani menurut kecamatan" in text and "Kec. " in text
@@ -166,6 +166,33 @@ def test_public_papan_hides_small_counts_and_needs_no_log_in(gateway, office, ki
     inside_text = inside.get_data(as_text=True)
     desa = inside_text[inside_text.index("Warga dilayani menurut desa") :]
     assert ">3<" in desa[: desa.index("</table>")]  # the staff see the count itself
+
+
+def test_the_public_papan_shows_only_ended_quarters_so_no_two_periods_overlap(
+    gateway, office, kiosk, upstream, monkeypatch
+):
+    """A year less eleven of its months is the twelfth: a month hidden as <5 would come back
+    by subtraction. In public, only calendar quarters that have ended (never overlapping, never
+    growing); anything else gets the last ended quarter and the reason."""
+    from kabupaten import web
+
+    monkeypatch.setattr(web, "today", lambda: date(2026, 12, 5))
+    gateway.call(submit_report, office[Role.COORDINATOR], AUGUST, SEPTEMBER)
+    assert kiosk.run_once().ok
+    public = create_app(upstream.store, {}, admin=False).test_client()
+    ended = public.get("/papan?periode=2026Q3").get_data(as_text=True)
+    assert "Triwulan 3 2026" in ended and "Papan umum menampilkan" not in ended
+    for asked in ("2026", "2026-08", "2026S2", "2026W32", "2026-08-10", "2026Q4", "tahun ini"):
+        page = public.get(f"/papan?periode={asked}").get_data(as_text=True)
+        assert "Triwulan 3 2026" in page, asked  # the last ended quarter instead
+        assert "Papan umum menampilkan satu triwulan yang sudah selesai" in page, asked
+    assert "Triwulan 3 2026" in public.get("/papan").get_data(as_text=True)
+    earlier = public.get("/papan?periode=2025Q4").get_data(as_text=True)
+    assert "Triwulan 4 2025" in earlier and "Papan umum menampilkan" not in earlier
+    # Those signed in still choose any period.
+    wh.add_users(upstream.store)
+    inside = _client(upstream, "manajer").get("/web/papan?periode=2026-08").get_data(as_text=True)
+    assert "Agustus 2026" in inside and "Papan umum menampilkan" not in inside
 
 
 def test_a_period_the_profile_does_not_ask_for_is_refused(gateway, office):

@@ -50,6 +50,7 @@ EVENT_LABELS = {
     "keluarga_ditambah": "Keluarga terdampak ditambahkan",
     "ditinjau": "Ditinjau sebelum dikirim ke kabupaten",
     "tinjauan_dikembalikan": "Dikembalikan oleh peninjau",
+    "diajukan_lagi": "Diperbaiki dan diajukan lagi untuk ditinjau",
     "eskalasi": "Dinaikkan (lewat jatuh tempo)",
     "eskalasi_diterima": "Eskalasi diterima",
 }

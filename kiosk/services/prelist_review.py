@@ -6,20 +6,25 @@ check the proposals before they go to the kabupaten (the profile's ``review_befo
 for ``usulan_prelist``); there a proposal is saved ``menunggu_tinjauan`` and its message
 ``usulan_prelist`` is written only on approval. Elsewhere it is written at the counter. The
 proposal then leaves ``draf``: a musyawarah desa discussed it (``musdes``), and once typed into
-SIKS-NG it carries that reference (``siks_ng``); each step goes upstream.
+SIKS-NG it carries that reference (``siks_ng``); each step goes upstream. A proposal the
+reviewer returned (``dikembalikan``) is corrected by a proposing officer and waits for the
+review again (:func:`resubmit_prelist`); until then it is listed by :func:`returned_prelist`.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from kiosk.identity import mask_nik
 from kiosk.messages import _
-from kiosk.models import CaseEvent, PrelistProposal
+from kiosk.models import CaseEvent, Person, PrelistProposal
 from kiosk.profiles import Profile, active_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -70,7 +75,9 @@ def _history(
     session: Session, p: PrelistProposal, officer: uuid.UUID, note: str, clock: Clock
 ) -> None:
     if p.case_id is not None:
-        kind = "ditinjau" if p.status == REVIEWED else "tinjauan_dikembalikan"
+        kind = {REVIEWED: "ditinjau", WAITING: "diajukan_lagi"}.get(
+            p.status, "tinjauan_dikembalikan"
+        )
         session.add(
             CaseEvent(case_id=p.case_id, kind=kind, at=clock.now(), officer_id=officer, note=note)
         )
@@ -153,4 +160,66 @@ def record_prelist_progress(
         payload,
         {"status": p.status},
     )
+    return p.status
+
+
+@dataclass(frozen=True)
+class ReturnedProposal:
+    """A pre-list proposal the reviewer sent back, with the reviewer's note."""
+
+    id: uuid.UUID
+    nik_masked: str
+    name: str
+    reason: str
+    review_note: str
+
+
+@action(
+    Perm.PROPOSE_PRELIST,
+    Perm.WORK_CASE,
+    label="Melihat usulan daftar awal yang dikembalikan peninjau",
+)
+def returned_prelist(session: Session, actor: Actor) -> list[ReturnedProposal]:
+    """Every proposal waiting for a correction, oldest first (they are few)."""
+    rows = session.execute(
+        select(PrelistProposal, Person)
+        .join(Person, Person.id == PrelistProposal.person_id)
+        .where(PrelistProposal.status == RETURNED)
+        .order_by(PrelistProposal.id)
+    ).all()
+    return [
+        ReturnedProposal(p.id, mask_nik(person.nik), person.name, p.reason, p.review_note)
+        for p, person in rows
+    ]
+
+
+@action(
+    Perm.PROPOSE_PRELIST,
+    Perm.WORK_CASE,
+    label="Memperbaiki dan mengajukan lagi usulan daftar awal",
+)
+def resubmit_prelist(
+    session: Session,
+    actor: Actor,
+    proposal_id: uuid.UUID,
+    reason: str,
+    clock: Clock | None = None,
+) -> str:
+    """The corrected reason, and the proposal waits for the reviewer again (never sent
+    upstream before that review). Returns the new status."""
+    clock = clock or Clock()
+    p = _load(session, proposal_id)
+    if p.status != RETURNED:
+        raise Conflict(
+            _("Usulan ini tidak sedang dikembalikan; tidak ada yang perlu diajukan lagi."),
+            code="bukan_dikembalikan",
+        )
+    cleaned = reason.strip()
+    if not cleaned:
+        raise ValidationError(_("Tulis alasan usulan yang sudah diperbaiki."), field="reason")
+    if len(cleaned) > 2000:
+        raise ValidationError(_("Alasan paling banyak 2.000 karakter."), field="reason")
+    p.reason, p.status, p.review_note = cleaned, WAITING, ""
+    _history(session, p, actor.id, cleaned, clock)
+    audit(session, actor.id, "usulan_prelist_diajukan_lagi", "prelist", p.id, {})
     return p.status

@@ -2786,6 +2786,26 @@ Import without a data date?</translation>
         <translation>Proposals in this period</translation>
     </message>
     <message>
+        <source>Catatan peninjau</source>
+        <translation>Reviewer's note</translation>
+    </message>
+    <message>
+        <source>Usulan yang dikembalikan peninjau</source>
+        <translation>Proposals returned by the reviewer</translation>
+    </message>
+    <message>
+        <source>Dikembalikan peninjau:</source>
+        <translation>Returned by the reviewer:</translation>
+    </message>
+    <message>
+        <source>Perbaiki dan a&amp;jukan lagi…</source>
+        <translation>Correct and re&amp;submit…</translation>
+    </message>
+    <message>
+        <source>Dikembalikan peninjau ({0}): perbaiki alasannya, lalu ajukan lagi.</source>
+        <translation>Returned by the reviewer ({0}): correct the reason, then submit again.</translation>
+    </message>
+    <message>
         <source>{0}: {1} orang diusulkan. Berkas yang disimpan memuat NIK lengkap untuk kantor verifikasi; simpan di tempat aman.</source>
         <translation>{0}: {1} people proposed. The saved files hold full NIKs for the verification office; keep them somewhere safe.</translation>
     </message>
@@ -2808,6 +2828,26 @@ Import without a data date?</translation>
     <message>
         <source>Tulis tanggal sebagai HH-BB-TTTT.</source>
         <translation>Write the date as DD-MM-YYYY.</translation>
+    </message>
+    <message>
+        <source>Pilih dulu usulan yang dikembalikan di daftar.</source>
+        <translation>First choose a returned proposal in the list.</translation>
+    </message>
+    <message>
+        <source>Perbaiki usulan daftar awal</source>
+        <translation>Correct the pre-list proposal</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan usulan</source>
+        <translation>&amp;Reason for the proposal</translation>
+    </message>
+    <message>
+        <source>Ajukan lagi</source>
+        <translation>Submit again</translation>
+    </message>
+    <message>
+        <source>{0}. Catatan peninjau: {1}</source>
+        <translation>{0}. Reviewer's note: {1}</translation>
     </message>
     <message>
         <source>Musyawarah desa dan SIKS-NG</source>

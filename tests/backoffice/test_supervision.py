@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk import case_rules as rules
-from kiosk.errors import Conflict
+from kiosk.errors import Conflict, ValidationError
 from kiosk.models import Case, CaseEvent, OutboxOperation, PrelistProposal
 from kiosk.roles import Role
 from kiosk.services import approval_inbox as inbox
@@ -20,7 +20,12 @@ from kiosk.services import resolutions
 from kiosk.services.cases import move_case
 from kiosk.services.outbox import claim_batch
 from kiosk.services.people import PersonInput, register_person
-from kiosk.services.prelist_review import record_prelist_progress, review_prelist
+from kiosk.services.prelist_review import (
+    record_prelist_progress,
+    resubmit_prelist,
+    returned_prelist,
+    review_prelist,
+)
 from kiosk.services.profiles import use_profile
 from kiosk.services.supervision import review_case
 from kiosk.services.walk_in import CaptureInput, record_walk_in
@@ -155,6 +160,39 @@ def test_prelist_waits_for_review_then_carries_musdes_and_siksng(gateway, office
     p = session.get(PrelistProposal, result.prelist_id)
     assert (status, p.musdes_date, p.siksng_ref) == ("siks_ng", date(2026, 8, 7), "SIKS-3324-0042")
     assert prelist_ops(session, p.id)[-1] == "usulan_prelist_diperbarui"
+
+
+def test_a_returned_prelist_is_corrected_and_reviewed_again(gateway, office, session):
+    """Barito Selatan 10(3)b angka 2: the supervisor returns a proposal with a note; the front
+    office sees it with the note, corrects the reason and sends it back for review; only the
+    second review lets it go upstream."""
+    gateway.call(use_profile, office[Role.ADMIN], "barito_selatan")
+    sup, fo = office[Role.SUPERVISOR], office[Role.FRONT_OFFICE]
+    result = propose(gateway, office, 3)
+    gateway.call(review_prelist, sup, result.prelist_id, False, "Sebutkan kondisi atap", MONDAY)
+    [back] = gateway.call(returned_prelist, fo)
+    assert (back.id, back.reason, back.review_note) == (
+        result.prelist_id,
+        "Rumah tidak layak huni",
+        "Sebutkan kondisi atap",
+    )
+    assert back.nik_masked.endswith("3") and "*" in back.nik_masked
+    with pytest.raises(ValidationError):
+        gateway.call(resubmit_prelist, fo, back.id, "  ", MONDAY)
+    fixed = "Rumah tidak layak huni: atap bocor, dinding bambu"
+    assert gateway.call(resubmit_prelist, fo, back.id, fixed, MONDAY) == "menunggu_tinjauan"
+    assert gateway.call(returned_prelist, fo) == []
+    assert prelist_ops(session, back.id) == []  # still not upstream
+    with pytest.raises(Conflict):  # only a returned proposal is resubmitted
+        gateway.call(resubmit_prelist, fo, back.id, fixed, MONDAY)
+    [item] = items(gateway, sup, ap.REVIEW_PRELIST)
+    assert item.step_id == back.id
+    gateway.call(review_prelist, sup, back.id, True, "", MONDAY)
+    session.expire_all()
+    assert session.get(PrelistProposal, back.id).reason == fixed
+    assert prelist_ops(session, back.id) == ["usulan_prelist"]
+    kinds = session.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == result.case_id))
+    assert {"tinjauan_dikembalikan", "diajukan_lagi", "ditinjau"} <= set(kinds)
 
 
 def test_prelist_goes_upstream_at_once_without_review(gateway, office, session):

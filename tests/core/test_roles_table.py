@@ -103,6 +103,8 @@ EXPECTED = {
     "prelist.prelist_for_period": "CSA",
     "prelist_review.record_prelist_progress": "FBCT",
     "prelist_review.review_prelist": "CS",
+    "prelist_review.returned_prelist": "FBCT",
+    "prelist_review.resubmit_prelist": "FBCT",
     "supervision.review_case": "CS",
     "escalation.acknowledge_escalation": "CS",
     "escalation.escalate_overdue": "CSA",

@@ -1,5 +1,7 @@
 """Usulan DTKS: the period's pre-list proposals, shown with masked NIKs and saved as the
-SIKS-NG workbook and the BNBA PDF for the verifying office (coordinator, supervisor, admin)."""
+SIKS-NG workbook and the BNBA PDF for the verifying office (coordinator, supervisor, admin);
+and the proposals the reviewer returned, with the reviewer's note, each corrected and sent back
+for review from here."""
 
 from __future__ import annotations
 
@@ -18,10 +20,17 @@ from kiosk.errors import KioskError
 from kiosk.formatting import angka
 from kiosk.identity import mask_nik
 from kiosk.periods import EXAMPLES, Period, parse_period
+from kiosk.roles import Perm
 from kiosk.services.actor import Actor
 from kiosk.services.prelist import PrelistExport, PrelistRow, prelist_for_period
-from kiosk.services.prelist_review import record_prelist_progress
+from kiosk.services.prelist_review import (
+    ReturnedProposal,
+    record_prelist_progress,
+    resubmit_prelist,
+    returned_prelist,
+)
 from ui import file_dialogs, words
+from ui.dialogs import Field, FormDialog
 from ui.env import UiEnv
 from ui.forms import show_error
 from ui.i18n import translate
@@ -94,6 +103,37 @@ class PrelistPage(Page):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        # Returned by the reviewer: listed whatever the period, for those who may correct them.
+        self.can_fix = actor.can(Perm.PROPOSE_PRELIST) or actor.can(Perm.WORK_CASE)
+        self.returned: RowTableModel[ReturnedProposal] = RowTableModel(
+            (
+                translate("prelist", "NIK"),
+                translate("prelist", "Nama"),
+                translate("prelist", "Alasan"),
+                translate("prelist", "Catatan peninjau"),
+            ),
+            lambda r: (r.nik_masked, r.name, r.reason, r.review_note),
+            self,
+        )
+        self.returned_table, self.returned_columns = self.make_table(
+            self.returned,
+            "prelist_returned",
+            translate("prelist", "Usulan yang dikembalikan peninjau"),
+            (0, 1),
+            wrap=(2, 3),
+        )
+        self.returned_label = QLabel(translate("prelist", "Dikembalikan peninjau:"))
+        self.returned_label.setBuddy(self.returned_table)
+        self.resubmit = QPushButton(translate("prelist", "Perbaiki dan a&jukan lagi…"))
+        self.resubmit.setObjectName("prelist_resubmit")
+        self.resubmit.clicked.connect(self.on_resubmit)
+        self.returned_row = QHBoxLayout()
+        self.returned_row.addWidget(self.returned_label, 1)
+        self.returned_row.addWidget(self.resubmit)
+        layout.addLayout(self.returned_row)
+        layout.addWidget(self.returned_table)
+        self._show_returned([])
+        self.stale = True  # the returned proposals are read when the page is first shown
 
     @staticmethod
     def _cells(r: PrelistRow) -> tuple[str, ...]:
@@ -114,13 +154,41 @@ class PrelistPage(Page):
         self.shown_period = period
         self.load()
 
-    def reading(self) -> Op[PrelistExport] | None:
-        """The period last shown, read again when proposals change (None: none shown yet)."""
-        if self.shown_period is None:
-            return None
-        return self.env.op(self, prelist_for_period, self.actor, self.shown_period)
+    def reading(self) -> Op[tuple[PrelistExport | None, list[ReturnedProposal]]]:
+        """The period last shown (if any) and the returned proposals, read again when
+        proposals change."""
+        gateway, actor, period, can_fix = (
+            self.env.gateway,
+            self.actor,
+            self.shown_period,
+            self.can_fix,
+        )
 
-    def loaded(self, export: PrelistExport) -> None:
+        def read() -> tuple[PrelistExport | None, list[ReturnedProposal]]:
+            export = gateway.call(prelist_for_period, actor, period) if period else None
+            return export, gateway.call(returned_prelist, actor) if can_fix else []
+
+        return self.env.run(self, read)
+
+    def loaded(self, result: tuple[PrelistExport | None, list[ReturnedProposal]]) -> None:
+        export, returned = result
+        self._show_returned(returned)
+        if export is not None:
+            self._show_export(export)
+
+    def _show_returned(self, returned: list[ReturnedProposal]) -> None:
+        self.returned.set_rows(returned)
+        shown = bool(returned)
+        for w in (self.returned_label, self.resubmit, self.returned_table):
+            w.setVisible(shown)
+        if shown:
+            self.returned_label.setText(
+                translate(
+                    "prelist", "Dikembalikan peninjau ({0}): perbaiki alasannya, lalu ajukan lagi."
+                ).format(angka(len(returned)))
+            )
+
+    def _show_export(self, export: PrelistExport) -> None:
         self.export = export
         self.model.set_rows(list(export.rows))
         self.info.setText(
@@ -183,3 +251,35 @@ class PrelistPage(Page):
             answer["siksng"],
             self.env.clock,
         ).success(lambda _s: self.show_period()).failure(self._failed).run()
+
+    def on_resubmit(self) -> None:
+        """Correct the chosen returned proposal's reason and send it back for review."""
+        rows = self.returned_table.selectionModel().selectedRows()
+        item = self.returned.row(rows[0].row()) if rows else None
+        if item is None:
+            show_error(
+                self.error, translate("prelist", "Pilih dulu usulan yang dikembalikan di daftar.")
+            )
+            return
+        answer = FormDialog.ask(
+            self,
+            translate("prelist", "Perbaiki usulan daftar awal"),
+            [
+                Field(
+                    "reason",
+                    translate("prelist", "&Alasan usulan"),
+                    kind="text",
+                    value=item.reason,
+                )
+            ],
+            translate("prelist", "Ajukan lagi"),
+            intro=translate("prelist", "{0}. Catatan peninjau: {1}").format(
+                item.name, item.review_note
+            ),
+        )
+        if answer is None:
+            return
+        show_error(self.error, "")
+        self.env.op(
+            self, resubmit_prelist, self.actor, item.id, str(answer["reason"]), self.env.clock
+        ).success(lambda _s: self.load()).failure(self._failed).run()

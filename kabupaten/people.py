@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from kabupaten.store import now_iso
@@ -39,6 +40,7 @@ DECIDERS = frozenset({MANAGER, SUPERVISOR})  # who may decide a kabupaten referr
 SEE_NIK = frozenset({MANAGER, SUPERVISOR, AGENCY})  # to decide, or to serve the citizen
 
 _hasher = PasswordHasher()
+FAILED_LOG_IN = "masuk_gagal"  # the audit's action for a wrong password
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,23 @@ def audit(engine: Engine, username: str, action: str, subject: str, **detail: An
                 detail=json.dumps(detail, sort_keys=True),
             )
         )
+
+
+def recent_failures(engine: Engine, username: str, seconds: int) -> int:
+    """Wrong passwords typed for ``username`` in the last ``seconds``, from the audit every
+    worker process writes (the lockout holds however many workers answer)."""
+    since = (datetime.now(UTC) - timedelta(seconds=seconds)).isoformat()
+    with engine.connect() as c:
+        found = c.execute(
+            select(func.count())
+            .select_from(web_audit)
+            .where(
+                web_audit.c.username == username[:60],
+                web_audit.c.action == FAILED_LOG_IN,
+                web_audit.c.at >= since,
+            )
+        ).scalar()
+    return int(found or 0)
 
 
 def audit_rows(engine: Engine) -> list[dict[str, Any]]:

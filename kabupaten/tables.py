@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -131,6 +132,8 @@ web_audit = Table(
     Column("action", String(40), nullable=False),
     Column("subject_id", String(36), nullable=False, default=""),
     Column("detail", Text, nullable=False, default="{}"),
+    # The log-in lockout counts an account's recent wrong passwords here, on every worker.
+    Index("ix_web_audit_username_action_at", "username", "action", "at"),
 )
 agency_answers = Table(
     "agency_answers",

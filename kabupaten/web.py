@@ -15,11 +15,22 @@ import secrets
 from datetime import date, timedelta
 from typing import Any
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
+from limits import parse as parse_limit
 from werkzeug.wrappers import Response
 
 from kabupaten import casework as cw
@@ -132,9 +143,12 @@ def web_routes(app: Flask, store: Store) -> None:
         if request.method == "GET":
             return render_template("masuk.html")
         name = request.form.get("username", "").strip()
+        lockout = parse_limit(app.config["LOCKOUT"])
+        if people.recent_failures(store.engine, name, lockout.get_expiry()) >= lockout.amount:
+            abort(429)  # counted in the database: every worker process refuses alike
         user = people.check_password(store.engine, name, request.form.get("password", ""))
         if user is None:
-            people.audit(store.engine, name[:60], "masuk_gagal", "")
+            people.audit(store.engine, name[:60], people.FAILED_LOG_IN, "")
             return render_template("masuk.html", error="Nama pengguna atau kata sandi salah."), 401
         session.clear()
         session.permanent = True  # PERMANENT_SESSION_LIFETIME is the idle limit

@@ -56,6 +56,23 @@ def test_wrong_passwords_lock_the_account_even_for_the_right_one(web):
     assert log_in(web.test_client(), "manajer").status_code == 302
 
 
+def test_the_lockout_holds_across_worker_processes(web, upstream):
+    """Each gunicorn worker has its own memory: guesses spread over two of them (two apps on
+    one database, as `serve --workers 2` makes) still lock the account after the third."""
+    from kabupaten.server import create_app
+
+    other = create_app(upstream.store, {}, admin=False)
+    for app in (web, other):
+        app.config["LOCKOUT"] = "3 per 15 minutes"
+    assert log_in(web.test_client(), "kadis", "tebakan-salah").status_code == 401
+    assert log_in(other.test_client(), "kadis", "tebakan-salah").status_code == 401
+    assert log_in(web.test_client(), "kadis", "tebakan-salah").status_code == 401
+    for app in (other, web):
+        locked = log_in(app.test_client(), "kadis")  # the right password, refused on both
+        assert locked.status_code == 429 and "Terlalu banyak percobaan" in locked.get_data(True)
+    assert log_in(other.test_client(), "manajer").status_code == 302
+
+
 def test_an_idle_session_is_logged_out(web):
     web.config["PERMANENT_SESSION_LIFETIME"] = timedelta(seconds=1)
     client = web.test_client()

@@ -112,11 +112,30 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
 
 
+def _backward_references() -> list[tuple[str, str]]:
+    """``(column, table)`` of each nullable reference to a table that a DELETE in reversed
+    dependency order would empty first (the cycles SQLAlchemy breaks with ``use_alter``)."""
+    order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+    return [
+        (fk.parent.name, t.name)
+        for t in Base.metadata.sorted_tables
+        for fk in t.foreign_keys
+        if fk.parent.nullable and order[fk.column.table.name] >= order[t.name]
+    ]
+
+
 def _empty_tables(ctx: KioskContext) -> None:
     tables = [t.name for t in Base.metadata.sorted_tables]
     with ctx.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
+            # DELETE, children first: 10 ms for the few rows a test leaves, where one
+            # TRUNCATE of every table took 70-85 ms (new files for 43 tables), every test.
+            # A reference to a table not deleted later (household's head, a person) is
+            # cleared first, so a cycle of references never stops a DELETE.
+            for column, table in _backward_references():
+                conn.execute(text(f'UPDATE "{table}" SET "{column}" = NULL'))
+            for t in reversed(tables):
+                conn.execute(text(f'DELETE FROM "{t}"'))
         else:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for t in reversed(tables):

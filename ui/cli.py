@@ -270,7 +270,9 @@ def _upkeep(ctx: KioskContext, background: bool = False) -> None:
 
     For the window both run beside the log-in screen (a large register takes seconds to copy
     and check). A command does the erasures (a query) and leaves the copy to a detached process
-    of its own (:mod:`kiosk.daily`): no command waits for a copy it did not ask for.
+    of its own (:mod:`kiosk.daily`): no command waits for a copy it did not ask for. On
+    PostgreSQL, where no such process runs, the command escalates itself (a query; each rule
+    fires once per case).
     """
     import threading
 
@@ -281,8 +283,11 @@ def _upkeep(ctx: KioskContext, background: bool = False) -> None:
         try:
             Gateway(ctx).call(erase_due, ctx.clock)
             if not background:
-                from kiosk.daily import start_apart
+                from kiosk.backup import sqlite_file
+                from kiosk.daily import escalate, start_apart
 
+                if sqlite_file(ctx.url) is None:  # no daily copy process on PostgreSQL (its
+                    escalate(ctx)  # copies are pg_dump's): the command escalates, a query
                 start_apart(ctx.url, ctx.paths.data_dir, ctx.paths.backups, ctx.clock.now().date())
                 return
             from kiosk.daily import escalate  # the window's day: overdue cases escalated

@@ -83,6 +83,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("words", "Keluarga terdampak ditambahkan"),
     QT_TRANSLATE_NOOP("words", "Ditinjau sebelum dikirim ke kabupaten"),
     QT_TRANSLATE_NOOP("words", "Dikembalikan oleh peninjau"),
+    QT_TRANSLATE_NOOP("words", "Diperbaiki dan diajukan lagi untuk ditinjau"),
     QT_TRANSLATE_NOOP("words", "Dinaikkan (lewat jatuh tempo)"),
     QT_TRANSLATE_NOOP("words", "Eskalasi diterima"),
     QT_TRANSLATE_NOOP("words", "Tinjauan hasil"),

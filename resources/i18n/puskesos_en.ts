@@ -2787,7 +2787,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>Catatan peninjau</source>
-        <translation>Reviewer's note</translation>
+        <translation>Reviewer&apos;s note</translation>
     </message>
     <message>
         <source>Usulan yang dikembalikan peninjau</source>
@@ -2847,7 +2847,7 @@ Import without a data date?</translation>
     </message>
     <message>
         <source>{0}. Catatan peninjau: {1}</source>
-        <translation>{0}. Reviewer's note: {1}</translation>
+        <translation>{0}. Reviewer&apos;s note: {1}</translation>
     </message>
     <message>
         <source>Musyawarah desa dan SIKS-NG</source>
@@ -4528,6 +4528,10 @@ The receipt is marked PROVISIONAL until the kabupaten server has received it.</t
     <message>
         <source>Dikembalikan oleh peninjau</source>
         <translation>Returned by the reviewer</translation>
+    </message>
+    <message>
+        <source>Diperbaiki dan diajukan lagi untuk ditinjau</source>
+        <translation>Corrected and submitted again for review</translation>
     </message>
     <message>
         <source>Dinaikkan (lewat jatuh tempo)</source>

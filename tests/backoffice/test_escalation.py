@@ -156,3 +156,23 @@ def test_the_daily_run_escalates_each_case_once(ctx, gateway, office, session):
     assert session.scalars(select(CaseEvent.kind).where(CaseEvent.kind == "eskalasi")).all() == [
         "eskalasi"
     ]
+
+
+def test_a_command_escalates_on_a_postgresql_office(ctx, gateway, office, session):
+    """No daily copy process runs for PostgreSQL (pg_dump makes its copies): any command's
+    upkeep escalates the overdue cases itself, once."""
+    from ui.cli import _upkeep
+
+    if ctx.engine.dialect.name != "postgresql":
+        pytest.skip("on SQLite the daily copy's process escalates (test above)")
+    gateway.call(use_profile, office[Role.ADMIN], "balangan")
+    case = open_case(gateway, office)  # due in August 2026; the upkeep reads the real today
+    _upkeep(ctx)
+    _upkeep(ctx)  # a second command changes nothing
+    session.expire_all()
+    notes = session.scalars(
+        select(CaseEvent.kind).where(
+            CaseEvent.case_id == case.case_id, CaseEvent.kind == "eskalasi"
+        )
+    ).all()
+    assert len(notes) == 1

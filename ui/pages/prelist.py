@@ -103,7 +103,13 @@ class PrelistPage(Page):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        # Returned by the reviewer: listed whatever the period, for those who may correct them.
+        self._returned_part(actor, layout)
+        self._show_returned([])
+        self.stale = True  # the returned proposals are read when the page is first shown
+
+    def _returned_part(self, actor: Actor, layout: QVBoxLayout) -> None:
+        """The proposals the reviewer returned, listed whatever the period, for those who may
+        correct them, with the button that sends one back."""
         self.can_fix = actor.can(Perm.PROPOSE_PRELIST) or actor.can(Perm.WORK_CASE)
         self.returned: RowTableModel[ReturnedProposal] = RowTableModel(
             (
@@ -132,8 +138,6 @@ class PrelistPage(Page):
         self.returned_row.addWidget(self.resubmit)
         layout.addLayout(self.returned_row)
         layout.addWidget(self.returned_table)
-        self._show_returned([])
-        self.stale = True  # the returned proposals are read when the page is first shown
 
     @staticmethod
     def _cells(r: PrelistRow) -> tuple[str, ...]:

@@ -3,8 +3,8 @@ first paint until a second after the real window took its place.
 
 Run by tests/ui/test_loop_stalls.py as ``python -m tests.ui.launch_probe --db URL``: the
 arguments go to :func:`ui.launch.main`. Prints one line, ``gaps <json>``: each 10 ms tick's
-real interval, the window thread's CPU time in it and its wait for a core (ms,
-:mod:`tests.ui.loop_gaps`), and whether the real window was shown.
+real interval, the window thread's CPU time in it, its wait for a core and another
+thread's longest (ms, :mod:`tests.ui.loop_gaps`), and whether the real window was shown.
 """
 
 from __future__ import annotations
@@ -16,21 +16,22 @@ import time
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.loop_gaps import queued_clock
+from tests.ui.loop_gaps import Waits
 
 
 def main(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
-    gaps: list[tuple[int, float, float]] = []
+    gaps: list[tuple[int, float, float, float]] = []
     clock = QElapsedTimer()
-    waited = queued_clock()
-    last = [time.thread_time(), waited()]
+    waits = Waits()
+    cpu = [time.thread_time()]
     shown: list[bool] = []
 
     def tick() -> None:
-        now, queued = time.thread_time(), waited()
-        gaps.append((clock.restart(), round((now - last[0]) * 1000, 1), round(queued - last[1], 1)))
-        last[:] = [now, queued]
+        now = time.thread_time()
+        waited, others = waits.step()
+        gaps.append((clock.restart(), round((now - cpu[0]) * 1000, 1), waited, others))
+        cpu[0] = now
 
     ticker = QTimer()
     ticker.timeout.connect(tick)
@@ -40,7 +41,8 @@ def main(argv: list[str]) -> int:
             kind = event.type()
             if kind == QEvent.Type.Paint and not ticker.isActive():
                 clock.start()
-                last[:] = [time.thread_time(), waited()]
+                cpu[0] = time.thread_time()
+                waits.step()
                 ticker.start(10)
             elif (
                 kind == QEvent.Type.Show

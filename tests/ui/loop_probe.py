@@ -4,8 +4,8 @@ Run by tests/ui/test_loop_stalls.py as ``python -m tests.ui.loop_probe DB DATA I
 [NAME]``: a process of its own, so nothing the test run imported earlier (SQLAlchemy,
 ``requests``, the sync engine) hides an import the window would make on its first day. Prints
 one line, ``gaps <json>``: each 10 ms tick's real interval, the window thread's CPU time in
-it and its wait for a core (ms, :mod:`tests.ui.loop_gaps`), for SECONDS from the log-in
-window's first paint (the officer signs in 0,3 s later).
+it, its wait for a core and another thread's longest (ms, :mod:`tests.ui.loop_gaps`), for
+SECONDS from the log-in window's first paint (the officer signs in 0,3 s later).
 
 With NAME, the officer also types it into the walk-in search 1 s after signing in: on a large
 register without a saved name index that starts the index's build behind the window, and the
@@ -24,7 +24,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.ui.loop_gaps import queued_clock as queued_clock_of_this_thread
+from tests.ui.loop_gaps import Waits
 
 
 class FirstPaint(QObject):
@@ -54,15 +54,16 @@ def main(db: str, data_dir: str, ini: str, seconds: float, name: str = "") -> No
     settings = LocalSettings(QSettings(ini, QSettings.Format.IniFormat))
     window = build_window(ctx, settings=settings, executor=ThreadExecutor())
     QTimer.singleShot(0, settle_memory)  # as ui/launch.py does once the window is built
-    gaps: list[tuple[int, float, float]] = []
+    gaps: list[tuple[int, float, float, float]] = []
     clock = QElapsedTimer()
-    queued_clock = queued_clock_of_this_thread()
-    cpu = [time.thread_time(), queued_clock()]
+    waits = Waits()
+    cpu = [time.thread_time()]
 
     def tick() -> None:
-        now, queued = time.thread_time(), queued_clock()
-        gaps.append((clock.restart(), round((now - cpu[0]) * 1000, 1), round(queued - cpu[1], 1)))
-        cpu[:] = [now, queued]
+        now = time.thread_time()
+        waited, others = waits.step()
+        gaps.append((clock.restart(), round((now - cpu[0]) * 1000, 1), waited, others))
+        cpu[0] = now
 
     ticker = QTimer()
     ticker.setInterval(10)
@@ -109,7 +110,8 @@ def main(db: str, data_dir: str, ini: str, seconds: float, name: str = "") -> No
 
     def start() -> None:
         clock.start()
-        cpu[:] = [time.thread_time(), queued_clock()]
+        cpu[0] = time.thread_time()
+        waits.step()
         ticker.start()
         QTimer.singleShot(300, log_in)
         if name:

@@ -27,19 +27,21 @@ WALL_MS = 600
 
 
 def judge(gaps: list[list[float]], what: str) -> None:
-    """Each tick's ``[wall, own work, wait for a core]`` (ms) against the limits."""
+    """Each tick's ``[wall, own work, wait for a core, another thread's wait]`` (ms) against
+    the limits (:mod:`tests.ui.loop_gaps`)."""
     at, stalls = 0.0, []
-    for gap, cpu, queued in gaps:
-        at += gap
-        if gap > LIMIT_MS:
+    for gap in gaps:
+        at += gap[0]
+        if gap[0] > LIMIT_MS:
             stalls.append(
-                f"{gap} ms ({cpu} ms on the window's thread, {queued} ms waiting for a core, "
-                f"{held_ms(gap, cpu, queued):.0f} ms held) at {at / 1000:.1f} s"
+                f"{gap[0]} ms ({gap[1]} ms on the window's thread, {gap[2]} ms waiting for a "
+                f"core, another thread {gap[3]} ms, {held_ms(*gap):.0f} ms held) at "
+                f"{at / 1000:.1f} s"
             )
     print(f"{what}: {len(gaps)} ticks; stalls: {stalls}")
-    assert max(c for _, c, _ in gaps) <= LIMIT_MS, f"work on the window's thread: {stalls}"
+    assert max(g[1] for g in gaps) <= LIMIT_MS, f"work on the window's thread: {stalls}"
     assert max(held_ms(*g) for g in gaps) <= LIMIT_MS, f"the window's thread held: {stalls}"
-    assert max(g for g, _, _ in gaps) <= WALL_MS, f"the event loop stalled: {stalls}"
+    assert max(g[0] for g in gaps) <= WALL_MS, f"the event loop stalled: {stalls}"
 
 
 @pytest.mark.usefixtures("office")
@@ -234,7 +236,14 @@ def test_the_log_in_form_never_stalls_while_the_kiosk_loads_behind_it(
     the real window: the officer typing meanwhile is never held up, beside a busy process."""
     if not db_url.startswith("sqlite"):
         pytest.skip("the command opens the test's SQLite file")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PUSKESOS_DATA_DIR=str(tmp_path / "data"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PUSKESOS_DATA_DIR=str(tmp_path / "data"),
+        # the command's own settings (LocalSettings): the test's, not the user's
+        HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
+    )
     hog = subprocess.Popen([sys.executable, "-c", HOG.format(s=90)])
     try:
         done = subprocess.run(

@@ -21,7 +21,8 @@ def test_every_reader_of_the_server_address_is_kept_in_the_postgresql_run() -> N
     found = {
         str(path.relative_to(TESTS))
         for path in TESTS.rglob("*.py")
-        if PG_ENV in path.read_text(encoding="utf-8") and path.name != Path(__file__).name
+        if path.name != Path(__file__).name
+        and any(name in path.read_text(encoding="utf-8") for name in (PG_ENV, "PG_ENV"))
     }
     assert found == set(READERS), (
         "a new reader of PUSKESOS_TEST_DB_URL: read it through a fixture named in "

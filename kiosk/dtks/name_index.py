@@ -20,6 +20,7 @@ it on its first name search; dropped from memory when another snapshot becomes a
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import uuid
 from pathlib import Path
@@ -116,10 +117,18 @@ def _keep(index: NameIndex) -> None:
 
 
 def _build_apart(bind: Engine | Connection, snapshot_id: uuid.UUID) -> None:
+    """The build behind the window, with no garbage collection meanwhile: it makes millions
+    of objects, and each full collection they set off walked them all holding the GIL,
+    holding the window 36-45 ms every half second of a million-row build. What the build
+    leaves is freed by reference counting; a collection runs again once it is done."""
+    was = gc.isenabled()
+    gc.disable()
     try:
         with Session(bind) as session:
             build_and_save(session, snapshot_id)
     finally:
+        if was:
+            gc.enable()
         with _lock:
             _building.discard(snapshot_id)
 

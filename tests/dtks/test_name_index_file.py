@@ -125,3 +125,20 @@ def test_the_file_gives_back_the_index_it_was_given(tmp_path):
     name_index_file.write_rows(rows, index.snapshot_id, streamed)
     assert streamed.read_bytes() == path.read_bytes()
     assert not list(tmp_path.glob("*.keys"))  # its scratch file is gone
+
+
+def test_keys_read_back_a_slice_at_a_time_are_the_keys_split_at_once():
+    """The file's texts are split a megabyte at a time (the GIL is let go between): the same
+    list as one split, wherever a slice ends."""
+    import random
+
+    from kiosk.dtks.name_index_file import _lines
+
+    draw = random.Random(33)
+    blobs = [b"", b"a", b"a\n", b"\n", b"ab\ncd", b"ab\ncd\n"]
+    for _ in range(300):
+        words = ("".join(draw.choice("ab ") for _ in range(draw.randint(0, 5))) for _ in range(20))
+        blobs.append("\n".join(words).encode())
+    for blob in blobs:
+        for step in (1, 2, 5, 7, 1 << 20):
+            assert _lines(blob, step) == blob.decode().split("\n"), (blob, step)

@@ -9,11 +9,15 @@ thread of their own, and the log-in form stays responsive to typing while they d
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
@@ -55,29 +59,68 @@ class Loader(QObject):
 
     def _run(self, db: str | None, data_dir: str | None) -> None:
         try:
-            with short_gil_turns(), no_collection():
-                from kiosk.context import KioskContext
-                from ui import app, cli  # noqa: F401  (the window's modules, imported here)
+            with short_gil_turns():
+                with no_collection():  # the imports only: a migration's garbage is freed
+                    from kiosk.context import KioskContext
+                    from ui import app, cli  # noqa: F401  (the window's modules, imported here)
 
                 result: object = KioskContext.open(db, data_dir)
-                make_qt_types()
         except Exception as exc:  # shown by the window's thread
             result = exc
         self.loaded.emit(result)
 
 
-def make_qt_types() -> None:
-    """Have PySide6 make every Qt class (and its enums) the loaded modules hold, here.
+class QtTypes(QObject):
+    """Has PySide6 make the Python type of every class the loaded Qt modules hold (and the
+    enums inside each), on the window's thread, a few milliseconds between two events.
 
-    PySide6 makes a class's Python type, and the Python enums inside it, when first used. An
-    event the window's Python event filters had not met before (idle lock, Alt keys) made it
-    look through every class: some 400 enums made at once, 37-54 ms on the window's thread
-    just after the hand-over from the early form. Made here, on the loader's worker, it is
-    Python code the window's thread shares the GIL with in 1 ms turns."""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("PySide6.Qt"):
-            for attr in dir(module):
-                getattr(module, attr, None)
+    PySide6 makes a class's type when it is first used. An event the window's Python event
+    filters had not met before (idle lock, Alt keys) made it look through every class: some 400
+    enums made at once, 37-54 ms on the window's thread just after the hand-over from the early
+    form. Made ahead in short turns, that look finds nothing left to make. Not on the loader's
+    worker: PySide6 guards that making with the GIL alone, and making an enum runs Python code,
+    so the window's thread could start making the same class halfway (twice made, or a crash).
+    ``done`` once every module loaded so far is through; :meth:`start` again for modules loaded
+    since."""
+
+    finished = Signal()
+    TURN_S = 0.004  # one turn's budget (one large class, such as Qt's namespace, takes more)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queued: set[str] = set()
+        self.pending: deque[tuple[ModuleType, str]] = deque()
+        self.done = False
+        self.turning = False
+
+    def start(self) -> None:
+        self._queue_new_modules()
+        self.done = False
+        if not self.turning:
+            self.turning = True
+            QTimer.singleShot(0, self._turn)
+
+    def _queue_new_modules(self) -> bool:
+        added = False
+        for name, module in list(sys.modules.items()):
+            if name.startswith("PySide6.Qt") and name not in self.queued:
+                self.queued.add(name)
+                self.pending.extend((module, attr) for attr in dir(module))
+                added = True
+        return added
+
+    def _turn(self) -> None:
+        end = time.perf_counter() + self.TURN_S
+        while self.pending and time.perf_counter() < end:
+            module, attr = self.pending.popleft()
+            # Only a saving: whatever fails here PySide6 makes (or refuses) when first used.
+            with contextlib.suppress(Exception):
+                getattr(module, attr)
+        if self.pending or self._queue_new_modules():
+            QTimer.singleShot(0, self._turn)
+            return
+        self.turning, self.done = False, True
+        self.finished.emit()
 
 
 @contextmanager

@@ -44,7 +44,7 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.early_login import EarlyLogin
-    from ui.first_paint import FirstPaint, Loader
+    from ui.first_paint import FirstPaint, Loader, QtTypes
     from ui.i18n import apply_language, translate
     from ui.local_settings import LocalSettings
     from ui.theme import apply_theme
@@ -60,11 +60,13 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
     quit_after_paint = bool(os.environ.get("PUSKESOS_QUIT_AFTER_PAINT"))
     held: list[object] = []
     loader = Loader()
+    qt_types = QtTypes()
 
     def painted() -> None:  # the log-in form is on screen: load the kiosk behind it
         if quit_after_paint:  # bench/startup.py
             print("dilukis", flush=True)
         loader.start(db, data_dir)
+        qt_types.start()
 
     def loaded(result: object) -> None:
         from kiosk.context import KioskContext
@@ -81,10 +83,15 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         assert isinstance(result, KioskContext)
         _upkeep(result, background=True)
         window = build_window(result, settings=settings)
-        if window.ready:  # the site is read through an op: hand over once it is known
-            early.hand_over(window)
-        else:
-            window.opened.connect(lambda: early.hand_over(window))
+        qt_types.start()  # the Qt modules the loader brought
+
+        def hand_over() -> None:  # once the site is known (an op) and the Qt types are made
+            if window.ready and qt_types.done and early.isVisible():
+                early.hand_over(window)
+
+        window.opened.connect(hand_over)
+        qt_types.finished.connect(hand_over)
+        hand_over()
         held.append(window)
         QTimer.singleShot(0, settle_memory)
         if quit_after_paint:

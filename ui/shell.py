@@ -45,6 +45,9 @@ class NavEntry:
     build: Callable[[], QWidget]
 
 
+PRELIST_READERS = (Perm.VIEW_REPORTS, Perm.PROPOSE_PRELIST, Perm.WORK_CASE)
+
+
 def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
     """The menu for this officer's roles: home first, display settings last. A page is built
     only when the officer first opens it."""
@@ -56,6 +59,9 @@ def _entries(env: UiEnv, actor: Actor, site: SiteView | None) -> list[NavEntry]:
     ]
     for key, label, perm, page in PAGES:
         needed = approver if key == "approvals" else perm
+        # Usulan DTKS: those who propose see the proposals returned to them there too.
+        if key == "prelist":
+            needed = next((p for p in PRELIST_READERS if actor.can(p)), perm)
         entries.append(NavEntry(key, translate("shell", label), needed, partial(page, env, actor)))
     display = partial(DisplayPage, env.settings)
     entries.append(NavEntry("display", translate("shell", "Tampilan"), None, display))

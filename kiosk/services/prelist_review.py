@@ -75,8 +75,8 @@ def _history(
     session: Session, p: PrelistProposal, officer: uuid.UUID, note: str, clock: Clock
 ) -> None:
     if p.case_id is not None:
-        kind = {REVIEWED: "ditinjau", WAITING: "diajukan_lagi"}.get(
-            p.status, "tinjauan_dikembalikan"
+        kind = {REVIEWED: "ditinjau", RETURNED: "tinjauan_dikembalikan"}.get(
+            p.status, "diajukan_lagi"
         )
         session.add(
             CaseEvent(case_id=p.case_id, kind=kind, at=clock.now(), officer_id=officer, note=note)
@@ -206,7 +206,9 @@ def resubmit_prelist(
     clock: Clock | None = None,
 ) -> str:
     """The corrected reason, and the proposal waits for the reviewer again (never sent
-    upstream before that review). Returns the new status."""
+    upstream before that review), or goes upstream now if the office's profile no longer asks
+    for a review. The officer who wrote the new reason is its proposer from now on, so the
+    review is still another officer's. Returns the new status."""
     clock = clock or Clock()
     p = _load(session, proposal_id)
     if p.status != RETURNED:
@@ -219,7 +221,10 @@ def resubmit_prelist(
         raise ValidationError(_("Tulis alasan usulan yang sudah diperbaiki."), field="reason")
     if len(cleaned) > 2000:
         raise ValidationError(_("Alasan paling banyak 2.000 karakter."), field="reason")
-    p.reason, p.status, p.review_note = cleaned, WAITING, ""
+    p.reason, p.review_note = cleaned, ""
+    p.status, p.proposed_by = opening_status(active_profile(session)), actor.id
     _history(session, p, actor.id, cleaned, clock)
     audit(session, actor.id, "usulan_prelist_diajukan_lagi", "prelist", p.id, {})
+    if p.status == DRAFT:
+        send(session, actor.id, p)
     return p.status

@@ -2786,6 +2786,10 @@ Import without a data date?</translation>
         <translation>Proposals in this period</translation>
     </message>
     <message>
+        <source>Usulan daftar awal yang dikembalikan peninjau tampil di sini untuk diperbaiki. Belum ada yang dikembalikan.</source>
+        <translation>Pre-list proposals the reviewer returns show here to be corrected. None has been returned.</translation>
+    </message>
+    <message>
         <source>Catatan peninjau</source>
         <translation>Reviewer&apos;s note</translation>
     </message>

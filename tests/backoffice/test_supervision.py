@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk import case_rules as rules
-from kiosk.errors import Conflict, ValidationError
+from kiosk.errors import Conflict, PermissionDenied, ValidationError
 from kiosk.models import Case, CaseEvent, OutboxOperation, PrelistProposal
 from kiosk.roles import Role
 from kiosk.services import approval_inbox as inbox
@@ -193,6 +193,44 @@ def test_a_returned_prelist_is_corrected_and_reviewed_again(gateway, office, ses
     assert prelist_ops(session, back.id) == ["usulan_prelist"]
     kinds = session.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == result.case_id))
     assert {"tinjauan_dikembalikan", "diajukan_lagi", "ditinjau"} <= set(kinds)
+
+
+def test_who_rewrote_a_returned_prelist_does_not_review_it(gateway, office, session):
+    """An officer who is both supervisor and front office returns a proposal, rewrites it and
+    would approve the own words: refused; the review stays another officer's."""
+    from kiosk.services.actor import Actor
+    from kiosk.services.officers import create_officer
+    from tests.conftest import PASSWORD
+
+    gateway.call(use_profile, office[Role.ADMIN], "barito_selatan")
+    both = gateway.call(
+        lambda s: Actor.of(
+            create_officer(
+                s, "rangkap", "Petugas Rangkap", PASSWORD, [Role.SUPERVISOR, Role.FRONT_OFFICE]
+            )
+        )
+    )
+    result = propose(gateway, office, 5)
+    gateway.call(review_prelist, both, result.prelist_id, False, "Lengkapi alasannya", MONDAY)
+    gateway.call(resubmit_prelist, both, result.prelist_id, "Alasan baru yang lengkap", MONDAY)
+    with pytest.raises(PermissionDenied):
+        gateway.call(review_prelist, both, result.prelist_id, True, "", MONDAY)
+    gateway.call(review_prelist, office[Role.SUPERVISOR], result.prelist_id, True, "", MONDAY)
+    assert prelist_ops(session, result.prelist_id) == ["usulan_prelist"]
+
+
+def test_a_returned_prelist_goes_up_at_once_when_the_profile_no_longer_reviews(
+    gateway, office, session
+):
+    gateway.call(use_profile, office[Role.ADMIN], "barito_selatan")
+    result = propose(gateway, office, 6)
+    gateway.call(
+        review_prelist, office[Role.SUPERVISOR], result.prelist_id, False, "Lengkapi", MONDAY
+    )
+    gateway.call(use_profile, office[Role.ADMIN], "depok")  # no review before upstream
+    fo = office[Role.FRONT_OFFICE]
+    assert gateway.call(resubmit_prelist, fo, result.prelist_id, "Lengkap", MONDAY) == "draf"
+    assert prelist_ops(session, result.prelist_id) == ["usulan_prelist"]
 
 
 def test_prelist_goes_upstream_at_once_without_review(gateway, office, session):

@@ -26,11 +26,13 @@ def test_the_page_shows_masked_niks_and_saves_both_files(qtbot, make_window, tmp
     assert "Periode" in page.error.text()
 
 
+@pytest.mark.parametrize("who", ["coordinator", "frontoffice"])
 def test_a_returned_proposal_is_corrected_and_sent_back_for_review(
-    qtbot, make_window, gateway, office, session
+    qtbot, make_window, gateway, office, session, who
 ):
-    """Barito Selatan 10(3)b: the supervisor returned one with a note; the coordinator sees it
-    with the note on this page, corrects the reason in the dialog and sends it back."""
+    """Barito Selatan 10(3)b: the supervisor returned one with a note; the coordinator, or the
+    front office that proposed it, sees it with the note on this page, corrects the reason in
+    the dialog and sends it back. The front office sees no period list and no files."""
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
     from kiosk.models import PrelistProposal
@@ -45,9 +47,10 @@ def test_a_returned_proposal_is_corrected_and_sent_back_for_review(
     result = propose(gateway, office, 4)
     note = "Sebutkan kondisi atap dan dinding"
     gateway.call(review_prelist, office[Role.SUPERVISOR], result.prelist_id, False, note, MONDAY)
-    page = login(qtbot, make_window, "coordinator", "prelist")
+    page = login(qtbot, make_window, who, "prelist")
     qtbot.waitUntil(lambda: page.returned.rowCount() == 1)
     assert page.returned_table.isVisible() and page.resubmit.isVisible()
+    assert page.save.isVisible() == page.period.isVisible() == (who == "coordinator")
     shown = [page.returned.data(page.returned.index(0, c)) for c in range(4)]
     assert "*" in shown[0] and shown[2] == "Rumah tidak layak huni" and shown[3] == note
     page.resubmit.click()  # nothing chosen yet: told what to do

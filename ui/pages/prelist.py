@@ -47,6 +47,9 @@ class PrelistPage(Page):
 
     def __init__(self, env: UiEnv, actor: Actor, parent: QWidget | None = None):
         super().__init__(env, actor, "prelist_page", parent)
+        # The period's list and its files (full NIKs) are the report readers'; a proposing
+        # officer sees only the proposals returned for correction.
+        self.can_export = actor.can(Perm.VIEW_REPORTS)
         self.export: PrelistExport | None = None
         self.shown_period: Period | None = None
         title = self.title_label(translate("prelist", "Usulan daftar awal (pre-list) DTKS"))
@@ -106,6 +109,16 @@ class PrelistPage(Page):
         self._returned_part(actor, layout)
         self._show_returned([])
         self.stale = True  # the returned proposals are read when the page is first shown
+        if not self.can_export:
+            for widget in (label, self.period, show, self.save, self.musdes, self.table):
+                widget.hide()
+            self.info.setText(
+                translate(
+                    "prelist",
+                    "Usulan daftar awal yang dikembalikan peninjau tampil di sini untuk "
+                    "diperbaiki. Belum ada yang dikembalikan.",
+                )
+            )
 
     def _returned_part(self, actor: Actor, layout: QVBoxLayout) -> None:
         """The proposals the reviewer returned, listed whatever the period, for those who may
@@ -185,6 +198,8 @@ class PrelistPage(Page):
         shown = bool(returned)
         for w in (self.returned_label, self.resubmit, self.returned_table):
             w.setVisible(shown)
+        if not self.can_export:
+            self.info.setVisible(not shown)  # "none returned yet" while none is
         if shown:
             self.returned_label.setText(
                 translate(

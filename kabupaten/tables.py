@@ -198,3 +198,12 @@ case_index = Table(
     Column("tracking_number", String(40), nullable=False, index=True),
     Column("check_code", String(40), nullable=False, default=""),
 )
+public_boards = Table(
+    "public_boards",
+    meta,
+    # The public papan's numbers for one published quarter, as first shown: never made again,
+    # so a late or re-sent village report cannot be told apart by subtraction.
+    Column("period", String(12), primary_key=True),
+    Column("made_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+)

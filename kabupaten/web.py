@@ -79,6 +79,8 @@ def web_extensions(app: Flask, store: Store) -> Limiter:
     app.config.setdefault("LOCKOUT", LOCKOUT)
     app.config.setdefault("LOGIN_IP_LIMIT", LOGIN_IP_LIMIT)
     app.config.setdefault("PUBLIC_LIMIT", "20 per minute")
+    # Days after a quarter ends before the public papan shows it (the villages' reports in).
+    app.config.setdefault("PUBLIC_GRACE_DAYS", 30)
     logins = LoginManager(app)
     logins.login_view = "web.masuk"
     logins.login_message = "Silakan masuk terlebih dahulu."

@@ -168,31 +168,42 @@ def test_public_papan_hides_small_counts_and_needs_no_log_in(gateway, office, ki
     assert ">3<" in desa[: desa.index("</table>")]  # the staff see the count itself
 
 
-def test_the_public_papan_shows_only_ended_quarters_so_no_two_periods_overlap(
+def test_the_public_papan_shows_published_quarters_with_the_numbers_they_first_had(
     gateway, office, kiosk, upstream, monkeypatch
 ):
-    """A year less eleven of its months is the twelfth: a month hidden as <5 would come back
-    by subtraction. In public, only calendar quarters that have ended (never overlapping, never
-    growing); anything else gets the last ended quarter and the reason."""
+    """A year less eleven of its months is the twelfth, and a quarter that still grows gives a
+    late village's count by the difference between two days: in public, only quarters 30 days
+    after they ended, each with the numbers it had when first shown; anything else gets the
+    latest published quarter and the reason. Those signed in still count afresh."""
     from kabupaten import web
 
     monkeypatch.setattr(web, "today", lambda: date(2026, 12, 5))
     gateway.call(submit_report, office[Role.COORDINATOR], AUGUST, SEPTEMBER)
     assert kiosk.run_once().ok
     public = create_app(upstream.store, {}, admin=False).test_client()
-    ended = public.get("/papan?periode=2026Q3").get_data(as_text=True)
-    assert "Triwulan 3 2026" in ended and "Papan umum menampilkan" not in ended
+    first = public.get("/papan?periode=2026Q3").get_data(as_text=True)
+    assert "Triwulan 3 2026" in first and "Papan umum menampilkan" not in first
     for asked in ("2026", "2026-08", "2026S2", "2026W32", "2026-08-10", "2026Q4", "tahun ini"):
         page = public.get(f"/papan?periode={asked}").get_data(as_text=True)
-        assert "Triwulan 3 2026" in page, asked  # the last ended quarter instead
-        assert "Papan umum menampilkan satu triwulan yang sudah selesai" in page, asked
+        assert "Triwulan 3 2026" in page, asked  # the latest published quarter instead
+        assert "Papan umum menampilkan satu triwulan yang sudah terbit" in page, asked
     assert "Triwulan 3 2026" in public.get("/papan").get_data(as_text=True)
-    earlier = public.get("/papan?periode=2025Q4").get_data(as_text=True)
-    assert "Triwulan 4 2025" in earlier and "Papan umum menampilkan" not in earlier
-    # Those signed in still choose any period.
+    # A village's report arrives late: the public quarter keeps its first numbers.
+    item = json.loads(upstream.store.operations()[-1]["body"])
+    assert push(upstream.url, token(upstream.url, B), _as_village_b(item, 3))[0]["status"] == (
+        "accepted"
+    )
+    again = public.get("/papan?periode=2026Q3").get_data(as_text=True)
+    assert again == first
     wh.add_users(upstream.store)
-    inside = _client(upstream, "manajer").get("/web/papan?periode=2026-08").get_data(as_text=True)
-    assert "Agustus 2026" in inside and "Papan umum menampilkan" not in inside
+    inside = _client(upstream, "manajer").get("/web/papan?periode=2026Q3&kecamatan=332401").text
+    assert "Desa Dua" in inside  # the staff's papan counts the late report
+    # Ended, but the villages' reports may still be coming: not yet, and when it will be.
+    monkeypatch.setattr(web, "today", lambda: date(2027, 1, 20))
+    early = public.get("/papan?periode=2026Q4").get_data(as_text=True)
+    assert "Triwulan 3 2026" in early and "terbit 31 Januari 2027" in early
+    monkeypatch.setattr(web, "today", lambda: date(2027, 2, 1))
+    assert "Triwulan 4 2026" in public.get("/papan").get_data(as_text=True)
 
 
 def test_a_period_the_profile_does_not_ask_for_is_refused(gateway, office):

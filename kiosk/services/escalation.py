@@ -72,7 +72,14 @@ def run_escalations(
     fired is never fired again."""
     off = holidays(session)
     out = []
-    overdue = select(Case).where(Case.status.in_(rules.OPEN), Case.due_on < today)
+    # Several counters start commands at once on a PostgreSQL office: each case is escalated
+    # by the one transaction that holds its row (the others pass it by, and any that reads
+    # it after that one committed sees the level already raised). SQLite writes one at a time.
+    overdue = (
+        select(Case)
+        .where(Case.status.in_(rules.OPEN), Case.due_on < today)
+        .with_for_update(skip_locked=True, of=Case)
+    )
     for case_ in session.scalars(overdue.order_by(Case.due_on, Case.tracking_number)):
         assert case_.due_on is not None
         steps = case_profile(session, case_).escalations()

@@ -264,15 +264,16 @@ def _cmd_roles(a: argparse.Namespace) -> int:
     return 0
 
 
-def _upkeep(ctx: KioskContext, background: bool = False) -> None:
+def _upkeep(ctx: KioskContext, background: bool = False, escalation: bool = False) -> None:
     """The day's first start: erasures whose day has come, a verified backup, and (from the
     daily process, or here for the window) the escalation of overdue cases.
 
     For the window both run beside the log-in screen (a large register takes seconds to copy
     and check). A command does the erasures (a query) and leaves the copy to a detached process
     of its own (:mod:`kiosk.daily`): no command waits for a copy it did not ask for. On
-    PostgreSQL, where no such process runs, the command escalates itself (a query; each rule
-    fires once per case).
+    PostgreSQL, where no such process runs, ``puskesos sync`` (``escalation``) escalates
+    itself (a query; each rule fires once per case); a data command (``audit verify`` above
+    all) writes no escalation before it has looked.
     """
     import threading
 
@@ -286,8 +287,8 @@ def _upkeep(ctx: KioskContext, background: bool = False) -> None:
                 from kiosk.backup import sqlite_file
                 from kiosk.daily import escalate, start_apart
 
-                if sqlite_file(ctx.url) is None:  # no daily copy process on PostgreSQL (its
-                    escalate(ctx)  # copies are pg_dump's): the command escalates, a query
+                if escalation and sqlite_file(ctx.url) is None:  # no daily copy process on
+                    escalate(ctx)  # PostgreSQL (pg_dump makes its copies): sync escalates
                 start_apart(ctx.url, ctx.paths.data_dir, ctx.paths.backups, ctx.clock.now().date())
                 return
             from kiosk.daily import escalate  # the window's day: overdue cases escalated
@@ -362,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.app import run_self_service
 
             return run_self_service(ctx, _login(ctx, a.as_user, a.as_password), a.windowed)
-        _upkeep(ctx, background=a.cmd is None)
+        _upkeep(ctx, background=a.cmd is None, escalation=True)
         if a.cmd == "sync":
             return cli_sync.run(ctx, a)
         return _open_window(ctx)

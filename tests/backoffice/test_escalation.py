@@ -158,17 +158,21 @@ def test_the_daily_run_escalates_each_case_once(ctx, gateway, office, session):
     ]
 
 
-def test_a_command_escalates_on_a_postgresql_office(ctx, gateway, office, session):
-    """No daily copy process runs for PostgreSQL (pg_dump makes its copies): any command's
-    upkeep escalates the overdue cases itself, once."""
+def test_sync_escalates_on_a_postgresql_office(ctx, gateway, office, session):
+    """No daily copy process runs for PostgreSQL (pg_dump makes its copies): ``puskesos sync``
+    escalates the overdue cases at its start, once; a data command (``audit verify``) writes
+    nothing before it has looked."""
     from ui.cli import _upkeep
 
     if ctx.engine.dialect.name != "postgresql":
         pytest.skip("on SQLite the daily copy's process escalates (test above)")
     gateway.call(use_profile, office[Role.ADMIN], "balangan")
     case = open_case(gateway, office)  # due in August 2026; the upkeep reads the real today
-    _upkeep(ctx)
-    _upkeep(ctx)  # a second command changes nothing
+    _upkeep(ctx)  # a data command's start
+    session.expire_all()
+    assert session.scalars(select(CaseEvent.kind).where(CaseEvent.kind == "eskalasi")).all() == []
+    _upkeep(ctx, escalation=True)  # sync's
+    _upkeep(ctx, escalation=True)  # a second sync changes nothing
     session.expire_all()
     notes = session.scalars(
         select(CaseEvent.kind).where(

@@ -80,8 +80,8 @@ class QtTypes(QObject):
     form. Made ahead in short turns, that look finds nothing left to make. Not on the loader's
     worker: PySide6 guards that making with the GIL alone, and making an enum runs Python code,
     so the window's thread could start making the same class halfway (twice made, or a crash).
-    ``done`` once every module loaded so far is through; :meth:`start` again for modules loaded
-    since."""
+    Started once the loader's imports are done (they make types on its thread). ``done`` once
+    every module loaded so far is through, or :meth:`finish` gave up waiting."""
 
     finished = Signal()
     TURN_S = 0.004  # one turn's budget (one large class, such as Qt's namespace, takes more)
@@ -100,12 +100,20 @@ class QtTypes(QObject):
             self.turning = True
             QTimer.singleShot(0, self._turn)
 
+    def finish(self) -> None:
+        """Stop making types (what is left PySide6 makes when first used) and say done."""
+        self.pending.clear()
+        if not self.done:
+            self.turning, self.done = False, True
+            self.finished.emit()
+
     def _queue_new_modules(self) -> bool:
         added = False
         for name, module in list(sys.modules.items()):
             if name.startswith("PySide6.Qt") and name not in self.queued:
                 self.queued.add(name)
-                self.pending.extend((module, attr) for attr in dir(module))
+                with contextlib.suppress(Exception):  # an odd module: left to PySide6
+                    self.pending.extend((module, attr) for attr in dir(module))
                 added = True
         return added
 
@@ -116,11 +124,12 @@ class QtTypes(QObject):
             # Only a saving: whatever fails here PySide6 makes (or refuses) when first used.
             with contextlib.suppress(Exception):
                 getattr(module, attr)
+        if self.done:  # finished early (finish)
+            return
         if self.pending or self._queue_new_modules():
             QTimer.singleShot(0, self._turn)
             return
-        self.turning, self.done = False, True
-        self.finished.emit()
+        self.finish()
 
 
 @contextmanager

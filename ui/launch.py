@@ -66,7 +66,6 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         if quit_after_paint:  # bench/startup.py
             print("dilukis", flush=True)
         loader.start(db, data_dir)
-        qt_types.start()
 
     def loaded(result: object) -> None:
         from kiosk.context import KioskContext
@@ -83,7 +82,8 @@ def _run_window(db: str | None, data_dir: str | None) -> int:
         assert isinstance(result, KioskContext)
         _upkeep(result, background=True)
         window = build_window(result, settings=settings)
-        qt_types.start()  # the Qt modules the loader brought
+        qt_types.start()  # after the loader's imports, which make Qt types on its thread
+        QTimer.singleShot(3000, qt_types.finish)  # a saving only: never wait on it for long
 
         def hand_over() -> None:  # once the site is known (an op) and the Qt types are made
             if window.ready and qt_types.done and early.isVisible():

@@ -127,6 +127,7 @@ def _build_apart(bind: Engine | Connection, snapshot_id: uuid.UUID) -> None:
         with Session(bind) as session:
             build_and_save(session, snapshot_id)
     finally:
+        gc.freeze()  # the index lives on: the first collection would walk all of it
         if was:
             gc.enable()
         with _lock:

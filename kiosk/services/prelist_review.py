@@ -24,7 +24,7 @@ from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kiosk.identity import mask_nik
 from kiosk.messages import _
-from kiosk.models import CaseEvent, Person, PrelistProposal
+from kiosk.models import AuditEntry, CaseEvent, Person, PrelistProposal
 from kiosk.profiles import Profile, active_profile
 from kiosk.roles import Perm
 from kiosk.services.actor import Actor
@@ -102,7 +102,7 @@ def review_prelist(
     if p.status != WAITING:
         raise Conflict(_("Usulan ini tidak sedang menunggu tinjauan."), code="bukan_tinjauan")
     require_reviewer(session, actor, active_profile(session).review_role(RECORD) or "supervisor")
-    if p.proposed_by == actor.id:
+    if p.proposed_by == actor.id or _rewrote(session, p.id, actor.id):
         raise PermissionDenied(
             _("Usulan ini Anda buat sendiri; tinjauannya harus oleh petugas lain."),
             code="tidak_berwenang:menyetujui_sendiri",
@@ -174,6 +174,23 @@ class ReturnedProposal:
     review_note: str
 
 
+REWRITTEN = "usulan_prelist_diajukan_lagi"  # the audit's action for a resubmission
+
+
+def _rewrote(session: Session, proposal_id: uuid.UUID, officer_id: uuid.UUID) -> bool:
+    """Whether ``officer_id`` ever rewrote and resubmitted the proposal."""
+    found = session.scalar(
+        select(AuditEntry.id)
+        .where(
+            AuditEntry.action == REWRITTEN,
+            AuditEntry.entity_id == str(proposal_id),
+            AuditEntry.officer_id == officer_id,
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 @action(
     Perm.PROPOSE_PRELIST,
     Perm.WORK_CASE,
@@ -207,8 +224,8 @@ def resubmit_prelist(
 ) -> str:
     """The corrected reason, and the proposal waits for the reviewer again (never sent
     upstream before that review), or goes upstream now if the office's profile no longer asks
-    for a review. The officer who wrote the new reason is its proposer from now on, so the
-    review is still another officer's. Returns the new status."""
+    for a review. Neither the proposer nor anyone who rewrote it may review it (the audit
+    names who did). Returns the new status."""
     clock = clock or Clock()
     p = _load(session, proposal_id)
     if p.status != RETURNED:
@@ -222,9 +239,9 @@ def resubmit_prelist(
     if len(cleaned) > 2000:
         raise ValidationError(_("Alasan paling banyak 2.000 karakter."), field="reason")
     p.reason, p.review_note = cleaned, ""
-    p.status, p.proposed_by = opening_status(active_profile(session)), actor.id
+    p.status = opening_status(active_profile(session))
     _history(session, p, actor.id, cleaned, clock)
-    audit(session, actor.id, "usulan_prelist_diajukan_lagi", "prelist", p.id, {})
+    audit(session, actor.id, REWRITTEN, "prelist", p.id, {})
     if p.status == DRAFT:
         send(session, actor.id, p)
     return p.status

@@ -219,6 +219,44 @@ def test_who_rewrote_a_returned_prelist_does_not_review_it(gateway, office, sess
     assert prelist_ops(session, result.prelist_id) == ["usulan_prelist"]
 
 
+def test_the_proposer_stays_the_proposer_after_a_colleague_rewrites_it(gateway, office):
+    """A supervisor who is also front office proposes; returned, a colleague rewrites it; the
+    proposer still may not approve it (nor may the colleague, had they the role)."""
+    from kiosk.services.actor import Actor
+    from kiosk.services.officers import create_officer
+    from tests.conftest import PASSWORD
+
+    gateway.call(use_profile, office[Role.ADMIN], "barito_selatan")
+    both = gateway.call(
+        lambda s: Actor.of(
+            create_officer(
+                s, "rangkap2", "Petugas Rangkap", PASSWORD, [Role.SUPERVISOR, Role.FRONT_OFFICE]
+            )
+        )
+    )
+    person = gateway.call(
+        register_person, both, PersonInput(name="Sri Wahyuni", nik="3324015508850077")
+    )
+    result = gateway.call(
+        record_walk_in,
+        both,
+        CaptureInput(
+            person_id=person.id,
+            category="belum_terdaftar",
+            sector="sosial",
+            description="Belum pernah terdaftar bantuan",
+            propose_prelist=True,
+            prelist_reason="Rumah tidak layak huni",
+        ),
+        MONDAY,
+    )
+    sup, fo = office[Role.SUPERVISOR], office[Role.FRONT_OFFICE]
+    gateway.call(review_prelist, sup, result.prelist_id, False, "Lengkapi", MONDAY)
+    gateway.call(resubmit_prelist, fo, result.prelist_id, "Atap bocor, dinding bambu", MONDAY)
+    with pytest.raises(PermissionDenied):
+        gateway.call(review_prelist, both, result.prelist_id, True, "", MONDAY)
+
+
 def test_a_returned_prelist_goes_up_at_once_when_the_profile_no_longer_reviews(
     gateway, office, session
 ):

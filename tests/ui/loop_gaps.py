@@ -55,7 +55,9 @@ class Waits:
         """(this thread's wait, the longest other thread's wait) since the last step (ms)."""
         now, last = self._read(), self.last
         mine = now.get(self.me, 0.0) - last.get(self.me, 0.0)
-        others = max((v - last.get(t, v) for t, v in now.items() if t != self.me), default=0.0)
+        # Python's threads only: one of them holds the GIL; Qt's own threads never do.
+        python = {t.native_id for t in threading.enumerate()} - {self.me}
+        others = max((v - last.get(t, v) for t, v in now.items() if t in python), default=0.0)
         self.last = now
         return round(mine, 1), round(others, 1)
 

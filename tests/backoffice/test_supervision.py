@@ -110,8 +110,8 @@ def test_empat_lawang_supervisor_returns_then_approves_the_result(gateway, offic
         gateway.call(review_case, sup, review.step_id, True)
 
 
-def propose(gateway, office, n: int):
-    fo = office[Role.FRONT_OFFICE]
+def propose(gateway, office, n: int, by=None):
+    fo = by or office[Role.FRONT_OFFICE]
     person = gateway.call(
         register_person, fo, PersonInput(name="Budi Santoso", nik=f"332401150880000{n}")
     )
@@ -234,22 +234,7 @@ def test_the_proposer_stays_the_proposer_after_a_colleague_rewrites_it(gateway, 
             )
         )
     )
-    person = gateway.call(
-        register_person, both, PersonInput(name="Sri Wahyuni", nik="3324015508850077")
-    )
-    result = gateway.call(
-        record_walk_in,
-        both,
-        CaptureInput(
-            person_id=person.id,
-            category="belum_terdaftar",
-            sector="sosial",
-            description="Belum pernah terdaftar bantuan",
-            propose_prelist=True,
-            prelist_reason="Rumah tidak layak huni",
-        ),
-        MONDAY,
-    )
+    result = propose(gateway, office, 8, by=both)
     sup, fo = office[Role.SUPERVISOR], office[Role.FRONT_OFFICE]
     gateway.call(review_prelist, sup, result.prelist_id, False, "Lengkapi", MONDAY)
     gateway.call(resubmit_prelist, fo, result.prelist_id, "Atap bocor, dinding bambu", MONDAY)
